@@ -1,0 +1,138 @@
+"""A small volume built end to end: PDF and EPUB checked by their structure, and EPUBCheck."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from tests.conftest import NS, Epub, copy_case, epubcheck_messages
+from volume.build import build
+from volume.diagnostics import VolumeError
+
+
+def test_outputs_written(small_build):
+    project, result = small_build
+    names = sorted(o.path.name for o in result.outputs)
+    assert names == ["small-print.pdf", "small.epub", "small.pdf"]
+    assert not list((project / "dist").glob(".staging-*"))
+
+
+def test_unsafe_markup_reported_and_removed(small_build):
+    project, result = small_build
+    assert {d.code for d in result.report.items} == {"S009"}
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(project / "dist" / "small.pdf").pages)
+    assert "alert(1)" not in text
+
+
+def test_pdf_page_labels_outline_metadata(small_build):
+    project, _ = small_build
+    reader = pypdf.PdfReader(project / "dist" / "small.pdf")
+    labels = list(reader.page_labels)
+    first_arabic = labels.index("1")
+    assert first_arabic > 0
+    assert labels[:first_arabic] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][:first_arabic]
+    assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
+    titles = [item.title for item in _flatten(reader.outline)]
+    for expected in ("Contents", "Preface", "Part I First Things", "Alpha Relations", "Beta Relations"):
+        assert any(expected in " ".join(t.split()) for t in titles), (expected, titles)
+    info = reader.metadata
+    assert info.title == "A Small Test Volume: Two Chapters and a Preface"
+    assert info.author == "The editors"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert abs(width - 148 / 25.4 * 72) < 1 and abs(height - 210 / 25.4 * 72) < 1
+
+
+def test_pdf_chapters_open_on_odd_pages_and_text_extracts(small_build):
+    project, _ = small_build
+    reader = pypdf.PdfReader(project / "dist" / "small.pdf")
+    labels = list(reader.page_labels)
+    texts = [page.extract_text() for page in reader.pages]
+    for title in ("Alpha Relations", "Beta Relations"):
+        index = next(i for i, t in enumerate(texts) if title in t and "Contents" not in t and "Chapter" in t)
+        assert int(labels[index]) % 2 == 1, (title, labels[index])
+    body = " ".join(" ".join(texts).split())
+    assert "Trade grew to 5 billion" in body and "Smith, J. (2020" in body
+
+
+def test_print_pdf_has_trim_and_bleed(small_build):
+    project, _ = small_build
+    reader = pypdf.PdfReader(project / "dist" / "small-print.pdf")
+    for page in reader.pages:
+        trim, bleed = page.trimbox, page.bleedbox
+        assert float(trim.left) - float(bleed.left) == pytest.approx(3 / 25.4 * 72, abs=0.2)
+
+
+def test_epub_structure(small_build):
+    project, _ = small_build
+    book = Epub(project / "dist" / "small.epub")
+    opf = book.opf
+    assert opf.xpath("string(//dc:identifier)", namespaces=NS) == "urn:isbn:9781402894626"
+    assert opf.xpath("string(//dc:language)", namespaces=NS) == "en"
+    assert opf.xpath("string(//opf:meta[@property='dcterms:modified'])", namespaces=NS) == "2025-06-01T00:00:00Z"
+    spine = [book.manifest()[i]["href"] for i in book.spine()]
+    assert spine[:4] == ["cover.xhtml", "titlepage.xhtml", "copyright.xhtml", "nav.xhtml"]
+    assert spine[4:] == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml"]
+    alpha = book.doc("alpha.xhtml")
+    section = alpha.xpath("//x:section[@role='doc-chapter']", namespaces=NS)[0]
+    assert section.xpath("string(.//x:h1)", namespaces=NS) == "Alpha Relations"
+    refs = alpha.xpath("//x:a[@epub:type='noteref'][@role='doc-noteref']", namespaces=NS)
+    assert len(refs) == 3
+    for ref in refs:
+        target = ref.get("href").lstrip("#")
+        note = alpha.xpath(f"//*[@id='{target}']", namespaces=NS)[0]
+        assert note.get("{http://www.idpf.org/2007/ops}type") == "endnote"
+        back = note.xpath(".//x:a[@role='doc-backlink']/@href", namespaces=NS)[0]
+        assert back == "#" + ref.get("id")
+    assert alpha.xpath("//x:section[@role='doc-endnotes']", namespaces=NS)
+    link = alpha.xpath("//x:a[contains(., \"other chapter\")]/@href", namespaces=NS)[0]
+    assert link == "beta.xhtml#beta-economic-relations"
+    beta = book.doc("beta.xhtml")
+    assert not beta.xpath("//@onclick")
+    preface = book.doc("preface.xhtml")
+    assert preface.xpath("//x:section/@role", namespaces=NS) == ["doc-preface"]
+    nav = book.nav()
+    assert nav.xpath("//x:nav[@epub:type='landmarks']//x:a/@epub:type", namespaces=NS) == [
+        "cover", "toc", "bodymatter"]
+    toc_links = nav.xpath("//x:nav[@epub:type='toc']//x:a/@href", namespaces=NS)
+    assert toc_links == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml"]
+    assert "META-INF/container.xml" in book.zip.namelist() and book.zip.namelist()[0] == "mimetype"
+    assert any(name.endswith("toc.ncx") for name in book.zip.namelist())
+
+
+def test_epubcheck_clean(small_build):
+    project, _ = small_build
+    assert epubcheck_messages(project / "dist" / "small.epub") == []
+
+
+def test_failed_build_keeps_previous_outputs(small_build, tmp_path):
+    project = copy_case("small", tmp_path)
+    build(project)
+    before = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    (project / "chapters" / "alpha.md").write_text("---\ntitle: x\n---\nText.[^9]\n", encoding="utf-8")
+    with pytest.raises(VolumeError) as excinfo:
+        build(project)
+    assert [d.code for d in excinfo.value.report.errors] == ["N001"]
+    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
+
+
+def test_cli_reports_user_error_without_traceback(tmp_path):
+    project = copy_case("small", tmp_path)
+    (project / "chapters" / "beta.html").unlink()
+    run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(project)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr + run.stdout
+    assert "chapters/volume.toml:33: error S001:" in run.stderr
+
+
+def _flatten(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flatten(item)
+        else:
+            yield item

@@ -1,0 +1,104 @@
+"""The repository's own volume: content as the content issue asks, valid EPUB, a well-formed PDF, reproducible."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pypdf
+
+from tests.conftest import NS, Epub, epubcheck_messages
+
+COUNTRIES = ["Armenia", "Azerbaijan", "Georgia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+             "Uzbekistan"]
+
+
+def test_build_has_no_diagnostics(default_build):
+    _, result = default_build
+    assert [d.format() for d in result.report.items] == []
+
+
+def test_eight_country_chapters_with_words_and_notes(default_build):
+    project, _ = default_build
+    book = Epub(project / "dist" / "china-caspian.epub")
+    chapters = []
+    for _href, doc in book.spine_docs():
+        chapters += doc.xpath("//x:section[@role='doc-chapter']", namespaces=NS)
+    titles = [c.xpath("string(.//x:h1)", namespaces=NS) for c in chapters]
+    assert len(chapters) == 8
+    for country in COUNTRIES:
+        assert sum(country in t for t in titles) == 1, (country, titles)
+    for chapter, title in zip(chapters, titles):
+        body = chapter.xpath(".//x:div[@class='chapter-body']", namespaces=NS)[0]
+        words = len(" ".join(body.itertext()).split())
+        refs = chapter.xpath(".//x:a[@role='doc-noteref']", namespaces=NS)
+        assert words >= 1500, (title, words)
+        assert len(refs) >= 15, (title, len(refs))
+        headings = chapter.xpath(".//x:h2/text()", namespaces=NS)
+        for section in ("Economic Relations", "Security Relations", "Policy Recommendations"):
+            assert section in headings, (title, headings)
+
+
+def test_scripts_present_in_body_text(default_build):
+    project, _ = default_build
+    book = Epub(project / "dist" / "china-caspian.epub")
+    text = " ".join(" ".join(doc.xpath("//x:div[@class='chapter-body']//text()", namespaces=NS))
+                    for _h, doc in book.spine_docs())
+    for word in ("Қазақстан", "საქართველო", "Հայաստան", "一带一路"):
+        assert word in text, word
+
+
+def test_epubcheck_clean(default_build):
+    project, _ = default_build
+    assert epubcheck_messages(project / "dist" / "china-caspian.epub") == []
+
+
+def test_pdf_structure(default_build):
+    project, _ = default_build
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    labels = list(reader.page_labels)
+    start = labels.index("1")
+    assert all(label.isalpha() and label.islower() for label in labels[:start])
+    assert labels[start:] == [str(n) for n in range(1, len(labels) - start + 1)]
+    outline = " | ".join(item.title for item in _flatten(reader.outline))
+    for country in COUNTRIES:
+        assert f"China–{country} Relations" in outline
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_fonts_are_the_shipped_ones(default_build):
+    project, _ = default_build
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    fonts = set()
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]).split("+", 1)[-1])
+            descendant = font["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+    assert fonts and all(name.startswith("Noto-Serif") for name in fonts), fonts
+
+
+def test_reproducible_across_time_zone_and_hash_seed(default_build, tmp_path):
+    project, _ = default_build
+    copy = tmp_path / "again"
+    shutil.copytree(project / "chapters", copy / "chapters")
+    shutil.copytree(project / "styles", copy / "styles")
+    env = dict(os.environ, TZ="Pacific/Kiritimati", PYTHONHASHSEED="12345")
+    run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(copy)], env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    for name in ("china-caspian.pdf", "china-caspian-print.pdf", "china-caspian.epub"):
+        assert (copy / "dist" / name).read_bytes() == (project / "dist" / name).read_bytes(), name
+
+
+def _flatten(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flatten(item)
+        else:
+            yield item

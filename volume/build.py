@@ -1,0 +1,130 @@
+"""One build: manifest → Volume → transforms → PDF editions and EPUB, written atomically into the output folder."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime
+import logging
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from volume.config import Manifest, find_manifest, load_manifest
+from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.load import load_volume
+from volume.model import Volume
+from volume.transforms import run_transforms
+
+log = logging.getLogger(__name__)
+BUNDLED_STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
+@dataclass
+class Output:
+    path: Path
+    pages: int | None = None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    seconds: float = 0.0
+    volume: Volume | None = None
+
+
+def styles_dir_for(manifest: Manifest) -> Path:
+    project_styles = manifest.project_dir / "styles"
+    return project_styles if (project_styles / "book.css").is_file() else BUNDLED_STYLES
+
+
+def prepare(project: Path, report: Report) -> Volume:
+    """Read and transform the volume: everything a build or a check needs before rendering."""
+    manifest = load_manifest(find_manifest(project))
+    volume = load_volume(manifest, report)
+    return run_transforms(volume, report)
+
+
+def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> int:
+    """Lay out and write one PDF edition; runs in a worker process. Returns the page count."""
+    from volume.render.pdf import build_date, lay_out, write_pdf
+
+    # fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
+    # the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date.
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        stamp = datetime.datetime.strptime(build_date(volume), "%Y-%m-%dT%H:%M:%SZ")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.replace(tzinfo=datetime.timezone.utc).timestamp()))
+    layout = lay_out(volume, styles, edition)
+    write_pdf(layout, target, volume)
+    return len(layout.document.pages)
+
+
+def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
+    """Two fresh processes with a fixed hash seed: the font subsetter's output depends on set order, so a
+    fixed seed keeps the PDFs byte-identical; two processes use both cores."""
+    previous = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+        executor.submit(int, 0).result()  # start the workers now, while the seed is set
+        executor.submit(int, 0).result()
+    finally:
+        if previous is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = previous
+    return executor
+
+
+def build(project: Path, progress: Callable[[str], None] = lambda step: None) -> BuildResult:
+    from volume.render.epub import write_epub
+
+    started = time.perf_counter()
+    result = BuildResult()
+    progress("Reading chapters")
+    volume = prepare(project, result.report)
+    result.volume = volume
+    manifest = volume.manifest
+    styles = styles_dir_for(manifest)
+    out_dir = manifest.project_dir / manifest.output_dir
+    slug = manifest.slug
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    except OSError as exc:
+        raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
+                                 SourceLocation(out_dir)) from None
+    try:
+        progress("Laying out the digital and print PDFs")
+        with _pdf_workers() as workers:
+            jobs = {name: workers.submit(render_pdf_edition, volume, styles, edition, staging / name)
+                    for name, edition in ((f"{slug}.pdf", "digital"), (f"{slug}-print.pdf", "print"))}
+            write_epub(volume, styles, staging / f"{slug}.epub")
+            pages = {name: job.result() for name, job in jobs.items()}
+        names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
+        for name in names:  # each file replaced atomically; a killed build leaves whole files only
+            os.replace(staging / name, out_dir / name)
+            result.outputs.append(Output(out_dir / name, pages.get(name)))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def clean(project: Path) -> list[Path]:
+    manifest = load_manifest(find_manifest(project))
+    removed = []
+    for folder in (manifest.project_dir / manifest.output_dir, manifest.project_dir / ".volume-cache"):
+        if folder.exists():
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed

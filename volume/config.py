@@ -1,0 +1,332 @@
+"""The manifest (chapters/volume.toml) read into frozen dataclasses; every default lives here."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from volume.diagnostics import Report, SourceLocation, VolumeError
+
+MANIFEST_NAME = "volume.toml"
+DEFAULT_TRIM = ("6in", "9in")
+NAMED_TRIMS = {
+    "a4": ("210mm", "297mm"),
+    "a5": ("148mm", "210mm"),
+    "b5": ("176mm", "250mm"),
+    "royal": ("156mm", "234mm"),
+    "demy": ("138mm", "216mm"),
+    "us-trade": ("6in", "9in"),
+    "letter": ("8.5in", "11in"),
+}
+FRONT_ROLES = {"preface", "foreword", "acknowledgments", "dedication", "epigraph", "prologue"}
+BODY_ROLES = {"introduction", "chapter", "conclusion"}
+BACK_ROLES = {"afterword", "appendix", "epilogue", "glossary"}
+ROLES = FRONT_ROLES | BODY_ROLES | BACK_ROLES
+SOURCE_SUFFIXES = {".md", ".markdown", ".docx", ".html", ".htm"}
+
+VOLUME_KEYS = {
+    "title", "subtitle", "editors", "publisher", "place", "year", "date", "language", "rights",
+    "description", "keywords", "identifiers", "subject",
+}
+IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
+OUTPUT_KEYS = {"slug", "trim_size", "dir"}
+TOP_KEYS = {"volume", "output", "contents"}
+CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
+LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    isbn_print: str | None = None
+    isbn_ebook: str | None = None
+    other: str | None = None
+
+    @property
+    def ebook(self) -> str:
+        """The identifier the EPUB carries: its ISBN as a URN, else the other identifier."""
+        if self.isbn_ebook:
+            return "urn:isbn:" + self.isbn_ebook.replace("-", "")
+        return self.other or ""
+
+
+@dataclass(frozen=True)
+class VolumeMeta:
+    title: str
+    subtitle: str = ""
+    editors: tuple[str, ...] = ()
+    publisher: str = ""
+    place: str = ""
+    year: int | None = None
+    date: str = ""
+    language: str = "en"
+    rights: str = ""
+    description: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    identifiers: Identifiers = field(default_factory=Identifiers)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the table of contents as the manifest lists it: a source file or a part title."""
+
+    kind: str  # "source" or "part"
+    location: SourceLocation
+    file: str = ""
+    role: str = "chapter"
+    matter: str = "body"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    meta: VolumeMeta
+    slug: str
+    trim_size: tuple[str, str]
+    contents: tuple[ContentsEntry, ...]
+    output_dir: str = "dist"
+
+    @property
+    def chapters_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def project_dir(self) -> Path:
+        return self.path.parent.parent
+
+
+def isbn_is_valid(isbn: str) -> bool:
+    digits = isbn.replace("-", "").replace(" ", "")
+    if re.fullmatch(r"\d{13}", digits):
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+        return (10 - total % 10) % 10 == int(digits[12])
+    if re.fullmatch(r"\d{9}[\dXx]", digits):
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        check = digits[9].upper()
+        return (total + (10 if check == "X" else int(check))) % 11 == 0
+    return False
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
+    for match in pattern.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line > after:
+            return line
+    return None
+
+
+class _Reader:
+    """Reads one manifest, collecting every problem before failing."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.text = text
+        self.report = Report()
+
+    def where(self, key: str) -> SourceLocation:
+        return SourceLocation(self.path, _line_of(self.text, key))
+
+    def check_keys(self, table: dict[str, Any], allowed: set[str], name: str) -> None:
+        for key in table:
+            if key not in allowed:
+                self.report.add(
+                    "M003",
+                    f"unknown key '{key}' in [{name}]; valid keys: {', '.join(sorted(allowed))}",
+                    self.where(key),
+                )
+
+    def string(self, table: dict[str, Any], key: str, default: str = "") -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str):
+            self.report.add("M005", f"'{key}' must be a string in quotes", self.where(key))
+            return default
+        return value.strip()
+
+    def strings(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.report.add("M005", f"'{key}' must be a list of strings, e.g. [\"a\", \"b\"]", self.where(key))
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def meta(self, table: dict[str, Any]) -> VolumeMeta:
+        self.check_keys(table, VOLUME_KEYS, "volume")
+        title = self.string(table, "title")
+        if not title:
+            self.report.add("M004", "the volume needs a title: add title = \"...\" under [volume]",
+                            self.where("volume"))
+        year = table.get("year")
+        if year is not None and not isinstance(year, int):
+            self.report.add("M005", "'year' must be a number such as 2026", self.where("year"))
+            year = None
+        date = table.get("date", "")
+        date = date.isoformat() if hasattr(date, "isoformat") else str(date)
+        if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            self.report.add("M005", "'date' must be a date such as 2026-11-01", self.where("date"))
+            date = ""
+        language = self.string(table, "language", "en")
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+            self.report.add("M005", f"'language' must be a BCP 47 tag such as en or en-GB, not '{language}'",
+                            self.where("language"))
+            language = "en"
+        return VolumeMeta(
+            title=title,
+            subtitle=self.string(table, "subtitle"),
+            editors=self.strings(table, "editors"),
+            publisher=self.string(table, "publisher"),
+            place=self.string(table, "place"),
+            year=year,
+            date=date,
+            language=language,
+            rights=self.string(table, "rights"),
+            description=self.string(table, "description"),
+            subject=self.string(table, "subject"),
+            keywords=self.strings(table, "keywords"),
+            identifiers=self.identifiers(table.get("identifiers", {})),
+        )
+
+    def identifiers(self, table: Any) -> Identifiers:
+        if not isinstance(table, dict):
+            self.report.add("M005", "[volume.identifiers] must be a table", self.where("identifiers"))
+            return Identifiers()
+        self.check_keys(table, IDENTIFIER_KEYS, "volume.identifiers")
+        values = {key: self.string(table, key) or None for key in IDENTIFIER_KEYS}
+        for key in ("isbn_print", "isbn_ebook"):
+            if values[key] and not isbn_is_valid(values[key]):
+                self.report.add("M006", f"{key} '{values[key]}' fails its ISBN checksum; copy it again "
+                                "from the ISBN agency's record", self.where(key))
+        if not (values["isbn_ebook"] or values["other"]):
+            self.report.add("M004", "the e-book needs a fixed identifier: set isbn_ebook or other "
+                            "(e.g. other = \"urn:uuid:...\") under [volume.identifiers]",
+                            self.where("volume"))
+        return Identifiers(**values)
+
+    def output(self, table: dict[str, Any]) -> tuple[str, tuple[str, str], str]:
+        self.check_keys(table, OUTPUT_KEYS, "output")
+        slug = self.string(table, "slug", "volume")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+            self.report.add("M005", f"'slug' must be lower-case letters, digits and hyphens, not '{slug}'",
+                            self.where("slug"))
+            slug = "volume"
+        out_dir = self.string(table, "dir", "dist")
+        if Path(out_dir).is_absolute() or ".." in Path(out_dir).parts:
+            self.report.add("M005", "'dir' must be a folder inside the project, such as \"dist\"",
+                            self.where("dir"))
+            out_dir = "dist"
+        return slug, self.trim(table.get("trim_size")), out_dir
+
+    def trim(self, value: Any) -> tuple[str, str]:
+        if value is None:
+            return DEFAULT_TRIM
+        if isinstance(value, str) and value.lower() in NAMED_TRIMS:
+            return NAMED_TRIMS[value.lower()]
+        parts = value.replace("x", " ").replace("×", " ").split() if isinstance(value, str) else []
+        if len(parts) == 2 and all(LENGTH_RE.match(p) for p in parts):
+            return parts[0], parts[1]
+        self.report.add("M005", "'trim_size' must be width and height such as \"6in 9in\" or \"156mm 234mm\", "
+                        f"or one of {', '.join(sorted(NAMED_TRIMS))}", self.where("trim_size"))
+        return DEFAULT_TRIM
+
+    def contents(self, entries: Any) -> tuple[ContentsEntry, ...]:
+        if not isinstance(entries, list) or not entries:
+            self.report.add("M004", "list the volume's files in order as [[contents]] tables, "
+                            "e.g. [[contents]] file = \"preface.md\" role = \"preface\"", self.where("volume"))
+            return ()
+        result = []
+        lines = [i + 1 for i, line in enumerate(self.text.splitlines()) if line.strip() == "[[contents]]"]
+        for index, entry in enumerate(entries):
+            where = SourceLocation(self.path, lines[index] if index < len(lines) else None)
+            if not isinstance(entry, dict):
+                self.report.add("M007", "each contents entry must be a table with file = \"...\"", where)
+                continue
+            for key in entry:
+                if key not in CONTENTS_KEYS:
+                    self.report.add("M003", f"unknown key '{key}' in [[contents]]; valid keys: "
+                                    f"{', '.join(sorted(CONTENTS_KEYS))}", where)
+            if "part" in entry:
+                if not isinstance(entry["part"], str) or "file" in entry:
+                    self.report.add("M007", "a part entry holds only part = \"Title\"", where)
+                    continue
+                result.append(ContentsEntry("part", where, title=entry["part"].strip(), matter="body"))
+                continue
+            file = entry.get("file")
+            if isinstance(file, str) and where.line:
+                where = SourceLocation(self.path, _line_of_value(self.text, "file", file, where.line) or where.line)
+            if not isinstance(file, str) or not file.strip():
+                self.report.add("M007", "a contents entry needs file = \"name.md\" or part = \"Title\"", where)
+                continue
+            role = entry.get("role", "chapter")
+            if role not in ROLES:
+                self.report.add("M007", f"role '{role}' is not known; valid roles: {', '.join(sorted(ROLES))}",
+                                where)
+                continue
+            default_matter = "front" if role in FRONT_ROLES else "back" if role in BACK_ROLES else "body"
+            matter = entry.get("matter", default_matter)
+            if matter not in ("front", "body", "back"):
+                self.report.add("M007", "matter must be \"front\", \"body\" or \"back\"", where)
+                continue
+            title = entry.get("title", "")
+            result.append(ContentsEntry("source", where, file=file.strip(), role=role, matter=matter,
+                                        title=title if isinstance(title, str) else ""))
+        self.check_order(result)
+        return tuple(result)
+
+    def check_order(self, entries: list[ContentsEntry]) -> None:
+        rank = {"front": 0, "body": 1, "back": 2}
+        last = 0
+        for entry in entries:
+            if rank[entry.matter] < last:
+                self.report.add("M007", f"'{entry.file or entry.title}' is {entry.matter} matter but comes after "
+                                "later matter; order the contents front, body, back", entry.location)
+            last = max(last, rank[entry.matter])
+
+
+def find_manifest(start: Path) -> Path:
+    """The manifest of the project at or above `start` (a project dir, its chapters dir, or the file)."""
+    start = start.resolve()
+    if start.is_file():
+        return start
+    for folder in [start, *start.parents]:
+        for candidate in (folder / "chapters" / MANIFEST_NAME, folder / MANIFEST_NAME):
+            if candidate.is_file():
+                return candidate
+    raise VolumeError.single("M001", f"no chapters/{MANIFEST_NAME} here or above; run `volume new DIR` "
+                             "to start a volume, or pass --project", SourceLocation(start))
+
+
+def load_manifest(path: Path) -> Manifest:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VolumeError.single("M001", f"cannot read the manifest ({exc.__class__.__name__}); "
+                                 "save it as UTF-8 text", SourceLocation(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise VolumeError.single("M002", f"TOML syntax: {exc}; fix the line and run again",
+                                 SourceLocation(path, int(line.group(1)) if line else None)) from None
+    reader = _Reader(path, text)
+    reader.check_keys(data, TOP_KEYS, "top level")
+    volume = data.get("volume", {})
+    output = data.get("output", {})
+    if not isinstance(volume, dict) or not isinstance(output, dict):
+        raise VolumeError.single("M005", "[volume] and [output] must be tables", SourceLocation(path))
+    meta = reader.meta(volume)
+    slug, trim, out_dir = reader.output(output)
+    contents = reader.contents(data.get("contents"))
+    reader.report.checkpoint()
+    return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir)

@@ -1,0 +1,115 @@
+"""Diagnostics: what a user did wrong, where, and how to fix it; the table of stable codes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.IntEnum):
+    WARNING = 1
+    ERROR = 2
+
+
+# code -> (severity, what it is). The message of each diagnostic says how to fix it.
+CODES: dict[str, tuple[Severity, str]] = {
+    "M001": (Severity.ERROR, "manifest missing or unreadable"),
+    "M002": (Severity.ERROR, "manifest is not valid TOML"),
+    "M003": (Severity.ERROR, "unknown key in the manifest"),
+    "M004": (Severity.ERROR, "required manifest key missing"),
+    "M005": (Severity.ERROR, "manifest value has the wrong type or form"),
+    "M006": (Severity.ERROR, "invalid ISBN"),
+    "M007": (Severity.ERROR, "contents entry is not valid"),
+    "S001": (Severity.ERROR, "listed source file missing"),
+    "S002": (Severity.ERROR, "source path leaves the project"),
+    "S003": (Severity.ERROR, "source file is empty"),
+    "S004": (Severity.ERROR, "source file is not UTF-8 text"),
+    "S005": (Severity.ERROR, "source file could not be converted by pandoc"),
+    "S006": (Severity.ERROR, "broken YAML front matter"),
+    "S007": (Severity.WARNING, "chapter has no title"),
+    "S008": (Severity.ERROR, "source type not supported"),
+    "S009": (Severity.WARNING, "unsafe markup removed"),
+    "N001": (Severity.ERROR, "note marker without a note"),
+    "N002": (Severity.WARNING, "note defined but never referenced"),
+    "L001": (Severity.WARNING, "link to a chapter or anchor that does not exist"),
+    "F001": (Severity.ERROR, "image missing"),
+    "F002": (Severity.ERROR, "remote image"),
+    "F003": (Severity.WARNING, "image without alternative text"),
+    "F004": (Severity.ERROR, "chart data file unreadable"),
+    "G001": (Severity.WARNING, "character without a glyph in the shipped fonts"),
+    "B001": (Severity.ERROR, "output could not be written"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class SourceLocation:
+    path: Path
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else f"{self.path}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    location: SourceLocation | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    def format(self, root: Path | None = None) -> str:
+        where = ""
+        if self.location is not None:
+            path = self.location.path
+            if root is not None:
+                try:
+                    path = path.resolve().relative_to(root.resolve())
+                except ValueError:
+                    pass
+            where = f"{path}:{self.location.line}: " if self.location.line else f"{path}: "
+        return f"{where}{self.severity.name.lower()} {self.code}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Collects diagnostics during one build; an error stops the build at the next checkpoint."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, code: str, message: str, location: SourceLocation | None = None) -> None:
+        if code not in CODES:
+            raise KeyError(f"undeclared diagnostic code {code}")
+        diag = Diagnostic(code, message, location)
+        if diag not in self.items:
+            self.items.append(diag)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def checkpoint(self) -> None:
+        """Stop here if anything so far would lose or garble content."""
+        if self.errors:
+            raise VolumeError(self)
+
+
+class VolumeError(Exception):
+    """A user's mistake: carries the report; the CLI prints it without a traceback."""
+
+    def __init__(self, report: Report):
+        super().__init__("; ".join(d.message for d in report.errors))
+        self.report = report
+
+    @classmethod
+    def single(cls, code: str, message: str, location: SourceLocation | None = None) -> "VolumeError":
+        report = Report()
+        report.add(code, message, location)
+        return cls(report)

@@ -1,0 +1,172 @@
+"""Manifest order → each source read safely and converted by pandoc → the Volume model."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
+from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.model import Author, Chapter, Part, Volume
+from volume.pandoc import convert
+from volume.xhtml import plain_text
+
+log = logging.getLogger(__name__)
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "chapter"
+
+
+def resolve_inside(root: Path, name: str, where: SourceLocation, report: Report) -> Path | None:
+    """The path `name` under `root`, or None (with a diagnostic) if it leaves the project."""
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        report.add("S002", f"'{name}' points outside the chapters folder; move the file into it", where)
+        return None
+    path = root / candidate
+    try:
+        real = path.resolve(strict=False)
+        real.relative_to(root.resolve())
+    except (ValueError, OSError):
+        report.add("S002", f"'{name}' is a link that leaves the project; copy the file in instead", where)
+        return None
+    return path
+
+
+def read_source(path: Path, where: SourceLocation, report: Report) -> bool:
+    """Check a listed source is a readable text (or .docx) file; report what is wrong with it."""
+    if not path.exists():
+        report.add("S001", f"'{path.name}' is listed in the manifest but does not exist; create it or fix "
+                   "the file name", where)
+        return False
+    if path.is_dir():
+        report.add("S001", f"'{path.name}' is a folder, not a file; list the chapter file itself", where)
+        return False
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        report.add("S008", f"'{path.name}': chapters must be {', '.join(sorted(SOURCE_SUFFIXES))}", where)
+        return False
+    data = path.read_bytes()
+    here = SourceLocation(path)
+    if not data.strip():
+        report.add("S003", "the file is empty; write the chapter or remove it from the manifest", here)
+        return False
+    if len(data) > MAX_SOURCE_BYTES:
+        report.add("S003", f"the file is over {MAX_SOURCE_BYTES // 2**20} MB; split it", here)
+        return False
+    if path.suffix.lower() == ".docx":
+        if not data.startswith(b"PK"):
+            report.add("S004", "this .docx is not a Word file (not a zip); save it again from Word", here)
+            return False
+        return True
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        report.add("S004", "not UTF-8 text (binary or another encoding); save it as UTF-8",
+                   SourceLocation(path, line))
+        return False
+    if "\x00" in text:
+        report.add("S004", "the file holds binary data (NUL bytes); is it the right file?", here)
+        return False
+    return True
+
+
+def _authors(meta: dict) -> tuple[Author, ...]:
+    raw = meta.get("authors") or meta.get("author") or []
+    if isinstance(raw, (str, dict)):
+        raw = [raw]
+    authors = []
+    for item in raw:
+        if isinstance(item, dict):
+            authors.append(Author(plain_text(str(item.get("name", ""))), plain_text(str(item.get("affiliation", "")))))
+        else:
+            authors.append(Author(plain_text(str(item))))
+    return tuple(a for a in authors if a.name)
+
+
+def _meta_text(meta: dict, key: str) -> str:
+    value = meta.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report) -> Chapter:
+    meta, body = convert(path)
+    title = _meta_text(meta, "title") or entry.title
+    if not title:
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
+        title = heading.group(1) if heading else path.stem.replace("-", " ").title()
+        if not heading:
+            report.add("S007", "no title; add `title:` to the YAML front matter (or title = in the manifest)",
+                       SourceLocation(path, 1))
+    body = _drop_repeated_title(body, plain_text(title))
+    lang = plain_text(_meta_text(meta, "lang"))
+    return Chapter(
+        id=chapter_id,
+        role=entry.role,
+        matter=entry.matter,
+        title=_strip_p(title),
+        title_text=plain_text(title),
+        body=body,
+        subtitle=_strip_p(_meta_text(meta, "subtitle")),
+        authors=_authors(meta),
+        date=plain_text(_meta_text(meta, "date")),
+        lang=lang,
+        abstract=_meta_text(meta, "abstract"),
+        source=SourceLocation(path),
+    )
+
+
+def _drop_repeated_title(body: str, title: str) -> str:
+    """HTML and Word sources often repeat the title as their first heading; the chapter head already shows it."""
+    match = re.match(r"\s*(?:<section[^>]*>\s*)?<h1[^>]*>(.*?)</h1>", body, re.S)
+    if match and plain_text(match.group(1)) == title:
+        return body[: match.start(1)].rsplit("<h1", 1)[0] + body[match.end():]
+    return body
+
+
+def _strip_p(markup: str) -> str:
+    markup = markup.strip()
+    match = re.fullmatch(r"<p>(.*)</p>", markup, re.S)
+    return match.group(1) if match else markup
+
+
+def load_volume(manifest: Manifest, report: Report | None = None) -> Volume:
+    """Read every source the manifest lists, in order, into one Volume (before transforms)."""
+    report = report or Report()
+    chapters: list[Chapter] = []
+    parts: list[Part] = []
+    used_ids: set[str] = set()
+    current_part: str | None = None
+    chapter_number = 0
+    for entry in manifest.contents:
+        if entry.kind == "part":
+            part = Part(id=f"part-{len(parts) + 1}", number=len(parts) + 1, title=entry.title,
+                        location=entry.location)
+            parts.append(part)
+            current_part = part.id
+            continue
+        path = resolve_inside(manifest.chapters_dir, entry.file, entry.location, report)
+        if path is None or not read_source(path, entry.location, report):
+            continue
+        chapter_id = slugify(Path(entry.file).stem)
+        while chapter_id in used_ids or chapter_id.startswith("part-"):
+            chapter_id += "-x"
+        used_ids.add(chapter_id)
+        try:
+            chapter = load_chapter(entry, path, chapter_id, report)
+        except VolumeError as exc:
+            report.items.extend(d for d in exc.report.items if d not in report.items)
+            continue
+        if entry.role == "chapter":
+            chapter_number += 1
+            chapter = chapter.with_(number=chapter_number)
+        if entry.matter != "body":
+            current_part = None
+        chapters.append(chapter.with_(part_id=current_part if entry.matter == "body" else None))
+    report.checkpoint()
+    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts))

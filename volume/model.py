@@ -1,0 +1,99 @@
+"""The Volume model: what the book holds, built once by the loader and read by every renderer. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from volume.config import Manifest, VolumeMeta
+from volume.diagnostics import SourceLocation
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One endnote: its number in the chapter, its XHTML content, and where its marker and text are."""
+
+    number: int
+    id: str  # id of the note itself, unique in the volume
+    ref_id: str  # id of its marker in the text
+    html: str  # XHTML fragment (the note's paragraphs, without the backlink)
+    text: str  # plain text, for parsing references and diagnostics
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file the book carries (an image, or a chart generated from data), referenced as `images/<name>`."""
+
+    name: str
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A front-matter piece, chapter or back-matter piece as converted from one source file."""
+
+    id: str  # slug, unique in the volume; every id inside is prefixed with it
+    role: str  # preface, introduction, chapter, appendix, ...
+    matter: str  # front, body, back
+    title: str  # XHTML inline markup
+    title_text: str  # the same as plain text
+    body: str  # XHTML fragment: the chapter's text without its notes
+    notes: tuple[Note, ...] = ()
+    subtitle: str = ""
+    authors: tuple[Author, ...] = ()
+    date: str = ""
+    lang: str = ""
+    abstract: str = ""
+    number: int | None = None  # chapter number in the body, None for unnumbered pieces
+    part_id: str | None = None
+    source: SourceLocation | None = None
+    assets: tuple[Asset, ...] = ()
+
+    def with_(self, **changes) -> "Chapter":
+        return replace(self, **changes)
+
+    @property
+    def byline(self) -> str:
+        return ", ".join(a.name for a in self.authors)
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    number: int
+    title: str
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class Volume:
+    manifest: Manifest
+    chapters: tuple[Chapter, ...]
+    parts: tuple[Part, ...] = ()
+    warnings: tuple = field(default=(), compare=False)
+
+    @property
+    def meta(self) -> VolumeMeta:
+        return self.manifest.meta
+
+    def with_chapters(self, chapters) -> "Volume":
+        return replace(self, chapters=tuple(chapters))
+
+    def sequence(self) -> list[Part | Chapter]:
+        """Parts and chapters in reading order, each part just before its first chapter."""
+        items: list[Part | Chapter] = []
+        seen: set[str] = set()
+        parts = {p.id: p for p in self.parts}
+        for chapter in self.chapters:
+            if chapter.part_id and chapter.part_id not in seen:
+                seen.add(chapter.part_id)
+                items.append(parts[chapter.part_id])
+            items.append(chapter)
+        return items

@@ -1,0 +1,62 @@
+"""The one module that runs pandoc: a source file in, its metadata and XHTML body out."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pypandoc
+
+from volume.diagnostics import SourceLocation, VolumeError
+
+log = logging.getLogger(__name__)
+
+BODY_MARK = "@@VOLUME-BODY@@"
+TEMPLATE = Path(__file__).parent / "templates" / "body.html"
+READERS = {
+    ".md": "markdown+autolink_bare_uris",
+    ".markdown": "markdown+autolink_bare_uris",
+    ".docx": "docx+styles",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def pandoc_version() -> str:
+    return pypandoc.get_pandoc_version()
+
+
+def convert(path: Path) -> tuple[dict, str]:
+    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment)."""
+    reader = READERS[path.suffix.lower()]
+    args = ["--wrap=none", "--section-divs", f"--template={TEMPLATE}", "--syntax-highlighting=none"]
+    if reader.startswith("docx"):
+        args.append("--track-changes=accept")
+    try:
+        output = pypandoc.convert_file(str(path), "html5", format=reader, extra_args=args, sandbox=True)
+    except RuntimeError as exc:
+        code = "S006" if "YAML" in str(exc) else "S005"
+        raise VolumeError.single(code, f"pandoc could not read it: {_first_line(str(exc))}; "
+                                 "fix the markup pandoc names", _location(path, str(exc))) from None
+    except OSError as exc:
+        raise VolumeError.single("S005", f"pandoc failed to run: {exc}", SourceLocation(path)) from None
+    meta_json, _, body = output.partition(BODY_MARK)
+    try:
+        meta = json.loads(meta_json.strip() or "{}")
+    except json.JSONDecodeError:
+        meta = {}
+    return meta, body.strip()
+
+
+def _first_line(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    useful = [line for line in lines if not line.startswith("Pandoc died")]
+    return (useful or lines or ["unknown error"])[0][:300]
+
+
+def _location(path: Path, message: str) -> SourceLocation:
+    import re
+
+    match = re.search(r"line (\d+)", message)
+    return SourceLocation(path, int(match.group(1)) if match else None)

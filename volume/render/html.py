@@ -1,0 +1,165 @@
+"""The XHTML every renderer shares: title pages, contents, parts, chapters with their endnotes."""
+
+from __future__ import annotations
+
+from volume.model import Chapter, Part, Volume
+from volume.xhtml import escape_attr, escape_text
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+
+ROLES = {  # manifest role -> (DPUB-ARIA role, epub:type)
+    "chapter": ("doc-chapter", "chapter"),
+    "preface": ("doc-preface", "preface"),
+    "introduction": ("doc-introduction", "introduction"),
+    "foreword": ("doc-foreword", "foreword"),
+    "acknowledgments": ("doc-acknowledgments", "acknowledgments"),
+    "dedication": ("doc-dedication", "dedication"),
+    "epigraph": ("doc-epigraph", "epigraph"),
+    "prologue": ("doc-prologue", "prologue"),
+    "conclusion": ("doc-conclusion", "conclusion"),
+    "afterword": ("doc-afterword", "afterword"),
+    "appendix": ("doc-appendix", "appendix"),
+    "epilogue": ("doc-epilogue", "epilogue"),
+    "glossary": ("doc-glossary", "glossary"),
+}
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number: int) -> str:
+    out = []
+    for value, letters in ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def lang_attrs(lang: str) -> str:
+    return f' lang="{escape_attr(lang)}" xml:lang="{escape_attr(lang)}"' if lang else ""
+
+
+def byline_html(chapter: Chapter) -> str:
+    if not chapter.authors:
+        return ""
+    names = []
+    for author in chapter.authors:
+        name = f'<span class="author">{escape_text(author.name)}</span>'
+        if author.affiliation:
+            name += f' <span class="affiliation">{escape_text(author.affiliation)}</span>'
+        names.append(name)
+    return f'<p class="byline">{"; ".join(names)}</p>'
+
+
+def notes_html(chapter: Chapter) -> str:
+    if not chapter.notes:
+        return ""
+    items = []
+    for note in chapter.notes:
+        number = (f'<a class="note-number" href="#{note.ref_id}" role="doc-backlink" '
+                  f'aria-label="Back to reference {note.number}">{note.number}.</a> ')
+        content = note.html
+        if content.startswith("<p>"):
+            content = "<p>" + number + content[3:]
+        else:
+            content = f"<p>{number}{content}</p>"
+        # DPUB-ARIA 1.1 deprecates role="doc-endnote" (EPUBCheck warns); the list item keeps its
+        # listitem role and epub:type marks it as the note for reading systems' pop-ups.
+        items.append(f'<li id="{note.id}" epub:type="endnote">{content}</li>')
+    return (f'<section class="endnotes" id="{chapter.id}-notes" epub:type="endnotes" role="doc-endnotes" '
+            f'aria-labelledby="{chapter.id}-notes-title">'
+            f'<h2 id="{chapter.id}-notes-title" class="notes-title">Notes</h2>'
+            f'<ol class="notes">{"".join(items)}</ol></section>')
+
+
+def chapter_label(chapter: Chapter) -> str:
+    return f"Chapter {chapter.number}" if chapter.number else ""
+
+
+def chapter_section(chapter: Chapter, volume: Volume) -> str:
+    role, epub_type = ROLES.get(chapter.role, ROLES["chapter"])
+    lang = chapter.lang if chapter.lang and chapter.lang != volume.meta.language else ""
+    label = chapter_label(chapter)
+    header = [f'<header class="chapter-head" data-running-author="{escape_attr(chapter.byline)}" '
+              f'data-running-title="{escape_attr(chapter.title_text)}">']
+    if label:
+        header.append(f'<p class="chapter-label">{label}</p>')
+    header.append(f'<h1 class="chapter-title" id="{chapter.id}-title">{chapter.title}</h1>')
+    if chapter.subtitle:
+        header.append(f'<p class="subtitle" role="doc-subtitle">{chapter.subtitle}</p>')
+    header.append(byline_html(chapter))
+    header.append("</header>")
+    abstract = (f'<section class="abstract" role="doc-abstract" aria-label="Abstract">{chapter.abstract}</section>'
+                if chapter.abstract else "")
+    return (f'<section id="{chapter.id}" class="{chapter.matter}matter {chapter.role}" epub:type="{chapter.matter}matter '
+            f'{epub_type}" role="{role}" aria-labelledby="{chapter.id}-title"{lang_attrs(lang)}>'
+            f'{"".join(header)}{abstract}<div class="chapter-body">{chapter.body}</div>{notes_html(chapter)}</section>')
+
+
+def part_section(part: Part) -> str:
+    return (f'<section id="{part.id}" class="part" epub:type="part" role="doc-part" '
+            f'aria-labelledby="{part.id}-title"><h1 class="part-title" id="{part.id}-title">'
+            f'<span class="part-label">Part {roman(part.number)}</span> '
+            f'<span class="part-name">{escape_text(part.title)}</span></h1></section>')
+
+
+def half_title(volume: Volume) -> str:
+    return (f'<section id="half-title" class="half-title" epub:type="halftitlepage">'
+            f'<p class="half-title-text">{escape_text(volume.meta.title)}</p></section>')
+
+
+def title_page(volume: Volume) -> str:
+    meta = volume.meta
+    editors = ", ".join(meta.editors)
+    parts = [f'<section id="title-page" class="title-page" epub:type="titlepage">',
+             f'<h1 class="book-title">{escape_text(meta.title)}</h1>']
+    if meta.subtitle:
+        parts.append(f'<p class="book-subtitle">{escape_text(meta.subtitle)}</p>')
+    if editors:
+        parts.append(f'<p class="book-editors">Edited by {escape_text(editors)}</p>')
+    imprint = ", ".join(x for x in (meta.publisher, meta.place) if x)
+    if imprint:
+        parts.append(f'<p class="book-publisher">{escape_text(imprint)}</p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def copyright_page(volume: Volume) -> str:
+    meta = volume.meta
+    lines = []
+    if meta.rights:
+        lines.append(escape_text(meta.rights))
+    imprint = ", ".join(x for x in (meta.publisher, meta.place, str(meta.year or "")) if x)
+    if imprint:
+        lines.append(f"Published by {escape_text(imprint)}")
+    ids = meta.identifiers
+    if ids.isbn_print:
+        lines.append(f"ISBN {escape_text(ids.isbn_print)} (print)")
+    if ids.isbn_ebook:
+        lines.append(f"ISBN {escape_text(ids.isbn_ebook)} (e-book)")
+    if ids.other and not (ids.isbn_print or ids.isbn_ebook):
+        lines.append(f"Identifier: {escape_text(ids.other)}")
+    if meta.description:
+        lines.append(escape_text(meta.description))
+    lines.append("Typeset with volume in Noto Serif.")
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    return (f'<section id="copyright-page" class="copyright-page" epub:type="copyright-page" '
+            f'aria-label="Copyright">{body}</section>')
+
+
+def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" + anchor) -> str:
+    """The contents list. With page_numbers, each entry carries a link whose page the PDF CSS fills in."""
+    items = []
+    for item in volume.sequence():
+        if isinstance(item, Part):
+            items.append(f'<li class="toc-part"><a href="{href_of(item.id)}">Part {roman(item.number)}: '
+                         f'{escape_text(item.title)}</a></li>')
+            continue
+        label = f'<span class="toc-number">{item.number}</span> ' if item.number else ""
+        byline = f'<span class="toc-byline">{escape_text(item.byline)}</span>' if item.byline else ""
+        page = (f'<a class="toc-page {item.matter}" href="{href_of(item.id)}" aria-hidden="true"></a>'
+                if page_numbers else "")
+        items.append(f'<li class="toc-{item.matter} toc-{item.role}">{label}<a class="toc-title" '
+                     f'href="{href_of(item.id)}">{item.title}</a>{page}{byline}</li>')
+    return f'<ol class="toc-list">{"".join(items)}</ol>'

@@ -1,0 +1,22 @@
+"""Named passes over the Volume; each takes a Volume (and the report) and returns a new Volume."""
+
+from __future__ import annotations
+
+from volume.diagnostics import Report
+from volume.model import Volume
+from volume.transforms import figures, ids, notes, sanitize, typography
+
+PIPELINE = (
+    ("sanitize", sanitize.sanitize_volume),
+    ("ids", ids.prefix_ids),
+    ("notes", notes.collect_notes),
+    ("figures", figures.resolve_images),
+    ("typography", typography.refine_typography),
+)
+
+
+def run_transforms(volume: Volume, report: Report) -> Volume:
+    for _name, transform in PIPELINE:
+        volume = transform(volume, report)
+    report.checkpoint()
+    return volume

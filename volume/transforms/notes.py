@@ -1,0 +1,79 @@
+"""Endnotes: lift pandoc's footnotes out of each chapter body into Note objects, markers made EPUB noterefs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from volume.diagnostics import Report, SourceLocation
+from volume.model import Chapter, Note, Volume
+from volume.xhtml import parse_fragment, serialize_children
+
+REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
+
+
+def markdown_note_lines(text: str) -> tuple[dict[int, int], list[tuple[str, int]], list[tuple[str, int]]]:
+    """For a Markdown source: note number → line of its definition; markers without notes; unused notes."""
+    definitions: dict[str, int] = {}
+    for match in DEF_RE.finditer(text):
+        definitions.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    order: list[str] = []
+    first_line: dict[str, int] = {}
+    for match in REF_RE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if DEF_RE.match(text, line_start) and text.find("]:", line_start) == match.end():
+            continue  # the label of a definition
+        label = match.group(1)
+        if label not in first_line:
+            first_line[label] = text.count("\n", 0, match.start()) + 1
+            if label in definitions:
+                order.append(label)
+    lines = {number: definitions[label] for number, label in enumerate(order, start=1)}
+    orphans = [(label, line) for label, line in first_line.items() if label not in definitions]
+    unused = [(label, line) for label, line in definitions.items() if label not in first_line]
+    return lines, orphans, unused
+
+
+def _note_html(item: etree._Element) -> str:
+    for back in item.xpath(".//a[contains(concat(' ', @class, ' '), ' footnote-back ')]"):
+        back.drop_tree()
+    wrapper = etree.Element("div")
+    wrapper.text = item.text
+    for child in item:
+        wrapper.append(child)
+    return serialize_children(wrapper).strip()
+
+
+def collect_chapter_notes(chapter: Chapter, report: Report) -> Chapter:
+    root = parse_fragment(chapter.body)
+    path = chapter.source.path if chapter.source else Path(chapter.id)
+    lines: dict[int, int] = {}
+    if path.suffix.lower() in (".md", ".markdown") and path.exists():
+        lines, orphans, unused = markdown_note_lines(path.read_text(encoding="utf-8"))
+        for label, line in orphans:
+            report.add("N001", f"note marker [^{label}] has no note; add a line `[^{label}]: ...` or remove "
+                       "the marker", SourceLocation(path, line))
+        for label, line in unused:
+            report.add("N002", f"note [^{label}] is never referenced; add its marker or delete it",
+                       SourceLocation(path, line))
+    notes: list[Note] = []
+    for section in root.xpath(".//*[@role='doc-endnotes' or contains(concat(' ', @class, ' '), ' footnotes ')]"):
+        for number, item in enumerate(section.xpath("./ol/li"), start=1):
+            note_id = item.get("id") or f"{chapter.id}-fn{number}"
+            text = " ".join(item.text_content().replace("↩︎", "").split())
+            notes.append(Note(number=number, id=note_id, ref_id=note_id.replace("-fn", "-fnref", 1),
+                              html=_note_html(item), text=text,
+                              location=SourceLocation(path, lines.get(number))))
+        section.drop_tree()
+    for marker in root.xpath(".//a[@role='doc-noteref' or contains(concat(' ', @class, ' '), ' footnote-ref ')]"):
+        marker.set("class", "noteref")
+        marker.set("epub:type", "noteref")
+        marker.set("role", "doc-noteref")
+    return chapter.with_(body=serialize_children(root), notes=tuple(notes))
+
+
+def collect_notes(volume: Volume, report: Report) -> Volume:
+    return volume.with_chapters(collect_chapter_notes(c, report) for c in volume.chapters)

@@ -1,0 +1,45 @@
+"""Typographic refinements pandoc's smart quotes leave out: no-break spaces where a line break would be wrong."""
+
+from __future__ import annotations
+
+import re
+
+from volume.diagnostics import Report
+from volume.model import Chapter, Volume
+from volume.xhtml import parse_fragment, serialize_children
+
+NBSP = "\u00a0"
+# A number and its unit, "p. 12", initials "A. B. Smith", "§ 3": keep each pair on one line.
+RULES = (
+    (re.compile(r"(\d)\s+(km|m|kg|t|bcm|mm|cm|per cent|%|MW|GW|TEU|km²|miles)\b"), rf"\1{NBSP}\2"),
+    (re.compile(r"\b(pp?\.|No\.|vol\.|§)\s+(\d)"), rf"\1{NBSP}\2"),
+    (re.compile(r"(?<![\w.])([A-Z]\.)[ \t]+(?=[A-Z])"), rf"\1{NBSP}"),
+    (re.compile(r"(\d)\s+(billion|million|trillion)\b"), rf"\1{NBSP}\2"),
+)
+SKIP = {"code", "pre", "script", "style"}
+
+
+def refine_text(text: str) -> str:
+    for pattern, replacement in RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _refine_tree(root) -> None:
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIP:
+            continue
+        if element.text:
+            element.text = refine_text(element.text)
+        if element.tail and element.getparent() is not None and element.getparent().tag not in SKIP:
+            element.tail = refine_text(element.tail)
+
+
+def refine_chapter(chapter: Chapter) -> Chapter:
+    root = parse_fragment(chapter.body)
+    _refine_tree(root)
+    return chapter.with_(body=serialize_children(root))
+
+
+def refine_typography(volume: Volume, report: Report) -> Volume:
+    return volume.with_chapters(refine_chapter(c) for c in volume.chapters)
