@@ -102,3 +102,38 @@ def _flatten(outline):
             yield from _flatten(item)
         else:
             yield item
+
+
+def test_page_list_matches_the_digital_pdf(default_build):
+    """One page-list entry per PDF page label, in order; the words after each marker stand on that page."""
+    import re
+
+    project, _ = default_build
+    book = Epub(project / "dist" / "china-caspian.epub")
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    labels = list(reader.page_labels)
+    pages = {labels[i]: re.sub(r"[\s\u2010\u00ad-]", "", page.extract_text()) for i, page in enumerate(reader.pages)}
+    entries = book.nav().xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)
+    assert [a.text for a in entries] == labels
+    checked = 0
+    for link in entries:
+        name, fragment = link.get("href").split("#")
+        doc = book.doc(name)
+        span = doc.xpath(f"//*[@id='{fragment}']")[0]
+        assert span.get("{http://www.idpf.org/2007/ops}type") == "pagebreak"
+        assert span.get("role") == "doc-pagebreak" and span.get("aria-label") == link.text
+        if not pages[link.text] or name == "nav.xhtml":
+            continue  # a blank page, or the contents page (the e-book's contents list has no bylines)
+        words = []
+        for text in span.xpath("following::text()"):
+            words += text.split()
+            if len(words) >= 3:
+                break
+        probe = re.sub(r"[\s\u2010\u00ad-]", "", "".join(words[:3]))
+        assert probe in pages[link.text], (link.text, words[:3])
+        checked += 1
+    assert checked > 0.8 * len(labels)
+    opf = book.opf
+    features = opf.xpath("//opf:meta[@property='schema:accessibilityFeature']/text()", namespaces=NS)
+    assert {"printPageNumbers", "pageNavigation", "tableOfContents", "alternativeText"} <= set(features)
+    assert opf.xpath("//opf:meta[@property='pageBreakSource']", namespaces=NS)

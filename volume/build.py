@@ -18,6 +18,7 @@ from volume.config import Manifest, find_manifest, load_manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.load import load_volume
 from volume.model import Volume
+from volume.render.pagemap import PageFacts
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ def prepare(project: Path, report: Report) -> Volume:
     return run_transforms(volume, report)
 
 
-def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> int:
-    """Lay out and write one PDF edition; runs in a worker process. Returns the page count."""
+def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> PageFacts:
+    """Lay out and write one PDF edition; runs in a worker process. Returns what the layout learnt."""
+    from volume.render.pagemap import page_facts
     from volume.render.pdf import build_date, lay_out, write_pdf
 
     # fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
@@ -65,7 +67,7 @@ def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.replace(tzinfo=datetime.timezone.utc).timestamp()))
     layout = lay_out(volume, styles, edition)
     write_pdf(layout, target, volume)
-    return len(layout.document.pages)
+    return page_facts(layout.document, layout.labels)
 
 
 def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
@@ -108,8 +110,10 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None) ->
         with _pdf_workers() as workers:
             jobs = {name: workers.submit(render_pdf_edition, volume, styles, edition, staging / name)
                     for name, edition in ((f"{slug}.pdf", "digital"), (f"{slug}-print.pdf", "print"))}
-            write_epub(volume, styles, staging / f"{slug}.epub")
-            pages = {name: job.result() for name, job in jobs.items()}
+            facts = {name: job.result() for name, job in jobs.items()}
+            progress("Packaging the EPUB")
+            write_epub(volume, styles, staging / f"{slug}.epub", facts[f"{slug}.pdf"])
+            pages = {name: len(fact.labels) for name, fact in facts.items()}
         names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
         for name in names:  # each file replaced atomically; a killed build leaves whole files only
             os.replace(staging / name, out_dir / name)

@@ -20,6 +20,7 @@ FONT = "'Noto Serif', serif"
 class Row:
     label: str
     value: float
+    text: str = ""  # the value as the data file writes it
 
 
 class ChartDataError(ValueError):
@@ -42,7 +43,7 @@ def read_rows(data: str, label_column: str | None = None, value_column: str | No
         value = _number(record.get(value_column))
         if value is None:
             raise ChartDataError(f"line {line}: '{record.get(value_column)}' is not a number")
-        rows.append(Row(record[label_column].strip(), value))
+        rows.append(Row(record[label_column].strip(), value, str(record.get(value_column)).strip()))
     if not rows:
         raise ChartDataError("the CSV has no data rows")
     return rows, records
@@ -58,7 +59,8 @@ def _number(text: str | None) -> float | None:
 def bar_chart_svg(rows: list[Row], unit: str = "", note: str = "", title: str = "") -> bytes:
     rows = sorted(rows, key=lambda r: (-r.value, r.label))
     top = max(r.value for r in rows) or 1.0
-    plot = WIDTH - LABEL_WIDTH - 70
+    label_width = max(LABEL_WIDTH, 14 + int(6.8 * max(len(r.label) for r in rows)))
+    plot = WIDTH - label_width - 70
     height = TOP + len(rows) * (BAR_HEIGHT + GAP) + (34 if note else 10)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
@@ -69,14 +71,14 @@ def bar_chart_svg(rows: list[Row], unit: str = "", note: str = "", title: str = 
     for index, row in enumerate(rows):
         y = TOP + index * (BAR_HEIGHT + GAP)
         length = max(1.0, plot * row.value / top)
-        value = f"{row.value:,.2f}".rstrip("0").rstrip(".")
-        out.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{escape_text(row.label)}</text>')
-        out.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="#4d4d4d"/>')
-        out.append(f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 15}">{escape_text(value)}{escape_text(unit)}</text>')
+        value = row.text or f"{row.value:g}"
+        out.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{escape_text(row.label)}</text>')
+        out.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="#4d4d4d"/>')
+        out.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 15}">{escape_text(value)}{escape_text(" " + unit if unit else "")}</text>')
     axis_bottom = TOP + len(rows) * (BAR_HEIGHT + GAP) - GAP
-    out.append(f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{axis_bottom + 4}" stroke="#000"/>')
+    out.append(f'<line x1="{label_width}" y1="{TOP - 4}" x2="{label_width}" y2="{axis_bottom + 4}" stroke="#000"/>')
     if note:
-        out.append(f'<text x="{LABEL_WIDTH}" y="{axis_bottom + 26}" font-size="10" font-style="italic">'
+        out.append(f'<text x="{label_width}" y="{axis_bottom + 26}" font-size="10" font-style="italic">'
                    f"{escape_text(note)}</text>")
     out.append("</g></svg>\n")
     return "\n".join(part for part in out if part).encode("utf-8")

@@ -39,6 +39,14 @@ CODES: dict[str, tuple[Severity, str]] = {
     "F004": (Severity.ERROR, "chart data file unreadable"),
     "G001": (Severity.WARNING, "character without a glyph in the shipped fonts"),
     "B001": (Severity.ERROR, "output could not be written"),
+    "P001": (Severity.ERROR, "import source type not supported"),
+    "P002": (Severity.ERROR, "unsafe or damaged .docx refused"),
+    "P003": (Severity.ERROR, "nothing recognisable to import"),
+    "P004": (Severity.ERROR, "imported chapter would overwrite an existing file"),
+    "P005": (Severity.ERROR, "import source missing or unreadable"),
+    "P006": (Severity.ERROR, "imported Markdown is not in house format"),
+    "P007": (Severity.WARNING, "title, author or date not recognised in the imported source"),
+    "P008": (Severity.ERROR, "`volume new` target is not an empty folder"),
 }
 
 

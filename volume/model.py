@@ -77,6 +77,7 @@ class Volume:
     manifest: Manifest
     chapters: tuple[Chapter, ...]
     parts: tuple[Part, ...] = ()
+    index_entries: tuple = ()  # filled by the index transform
     warnings: tuple = field(default=(), compare=False)
 
     @property

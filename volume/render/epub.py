@@ -14,6 +14,8 @@ from lxml import etree
 from volume.model import Chapter, Part, Volume
 from volume.render import html as shared
 from volume.render.cover import cover_png
+from volume.render.pagelist import Piece, page_list_nav, place_markers
+from volume.render.pagemap import PageFacts
 from volume.render.pdf import build_date
 from volume.xhtml import escape_attr, escape_text
 
@@ -85,7 +87,7 @@ def nav_toc(volume: Volume) -> str:
     return f'<ol>{"".join(out)}</ol>'
 
 
-def nav_document(volume: Volume, landmarks: list[tuple[str, str, str]]) -> bytes:
+def nav_body(volume: Volume, landmarks: list[tuple[str, str, str]]) -> str:
     toc = nav_toc(volume)
     marks = "".join(f'<li><a epub:type="{kind}" href="{href}">{escape_text(title)}</a></li>'
                     for kind, href, title in landmarks)
@@ -93,10 +95,37 @@ def nav_document(volume: Volume, landmarks: list[tuple[str, str, str]]) -> bytes
             f'<h1 id="toc-title">Contents</h1>{toc}</nav>\n'
             f'<nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-label="Landmarks">'
             f'<h2>Landmarks</h2><ol>{marks}</ol></nav>')
-    return document("Contents", body, volume.meta.language, "frontmatter")
+    return body
 
 
-def build_book(volume: Volume, styles_dir: Path) -> epub.EpubBook:
+def accessibility_metadata(book: epub.EpubBook, volume: Volume, has_page_list: bool, has_images: bool) -> None:
+    """EPUB Accessibility 1.1 discovery metadata (schema.org properties in the OPF)."""
+    features = ["tableOfContents", "readingOrder", "structuralNavigation"]
+    if has_images:
+        features.append("alternativeText")
+    if has_page_list:
+        features += ["pageNavigation", "printPageNumbers"]
+    if any(getattr(c, "role", "") == "index" for c in volume.chapters) or volume.index_entries:
+        features.append("index")
+    modes = ["textual", "visual"] if has_images else ["textual"]
+    for mode in modes:
+        book.add_metadata(None, "meta", mode, {"property": "schema:accessMode"})
+    book.add_metadata(None, "meta", "textual", {"property": "schema:accessModeSufficient"})
+    for feature in features:
+        book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
+    book.add_metadata(None, "meta", "none", {"property": "schema:accessibilityHazard"})
+    summary = ("Structured with headings, a table of contents, landmarks and endnotes linked both ways"
+               + ("; the printed edition's page numbers are marked and listed" if has_page_list else "")
+               + ("; every image has a text alternative" if has_images else "") + ".")
+    book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
+    book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", {"property": "dcterms:conformsTo"})
+    if has_page_list:
+        source = volume.meta.identifiers.isbn_print
+        book.add_metadata(None, "meta", f"urn:isbn:{source.replace('-', '')}" if source
+                          else f"{volume.meta.title} (print edition)", {"property": "pageBreakSource"})
+
+
+def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None) -> epub.EpubBook:
     meta = volume.meta
     book = epub.EpubBook()
     book.set_identifier(meta.identifiers.ebook)
@@ -135,6 +164,21 @@ def build_book(volume: Volume, styles_dir: Path) -> epub.EpubBook:
         else:
             pieces.append((f"c-{item.id}", file_name(item), item.title_text, shared.chapter_section(item, volume)))
 
+    first_body = next((i for i in volume.sequence() if getattr(i, "matter", "body") == "body"), None)
+    landmarks = [("cover", "cover.xhtml", "Cover"), ("toc", "nav.xhtml", "Contents")]
+    if first_body is not None:
+        landmarks.append(("bodymatter", file_name(first_body), "Start of content"))
+    pieces.insert(3, ("nav", "nav.xhtml", "Contents", nav_body(volume, landmarks)))
+    page_list: list[tuple[str, str]] = []
+    if facts is not None:
+        parsed = [Piece.parse(name, body) for _uid, name, _title, body in pieces]
+        page_list = place_markers(parsed, facts)
+        nav_piece = parsed[3]
+        nav_piece.root.append(etree.fromstring(
+            f'<div xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}">{page_list_nav(page_list)}</div>')[0])
+        pieces = [(uid, name, title, piece.serialize())
+                  for (uid, name, title, _body), piece in zip(pieces, parsed)]
+
     owner = {}
     for _uid, name, _title, body in pieces:
         for anchor in _ids_in(body):
@@ -143,24 +187,21 @@ def build_book(volume: Volume, styles_dir: Path) -> epub.EpubBook:
     for uid, name, title, body in pieces:
         body = _link_across_documents(body, _ids_in(body), owner)
         props = ["svg"] if "<svg" in body else []
-        items[uid] = _item(uid, name, document(title, body, lang), properties=props)
+        if uid == "nav":
+            props.append("nav")
+        items[uid] = _item(uid, name, document(title, body, lang, "frontmatter" if uid == "nav" else ""),
+                           properties=props)
         book.add_item(items[uid])
     for chapter in volume.chapters:
         for asset in chapter.assets:
             book.add_item(_item(f"img-{asset.name}".replace(".", "-"), f"images/{asset.name}", asset.data,
                                 asset.media_type))
 
-    first_body = next((i for i in volume.sequence() if getattr(i, "matter", "body") == "body"), None)
-    landmarks = [("cover", "cover.xhtml", "Cover"), ("toc", "nav.xhtml", "Contents")]
-    if first_body is not None:
-        landmarks.append(("bodymatter", file_name(first_body), "Start of content"))
-    nav = _item("nav", "nav.xhtml", nav_document(volume, landmarks), properties=["nav"])
-    book.add_item(nav)
     book.add_item(epub.EpubNcx())
+    accessibility_metadata(book, volume, bool(page_list), any(c.assets for c in volume.chapters))
 
     book.toc = _ncx_toc(volume)
-    spine = [items["cover"], items["titlepage"], items["copyright"], nav]
-    spine += [items[uid] for uid, *_ in pieces[3:]]
+    spine = [items[uid] for uid, *_ in pieces]
     book.spine = spine
     book.guide = []
     return book
@@ -184,8 +225,8 @@ def _ncx_toc(volume: Volume) -> list:
     return toc
 
 
-def write_epub(volume: Volume, styles_dir: Path, target: Path) -> None:
-    book = build_book(volume, styles_dir)
+def write_epub(volume: Volume, styles_dir: Path, target: Path, facts: PageFacts | None = None) -> None:
+    book = build_book(volume, styles_dir, facts)
     modified = datetime.datetime.strptime(build_date(volume), "%Y-%m-%dT%H:%M:%SZ")
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,

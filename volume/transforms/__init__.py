@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from volume.diagnostics import Report
 from volume.model import Volume
-from volume.transforms import figures, ids, notes, sanitize, typography
+from volume.transforms import blocks, figures, ids, notes, sanitize, typography
 
 PIPELINE = (
+    ("figures", figures.resolve_images),  # first: turns pandoc's <embed> of chart data into images
     ("sanitize", sanitize.sanitize_volume),
     ("ids", ids.prefix_ids),
     ("notes", notes.collect_notes),
-    ("figures", figures.resolve_images),
     ("typography", typography.refine_typography),
+    ("blocks", blocks.number_volume_blocks),
 )
 
 

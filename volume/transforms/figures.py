@@ -39,7 +39,15 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
     root = parse_fragment(chapter.body)
     assets: dict[str, Asset] = {a.name: a for a in chapter.assets}
     source = chapter.source.path if chapter.source else chapters_dir
+    for embed in list(root.iter("embed")):  # pandoc writes <embed> for a non-image source such as a .csv
+        if embed.get("src", "").lower().endswith(".csv"):
+            embed.tag = "img"
     for img in root.iter("img"):
+        if img.get("data-fig-alt"):
+            img.set("alt", img.attrib.pop("data-fig-alt"))
+            caption = img.getparent().find("figcaption") if img.getparent() is not None else None
+            if caption is not None and caption.get("aria-hidden"):
+                del caption.attrib["aria-hidden"]
         src = img.get("src", "")
         where = SourceLocation(source, _line_of(source, src) if src else None)
         if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
