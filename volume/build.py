@@ -20,6 +20,7 @@ from volume.load import load_volume
 from volume.model import Volume
 from volume.render.pagemap import PageFacts
 from volume.transforms import run_transforms
+from volume.transforms.pagination import apply_page_facts
 
 log = logging.getLogger(__name__)
 BUNDLED_STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -55,6 +56,15 @@ def prepare(project: Path, report: Report) -> Volume:
     return run_transforms(volume, report)
 
 
+def learn_pages(volume: Volume, styles: Path) -> PageFacts:
+    """Lay out the digital edition without writing it: where every anchor lands. Runs in a worker."""
+    from volume.render.pagemap import page_facts
+    from volume.render.pdf import lay_out
+
+    layout = lay_out(volume, styles, "digital")
+    return page_facts(layout.document, layout.labels)
+
+
 def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> PageFacts:
     """Lay out and write one PDF edition; runs in a worker process. Returns what the layout learnt."""
     from volume.render.pagemap import page_facts
@@ -68,6 +78,14 @@ def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path)
     layout = lay_out(volume, styles, edition)
     write_pdf(layout, target, volume)
     return page_facts(layout.document, layout.labels)
+
+
+def _check_same_pages(first: PageFacts, final: PageFacts) -> None:
+    """The pages before the index must not move between the layout we learnt from and the final one."""
+    moved = [name for name, index in first.anchors.items()
+             if final.anchors.get(name) != index and not name.startswith("index")]
+    if moved:
+        raise RuntimeError(f"layout changed between passes at {moved[:5]}; a bug in volume")
 
 
 def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
@@ -106,11 +124,19 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None) ->
         raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
                                  SourceLocation(out_dir)) from None
     try:
-        progress("Laying out the digital and print PDFs")
         with _pdf_workers() as workers:
+            learnt = None
+            if volume.index_entries:
+                progress("Learning where the index terms fall")
+                learnt = workers.submit(learn_pages, volume, styles).result()
+                volume = apply_page_facts(volume, learnt)
+                result.volume = volume
+            progress("Laying out the digital and print PDFs")
             jobs = {name: workers.submit(render_pdf_edition, volume, styles, edition, staging / name)
                     for name, edition in ((f"{slug}.pdf", "digital"), (f"{slug}-print.pdf", "print"))}
             facts = {name: job.result() for name, job in jobs.items()}
+            if learnt is not None:
+                _check_same_pages(learnt, facts[f"{slug}.pdf"])
             progress("Packaging the EPUB")
             write_epub(volume, styles, staging / f"{slug}.epub", facts[f"{slug}.pdf"])
             pages = {name: len(fact.labels) for name, fact in facts.items()}

@@ -103,3 +103,76 @@ def clean(project: Path) -> None:
         sys.exit(EXIT_FINDINGS)
     console = _console()
     console.print("Removed " + ", ".join(str(p) for p in removed) if removed else "Nothing to remove.")
+
+
+@main.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+def new(directory: Path) -> None:
+    """Start a volume in DIR: a manifest, two sample chapters, an index and the styles.
+
+    \b
+    Example:
+      volume new my-book && volume build --project my-book
+    """
+    from volume.scaffold import create_project
+
+    console = _console()
+    try:
+        written = create_project(directory)
+    except VolumeError as exc:
+        _print_diagnostics(exc.report, Path.cwd())
+        sys.exit(EXIT_FINDINGS)
+    except OSError as exc:
+        console.print(f"Could not write {directory}: {exc.strerror or exc}", style="red")
+        sys.exit(EXIT_FINDINGS)
+    root = directory.resolve()
+    shown = [p for p in written if "fonts" not in p.parts]
+    for path in shown:
+        console.print(f"  {path.resolve().relative_to(root)}")
+    fonts = len(written) - len(shown)
+    if fonts:
+        console.print(f"  styles/fonts/  ({fonts} files)")
+    console.print(f"Created a volume in {directory}. Next: edit chapters/volume.toml and the chapters, then\n"
+                  f"  volume build --project {directory}")
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Project folder (holding chapters/volume.toml).")
+def import_(source: Path, project: Path) -> None:
+    """Add SOURCE (.docx, saved web page .html, copied text .txt, or .md) as a chapter of the volume.
+
+    \b
+    Examples:
+      volume import article.html          a web article saved from the browser
+      volume import copied.txt            text copied from a web page
+      volume import chapter.docx --project book
+    """
+    from volume.importer import import_source
+
+    console = _console()
+    root = project.resolve()
+    try:
+        result = import_source(source, project)
+    except VolumeError as exc:
+        _print_diagnostics(exc.report, root)
+        console.print("Nothing imported.", style="red")
+        sys.exit(EXIT_FINDINGS)
+    chapter = result.chapter.resolve()
+    where = chapter.relative_to(root) if chapter.is_relative_to(root) else chapter
+    console.print(f"Wrote {where}" + ("" if result.listed else " (already listed in the manifest)"))
+    console.print("Recognised:", style="bold")
+    for item in result.recognised:
+        console.print(f"  {item}", markup=False, soft_wrap=True)
+    if result.dropped:
+        console.print("Left out:", style="bold")
+        for item in result.dropped:
+            console.print(f"  {item}", markup=False, soft_wrap=True)
+    from volume.diagnostics import Report
+
+    _print_diagnostics(Report(result.problems), root)
+    errors = [d for d in result.problems if d.severity.name == "ERROR"]
+    if errors:
+        console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red")
+        sys.exit(EXIT_FINDINGS)

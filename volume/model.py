@@ -84,6 +84,9 @@ class Volume:
     def meta(self) -> VolumeMeta:
         return self.manifest.meta
 
+    def with_(self, **changes) -> "Volume":
+        return replace(self, **changes)
+
     def with_chapters(self, chapters) -> "Volume":
         return replace(self, chapters=tuple(chapters))
 

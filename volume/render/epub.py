@@ -14,6 +14,7 @@ from lxml import etree
 from volume.model import Chapter, Part, Volume
 from volume.render import html as shared
 from volume.render.cover import cover_png
+from volume.render.index_html import index_section
 from volume.render.pagelist import Piece, page_list_nav, place_markers
 from volume.render.pagemap import PageFacts
 from volume.render.pdf import build_date
@@ -84,6 +85,8 @@ def nav_toc(volume: Volume) -> str:
         out.append(f'<li><a href="{file_name(item)}">{number}{item.title}</a></li>')
     if open_part:
         out.append("</ol></li>")
+    if volume.index_entries:
+        out.append('<li><a href="index.xhtml">Index</a></li>')
     return f'<ol>{"".join(out)}</ol>'
 
 
@@ -164,10 +167,14 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         else:
             pieces.append((f"c-{item.id}", file_name(item), item.title_text, shared.chapter_section(item, volume)))
 
+    if volume.index_entries:
+        pieces.append(("index", "index.xhtml", "Index", index_section(volume, epub=True)))
     first_body = next((i for i in volume.sequence() if getattr(i, "matter", "body") == "body"), None)
     landmarks = [("cover", "cover.xhtml", "Cover"), ("toc", "nav.xhtml", "Contents")]
     if first_body is not None:
         landmarks.append(("bodymatter", file_name(first_body), "Start of content"))
+    if volume.index_entries:
+        landmarks.append(("index", "index.xhtml", "Index"))
     pieces.insert(3, ("nav", "nav.xhtml", "Contents", nav_body(volume, landmarks)))
     page_list: list[tuple[str, str]] = []
     if facts is not None:
@@ -189,8 +196,10 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         props = ["svg"] if "<svg" in body else []
         if uid == "nav":
             props.append("nav")
-        items[uid] = _item(uid, name, document(title, body, lang, "frontmatter" if uid == "nav" else ""),
-                           properties=props)
+        if uid == "index":
+            props.append("index")
+        body_type = {"nav": "frontmatter", "index": "index"}.get(uid, "")
+        items[uid] = _item(uid, name, document(title, body, lang, body_type), properties=props)
         book.add_item(items[uid])
     for chapter in volume.chapters:
         for asset in chapter.assets:
@@ -222,6 +231,8 @@ def _ncx_toc(volume: Volume) -> list:
         else:
             current = None if item.matter != "body" else current
             toc.append(link)
+    if volume.index_entries:
+        toc.append(epub.Link("index.xhtml", "Index", "toc-index"))
     return toc
 
 

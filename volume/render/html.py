@@ -162,4 +162,10 @@ def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" +
                 if page_numbers else "")
         items.append(f'<li class="toc-{item.matter} toc-{item.role}">{label}<a class="toc-title" '
                      f'href="{href_of(item.id)}">{item.title}</a>{page}{byline}</li>')
+    for anchor, title, present in (("index", "Index", bool(volume.index_entries)),):
+        if present:
+            page = (f'<a class="toc-page back" href="{href_of(anchor)}" aria-hidden="true"></a>'
+                    if page_numbers else "")
+            items.append(f'<li class="toc-back toc-generated"><a class="toc-title" href="{href_of(anchor)}">'
+                         f'{title}</a>{page}</li>')
     return f'<ol class="toc-list">{"".join(items)}</ol>'

@@ -11,6 +11,7 @@ from pathlib import Path
 from volume.model import Volume
 from volume.render import html as shared
 from volume.render.fonts import isolate_fontconfig
+from volume.render.index_html import index_section
 from volume.render.pages import page_css, print_css
 from volume.xhtml import escape_attr, escape_text
 
@@ -70,6 +71,8 @@ def volume_document(volume: Volume) -> str:
             body.append(shared.chapter_section(item, volume))
         else:
             body.append(shared.part_section(item))
+    if volume.index_entries:
+        body.append(index_section(volume))
     return (f'<!DOCTYPE html><html lang="{escape_attr(meta.language)}"><head>{"".join(head)}</head>'
             f'<body>{"".join(body)}</body></html>')
 

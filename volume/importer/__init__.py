@@ -1,0 +1,209 @@
+"""`volume import`: a Word file, a saved web article, copied text or a house-format chapter → a new chapter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from volume.config import find_manifest, load_manifest
+from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
+from volume.importer.article import Article, compose, escape, front_matter
+from volume.importer.manifest import add_contents_entry
+from volume.load import MAX_SOURCE_BYTES, slugify
+from volume.transforms.notes import DEF_RE, markdown_note_lines
+
+KINDS = {".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".text": "text",
+         ".md": "markdown", ".markdown": "markdown"}
+MAX_DOCX_BYTES = 100 * 2**20
+SLUG_LENGTH = 60
+ADVICE = {
+    ".doc": "save it from Word as .docx",
+    ".pdf": "PDF text loses its notes and headings: import the .docx it was made from, or copy the text into a .txt",
+    ".odt": "save it as .docx",
+    ".rtf": "save it as .docx",
+}
+
+
+@dataclass
+class ImportReport:
+    """What one import wrote, recognised and left out, and the problems to fix in the new chapter."""
+
+    source: Path
+    chapter: Path
+    title: str
+    authors: list[str]
+    date: str
+    notes: int
+    headings: int = 0
+    captions: int = 0
+    recognised: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    listed: bool = True  # added to the manifest now (False: it was listed already)
+
+
+@dataclass
+class _Written:
+    text: str
+    title: str
+    authors: list[str]
+    date: str
+    notes: int
+    headings: int
+    captions: int
+    recognised: list[str]
+    dropped: list[str]
+    assets: dict[str, bytes] = field(default_factory=dict)  # path under chapters/ → bytes
+
+
+def chapter_slug(title: str) -> str:
+    """A file name from a title: its main part before a colon when that is long enough, at most 60 characters."""
+    main = title.split(":")[0]
+    slug = slugify(main if len(main.split()) >= 2 else title)
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0]
+    return slug
+
+
+def _check_source(source: Path) -> str:
+    if not source.is_file():
+        raise VolumeError.single("P005", "no such file to import; check the path", SourceLocation(source))
+    suffix = source.suffix.lower()
+    if suffix not in KINDS:
+        advice = ADVICE.get(suffix, "save it as .docx, .html, .txt or house-format .md")
+        raise VolumeError.single("P001", f"cannot import '{suffix or source.name}' files: {advice}",
+                                 SourceLocation(source))
+    size = source.stat().st_size
+    limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_SOURCE_BYTES
+    if size == 0:
+        raise VolumeError.single("P003", "the file is empty", SourceLocation(source))
+    if size > limit:
+        raise VolumeError.single("P005", f"the file is over {limit // 2**20} MB; is it the right file?",
+                                 SourceLocation(source))
+    return KINDS[suffix]
+
+
+def _headings_in(markdown: str) -> int:
+    return len(re.findall(r"^#{1,6} \S", markdown, re.M))
+
+
+def _from_article(article: Article, chapters: Path, lang: str, report: Report) -> tuple[Path, _Written]:
+    if not any(b.kind in ("para", "item", "quote") for b in article.blocks):
+        raise VolumeError.single("P003", "no paragraphs of text were recognised; is this the article itself, "
+                                 "saved as 'Web page, complete' or copied with Ctrl+A?", SourceLocation(article.source))
+    if not article.title:
+        article.title = escape(article.source.stem.replace("-", " ").replace("_", " ").strip().title())
+        report.add("P007", f"no title recognised; the chapter is called '{article.title}': correct `title:`",
+                   SourceLocation(article.source))
+    chapter = chapters / f"{chapter_slug(_plain_title(article.title))}.md"
+    text, notes = compose(article, chapter, lang, report)
+    written = _Written(text, _plain_title(article.title), [a for a, _ in article.authors], article.date, notes,
+                       article.headings, article.captions, article.recognised, article.dropped)
+    return chapter, written
+
+
+def _plain_title(markdown: str) -> str:
+    from volume.importer.recognise import plain
+
+    return plain(markdown)
+
+
+def _from_docx(source: Path, chapters: Path, lang: str) -> tuple[Path, _Written]:
+    from volume.importer.docx import MEDIA, read_docx
+
+    word = read_docx(source)
+    if not word.body.strip():
+        raise VolumeError.single("P003", "the Word document holds no text", SourceLocation(source))
+    article = Article(source=source, title=word.title or escape(source.stem.replace("_", " ")), subtitle=word.subtitle,
+                      authors=word.authors, date=word.date, abstract=word.abstract)
+    slug = chapter_slug(_plain_title(article.title))
+    body = word.body.replace(MEDIA, f"images/{slug}")
+    text = "\n".join(front_matter(article, lang)) + "\n\n" + body
+    assets = {f"images/{slug}/{name}": data for name, data in word.media.items()}
+    captions = len(re.findall(r"^!\[[^\]]+\]\(", body, re.M))
+    written = _Written(text, _plain_title(article.title), [a for a, _ in word.authors], word.date,
+                       len(DEF_RE.findall(body)), _headings_in(body), captions, word.recognised, word.dropped,
+                       assets)
+    return chapters / f"{slug}.md", written
+
+
+def _from_markdown(source: Path, chapters: Path, report: Report) -> tuple[Path, _Written]:
+    from volume.importer.markdown import read_markdown
+
+    house = read_markdown(source, report)
+    body = house.text
+    written = _Written(body, house.title, house.authors, house.date, len(DEF_RE.findall(body)),
+                       _headings_in(body), len(re.findall(r"^!\[[^\]]+\]\(", body, re.M)), house.recognised, [])
+    return chapters / f"{chapter_slug(source.stem)}.md", written
+
+
+def _markdown_note_problems(chapter: Path, text: str, report: Report) -> None:
+    _lines, orphans, unused = markdown_note_lines(text)
+    for label, line in orphans:
+        report.add("N001", f"note marker [^{label}] has no note; add a line `[^{label}]: ...` or remove the marker",
+                   SourceLocation(chapter, line))
+    for label, line in unused:
+        report.add("N002", f"note [^{label}] is never referenced; add its marker or delete it",
+                   SourceLocation(chapter, line))
+
+
+def _missing_metadata(written: _Written, source: Path, report: Report) -> None:
+    if not written.authors:
+        report.add("P007", "no author recognised; add `authors:` to the chapter's front matter",
+                   SourceLocation(source))
+    if not written.date:
+        report.add("P007", "no date recognised; add `date: yyyy-mm-dd` to the chapter's front matter",
+                   SourceLocation(source))
+
+
+def _write(chapter: Path, written: _Written, manifest: Path) -> bool:
+    targets = [chapter, *(chapter.parent / name for name in written.assets)]
+    for target in targets:
+        if target.exists():
+            raise VolumeError.single("P004", f"{target.relative_to(chapter.parent)} exists already; rename or "
+                                     "remove it, or change the title of the source", SourceLocation(target))
+    created: list[Path] = []
+    try:
+        for name, data in written.assets.items():
+            path = chapter.parent / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            created.append(path)
+        chapter.write_text(written.text, encoding="utf-8")
+        created.append(chapter)
+        return add_contents_entry(manifest, chapter.name)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def import_source(source: Path, project: Path) -> ImportReport:
+    """Write `source` as a new house-format chapter of the volume at `project` and list it in the manifest."""
+    manifest = load_manifest(find_manifest(project))
+    kind = _check_source(source)
+    chapters, lang, report = manifest.chapters_dir, manifest.meta.language, Report()
+    if kind == "html":
+        from volume.importer.html import read_html
+
+        chapter, written = _from_article(read_html(source), chapters, lang, report)
+    elif kind == "text":
+        from volume.importer.text import read_text
+
+        chapter, written = _from_article(read_text(source), chapters, lang, report)
+    elif kind == "docx":
+        chapter, written = _from_docx(source, chapters, lang)
+        _markdown_note_problems(chapter, written.text, report)
+    else:
+        chapter, written = _from_markdown(source, chapters, report)
+        _markdown_note_problems(chapter, written.text, report)
+    if kind != "markdown":
+        _missing_metadata(written, source, report)
+    listed = _write(chapter, written, manifest.path)
+    recognised = [*written.recognised, f"{written.headings} headings", f"{written.notes} notes written",
+                  f"{written.captions} captions"]
+    return ImportReport(source=source, chapter=chapter, title=written.title, authors=written.authors,
+                        date=written.date, notes=written.notes, headings=written.headings,
+                        captions=written.captions, recognised=recognised, dropped=written.dropped,
+                        problems=list(report.items), listed=listed)

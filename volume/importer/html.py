@@ -1,0 +1,371 @@
+"""A web article saved as HTML: find the article among the page's chrome and read it into an Article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from volume.diagnostics import SourceLocation, VolumeError
+from volume.importer import recognise as rec
+from volume.importer.article import Article, Block, emphasis, inline_text, split_notes, take_metadata, take_title
+from volume.importer.article import drop_chrome_blocks, token
+
+SKIP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
+    "canvas", "video", "audio", "object", "embed", "dialog", "link", "meta", "head", "map",
+}
+CHROME_TAGS = {"nav": "navigation", "aside": "sidebar", "footer": "footer"}
+CHROME_ROLES = {"navigation": "navigation", "banner": "site header", "contentinfo": "footer",
+                "complementary": "sidebar", "search": "search box", "dialog": "pop-up"}
+# Class or id words that mark page furniture; matched as whole words of the class/id ("share-bar" → share).
+CHROME_WORDS = {
+    "nav": "navigation", "navbar": "navigation", "navigation": "navigation", "menu": "navigation",
+    "breadcrumb": "breadcrumbs", "breadcrumbs": "breadcrumbs", "crumbs": "breadcrumbs", "skip": "navigation",
+    "pagination": "navigation", "pager": "navigation", "share": "share bar", "sharing": "share bar",
+    "social": "share bar", "addthis": "share bar", "sharethis": "share bar", "newsletter": "newsletter box",
+    "subscribe": "newsletter box", "subscription": "newsletter box", "signup": "newsletter box",
+    "mailchimp": "newsletter box", "cookie": "cookie banner", "cookies": "cookie banner",
+    "consent": "cookie banner", "gdpr": "cookie banner", "related": "related articles",
+    "recommended": "related articles", "comments": "comments", "comment": "comments", "disqus": "comments",
+    "respond": "comments", "footer": "footer", "masthead": "site header", "topbar": "site header",
+    "sidebar": "sidebar", "widget": "sidebar", "ad": "advertisement", "ads": "advertisement",
+    "advert": "advertisement", "advertisement": "advertisement", "promo": "advertisement",
+    "sponsor": "advertisement", "popup": "pop-up", "modal": "pop-up", "tags": "tags", "tag": "tags",
+    "toolbar": "tools", "tools": "tools", "print": "tools",
+}
+META_WORDS = {"byline", "author", "authors", "date", "dateline", "published", "meta", "timestamp", "posted"}
+CAPTION_WORDS = {"caption", "wp-caption-text", "figcaption", "credit", "credits", "photo-credit"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCKS = HEADINGS | {
+    "p", "ul", "ol", "li", "blockquote", "figure", "figcaption", "table", "div", "section", "article",
+    "header", "main", "pre", "hr", "dl", "dt", "dd", "address", "details", "summary", "center", "img", "picture",
+}
+
+
+def _words(element: etree._Element) -> set[str]:
+    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return set(re.split(r"[^a-z0-9]+", names)) - {""}
+
+
+def chrome_kind(element: etree._Element) -> str | None:
+    """What piece of page furniture an element is (navigation, share bar, ...), or None for content."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in CHROME_TAGS:
+        return CHROME_TAGS[tag]
+    for word in sorted(_words(element)):
+        if word in CHROME_WORDS:
+            return CHROME_WORDS[word]
+    if element.get("role") in CHROME_ROLES:
+        return CHROME_ROLES[element.get("role")]
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return "hidden element"
+    return None
+
+
+def _paragraph_text(element: etree._Element) -> int:
+    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+
+
+def _decode(data: bytes) -> str:
+    head = data[:4096].decode("ascii", "ignore")
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    for encoding in ("utf-8-sig", declared.group(1) if declared else "utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def choose_root(doc: etree._Element) -> etree._Element:
+    """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs."""
+    body = doc.find("body") if doc.find("body") is not None else doc
+    densest = max((e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
+                                                                                      "article", "main")),
+                  key=lambda e: sum(len(p.text_content()) for p in e.findall("p")), default=body)
+    for query in ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]'):
+        found = [e for e in doc.xpath(query) if not chrome_kind(e)]
+        if found:
+            best = max(found, key=_paragraph_text)
+            if _paragraph_text(best) >= 0.6 * _paragraph_text(densest):
+                article = next((a for a in best.iterancestors("article")), None)
+                return article if article is not None else best
+    return densest
+
+
+def _meta(doc: etree._Element) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if name and meta.get("content"):
+            found.setdefault(name, []).append(meta.get("content").strip())
+    return found
+
+
+def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    for heading in [*root.iter("h1"), *doc.iter("h1")]:
+        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip():
+            return Walker(None).inline(heading).strip(), "the page's main heading"
+    for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
+        if meta.get(key):
+            return inline_text(meta[key][0], None, markers=False), f"<meta {key}>"
+    title = doc.findtext(".//title") or ""
+    title = re.split(r"\s+[|–—-]\s+", title.strip())[0]
+    return inline_text(title, None, markers=False), "<title>"
+
+
+class Walker:
+    """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
+
+    def __init__(self, article: Article | None):
+        self.article = article
+        self.blocks: list[Block] = []
+
+    def drop(self, what: str) -> None:
+        if self.article is not None and what not in self.article.dropped:
+            self.article.dropped.append(what)
+
+    # inline content ----------------------------------------------------------------------------------------
+    def inline(self, element: etree._Element) -> str:
+        line = element.sourceline
+        parts = [inline_text(element.text, line)] if element.text else []
+        for child in element:
+            parts.append(self.inline_element(child))
+            if child.tail:
+                parts.append(inline_text(child.tail, child.sourceline or line))
+        return re.sub(r" {2,}", " ", "".join(parts))
+
+    def inline_element(self, element: etree._Element) -> str:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in SKIP_TAGS:
+            return ""
+        kind = chrome_kind(element)
+        if kind and tag not in ("a", "span", "sup", "em", "i", "b", "strong"):
+            self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+            return ""
+        text = rec.squash(element.text_content())
+        if tag in ("sup", "a") and re.fullmatch(r"\[?(\d{1,3}|[ivxl]{1,7})\]?", text) and \
+                (tag == "sup" or (element.get("href") or "").startswith("#")):
+            return token(text.strip("[]"), element.sourceline)
+        if tag == "img":
+            self.image(element)
+            return ""
+        if tag == "br":
+            return " "
+        inner = self.inline(element)
+        if tag in ("em", "i", "cite", "dfn", "var"):
+            return emphasis("*", inner)
+        if tag in ("strong", "b"):
+            return emphasis("**", inner)
+        if tag == "code":
+            return emphasis("`", text.replace("`", "'"))
+        if tag in ("sup", "sub"):
+            mark = "^" if tag == "sup" else "~"
+            return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
+        if tag == "a":
+            href = (element.get("href") or "").strip()
+            if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
+                if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
+                    return f"<{href}>"  # the link shows its own address
+                return f"[{inner}]({href.replace(' ', '%20').replace(')', '%29')})"
+        return inner
+
+    def image(self, element: etree._Element) -> None:
+        src = element.get("src") or element.get("data-src") or ""
+        alt = rec.squash(element.get("alt") or "")
+        what = f"image {src[:80]}" + (f" ('{alt[:40]}')" if alt else "")
+        self.drop(what + ": remote or page images are not imported; add the image to the chapter yourself")
+
+    # blocks ------------------------------------------------------------------------------------------------
+    def add(self, kind: str, text: str, element: etree._Element, **extra) -> None:
+        text = text.strip()
+        if text:
+            words = _words(element) | {w for a in element.iterancestors() for w in _words(a)}
+            meta = bool(words & META_WORDS) or element.tag in ("time", "address")
+            self.blocks.append(Block(kind, text, element.sourceline, meta=meta, **extra))
+
+    def walk(self, element: etree._Element) -> list[Block]:
+        run: list[str] = [inline_text(element.text, element.sourceline)] if element.text else []
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in BLOCKS:
+                self.flush(run, element)
+                run = []
+                self.block(child)
+            elif tag:
+                run.append(self.inline_element(child))
+            if child.tail:
+                run.append(inline_text(child.tail, child.sourceline))
+        self.flush(run, element)
+        return self.blocks
+
+    def flush(self, run: list[str], element: etree._Element) -> None:
+        text = rec.squash("".join(run))
+        if text:
+            self.add("para", text, element)
+
+    def block(self, element: etree._Element) -> None:
+        tag = element.tag
+        kind = chrome_kind(element)
+        if kind or tag in SKIP_TAGS:
+            if kind and element.text_content().strip():
+                self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+            return
+        if tag in HEADINGS:
+            self.add("heading", self.inline(element), element, level=int(tag[1]))
+        elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
+            captionish = bool(_words(element) & CAPTION_WORDS)
+            if element.find(".//img") is not None and not rec.squash(element.text_content()):
+                for img in element.iter("img"):
+                    self.image(img)
+                return
+            self.add("caption" if captionish else "para", self.inline(element), element)
+            self.count_caption(captionish)
+        elif tag in ("ul", "ol"):
+            start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
+            for index, item in enumerate(element.iterchildren("li")):
+                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None)
+        elif tag == "blockquote":
+            for block in Walker(self.article).walk(element):
+                self.blocks.append(Block("quote", block.text, block.line))
+        elif tag in ("figure", "picture") or _words(element) & {"wp-caption", "figure", "image-caption"}:
+            self.figure(element)
+        elif tag == "figcaption":
+            self.add("caption", self.inline(element), element)
+            self.count_caption(True)
+        elif tag == "img":
+            self.image(element)
+        elif tag == "table":
+            self.drop(f"a table at line {element.sourceline} ('{rec.squash(element.text_content())[:40]}…'): "
+                      "rebuild it in the chapter by hand")
+        elif tag == "hr":
+            return
+        else:
+            self.walk(element)
+
+    def figure(self, element: etree._Element) -> None:
+        for img in element.iter("img"):
+            self.image(img)
+        captions = [e for e in element.iter() if isinstance(e.tag, str) and
+                    (e.tag == "figcaption" or _words(e) & CAPTION_WORDS)]
+        if captions:
+            top = [c for c in captions if not any(a in captions for a in c.iterancestors())]
+            text = " ".join(self.inline(c).strip() for c in top)
+            self.add("caption", text, element)
+            self.count_caption(True)
+
+    def count_caption(self, yes: bool) -> None:
+        if yes and self.article is not None:
+            self.article.captions += 1
+
+
+def _dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
+        name = element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
+        name = rec.squash(name)
+        if name and not re.match(r"https?://", name):
+            return [(name, "")], "rel=author / itemprop=author"
+    for key in ("author", "article:author", "citation_author", "dc.creator"):
+        values = [v for v in meta.get(key, []) if not re.match(r"https?://", v)]
+        if values:
+            names = [n.strip() for v in values for n in re.split(r"\s*;\s*|\s+and\s+", v) if n.strip()]
+            return [(n, "") for n in names], f"<meta {key}>"
+    return [], ""
+
+
+def _dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    for key in ("article:published_time", "datepublished", "citation_publication_date", "date", "dc.date",
+                "pubdate", "publish-date", "sailthru.date"):
+        for value in meta.get(key, []):
+            if rec.parse_date(value):
+                return rec.parse_date(value), f"<meta {key}>"
+    for element in [*root.iter("time"), *doc.xpath('//*[@itemprop="datePublished"]'), *doc.iter("time")]:
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if rec.parse_date(value or ""):
+            return rec.parse_date(value), "<time datetime>"
+    return "", ""
+
+
+def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
+    """The kinds of page furniture around the article (left out by not being inside it), for the report."""
+    kinds: list[str] = []
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element is root or root in element.iterancestors() \
+                or element in root.iterancestors():
+            continue
+        kind = chrome_kind(element)
+        if kind and kind not in kinds and element.text_content().strip() \
+                and not any(chrome_kind(a) for a in element.iterancestors()):
+            kinds.append(kind)
+    return kinds
+
+
+def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
+    """Short texts between the page's start and the article root (a header outside <article>): bylines, dates."""
+    blocks = []
+    for element in doc.iter("p", "span", "div", "li", "time", "address", "h1", "h2"):
+        if element is root or root in element.iterancestors():
+            break
+        if any(chrome_kind(a) for a in [element, *element.iterancestors()]):
+            continue
+        if len(element) == 0 or element.tag in ("p", "time", "address"):
+            text = rec.squash(element.text_content())
+            if text and len(text) < 160:
+                blocks.append(Block("para", inline_text(text, element.sourceline, markers=False), element.sourceline))
+    return blocks
+
+
+def read_html(source: Path) -> Article:
+    text = _decode(source.read_bytes())
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+        doc = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise VolumeError.single("P003", f"the HTML could not be parsed ({exc}); save the page again",
+                                 SourceLocation(source)) from None
+    article = Article(source=source, lang=(doc.get("lang") or "").strip())
+    meta = _meta(doc)
+    root = choose_root(doc)
+    article.title, title_from = _title(doc, root, meta)
+    if article.title:
+        article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
+    walker = Walker(article)
+    article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
+    outside = _furniture_outside(doc, root)
+    if outside:
+        article.dropped.append("outside the article: " + ", ".join(outside))
+    levels = sorted({b.level for b in article.blocks if b.kind == "heading" and rec.plain(b.text)
+                     != rec.plain(article.title)})
+    for block in article.blocks:
+        if block.kind == "heading" and block.level in levels:
+            block.level = 2 + levels.index(block.level)
+    _bold_headings(article)
+    take_title(article)
+    header = _header_lines(doc, root)
+    article.blocks = header + article.blocks
+    count = len(header)
+    take_metadata(article, head=count + 12)
+    article.blocks = [b for b in article.blocks if not any(b is h for h in header)]
+    drop_chrome_blocks(article)
+    split_notes(article)
+    if not article.authors:
+        article.authors, where = _dom_authors(doc, meta)
+        if article.authors:
+            article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
+    if not article.date:
+        article.date, where = _dom_date(doc, root, meta)
+        if article.date:
+            article.recognised.append(f"date: {article.date} (from {where})")
+    return article
+
+
+def _bold_headings(article: Article) -> None:
+    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages."""
+    for block in article.blocks:
+        text = block.text.strip()
+        if block.kind == "para" and re.fullmatch(r"\*\*[^*]+\*\*", text) and rec.is_heading_like(block.plain):
+            block.kind, block.text, block.level = "heading", text[2:-2], 2

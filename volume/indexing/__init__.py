@@ -1,0 +1,1 @@
+"""The back-of-book index: terms from chapters/index.toml, occurrences, locators from the layout."""

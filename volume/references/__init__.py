@@ -1,0 +1,1 @@
+"""References: parse free-text endnotes into CSL-JSON, resolve Ibid., and consolidate works across chapters."""

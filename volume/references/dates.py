@@ -1,0 +1,86 @@
+"""Dates as reference writers put them: APA's "(2019, February 28)", Chicago's "March 3, 2021", "3 May 2024"."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_MONTH = r"[A-Z][a-z]{2,8}\.?"
+DATE_IN_TEXT_RE = re.compile(
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),\s*(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>\d{{4}})\b"
+    r"|\b(?P<y4>\d{4})-(?P<mm4>\d{2})-(?P<d4>\d{2})\b"
+)
+_MONTH_DAY_RE = re.compile(r"(?P<month>[^\W\d_]+)\.?(?:\s+(?P<day>\d{1,2}))?(?:\s*[–—-].*)?")
+_DAY_MONTH_RE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?")
+_APA_RE = re.compile(r"(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s*,\s*(?P<rest>.+))?")
+_ND_RE = re.compile(r"n\.\s?d\.?(?:-?[a-z])?", re.I)
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for, or None."""
+    return MONTHS.get(word.rstrip(".").lower())
+
+
+def _valid(parts: list[int]) -> bool:
+    year = parts[0]
+    return 1000 <= year <= 2100 and (len(parts) < 3 or 1 <= parts[2] <= 31)
+
+
+def month_day(text: str) -> list[int] | None:
+    """[month] or [month, day] from "February 28", "Sept. 7", "28 February"; [] for a season; None if neither."""
+    text = text.strip()
+    if text.lower().rstrip(".") in SEASONS:
+        return []
+    for regex, swap in ((_MONTH_DAY_RE, False), (_DAY_MONTH_RE, True)):
+        match = regex.fullmatch(text)
+        if match and month_number(match["month"]):
+            day = match["day"]
+            return [month_number(match["month"])] + ([int(day)] if day else [])
+    return None
+
+
+def parse_apa_date(inner: str) -> tuple[list[int] | None, str | None] | None:
+    """(date parts or None for "n.d.", year suffix) from the inside of APA's date parentheses; None if no date."""
+    inner = inner.strip()
+    if _ND_RE.fullmatch(inner):
+        return None, None
+    match = _APA_RE.fullmatch(inner)
+    if not match:
+        return None
+    parts = [int(match["year"])]
+    if match["rest"]:
+        extra = month_day(match["rest"])
+        if extra is None:
+            return None
+        parts += extra
+    return (parts, match["suffix"]) if _valid(parts) else None
+
+
+def find_date(text: str) -> tuple[int, int, list[int]] | None:
+    """The first written-out date in a text: (start, end, date parts)."""
+    for match in DATE_IN_TEXT_RE.finditer(text):
+        if match["y4"]:
+            parts = [int(match["y4"]), int(match["mm4"]), int(match["d4"])]
+            if 1 <= parts[1] <= 12 and _valid(parts):
+                return match.start(), match.end(), parts
+            continue
+        month = match["m1"] or match["m2"] or match["m3"]
+        day = match["d1"] or match["d2"]
+        year = match["y1"] or match["y2"] or match["y3"]
+        if month_number(month):
+            parts = [int(year), month_number(month)] + ([int(day)] if day else [])
+            if _valid(parts):
+                return match.start(), match.end(), parts
+    return None
+
+
+def date_field(parts: list[int]) -> dict:
+    """A CSL date variable."""
+    return {"date-parts": [list(parts)]}

@@ -1,0 +1,113 @@
+"""Build CSL-JSON items: the field order, titles with their bracketed extras, and elements sorted into fields."""
+
+from __future__ import annotations
+
+import re
+
+from volume.references.text import split_elements, unitalic
+
+FIELD_ORDER = (
+    "type", "author", "translator", "issued", "title", "container-title", "publisher", "publisher-place", "volume", "issue",
+    "page", "number", "genre", "medium", "URL", "DOI", "accessed", "note", "locator", "year-suffix", "note-text",
+)
+GENRES = frozenset({
+    "video", "interview", "report chapter", "report", "press release", "blog post", "podcast", "audio",
+    "data set", "dataset", "fact sheet", "policy brief", "working paper", "speech", "testimony", "transcript",
+    "map", "infographic", "tweet", "photograph", "editorial", "letter", "brochure", "abstract", "lecture",
+    "conference presentation", "webinar", "film", "video file", "pdf", "audio podcast episode", "op-ed",
+})
+NOTE_PREFIX_RE = re.compile(
+    r"(?i)^(?:republished|reproduced|reprinted|first published|originally|translated|retrieved|available|"
+    r"cited|citing|quoted|updated|in [A-Z][a-z]+$)"
+)
+LOCATOR_RE = re.compile(r"^(?:pp?\.|para\.?|paras\.|ch\.|§)\s*\S.*$")
+NUMBER_RE = re.compile(r"^(?:Cable|Report|Working Paper|Policy Brief|Paper|No\.|Publication|Document)\s+\S+")
+
+
+def ordered(work: dict) -> dict:
+    """A CSL item with its fields in a fixed order and empty ones dropped."""
+    known = {key: work[key] for key in FIELD_ORDER if work.get(key)}
+    extra = {key: value for key, value in sorted(work.items()) if key not in known and value}
+    return {**known, **extra}
+
+
+def add_note(work: dict, text: str) -> None:
+    """Append a remark to the item's note."""
+    text = unitalic(text).strip(" .,;")
+    if text:
+        work["note"] = f"{work['note']}; {text}" if work.get("note") else text
+
+
+def add_parenthetical(work: dict, text: str) -> None:
+    """Sort a parenthetical or bracketed remark after a title into locator, number, genre or note."""
+    inner = text.strip()[1:-1].strip()
+    translator = re.fullmatch(r"(.+?),\s*(?:Trans|Tr)\.?", inner)
+    if translator:
+        work["translator"] = [{"literal": translator.group(1)}]
+    elif LOCATOR_RE.match(inner):
+        work["locator"] = inner
+    elif NUMBER_RE.match(inner):
+        work["number"] = inner
+    elif inner.lower() in GENRES:
+        work["genre"] = inner
+    else:
+        add_note(work, inner)
+
+
+def title_extras(title: str, work: dict) -> str:
+    """A title without a trailing genre label ("[Interview]"), which goes to the genre field."""
+    match = re.search(r"\s*\[([^\[\]]+)\]$", title)
+    if match and match.group(1).lower() in GENRES and title[: match.start()].strip():
+        work["genre"] = match.group(1)
+        return title[: match.start()].strip()
+    return title
+
+
+def split_title(body: str, work: dict) -> tuple[str, bool, str]:
+    """The title that opens a text, whether it was in italics, and the rest."""
+    body = body.strip()
+    if body.startswith("*") and body.find("*", 1) > 1:
+        close = body.find("*", 1)
+        title, rest = body[1:close].strip(), body[close + 1:]
+        while True:
+            match = re.match(r"\s*(\[[^\[\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))", rest)
+            if not match:
+                break
+            extra = match.group(1)
+            if extra.startswith("[") and extra[1:-1].lower() not in GENRES:
+                title = f"{title} {extra}"
+            else:
+                add_parenthetical(work, extra)
+            rest = rest[match.end():]
+        return title.rstrip(" ."), True, rest.lstrip(" .")
+    elements = split_elements(body)
+    if not elements:
+        return "", False, ""
+    title = elements[0]
+    if title.endswith("?") and len(elements) > 2 and not elements[1].startswith("*"):
+        title = body[: body.find(elements[1]) + len(elements[1])]  # a question, then its subtitle
+    rest = body[body.find(title) + len(title):].lstrip(" .")
+    return title_extras(unitalic(title), work), False, rest
+
+
+def italic_element(element: str) -> tuple[str, str] | None:
+    """An element opening with an italic name: (the name, what follows it)."""
+    if element.startswith("*") and element.find("*", 1) > 1:
+        close = element.find("*", 1)
+        return element[1:close].strip(), element[close + 1:].strip(" ,.")
+    return None
+
+
+def assign_plain(work: dict, element: str, slot: str) -> None:
+    """A plain element: the first fills the slot (container-title or publisher); later ones are remarks."""
+    text = unitalic(element).strip(" ,.")
+    if not text:
+        return
+    remark = re.search(r"\s*\(([^()]+)\)$", text)
+    if remark and remark.group(1)[:1].islower() and text[: remark.start()].strip():
+        add_note(work, remark.group(1))
+        text = text[: remark.start()].strip()
+    if NOTE_PREFIX_RE.match(text) or work.get(slot):
+        add_note(work, text)
+    else:
+        work[slot] = text

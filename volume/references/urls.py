@@ -1,0 +1,120 @@
+"""URLs and DOIs in reference text: find them, strip what follows them, normalise them for comparison."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+from volume.references.dates import DATE_IN_TEXT_RE, find_date
+
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+    "ref", "ref_src", "ref_url", "_ga", "_gl", "spm", "cmpid", "s_cid", "ocid",
+})
+URL_RE = re.compile(
+    r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>"
+    r"|(?P<bare>(?:https?|ftp)://[^\s<>]+)"
+    r"|(?P<www>(?<![\w/@.])www\.[^\s<>]+\.[^\s<>]+)",
+    re.I,
+)
+DOI_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^\s?#]+)")
+DOI_TEXT_RE = re.compile(r"\b(?:doi|DOI)\s*:?\s*(10\.\d{4,9}/\S+)")
+ACCESSED_RE = re.compile(
+    rf"\b(?:accessed|retrieved|consulted)(?:\s+on)?\s+(?P<date>{DATE_IN_TEXT_RE.pattern})(?:\s*,?\s*from\b)?",
+    re.I,
+)
+LEAD_RE = re.compile(r"\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?\s*$|\bonline\s*:\s*$", re.I)
+_TRAILING = ".,;:!?'\"”’*"
+_PAIRS = {")": "(", "]": "[", ">": "<", "}": "{"}
+_CLOSE_SLASH = re.compile(r"/+$")
+
+
+def clean_url(raw: str) -> str:
+    """A URL as found in prose, without the punctuation and unbalanced brackets that follow it."""
+    url = raw
+    while url:
+        last = url[-1]
+        if last in _TRAILING or (last in _PAIRS and url.count(_PAIRS[last]) < url.count(last)):
+            url = url[:-1]
+            continue
+        break
+    return url
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """Every URL in a text: (start, end of the URL as written, clean URL)."""
+    found = []
+    for match in URL_RE.finditer(text):
+        if match["angle"]:
+            found.append((match.start(), match.end(), match["angle"]))
+            continue
+        raw = match["bare"] or match["www"]
+        url = clean_url(raw)
+        if len(url) > (10 if match["bare"] else 6):
+            found.append((match.start(), match.start() + len(url), url if match["bare"] else "https://" + url))
+    return found
+
+
+def doi_from_url(url: str) -> str | None:
+    """The DOI a URL carries (doi.org links, publisher links whose path holds a DOI), bare; else None."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    match = DOI_RE.search(unquote(parts.path))
+    if not match:
+        return None
+    doi = clean_url(match.group(1))
+    return doi or None
+
+
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
+
+
+def normalize_url(url: str) -> str:
+    """A comparison key for a URL: https, lower-case host without www., no fragment, tracking or trailing slash."""
+    raw = url.strip().strip("<>")
+    if raw.lower().startswith("www."):
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return raw.lower()
+    if not parts.scheme or not host:
+        return raw.rstrip("/")
+    scheme = parts.scheme.lower()
+    scheme = "https" if scheme == "http" else scheme
+    host = host[4:] if host.startswith("www.") else host
+    netloc = host + (f":{port}" if port and port not in (80, 443) else "")
+    path = _CLOSE_SLASH.sub("", quote(unquote(parts.path), safe="/:@!$&'()*+,;=~-._%"))
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def extract_links(text: str) -> tuple[str, dict]:
+    """Take the URL, DOI and access date out of a reference's text: (what is left, CSL fields)."""
+    fields: dict = {}
+    urls = find_urls(text)
+    if urls:
+        start, end, url = urls[-1]
+        fields["URL"] = url
+        doi = doi_from_url(url)
+        if doi:
+            fields["DOI"] = doi
+        text = text[:start] + " " + text[end:]
+    doi_match = DOI_TEXT_RE.search(text)
+    if doi_match:
+        fields["DOI"] = clean_url(doi_match.group(1))
+        text = text[: doi_match.start()] + " " + text[doi_match.end():]
+    accessed = ACCESSED_RE.search(text)
+    if accessed:
+        date = find_date(accessed["date"])
+        if date:
+            fields["accessed"] = {"date-parts": [date[2]]}
+        text = text[: accessed.start()] + " " + text[accessed.end():]
+    text = LEAD_RE.sub("", text.rstrip(" .,;")).strip()
+    return " ".join(text.split()), fields

@@ -1,0 +1,106 @@
+"""The index as printed books have it (PDF) and as EPUB Indexes 1.0 describes it (EPUB), from the same entries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from volume.indexing.terms import sort_key
+from volume.model import Volume
+from volume.transforms.index import IndexEntry
+from volume.xhtml import escape_text
+
+INDEX_ID = "index"
+
+
+def entry_id(term: str) -> str:
+    return "index-" + "".join(c if c.isalnum() else "-" for c in sort_key(term)).strip("-")
+
+
+def page_ranges(locators: tuple[tuple[int, str, str], ...]) -> list[tuple[str, str, str]]:
+    """Collapse consecutive arabic pages: [(first label, last label, anchor of the first)]."""
+    ranges: list[tuple[int, str, str, int, str]] = []
+    for index, label, anchor in locators:
+        if ranges and label.isdigit() and ranges[-1][4].isdigit() and index == ranges[-1][3] + 1:
+            first_index, first_label, first_anchor, _last_index, _ = ranges[-1]
+            ranges[-1] = (first_index, first_label, first_anchor, index, label)
+        else:
+            ranges.append((index, label, anchor, index, label))
+    return [(first_label, last_label, anchor) for _i, first_label, anchor, _j, last_label in ranges]
+
+
+def _locators(entry: IndexEntry, epub: bool) -> str:
+    if epub:
+        links = [f'<a epub:type="index-locator" href="#{anchor}">{label}</a>'
+                 for _index, label, anchor in entry.locators]
+    else:
+        links = [f'<a href="#{anchor}">{first}{"–" + last if last != first else ""}</a>'
+                 for first, last, anchor in page_ranges(entry.locators)]
+    return ", ".join(links)
+
+
+def _xref_term(term: str, epub: bool) -> str:
+    return f'<span epub:type="index-term">{escape_text(term)}</span>' if epub else escape_text(term)
+
+
+def _xrefs(entry: IndexEntry, known: set[str], epub: bool) -> str:
+    out = []
+    if entry.term.see:
+        kind = ' epub:type="index-xref-preferred"' if epub else ""
+        out.append(f'<em>See</em> <a{kind} href="#{entry_id(entry.term.see)}">{_xref_term(entry.term.see, epub)}</a>')
+    related = [t for t in entry.term.see_also if t in known]
+    if related:
+        kind = ' epub:type="index-xref-related"' if epub else ""
+        links = "; ".join(f'<a{kind} href="#{entry_id(t)}">{_xref_term(t, epub)}</a>'
+                          for t in sorted(related, key=sort_key))
+        out.append(f"<em>See also</em> {links}")
+    return ". ".join(out)
+
+
+def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known: set[str], epub: bool) -> str:
+    li = ' epub:type="index-entry"' if epub else ""
+    term = ' epub:type="index-term"' if epub else ""
+    parts = [f'<span class="index-term"{term}>{escape_text(entry.term.printed)}</span>']
+    locators = _locators(entry, epub)
+    if locators:
+        parts.append(", " + locators)
+    xrefs = _xrefs(entry, known, epub)
+    if xrefs:
+        parts.append(". " + xrefs)
+    subentries = sorted(children.get(entry.term.term, []), key=lambda c: c.term.sort_key)
+    if subentries:
+        kind = ' epub:type="index-entry-list"' if epub else ""
+        parts.append(f'<ul class="index-subentries"{kind}>'
+                     + "".join(_entry_html(c, children, known, epub) for c in subentries) + "</ul>")
+    return f'<li class="index-entry" id="{entry_id(entry.term.term)}"{li}>{"".join(parts)}</li>'
+
+
+def index_section(volume: Volume, epub: bool = False) -> str:
+    entries = [e for e in volume.index_entries if e.locators or e.term.see or e.term.see_also]
+    entries += [e for e in volume.index_entries if e not in entries
+                and any(c.term.parent == e.term.term for c in entries)]  # parents with no pages of their own
+    names = {e.term.term for e in entries}
+    children: dict[str, list[IndexEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.term.parent in names:
+            children[entry.term.parent].append(entry)
+    top = [e for e in entries if e.term.parent not in names]
+    known = names
+    groups: dict[str, list[IndexEntry]] = defaultdict(list)
+    for entry in sorted(top, key=lambda e: e.term.sort_key):
+        letter = (entry.term.sort_key[:1] or "#").upper()
+        groups[letter if letter.isalpha() else "#"].append(entry)
+    html = []
+    group_type = ' epub:type="index-group"' if epub else ""
+    for letter in sorted(groups):
+        items = "".join(_entry_html(e, children, known, epub) for e in groups[letter])
+        html.append(f'<section class="index-group"{group_type} aria-labelledby="index-letter-{letter}">'
+                    f'<h2 class="index-letter" id="index-letter-{letter}">{letter}</h2>'
+                    f'<ul class="index-entries">{items}</ul></section>')
+    # In the EPUB the document's body carries epub:type="index" (EPUB Indexes 1.0); the groups sit directly
+    # in the section, which may not repeat the type.
+    section_type = "" if epub else ' epub:type="backmatter index"'
+    groups = "".join(html) if epub else f'<div class="index-columns">{"".join(html)}</div>'
+    return (f'<section id="{INDEX_ID}" class="backmatter generated index"{section_type} '
+            f'role="doc-index" aria-labelledby="index-title"><header class="chapter-head" '
+            f'data-running-author="Index" data-running-title="Index"><h1 class="chapter-title" id="index-title">'
+            f'Index</h1></header>{groups}</section>')

@@ -1,0 +1,111 @@
+"""Index occurrences: every term of chapters/index.toml found in body text becomes an anchored span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from volume.diagnostics import Report
+from volume.indexing.terms import IndexTerm, read_terms
+from volume.model import Chapter, Volume
+from volume.xhtml import parse_fragment, serialize_children
+
+SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
+POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    anchor: str  # id of the span around the occurrence
+    chapter_id: str
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """An entry as the index prints it: the term, where it occurs, and (after layout) its page labels."""
+
+    term: IndexTerm
+    occurrences: tuple[Occurrence, ...] = ()
+    locators: tuple[tuple[int, str, str], ...] = ()  # (page index, label, anchor of its first occurrence there)
+
+
+def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[IndexTerm]]:
+    """One alternation of every form, longest first, each a named group by entry number."""
+    forms = sorted(((form, number) for number, term in enumerate(terms) for form in term.forms),
+                   key=lambda item: (-len(item[0]), item[0]))
+    if not forms:
+        return None, list(terms)
+    parts = []
+    for form, number in forms:
+        flags = "" if terms[number].match_case else "(?i)"
+        body = "".join("['’]" if ch in "'’" else r"\s+" if ch == " " else re.escape(ch) for ch in form)
+        parts.append(f"(?P<t{number}_{len(parts)}>{'(?i:' + body + ')' if flags else body})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)}){POSSESSIVE}(?![\w])"), list(terms)
+
+
+def _skipped(element) -> bool:
+    node = element
+    while node is not None:
+        if isinstance(node.tag, str) and (node.tag in SKIP_TAGS or "ix" in (node.get("class") or "").split()):
+            return True
+        node = node.getparent()
+    return False
+
+
+def mark_chapter(chapter: Chapter, pattern: re.Pattern, terms: list[IndexTerm],
+                 found: dict[int, list[Occurrence]]) -> Chapter:
+    from lxml import etree
+
+    root = parse_fragment(chapter.body)
+    counter = 0
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        for attr in ("text", "tail"):
+            owner = element if attr == "text" else element.getparent()
+            if owner is None or _skipped(owner) or (attr == "text" and _skipped(element)):
+                continue
+            text = getattr(element, attr)
+            if not text or not pattern.search(text):
+                continue
+            pieces = []
+            last = 0
+            for match in pattern.finditer(text):
+                number = int(next(name for name, value in match.groupdict().items() if value)[1:].split("_")[0])
+                counter += 1
+                span = etree.Element("span", {"class": "ix", "id": f"{chapter.id}-ix{counter}"})
+                span.text = match.group(0)
+                pieces.append((text[last:match.start()], span))
+                last = match.end()
+                found.setdefault(number, []).append(Occurrence(span.get("id"), chapter.id))
+            rest = text[last:]
+            setattr(element, attr, pieces[0][0])
+            if attr == "text":
+                for position, (_before, span) in enumerate(pieces):
+                    element.insert(position, span)
+            else:
+                anchor = element
+                for _before, span in pieces:
+                    anchor.addnext(span)
+                    anchor = span
+            for index, (_before, span) in enumerate(pieces):
+                span.tail = pieces[index + 1][0] if index + 1 < len(pieces) else rest
+    return chapter.with_(body=serialize_children(root))
+
+
+def mark_index_terms(volume: Volume, report: Report) -> Volume:
+    terms = read_terms(volume.manifest.chapters_dir, report)
+    if not terms:
+        return volume
+    pattern, ordered = _pattern(terms)
+    found: dict[int, list[Occurrence]] = {}
+    chapters = [mark_chapter(c, pattern, ordered, found) if c.matter == "body" and pattern else c
+                for c in volume.chapters]
+    entries = []
+    for number, term in enumerate(ordered):
+        occurrences = tuple(found.get(number, ()))
+        if term.forms and not occurrences:
+            report.add("I005", f"'{term.term}' occurs nowhere in the chapters' text; check its spelling or "
+                       "remove it", term.location)
+        entries.append(IndexEntry(term, occurrences))
+    return volume.with_(chapters=tuple(chapters), index_entries=tuple(entries))
