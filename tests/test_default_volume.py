@@ -137,3 +137,25 @@ def test_page_list_matches_the_digital_pdf(default_build):
     features = opf.xpath("//opf:meta[@property='schema:accessibilityFeature']/text()", namespaces=NS)
     assert {"printPageNumbers", "pageNavigation", "tableOfContents", "alternativeText"} <= set(features)
     assert opf.xpath("//opf:meta[@property='pageBreakSource']", namespaces=NS)
+
+
+def test_index_locators_point_to_the_printed_pages(default_build):
+    """Each EPUB index locator's target text stands on the PDF page whose label the locator shows."""
+    import re
+
+    project, _ = default_build
+    book = Epub(project / "dist" / "china-caspian.epub")
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    labels = list(reader.page_labels)
+    squash = lambda text: re.sub(r"[\s\u2010\u00ad-]", "", text)  # noqa: E731
+    pages = {labels[i]: squash(page.extract_text()) for i, page in enumerate(reader.pages)}
+    locators = book.doc("index.xhtml").xpath("//x:a[@epub:type='index-locator']", namespaces=NS)
+    assert len(locators) >= 150
+    found = 0
+    for locator in locators:
+        name, fragment = locator.get("href").split("#")
+        target = book.doc(name).xpath(f"//*[@id='{fragment}']")[0]
+        found += squash("".join(target.itertext())) in pages[locator.text]
+    assert found >= 0.99 * len(locators), (found, len(locators))
+    index_pages = [i for i, page in enumerate(reader.pages) if page.extract_text().lstrip().startswith("Index")]
+    assert index_pages, "the PDF has an index"

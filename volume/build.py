@@ -50,10 +50,16 @@ def styles_dir_for(manifest: Manifest) -> Path:
 
 
 def prepare(project: Path, report: Report) -> Volume:
-    """Read and transform the volume: everything a build or a check needs before rendering."""
+    """Read, transform and check the volume: everything a build or `volume check` needs before rendering."""
+    from volume.checks.glyphs import check_glyphs
+
     manifest = load_manifest(find_manifest(project))
     volume = load_volume(manifest, report)
-    return run_transforms(volume, report)
+    volume = run_transforms(volume, report)
+    check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+    report.apply_silence(manifest.silence, SourceLocation(manifest.path))
+    report.checkpoint()
+    return volume
 
 
 def learn_pages(volume: Volume, styles: Path) -> PageFacts:

@@ -106,6 +106,64 @@ def clean(project: Path) -> None:
 
 
 @main.command()
+@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings count as findings (exit 1).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(project: Path, strict: bool, output_format: str) -> None:
+    """Report every problem the build would meet, without writing outputs.
+
+    \b
+    Exit status: 0 clean, 1 findings (errors; with --strict also warnings), 2 usage.
+    Example: volume check --strict --format json > findings.json
+    """
+    import json
+
+    from volume.build import prepare
+
+    report = Report()
+    root = project.resolve()
+    try:
+        prepare(project, report)
+    except VolumeError as exc:
+        report = exc.report
+    if output_format == "json":
+        click.echo(json.dumps([{"file": str(d.location.path) if d.location else None,
+                                "line": d.location.line if d.location else None,
+                                "severity": d.severity.name.lower(), "code": d.code, "message": d.message}
+                               for d in report.items], indent=2, ensure_ascii=False))
+    else:
+        _print_diagnostics(report, root)
+        _console().print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
+    if report.errors or (strict and report.warnings):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.group()
+def index() -> None:
+    """Work on the back-of-book index (chapters/index.toml)."""
+
+
+@index.command()
+@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@click.option("--min", "minimum", type=click.IntRange(1), default=2, show_default=True,
+              help="Only candidates occurring at least this often.")
+def suggest(project: Path, minimum: int) -> None:
+    """Print candidate index terms (recurring names and acronyms) as ready-to-paste entries."""
+    from volume.build import prepare
+    from volume.indexing.suggest import as_toml, suggest_terms
+    from volume.indexing.terms import read_terms
+
+    report = Report()
+    try:
+        volume = prepare(project, report)
+    except VolumeError as exc:
+        _print_diagnostics(exc.report, project.resolve())
+        sys.exit(EXIT_FINDINGS)
+    known = read_terms(volume.manifest.chapters_dir, Report())
+    click.echo(as_toml(suggest_terms(volume, known, minimum)))
+
+
+@main.command()
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 def new(directory: Path) -> None:
     """Start a volume in DIR: a manifest, two sample chapters, an index and the styles.
@@ -133,7 +191,7 @@ def new(directory: Path) -> None:
     if fonts:
         console.print(f"  styles/fonts/  ({fonts} files)")
     console.print(f"Created a volume in {directory}. Next: edit chapters/volume.toml and the chapters, then\n"
-                  f"  volume build --project {directory}")
+                  f"  volume build --project {directory}", soft_wrap=True)
 
 
 @main.command(name="import")
@@ -169,10 +227,9 @@ def import_(source: Path, project: Path) -> None:
         console.print("Left out:", style="bold")
         for item in result.dropped:
             console.print(f"  {item}", markup=False, soft_wrap=True)
-    from volume.diagnostics import Report
-
     _print_diagnostics(Report(result.problems), root)
     errors = [d for d in result.problems if d.severity.name == "ERROR"]
     if errors:
-        console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red")
+        console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red",
+                      soft_wrap=True)
         sys.exit(EXIT_FINDINGS)

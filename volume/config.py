@@ -33,7 +33,8 @@ VOLUME_KEYS = {
 }
 IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
 OUTPUT_KEYS = {"slug", "trim_size", "dir"}
-TOP_KEYS = {"volume", "output", "contents"}
+TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations"}
+CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
 LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 
@@ -89,6 +90,8 @@ class Manifest:
     trim_size: tuple[str, str]
     contents: tuple[ContentsEntry, ...]
     output_dir: str = "dist"
+    silence: tuple[str, ...] = ()  # warning codes not to report
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) given in the manifest
 
     @property
     def chapters_dir(self) -> Path:
@@ -284,6 +287,29 @@ class _Reader:
         self.check_order(result)
         return tuple(result)
 
+    def silence(self, table: Any) -> tuple[str, ...]:
+        from volume.diagnostics import CODES, Severity
+
+        if not isinstance(table, dict):
+            self.report.add("M005", "[check] must be a table, e.g. silence = [\"I005\"]", self.where("check"))
+            return ()
+        self.check_keys(table, CHECK_KEYS, "check")
+        codes = self.strings(table, "silence")
+        for code in codes:
+            if code not in CODES:
+                self.report.add("M005", f"'{code}' in silence is no diagnostic code", self.where("silence"))
+            elif CODES[code][0] is Severity.ERROR:
+                self.report.add("M005", f"'{code}' is an error and cannot be silenced; fix its cause",
+                                self.where("silence"))
+        return codes
+
+    def abbreviations(self, table: Any) -> tuple[tuple[str, str], ...]:
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            self.report.add("M005", "[abbreviations] holds lines such as BRI = \"Belt and Road Initiative\"",
+                            self.where("abbreviations"))
+            return ()
+        return tuple(sorted((k.strip(), v.strip()) for k, v in table.items()))
+
     def check_order(self, entries: list[ContentsEntry]) -> None:
         rank = {"front": 0, "body": 1, "back": 2}
         last = 0
@@ -328,5 +354,8 @@ def load_manifest(path: Path) -> Manifest:
     meta = reader.meta(volume)
     slug, trim, out_dir = reader.output(output)
     contents = reader.contents(data.get("contents"))
+    silence = reader.silence(data.get("check", {}))
+    abbreviations = reader.abbreviations(data.get("abbreviations", {}))
     reader.report.checkpoint()
-    return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir)
+    return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
+                    silence=silence, abbreviations=abbreviations)

@@ -21,6 +21,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "M005": (Severity.ERROR, "manifest value has the wrong type or form"),
     "M006": (Severity.ERROR, "invalid ISBN"),
     "M007": (Severity.ERROR, "contents entry is not valid"),
+    "M008": (Severity.WARNING, "a silenced code matched nothing"),
     "S001": (Severity.ERROR, "listed source file missing"),
     "S002": (Severity.ERROR, "source path leaves the project"),
     "S003": (Severity.ERROR, "source file is empty"),
@@ -108,6 +109,14 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None) -> None:
+        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does)."""
+        for code in codes:
+            matched = [d for d in self.items if d.code == code and d.severity is Severity.WARNING]
+            if not matched:
+                self.add("M008", f"silence '{code}' matched nothing; remove it from [check] silence", where)
+            self.items = [d for d in self.items if d not in matched]
 
     def checkpoint(self) -> None:
         """Stop here if anything so far would lose or garble content."""

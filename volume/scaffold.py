@@ -26,7 +26,7 @@ def volume_identifier(name: str) -> str:
 
 
 def _manifest(name: str, today: datetime.date) -> str:
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731 - a TOML basic string
+    q = lambda value: json.dumps(value, ensure_ascii=False)
     return f"""# The manifest of this volume. Format: see the README of `volume`, "The manifest".
 
 [volume]

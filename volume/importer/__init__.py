@@ -85,7 +85,7 @@ def _check_source(source: Path) -> str:
 
 
 def _headings_in(markdown: str) -> int:
-    return len(re.findall(r"^#{1,6} \S", markdown, re.M))
+    return len(re.findall(r"^#{1,6} \S", markdown, re.MULTILINE))
 
 
 def _from_article(article: Article, chapters: Path, lang: str, report: Report) -> tuple[Path, _Written]:
@@ -109,19 +109,22 @@ def _plain_title(markdown: str) -> str:
     return plain(markdown)
 
 
-def _from_docx(source: Path, chapters: Path, lang: str) -> tuple[Path, _Written]:
+def _from_docx(source: Path, chapters: Path, lang: str, report: Report) -> tuple[Path, _Written]:
     from volume.importer.docx import MEDIA, read_docx
 
     word = read_docx(source)
     if not word.body.strip():
         raise VolumeError.single("P003", "the Word document holds no text", SourceLocation(source))
+    if not word.title:
+        report.add("P007", "no title recognised (no Title paragraph or document title); correct `title:` in "
+                   "the chapter", SourceLocation(source))
     article = Article(source=source, title=word.title or escape(source.stem.replace("_", " ")), subtitle=word.subtitle,
                       authors=word.authors, date=word.date, abstract=word.abstract)
     slug = chapter_slug(_plain_title(article.title))
     body = word.body.replace(MEDIA, f"images/{slug}")
     text = "\n".join(front_matter(article, lang)) + "\n\n" + body
     assets = {f"images/{slug}/{name}": data for name, data in word.media.items()}
-    captions = len(re.findall(r"^!\[[^\]]+\]\(", body, re.M))
+    captions = len(re.findall(r"^!\[[^\]]+\]\(", body, re.MULTILINE))
     written = _Written(text, _plain_title(article.title), [a for a, _ in word.authors], word.date,
                        len(DEF_RE.findall(body)), _headings_in(body), captions, word.recognised, word.dropped,
                        assets)
@@ -134,7 +137,7 @@ def _from_markdown(source: Path, chapters: Path, report: Report) -> tuple[Path, 
     house = read_markdown(source, report)
     body = house.text
     written = _Written(body, house.title, house.authors, house.date, len(DEF_RE.findall(body)),
-                       _headings_in(body), len(re.findall(r"^!\[[^\]]+\]\(", body, re.M)), house.recognised, [])
+                       _headings_in(body), len(re.findall(r"^!\[[^\]]+\]\(", body, re.MULTILINE)), house.recognised, [])
     return chapters / f"{chapter_slug(source.stem)}.md", written
 
 
@@ -179,6 +182,10 @@ def _write(chapter: Path, written: _Written, manifest: Path) -> bool:
         raise
 
 
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
+
+
 def import_source(source: Path, project: Path) -> ImportReport:
     """Write `source` as a new house-format chapter of the volume at `project` and list it in the manifest."""
     manifest = load_manifest(find_manifest(project))
@@ -193,7 +200,7 @@ def import_source(source: Path, project: Path) -> ImportReport:
 
         chapter, written = _from_article(read_text(source), chapters, lang, report)
     elif kind == "docx":
-        chapter, written = _from_docx(source, chapters, lang)
+        chapter, written = _from_docx(source, chapters, lang, report)
         _markdown_note_problems(chapter, written.text, report)
     else:
         chapter, written = _from_markdown(source, chapters, report)
@@ -201,8 +208,8 @@ def import_source(source: Path, project: Path) -> ImportReport:
     if kind != "markdown":
         _missing_metadata(written, source, report)
     listed = _write(chapter, written, manifest.path)
-    recognised = [*written.recognised, f"{written.headings} headings", f"{written.notes} notes written",
-                  f"{written.captions} captions"]
+    recognised = [*written.recognised, _count(written.headings, "heading"),
+                  _count(written.notes, "note") + " attached to their markers", _count(written.captions, "caption")]
     return ImportReport(source=source, chapter=chapter, title=written.title, authors=written.authors,
                         date=written.date, notes=written.notes, headings=written.headings,
                         captions=written.captions, recognised=recognised, dropped=written.dropped,

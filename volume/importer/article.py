@@ -159,7 +159,7 @@ def split_notes(article: Article) -> None:
     heading = blocks[start].plain
     article.blocks = blocks[:start] + blocks[end:]
     article.notes.extend(notes)
-    article.recognised.append(f"{len(notes)} notes (from the '{heading}' list)")
+    article.recognised.append(f"{len(notes)} notes listed under '{heading}'")
 
 
 def take_title(article: Article) -> None:
@@ -250,7 +250,8 @@ def yaml_string(markdown: str) -> str:
 
 
 def front_matter(article: Article, lang: str) -> list[str]:
-    lines = ["---", f"title: {yaml_string(article.title or 'Untitled')}"]
+    title = TOKEN.sub("", article.title).strip() or "Untitled"
+    lines = ["---", f"title: {yaml_string(title)}"]
     if article.subtitle:
         lines.append(f"subtitle: {yaml_string(article.subtitle)}")
     if article.authors:

@@ -159,8 +159,8 @@ def _promote_headings(body: str, chapter: WordChapter) -> str:
             chapter.title = first.group(1).strip()
             chapter.recognised.append(f"title: {rec.plain(chapter.title)} (from the first Heading 1)")
             body = body[first.end():]
-    if re.search(r"^# ", body, re.M):
-        body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
+    if re.search(r"^# ", body, re.MULTILINE):
+        body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.MULTILINE)
     return body
 
 

@@ -10,8 +10,17 @@ from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, emphasis, inline_text, split_notes, take_metadata, take_title
-from volume.importer.article import drop_chrome_blocks, token
+from volume.importer.article import (
+    Article,
+    Block,
+    drop_chrome_blocks,
+    emphasis,
+    inline_text,
+    split_notes,
+    take_metadata,
+    take_title,
+    token,
+)
 
 SKIP_TAGS = {
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
@@ -37,7 +46,7 @@ CHROME_WORDS = {
     "toolbar": "tools", "tools": "tools", "print": "tools",
 }
 META_WORDS = {"byline", "author", "authors", "date", "dateline", "published", "meta", "timestamp", "posted"}
-CAPTION_WORDS = {"caption", "wp-caption-text", "figcaption", "credit", "credits", "photo-credit"}
+CAPTION_WORDS = {"caption", "figcaption", "credit", "credits"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {
     "p", "ul", "ol", "li", "blockquote", "figure", "figcaption", "table", "div", "section", "article",
@@ -71,7 +80,7 @@ def _paragraph_text(element: etree._Element) -> int:
 
 def _decode(data: bytes) -> str:
     head = data[:4096].decode("ascii", "ignore")
-    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
     for encoding in ("utf-8-sig", declared.group(1) if declared else "utf-8", "cp1252"):
         try:
             return data.decode(encoding)
@@ -105,23 +114,36 @@ def _meta(doc: etree._Element) -> dict[str, list[str]]:
     return found
 
 
+def _site_suffix_removed(title: str) -> str:
+    return re.split(r"\s+[|–—-]\s+", title.strip())[0]
+
+
 def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    for heading in [*root.iter("h1"), *doc.iter("h1")]:
-        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip():
-            return Walker(None).inline(heading).strip(), "the page's main heading"
+    """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
+    any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
+    for heading in root.iter("h1"):
+        if heading.text_content().strip():
+            return Walker(None).inline(heading).strip(), "the article's main heading"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
-            return inline_text(meta[key][0], None, markers=False), f"<meta {key}>"
-    title = doc.findtext(".//title") or ""
-    title = re.split(r"\s+[|–—-]\s+", title.strip())[0]
-    return inline_text(title, None, markers=False), "<title>"
+            return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
+    for heading in doc.iter("h1"):
+        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip():
+            return Walker(None).inline(heading).strip(), "the page's main heading"
+    for element in root.iter("p", *HEADINGS):
+        if element.tag != "p" and element.text_content().strip():
+            return Walker(None).inline(element).strip(), f"the first heading (<{element.tag}>)"
+        if element.tag == "p" and len(element.text_content().strip()) > 150:
+            break
+    return inline_text(_site_suffix_removed(doc.findtext(".//title") or ""), None, markers=False), "<title>"
 
 
 class Walker:
     """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
 
-    def __init__(self, article: Article | None):
+    def __init__(self, article: Article | None, root: etree._Element | None = None):
         self.article = article
+        self.root = root
         self.blocks: list[Block] = []
 
     def drop(self, what: str) -> None:
@@ -183,7 +205,11 @@ class Walker:
     def add(self, kind: str, text: str, element: etree._Element, **extra) -> None:
         text = text.strip()
         if text:
-            words = _words(element) | {w for a in element.iterancestors() for w in _words(a)}
+            words = set(_words(element))
+            for ancestor in element.iterancestors():  # up to the article: a page's <body> classes say nothing
+                if ancestor is self.root:
+                    break
+                words |= _words(ancestor)
             meta = bool(words & META_WORDS) or element.tag in ("time", "address")
             self.blocks.append(Block(kind, text, element.sourceline, meta=meta, **extra))
 
@@ -229,9 +255,9 @@ class Walker:
             for index, item in enumerate(element.iterchildren("li")):
                 self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None)
         elif tag == "blockquote":
-            for block in Walker(self.article).walk(element):
+            for block in Walker(self.article, self.root).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
-        elif tag in ("figure", "picture") or _words(element) & {"wp-caption", "figure", "image-caption"}:
+        elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
             self.figure(element)
         elif tag == "figcaption":
             self.add("caption", self.inline(element), element)
@@ -333,7 +359,7 @@ def read_html(source: Path) -> Article:
     article.title, title_from = _title(doc, root, meta)
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
-    walker = Walker(article)
+    walker = Walker(article, root)
     article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
     outside = _furniture_outside(doc, root)
     if outside:
@@ -345,11 +371,13 @@ def read_html(source: Path) -> Article:
             block.level = 2 + levels.index(block.level)
     _bold_headings(article)
     take_title(article)
-    header = _header_lines(doc, root)
-    article.blocks = header + article.blocks
-    count = len(header)
-    take_metadata(article, head=count + 12)
-    article.blocks = [b for b in article.blocks if not any(b is h for h in header)]
+    take_metadata(article)
+    if not (article.authors and article.date):  # a byline or date above the article, outside its element
+        header = Article(source=source, blocks=_header_lines(doc, root), authors=article.authors,
+                         date=article.date)
+        take_metadata(header, head=len(header.blocks))
+        article.authors, article.date = header.authors, header.date
+        article.recognised += header.recognised
     drop_chrome_blocks(article)
     split_notes(article)
     if not article.authors:

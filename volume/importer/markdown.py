@@ -10,7 +10,7 @@ from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.pandoc import convert
 from volume.xhtml import plain_text
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass

@@ -14,15 +14,15 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2021-03-03T08:00
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b"),  # 03.03.2021, day first
 )
 DATE_LABEL = re.compile(r"^(?:date|published(?: on)?|posted(?: on)?|first published|publication date|"
-                        r"updated|last updated)\s*[:\-–—]?\s*", re.I)
-WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I)
+                        r"updated|last updated)\s*[:\-–—]?\s*", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE)
 
-BYLINE = re.compile(r"^(?:(?:authors?|author\(s\)|written by)\s*[:\-–—]?|by\s*:|By)\s+(?P<names>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:authors?|author\(s\)|written by)\s*[:\-–—]?|by\s*:|By)\s+(?P<names>.+)$", re.IGNORECASE)
 NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and"}
 ROLE_WORDS = {
     "fellow", "director", "professor", "researcher", "research", "analyst", "editor", "lecturer", "associate",
@@ -58,21 +58,21 @@ STOP_LINES = {
     "about the author", "about the authors", "more from this author", "more on this topic",
 }
 CHROME_PATTERNS = (
-    re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
-    re.compile(r"all rights reserved", re.I),
+    re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE),
+    re.compile(r"all rights reserved", re.IGNORECASE),
     re.compile(r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b",
-               re.I),
+               re.IGNORECASE),
     re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
                r"\benter your e-?mail\b|\byour e-?mail address\b|\bin your inbox\b|\bstay (?:informed|up to date)\b",
-               re.I),
-    re.compile(r"^(?:tags|topics|filed under|categories|keywords)\s*:", re.I),
-    re.compile(r"^share (?:on|via|this)\b", re.I),
-    re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$|^reading time\b|^read time\b", re.I),
-    re.compile(r"^\d+\s+comments?$|^(?:no )?comments?\s*\(\d+\)$", re.I),
-    re.compile(r"^(?:previous|next)(?: article| post)?\s*[:»›>]", re.I),
+               re.IGNORECASE),
+    re.compile(r"^(?:tags|topics|filed under|categories|keywords)\s*:", re.IGNORECASE),
+    re.compile(r"^share (?:on|via|this)\b", re.IGNORECASE),
+    re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$|^reading time\b|^read time\b", re.IGNORECASE),
+    re.compile(r"^\d+\s+comments?$|^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
+    re.compile(r"^(?:previous|next)(?: article| post)?\s*[:»›>]", re.IGNORECASE),
 )
 CREDIT = re.compile(r"^(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?"
-                    r"\s*(?:credit)?\s*[:|©]\s*\S|^photo by\s+\S", re.I)
+                    r"\s*(?:credit)?\s*[:|©]\s*\S|^photo by\s+\S", re.IGNORECASE)
 NOTES_HEADINGS = {
     "notes", "endnotes", "end notes", "footnotes", "references", "sources", "notes and references",
     "references and notes", "notes and sources", "sources and notes", "citations",

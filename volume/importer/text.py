@@ -7,8 +7,15 @@ from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, TOKEN, drop_chrome_blocks, inline_text, split_notes
-from volume.importer.article import take_metadata
+from volume.importer.article import (
+    TOKEN,
+    Article,
+    Block,
+    drop_chrome_blocks,
+    inline_text,
+    split_notes,
+    take_metadata,
+)
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -31,23 +38,35 @@ def decode_text(source: Path) -> tuple[str, str]:
                                  SourceLocation(source, line)) from None
 
 
+def _continues(previous: str, line: str, raw: str, wrapped: bool) -> bool:
+    """Whether `line` carries on the paragraph of `previous`: an indented continuation, or in hard-wrapped text
+    a line that follows one of 40-100 characters broken mid-sentence."""
+    if NOTE_START.match(line) or BULLET.match(line):
+        return False
+    if raw[:1].isspace():
+        return True
+    return wrapped and 40 <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
+                                                       or line[:1].islower())
+
+
 def _paragraphs(text: str) -> list[tuple[str, int]]:
-    """(text, line) per paragraph: one per line, or one per blank-separated group when the text is hard-wrapped."""
-    lines = text.splitlines()
-    filled = [i for i, line in enumerate(lines[:-1]) if line.strip() and lines[i + 1].strip()]
-    wrapped = len(filled) > 3 and sum(55 <= len(lines[i].rstrip()) <= 100 for i in filled) > 0.6 * len(filled)
+    """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together.
+
+    Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line)."""
+    wrapped = not any(len(line) > 100 and "://" not in line for line in text.splitlines())
     result: list[tuple[str, int]] = []
-    joining = False
-    for number, line in enumerate(lines, start=1):
-        line = line.strip()
+    lines: list[str] = []  # the physical lines of the last paragraph
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
         if not line:
-            joining = False
+            lines = []
             continue
-        if joining and wrapped and not NOTE_START.match(line) and not BULLET.match(line):
+        if lines and _continues(lines[-1], line, raw, wrapped):
             result[-1] = (result[-1][0] + " " + line, result[-1][1])
+            lines.append(line)
         else:
             result.append((line, number))
-        joining = True
+            lines = [line]
     return result
 
 

@@ -1,1 +1,1 @@
-"""References: parse free-text endnotes into CSL-JSON, resolve Ibid., and consolidate works across chapters."""
+"""References: endnotes parsed into CSL-JSON, Ibid. resolved, works consolidated across chapters."""

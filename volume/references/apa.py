@@ -6,7 +6,13 @@ import re
 
 from volume.references.dates import date_field, parse_apa_date
 from volume.references.fields import (
-    add_note, add_parenthetical, assign_plain, italic_element, ordered, split_title, title_extras,
+    add_note,
+    add_parenthetical,
+    assign_plain,
+    italic_element,
+    ordered,
+    split_title,
+    title_extras,
 )
 from volume.references.segment import Piece
 from volume.references.text import split_elements, unitalic
@@ -32,7 +38,7 @@ def _container(work: dict, element: str) -> None:
     """An italic element after an article title: a periodical, with volume, issue and pages if a journal."""
     name, after = italic_element(element) or ("", "")
     work["container-title"] = name
-    journal = JOURNAL_TAIL_RE.match("," + after) if after and after[0].isdigit() or after.startswith("*") else None
+    journal = JOURNAL_TAIL_RE.match("," + after) if after[:1].isdigit() or after.startswith("*") else None
     if journal:
         work.update({k: journal[k] for k in ("volume", "issue", "page") if journal[k]})
         if journal["extra"]:

@@ -1,11 +1,11 @@
-"""Parse one Chicago reference: Given Family, "Title," Container, Month D, YYYY, URL (notes or bibliography)."""
+"""Parse one Chicago note or bibliography entry: Given Family, "Title," Container, Month D, YYYY, URL."""
 
 from __future__ import annotations
 
 import re
 
 from volume.references.dates import date_field, find_date
-from volume.references.fields import add_note, add_parenthetical, assign_plain, ordered, title_extras
+from volume.references.fields import add_parenthetical, assign_plain, ordered, title_extras
 from volume.references.segment import Piece
 from volume.references.text import split_elements, unitalic
 from volume.references.urls import extract_links
@@ -28,7 +28,7 @@ def _title(body: str) -> tuple[str, str, bool]:
     if close < 0:
         return "", body, False
     title = body[1:close].strip().rstrip(",.").strip()
-    return unitalic(title), body[close + 1:].lstrip(" ,."), body[0] == "*"
+    return unitalic(title), body[close + 1 :].lstrip(" ,."), body[0] == "*"
 
 
 def _container(work: dict, element: str) -> None:
@@ -52,7 +52,7 @@ def _rest(work: dict, rest: str, italic_title: bool) -> None:
         parts = (find_date(journal["date"]) or (0, 0, [int(year.group())] if year else None))[2]
         if parts:
             work["issued"] = date_field(parts)
-        rest = rest[: journal.start()] + rest[journal.end():]
+        rest = rest[: journal.start()] + rest[journal.end() :]
     book = BOOK_RE.search(rest) if italic_title else None
     if book and not journal:
         work.update({k: book[k].strip() for k in ("publisher", "locator") if book[k]})
@@ -63,7 +63,7 @@ def _rest(work: dict, rest: str, italic_title: bool) -> None:
     date = find_date(rest)
     if date and "issued" not in work:
         work["issued"] = date_field(date[2])
-        rest = rest[: date[0]] + rest[date[1]:]
+        rest = rest[: date[0]] + rest[date[1] :]
     locator = LOCATOR_TAIL_RE.search(rest.strip(" ,."))
     if locator and not work.get("locator"):
         work["locator"] = locator["locator"]

@@ -1,14 +1,13 @@
-"""Dates as reference writers put them: APA's "(2019, February 28)", Chicago's "March 3, 2021", "3 May 2024"."""
+"""Dates as references write them: APA's "(2019, February 28)", Chicago's "March 3, 2021", "3 May 2024"."""
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+from volume.references.text import word_list
+
+_NAMES = word_list("january february march april may june july august september october november december")
+MONTHS = {name[:length]: n for n, name in enumerate(_NAMES, 1) for length in (3, len(name))} | {"sept": 9}
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _MONTH = r"[A-Z][a-z]{2,8}\.?"
 DATE_IN_TEXT_RE = re.compile(
@@ -20,7 +19,7 @@ DATE_IN_TEXT_RE = re.compile(
 _MONTH_DAY_RE = re.compile(r"(?P<month>[^\W\d_]+)\.?(?:\s+(?P<day>\d{1,2}))?(?:\s*[–—-].*)?")
 _DAY_MONTH_RE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?")
 _APA_RE = re.compile(r"(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s*,\s*(?P<rest>.+))?")
-_ND_RE = re.compile(r"n\.\s?d\.?(?:-?[a-z])?", re.I)
+_ND_RE = re.compile(r"n\.\s?d\.?(?:-?[a-z])?", re.IGNORECASE)
 
 
 def month_number(word: str) -> int | None:
@@ -34,7 +33,7 @@ def _valid(parts: list[int]) -> bool:
 
 
 def month_day(text: str) -> list[int] | None:
-    """[month] or [month, day] from "February 28", "Sept. 7", "28 February"; [] for a season; None if neither."""
+    """[month] or [month, day] from "February 28", "Sept. 7" or "28 February"; [] for a season; else None."""
     text = text.strip()
     if text.lower().rstrip(".") in SEASONS:
         return []
@@ -47,7 +46,7 @@ def month_day(text: str) -> list[int] | None:
 
 
 def parse_apa_date(inner: str) -> tuple[list[int] | None, str | None] | None:
-    """(date parts or None for "n.d.", year suffix) from the inside of APA's date parentheses; None if no date."""
+    """(date parts, or None for "n.d."; year suffix) from inside APA's date parentheses; None if no date."""
     inner = inner.strip()
     if _ND_RE.fullmatch(inner):
         return None, None

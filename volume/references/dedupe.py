@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from volume.references.keys import base_key, first_author, normal_text, year
+from volume.references.parse import parse_note
 from volume.references.urls import doi_from_url, normalize_url
 
 SAME_TITLE = 90  # token_sort_ratio at or above which two titles (same author and year) are one work
@@ -113,8 +114,9 @@ class _Clusters:
             self.keys[a] |= self.keys[b]
 
 
-def _merge_by_key(cits: list[Citation], clusters: _Clusters, key: Callable[[dict], str | None],
-                  label: str, conflicts: dict) -> None:
+def _merge_by_key(
+    cits: list[Citation], clusters: _Clusters, key: Callable[[dict], str | None], label: str, conflicts: dict
+) -> None:
     """Merge citations sharing a DOI or URL unless they disagree; record each disagreement once."""
     groups: dict[str, list[int]] = defaultdict(list)
     for index, citation in enumerate(cits):
@@ -137,10 +139,13 @@ def _merge_by_key(cits: list[Citation], clusters: _Clusters, key: Callable[[dict
 
 def _record(conflicts: dict, kind: str, label: str, value: str, first: Citation, second: Citation) -> None:
     a, b = first.work, second.work
-    message = (f"{label} {value} is cited as “{a.get('title', '')}” ({year(a) or 'n.d.'}) and as "
-               f"“{b.get('title', '')}” ({year(b) or 'n.d.'}); make the two citations agree")
-    conflicts.setdefault((kind, value, normal_text(b.get("title", "")), year(b)),
-                         Conflict(kind, message, first, second))
+    message = (
+        f"{label} {value} is cited as “{a.get('title', '')}” ({year(a) or 'n.d.'}) and as "
+        f"“{b.get('title', '')}” ({year(b) or 'n.d.'}); make the two citations agree"
+    )
+    conflicts.setdefault(
+        (kind, value, normal_text(b.get("title", "")), year(b)), Conflict(kind, message, first, second)
+    )
 
 
 def _merge_fuzzy(cits: list[Citation], clusters: _Clusters) -> None:
@@ -151,10 +156,14 @@ def _merge_fuzzy(cits: list[Citation], clusters: _Clusters) -> None:
             blocks[year(citation.work)].append(index)
     for members in blocks.values():
         for n, i in enumerate(members):
-            for j in members[n + 1:]:
+            for j in members[n + 1 :]:
                 a, b = cits[i].work, cits[j].work
-                if clusters.find(i) != clusters.find(j) and _same_author(a, b) and \
-                        _title_ratio(a, b) >= SAME_TITLE and clusters.compatible(i, j):
+                if (
+                    clusters.find(i) != clusters.find(j)
+                    and _same_author(a, b)
+                    and _title_ratio(a, b) >= SAME_TITLE
+                    and clusters.compatible(i, j)
+                ):
                     clusters.union(i, j)
 
 
@@ -173,7 +182,9 @@ def _entries(cits: list[Citation], clusters: _Clusters) -> list[Entry]:
         work = copy.deepcopy(best.work)
         key = base_key(work)
         used[key] += 1
-        suffix = "" if used[key] == 1 else chr(ord("a") + used[key] - 1) if used[key] <= 26 else str(used[key])
+        suffix = (
+            "" if used[key] == 1 else chr(ord("a") + used[key] - 1) if used[key] <= 26 else str(used[key])
+        )
         entries.append(Entry(key + suffix, work, tuple(group)))
     return entries
 
@@ -191,8 +202,6 @@ def consolidate(citations: list[Citation]) -> tuple[list[Entry], list[Conflict]]
 
 def count_distinct_works(notes: list[str]) -> int:
     """How many distinct works a list of note texts cites (Ibid. adds none)."""
-    from volume.references.parse import parse_note
-
     citations = [
         Citation(work, "notes", None, number, ("", None))
         for number, text in enumerate(notes, 1)

@@ -1,21 +1,23 @@
-"""Build CSL-JSON items: the field order, titles with their bracketed extras, and elements sorted into fields."""
+"""Build CSL-JSON items: field order, titles and their bracketed extras, elements sorted into fields."""
 
 from __future__ import annotations
 
 import re
 
-from volume.references.text import split_elements, unitalic
+from volume.references.text import split_elements, unitalic, word_list
 
-FIELD_ORDER = (
-    "type", "author", "translator", "issued", "title", "container-title", "publisher", "publisher-place", "volume", "issue",
-    "page", "number", "genre", "medium", "URL", "DOI", "accessed", "note", "locator", "year-suffix", "note-text",
+FIELD_ORDER = word_list(
+    "type author translator issued title container-title publisher publisher-place volume issue page number "
+    "genre medium URL DOI accessed note locator year-suffix note-text"
 )
-GENRES = frozenset({
-    "video", "interview", "report chapter", "report", "press release", "blog post", "podcast", "audio",
-    "data set", "dataset", "fact sheet", "policy brief", "working paper", "speech", "testimony", "transcript",
-    "map", "infographic", "tweet", "photograph", "editorial", "letter", "brochure", "abstract", "lecture",
-    "conference presentation", "webinar", "film", "video file", "pdf", "audio podcast episode", "op-ed",
-})
+GENRES = frozenset(
+    word_list(
+        "video|interview|report chapter|report|press release|blog post|podcast|audio|data set|dataset|"
+        "fact sheet|policy brief|working paper|speech|testimony|transcript|map|infographic|tweet|photograph|"
+        "editorial|letter|brochure|abstract|lecture|conference presentation|webinar|film|video file|op-ed",
+        "|",
+    )
+)
 NOTE_PREFIX_RE = re.compile(
     r"(?i)^(?:republished|reproduced|reprinted|first published|originally|translated|retrieved|available|"
     r"cited|citing|quoted|updated|in [A-Z][a-z]+$)"
@@ -68,7 +70,7 @@ def split_title(body: str, work: dict) -> tuple[str, bool, str]:
     body = body.strip()
     if body.startswith("*") and body.find("*", 1) > 1:
         close = body.find("*", 1)
-        title, rest = body[1:close].strip(), body[close + 1:]
+        title, rest = body[1:close].strip(), body[close + 1 :]
         while True:
             match = re.match(r"\s*(\[[^\[\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))", rest)
             if not match:
@@ -78,7 +80,7 @@ def split_title(body: str, work: dict) -> tuple[str, bool, str]:
                 title = f"{title} {extra}"
             else:
                 add_parenthetical(work, extra)
-            rest = rest[match.end():]
+            rest = rest[match.end() :]
         return title.rstrip(" ."), True, rest.lstrip(" .")
     elements = split_elements(body)
     if not elements:
@@ -86,7 +88,7 @@ def split_title(body: str, work: dict) -> tuple[str, bool, str]:
     title = elements[0]
     if title.endswith("?") and len(elements) > 2 and not elements[1].startswith("*"):
         title = body[: body.find(elements[1]) + len(elements[1])]  # a question, then its subtitle
-    rest = body[body.find(title) + len(title):].lstrip(" .")
+    rest = body[body.find(title) + len(title) :].lstrip(" .")
     return title_extras(unitalic(title), work), False, rest
 
 
@@ -94,7 +96,7 @@ def italic_element(element: str) -> tuple[str, str] | None:
     """An element opening with an italic name: (the name, what follows it)."""
     if element.startswith("*") and element.find("*", 1) > 1:
         close = element.find("*", 1)
-        return element[1:close].strip(), element[close + 1:].strip(" ,.")
+        return element[1:close].strip(), element[close + 1 :].strip(" ,.")
     return None
 
 

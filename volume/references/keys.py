@@ -1,19 +1,26 @@
-"""Stable citation keys for works ("lecorre2019kazakhs"), and the normalised names and titles they compare by."""
+"""Citation keys for works ("lecorre2019kazakhs"), and the normalised names and titles they compare by."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-STOPWORDS = frozenset({
-    "a", "an", "the", "of", "on", "in", "and", "to", "for", "at", "by", "with", "from", "as", "is", "are",
-    "report", "le", "la", "les", "der", "die", "das",
-})
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєґ",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "u", "ie", "g"],
-))
+from volume.references.text import word_list
+
+STOPWORDS = frozenset(
+    word_list("a an the of on in and to for at by with from as is are report le la les der die das")
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєґ",
+        (
+            w.strip("-")
+            for w in word_list(
+                "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia i u ie g"
+            )
+        ),
+    )
+)
 
 
 def ascii_fold(text: str) -> str:

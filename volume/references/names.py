@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import re
 
-from volume.references.text import CONNECTORS, is_abbreviation
+from volume.references.text import CONNECTORS, is_abbreviation, word_list
 
-PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el", "bin", "ibn",
-    "ter", "ten", "dos", "das", "des", "zu",
-})
+PARTICLES = frozenset(
+    word_list("van von der den de del della di da du le la al el bin ibn ter ten dos das des zu")
+)
 CAPITAL_PARTICLES = frozenset({"Le", "La", "De", "Van", "Von", "Der", "Di", "Da", "Du", "Del", "Al", "El"})
-ORG_WORDS = frozenset({
-    "academy", "administration", "affairs", "agency", "association", "bank", "briefing", "broadcasting", "bureau",
-    "center", "centre", "channel", "club", "commission", "committee", "company", "corporation", "council",
-    "daily", "department", "embassy", "express", "federation", "forum", "foundation", "fund", "gazette",
-    "government", "group", "herald", "information", "initiative", "institute", "institution", "insight",
-    "international", "journal", "media", "ministry", "monthly", "national", "network", "news", "observatory",
-    "office", "online", "organisation", "organization", "parliament", "party", "policy", "portal", "post",
-    "press", "program", "programme", "project", "radio", "report", "reporter", "republic", "research", "review",
-    "school", "service", "society", "studies", "television", "times", "tribune", "union", "university",
-    "weekly", "world", "reuters", "xinhua", "tass", "agence",
-})
+ORG_WORDS = frozenset(
+    word_list(
+        "academy administration affairs agency association bank briefing broadcasting bureau center "
+        "centre channel club commission committee company corporation council daily department embassy "
+        "express federation forum foundation fund gazette government group herald information initiative "
+        "institute institution insight international journal media ministry monthly national network news "
+        "observatory office online organisation organization parliament party policy portal post press "
+        "program programme project radio report reporter republic research review school service society "
+        "studies television times tribune union university weekly world reuters xinhua tass agence"
+    )
+)
 _INITIALS_RE = re.compile(r"(?:[^\W\d_][^\W\d_]?\.[\s-]*)+")
 _NAME_PART_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")
@@ -29,7 +28,7 @@ _GIVEN_FIRST_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
 def _capitalised(token: str) -> bool:
-    """Name-shaped: letters (and inner apostrophes), hyphenated parts each starting with a non-lower-case letter."""
+    """Name-shaped: letters, inner apostrophes; each hyphenated part starts with a non-lower-case letter."""
     return all(_NAME_PART_RE.fullmatch(p) and not p[0].islower() for p in token.split("-"))
 
 
@@ -51,14 +50,16 @@ def is_family(text: str) -> bool:
 
 
 def is_given(text: str) -> bool:
-    """Whether a text can be given names: initials ("J. A.") or up to three name words ("Paul", "Albert M.")."""
+    """Whether a text can be given names: initials ("J. A.") or up to three words ("Paul", "Albert M.")."""
     text = text.strip()
     if not text:
         return False
     if _initials(text):
         return True
     tokens = text.rstrip(".").split() if not is_abbreviation(text.split()[-1]) else text.split()
-    return 1 <= len(tokens) <= 3 and all(_name_word(t) or _initials(t) for t in tokens) and _name_word(tokens[0])
+    return (
+        1 <= len(tokens) <= 3 and all(_name_word(t) or _initials(t) for t in tokens) and _name_word(tokens[0])
+    )
 
 
 def _given(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Parse one free-text endnote into CSL-JSON works, an Ibid. marker, a comment and what could not be parsed."""
+"""Parse one free-text endnote into CSL-JSON works, an Ibid. marker, a comment and what is left unparsed."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from volume.references.apa import parse_apa
 from volume.references.chicago import parse_chicago
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
-from volume.references.urls import find_urls
+from volume.references.urls import doi_from_url, find_urls
 
 logger = logging.getLogger(__name__)
 
-IBID_RE = re.compile(r"^\s*\*?(?:ibid(?:em)?)\b\.?\*?\s*,?\s*(?P<rest>.*)$", re.I | re.S)
+IBID_RE = re.compile(r"^\s*\*?(?:ibid(?:em)?)\b\.?\*?\s*,?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 LOCATOR_RE = re.compile(
-    r"^(?P<locator>(?:(?:pp?|paras?|ch|chap|sec|fn|n)\.|pages?|§|at)\s*[\w]+(?:\s*(?:[–—-]|,|and)\s*[\w]+)*"
+    r"^(?P<locator>(?:(?:pp?|paras?|ch|chap|sec|fn|n)\.|pages?|§|at)\s*\w+"
+    r"(?:\s*(?:[–—-]|,|and)\s*\w+)*"
     r"|\d+(?:\s*[–—-]\s*\d+)?)\s*\.?\s*(?=$|[;,.]|\s)"
 )
 CITATION_HINT_RE = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d{2}\b|\*[^*]+\*|[\"“][^\"”]+[\"”]")
@@ -48,7 +49,15 @@ def _without_references(text: str) -> ParsedNote:
         for start, end, _url in reversed(urls):
             rest = rest[:start] + rest[end:]
         if len(urls) == 1 and not re.sub(r"(?i)\b(?:see|at|online|available|from)\b|[\s.,:;<>]", "", rest):
-            works.append({"type": "webpage", "URL": urls[0][2], "note-text": part.strip()})
+            doi = doi_from_url(urls[0][2])
+            works.append(
+                {
+                    "type": "webpage",
+                    "URL": urls[0][2],
+                    **({"DOI": doi} if doi else {}),
+                    "note-text": part.strip(),
+                }
+            )
         elif CITATION_HINT_RE.search(part) and not (is_prose(part) and not urls):
             unparsed.append(part.strip())
         elif part.strip():
@@ -63,10 +72,11 @@ def _parse(text: str) -> ParsedNote:
         rest = ibid["rest"].strip()
         locator = LOCATOR_RE.match(rest)
         if locator:
-            rest = rest[locator.end():].strip(" ;,.")
+            rest = rest[locator.end() :].strip(" ;,.")
         inner = _parse(rest) if rest else ParsedNote()
-        return ParsedNote(inner.works, True, locator["locator"].strip() if locator else None,
-                          inner.comment, inner.unparsed)
+        return ParsedNote(
+            inner.works, True, locator["locator"].strip() if locator else None, inner.comment, inner.unparsed
+        )
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text)

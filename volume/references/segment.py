@@ -1,10 +1,10 @@
-"""Find where each reference in a note begins: the comment before, the author, the date or title that anchors it."""
+"""Find the references in a note: the comment before, each author, and the date or title anchoring it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from volume.references.dates import parse_apa_date
 from volume.references.names import apa_authors, chicago_authors
@@ -17,9 +17,10 @@ APA_DATE_RE = re.compile(
 CHICAGO_RE = re.compile(r"(?P<sep>[,.])\s+(?P<open>[\"“]|\*(?=[^\s*]))")
 QUOTE_START_RE = re.compile(r"(?:^|(?<=;\s)|(?<=[.?!]\s))[\"“]")
 LEAD_IN_RE = re.compile(
-    r"\b(?:(?:see|cf\.)(?:\s+also)?|(?:named|cited|quoted|reported|published|summari[sz]ed|described|discussed"
+    r"\b(?:(?:see|cf\.)(?:\s+also)?|(?:named|cited|quoted|reported|published|summari[sz]ed|described"
+    r"|discussed"
     r"|documented|given|found|listed)\s+(?:in|by)|according\s+to)\s+",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -52,7 +53,7 @@ def _closing(text: str, open_at: int) -> int | None:
     close = text.find({"“": "”", '"': '"', "*": "*"}[char], open_at + 1)
     if close < 0:
         return None
-    if char != "*" and text[close - 1] not in ",.?!" and text[close + 1: close + 2] != ",":
+    if char != "*" and text[close - 1] not in ",.?!" and text[close + 1 : close + 2] != ",":
         return None
     return close
 
@@ -66,7 +67,9 @@ def _anchors(text: str) -> list[_Anchor]:
         close = _closing(text, m.start("open"))
         if close is not None:
             style = "chicago-bib" if m["sep"] == "." else "chicago"
-            found.append(_Anchor(m.start(), m.start(), m.start("open"), close + 1, style, None, m["open"] == "*"))
+            found.append(
+                _Anchor(m.start(), m.start(), m.start("open"), close + 1, style, None, m["open"] == "*")
+            )
     for m in QUOTE_START_RE.finditer(text):
         close = _closing(text, m.start())
         if close is not None:
@@ -96,15 +99,15 @@ def _validator(anchor: _Anchor) -> Callable[[str], list[dict] | None]:
 def _locate(text: str, floor: int, anchor: _Anchor, first: bool) -> tuple[int, tuple[dict, ...]] | None:
     """Where the reference anchored here begins, and its authors; None if the anchor starts no reference."""
     if anchor.style == "chicago-anon":
-        return (anchor.pos, ()) if first or text[floor: anchor.pos].strip() else None
+        return (anchor.pos, ()) if first or text[floor : anchor.pos].strip() else None
     candidates = _candidates(text, floor, anchor.region_end, first)
     validate = _validator(anchor)
     for position, _hard in candidates:
-        region = text[position: anchor.region_end].strip()
+        region = text[position : anchor.region_end].strip()
         authors = validate(region) if region and len(region) < 600 else None
         if authors:
             return position, tuple(authors)
-    hard = [p for p, h in candidates if h and text[p: anchor.region_end].strip()]
+    hard = [p for p, h in candidates if h and text[p : anchor.region_end].strip()]
     return (hard[-1], ()) if anchor.style == "apa" and hard else None
 
 
@@ -117,7 +120,7 @@ def _end_without_prose(text: str, start: int, end: int, body_start: int, inline:
         return start + url_end if is_prose(segment[url_end:].lstrip(" .,;")) else end
     if inline:
         bounds = [m.end() for m in BOUNDARY_RE.finditer(segment) if start + m.end() > body_start]
-        if bounds and is_prose(segment[bounds[-1]:]):
+        if bounds and is_prose(segment[bounds[-1] :]):
             return start + bounds[-1]
     return end
 
@@ -141,12 +144,14 @@ def layout(text: str) -> tuple[str, list[Piece]]:
         cut = _end_without_prose(text, start, end, anchor.body_start, inline)
         comments.append(text[cut:end].strip(" ;"))
         end = len(text[:cut].rstrip(" ;")) if cut == end else cut
-        pieces.append(Piece(
-            text=text[start:end].strip(),
-            style=anchor.style,
-            authors=authors,
-            author_text=text[start: anchor.region_end].strip(),
-            date=anchor.date,
-            body=text[anchor.body_start: end].strip(),
-        ))
+        pieces.append(
+            Piece(
+                text=text[start:end].strip(),
+                style=anchor.style,
+                authors=authors,
+                author_text=text[start : anchor.region_end].strip(),
+                date=anchor.date,
+                body=text[anchor.body_start : end].strip(),
+            )
+        )
     return " ".join(c for c in comments if c), pieces

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset({
-    "st", "co", "inc", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "vol", "vols", "ed",
-    "eds", "trans", "corp", "dept", "univ", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "vs", "etc", "p", "pp", "para", "ch", "fig", "al", "cf", "ibid", "op", "cit",
-})
-CONNECTORS = frozenset({
-    "of", "the", "for", "and", "in", "on", "at", "to", "&", "und", "et", "für", "pour", "de", "du", "des",
-    "la", "le", "el", "al", "van", "von", "der", "den", "y", "i", "e", "di", "da", "del", "della",
-})
+
+def word_list(text: str, sep: str | None = None) -> tuple[str, ...]:
+    """The words of a space-separated (or sep-separated) list written as one string."""
+    return tuple(text.split(sep))
+
+
+ABBREVIATIONS = frozenset(
+    word_list(
+        "st co inc ltd jr sr dr mr mrs ms prof no nos vol vols ed eds trans corp dept univ govt jan feb "
+        "mar apr jun jul aug sep sept oct nov dec vs etc p pp para ch fig al cf ibid op cit"
+    )
+)
+CONNECTORS = frozenset(
+    word_list(
+        "of the for and in on at to & und et für pour de du des la le el al van von der den y i e di da "
+        "del della"
+    )
+)
 INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 BOUNDARY_RE = re.compile(r"(?:[.?!][\"”’)\]]*|;)\s+")
@@ -40,10 +49,10 @@ def unitalic(text: str) -> str:
 
 
 def sentence_end(text: str, index: int) -> bool:
-    """Whether the punctuation at index ends a sentence (is followed by a space or the end, not an initial)."""
+    """Whether the punctuation at index ends a sentence: followed by a space or the end, not an initial."""
     if index + 1 < len(text) and not text[index + 1].isspace():
         return False
-    if text[index + 2: index + 3] == "*":  # an italic container follows, even after "Jan."
+    if text[index + 2 : index + 3] == "*":  # an italic container follows, even after "Jan."
         return True
     return text[index] != "." or not is_abbreviation(word_before(text, index))
 
@@ -60,13 +69,15 @@ def split_elements(text: str, commas: bool = False) -> list[str]:
             depth -= 1
         elif char == "*" and use_italics:
             italic = not italic
-        elif char in "“”\"":
+        elif char in '“”"':
             quoted = char == "“" or (char == '"' and not quoted)
         elif depth or italic or quoted:
             continue
-        elif (char in ".?!" and sentence_end(text, index)) or (commas and char == "," and text[index + 1: index + 2] == " "):
+        elif (char in ".?!" and sentence_end(text, index)) or (
+            commas and char == "," and text[index + 1 : index + 2] == " "
+        ):
             keep = char in "?!" or (char == "." and is_abbreviation(word_before(text, index)))
-            parts.append(text[start: index + keep])
+            parts.append(text[start : index + keep])
             start = index + 1
     parts.append(text[start:])
     return [part.strip() for part in parts if part.strip(" .,")]

@@ -6,24 +6,29 @@ import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from volume.references.dates import DATE_IN_TEXT_RE, find_date
+from volume.references.text import word_list
 
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
-    "ref", "ref_src", "ref_url", "_ga", "_gl", "spm", "cmpid", "s_cid", "ocid",
-})
+TRACKING_PARAMS = frozenset(
+    word_list(
+        "fbclid gclid dclid gbraid wbraid msclkid yclid igshid mc_cid mc_eid ref ref_src ref_url _ga _gl "
+        "spm cmpid s_cid ocid"
+    )
+)
 URL_RE = re.compile(
     r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>"
     r"|(?P<bare>(?:https?|ftp)://[^\s<>]+)"
     r"|(?P<www>(?<![\w/@.])www\.[^\s<>]+\.[^\s<>]+)",
-    re.I,
+    re.IGNORECASE,
 )
 DOI_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^\s?#]+)")
 DOI_TEXT_RE = re.compile(r"\b(?:doi|DOI)\s*:?\s*(10\.\d{4,9}/\S+)")
 ACCESSED_RE = re.compile(
     rf"\b(?:accessed|retrieved|consulted)(?:\s+on)?\s+(?P<date>{DATE_IN_TEXT_RE.pattern})(?:\s*,?\s*from\b)?",
-    re.I,
+    re.IGNORECASE,
 )
-LEAD_RE = re.compile(r"\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?\s*$|\bonline\s*:\s*$", re.I)
+LEAD_RE = re.compile(
+    r"\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?\s*$|\bonline\s*:\s*$", re.IGNORECASE
+)
 _TRAILING = ".,;:!?'\"”’*"
 _PAIRS = {")": "(", "]": "[", ">": "<", "}": "{"}
 _CLOSE_SLASH = re.compile(r"/+$")
@@ -51,7 +56,9 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
         raw = match["bare"] or match["www"]
         url = clean_url(raw)
         if len(url) > (10 if match["bare"] else 6):
-            found.append((match.start(), match.start() + len(url), url if match["bare"] else "https://" + url))
+            found.append(
+                (match.start(), match.start() + len(url), url if match["bare"] else "https://" + url)
+            )
     return found
 
 
@@ -74,7 +81,7 @@ def _is_tracking(key: str) -> bool:
 
 
 def normalize_url(url: str) -> str:
-    """A comparison key for a URL: https, lower-case host without www., no fragment, tracking or trailing slash."""
+    """A URL's comparison key: https, lower-case host without www., no fragment, tracking, trailing slash."""
     raw = url.strip().strip("<>")
     if raw.lower().startswith("www."):
         raw = "https://" + raw
@@ -88,7 +95,7 @@ def normalize_url(url: str) -> str:
         return raw.rstrip("/")
     scheme = parts.scheme.lower()
     scheme = "https" if scheme == "http" else scheme
-    host = host[4:] if host.startswith("www.") else host
+    host = host.removeprefix("www.")
     netloc = host + (f":{port}" if port and port not in (80, 443) else "")
     path = _CLOSE_SLASH.sub("", quote(unquote(parts.path), safe="/:@!$&'()*+,;=~-._%"))
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
@@ -109,12 +116,12 @@ def extract_links(text: str) -> tuple[str, dict]:
     doi_match = DOI_TEXT_RE.search(text)
     if doi_match:
         fields["DOI"] = clean_url(doi_match.group(1))
-        text = text[: doi_match.start()] + " " + text[doi_match.end():]
+        text = text[: doi_match.start()] + " " + text[doi_match.end() :]
     accessed = ACCESSED_RE.search(text)
     if accessed:
         date = find_date(accessed["date"])
         if date:
             fields["accessed"] = {"date-parts": [date[2]]}
-        text = text[: accessed.start()] + " " + text[accessed.end():]
+        text = text[: accessed.start()] + " " + text[accessed.end() :]
     text = LEAD_RE.sub("", text.rstrip(" .,;")).strip()
     return " ".join(text.split()), fields

@@ -52,13 +52,35 @@ def _skipped(element) -> bool:
     return False
 
 
-def mark_chapter(chapter: Chapter, pattern: re.Pattern, terms: list[IndexTerm],
-                 found: dict[int, list[Occurrence]]) -> Chapter:
+def mark_inline(root, chapter: Chapter, terms: list[IndexTerm], found: dict[int, list[Occurrence]],
+                report: Report) -> int:
+    """Spans written `[text]{.idx}` or `[text]{.idx term="Term"}` are occurrences of that term."""
+    numbers = {t.term: n for n, t in enumerate(terms)}
+    counter = 0
+    for span in root.xpath(".//span[contains(concat(' ', @class, ' '), ' idx ')]"):
+        name = (span.get("data-term") or " ".join(span.text_content().split())).strip()
+        if not name:
+            continue
+        if name not in numbers:
+            report.add("I006", f"inline index mark '{name}' names no entry in index.toml; it is indexed as a new "
+                       "entry (add it to index.toml to give it aliases or a sort key)", chapter.source)
+            terms.append(IndexTerm(term=name, location=chapter.source))
+            numbers[name] = len(terms) - 1
+        counter += 1
+        span.set("class", "ix")
+        span.set("id", f"{chapter.id}-ix{counter}")
+        span.attrib.pop("data-term", None)
+        found.setdefault(numbers[name], []).append(Occurrence(span.get("id"), chapter.id))
+    return counter
+
+
+def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
+                 found: dict[int, list[Occurrence]], report: Report) -> Chapter:
     from lxml import etree
 
     root = parse_fragment(chapter.body)
-    counter = 0
-    for element in list(root.iter()):
+    counter = mark_inline(root, chapter, terms, found, report)
+    for element in list(root.iter()) if pattern is not None else []:
         if not isinstance(element.tag, str):
             continue
         for attr in ("text", "tail"):
@@ -95,16 +117,16 @@ def mark_chapter(chapter: Chapter, pattern: re.Pattern, terms: list[IndexTerm],
 
 def mark_index_terms(volume: Volume, report: Report) -> Volume:
     terms = read_terms(volume.manifest.chapters_dir, report)
-    if not terms:
+    if not terms and "idx" not in "".join(c.body for c in volume.chapters):
         return volume
     pattern, ordered = _pattern(terms)
     found: dict[int, list[Occurrence]] = {}
-    chapters = [mark_chapter(c, pattern, ordered, found) if c.matter == "body" and pattern else c
+    chapters = [mark_chapter(c, pattern, ordered, found, report) if c.matter == "body" else c
                 for c in volume.chapters]
     entries = []
     for number, term in enumerate(ordered):
         occurrences = tuple(found.get(number, ()))
-        if term.forms and not occurrences:
+        if term.forms and not occurrences and term.location is not None and term.location.path.name == "index.toml":
             report.add("I005", f"'{term.term}' occurs nowhere in the chapters' text; check its spelling or "
                        "remove it", term.location)
         entries.append(IndexEntry(term, occurrences))

@@ -1,0 +1,136 @@
+"""The index: terms file diagnostics, locating occurrences, page ranges and cross-references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_transforms import chapter, volume_of
+from volume.diagnostics import Report
+from volume.indexing.terms import read_terms
+from volume.render.index_html import index_section, page_ranges
+from volume.render.pagemap import PageFacts
+from volume.transforms.index import mark_index_terms
+from volume.transforms.pagination import apply_page_facts
+
+TERMS = """
+[[entry]]
+term = "Khorgos"
+aliases = ["Khorgas"]
+see_also = ["Kazakhstan"]
+
+[[entry]]
+term = "Kazakhstan"
+
+[[entry]]
+term = "Nur-Sultan"
+see = "Astana"
+
+[[entry]]
+term = "Astana"
+
+[[entry]]
+term = "energy"
+match_case = false
+
+[[entry]]
+term = "pipelines"
+parent = "energy"
+match_case = false
+
+[[entry]]
+term = "Ilham Aliyev"
+sort = "Aliyev, Ilham"
+"""
+
+
+def indexed_volume(tmp_path: Path, terms: str, *bodies: str):
+    (tmp_path / "index.toml").write_text(terms, encoding="utf-8")
+    chapters = [chapter(f"c{i}", body) for i, body in enumerate(bodies, start=1)]
+    report = Report()
+    volume = mark_index_terms(volume_of(*chapters, folder=tmp_path), report)
+    return volume, report
+
+
+def test_occurrences_found_at_word_boundaries_with_possessives(tmp_path):
+    volume, report = indexed_volume(
+        tmp_path, TERMS,
+        "<p>Khorgos's dry port and Khorgas; not Khorgosian. Kazakhstan, Astana and Ilham Aliyev.</p>"
+        "<h2>Khorgos in a heading</h2><p>Energy and PIPELINES and pipelines.</p>",
+    )
+    counts = {e.term.term: len(e.occurrences) for e in volume.index_entries}
+    assert counts["Khorgos"] == 2 and counts["Kazakhstan"] == 1 and counts["Astana"] == 1
+    assert counts["energy"] == 1 and counts["pipelines"] == 2 and counts["Nur-Sultan"] == 0
+    body = volume.chapters[0].body
+    assert '<span class="ix" id="c1-ix1">Khorgos\'s</span>' in body
+    assert "<h2>Khorgos in a heading</h2>" in body
+    assert not report.items
+
+
+def test_terms_in_notes_are_not_indexed(tmp_path):
+    from volume.model import Note
+
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Only Kazakhstan here.</p>")
+    noted = volume.chapters[0].with_(notes=(Note(1, "n", "r", "<p>Khorgos in a note</p>", "Khorgos", None),))
+    volume, _ = indexed_volume(tmp_path, TERMS, noted.body)
+    assert {e.term.term: len(e.occurrences) for e in volume.index_entries}["Khorgos"] == 0
+
+
+def test_diagnostics_for_bad_terms(tmp_path):
+    bad = TERMS + '\n[[entry]]\nterm = "Tbilisi"\nsee_also = ["Nowhere"]\n\n[[entry]]\nterm = "Khorgas port"\n' \
+                  'aliases = ["Khorgas"]\n\n[[entry]]\nterm = "Baku"\ncolour = "red"\n'
+    volume, report = indexed_volume(tmp_path, bad, "<p>Khorgos and Kazakhstan and Astana.</p>")
+    codes = sorted(d.code for d in report.items)
+    assert codes.count("I003") == 1 and codes.count("I004") == 1 and codes.count("I002") == 1
+    assert "I005" in codes  # Tbilisi, energy... occur nowhere
+    assert all(d.location.line for d in report.items)
+
+
+def test_page_ranges_collapse_consecutive_pages():
+    locators = ((10, "3", "a"), (11, "4", "b"), (12, "5", "c"), (14, "7", "d"), (3, "iv", "e"))
+    assert page_ranges(locators) == [("3", "5", "a"), ("7", "7", "d"), ("iv", "iv", "e")]
+
+
+def test_locators_one_per_page_linked_to_first_occurrence(tmp_path):
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan Kazakhstan Kazakhstan Kazakhstan Astana.</p>")
+    anchors = {"c1-ix1": 4, "c1-ix2": 4, "c1-ix3": 5, "c1-ix4": 6, "c1-ix5": 9}
+    labels = tuple(str(i - 2) for i in range(12))
+    volume = apply_page_facts(volume, PageFacts(labels, anchors))
+    entry = next(e for e in volume.index_entries if e.term.term == "Kazakhstan")
+    assert entry.locators == ((4, "2", "c1-ix1"), (5, "3", "c1-ix3"), (6, "4", "c1-ix4"))
+    html = index_section(volume)
+    assert '<a href="#c1-ix1">2–4</a>' in html
+    epub = index_section(volume, epub=True)
+    assert epub.count('epub:type="index-locator"') == 4  # Kazakhstan 2, 3, 4 and Astana 7
+
+
+def test_cross_references_and_subentries(tmp_path):
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Khorgos, Kazakhstan, Astana, pipelines, Ilham Aliyev.</p>")
+    anchors = {f"c1-ix{i}": 10 for i in range(1, 6)}
+    volume = apply_page_facts(volume, PageFacts(tuple(str(i) for i in range(20)), anchors))
+    html = index_section(volume)
+    assert "Nur-Sultan</span>. <em>See</em> <a href=\"#index-astana\">Astana</a>" in html
+    assert "<em>See also</em> <a href=\"#index-kazakhstan\">Kazakhstan</a>" in html
+    energy = html[html.index('id="index-energy"'):]
+    assert energy.index("pipelines") < energy.index("</li></ul>")  # nested under energy
+    assert "Aliyev, Ilham" in html
+    epub = index_section(volume, epub=True)
+    assert 'epub:type="index-xref-preferred"' in epub and 'epub:type="index-xref-related"' in epub
+    assert 'epub:type="index-entry-list"' in epub
+
+
+def test_default_volume_terms_file_is_clean():
+    report = Report()
+    terms = read_terms(Path(__file__).resolve().parent.parent / "chapters", report)
+    assert len(terms) >= 80
+    assert [d.format() for d in report.items] == []
+
+
+def test_inline_marks(tmp_path):
+    volume, report = indexed_volume(
+        tmp_path, TERMS,
+        '<p>The <span class="idx" data-term="Khorgos">dry port on the border</span> and a '
+        '<span class="idx">Lianyungang</span> terminal.</p>')
+    counts = {e.term.term: len(e.occurrences) for e in volume.index_entries}
+    assert counts["Khorgos"] == 1 and counts["Lianyungang"] == 1
+    assert [d.code for d in report.items if d.code != "I005"] == ["I006"]
+    assert 'class="ix"' in volume.chapters[0].body and "data-term" not in volume.chapters[0].body

@@ -1,0 +1,58 @@
+"""Every character the volume prints must have a glyph in the shipped fonts; report the ones that do not."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from pathlib import Path
+
+from volume.diagnostics import Report, SourceLocation
+from volume.model import Volume
+from volume.xhtml import plain_text
+
+IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufe0e", "\ufe0f"}
+
+
+@functools.lru_cache(maxsize=8)
+def font_coverage(fonts_dir: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] = set()
+    for path in sorted(fonts_dir.glob("*")):
+        if path.suffix.lower() in (".ttf", ".otf"):
+            font = TTFont(str(path), lazy=True)
+            covered.update(font.getBestCmap() or {})
+            font.close()
+    return frozenset(covered)
+
+
+def _line_of(path: Path | None, char: str) -> int | None:
+    if path is None or path.suffix.lower() not in (".md", ".markdown", ".html", ".htm", ".txt"):
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    index = text.find(char)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def check_glyphs(volume: Volume, fonts_dir: Path, report: Report) -> None:
+    covered = font_coverage(fonts_dir)
+    if not covered:
+        return
+    meta = volume.meta
+    sources: list[tuple[str, Path | None]] = [
+        (" ".join([meta.title, meta.subtitle, *meta.editors, meta.publisher, meta.place, meta.rights]),
+         volume.manifest.path)]
+    for chapter in volume.chapters:
+        text = " ".join([chapter.title_text, plain_text(chapter.subtitle), chapter.byline, plain_text(chapter.abstract),
+                         plain_text(chapter.body), *(n.text for n in chapter.notes)])
+        sources.append((text, chapter.source.path if chapter.source else None))
+    for text, path in sources:
+        missing = sorted({c for c in text if ord(c) not in covered and c not in IGNORED and not c.isspace()})
+        for char in missing:
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            report.add("G001", f"'{char}' (U+{ord(char):04X} {name}) has no glyph in styles/fonts; it would print "
+                       "as a box: add a font that has it or use another character",
+                       SourceLocation(path, _line_of(path, char)) if path else None)
