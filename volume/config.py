@@ -33,7 +33,9 @@ VOLUME_KEYS = {
 }
 IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
 OUTPUT_KEYS = {"slug", "trim_size", "dir"}
-TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations"}
+TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"}
+BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
+STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
 LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
@@ -92,6 +94,9 @@ class Manifest:
     output_dir: str = "dist"
     silence: tuple[str, ...] = ()  # warning codes not to report
     abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) given in the manifest
+    bibliography_style: str = "apa"  # a name in STYLES, or a .csl file in the chapters folder
+    bibliography_title: str = "Bibliography"
+    references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
 
     @property
     def chapters_dir(self) -> Path:
@@ -303,6 +308,24 @@ class _Reader:
                                 self.where("silence"))
         return codes
 
+    def bibliography(self, table: Any) -> tuple[str, str, str]:
+        if not isinstance(table, dict):
+            self.report.add("M005", "[bibliography] must be a table", self.where("bibliography"))
+            return "apa", "Bibliography", ""
+        self.check_keys(table, BIBLIOGRAPHY_KEYS, "bibliography")
+        style = self.string(table, "style", "apa")
+        if style not in STYLES and not style.endswith(".csl"):
+            self.report.add("M005", f"bibliography style '{style}' is not known; use {', '.join(sorted(STYLES))} "
+                            "or a .csl file in the chapters folder", self.where("style"))
+            style = "apa"
+        references = self.string(table, "references")
+        for name in (style if style.endswith(".csl") else "", references):
+            if name and (Path(name).is_absolute() or ".." in Path(name).parts
+                         or not (self.path.parent / name).is_file()):
+                self.report.add("M005", f"'{name}' is not a file in the chapters folder", self.where(
+                    "references" if name == references else "style"))
+        return style, self.string(table, "title", "Bibliography") or "Bibliography", references
+
     def abbreviations(self, table: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             self.report.add("M005", "[abbreviations] holds lines such as BRI = \"Belt and Road Initiative\"",
@@ -356,6 +379,8 @@ def load_manifest(path: Path) -> Manifest:
     contents = reader.contents(data.get("contents"))
     silence = reader.silence(data.get("check", {}))
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
+    style, title, references = reader.bibliography(data.get("bibliography", {}))
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
-                    silence=silence, abbreviations=abbreviations)
+                    silence=silence, abbreviations=abbreviations, bibliography_style=style,
+                    bibliography_title=title, references_file=references)

@@ -24,6 +24,7 @@ class Note:
     html: str  # XHTML fragment (the note's paragraphs, without the backlink)
     text: str  # plain text, for parsing references and diagnostics
     location: SourceLocation
+    references: tuple[str, ...] = ()  # ids of the bibliography entries this note cites
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Volume:
     chapters: tuple[Chapter, ...]
     parts: tuple[Part, ...] = ()
     index_entries: tuple = ()  # filled by the index transform
+    abbreviations: tuple = ()  # filled by the abbreviations transform
+    bibliography: tuple = ()  # filled by the bibliography transform
     warnings: tuple = field(default=(), compare=False)
 
     @property

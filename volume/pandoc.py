@@ -60,3 +60,48 @@ def _location(path: Path, message: str) -> SourceLocation:
 
     match = re.search(r"line (\d+)", message)
     return SourceLocation(path, int(match.group(1)) if match else None)
+
+
+def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple[str, str]]:
+    """Format CSL-JSON items with a CSL style through pandoc's citeproc: [(item id, entry HTML)] in style order."""
+    import tempfile
+
+    if not items:
+        return []
+    with tempfile.TemporaryDirectory(prefix="volume-bib-") as folder:
+        data = Path(folder) / "references.json"
+        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        source = f"---\nnocite: '@*'\nlang: {lang}\n---\n"
+        html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=False, extra_args=[
+            "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
+    return _split_entries(html)
+
+
+def _split_entries(html: str) -> list[tuple[str, str]]:
+    from lxml import etree
+
+    from volume.xhtml import parse_fragment, serialize_children
+
+    root = parse_fragment(html)
+    entries = []
+    for entry in root.xpath(".//div[contains(concat(' ', @class, ' '), ' csl-entry ')]"):
+        key = (entry.get("id") or "").removeprefix("ref-")
+        wrapper = etree.Element("div")
+        wrapper.text = entry.text
+        for child in entry:
+            wrapper.append(child)
+        entries.append((key, serialize_children(wrapper).strip()))
+    return entries
+
+
+def references_to_csl(path: Path) -> list[dict]:
+    """A references file (CSL-JSON, CSL-YAML or BibTeX) as CSL-JSON items, through pandoc."""
+    if path.suffix.lower() == ".json":
+        return json.loads(path.read_text(encoding="utf-8"))
+    reader = {".bib": "bibtex", ".yaml": "csljson", ".yml": "csljson"}.get(path.suffix.lower(), "biblatex")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        text = pypandoc.convert_text("", "csljson", format="markdown", sandbox=True,
+                                     extra_args=[f"--metadata-file={path}"])
+    else:
+        text = pypandoc.convert_file(str(path), "csljson", format=reader, sandbox=True)
+    return json.loads(text or "[]")

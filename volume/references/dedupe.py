@@ -117,24 +117,23 @@ class _Clusters:
 def _merge_by_key(
     cits: list[Citation], clusters: _Clusters, key: Callable[[dict], str | None], label: str, conflicts: dict
 ) -> None:
-    """Merge citations sharing a DOI or URL unless they disagree; record each disagreement once."""
+    """Citations sharing a DOI or URL are one work; where they disagree on title or year, record it once.
+
+    The entry keeps the most complete version (ties: the earliest citation), so the choice is deterministic,
+    and the conflict names both places so an editor can make them agree.
+    """
     groups: dict[str, list[int]] = defaultdict(list)
     for index, citation in enumerate(cits):
         value = key(citation.work)
         if value:
             groups[value].append(index)
     for value, members in groups.items():
-        heads: list[int] = []
-        for index in members:
-            work = cits[index].work
-            head = next((h for h in heads if not _disagreement(cits[h].work, work)), None)
-            if head is not None:
-                clusters.union(head, index)
-                continue
-            if heads:
-                kind = _disagreement(cits[heads[0]].work, work) or "title"
-                _record(conflicts, kind, label, value, cits[heads[0]], cits[index])
-            heads.append(index)
+        first = members[0]
+        for index in members[1:]:
+            kind = _disagreement(cits[first].work, cits[index].work)
+            if kind:
+                _record(conflicts, kind, label, value, cits[first], cits[index])
+            clusters.union(first, index)
 
 
 def _record(conflicts: dict, kind: str, label: str, value: str, first: Citation, second: Citation) -> None:

@@ -85,8 +85,9 @@ def nav_toc(volume: Volume) -> str:
         out.append(f'<li><a href="{file_name(item)}">{number}{item.title}</a></li>')
     if open_part:
         out.append("</ol></li>")
-    if volume.index_entries:
-        out.append('<li><a href="index.xhtml">Index</a></li>')
+    for item in shared.generated_sections(volume):
+        line = f'<li><a href="{item.id}.xhtml">{escape_text(item.title)}</a></li>'
+        out.insert(0, line) if item.matter == "front" else out.append(line)
     return f'<ol>{"".join(out)}</ol>'
 
 
@@ -167,12 +168,19 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         else:
             pieces.append((f"c-{item.id}", file_name(item), item.title_text, shared.chapter_section(item, volume)))
 
+    if volume.abbreviations:
+        pieces.insert(3, ("abbreviations", "abbreviations.xhtml", "Abbreviations", shared.abbreviations_section(volume)))
+    if volume.bibliography:
+        pieces.append(("bibliography", "bibliography.xhtml", volume.manifest.bibliography_title,
+                       shared.bibliography_section(volume, epub=True)))
     if volume.index_entries:
         pieces.append(("index", "index.xhtml", "Index", index_section(volume, epub=True)))
     first_body = next((i for i in volume.sequence() if getattr(i, "matter", "body") == "body"), None)
     landmarks = [("cover", "cover.xhtml", "Cover"), ("toc", "nav.xhtml", "Contents")]
     if first_body is not None:
         landmarks.append(("bodymatter", file_name(first_body), "Start of content"))
+    if volume.bibliography:
+        landmarks.append(("bibliography", "bibliography.xhtml", volume.manifest.bibliography_title))
     if volume.index_entries:
         landmarks.append(("index", "index.xhtml", "Index"))
     pieces.insert(3, ("nav", "nav.xhtml", "Contents", nav_body(volume, landmarks)))
@@ -231,8 +239,9 @@ def _ncx_toc(volume: Volume) -> list:
         else:
             current = None if item.matter != "body" else current
             toc.append(link)
-    if volume.index_entries:
-        toc.append(epub.Link("index.xhtml", "Index", "toc-index"))
+    for item in shared.generated_sections(volume):
+        link = epub.Link(f"{item.id}.xhtml", item.title, f"toc-{item.id}")
+        toc.insert(0, link) if item.matter == "front" else toc.append(link)
     return toc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from volume.model import Chapter, Part, Volume
 from volume.xhtml import escape_attr, escape_text
 
@@ -60,6 +62,12 @@ def notes_html(chapter: Chapter) -> str:
         number = (f'<a class="note-number" href="#{note.ref_id}" role="doc-backlink" '
                   f'aria-label="Back to reference {note.number}">{note.number}.</a> ')
         content = note.html
+        links = "".join(f' <a class="bib-link" href="#{ref}" role="doc-biblioref">Bibliography entry</a>'
+                        for ref in note.references[:1])
+        if links and content.endswith("</p>"):
+            content = content[:-4] + links + "</p>"
+        elif links:
+            content += links
         if content.startswith("<p>"):
             content = "<p>" + number + content[3:]
         else:
@@ -71,6 +79,72 @@ def notes_html(chapter: Chapter) -> str:
             f'aria-labelledby="{chapter.id}-notes-title">'
             f'<h2 id="{chapter.id}-notes-title" class="notes-title">Notes</h2>'
             f'<ol class="notes">{"".join(items)}</ol></section>')
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A section the build writes itself: the list of abbreviations, the bibliography, the index."""
+
+    id: str
+    title: str
+    matter: str
+    role: str = ""
+
+
+def generated_sections(volume: Volume) -> list[Generated]:
+    out = []
+    if volume.abbreviations:
+        out.append(Generated("abbreviations", "Abbreviations", "front", "abbreviations"))
+    if volume.bibliography:
+        out.append(Generated("bibliography", volume.manifest.bibliography_title, "back", "bibliography"))
+    if volume.index_entries:
+        out.append(Generated("index", "Index", "back", "index"))
+    return out
+
+
+def generated_head(item: Generated) -> str:
+    return (f'<header class="chapter-head" data-running-author="{escape_attr(item.title)}" '
+            f'data-running-title="{escape_attr(item.title)}"><h1 class="chapter-title" id="{item.id}-title">'
+            f"{escape_text(item.title)}</h1></header>")
+
+
+def abbreviations_section(volume: Volume) -> str:
+    rows = "".join(f'<dt><abbr>{escape_text(a.short)}</abbr></dt><dd>{escape_text(a.expansion)}</dd>'
+                   for a in volume.abbreviations)
+    item = Generated("abbreviations", "Abbreviations", "front")
+    return (f'<section id="abbreviations" class="frontmatter generated abbreviations" epub:type="frontmatter '
+            f'glossary" role="doc-glossary" aria-labelledby="abbreviations-title">{generated_head(item)}'
+            f'<dl class="abbreviations">{rows}</dl></section>')
+
+
+def _cited_in(entry, epub: bool) -> str:
+    groups: dict[str, list] = {}
+    for citing in entry.citing:
+        groups.setdefault(citing.chapter_id, []).append(citing)
+    parts = []
+    for chapter_id, places in groups.items():
+        first = places[0]
+        name = f"chapter {first.chapter_number}" if first.chapter_number else f"the {escape_text(first.chapter_title.split(':')[0].lower())}"
+        if epub:
+            parts.append(f'<a href="#{first.anchor}">{name}</a>')
+        else:
+            pages = ", ".join(f'<a class="cited-page" href="#{p.anchor}"></a>' for p in places)
+            parts.append(f'<a href="#{first.anchor}">{name}</a>, {"pp." if len(places) > 1 else "p."} {pages}')
+    if not parts:
+        return ""
+    return f' <span class="cited-in">Cited in {"; ".join(parts)}.</span>'
+
+
+def bibliography_section(volume: Volume, epub: bool = False) -> str:
+    item = Generated("bibliography", volume.manifest.bibliography_title, "back")
+    # DPUB-ARIA 1.1 deprecates role="doc-biblioentry" (EPUBCheck warns on it): the entries are list items
+    # and epub:type names them for reading systems.
+    entries = "".join(f'<li id="{e.id}" class="csl-entry" epub:type="biblioentry">{e.html}{_cited_in(e, epub)}</li>'
+                      for e in volume.bibliography)
+    section_type = "bibliography" if epub else "backmatter bibliography"
+    return (f'<section id="bibliography" class="backmatter generated bibliography" epub:type="{section_type}" '
+            f'role="doc-bibliography" aria-labelledby="bibliography-title">{generated_head(item)}'
+            f'<ul class="bibliography-entries">{entries}</ul></section>')
 
 
 def chapter_label(chapter: Chapter) -> str:
@@ -162,10 +236,13 @@ def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" +
                 if page_numbers else "")
         items.append(f'<li class="toc-{item.matter} toc-{item.role}">{label}<a class="toc-title" '
                      f'href="{href_of(item.id)}">{item.title}</a>{page}{byline}</li>')
-    for anchor, title, present in (("index", "Index", bool(volume.index_entries)),):
-        if present:
-            page = (f'<a class="toc-page back" href="{href_of(anchor)}" aria-hidden="true"></a>'
-                    if page_numbers else "")
-            items.append(f'<li class="toc-back toc-generated"><a class="toc-title" href="{href_of(anchor)}">'
-                         f'{title}</a>{page}</li>')
+    for item in generated_sections(volume):
+        page = (f'<a class="toc-page {item.matter}" href="{href_of(item.id)}" aria-hidden="true"></a>'
+                if page_numbers else "")
+        line = (f'<li class="toc-{item.matter} toc-generated"><a class="toc-title" href="{href_of(item.id)}">'
+                f'{escape_text(item.title)}</a>{page}</li>')
+        if item.matter == "front":
+            items.insert(0, line)
+        else:
+            items.append(line)
     return f'<ol class="toc-list">{"".join(items)}</ol>'

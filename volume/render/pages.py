@@ -68,8 +68,9 @@ def page_name(chapter: Chapter) -> str:
 def page_css(volume: Volume, first_body_id: str | None) -> str:
     width, height = volume.manifest.trim_size
     css = [PAGE_CSS.format(width=width, height=height)]
-    generated = [type("Generated", (), {"id": "index", "matter": "back"})] if volume.index_entries else []
-    for chapter in [*volume.chapters, *generated]:
+    from volume.render.html import generated_sections
+
+    for chapter in [*volume.chapters, *generated_sections(volume)]:
         css.append(OPENING_CSS.format(
             id=chapter.id,
             name=page_name(chapter),

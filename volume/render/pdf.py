@@ -66,11 +66,15 @@ def volume_document(volume: Volume) -> str:
     body = [shared.half_title(volume), shared.title_page(volume), shared.copyright_page(volume),
             '<nav class="toc" id="toc" role="doc-toc" aria-labelledby="toc-title"><h1 id="toc-title">Contents</h1>'
             + shared.toc_entries(volume, page_numbers=True) + "</nav>"]
+    if volume.abbreviations:
+        body.append(shared.abbreviations_section(volume))
     for item in volume.sequence():
         if hasattr(item, "role"):
             body.append(shared.chapter_section(item, volume))
         else:
             body.append(shared.part_section(item))
+    if volume.bibliography:
+        body.append(shared.bibliography_section(volume))
     if volume.index_entries:
         body.append(index_section(volume))
     return (f'<!DOCTYPE html><html lang="{escape_attr(meta.language)}"><head>{"".join(head)}</head>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from volume.diagnostics import Report
 from volume.model import Volume
-from volume.transforms import blocks, figures, ids, index, notes, sanitize, typography
+from volume.transforms import abbreviations, bibliography, blocks, figures, ids, index, notes, sanitize, typography
 
 PIPELINE = (
     ("figures", figures.resolve_images),  # first: turns pandoc's <embed> of chart data into images
@@ -12,6 +12,8 @@ PIPELINE = (
     ("ids", ids.prefix_ids),
     ("notes", notes.collect_notes),
     ("typography", typography.refine_typography),
+    ("bibliography", bibliography.build_bibliography),
+    ("abbreviations", abbreviations.collect_abbreviations),
     ("index", index.mark_index_terms),
     ("blocks", blocks.number_volume_blocks),
 )
