@@ -132,8 +132,8 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None) ->
     try:
         with _pdf_workers() as workers:
             learnt = None
-            if volume.index_entries:
-                progress("Learning where the index terms fall")
+            if volume.index_entries or volume.bibliography:
+                progress("Learning where the index terms and citations fall")
                 learnt = workers.submit(learn_pages, volume, styles).result()
                 volume = apply_page_facts(volume, learnt)
                 result.volume = volume

@@ -138,6 +138,32 @@ def check(project: Path, strict: bool, output_format: str) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+@main.command()
+@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["csljson", "bibtex", "ris"]), default="csljson",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of the screen.")
+def bib(project: Path, output_format: str, output: Path | None) -> None:
+    """Export the consolidated bibliography (one entry per distinct work).
+
+    \b
+    Example: volume bib --format bibtex -o references.bib
+    """
+    from volume.build import prepare
+    from volume.references.export import FORMATS
+
+    try:
+        volume = prepare(project, Report())
+    except VolumeError as exc:
+        _print_diagnostics(exc.report, project.resolve())
+        sys.exit(EXIT_FINDINGS)
+    text = FORMATS[output_format]([e for e in volume.bibliography if not e.verbatim])
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 @main.group()
 def index() -> None:
     """Work on the back-of-book index (chapters/index.toml)."""

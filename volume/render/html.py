@@ -124,12 +124,17 @@ def _cited_in(entry, epub: bool) -> str:
     parts = []
     for chapter_id, places in groups.items():
         first = places[0]
-        name = f"chapter {first.chapter_number}" if first.chapter_number else f"the {escape_text(first.chapter_title.split(':')[0].lower())}"
+        name = (f"chapter {first.chapter_number}" if first.chapter_number
+                else f"the {escape_text(first.chapter_title.split(':')[0].lower())}")
         if epub:
             parts.append(f'<a href="#{first.anchor}">{name}</a>')
-        else:
+        elif entry.pages:  # the pages learnt from the layout, each once
+            pages = [(label, anchor) for chapter, label, anchor in entry.pages if chapter == chapter_id]
+            links = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in pages)
+            parts.append(f'{name}, {"pp." if len(pages) > 1 else "p."}\u00a0{links}')
+        else:  # before the layout is known: about the same width of text, filled in by the CSS
             pages = ", ".join(f'<a class="cited-page" href="#{p.anchor}"></a>' for p in places)
-            parts.append(f'<a href="#{first.anchor}">{name}</a>, {"pp." if len(places) > 1 else "p."} {pages}')
+            parts.append(f'<a href="#{first.anchor}">{name}</a>, {"pp." if len(places) > 1 else "p."}\u00a0{pages}')
     if not parts:
         return ""
     return f' <span class="cited-in">Cited in {"; ".join(parts)}.</span>'

@@ -35,6 +35,7 @@ class BibEntry:
     html: str
     citing: tuple[Citing, ...]
     verbatim: bool = False
+    pages: tuple[tuple[str, str, str], ...] = ()  # after layout: (chapter id, page label, anchor), one per page
 
 
 def note_source_text(note_html: str) -> str:

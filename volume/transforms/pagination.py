@@ -18,4 +18,13 @@ def apply_page_facts(volume: Volume, facts: PageFacts) -> Volume:
                 seen[index] = occurrence.anchor
         locators = tuple((index, facts.labels[index], anchor) for index, anchor in sorted(seen.items()))
         entries.append(replace(entry, locators=locators))
-    return replace(volume, index_entries=tuple(entries))
+    bibliography = []
+    for entry in volume.bibliography:
+        pages: dict[tuple[str, int], str] = {}
+        for citing in entry.citing:
+            index = facts.anchors.get(citing.anchor)
+            if index is not None:
+                pages.setdefault((citing.chapter_id, index), citing.anchor)
+        bibliography.append(replace(entry, pages=tuple(
+            (chapter_id, facts.labels[index], anchor) for (chapter_id, index), anchor in pages.items())))
+    return replace(volume, index_entries=tuple(entries), bibliography=tuple(bibliography))

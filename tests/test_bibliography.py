@@ -1,0 +1,76 @@
+"""The bibliography transform on in-memory chapters: Ibid., dedupe across chapters, conflicts, verbatim notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_transforms import chapter, volume_of
+from volume.diagnostics import Report, SourceLocation
+from volume.model import Note
+from volume.references.urls import normalize_url
+from volume.render.html import bibliography_section, notes_html
+from volume.transforms.bibliography import build_bibliography
+
+LE_CORRE = ("Le Corre, P. (2019, February 28). <em>Kazakhs wary of Chinese embrace as BRI gathers steam</em>. "
+            "Carnegie Endowment for International Peace. https://carnegieendowment.org/2019/02/28/kazakhs-wary")
+LE_CORRE_AGAIN = ("Philippe Le Corre, \u201cKazakhs Wary of Chinese Embrace as BRI Gathers Steam,\u201d Carnegie "
+                  "Endowment for International Peace, February 28, 2019, "
+                  "http://www.carnegieendowment.org/2019/02/28/kazakhs-wary/")
+REUTERS = "Reuters. (2019, September 4). Kazakh police detain dozens at anti-China protests. https://www.reuters.com/a"
+
+
+def with_notes(chapter_id: str, number: int | None, *texts: str):
+    notes = tuple(Note(i, f"{chapter_id}-fn{i}", f"{chapter_id}-fnref{i}", f"<p>{t}</p>", t,
+                       SourceLocation(Path(f"/x/{chapter_id}.md"), 10 + i)) for i, t in enumerate(texts, start=1))
+    return chapter(chapter_id, "<p>Text.</p>").with_(notes=notes, number=number)
+
+
+def run(*chapters):
+    report = Report()
+    return build_bibliography(volume_of(*chapters), report), report
+
+
+def test_same_work_in_two_chapters_is_one_entry():
+    volume, report = run(with_notes("a", 1, LE_CORRE, "Ibid., p. 3.", REUTERS),
+                         with_notes("b", 2, LE_CORRE_AGAIN))
+    assert len(volume.bibliography) == 2
+    le_corre = next(e for e in volume.bibliography if "Le Corre" in e.html)
+    assert [c.chapter_id for c in le_corre.citing] == ["a", "a", "b"]
+    assert not any("Ibid" in e.html for e in volume.bibliography)
+    assert not report.items
+    notes = volume.chapters[0].notes
+    assert notes[0].references == notes[1].references == (le_corre.id,)
+    assert f'href="#{le_corre.id}"' in notes_html(volume.chapters[0])
+
+
+def test_ibid_without_antecedent_is_an_error_with_its_line():
+    _, report = run(with_notes("a", 1, "Ibid., p. 4.", LE_CORRE))
+    assert [(d.code, d.location.line) for d in report.items] == [("R001", 11)]
+    _, report = run(with_notes("a", 1, "A remark without a reference.", "Ibid."))
+    assert [(d.code, d.location.line) for d in report.items] == [("R001", 12)]
+
+
+def test_conflicting_facts_for_one_url_name_both_places():
+    other = REUTERS.replace("Kazakh police detain dozens at anti-China protests", "A wholly different headline")
+    volume, report = run(with_notes("a", 1, REUTERS), with_notes("b", 2, other))
+    assert len(volume.bibliography) == 1
+    (diag,) = report.items
+    assert diag.code == "R003" and diag.location.path.name == "a.md" and "b.md:11" in diag.message
+
+
+def test_rendered_with_apa_sorted_and_cited_in_links():
+    volume, _ = run(with_notes("a", 1, REUTERS, LE_CORRE), with_notes("b", 2, LE_CORRE_AGAIN))
+    html = bibliography_section(volume, epub=True)
+    assert html.index("Le Corre, P. (2019") < html.index("Reuters. (2019, September 4)")
+    assert 'role="doc-bibliography"' in html and 'epub:type="biblioentry"' in html
+    assert 'Cited in <a href="#a-fnref2">chapter 1</a>; <a href="#b-fnref1">chapter 2</a>.' in html
+
+
+def test_every_url_once_in_the_default_volume(default_build):
+    _, result = default_build
+    entries = result.volume.bibliography
+    urls = [normalize_url(e.work["URL"]) for e in entries if e.work.get("URL")]
+    assert len(urls) == len(set(urls))
+    assert len(entries) >= 150
+    assert not any(e.work.get("title", "").lower().startswith("ibid") for e in entries)
+    assert all(e.citing for e in entries)
