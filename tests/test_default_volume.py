@@ -159,3 +159,18 @@ def test_index_locators_point_to_the_printed_pages(default_build):
     assert found >= 0.99 * len(locators), (found, len(locators))
     index_pages = [i for i, page in enumerate(reader.pages) if page.extract_text().lstrip().startswith("Index")]
     assert index_pages, "the PDF has an index"
+
+
+def test_print_edition_is_ready_for_a_printer(default_build):
+    project, _ = default_build
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian-print.pdf")
+    assert len(reader.pages) % 4 == 0
+    intents = [intent.get_object() for intent in reader.trailer["/Root"]["/OutputIntents"]]
+    assert [i["/S"] for i in intents] == ["/GTS_PDFX"] and "/DestOutputProfile" in intents[0]
+    bleed = 3 / 25.4 * 72
+    for page in reader.pages:
+        trim, box = page.trimbox, page.bleedbox
+        assert abs(float(trim.left) - float(box.left) - bleed) < 0.1
+        assert abs(float(box.top) - float(trim.top) - bleed) < 0.1
+    content = reader.pages[20].get_contents().get_data()
+    assert b"DeviceRGB" not in content and b" rg" not in content and b"/DeviceCMYK cs" in content

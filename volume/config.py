@@ -32,7 +32,7 @@ VOLUME_KEYS = {
     "description", "keywords", "identifiers", "subject",
 }
 IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
-OUTPUT_KEYS = {"slug", "trim_size", "dir"}
+OUTPUT_KEYS = {"slug", "trim_size", "dir", "pad_pages"}
 TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"}
 BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
@@ -97,6 +97,7 @@ class Manifest:
     bibliography_style: str = "apa"  # a name in STYLES, or a .csl file in the chapters folder
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
+    pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
 
     @property
     def chapters_dir(self) -> Path:
@@ -221,6 +222,14 @@ class _Reader:
                             "(e.g. other = \"urn:uuid:...\") under [volume.identifiers]",
                             self.where("volume"))
         return Identifiers(**values)
+
+    def pad_pages(self, table: dict[str, Any]) -> int:
+        value = table.get("pad_pages", 4)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 64:
+            self.report.add("M005", "'pad_pages' must be a whole number such as 4 (0 for no blank pages)",
+                            self.where("pad_pages"))
+            return 4
+        return value
 
     def output(self, table: dict[str, Any]) -> tuple[str, tuple[str, str], str]:
         self.check_keys(table, OUTPUT_KEYS, "output")
@@ -380,7 +389,8 @@ def load_manifest(path: Path) -> Manifest:
     silence = reader.silence(data.get("check", {}))
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
     style, title, references = reader.bibliography(data.get("bibliography", {}))
+    pad = reader.pad_pages(output)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
-                    bibliography_title=title, references_file=references)
+                    bibliography_title=title, references_file=references, pad_pages=pad)

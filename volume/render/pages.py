@@ -82,6 +82,8 @@ def page_css(volume: Volume, first_body_id: str | None) -> str:
     return "\n".join(css)
 
 
-def print_css(bleed: str = "3mm") -> str:
-    """The print edition: bleed and crop marks; links stay black (they already are)."""
-    return f"@page {{ bleed: {bleed}; marks: crop; }}\n"
+def print_css(profile_url: str, bleed: str = "3mm") -> str:
+    """The print edition: bleed, crop marks, a CMYK output intent, and every colour as process black."""
+    return (f'@color-profile device-cmyk {{ src: url("{profile_url}"); components: c, m, y, k; }}\n'
+            f"@page {{ bleed: {bleed}; marks: crop; }}\n"
+            "html, a, .cited-in, .index-term { color: device-cmyk(0 0 0 1); }\n")

@@ -16,6 +16,7 @@ from volume.render.pages import page_css, print_css
 from volume.xhtml import escape_attr, escape_text
 
 log = logging.getLogger(__name__)
+PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
 
 
 @dataclass
@@ -92,16 +93,34 @@ def lay_out(volume: Volume, styles_dir: Path, edition: str = "digital") -> Layou
     chapters_dir = volume.manifest.chapters_dir
     fetcher = ProjectFetcher([volume.manifest.project_dir, styles_dir], assets, chapters_dir / "images")
     body_id = first_body_id(volume)
+    profiles: dict = {}
     stylesheets = [CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher),
                    CSS(string=page_css(volume, body_id), url_fetcher=fetcher)]
     if edition == "print":
-        stylesheets.append(CSS(string=print_css(), url_fetcher=fetcher))
+        profile = (styles_dir / "color" / PRINT_PROFILE).resolve().as_uri()
+        stylesheets.append(CSS(string=print_css(profile), url_fetcher=fetcher, color_profiles=profiles))
     document = HTML(string=volume_document(volume), base_url=str(chapters_dir) + "/",
-                    url_fetcher=fetcher).render(stylesheets=stylesheets)
+                    url_fetcher=fetcher).render(stylesheets=stylesheets, color_profiles=profiles)
+    if edition == "print" and volume.manifest.pad_pages > 1:
+        document = _padded(document, volume, fetcher, profiles, stylesheets[-1])
     body_start = next((i for i, page in enumerate(document.pages) if body_id in page.anchors), len(document.pages))
     labels = [shared.roman(i + 1).lower() if i < body_start else str(i - body_start + 1)
               for i in range(len(document.pages))]
     return Layout(document, labels, body_start, edition)
+
+
+def _padded(document, volume: Volume, fetcher, profiles: dict, print_sheet):
+    """Blank pages at the end so the page count is a multiple of the manifest's pad_pages (signatures of 4)."""
+    from weasyprint import CSS, HTML
+
+    missing = (-len(document.pages)) % volume.manifest.pad_pages
+    if not missing:
+        return document
+    width, height = volume.manifest.trim_size
+    blank_css = CSS(string=f"@page {{ size: {width} {height}; }}", url_fetcher=fetcher)
+    blank = HTML(string="<html><body></body></html>", url_fetcher=fetcher).render(
+        stylesheets=[blank_css, print_sheet], color_profiles=profiles)
+    return document.copy([*document.pages, *([blank.pages[0]] * missing)])
 
 
 def _page_labels_finisher(layout: Layout):
@@ -122,5 +141,6 @@ def _page_labels_finisher(layout: Layout):
 
 def write_pdf(layout: Layout, target: Path, volume: Volume) -> None:
     identifier = hashlib.sha256((volume.meta.identifiers.ebook + volume.meta.title).encode()).hexdigest()[:32]
+    options = {"pdf_variant": "pdf/ua-1"} if layout.edition == "digital" else {"pdf_variant": "pdf/x-4"}
     layout.document.write_pdf(str(target), finisher=_page_labels_finisher(layout),
-                              pdf_identifier=identifier.encode(), pdf_tags=layout.edition == "digital")
+                              pdf_identifier=identifier.encode(), **options)
