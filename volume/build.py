@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime
+import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from volume.config import Manifest, find_manifest, load_manifest
-from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
 from volume.load import load_volume
 from volume.model import Volume
 from volume.render.pagemap import PageFacts
@@ -42,6 +44,54 @@ class BuildResult:
     report: Report = field(default_factory=Report)
     seconds: float = 0.0
     volume: Volume | None = None
+    up_to_date: bool = False  # nothing changed since the last build: nothing was redone
+
+
+STAMP = ".build-stamp.json"
+
+
+def inputs_key(manifest: Manifest, styles: Path) -> str:
+    """Everything an output depends on: the chapters folder, the styles, the tool versions, the date source."""
+    from volume.cache import tree_digest, versions
+
+    extra = json.dumps({"versions": versions(), "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}, sort_keys=True)
+    return tree_digest(manifest.chapters_dir, styles, extra=extra)
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _up_to_date(out_dir: Path, key: str) -> BuildResult | None:
+    """The previous build's result, if its inputs were exactly these and its outputs are still as written."""
+    try:
+        stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+        if stamp["key"] != key:
+            return None
+        outputs = []
+        for name, info in stamp["outputs"].items():
+            if _file_hash(out_dir / name) != info["sha256"]:
+                return None
+            outputs.append(Output(out_dir / name, info.get("pages")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    result = BuildResult(outputs=outputs, up_to_date=True)
+    for item in stamp.get("warnings", []):
+        path = Path(item["file"]) if item.get("file") else None
+        result.report.items.append(Diagnostic(item["code"], item["message"],
+                                              SourceLocation(path, item.get("line")) if path else None))
+    return result
+
+
+def _write_stamp(out_dir: Path, key: str, result: BuildResult) -> None:
+    stamp = {"key": key,
+             "outputs": {o.path.name: {"sha256": _file_hash(o.path), "pages": o.pages} for o in result.outputs},
+             "warnings": [{"code": d.code, "message": d.message,
+                           "file": str(d.location.path) if d.location else None,
+                           "line": d.location.line if d.location else None} for d in result.report.items]}
+    tmp = out_dir / f".{STAMP}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(stamp, indent=1), encoding="utf-8")
+    os.replace(tmp, out_dir / STAMP)
 
 
 def styles_dir_for(manifest: Manifest) -> Path:
@@ -49,12 +99,13 @@ def styles_dir_for(manifest: Manifest) -> Path:
     return project_styles if (project_styles / "book.css").is_file() else BUNDLED_STYLES
 
 
-def prepare(project: Path, report: Report) -> Volume:
+def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering."""
+    from volume.cache import Cache
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
-    volume = load_volume(manifest, report)
+    volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
     volume = run_transforms(volume, report)
     check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
@@ -111,17 +162,23 @@ def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
     return executor
 
 
-def build(project: Path, progress: Callable[[str], None] = lambda step: None) -> BuildResult:
+def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False) -> BuildResult:
     from volume.render.epub import write_epub
 
     started = time.perf_counter()
+    manifest = load_manifest(find_manifest(project))
+    styles = styles_dir_for(manifest)
+    out_dir = manifest.project_dir / manifest.output_dir
+    key = inputs_key(manifest, styles)
+    if not force:
+        previous = _up_to_date(out_dir, key)
+        if previous is not None:
+            previous.seconds = time.perf_counter() - started
+            return previous
     result = BuildResult()
     progress("Reading chapters")
     volume = prepare(project, result.report)
     result.volume = volume
-    manifest = volume.manifest
-    styles = styles_dir_for(manifest)
-    out_dir = manifest.project_dir / manifest.output_dir
     slug = manifest.slug
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -150,6 +207,7 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None) ->
         for name in names:  # each file replaced atomically; a killed build leaves whole files only
             os.replace(staging / name, out_dir / name)
             result.outputs.append(Output(out_dir / name, pages.get(name)))
+        _write_stamp(out_dir, key, result)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - started

@@ -55,7 +55,8 @@ def main() -> None:
 @click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="Project folder (holding chapters/volume.toml).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-def build(project: Path, strict: bool) -> None:
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed since the last build.")
+def build(project: Path, strict: bool, force: bool) -> None:
     """Build dist/<slug>.pdf, dist/<slug>-print.pdf and dist/<slug>.epub."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -73,7 +74,7 @@ def build(project: Path, strict: bool) -> None:
                 if not console.is_terminal:
                     console.print(f"{name}…")
 
-            result = run_build(project, step)
+            result = run_build(project, step, force=force)
     except VolumeError as exc:
         _print_diagnostics(exc.report, root)
         console.print(f"Build failed: {len(exc.report.errors)} error(s); previous outputs left as they were.",
@@ -85,7 +86,8 @@ def build(project: Path, strict: bool) -> None:
         console.print(f"  {output.path.relative_to(root) if output.path.is_relative_to(root) else output.path}"
                       f"  ({pages}{_human_size(output.size)})")
     warnings = len(result.report.warnings)
-    console.print(f"Built {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s).")
+    verb = "Up to date (nothing changed since the last build):" if result.up_to_date else "Built"
+    console.print(f"{verb} {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s).")
     if strict and warnings:
         sys.exit(EXIT_FINDINGS)
 

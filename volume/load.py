@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -94,8 +95,9 @@ def _meta_text(meta: dict, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report) -> Chapter:
-    meta, body = convert(path)
+def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
+                 converted: tuple[dict, str] | None = None) -> Chapter:
+    meta, body = converted if converted is not None else convert(path)
     title = _meta_text(meta, "title") or entry.title
     if not title:
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
@@ -135,9 +137,30 @@ def _strip_p(markup: str) -> str:
     return match.group(1) if match else markup
 
 
-def load_volume(manifest: Manifest, report: Report | None = None) -> Volume:
+def convert_all(paths: list[Path], cache) -> dict[Path, tuple[dict, str] | VolumeError]:
+    """Run pandoc on every source at once (separate processes, so threads suffice), using the cache."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(path: Path):
+        try:
+            return convert(path, cache)
+        except VolumeError as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        return dict(zip(paths, pool.map(one, paths)))
+
+
+def load_volume(manifest: Manifest, report: Report | None = None, cache=None) -> Volume:
     """Read every source the manifest lists, in order, into one Volume (before transforms)."""
     report = report or Report()
+    checked: dict[ContentsEntry, Path] = {}
+    for entry in manifest.contents:
+        if entry.kind == "source":
+            path = resolve_inside(manifest.chapters_dir, entry.file, entry.location, report)
+            if path is not None and read_source(path, entry.location, report):
+                checked[entry] = path
+    converted = convert_all(list(dict.fromkeys(checked.values())), cache)
     chapters: list[Chapter] = []
     parts: list[Part] = []
     used_ids: set[str] = set()
@@ -150,18 +173,18 @@ def load_volume(manifest: Manifest, report: Report | None = None) -> Volume:
             parts.append(part)
             current_part = part.id
             continue
-        path = resolve_inside(manifest.chapters_dir, entry.file, entry.location, report)
-        if path is None or not read_source(path, entry.location, report):
+        path = checked.get(entry)
+        if path is None:
             continue
         chapter_id = slugify(Path(entry.file).stem)
         while chapter_id in used_ids or chapter_id.startswith("part-"):
             chapter_id += "-x"
         used_ids.add(chapter_id)
-        try:
-            chapter = load_chapter(entry, path, chapter_id, report)
-        except VolumeError as exc:
-            report.items.extend(d for d in exc.report.items if d not in report.items)
+        result = converted[path]
+        if isinstance(result, VolumeError):
+            report.items.extend(d for d in result.report.items if d not in report.items)
             continue
+        chapter = load_chapter(entry, path, chapter_id, report, result)
         if entry.role == "chapter":
             chapter_number += 1
             chapter = chapter.with_(number=chapter_number)

@@ -27,8 +27,24 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
-def convert(path: Path) -> tuple[dict, str]:
-    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment)."""
+def convert(path: Path, cache=None) -> tuple[dict, str]:
+    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment), cached by content."""
+    key = None
+    if cache is not None:
+        from volume.cache import digest, versions
+
+        key = digest(path.read_bytes(), path.suffix.lower(), json.dumps(versions(), sort_keys=True),
+                     TEMPLATE.read_text(encoding="utf-8"))
+        hit = cache.get("pandoc", key)
+        if hit is not None:
+            return hit["meta"], hit["body"]
+    meta, body = _convert(path)
+    if cache is not None:
+        cache.put("pandoc", key, {"meta": meta, "body": body})
+    return meta, body
+
+
+def _convert(path: Path) -> tuple[dict, str]:
     reader = READERS[path.suffix.lower()]
     args = ["--wrap=none", "--section-divs", f"--template={TEMPLATE}", "--syntax-highlighting=none"]
     if reader.startswith("docx"):

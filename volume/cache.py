@@ -1,0 +1,73 @@
+"""The build cache in <project>/.volume-cache: content-addressed, written atomically, safe for parallel builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from volume import __version__
+
+CACHE_DIR = ".volume-cache"
+
+
+def versions() -> dict[str, str]:
+    """What a cached result depends on besides the inputs: our version and the converters'."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"volume": __version__}
+    for name in ("weasyprint", "ebooklib", "pypandoc-binary", "pydyf", "fonttools"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "none"
+    return found
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(*folders: Path, extra: str = "") -> str:
+    """A digest of every file under the folders (names and bytes), in a stable order."""
+    h = hashlib.sha256(extra.encode("utf-8"))
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".volume-cache" not in p.parts):
+            h.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, project: Path):
+        self.root = project / CACHE_DIR
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str):
+        try:
+            return json.loads(self._path(kind, key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, kind: str, key: str, value) -> None:
+        """Write atomically: another build reading at the same time sees the old file or the new, never half."""
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(value, handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
