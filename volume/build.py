@@ -182,7 +182,14 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
     slug = manifest.slug
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+        # Outputs are written beside dist/, then each moved in with one atomic rename: a build that fails or is
+        # killed leaves dist/ holding the previous files, whole. Leftovers of killed builds are swept here.
+        staging_root = manifest.project_dir / ".volume-cache" / "staging"
+        staging_root.mkdir(parents=True, exist_ok=True)
+        for old in staging_root.glob("build-*"):
+            if old.stat().st_mtime < time.time() - 3600:
+                shutil.rmtree(old, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix="build-", dir=staging_root))
     except OSError as exc:
         raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
                                  SourceLocation(out_dir)) from None

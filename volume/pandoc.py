@@ -53,8 +53,10 @@ def _convert(path: Path) -> tuple[dict, str]:
         output = pypandoc.convert_file(str(path), "html5", format=reader, extra_args=args, sandbox=True)
     except RuntimeError as exc:
         code = "S006" if "YAML" in str(exc) else "S005"
-        raise VolumeError.single(code, f"pandoc could not read it: {_first_line(str(exc))}; "
-                                 "fix the markup pandoc names", _location(path, str(exc))) from None
+        hint = ("fix the YAML front matter between the --- lines (quotes, colons, indentation)" if code == "S006"
+                else "fix the markup pandoc names")
+        raise VolumeError.single(code, f"pandoc could not read it: {_first_line(str(exc)).rstrip(',.')}; {hint}",
+                                 _location(path, str(exc))) from None
     except OSError as exc:
         raise VolumeError.single("S005", f"pandoc failed to run: {exc}", SourceLocation(path)) from None
     meta_json, _, body = output.partition(BODY_MARK)
@@ -74,6 +76,9 @@ def _first_line(message: str) -> str:
 def _location(path: Path, message: str) -> SourceLocation:
     import re
 
+    yaml = re.search(r"YAML parse exception at line (\d+)", message)
+    if yaml:  # pandoc counts from the line after the opening ---
+        return SourceLocation(path, int(yaml.group(1)) + 1)
     match = re.search(r"line (\d+)", message)
     return SourceLocation(path, int(match.group(1)) if match else None)
 
@@ -88,7 +93,7 @@ def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple
         data = Path(folder) / "references.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         source = f"---\nnocite: '@*'\nlang: {lang}\n---\n"
-        html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=False, extra_args=[
+        html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
             "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
     return _split_entries(html)
 

@@ -18,7 +18,7 @@ from volume.render.index_html import index_section
 from volume.render.pagelist import Piece, page_list_nav, place_markers
 from volume.render.pagemap import PageFacts
 from volume.render.pdf import build_date
-from volume.xhtml import escape_attr, escape_text
+from volume.xhtml import XML_PARSER, escape_attr, escape_text
 
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
 MIMETYPES_WITH_PROPERTIES = {"image/svg+xml"}
@@ -35,7 +35,7 @@ def document(title: str, body: str, lang: str, body_type: str = "") -> bytes:
         '<link rel="stylesheet" type="text/css" href="styles/epub.css"/>\n</head>\n'
         f"<body{body_attr}>\n{body}\n</body>\n</html>\n"
     )
-    etree.fromstring(text.encode("utf-8"))  # a malformed document is our bug: fail here, not in a reader
+    etree.fromstring(text.encode("utf-8"), XML_PARSER)  # a malformed document is our bug: fail here, not in a reader
     return text.encode("utf-8")
 
 
@@ -190,7 +190,8 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         page_list = place_markers(parsed, facts)
         nav_piece = parsed[3]
         nav_piece.root.append(etree.fromstring(
-            f'<div xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}">{page_list_nav(page_list)}</div>')[0])
+            f'<div xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}">{page_list_nav(page_list)}</div>',
+            XML_PARSER)[0])
         pieces = [(uid, name, title, piece.serialize())
                   for (uid, name, title, _body), piece in zip(pieces, parsed)]
 

@@ -10,6 +10,7 @@ from lxml import etree
 
 from volume.render.html import EPUB_NS, XHTML_NS
 from volume.render.pagemap import PageFacts, PageStart
+from volume.xhtml import XML_PARSER
 
 log = logging.getLogger(__name__)
 X = f"{{{XHTML_NS}}}"
@@ -26,7 +27,7 @@ class Piece:
     @classmethod
     def parse(cls, name: str, body: str) -> "Piece":
         wrapper = f'<root xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}">{body}</root>'
-        return cls(name, etree.fromstring(wrapper.encode("utf-8")))
+        return cls(name, etree.fromstring(wrapper.encode("utf-8"), XML_PARSER))
 
     def serialize(self) -> str:
         text = (self.root.text or "") + "".join(

@@ -25,6 +25,31 @@ def _line_of(path: Path, needle: str) -> int | None:
     return text.count("\n", 0, index) + 1 if index >= 0 else None
 
 
+def _decodes(data: bytes, media_type: str) -> bool:
+    """Whether an image file really is what its name says (a damaged file would break the PDF or EPUB)."""
+    import io
+
+    if media_type == "image/svg+xml":
+        from lxml import etree
+
+        from volume.xhtml import XML_PARSER
+
+        try:
+            return etree.fromstring(data, XML_PARSER).tag.endswith("svg")
+        except etree.XMLSyntaxError:
+            return False
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > 80_000_000:
+                return False
+            image.verify()
+        return True
+    except Exception:  # Pillow raises many kinds for damaged files
+        return False
+
+
 def _chart(path: Path, img, where: SourceLocation, report: Report) -> bytes | None:
     try:
         rows, _records = read_rows(path.read_text(encoding="utf-8"), img.get("data-label"), img.get("data-value"))
@@ -77,6 +102,10 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
             data = target.read_bytes()
             if media_type not in IMAGE_TYPES.values() or len(data) > MAX_IMAGE_BYTES:
                 report.add("F001", f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP under 15 MB", where)
+                continue
+            if not _decodes(data, media_type):
+                report.add("F001", f"image '{src}' is damaged or not really a {media_type.split('/')[1].upper()}; "
+                           "export it again", where)
                 continue
             asset = Asset(name + target.suffix.lower(), media_type, data)
         assets[asset.name] = asset
