@@ -136,3 +136,54 @@ def _flatten(outline):
             yield from _flatten(item)
         else:
             yield item
+
+
+def test_ebooklib_faults_are_handled(small_build):
+    """Each known ebooklib 0.20 fault, and what our code does about it."""
+    project, _ = small_build
+    book = Epub(project / "dist" / "small.epub")
+    # 1. its automatic page-list (every element with an epub:type and an id) is off: exactly our own page-list
+    nav = book.nav()
+    lists = nav.xpath("//x:nav[@epub:type='page-list']", namespaces=NS)
+    assert len(lists) == 1 and all(a.get("href").split("#")[1].startswith("page-")
+                                   for a in lists[0].xpath(".//x:a", namespaces=NS))
+    # 2. it drops <head> and <body> attributes of EpubHtml: our documents keep theirs
+    assert nav.xpath("//x:body/@epub:type", namespaces=NS) == ["frontmatter"]
+    assert book.doc("alpha.xhtml").xpath("//x:head/x:link[@rel='stylesheet']", namespaces=NS)
+    # 3. zip entries stamped with the clock: fixed, mimetype first and stored
+    infos = book.zip.infolist()
+    assert infos[0].filename == "mimetype" and infos[0].compress_type == 0
+    assert {i.date_time for i in infos} == {(2000, 1, 1, 0, 0, 0)}
+    # 4. manifest properties it does not detect: nav, index, cover-image
+    properties = {i["href"]: i.get("properties", "") for i in book.manifest().values()}
+    assert properties["nav.xhtml"] == "nav" and "cover-image" in properties["images/cover.png"]
+    # 5. no xml:lang on <package>
+    assert book.opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    # 6. the scripts a reader may lack travel as font subsets, with their licence
+    names = book.zip.namelist()
+    assert {n for n in names if n.startswith("EPUB/fonts/")} >= {
+        "EPUB/fonts/NotoSerifGeorgian-Regular-subset.ttf", "EPUB/fonts/NotoSerifArmenian-Regular-subset.ttf",
+        "EPUB/fonts/NotoSerifSC-Regular-GB2312-subset.otf", "EPUB/fonts/OFL.txt"}
+    assert len(book.zip.read("EPUB/fonts/NotoSerifSC-Regular-GB2312-subset.otf")) < 100_000
+
+
+def test_release_writes_checksums_and_report(tmp_path):
+    import hashlib
+    import json
+
+    from click.testing import CliRunner
+
+    from volume.cli import main
+
+    project = copy_case("small", tmp_path)
+    run = CliRunner().invoke(main, ["build", "--release", "--project", str(project)])
+    assert run.exit_code == 0, run.output
+    dist = project / "dist"
+    sums = dict(reversed(line.split("  ")) for line in (dist / "SHA256SUMS").read_text().splitlines())
+    assert set(sums) == {"small.pdf", "small-print.pdf", "small.epub"}
+    for name, digest in sums.items():
+        assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest
+    report = json.loads((dist / "build-report.json").read_text())
+    assert report["counts"]["chapters"] == 2 and report["counts"]["notes"] == 3
+    assert report["outputs"]["small-print.pdf"]["pages"] % 4 == 0
+    assert {"volume", "weasyprint", "ebooklib"} <= set(report["tool"]) and report["timings_seconds"]["total"] > 0

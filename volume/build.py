@@ -10,6 +10,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class BuildResult:
     seconds: float = 0.0
     volume: Volume | None = None
     up_to_date: bool = False  # nothing changed since the last build: nothing was redone
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 STAMP = ".build-stamp.json"
@@ -113,15 +115,6 @@ def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
     return volume
 
 
-def learn_pages(volume: Volume, styles: Path) -> PageFacts:
-    """Lay out the digital edition without writing it: where every anchor lands. Runs in a worker."""
-    from volume.render.pagemap import page_facts
-    from volume.render.pdf import lay_out
-
-    layout = lay_out(volume, styles, "digital")
-    return page_facts(layout.document, layout.labels)
-
-
 def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> PageFacts:
     """Lay out and write one PDF edition; runs in a worker process. Returns what the layout learnt."""
     from volume.render.pagemap import page_facts
@@ -135,14 +128,6 @@ def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path)
     layout = lay_out(volume, styles, edition)
     write_pdf(layout, target, volume)
     return page_facts(layout.document, layout.labels)
-
-
-def _check_same_pages(first: PageFacts, final: PageFacts) -> None:
-    """The pages before the index must not move between the layout we learnt from and the final one."""
-    moved = [name for name, index in first.anchors.items()
-             if final.anchors.get(name) != index and not name.startswith("index")]
-    if moved:
-        raise RuntimeError(f"layout changed between passes at {moved[:5]}; a bug in volume")
 
 
 def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
@@ -177,7 +162,9 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
             return previous
     result = BuildResult()
     progress("Reading chapters")
+    mark = time.perf_counter()
     volume = prepare(project, result.report)
+    result.timings["read_and_transform"] = time.perf_counter() - mark
     result.volume = volume
     slug = manifest.slug
     try:
@@ -195,20 +182,18 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
                                  SourceLocation(out_dir)) from None
     try:
         with _pdf_workers() as workers:
-            learnt = None
-            if volume.index_entries or volume.bibliography:
-                progress("Learning where the index terms and citations fall")
-                learnt = workers.submit(learn_pages, volume, styles).result()
-                volume = apply_page_facts(volume, learnt)
-                result.volume = volume
             progress("Laying out the digital and print PDFs")
+            mark = time.perf_counter()
             jobs = {name: workers.submit(render_pdf_edition, volume, styles, edition, staging / name)
                     for name, edition in ((f"{slug}.pdf", "digital"), (f"{slug}-print.pdf", "print"))}
             facts = {name: job.result() for name, job in jobs.items()}
-            if learnt is not None:
-                _check_same_pages(learnt, facts[f"{slug}.pdf"])
+            result.timings["pdf_editions"] = time.perf_counter() - mark
             progress("Packaging the EPUB")
+            mark = time.perf_counter()
+            volume = apply_page_facts(volume, facts[f"{slug}.pdf"])  # index locators for the EPUB
+            result.volume = volume
             write_epub(volume, styles, staging / f"{slug}.epub", facts[f"{slug}.pdf"])
+            result.timings["epub"] = time.perf_counter() - mark
             pages = {name: len(fact.labels) for name, fact in facts.items()}
         names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
         for name in names:  # each file replaced atomically; a killed build leaves whole files only
@@ -219,6 +204,42 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def write_release_files(result: BuildResult, project: Path) -> list[Path]:
+    """dist/SHA256SUMS and dist/build-report.json: what was built, from what, with what, and how long it took."""
+    from volume.cache import versions
+
+    manifest = load_manifest(find_manifest(project))
+    out_dir = manifest.project_dir / manifest.output_dir
+    sums = "".join(f"{_file_hash(o.path)}  {o.path.name}\n" for o in sorted(result.outputs, key=lambda o: o.path.name))
+    volume = result.volume
+    sources = {}
+    for path in sorted(p for p in manifest.chapters_dir.rglob("*") if p.is_file()):
+        sources[str(path.relative_to(manifest.project_dir))] = _file_hash(path)
+    report = {
+        "tool": versions(),
+        "python": sys.version.split()[0],
+        "sources": sources,
+        "outputs": {o.path.name: {"sha256": _file_hash(o.path), "bytes": o.size, "pages": o.pages}
+                    for o in result.outputs},
+        "counts": {
+            "chapters": sum(1 for c in volume.chapters if c.role == "chapter") if volume else None,
+            "notes": sum(len(c.notes) for c in volume.chapters) if volume else None,
+            "bibliography_entries": len(volume.bibliography) if volume else None,
+            "index_entries": len(volume.index_entries) if volume else None,
+            "abbreviations": len(volume.abbreviations) if volume else None,
+        },
+        "warnings": [d.format(manifest.project_dir) for d in result.report.warnings],
+        "timings_seconds": {k: round(v, 3) for k, v in result.timings.items()} | {"total": round(result.seconds, 3)},
+    }
+    written = []
+    for name, text in (("SHA256SUMS", sums), ("build-report.json", json.dumps(report, indent=2, ensure_ascii=False))):
+        tmp = out_dir / f".{name}.tmp-{os.getpid()}"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out_dir / name)
+        written.append(out_dir / name)
+    return written
 
 
 def clean(project: Path) -> list[Path]:

@@ -56,14 +56,23 @@ def main() -> None:
               help="Project folder (holding chapters/volume.toml).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed since the last build.")
-def build(project: Path, strict: bool, force: bool) -> None:
-    """Build dist/<slug>.pdf, dist/<slug>-print.pdf and dist/<slug>.epub."""
+@click.option("--release", is_flag=True, help="Also write dist/SHA256SUMS and dist/build-report.json.")
+def build(project: Path, strict: bool, force: bool, release: bool) -> None:
+    """Build dist/<slug>.pdf, dist/<slug>-print.pdf and dist/<slug>.epub.
+
+    \b
+    Examples:
+      volume build                  build ./chapters into ./dist (nothing is redone if nothing changed)
+      volume build --release        a release: all editions rebuilt, checksums and a build report
+      volume build --strict         fail on warnings too (for CI)
+    """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from volume.build import build as run_build
 
     console = _console()
     root = project.resolve()
+    extras: list[Path] = []
     try:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                       console=console, transient=True, disable=not console.is_terminal) as progress:
@@ -74,7 +83,11 @@ def build(project: Path, strict: bool, force: bool) -> None:
                 if not console.is_terminal:
                     console.print(f"{name}…")
 
-            result = run_build(project, step, force=force)
+            result = run_build(project, step, force=force or release)
+            if release:
+                from volume.build import write_release_files
+
+                extras = write_release_files(result, project)
     except VolumeError as exc:
         _print_diagnostics(exc.report, root)
         console.print(f"Build failed: {len(exc.report.errors)} error(s); previous outputs left as they were.",
@@ -85,6 +98,8 @@ def build(project: Path, strict: bool, force: bool) -> None:
         pages = f"{output.pages} pages, " if output.pages else ""
         console.print(f"  {output.path.relative_to(root) if output.path.is_relative_to(root) else output.path}"
                       f"  ({pages}{_human_size(output.size)})")
+    for extra in extras:
+        console.print(f"  {extra.relative_to(root) if extra.is_relative_to(root) else extra}")
     warnings = len(result.report.warnings)
     verb = "Up to date (nothing changed since the last build):" if result.up_to_date else "Built"
     console.print(f"{verb} {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s).")
@@ -261,3 +276,41 @@ def import_(source: Path, project: Path) -> None:
         console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red",
                       soft_wrap=True)
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Project folder (holding chapters/volume.toml).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to serve on; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default lets only this computer in).")
+@click.option("--no-watch", is_flag=True, help="Do not rebuild when the sources change.")
+def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
+    """Serve the volume as one HTML page that rebuilds and reloads itself as you edit.
+
+    \b
+    No PDF layout: fast, for reading while writing. Open the printed address in a browser.
+    Example: volume preview --project book --port 0
+    """
+    from volume.preview import start_preview
+
+    console = _console()
+    root = project.resolve()
+    server = None
+    try:
+        try:
+            server = start_preview(project, host, port, watch_changes=not no_watch)
+        except OSError as exc:
+            console.print(f"Cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port (0 picks a "
+                          "free one).", style="red", markup=False, soft_wrap=True)
+            sys.exit(EXIT_FINDINGS)
+        _print_diagnostics(server.preview.report, root)
+        console.print(f"Serving {server.preview.title} at {server.url} (Ctrl-C to stop)", markup=False,
+                      soft_wrap=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("Stopped.")
+    finally:
+        if server is not None:
+            server.close()

@@ -14,6 +14,7 @@ from lxml import etree
 from volume.model import Chapter, Part, Volume
 from volume.render import html as shared
 from volume.render.cover import cover_png
+from volume.render.epub_fonts import embedded_fonts, font_css
 from volume.render.index_html import index_section
 from volume.render.pagelist import Piece, page_list_nav, place_markers
 from volume.render.pagemap import PageFacts
@@ -147,7 +148,14 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         book.add_metadata("DC", "subject", keyword)
     book.add_metadata("DC", "date", build_date(volume)[:10])
 
-    book.add_item(_item("style", "styles/epub.css", (styles_dir / "epub.css").read_bytes(), "text/css"))
+    fonts = embedded_fonts(volume, styles_dir / "fonts")
+    css = (styles_dir / "epub.css").read_bytes() + font_css(fonts).encode("utf-8")
+    book.add_item(_item("style", "styles/epub.css", css, "text/css"))
+    for number, font in enumerate(fonts, start=1):
+        book.add_item(_item(f"font-{number}", f"fonts/{font.name}", font.data, font.media_type))
+    if fonts and (styles_dir / "fonts" / "OFL.txt").is_file():  # the fonts' licence travels with them
+        book.add_item(_item("font-licence", "fonts/OFL.txt", (styles_dir / "fonts" / "OFL.txt").read_bytes(),
+                            "text/plain"))
     cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
     cover.content = cover_png(volume, styles_dir)
     book.add_item(cover)
@@ -160,7 +168,7 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
                    f'<img role="doc-cover" src="images/cover.png" alt="Cover: {escape_attr(meta.title)}'
                    f'{escape_attr(": " + meta.subtitle if meta.subtitle else "")}"/></section>'))
     pieces.append(("titlepage", "titlepage.xhtml", "Title page", shared.title_page(volume)))
-    pieces.append(("copyright", "copyright.xhtml", "Copyright", shared.copyright_page(volume)))
+    pieces.append(("copyright", "copyright.xhtml", "Copyright", shared.copyright_page(volume, for_print=False)))
     for item in volume.sequence():
         if isinstance(item, Part):
             pieces.append((f"p-{item.id}", file_name(item), f"Part {shared.roman(item.number)}: {item.title}",
@@ -207,7 +215,7 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
             props.append("nav")
         if uid == "index":
             props.append("index")
-        body_type = {"nav": "frontmatter", "index": "index"}.get(uid, "")
+        body_type = {"nav": "frontmatter"}.get(uid, "")
         items[uid] = _item(uid, name, document(title, body, lang, body_type), properties=props)
         book.add_item(items[uid])
     for chapter in volume.chapters:
@@ -252,11 +260,12 @@ def write_epub(volume: Volume, styles_dir: Path, target: Path, facts: PageFacts 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
                                 "mtime": modified, "play_order": {"enabled": True, "start_from": 1}})
-    target.write_bytes(reproducible_zip(raw.getvalue()))
+    target.write_bytes(reproducible_zip(raw.getvalue(), volume.meta.language))
 
 
-def reproducible_zip(data: bytes) -> bytes:
-    """The same EPUB with fixed entry times and order: ebooklib stamps the clock and local time zone."""
+def reproducible_zip(data: bytes, lang: str = "") -> bytes:
+    """The same EPUB with fixed entry times and order (ebooklib stamps the clock and local time zone), and the
+    package's xml:lang, which ebooklib cannot write (Ace requires it)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     ordered = ["mimetype"] + sorted(n for n in names if n != "mimetype")
@@ -270,5 +279,8 @@ def reproducible_zip(data: bytes) -> bytes:
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=9 if name != "mimetype" else None)
+            content = source.read(name)
+            if name.endswith(".opf") and lang and b"<package " in content and b"xml:lang" not in content[:400]:
+                content = content.replace(b"<package ", f'<package xml:lang="{lang}" '.encode(), 1)
+            target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
     return out.getvalue()

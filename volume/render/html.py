@@ -204,7 +204,7 @@ def title_page(volume: Volume) -> str:
     return "".join(parts)
 
 
-def copyright_page(volume: Volume) -> str:
+def copyright_page(volume: Volume, for_print: bool = True) -> str:
     meta = volume.meta
     lines = []
     if meta.rights:
@@ -221,13 +221,25 @@ def copyright_page(volume: Volume) -> str:
         lines.append(f"Identifier: {escape_text(ids.other)}")
     if meta.description:
         lines.append(escape_text(meta.description))
-    lines.append("Typeset with volume in Noto Serif.")
+    if for_print:
+        lines.append("Typeset with volume in Noto Serif.")
     body = "".join(f"<p>{line}</p>" for line in lines)
     return (f'<section id="copyright-page" class="copyright-page" epub:type="copyright-page" '
             f'aria-label="Copyright">{body}</section>')
 
 
-def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" + anchor) -> str:
+def _toc_page(anchor: str, matter: str, page_numbers: bool, href_of, numbers: dict[str, str] | None) -> str:
+    """The page number of a contents line: filled in by the CSS (target-counter), or given when known."""
+    if not page_numbers:
+        return ""
+    if numbers is not None:
+        return (f'<a class="toc-page literal" href="{href_of(anchor)}" aria-hidden="true">'
+                f'{escape_text(numbers.get(anchor, ""))}</a>')
+    return f'<a class="toc-page {matter}" href="{href_of(anchor)}" aria-hidden="true"></a>'
+
+
+def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" + anchor,
+                numbers: dict[str, str] | None = None) -> str:
     """The contents list. With page_numbers, each entry carries a link whose page the PDF CSS fills in."""
     items = []
     for item in volume.sequence():
@@ -237,13 +249,11 @@ def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" +
             continue
         label = f'<span class="toc-number">{item.number}</span> ' if item.number else ""
         byline = f'<span class="toc-byline">{escape_text(item.byline)}</span>' if item.byline else ""
-        page = (f'<a class="toc-page {item.matter}" href="{href_of(item.id)}" aria-hidden="true"></a>'
-                if page_numbers else "")
+        page = _toc_page(item.id, item.matter, page_numbers, href_of, numbers)
         items.append(f'<li class="toc-{item.matter} toc-{item.role}">{label}<a class="toc-title" '
                      f'href="{href_of(item.id)}">{item.title}</a>{page}{byline}</li>')
     for item in generated_sections(volume):
-        page = (f'<a class="toc-page {item.matter}" href="{href_of(item.id)}" aria-hidden="true"></a>'
-                if page_numbers else "")
+        page = _toc_page(item.id, item.matter, page_numbers, href_of, numbers)
         line = (f'<li class="toc-{item.matter} toc-generated"><a class="toc-title" href="{href_of(item.id)}">'
                 f'{escape_text(item.title)}</a>{page}</li>')
         if item.matter == "front":

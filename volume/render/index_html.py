@@ -96,11 +96,13 @@ def index_section(volume: Volume, epub: bool = False) -> str:
         html.append(f'<section class="index-group"{group_type} aria-labelledby="index-letter-{letter}">'
                     f'<h2 class="index-letter" id="index-letter-{letter}">{letter}</h2>'
                     f'<ul class="index-entries">{items}</ul></section>')
-    # In the EPUB the document's body carries epub:type="index" (EPUB Indexes 1.0); the groups sit directly
-    # in the section, which may not repeat the type.
-    section_type = "" if epub else ' epub:type="backmatter index"'
-    groups = "".join(html) if epub else f'<div class="index-columns">{"".join(html)}</div>'
-    return (f'<section id="{INDEX_ID}" class="backmatter generated index"{section_type} '
-            f'role="doc-index" aria-labelledby="index-title"><header class="chapter-head" '
-            f'data-running-author="Index" data-running-title="Index"><h1 class="chapter-title" id="index-title">'
-            f'Index</h1></header>{groups}</section>')
+    head = (f'<header class="chapter-head" data-running-author="Index" data-running-title="Index">'
+            f'<h1 class="chapter-title" id="index-title">Index</h1></header>')
+    if epub:
+        # EPUB Indexes 1.0 (as EPUBCheck enforces it): the groups directly inside the epub:type="index" section;
+        # the heading stays just outside, so neither EPUBCheck nor Ace (daisy/ace#433) objects.
+        return (f'{head}<section id="{INDEX_ID}" class="backmatter generated index" epub:type="index" '
+                f'role="doc-index" aria-labelledby="index-title">{"".join(html)}</section>')
+    return (f'<section id="{INDEX_ID}" class="backmatter generated index" epub:type="backmatter index" '
+            f'role="doc-index" aria-labelledby="index-title">{head}'
+            f'<div class="index-columns">{"".join(html)}</div></section>')

@@ -1,0 +1,248 @@
+"""`volume preview`: serve the book as one HTML page on localhost, rebuild it on change, reload the browser."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import socket
+import threading
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from volume.build import prepare, styles_dir_for
+from volume.config import find_manifest
+from volume.diagnostics import Report, VolumeError
+from volume.preview_page import book_page, error_page
+
+log = logging.getLogger(__name__)
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+KEEP_ALIVE_SECONDS = 15.0
+DEBOUNCE_MS = 200
+WAKE_MS = 250  # how often the watching thread looks up when nothing changes
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+
+
+class Preview:
+    """The last good page and its assets, under a version number bumped each time the page changes."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.root = project.resolve()
+        self.nonce = secrets.token_urlsafe(16)
+        self.title = self.root.name
+        self.version = 0
+        self.page = b""
+        self.assets: dict[str, tuple[str, bytes]] = {}  # name -> (media type, data)
+        self.report = Report()  # the last build's diagnostics, for the CLI
+        self.changed = threading.Condition()
+        self.closing = False
+
+    def rebuild(self) -> bool:
+        """Build the page from the sources now; True if it differs from the one being served."""
+        report = Report()
+        assets = None
+        try:
+            volume = prepare(self.project, report)
+            css = (styles_dir_for(volume.manifest) / "epub.css").read_text(encoding="utf-8")
+            warnings = list(report.warnings)
+
+            def render(version: int) -> str:
+                return book_page(volume, css, warnings, self.root, version, self.nonce)
+
+            assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
+            self.title = volume.meta.title
+        except VolumeError as exc:
+            report = exc.report
+            lines = [d.format(self.root) for d in report.items]
+
+            def render(version: int) -> str:
+                return error_page(lines, version, self.nonce)
+        except Exception as exc:  # noqa: BLE001 (a bug in volume: show it, keep serving and watching)
+            log.error("preview build failed:\n%s", traceback.format_exc())
+            lines = ["internal error (a bug in volume; the traceback is in the terminal): "
+                     + f"{exc.__class__.__name__}: {exc}"]
+
+            def render(version: int) -> str:
+                return error_page(lines, version, self.nonce)
+        self.report = report
+        # Only this (the building) thread changes the version, so the pages can be rendered outside the lock.
+        if self.version and render(self.version).encode("utf-8") == self.page:
+            return False
+        page = render(self.version + 1).encode("utf-8")
+        with self.changed:
+            self.page = page
+            if assets is not None:
+                self.assets = assets
+            self.version += 1
+            self.changed.notify_all()
+        return True
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != seen or self.closing, timeout)
+            return self.version
+
+    def close(self) -> None:
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+
+
+def watched_paths(project: Path) -> list[Path]:
+    """The chapters folder and the project's styles; the project folder when there is no manifest yet."""
+    try:
+        chapters = find_manifest(project).parent
+    except VolumeError:
+        return [project.resolve()]
+    styles = chapters.parent / "styles"
+    return [chapters] + ([styles] if styles.is_dir() else [])
+
+
+def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> None:
+    """Build once the watcher is in place (so no save is missed), then after each burst of changes: the one
+    thread that builds."""
+    from watchfiles import watch as watch_changes
+
+    try:
+        # yield_on_timeout: the first (maybe empty) batch says the watcher is ready
+        for changes in watch_changes(*watched_paths(preview.project), debounce=DEBOUNCE_MS, stop_event=stop,
+                                     rust_timeout=WAKE_MS, yield_on_timeout=True, raise_interrupt=False):
+            if not built.is_set():
+                preview.rebuild()
+                built.set()
+            elif changes:
+                log.info("changed: %s", ", ".join(sorted(path for _kind, path in changes)))
+                if preview.rebuild():
+                    log.info("rebuilt: version %d", preview.version)
+    except OSError as exc:  # a watched folder vanished, or too many watches: say so; the server keeps serving
+        log.error("stopped watching for changes: %s", exc)
+    finally:
+        if not built.is_set():
+            preview.rebuild()
+            built.set()
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serves only what the preview made: the page, its images, the version and the change stream."""
+
+    server: PreviewServer
+    server_version = "volume-preview"
+
+    head_only = False
+
+    def do_HEAD(self) -> None:
+        self.head_only = True
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        preview = self.server.preview
+        if not self._host_allowed():
+            return self._send(403, b"Forbidden host\n", "text/plain; charset=utf-8")
+        path = urlsplit(self.path).path
+        if path == "/":
+            with preview.changed:
+                page = preview.page
+            return self._send(200, page, "text/html; charset=utf-8")
+        if path == "/version":
+            return self._send(200, f"{preview.version}\n".encode(), "text/plain; charset=utf-8")
+        if path == "/events":
+            return self._send(200, b"", "text/event-stream") if self.head_only else self._stream_events()
+        if path.startswith("/images/"):
+            asset = preview.assets.get(unquote(path[len("/images/"):]))
+            if asset is not None:
+                return self._send(200, asset[1], asset[0])
+        self._send(404, b"Not found\n", "text/plain; charset=utf-8")
+
+    def _host_allowed(self) -> bool:
+        """On loopback, answer only requests addressed to loopback names: no DNS rebinding."""
+        if self.server.host not in LOOPBACK_NAMES:
+            return True
+        host = self.headers.get("Host", "")
+        name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+        return name in LOOPBACK_NAMES
+
+    def _headers(self, status: int, media_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy",
+                         f"default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                         f"font-src 'self' data:; connect-src 'self'; script-src 'nonce-{self.server.preview.nonce}'; "
+                         "base-uri 'none'; form-action 'none'")
+
+    def _send(self, status: int, body: bytes, media_type: str) -> None:
+        self._headers(status, media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not self.head_only:
+            self.wfile.write(body)
+
+    def _stream_events(self) -> None:
+        preview = self.server.preview
+        self._headers(200, "text/event-stream; charset=utf-8")
+        self.end_headers()
+        self.close_connection = True
+        version = preview.version
+        try:
+            self.wfile.write(f"retry: 1000\ndata: {version}\n\n".encode())
+            self.wfile.flush()
+            while not preview.closing:
+                current = preview.wait_for_change(version, KEEP_ALIVE_SECONDS)
+                message = f"data: {current}\n\n" if current != version else ": keep-alive\n\n"
+                version = current
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            pass  # the page was closed or reloaded
+
+    def log_message(self, format: str, *args) -> None:
+        log.debug("%s %s", self.address_string(), format % args)
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, preview: Preview, host: str, port: int):
+        self.preview = preview
+        self.host = host
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), Handler)
+        self.stop_watching = threading.Event()
+        self.watcher: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.server_address[1]}/"
+
+    def start_watching(self) -> threading.Event:
+        """Start the watching thread; the event is set once it has made the first build."""
+        built = threading.Event()
+        self.watcher = threading.Thread(target=watch, args=(self.preview, self.stop_watching, built),
+                                        name="volume-preview-watch", daemon=True)
+        self.watcher.start()
+        return built
+
+    def close(self) -> None:
+        """Stop watching, end the event streams and release the port (after serve_forever has returned)."""
+        self.stop_watching.set()
+        self.preview.close()
+        self.server_close()
+        if self.watcher is not None:
+            self.watcher.join(timeout=5)
+
+
+def start_preview(project: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+                  watch_changes: bool = True) -> PreviewServer:
+    """Bind the server (port 0: a free one), start watching, build once; the caller runs serve_forever."""
+    server = PreviewServer(Preview(project), host, port)
+    if watch_changes:
+        server.start_watching().wait()
+    else:
+        server.preview.rebuild()
+    return server
