@@ -76,7 +76,7 @@ def test_epub_structure(small_build):
     assert opf.xpath("string(//opf:meta[@property='dcterms:modified'])", namespaces=NS) == "2025-06-01T00:00:00Z"
     spine = [book.manifest()[i]["href"] for i in book.spine()]
     assert spine[:4] == ["cover.xhtml", "titlepage.xhtml", "copyright.xhtml", "nav.xhtml"]
-    assert spine[4:] == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml"]
+    assert spine[4:] == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml", "bibliography.xhtml"]
     alpha = book.doc("alpha.xhtml")
     section = alpha.xpath("//x:section[@role='doc-chapter']", namespaces=NS)[0]
     assert section.xpath("string(.//x:h1)", namespaces=NS) == "Alpha Relations"
@@ -97,9 +97,9 @@ def test_epub_structure(small_build):
     assert preface.xpath("//x:section/@role", namespaces=NS) == ["doc-preface"]
     nav = book.nav()
     assert nav.xpath("//x:nav[@epub:type='landmarks']//x:a/@epub:type", namespaces=NS) == [
-        "cover", "toc", "bodymatter"]
+        "cover", "toc", "bodymatter", "bibliography"]
     toc_links = nav.xpath("//x:nav[@epub:type='toc']//x:a/@href", namespaces=NS)
-    assert toc_links == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml"]
+    assert toc_links == ["preface.xhtml", "part-1.xhtml", "alpha.xhtml", "beta.xhtml", "bibliography.xhtml"]
     assert "META-INF/container.xml" in book.zip.namelist() and book.zip.namelist()[0] == "mimetype"
     assert any(name.endswith("toc.ncx") for name in book.zip.namelist())
 

@@ -125,12 +125,15 @@ def test_page_list_matches_the_digital_pdf(default_build):
         if not pages[link.text] or name == "nav.xhtml":
             continue  # a blank page, or the contents page (the e-book's contents list has no bylines)
         words = []
-        for text in span.xpath("following::text()"):
-            words += text.split()
+        for text in span.xpath("following::text()[not(ancestor::*[@class='bib-link'])]"):
+            words += text.split()  # (the e-book's "Bibliography entry" links are not printed)
             if len(words) >= 3:
                 break
         probe = re.sub(r"[\s\u2010\u00ad-]", "", "".join(words[:3]))
-        assert probe in pages[link.text], (link.text, words[:3])
+        # in reading order; a page whose text the PDF extracts in another order (the list of abbreviations,
+        # set as floats) must at least hold each word
+        assert probe in pages[link.text] or all(re.sub(r"[\u2010\u00ad-]", "", w) in pages[link.text]
+                                                for w in words[:3]), (link.text, words[:3])
         checked += 1
     assert checked > 0.8 * len(labels)
     opf = book.opf

@@ -80,18 +80,21 @@ def _find_line(full: str, line: str, start_at: int) -> int | None:
     words = line.split()
     if words and words[-1][-1:] in HYPHENS:
         words = words[:-1] or [words[-1].rstrip(HYPHENS)]  # a lone broken token, e.g. a long URL
-    for skip in range(0, min(3, len(words))):
-        probe = words[skip: skip + 6]
-        if not probe:
-            break
-        pattern = r"\s+".join(re.escape(w) for w in probe)
-        match = re.compile(pattern).search(full, start_at)
-        if match:
-            offset = match.start()
-            if skip == 0 and offset > 0 and full[offset - 1].isalnum():
-                end = re.compile(r"\s").search(full, offset)  # the page starts inside a hyphenated word
-                offset = end.end() if end else offset
-            return offset
+    # The earliest run of the line's words found in the e-book text: the words after the marker then stand on
+    # this page even where the two editions differ (a noteref number, the PDF's "p. 70" in the bibliography).
+    for skip in range(0, len(words)):
+        for size in (6, 3, 2):
+            probe = words[skip: skip + size]
+            if len(probe) < min(size, 2) and len(words) > 1:
+                continue
+            pattern = r"\s+".join(re.escape(w) for w in probe)
+            match = re.compile(pattern).search(full, start_at)
+            if match:
+                offset = match.start()
+                if offset > 0 and full[offset - 1].isalnum():
+                    end = re.compile(r"\s").search(full, offset)  # the page starts inside a hyphenated word
+                    offset = end.end() if end else offset
+                return offset
     return None
 
 
