@@ -74,3 +74,20 @@ def test_every_url_once_in_the_default_volume(default_build):
     assert len(entries) >= 150
     assert not any(e.work.get("title", "").lower().startswith("ibid") for e in entries)
     assert all(e.citing for e in entries)
+
+
+def test_structured_citations_join_the_same_bibliography(tmp_path):
+    from tests.conftest import copy_case
+    from volume.build import prepare
+
+    project = copy_case("cited", tmp_path)
+    report = Report()
+    volume = prepare(project, report)
+    assert not report.items
+    body = volume.chapters[0].body
+    assert "Cooley 2012, 12" in body and "@cooley2012" not in body  # formatted by citeproc in the text
+    entries = [e.html for e in volume.bibliography]
+    assert len(entries) == 2
+    assert entries[0].startswith("Cooley, Alexander. 2012.") and "World Bank. 2023." in entries[1]
+    cooley = volume.bibliography[0]
+    assert [c.anchor for c in cooley.citing] == ["one-cite1"] and 'id="one-cite1"' in body

@@ -137,13 +137,13 @@ def _strip_p(markup: str) -> str:
     return match.group(1) if match else markup
 
 
-def convert_all(paths: list[Path], cache) -> dict[Path, tuple[dict, str] | VolumeError]:
+def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[dict, str] | VolumeError]:
     """Run pandoc on every source at once (separate processes, so threads suffice), using the cache."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(path: Path):
         try:
-            return convert(path, cache)
+            return convert(path, cache, citations)
         except VolumeError as exc:
             return exc
 
@@ -160,7 +160,12 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
             path = resolve_inside(manifest.chapters_dir, entry.file, entry.location, report)
             if path is not None and read_source(path, entry.location, report):
                 checked[entry] = path
-    converted = convert_all(list(dict.fromkeys(checked.values())), cache)
+    citations = None
+    if manifest.references_file:
+        from volume.transforms.bibliography import style_file
+
+        citations = (manifest.chapters_dir / manifest.references_file, style_file(manifest))
+    converted = convert_all(list(dict.fromkeys(checked.values())), cache, citations)
     chapters: list[Chapter] = []
     parts: list[Part] = []
     used_ids: set[str] = set()

@@ -27,26 +27,34 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
-def convert(path: Path, cache=None) -> tuple[dict, str]:
-    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment), cached by content."""
+def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) -> tuple[dict, str]:
+    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment), cached by content.
+
+    With `citations` (references file, CSL style), pandoc's citeproc formats in-text `[@key]` citations; the
+    bibliography itself is left out here (the volume's one bibliography is built from all chapters)."""
     key = None
     if cache is not None:
         from volume.cache import digest, versions
 
+        extra = [p.read_bytes() for p in citations] if citations else []
         key = digest(path.read_bytes(), path.suffix.lower(), json.dumps(versions(), sort_keys=True),
-                     TEMPLATE.read_text(encoding="utf-8"))
+                     TEMPLATE.read_text(encoding="utf-8"), *extra)
         hit = cache.get("pandoc", key)
         if hit is not None:
             return hit["meta"], hit["body"]
-    meta, body = _convert(path)
+    meta, body = _convert(path, citations)
     if cache is not None:
         cache.put("pandoc", key, {"meta": meta, "body": body})
     return meta, body
 
 
-def _convert(path: Path) -> tuple[dict, str]:
+def _convert(path: Path, citations: tuple[Path, Path] | None = None) -> tuple[dict, str]:
     reader = READERS[path.suffix.lower()]
     args = ["--wrap=none", "--section-divs", f"--template={TEMPLATE}", "--syntax-highlighting=none"]
+    if citations:
+        references, style = citations
+        args += ["--citeproc", f"--bibliography={references}", f"--csl={style}",
+                 "--metadata=suppress-bibliography=true", "--metadata=link-citations=false"]
     if reader.startswith("docx"):
         args.append("--track-changes=accept")
     try:

