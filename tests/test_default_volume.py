@@ -9,7 +9,7 @@ import sys
 
 import pypdf
 
-from tests.conftest import NS, Epub, epubcheck_messages
+from tests.conftest import NS, Epub, flatten_outline, epubcheck_messages
 
 COUNTRIES = ["Armenia", "Azerbaijan", "Georgia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
              "Uzbekistan"]
@@ -62,7 +62,7 @@ def test_pdf_structure(default_build):
     start = labels.index("1")
     assert all(label.isalpha() and label.islower() for label in labels[:start])
     assert labels[start:] == [str(n) for n in range(1, len(labels) - start + 1)]
-    outline = " | ".join(item.title for item in _flatten(reader.outline))
+    outline = " | ".join(item.title for item in flatten_outline(reader.outline))
     for country in COUNTRIES:
         assert f"China–{country} Relations" in outline
     assert "/StructTreeRoot" in reader.trailer["/Root"]
@@ -94,14 +94,6 @@ def test_reproducible_across_time_zone_and_hash_seed(default_build, tmp_path):
     assert run.returncode == 0, run.stderr
     for name in ("china-caspian.pdf", "china-caspian-print.pdf", "china-caspian.epub"):
         assert (copy / "dist" / name).read_bytes() == (project / "dist" / name).read_bytes(), name
-
-
-def _flatten(outline):
-    for item in outline:
-        if isinstance(item, list):
-            yield from _flatten(item)
-        else:
-            yield item
 
 
 def test_page_list_matches_the_digital_pdf(default_build):
