@@ -86,6 +86,7 @@ class Run:
     max_processes: int
     samples: list[tuple[float, int, int]] = field(default_factory=list)  # (t, rss, processes)
     output: str = ""
+    phases: list[tuple[float, str]] = field(default_factory=list)  # (t, progress line) as first seen
 
 
 def measured_build(project: Path, label: str, interval: float) -> Run:
@@ -96,8 +97,18 @@ def measured_build(project: Path, label: str, interval: float) -> Run:
                                    cwd=REPO, stdout=sink, stderr=subprocess.STDOUT)
         peak, peak_at, breakdown, most = 0, 0.0, [], 0
         samples: list[tuple[float, int, int]] = []
+        phases: list[tuple[float, str]] = []
+        seen = 0
         while True:
             now = time.perf_counter() - started
+            try:
+                lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                lines = []
+            for line in lines[seen:]:
+                if line.endswith("…"):  # the build's progress steps when its output is not a terminal
+                    phases.append((now, line.rstrip("…")))
+            seen = max(seen, len(lines))
             members = [(pid, *rss_and_name(pid)) for pid in tree(process.pid)]
             total = sum(rss for _pid, rss, _name in members)
             samples.append((now, total, len(members)))
@@ -109,7 +120,7 @@ def measured_build(project: Path, label: str, interval: float) -> Run:
             time.sleep(interval)
         seconds = time.perf_counter() - started
     return Run(label, process.returncode, seconds, peak, peak_at, breakdown, most, samples,
-               log.read_text(encoding="utf-8", errors="replace"))
+               log.read_text(encoding="utf-8", errors="replace"), phases)
 
 
 def pdf_pages(path: Path) -> int:
@@ -138,7 +149,7 @@ def report(run: Run, project: Path) -> float | None:
     for line in tail[-5:]:
         print(f"    {line}")
     pdf = project / "dist" / f"{slug(project)}.pdf"
-    pages = pdf_pages(pdf)
+    pages = pdf_pages(pdf)  # (pypdf holds the whole file: this process, not the build, grows here)
     print_pdf = project / "dist" / f"{slug(project)}-print.pdf"
     extra = f" (print edition {pdf_pages(print_pdf)} pages)" if print_pdf.exists() else ""
     rate = pages / run.seconds
@@ -151,6 +162,12 @@ def memory_profile(run: Run, buckets: int = 12) -> None:
     """A coarse timeline: the highest tree RSS and process count in each slice of the build."""
     if not run.samples:
         return
+    if run.phases:
+        ends = [t for t, _name in run.phases[1:]] + [run.seconds]
+        print(f"[{run.label}] phases (as first seen, within 1 sample): " + ", ".join(
+            f"{name} {start:.0f}–{end:.0f} s ({end - start:.0f} s, peak "
+            f"{max([r for t, r, _p in run.samples if start <= t <= end] or [0]) / MIB:.0f} MiB)"
+            for (start, name), end in zip(run.phases, ends)))
     width = run.seconds / buckets
     line = []
     for i in range(buckets):
