@@ -157,15 +157,34 @@ def test_index_locators_point_to_the_printed_pages(default_build):
 
 
 def test_print_edition_is_ready_for_a_printer(default_build):
+    """PDF/X-4: CMYK output intent and XMP claim, trim and bleed boxes, crop marks outside the bleed, every
+    colour in CMYK (text in K only), the digital edition's pages, padded to a multiple of 4."""
+    import re
+
+    import pikepdf
+
     project, _ = default_build
     reader = pypdf.PdfReader(project / "dist" / "china-caspian-print.pdf")
-    assert len(reader.pages) % 4 == 0
+    digital = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    assert len(reader.pages) % 4 == 0 and 0 <= len(reader.pages) - len(digital.pages) < 4
     intents = [intent.get_object() for intent in reader.trailer["/Root"]["/OutputIntents"]]
     assert [i["/S"] for i in intents] == ["/GTS_PDFX"] and "/DestOutputProfile" in intents[0]
     bleed = 3 / 25.4 * 72
     for page in reader.pages:
-        trim, box = page.trimbox, page.bleedbox
+        trim, box, media = page.trimbox, page.bleedbox, page.mediabox
         assert abs(float(trim.left) - float(box.left) - bleed) < 0.1
         assert abs(float(box.top) - float(trim.top) - bleed) < 0.1
-    content = reader.pages[20].get_contents().get_data()
-    assert b"DeviceRGB" not in content and b" rg" not in content and b"/DeviceCMYK cs" in content
+        assert float(media.left) < float(box.left) and float(media.top) > float(box.top)  # room for the marks
+    assert reader.pages[20].extract_text() == digital.pages[20].extract_text()
+    with pikepdf.open(project / "dist" / "china-caspian-print.pdf") as pdf:
+        assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
+        operators = set()
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                operators.add(str(operator))
+            for xobject in page.Resources.get("/XObject", {}).values():
+                if xobject.get("/Subtype") == "/Form":
+                    operators.update(str(op) for _, op in pikepdf.parse_content_stream(xobject))
+    assert not operators & {"rg", "RG", "g", "G", "cs", "CS", "sc", "scn"}, operators
+    assert {"k", "K"} <= operators
+    assert re.search(rb"^0 0 0 1 k$", reader.pages[20].get_contents().get_data(), re.M)  # black text in K

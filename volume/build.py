@@ -23,7 +23,6 @@ from volume.load import load_volume
 from volume.model import Volume
 from volume.render.pagemap import PageFacts
 from volume.transforms import run_transforms
-from volume.transforms.pagination import apply_page_facts
 
 log = logging.getLogger(__name__)
 BUNDLED_STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -115,30 +114,40 @@ def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
     return volume
 
 
-def render_pdf_edition(volume: Volume, styles: Path, edition: str, target: Path) -> PageFacts:
-    """Lay out and write one PDF edition; runs in a worker process. Returns what the layout learnt."""
-    from volume.render.pagemap import page_facts
-    from volume.render.pdf import build_date, lay_out, write_pdf
-
-    # fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
-    # the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date.
+def _pin_source_date(volume_date: str) -> None:
+    """fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
+    the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date."""
     if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        stamp = datetime.datetime.strptime(build_date(volume), "%Y-%m-%dT%H:%M:%SZ")
+        stamp = datetime.datetime.strptime(volume_date, "%Y-%m-%dT%H:%M:%SZ")
         os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.replace(tzinfo=datetime.timezone.utc).timestamp()))
-    layout = lay_out(volume, styles, edition)
-    write_pdf(layout, target, volume)
-    return page_facts(layout.document, layout.labels)
 
 
-def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
-    """Two fresh processes with a fixed hash seed: the font subsetter's output depends on set order, so a
-    fixed seed keeps the PDFs byte-identical; two processes use both cores."""
+def _warm_up(styles: str) -> bool:
+    """Started in each worker while the main process reads the chapters: the imports take a second."""
+    from volume.render.fonts import isolate_fontconfig
+
+    isolate_fontconfig(Path(styles) / "fonts")
+    import weasyprint  # noqa: F401
+
+    import volume.render.epub  # noqa: F401
+    return True
+
+
+def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) -> None:
+    from volume.render.epub import write_epub
+
+    write_epub(volume, styles, target, facts)
+
+
+def _workers(styles: Path) -> concurrent.futures.ProcessPoolExecutor:
+    """Two fresh processes, one per core, with a fixed hash seed (the font subsetter's output depends on set
+    order, so a fixed seed keeps the PDFs byte-identical), warming up at once."""
     previous = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = "0"
     try:
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
-        executor.submit(int, 0).result()  # start the workers now, while the seed is set
-        executor.submit(int, 0).result()
+        for _ in range(2):
+            executor.submit(_warm_up, str(styles))
     finally:
         if previous is None:
             os.environ.pop("PYTHONHASHSEED", None)
@@ -148,8 +157,6 @@ def _pdf_workers() -> concurrent.futures.ProcessPoolExecutor:
 
 
 def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False) -> BuildResult:
-    from volume.render.epub import write_epub
-
     started = time.perf_counter()
     manifest = load_manifest(find_manifest(project))
     styles = styles_dir_for(manifest)
@@ -161,6 +168,14 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
             previous.seconds = time.perf_counter() - started
             return previous
     result = BuildResult()
+    with _workers(styles) as workers:
+        return _build(project, manifest, styles, out_dir, key, workers, result, progress, started)
+
+
+def _build(project, manifest, styles, out_dir, key, workers, result, progress, started) -> BuildResult:
+    from volume.render.pdf import render_editions
+    from volume.render.pieces import build_date
+
     progress("Reading chapters")
     mark = time.perf_counter()
     volume = prepare(project, result.report)
@@ -181,20 +196,24 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
         raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
                                  SourceLocation(out_dir)) from None
     try:
-        with _pdf_workers() as workers:
-            progress("Laying out the digital and print PDFs")
-            mark = time.perf_counter()
-            jobs = {name: workers.submit(render_pdf_edition, volume, styles, edition, staging / name)
-                    for name, edition in ((f"{slug}.pdf", "digital"), (f"{slug}-print.pdf", "print"))}
-            facts = {name: job.result() for name, job in jobs.items()}
-            result.timings["pdf_editions"] = time.perf_counter() - mark
-            progress("Packaging the EPUB")
-            mark = time.perf_counter()
-            volume = apply_page_facts(volume, facts[f"{slug}.pdf"])  # index locators for the EPUB
-            result.volume = volume
-            write_epub(volume, styles, staging / f"{slug}.epub", facts[f"{slug}.pdf"])
-            result.timings["epub"] = time.perf_counter() - mark
-            pages = {name: len(fact.labels) for name, fact in facts.items()}
+        _pin_source_date(build_date(volume))
+        progress("Laying out the book")
+        mark = time.perf_counter()
+        epub_job = []
+
+        def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
+            result.volume = placed
+            epub_job.append(workers.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts))
+
+        editions = render_editions(volume, styles, workers, manifest.project_dir / ".volume-cache" / "pieces",
+                                   staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts)
+        result.timings["pdf_editions"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        progress("Packaging the EPUB")
+        for job in epub_job:
+            job.result()
+        result.timings["epub_wait"] = time.perf_counter() - mark
+        pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages}
         names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
         for name in names:  # each file replaced atomically; a killed build leaves whole files only
             os.replace(staging / name, out_dir / name)

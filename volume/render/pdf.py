@@ -1,243 +1,165 @@
-"""The PDF editions: the Volume laid out by WeasyPrint, page labels equal to the printed folios."""
+"""The PDF editions: the book laid out in pieces, side by side, joined, and the print edition made from it.
+
+1. Every piece whose text does not depend on page numbers (the cover pages, the contents with placeholder
+   numbers, parts, chapters) is laid out in the worker processes, each into a tagged PDF of its own, or taken
+   from the piece cache when its HTML, styles and tools are unchanged (render/pieces.py, piece_layout.py).
+2. Where every anchor landed gives the page labels; the generated back matter (the bibliography with its cited
+   pages, the index with its locators) is laid out from them, then the contents with the real page numbers.
+3. A folio sheet sets each page's folio; render/assemble.py joins the pieces and stamps the folios on.
+4. The digital edition is saved (PDF/UA-1); the print edition is made from the same pages (PDF/X-4).
+No page is laid out twice, except the contents page.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from volume.model import Volume
-from volume.render import html as shared
-from volume.render.fonts import isolate_fontconfig
-from volume.render.index_html import index_section
-from volume.render.pages import page_css, print_css
-from volume.xhtml import escape_attr, escape_text
+from volume.render.assemble import Plan, assemble, plan
+from volume.render.pagemap import PageFacts
+from volume.render.pages import folio_sheet
+from volume.render.piece_layout import PieceJob, PieceLayout, lay_out_piece
+from volume.render.pieces import PieceSpec, back_pieces, build_date, contents_piece, first_pieces  # noqa: F401
 
 log = logging.getLogger(__name__)
 PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
+CODE = Path(__file__).resolve().parent
+
+
+def _code_digest() -> str:
+    """Our own layout code is part of every piece's cache key."""
+    h = hashlib.sha256()
+    for path in sorted(CODE.glob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 @dataclass
-class Layout:
-    """A laid-out edition and what we learnt from its pages."""
-
-    document: object  # weasyprint.Document (not picklable)
-    labels: list[str]  # printed folio of each page
-    body_start: int  # index of the first arabic page
-    edition: str = "digital"
+class Editions:
+    digital: PageFacts
+    print_pages: int
 
 
-def first_body_id(volume: Volume) -> str | None:
-    for item in volume.sequence():
-        if getattr(item, "matter", "body") != "front":
-            return item.id
-    return None
+class PieceRunner:
+    """Lays pieces out in the worker pool, or takes them from the cache."""
+
+    def __init__(self, volume: Volume, styles_dir: Path, pool, cache_dir: Path):
+        from volume.cache import tree_digest, versions
+
+        self.volume, self.styles_dir, self.pool = volume, styles_dir, pool
+        self.cache_dir = cache_dir
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        manifest = volume.manifest
+        self.identifier = hashlib.sha256((volume.meta.identifiers.ebook + volume.meta.title).encode()).hexdigest()[:32]
+        self.salt = tree_digest(styles_dir, extra=repr(sorted(versions().items())) + _code_digest() + self.identifier
+                                + build_date(volume))
+        self.assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
+        self.roots = (manifest.project_dir, styles_dir)
+        self.used: set[Path] = set()
+        self.laid_out = 0
+
+    def _key(self, spec: PieceSpec, sheet: bool) -> str:
+        return hashlib.sha256("\0".join((self.salt, spec.html, spec.css, str(sheet))).encode()).hexdigest()
+
+    def submit(self, spec: PieceSpec, sheet: bool = False):
+        """A future-like whose result() is (spec, layout, pdf path)."""
+        key = self._key(spec, sheet)
+        target, facts = self.cache_dir / f"{key}.pdf", self.cache_dir / f"{key}.json"
+        self.used.update((target, facts))
+        if facts.exists() and target.exists():
+            try:
+                return _Done((spec, PieceLayout.load(facts), target))
+            except (OSError, ValueError, TypeError, KeyError):
+                pass
+        manifest = self.volume.manifest
+        job = PieceJob(spec.name, spec.html, spec.css, self.styles_dir, manifest.chapters_dir, self.roots,
+                       self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet)
+        self.laid_out += 1
+        return _Pending(spec, self.pool.submit(lay_out_piece, job), facts, target)
+
+    def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
+        # the longest first, so that the two workers finish together
+        order = sorted(range(len(specs)), key=lambda i: -len(specs[i].html))
+        futures = {i: self.submit(specs[i]) for i in order}
+        return [futures[i].result() for i in range(len(specs))]
+
+    def prune(self) -> None:
+        """Forget pieces this build did not use and that are older than a day (another build may use them)."""
+        import time
+
+        for path in self.cache_dir.iterdir():
+            try:
+                if path not in self.used and path.stat().st_mtime < time.time() - 86400:
+                    path.unlink()
+            except OSError:
+                pass
 
 
-def build_date(volume: Volume) -> str:
-    """The date stamped into outputs: SOURCE_DATE_EPOCH if set, else the manifest's date or year; never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        import datetime
+class _Done:
+    def __init__(self, value):
+        self.value = value
 
-        stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if volume.meta.date:
-        return volume.meta.date + "T00:00:00Z"
-    return f"{volume.meta.year or 2000}-01-01T00:00:00Z"
+    def result(self):
+        return self.value
 
 
-def _head(volume: Volume) -> str:
-    meta = volume.meta
-    head = [f"<title>{escape_text(meta.title + (': ' + meta.subtitle if meta.subtitle else ''))}</title>",
-            '<meta charset="utf-8"/>']
-    for editor in meta.editors:
-        head.append(f'<meta name="author" content="{escape_attr(editor)}"/>')
-    if meta.description:
-        head.append(f'<meta name="description" content="{escape_attr(meta.description)}"/>')
-    if meta.keywords:
-        head.append(f'<meta name="keywords" content="{escape_attr(", ".join(meta.keywords))}"/>')
-    head.append('<meta name="generator" content="volume"/>')
-    date = build_date(volume)
-    head.append(f'<meta name="dcterms.created" content="{date}"/>')
-    head.append(f'<meta name="dcterms.modified" content="{date}"/>')
-    return "".join(head)
+class _Pending:
+    def __init__(self, spec, future, facts: Path, target: Path):
+        self.spec, self.future, self.facts, self.target = spec, future, facts, target
+
+    def result(self):
+        layout = self.future.result()
+        layout.save(self.facts)
+        return self.spec, layout, self.target
 
 
-def _contents(volume: Volume, numbers: dict[str, str] | None = None) -> str:
-    return ('<nav class="toc" id="toc" role="doc-toc" aria-labelledby="toc-title"><h1 id="toc-title">Contents</h1>'
-            + shared.toc_entries(volume, page_numbers=True, numbers=numbers) + "</nav>")
-
-
-def _back_matter(volume: Volume) -> list[str]:
-    body = []
-    if volume.bibliography:
-        body.append(shared.bibliography_section(volume))
-    if volume.index_entries:
-        body.append(index_section(volume))
-    return body
-
-
-def volume_document(volume: Volume, part: str = "all", numbers: dict[str, str] | None = None) -> str:
-    """The book as HTML, in reading order: all of it, the main part (without the generated back matter), the
-    generated back matter alone, or the contents alone with the page numbers given."""
-    if part == "back":
-        body = _back_matter(volume)
-    elif part == "contents":
-        body = [_contents(volume, numbers)]
-    else:
-        body = [shared.half_title(volume), shared.title_page(volume), shared.copyright_page(volume),
-                _contents(volume)]
-        if volume.abbreviations:
-            body.append(shared.abbreviations_section(volume))
-        for item in volume.sequence():
-            body.append(shared.chapter_section(item, volume) if hasattr(item, "role") else shared.part_section(item))
-        if part == "all":
-            body += _back_matter(volume)
-    return (f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><head>{_head(volume)}</head>'
-            f'<body>{"".join(body)}</body></html>')
-
-
-class _Renderer:
-    """Everything one edition's layouts share: fonts, fetcher, style sheets, colour profiles."""
-
-    def __init__(self, volume: Volume, styles_dir: Path, edition: str):
-        isolate_fontconfig(styles_dir / "fonts")
-        from weasyprint import CSS
-
-        from volume.render.fetcher import ProjectFetcher
-
-        self.volume, self.edition = volume, edition
-        assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
-        self.chapters_dir = volume.manifest.chapters_dir
-        self.fetcher = ProjectFetcher([volume.manifest.project_dir, styles_dir], assets, self.chapters_dir / "images")
-        self.body_id = first_body_id(volume)
-        self.profiles: dict = {}
-        self.sheets = [CSS(filename=str(styles_dir / "book.css"), url_fetcher=self.fetcher),
-                       CSS(string=page_css(volume, self.body_id), url_fetcher=self.fetcher)]
-        if edition == "print":
-            profile = (styles_dir / "color" / PRINT_PROFILE).resolve().as_uri()
-            self.sheets.append(CSS(string=print_css(profile), url_fetcher=self.fetcher, color_profiles=self.profiles))
-
-    def render(self, html: str, first_folio: int | None = None):
-        from weasyprint import CSS, HTML
-
-        sheets = list(self.sheets)
-        if first_folio is not None:  # a part laid out on its own continues the book's page numbers
-            sheets.append(CSS(string=f"@page :first {{ counter-reset: page {first_folio}; }}",
-                              url_fetcher=self.fetcher))
-        return HTML(string=html, base_url=str(self.chapters_dir) + "/", url_fetcher=self.fetcher).render(
-            stylesheets=sheets, color_profiles=self.profiles)
-
-    def blank_page(self):
-        from weasyprint import CSS, HTML
-
-        width, height = self.volume.manifest.trim_size
-        sheets = [CSS(string=f"@page {{ size: {width} {height}; }}", url_fetcher=self.fetcher)]
-        if self.edition == "print":
-            sheets.append(self.sheets[-1])
-        return HTML(string="<html><body></body></html>", url_fetcher=self.fetcher).render(
-            stylesheets=sheets, color_profiles=self.profiles).pages[0]
-
-
-def _labels(pages, body_id: str | None) -> tuple[list[str], int]:
-    body_start = next((i for i, page in enumerate(pages) if body_id in page.anchors), len(pages))
-    return [shared.roman(i + 1).lower() if i < body_start else str(i - body_start + 1)
-            for i in range(len(pages))], body_start
-
-
-def lay_out(volume: Volume, styles_dir: Path, edition: str = "digital") -> Layout:
-    """Lay the book out for an edition ('digital' or 'print'), every page number from this one layout.
-
-    The main part (front matter and chapters) is laid out once; where every citation and index term landed is
-    read from it; then only what depends on those pages is laid out again: the generated back matter
-    (bibliography with its cited pages, index with its locators) as its own document continuing the page
-    numbers, and the contents page with the back matter's real page numbers. The pages are then joined.
-    """
-    from volume.render.pagemap import page_facts
-    from volume.transforms.pagination import apply_page_facts
-
-    renderer = _Renderer(volume, styles_dir, edition)
-    if not (volume.bibliography or volume.index_entries):
-        document = renderer.render(volume_document(volume))
-        return _finish(renderer, document.pages, document)
-    main = renderer.render(volume_document(volume, "main"))
-    labels, body_start = _labels(main.pages, renderer.body_id)
-    facts = page_facts(main, labels)
-    volume = apply_page_facts(volume, facts)
-    pages = list(main.pages)
-    if len(pages) % 2:  # the back matter opens on a right-hand page
-        pages.append(renderer.blank_page())
-    back = renderer.render(volume_document(volume, "back"), first_folio=len(pages) - body_start + 1)
-    pages += back.pages
-    numbers = _contents_numbers(volume, main.copy(pages), renderer.body_id)
-    toc = [s.index for s in facts.starts if s.anchor in ("toc", "toc-title")]
-    contents = renderer.render(volume_document(volume, "contents", numbers), first_folio=toc[0] + 1)
-    if len(contents.pages) == len(toc) and toc == list(range(toc[0], toc[-1] + 1)):
-        pages[toc[0]: toc[-1] + 1] = contents.pages
-    else:  # the contents would change length: fall back to laying the whole book out with its pages known
-        log.warning("contents page count changed; laying the whole book out again")
-        document = renderer.render(volume_document(volume))
-        return _finish(renderer, document.pages, document)
-    return _finish(renderer, pages, main)
-
-
-def _contents_numbers(volume: Volume, document, body_id: str | None) -> dict[str, str]:
-    labels, _ = _labels(document.pages, body_id)
-    numbers = {}
-    for index, page in enumerate(document.pages):
-        for name in page.anchors:
-            numbers.setdefault(name, labels[index])
+def _contents_numbers(book: Plan) -> dict[str, str]:
+    numbers: dict[str, str] = {}
+    facts = book.facts()
+    for name, index in facts.anchors.items():
+        numbers.setdefault(name, facts.labels[index])
     return numbers
 
 
-def _finish(renderer: _Renderer, pages: list, document) -> Layout:
-    padding = 0
-    if renderer.edition == "print" and renderer.volume.manifest.pad_pages > 1:
-        padding = (-len(pages)) % renderer.volume.manifest.pad_pages
-        if padding:
-            pages = [*pages, *([renderer.blank_page()] * padding)]
-    labels, body_start = _labels(pages, renderer.body_id)
-    return Layout(document.copy(pages), labels, body_start, renderer.edition)
+def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, digital: Path, printed: Path,
+                    on_facts=None) -> Editions:
+    """Lay the book out and write both PDF editions. on_facts(facts) is called as soon as every page is known
+    (before the PDFs are joined), so the EPUB can be made meanwhile."""
+    from volume.render.print_edition import make_print_edition
+    from volume.transforms.pagination import apply_page_facts
 
-
-def _fixed_xmp_document_id(pdf, layout: Layout) -> None:
-    """WeasyPrint writes a random xmpMM:DocumentID into PDF/X-4 metadata; derive it from the content instead."""
-    import re
-    import uuid
-
-    import pydyf
-
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Stream) and any(b"xmp.did:" in bytes(part) for part in obj.stream
-                                                 if isinstance(part, (bytes, bytearray))):
-            seed = "|".join(layout.labels) + layout.edition + str(len(layout.document.pages))
-            fixed = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, 'volume:' + seed)}".encode()
-            obj.stream = [re.sub(rb"xmp\.did:[0-9a-f-]{36}", fixed, bytes(part))
-                          if isinstance(part, (bytes, bytearray)) else part for part in obj.stream]
-
-
-def _page_labels_finisher(layout: Layout):
-    import pydyf
-
-    def finish(document, pdf):
-        nums = pydyf.Array()
-        if layout.body_start > 0:
-            nums.extend([0, pydyf.Dictionary({"S": "/r"})])
-        if layout.body_start < len(layout.labels):
-            nums.extend([layout.body_start, pydyf.Dictionary({"S": "/D", "St": 1})])
-        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
-        _fixed_xmp_document_id(pdf, layout)
-        pdf.catalog["PageMode"] = "/UseOutlines"
-        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
-
-    return finish
-
-
-def write_pdf(layout: Layout, target: Path, volume: Volume) -> None:
-    identifier = hashlib.sha256((volume.meta.identifiers.ebook + volume.meta.title).encode()).hexdigest()[:32]
-    options = {"pdf_variant": "pdf/ua-1"} if layout.edition == "digital" else {"pdf_variant": "pdf/x-4"}
-    layout.document.write_pdf(str(target), finisher=_page_labels_finisher(layout),
-                              pdf_identifier=identifier.encode(), **options)
+    runner = PieceRunner(volume, styles_dir, pool, cache_dir)
+    first = runner.run(first_pieces(volume))
+    contents_at = next(i for i, (spec, _, _) in enumerate(first) if spec.name == "contents")
+    for _attempt in range(3):
+        draft = plan(first)
+        placed = apply_page_facts(volume, draft.facts())
+        back = runner.run(back_pieces(placed))
+        whole = plan(first + back)
+        contents = runner.submit(contents_piece(volume, _contents_numbers(whole))).result()
+        if contents[1].pages == first[contents_at][1].pages:
+            break
+        log.warning("the contents changed length once its page numbers were known; laying out again")
+        first[contents_at] = contents
+    pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
+    book = plan(pieces)
+    facts = book.facts()
+    html, css = folio_sheet(volume, book.folios())
+    sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
+    if on_facts is not None:
+        on_facts(apply_page_facts(volume, facts), facts)
+    joined = assemble(book, sheet.result()[2])
+    try:
+        joined.save(digital)
+        seed = "|".join(book.labels) + str(book.total)
+        make_print_edition(joined, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        joined.save(printed)
+        print_pages = len(joined.pdf.pages)
+    finally:
+        joined.close()
+    runner.prune()
+    log.info("%d pieces laid out, %d from the cache", runner.laid_out, len(pieces) + 1 - runner.laid_out)
+    return Editions(facts, print_pages)

@@ -1,0 +1,314 @@
+"""Join the pieces' PDFs into the book with pikepdf (qpdf): one PDF as WeasyPrint would have written it whole.
+
+Pages in reading order, with a blank page wherever a piece would otherwise begin on a left-hand page; one
+structure tree (WeasyPrint tags page by page, so the pieces' trees join end to end) and its parent tree
+renumbered; one set of named destinations, and the links between pieces pointed at them; bookmarks nested by
+part; page labels equal to the folios; and the folios stamped from the folio sheet as artifacts.
+
+pikepdf was chosen over pypdf for this: it copies objects between files with qpdf's foreign-object copier (pages,
+annotations and structure elements keep pointing at each other) and is several times faster on 1,000 pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from volume.render.html import roman
+from volume.render.pagemap import PageFacts, PageStart
+from volume.render.piece_layout import PieceLayout
+from volume.render.pieces import CROSS_LINK, PieceSpec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Placed:
+    spec: PieceSpec
+    layout: PieceLayout
+    pdf: Path
+    first: int  # index of the piece's first page in the book
+
+
+@dataclass
+class Plan:
+    placed: list[Placed]
+    total: int
+    blanks: list[int]  # indexes of the blank pages put between pieces
+    labels: list[str]
+    body_start: int
+
+    def facts(self) -> PageFacts:
+        anchors: dict[str, int] = {}
+        starts: list[PageStart] = [PageStart(i, self.labels[i], None) for i in range(self.total)]
+        for placed in self.placed:
+            for name, index in placed.layout.anchors.items():
+                anchors.setdefault(name, placed.first + index)
+            for index, (anchor, text, at_start, found) in enumerate(placed.layout.starts):
+                page = placed.first + index
+                starts[page] = (PageStart(page, self.labels[page], anchor, text, at_start) if found
+                                else PageStart(page, self.labels[page], None))
+        return PageFacts(tuple(self.labels), anchors, tuple(starts))
+
+    def folios(self) -> list[tuple[str, str | None]]:
+        boxes: list[str | None] = [None] * self.total
+        for placed in self.placed:
+            for index, box in enumerate(placed.layout.folio_boxes):
+                boxes[placed.first + index] = box
+        return list(zip(self.labels, boxes))
+
+
+def plan(pieces: list[tuple[PieceSpec, PieceLayout, Path]]) -> Plan:
+    placed, blanks, total = [], [], 0
+    body_start = None
+    for spec, layout, pdf in pieces:
+        if total % 2:  # every piece opens on a right-hand page
+            blanks.append(total)
+            total += 1
+        if body_start is None and not spec.front:
+            body_start = total
+        placed.append(Placed(spec, layout, pdf, total))
+        total += layout.pages
+    body_start = total if body_start is None else body_start
+    labels = [roman(i + 1).lower() if i < body_start else str(i - body_start + 1) for i in range(total)]
+    return Plan(placed, total, blanks, labels, body_start)
+
+
+def _nums(tree) -> dict[int, object]:
+    """A number tree's leaves (WeasyPrint writes one flat /Nums array)."""
+    values = {}
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if "/Nums" in node:
+            items = list(node.Nums)
+            for i in range(0, len(items), 2):
+                values[int(items[i])] = items[i + 1]
+        for kid in node.get("/Kids", []):
+            stack.append(kid)
+    return values
+
+
+@dataclass
+class Book:
+    """The joined PDF, the files it still reads from, and which pages' drawing is already put in q … Q."""
+
+    pdf: object  # pikepdf.Pdf
+    sources: list
+    wrapped: set
+
+    def wrap(self, page) -> None:
+        """Put the page's own drawing in q … Q once, so what is drawn after it starts from the default state."""
+        if page.obj.objgen in self.wrapped:
+            return
+        page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(self.pdf.make_stream(b"\nQ\n"), prepend=False)
+        self.wrapped.add(page.obj.objgen)
+
+    def save(self, target: Path) -> None:
+        """Written atomically and reproducibly (the file ID is derived from the content)."""
+        import os
+
+        import pikepdf
+
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        self.pdf.save(tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                      compress_streams=True, min_version="1.7")
+        os.replace(tmp, target)
+
+    def close(self) -> None:
+        for source in self.sources:
+            source.close()
+        self.pdf.close()
+
+
+def assemble(book: Plan, folio_sheet: Path) -> Book:
+    """The digital edition (not yet saved)."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    out = pikepdf.new()
+    structure_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=structure_root, K=Array()))
+    structure_root.K = Array([document])
+    parent_tree: dict[int, object] = {}
+    annotation_parents: list[tuple[object, object]] = []
+    document_kids: list = []
+    dests: dict[str, object] = {}
+    outline_items: list[tuple[PieceSpec, list]] = []
+    blanks = set(book.blanks)
+    size = None
+    sources = []
+    for placed in book.placed:
+        while len(out.pages) < placed.first:  # the blank left-hand pages before it
+            assert len(out.pages) in blanks
+            out.add_blank_page(page_size=size)
+        src = pikepdf.open(placed.pdf)
+        sources.append(src)
+        if len(out.pages) == 0:
+            for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+                if key in src.Root:
+                    out.Root[key] = _copy(out, src.Root[key])
+            if "/Info" in src.trailer:
+                out.trailer.Info = _copy(out, src.trailer.Info)
+        src_pages = list(src.pages)
+        local = {page.obj.objgen: i for i, page in enumerate(src_pages)}
+        with warnings.catch_warnings():  # named destinations are joined below, links across pieces too
+            warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning if hasattr(
+                pikepdf.exceptions, "PageCopyWarning") else UserWarning)
+            out.pages.extend(src_pages)
+        copied = [out.pages[placed.first + i] for i in range(len(src_pages))]
+        if size is None and copied:
+            box = copied[0].mediabox
+            size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
+
+        def page_of(reference):
+            return copied[local[reference.objgen]].obj
+
+        tree = src.Root.get("/StructTreeRoot")
+        if tree is not None:
+            nums = _nums(tree.ParentTree)
+            source_document = tree.K[0] if isinstance(tree.K, Array) else tree.K
+            for kid in list(source_document.K):
+                del kid["/P"]
+                new = out.copy_foreign(kid)
+                new.P = document
+                document_kids.append(new)
+            for i, page in enumerate(copied):
+                key = src_pages[i].obj.get("/StructParents")
+                if key is not None:
+                    parent_tree[placed.first + i] = Array([out.copy_foreign(e) for e in nums[int(key)]])
+                    page.obj.StructParents = placed.first + i
+                for annotation in page.obj.get("/Annots", []):
+                    key = annotation.get("/StructParent")
+                    if key is not None:
+                        annotation_parents.append((annotation, out.copy_foreign(nums[int(key)])))
+        names = src.Root.get("/Names")
+        if names is not None and "/Dests" in names:
+            for name, dest in pikepdf.NameTree(names.Dests).items():
+                dests[name] = Array([page_of(dest[0]), *list(dest)[1:]])
+        with src.open_outline() as outline:
+            outline_items.append((placed.spec, [_outline_entry(item, page_of) for item in outline.root]))
+    while len(out.pages) < book.total:
+        out.add_blank_page(page_size=size)
+
+    document.K = Array(document_kids)
+    # one parent tree: the pages' keys are their indexes, the annotations' follow
+    next_key = book.total
+    for annotation, element in annotation_parents:
+        annotation.StructParent = next_key
+        parent_tree[next_key] = element
+        next_key += 1
+    nums = []  # built as a list: appending to a pikepdf Array one by one is quadratic
+    for key in sorted(parent_tree):
+        nums += [key, parent_tree[key]]
+    structure_root.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
+    structure_root.ParentTreeNextKey = next_key
+    out.Root.StructTreeRoot = structure_root
+
+    _link_across_pieces(out, dests)
+    tree = pikepdf.NameTree.new(out)
+    for name in sorted(dests):
+        tree[name] = dests[name]
+    out.Root.Names = Dictionary(Dests=tree.obj)
+    _bookmarks(out, outline_items)
+    label_ranges = Array()
+    if book.body_start > 0:
+        label_ranges.extend([0, Dictionary(S=Name.r)])
+    if book.body_start < book.total:
+        label_ranges.extend([book.body_start, Dictionary(S=Name.D, St=1)])
+    out.Root.PageLabels = Dictionary(Nums=label_ranges)
+    out.Root.PageMode = Name.UseOutlines
+    result = Book(out, sources, set())
+    _stamp_folios(result, book, folio_sheet)
+    return result
+
+
+def _copy(out, obj):
+    """obj of another PDF, copied into out: indirect objects by qpdf's copier, direct ones rebuilt."""
+    import pikepdf
+
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        return out.copy_foreign(obj)
+    if isinstance(obj, pikepdf.Dictionary):
+        return pikepdf.Dictionary({key: _copy(out, value) for key, value in obj.items()})
+    if isinstance(obj, pikepdf.Array):
+        return pikepdf.Array([_copy(out, value) for value in obj])
+    return obj
+
+
+def _outline_entry(item, page_of):
+    """(title, page object, left, top, children) of a piece's bookmark."""
+    dest = item.destination
+    if dest is None or not len(dest):
+        return (item.title, None, 0, 0, [_outline_entry(c, page_of) for c in item.children])
+    return (item.title, page_of(dest[0]), float(dest[2]) if len(dest) > 2 else 0,
+            float(dest[3]) if len(dest) > 3 else 0, [_outline_entry(c, page_of) for c in item.children])
+
+
+def _bookmarks(out, outline_items) -> None:
+    """The pieces' bookmarks in order; a chapter's go under its part's."""
+    import pikepdf
+    from pikepdf import Array, Name
+
+    page_index = {page.obj.objgen: i for i, page in enumerate(out.pages)}
+
+    def build(entry):
+        title, page, left, top, children = entry
+        if page is None:
+            item = pikepdf.OutlineItem(title)
+        else:
+            item = pikepdf.OutlineItem(title, Array([out.pages[page_index[page.objgen]].obj, Name.XYZ, left, top, 0]))
+        item.children.extend(build(child) for child in children)
+        return item
+
+    parts: dict[str, object] = {}
+    with out.open_outline() as outline:
+        for spec, entries in outline_items:
+            items = [build(entry) for entry in entries]
+            if spec.kind == "part" and items:
+                parts[spec.name] = items[0]
+            if spec.part_id and spec.part_id in parts:
+                parts[spec.part_id].children.extend(items)
+            else:
+                outline.root.extend(items)
+
+
+def _link_across_pieces(out, dests: dict) -> None:
+    from pikepdf import Name, String
+
+    for page in out.pages:
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            if action is None or action.get("/S") != Name.URI:
+                continue
+            uri = str(action.URI)
+            if not uri.startswith(CROSS_LINK):
+                continue
+            name = uri[len(CROSS_LINK):]
+            del annotation["/A"]
+            if name in dests:
+                annotation.Dest = String(name)
+                annotation.Contents = String(name)
+            else:
+                log.warning("link to #%s: no such place in the book", name)
+
+
+def _stamp_folios(result: Book, book: Plan, folio_sheet: Path) -> None:
+    """Each page's folio, from the folio sheet's page of the same index, drawn as an artifact over the page."""
+    import pikepdf
+    from pikepdf import Name
+
+    out = result.pdf
+    sheet = pikepdf.open(folio_sheet)
+    result.sources.append(sheet)
+    for index, (label, box) in enumerate(book.folios()):
+        if not box:
+            continue
+        page = out.pages[index]
+        form = out.copy_foreign(sheet.pages[index].as_form_xobject())
+        name = page.add_resource(form, Name.XObject, Name("/VolumeFolio"))  # a fixed name: reproducible files
+        result.wrap(page)
+        page.contents_add(out.make_stream(b"q /Artifact BMC " + str(name).encode() + b" Do EMC Q\n"), prepend=False)

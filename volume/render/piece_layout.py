@@ -1,0 +1,129 @@
+"""Lay out one piece of the book and write it as a tagged PDF; runs in a worker process.
+
+Returns what the assembly needs from the layout: how many pages, where every id landed, where each page's text
+begins (for the EPUB's page-list) and which margin box of each page waits for its folio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from volume.render.pages import FOLIO_BOXES
+
+
+@dataclass
+class PieceJob:
+    name: str
+    html: str
+    css: str
+    styles_dir: Path
+    base_dir: Path  # relative URLs in the HTML resolve against it (the chapters folder)
+    roots: tuple[Path, ...]  # folders the fetcher may read
+    assets: dict[str, tuple[str, bytes]]  # generated files (charts) by name
+    images_dir: Path
+    target: Path  # the piece's PDF; written atomically
+    identifier: str
+    folio_sheet: bool = False  # the folio sheet: untagged, no facts needed
+
+
+@dataclass
+class PieceLayout:
+    """What a piece's layout tells (page indexes are the piece's own, from 0)."""
+
+    name: str
+    pages: int
+    anchors: dict[str, int] = field(default_factory=dict)
+    starts: list[tuple[str | None, str, bool, bool]] = field(default_factory=list)  # (anchor, text, at_start, found)
+    folio_boxes: list[str | None] = field(default_factory=list)
+    seconds: float = 0.0  # how long the layout and writing took
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        tmp.write_text(json.dumps(asdict(self)), encoding="utf-8")
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "PieceLayout":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["starts"] = [tuple(s) for s in data["starts"]]
+        return cls(**data)
+
+
+_SHEETS: dict = {}
+
+
+def _speed_up_pydyf() -> None:
+    """pydyf rebuilds the tuple of every page's reference each time one is asked for (WeasyPrint asks once per
+    tag and link: quadratic in pages); keep it until a page is added."""
+    import pydyf
+
+    if getattr(pydyf.PDF, "_volume_cached_refs", False):
+        return
+
+    def page_references(self):
+        kids = self.pages["Kids"]
+        cached = self.__dict__.get("_volume_refs")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+            self.__dict__["_volume_refs"] = cached
+        return cached[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._volume_cached_refs = True
+
+
+def _book_css(styles_dir: Path, fetcher):
+    from weasyprint import CSS
+
+    key = (str(styles_dir), (styles_dir / "book.css").stat().st_mtime_ns)
+    if key not in _SHEETS:
+        _SHEETS.clear()
+        _SHEETS[key] = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
+    return _SHEETS[key]
+
+
+def _folio_box(page) -> str | None:
+    from weasyprint.formatting_structure import boxes
+
+    for child in page._page_box.children:
+        if isinstance(child, boxes.MarginBox) and child.at_keyword in FOLIO_BOXES:
+            if child.style["content"] == (("string", ""),):
+                return child.at_keyword
+    return None
+
+
+def lay_out_piece(job: PieceJob) -> PieceLayout:
+    import time
+
+    from volume.render.fonts import isolate_fontconfig
+
+    started = time.perf_counter()
+
+    isolate_fontconfig(job.styles_dir / "fonts")
+    _speed_up_pydyf()
+    from weasyprint import CSS, HTML
+
+    from volume.render.fetcher import ProjectFetcher
+    from volume.render.pagemap import _first_line
+
+    fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
+    sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
+    document = HTML(string=job.html, base_url=str(job.base_dir) + "/", url_fetcher=fetcher).render(stylesheets=sheets)
+    layout = PieceLayout(job.name, len(document.pages))
+    if not job.folio_sheet:
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                layout.anchors.setdefault(name, index)
+            anchor, text, found = _first_line(page._page_box)
+            at_start = anchor is not None and layout.anchors.get(anchor) == index
+            layout.starts.append((anchor, "" if at_start else text, at_start, found))
+            layout.folio_boxes.append(_folio_box(page))
+    tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
+    document.write_pdf(str(tmp), pdf_variant=None if job.folio_sheet else "pdf/ua-1",
+                       pdf_identifier=job.identifier.encode())
+    os.replace(tmp, job.target)
+    layout.seconds = time.perf_counter() - started
+    return layout
