@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import datetime
 import hashlib
 import json
 import logging
@@ -114,14 +113,6 @@ def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
     return volume
 
 
-def _pin_source_date(volume_date: str) -> None:
-    """fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
-    the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date."""
-    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        stamp = datetime.datetime.strptime(volume_date, "%Y-%m-%dT%H:%M:%SZ")
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.replace(tzinfo=datetime.timezone.utc).timestamp()))
-
-
 def _warm_up(styles: str) -> bool:
     """Started in each worker while the main process reads the chapters: the imports take a second."""
     from volume.render.fonts import isolate_fontconfig
@@ -174,8 +165,6 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
 
 def _build(project, manifest, styles, out_dir, key, workers, result, progress, started) -> BuildResult:
     from volume.render.pdf import render_editions
-    from volume.render.pieces import build_date
-
     progress("Reading chapters")
     mark = time.perf_counter()
     volume = prepare(project, result.report)
@@ -196,7 +185,6 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
         raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
                                  SourceLocation(out_dir)) from None
     try:
-        _pin_source_date(build_date(volume))
         progress("Laying out the book")
         mark = time.perf_counter()
         epub_job = []

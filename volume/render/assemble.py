@@ -127,7 +127,7 @@ class Book:
 def assemble(book: Plan, folio_sheet: Path) -> Book:
     """The digital edition (not yet saved)."""
     import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+    from pikepdf import Array, Dictionary, Name
 
     out = pikepdf.new()
     structure_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))

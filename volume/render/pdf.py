@@ -76,7 +76,8 @@ class PieceRunner:
                 pass
         manifest = self.volume.manifest
         job = PieceJob(spec.name, spec.html, spec.css, self.styles_dir, manifest.chapters_dir, self.roots,
-                       self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet)
+                       self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
+                       build_date(self.volume))
         self.laid_out += 1
         return _Pending(spec, self.pool.submit(lay_out_piece, job), facts, target)
 

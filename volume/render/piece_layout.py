@@ -27,6 +27,7 @@ class PieceJob:
     target: Path  # the piece's PDF; written atomically
     identifier: str
     folio_sheet: bool = False  # the folio sheet: untagged, no facts needed
+    source_date: str = ""  # the volume's date (build_date): pins the font subsetter's timestamps
 
 
 @dataclass
@@ -85,6 +86,16 @@ def _book_css(styles_dir: Path, fetcher):
     return _SHEETS[key]
 
 
+def _pin_source_date(date: str) -> None:
+    """fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
+    the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date (in this worker process only)."""
+    import datetime
+
+    if date and not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        stamp = datetime.datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+
+
 def _folio_box(page) -> str | None:
     from weasyprint.formatting_structure import boxes
 
@@ -101,6 +112,7 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     from volume.render.fonts import isolate_fontconfig
 
     started = time.perf_counter()
+    _pin_source_date(job.source_date)
 
     isolate_fontconfig(job.styles_dir / "fonts")
     _speed_up_pydyf()

@@ -105,7 +105,6 @@ def _xmp_for_x4(pdf, seed: str) -> None:
 
 def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> None:
     """Turn the joined book into the print edition, in place (save the digital edition first)."""
-    import pikepdf
     from pikepdf import Array, Dictionary, Name, String
 
     pdf = book.pdf
