@@ -140,7 +140,11 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         placed = apply_page_facts(volume, draft.facts())
         back = runner.run(back_pieces(placed))
         whole = plan(first + back)
-        contents = runner.submit(contents_piece(volume, _contents_numbers(whole))).result()
+        # the contents with its real numbers, and the folio sheet (assuming the contents keeps its length), at once
+        contents_job = runner.submit(contents_piece(volume, _contents_numbers(whole)))
+        html, css = folio_sheet(volume, whole.folios())
+        sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
+        contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
             break
         log.warning("the contents changed length once its page numbers were known; laying out again")
@@ -148,8 +152,9 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
     book = plan(pieces)
     facts = book.facts()
-    html, css = folio_sheet(volume, book.folios())
-    sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
+    if folio_sheet(volume, book.folios())[0] != html:  # the contents never settled: the folios as they are
+        html, css = folio_sheet(volume, book.folios())
+        sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
     joined = assemble(book, sheet.result()[2])

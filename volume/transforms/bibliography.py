@@ -118,9 +118,27 @@ def _reference_items(volume: Volume) -> dict[str, dict]:
                                  SourceLocation(path)) from None
 
 
-def build_bibliography(volume: Volume, report: Report) -> Volume:
+def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
+    """The entries formatted by citeproc, from the project's cache when the works, style and tools are the same."""
+    import json
+
+    from volume.cache import Cache, digest, versions
     from volume.pandoc import render_bibliography
 
+    style = style_path(volume)
+    lang = volume.meta.language if "-" in volume.meta.language else "en-US"
+    key = digest(json.dumps(items, sort_keys=True, ensure_ascii=False), style.read_bytes(), lang,
+                 json.dumps(versions(), sort_keys=True))
+    cache = Cache(volume.manifest.project_dir)
+    cached = cache.get("bibliography", key)
+    if isinstance(cached, list):
+        return [tuple(pair) for pair in cached]
+    rendered = render_bibliography(items, style, lang)
+    cache.put("bibliography", key, rendered)
+    return rendered
+
+
+def build_bibliography(volume: Volume, report: Report) -> Volume:
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
@@ -144,9 +162,8 @@ def build_bibliography(volume: Volume, report: Report) -> Volume:
         report.add("R003", f"{conflict.message} (also at {Path(second[0]).name}:{second[1]})",
                    SourceLocation(Path(conflict.first.location[0]), conflict.first.location[1]))
     titles = {c.id: c.title_text for c in chapters}
-    rendered = dict(render_bibliography(
-        [{k: v for k, v in e.work.items() if k not in CSL_SKIP} | {"id": e.id} for e in entries],
-        style_path(volume), volume.meta.language if "-" in volume.meta.language else "en-US"))
+    rendered = dict(_rendered(volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP} | {"id": e.id}
+                                       for e in entries]))
     bib: list[BibEntry] = []
     note_refs: dict[tuple[str, int], list[str]] = {}
     for entry in entries:
