@@ -45,6 +45,7 @@ class BuildResult:
     volume: Volume | None = None
     up_to_date: bool = False  # nothing changed since the last build: nothing was redone
     timings: dict[str, float] = field(default_factory=dict)
+    pieces: dict[str, int] = field(default_factory=dict)  # PDF pieces laid out, and taken from the cache
 
 
 STAMP = ".build-stamp.json"
@@ -196,6 +197,7 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
         editions = render_editions(volume, styles, workers, manifest.project_dir / ".volume-cache" / "pieces",
                                    staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts)
         result.timings["pdf_editions"] = time.perf_counter() - mark
+        result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached}
         mark = time.perf_counter()
         progress("Packaging the EPUB")
         for job in epub_job:
@@ -239,6 +241,7 @@ def write_release_files(result: BuildResult, project: Path) -> list[Path]:
         },
         "warnings": [d.format(manifest.project_dir) for d in result.report.warnings],
         "timings_seconds": {k: round(v, 3) for k, v in result.timings.items()} | {"total": round(result.seconds, 3)},
+        "pdf_pieces": result.pieces,
     }
     written = []
     for name, text in (("SHA256SUMS", sums), ("build-report.json", json.dumps(report, indent=2, ensure_ascii=False))):

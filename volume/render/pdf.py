@@ -41,6 +41,8 @@ def _code_digest() -> str:
 class Editions:
     digital: PageFacts
     print_pages: int
+    laid_out: int = 0  # pieces laid out by this build
+    cached: int = 0  # pieces taken from the cache
 
 
 class PieceRunner:
@@ -60,6 +62,7 @@ class PieceRunner:
         self.roots = (manifest.project_dir, styles_dir)
         self.used: set[Path] = set()
         self.laid_out = 0
+        self.cached = 0
 
     def _key(self, spec: PieceSpec, sheet: bool) -> str:
         return hashlib.sha256("\0".join((self.salt, spec.html, spec.css, str(sheet))).encode()).hexdigest()
@@ -71,7 +74,9 @@ class PieceRunner:
         self.used.update((target, facts))
         if facts.exists() and target.exists():
             try:
-                return _Done((spec, PieceLayout.load(facts), target))
+                found = _Done((spec, PieceLayout.load(facts), target))
+                self.cached += 1
+                return found
             except (OSError, ValueError, TypeError, KeyError):
                 pass
         manifest = self.volume.manifest
@@ -167,5 +172,5 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     finally:
         joined.close()
     runner.prune()
-    log.info("%d pieces laid out, %d from the cache", runner.laid_out, len(pieces) + 1 - runner.laid_out)
-    return Editions(facts, print_pages)
+    log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
+    return Editions(facts, print_pages, runner.laid_out, runner.cached)

@@ -1,0 +1,79 @@
+"""The build cache: nothing is redone when nothing changed, and a change of a chapter, a style, the manifest or
+the tool's version is always seen (never a stale result). Two builds of one project at once both succeed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pypdf
+
+from tests.conftest import ROOT, copy_case
+from volume.build import build
+
+
+def text_of(pdf) -> str:
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+
+
+def test_each_kind_of_change_is_seen(tmp_path, monkeypatch):
+    project = copy_case("small", tmp_path)
+    shutil.copytree(ROOT / "styles", project / "styles")  # the project's own styles, to be edited
+    pdf = project / "dist" / "small.pdf"
+    first = build(project)
+    assert first.pieces["laid_out"] > 0 and first.pieces["cached"] == 0
+
+    again = build(project)
+    assert again.up_to_date  # nothing changed: nothing redone, not even a piece from the cache
+
+    forced = build(project, force=True)  # every piece is taken from the cache, and the files are the same
+    assert forced.pieces["laid_out"] == 0 and forced.pieces["cached"] == first.pieces["laid_out"]
+
+    # a chapter: only its piece (and what shows page numbers) is laid out again, and the new text is there
+    alpha = project / "chapters" / "alpha.md"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace(
+        "Trade grew to 5 billion", "Trade grew to 7 billion"), encoding="utf-8")
+    edited = build(project)
+    assert not edited.up_to_date and 0 < edited.pieces["laid_out"] < first.pieces["laid_out"]
+    assert "Trade grew to 7 billion" in text_of(pdf) and "Trade grew to 5 billion" not in text_of(pdf)
+
+    # a style: every piece is laid out again, and the change shows (a larger type makes more pages)
+    before = len(pypdf.PdfReader(pdf).pages)
+    css = project / "styles" / "book.css"
+    css.write_text(css.read_text(encoding="utf-8").replace("font-size: 10.25pt;", "font-size: 30pt;"),
+                   encoding="utf-8")
+    styled = build(project)
+    assert styled.pieces["cached"] == 0 and len(pypdf.PdfReader(pdf).pages) > before
+
+    # the manifest: a new title is on the title page and in the metadata
+    manifest = project / "chapters" / "volume.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('title = "A Small Test Volume"', 'title = "A Renamed Test Volume"', 1),
+                        encoding="utf-8")
+    renamed = build(project)
+    assert not renamed.up_to_date
+    assert pypdf.PdfReader(pdf).metadata.title.startswith("A Renamed Test Volume")
+    assert "A Renamed Test Volume" in text_of(pdf)
+
+    # the tool's version: nothing is reused
+    import volume.cache
+
+    monkeypatch.setattr(volume.cache, "__version__", "999.0-test")
+    upgraded = build(project)
+    assert not upgraded.up_to_date and upgraded.pieces["cached"] == 0
+
+
+def test_two_builds_at_once(tmp_path):
+    project = copy_case("small", tmp_path)
+    command = [sys.executable, "-m", "volume", "build", "--force", "--project", str(project)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for run in runs:
+        _out, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    reference = tmp_path / "reference"
+    shutil.copytree(project / "chapters", reference / "chapters")
+    build(reference)
+    for name in ("small.pdf", "small-print.pdf", "small.epub"):
+        assert (project / "dist" / name).read_bytes() == (reference / "dist" / name).read_bytes(), name
+    assert not list((project / ".volume-cache" / "pieces").glob(".*tmp*"))  # no half-written cache file left
