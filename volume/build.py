@@ -188,21 +188,28 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
     try:
         progress("Laying out the book")
         mark = time.perf_counter()
-        epub_job = []
+        epub_jobs: list = []
 
         def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
             result.volume = placed
-            epub_job.append(workers.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts))
+            packer = concurrent.futures.ProcessPoolExecutor(max_workers=1,
+                                                            mp_context=multiprocessing.get_context("spawn"))
+            epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts)))
 
-        editions = render_editions(volume, styles, workers, manifest.project_dir / ".volume-cache" / "pieces",
-                                   staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts)
-        result.timings["pdf_editions"] = time.perf_counter() - mark
-        result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached}
-        mark = time.perf_counter()
-        progress("Packaging the EPUB")
-        for job in epub_job:
-            job.result()
-        result.timings["epub_wait"] = time.perf_counter() - mark
+        try:
+            editions = render_editions(volume, styles, workers, manifest.project_dir / ".volume-cache" / "pieces",
+                                       staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts,
+                                       release_workers=lambda: workers.shutdown(wait=True))
+            result.timings["pdf_editions"] = time.perf_counter() - mark
+            result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached}
+            mark = time.perf_counter()
+            progress("Packaging the EPUB")
+            for _packer, job in epub_jobs:
+                job.result()
+            result.timings["epub_wait"] = time.perf_counter() - mark
+        finally:
+            for packer, _job in epub_jobs:
+                packer.shutdown(wait=True, cancel_futures=True)
         pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages}
         names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
         for name in names:  # each file replaced atomically; a killed build leaves whole files only

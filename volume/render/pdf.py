@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from volume.model import Volume
-from volume.render.assemble import Plan, assemble, plan
+from volume.render.assemble import Plan, assemble, open_book, plan
 from volume.render.pagemap import PageFacts
 from volume.render.pages import folio_sheet
 from volume.render.piece_layout import PieceJob, PieceLayout, lay_out_piece
@@ -29,11 +29,14 @@ PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print editi
 CODE = Path(__file__).resolve().parent
 
 
+LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "fetcher.py", "fonts.py", "pages.py")
+
+
 def _code_digest() -> str:
-    """Our own layout code is part of every piece's cache key."""
+    """Our code that shapes a piece's PDF beyond its HTML and CSS is part of every piece's cache key."""
     h = hashlib.sha256()
-    for path in sorted(CODE.glob("*.py")):
-        h.update(path.read_bytes())
+    for name in LAYOUT_CODE:
+        h.update((CODE / name).read_bytes())
     return h.hexdigest()
 
 
@@ -131,9 +134,10 @@ def _contents_numbers(book: Plan) -> dict[str, str]:
 
 
 def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, digital: Path, printed: Path,
-                    on_facts=None) -> Editions:
-    """Lay the book out and write both PDF editions. on_facts(facts) is called as soon as every page is known
-    (before the PDFs are joined), so the EPUB can be made meanwhile."""
+                    on_facts=None, release_workers=None) -> Editions:
+    """Lay the book out and write both PDF editions. release_workers() is called once the pool is no longer
+    needed; on_facts(placed volume, facts) as soon as every page is known (before the PDFs are joined), so the
+    EPUB can be made meanwhile."""
     from volume.render.print_edition import make_print_edition
     from volume.transforms.pagination import apply_page_facts
 
@@ -160,17 +164,24 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     if folio_sheet(volume, book.folios())[0] != html:  # the contents never settled: the folios as they are
         html, css = folio_sheet(volume, book.folios())
         sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
+    sheet_pdf = sheet.result()[2]
+    if release_workers is not None:
+        release_workers()  # every page is laid out: the workers' memory goes back before the joining
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
-    joined = assemble(book, sheet.result()[2])
+    joined = assemble(book, sheet_pdf)
     try:
         joined.save(digital)
-        seed = "|".join(book.labels) + str(book.total)
-        make_print_edition(joined, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
-        joined.save(printed)
-        print_pages = len(joined.pdf.pages)
     finally:
-        joined.close()
+        joined.close()  # the pieces' files are let go; the print edition is made from the digital file
+    printed_book = open_book(digital)
+    try:
+        seed = "|".join(book.labels) + str(book.total)
+        make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        printed_book.save(printed)
+        print_pages = len(printed_book.pdf.pages)
+    finally:
+        printed_book.close()
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
     return Editions(facts, print_pages, runner.laid_out, runner.cached)

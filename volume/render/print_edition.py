@@ -119,7 +119,6 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
         page.contents_coalesce()
         page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
         _recolour_forms(pdf, page.obj.get("/Resources"), seen)
-        book.wrapped.add(page.obj.objgen)  # the contents were rewritten whole: q … Q again below
         page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
         page.contents_add(pdf.make_stream(b"\nQ\n"), prepend=False)
         page.contents_add(marks, prepend=False)
