@@ -68,6 +68,25 @@ def test_pdf_structure(default_build):
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 
+def test_every_page_shows_its_own_folio(default_build):
+    """The folios stamped on the joined pieces: each page with a folio shows its own label, no other page's."""
+    project, _ = default_build
+    reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
+    labels = list(reader.page_labels)
+    shown, without = 0, []
+    for index, page in enumerate(reader.pages):
+        words = page.extract_text().split()
+        if not words:
+            continue  # a blank page
+        if labels[index] in (words[0], words[-1]):
+            shown += 1
+        else:
+            without.append(labels[index])
+    # only the cover pages (half title, title, copyright) and part titles go without a folio
+    assert len(without) <= 3 + 2, without
+    assert shown > 0.9 * len(labels) - 20
+
+
 def test_fonts_are_the_shipped_ones(default_build):
     project, _ = default_build
     reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")

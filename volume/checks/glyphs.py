@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from pathlib import Path
 
@@ -13,17 +12,36 @@ from volume.xhtml import plain_text
 IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufe0e", "\ufe0f"}
 
 
-@functools.lru_cache(maxsize=8)
-def font_coverage(fonts_dir: Path) -> frozenset[int]:
+_COVERAGE: dict[str, frozenset[int]] = {}
+
+
+def font_coverage(fonts_dir: Path, project_dir: Path | None = None) -> frozenset[int]:
+    """Every code point some shipped font has a glyph for; kept in the project's cache by the fonts' content
+    (reading the fonts' character maps takes longer than the rest of the check)."""
+    import hashlib
+
+    from volume.cache import Cache, digest
+
+    fonts = [p for p in sorted(fonts_dir.glob("*")) if p.suffix.lower() in (".ttf", ".otf")]
+    key = digest(*(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in fonts))
+    if key in _COVERAGE:
+        return _COVERAGE[key]
+    cache = Cache(project_dir) if project_dir is not None else None
+    stored = cache.get("coverage", key) if cache else None
+    if isinstance(stored, list):
+        _COVERAGE[key] = frozenset(stored)
+        return _COVERAGE[key]
     from fontTools.ttLib import TTFont
 
     covered: set[int] = set()
-    for path in sorted(fonts_dir.glob("*")):
-        if path.suffix.lower() in (".ttf", ".otf"):
-            font = TTFont(str(path), lazy=True)
-            covered.update(font.getBestCmap() or {})
-            font.close()
-    return frozenset(covered)
+    for path in fonts:
+        font = TTFont(str(path), lazy=True)
+        covered.update(font.getBestCmap() or {})
+        font.close()
+    _COVERAGE[key] = frozenset(covered)
+    if cache:
+        cache.put("coverage", key, sorted(covered))
+    return _COVERAGE[key]
 
 
 def _line_of(path: Path | None, char: str) -> int | None:
@@ -38,7 +56,7 @@ def _line_of(path: Path | None, char: str) -> int | None:
 
 
 def check_glyphs(volume: Volume, fonts_dir: Path, report: Report) -> None:
-    covered = font_coverage(fonts_dir)
+    covered = font_coverage(fonts_dir, volume.manifest.project_dir)
     if not covered:
         return
     meta = volume.meta

@@ -143,8 +143,8 @@ def open_book(path: Path) -> Book:
     return Book(pikepdf.open(path), [], set())
 
 
-def assemble(book: Plan, folio_sheet: Path) -> Book:
-    """The digital edition (not yet saved)."""
+def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None) -> Book:
+    """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py)."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
@@ -242,7 +242,11 @@ def assemble(book: Plan, folio_sheet: Path) -> Book:
     out.Root.PageLabels = Dictionary(Nums=label_ranges)
     out.Root.PageMode = Name.UseOutlines
     result = Book(out, sources, set())
-    _stamp_folios(result, book, folio_sheet)
+    _stamp_folios(result, book, folio_sheets)
+    if fonts_dir is not None:
+        from volume.render.font_merge import merge_fonts
+
+        merge_fonts(out, fonts_dir)
     return result
 
 
@@ -347,19 +351,25 @@ def _link_across_pieces(out, dests: dict) -> None:
                 log.warning("link to #%s: no such place in the book", name)
 
 
-def _stamp_folios(result: Book, book: Plan, folio_sheet: Path) -> None:
-    """Each page's folio, from the folio sheet's page of the same index, drawn as an artifact over the page."""
+def _stamp_folios(result: Book, book: Plan, folio_sheets: list[tuple[int, Path]]) -> None:
+    """Each page's folio, from the folio sheet page of the same index, drawn as an artifact over the page.
+    folio_sheets: (index of the sheet's first page in the book, its PDF)."""
     import pikepdf
     from pikepdf import Name
 
     out = result.pdf
-    sheet = pikepdf.open(folio_sheet)
-    result.sources.append(sheet)
+    sheet_pages = {}
+    for start, path in folio_sheets:
+        sheet = pikepdf.open(path)
+        result.sources.append(sheet)
+        for offset, page in enumerate(sheet.pages):
+            sheet_pages[start + offset] = page
     for index, (label, box) in enumerate(book.folios()):
         if not box:
             continue
         page = out.pages[index]
-        form = out.copy_foreign(sheet.pages[index].as_form_xobject())
-        name = page.add_resource(form, Name.XObject, Name("/VolumeFolio"))  # a fixed name: reproducible files
+        form = out.copy_foreign(sheet_pages[index].as_form_xobject())
+        # a name of its own on each page (a piece's pages share one resource dictionary), fixed for reproducible files
+        name = page.add_resource(form, Name.XObject, Name(f"/VolumeFolio{index}"))
         result.wrap(page)
         page.contents_add(out.make_stream(b"q /Artifact BMC " + str(name).encode() + b" Do EMC Q\n"), prepend=False)

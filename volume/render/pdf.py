@@ -125,6 +125,18 @@ class _Pending:
         return self.spec, layout, self.target
 
 
+SHEET_PAGES = 48  # pages per folio sheet: the sheets of a long book are shared between the workers
+
+
+def _submit_folio_sheets(runner: PieceRunner, volume: Volume, folios: list) -> list[tuple[int, object]]:
+    """The folio sheets, each starting on a right-hand page as its pages do in the book."""
+    jobs = []
+    for start in range(0, len(folios), SHEET_PAGES):
+        html, css = folio_sheet(volume, folios[start:start + SHEET_PAGES])
+        jobs.append((start, runner.submit(PieceSpec(f"folios-{start}", "sheet", html, css), sheet=True)))
+    return jobs
+
+
 def _contents_numbers(book: Plan) -> dict[str, str]:
     numbers: dict[str, str] = {}
     facts = book.facts()
@@ -151,8 +163,7 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         whole = plan(first + back)
         # the contents with its real numbers, and the folio sheet (assuming the contents keeps its length), at once
         contents_job = runner.submit(contents_piece(volume, _contents_numbers(whole)))
-        html, css = folio_sheet(volume, whole.folios())
-        sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
+        sheets = _submit_folio_sheets(runner, volume, whole.folios())
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
             break
@@ -161,15 +172,14 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
     book = plan(pieces)
     facts = book.facts()
-    if folio_sheet(volume, book.folios())[0] != html:  # the contents never settled: the folios as they are
-        html, css = folio_sheet(volume, book.folios())
-        sheet = runner.submit(PieceSpec("folios", "sheet", html, css), sheet=True)
-    sheet_pdf = sheet.result()[2]
+    if book.folios() != whole.folios():  # the contents never settled: the folios as they are now
+        sheets = _submit_folio_sheets(runner, volume, book.folios())
+    sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
     if release_workers is not None:
         release_workers()  # every page is laid out: the workers' memory goes back before the joining
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
-    joined = assemble(book, sheet_pdf)
+    joined = assemble(book, sheet_pdfs, styles_dir / "fonts")
     try:
         joined.save(digital)
     finally:

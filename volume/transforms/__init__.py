@@ -12,7 +12,7 @@ PIPELINE = (
     ("ids", ids.prefix_ids),
     ("notes", notes.collect_notes),
     ("typography", typography.refine_typography),
-    ("bibliography", bibliography.build_bibliography),
+    ("bibliography", bibliography.start_bibliography),  # citeproc formats the entries while the rest run
     ("abbreviations", abbreviations.collect_abbreviations),
     ("index", index.mark_index_terms),
     ("blocks", blocks.number_volume_blocks),
@@ -20,7 +20,14 @@ PIPELINE = (
 
 
 def run_transforms(volume: Volume, report: Report) -> Volume:
-    for _name, transform in PIPELINE:
-        volume = transform(volume, report)
+    finishing = []
+    for name, transform in PIPELINE:
+        if name == "bibliography":
+            volume, finish = transform(volume, report)
+            finishing.append(finish)
+        else:
+            volume = transform(volume, report)
+    for finish in finishing:
+        volume = finish(volume)
     report.checkpoint()
     return volume

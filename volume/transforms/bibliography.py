@@ -139,6 +139,14 @@ def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
 
 
 def build_bibliography(volume: Volume, report: Report) -> Volume:
+    volume, finish = start_bibliography(volume, report)
+    return finish(volume)
+
+
+def start_bibliography(volume: Volume, report: Report):
+    """The consolidated bibliography, with citeproc's formatting running in the background (a pandoc process):
+    returns the volume (entries not yet formatted or sorted) and finish(volume), which puts the formatted
+    entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
@@ -155,15 +163,20 @@ def build_bibliography(volume: Volume, report: Report) -> Volume:
             anchors[(chapter.id, citation.note_number)] = anchor
             citations.append(citation)
     if not citations and not verbatim:
-        return volume.with_(chapters=tuple(chapters))
+        return volume.with_(chapters=tuple(chapters)), lambda later: later
     entries, conflicts = consolidate(citations)
     for conflict in conflicts:
         second = conflict.second.location
         report.add("R003", f"{conflict.message} (also at {Path(second[0]).name}:{second[1]})",
                    SourceLocation(Path(conflict.first.location[0]), conflict.first.location[1]))
     titles = {c.id: c.title_text for c in chapters}
-    rendered = dict(_rendered(volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP} | {"id": e.id}
-                                       for e in entries]))
+    import concurrent.futures
+    from dataclasses import replace
+
+    formatter = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    formatting = formatter.submit(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
+                                                      | {"id": e.id} for e in entries])
+    formatter.shutdown(wait=False)
     bib: list[BibEntry] = []
     note_refs: dict[tuple[str, int], list[str]] = {}
     for entry in entries:
@@ -174,11 +187,16 @@ def build_bibliography(volume: Volume, report: Report) -> Volume:
                 citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id],
                                      anchor))
             note_refs.setdefault((citation.chapter_id, citation.note_number), []).append(f"bib-{entry.id}")
-        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, rendered.get(entry.id, ""), tuple(citing)))
-    ordered = _in_style_order(bib, [key for key in rendered], verbatim)
+        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, "", tuple(citing)))
     chapters = [c.with_(notes=tuple(n.__class__(**{**n.__dict__, "references": tuple(dict.fromkeys(
         note_refs.get((c.id, n.number), ())))}) for n in c.notes)) for c in chapters]
-    return volume.with_(chapters=tuple(chapters), bibliography=tuple(ordered))
+
+    def finish(later: Volume) -> Volume:
+        rendered = dict(formatting.result())
+        formatted = [replace(entry, html=rendered.get(entry.key, "")) for entry in bib]
+        return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
+
+    return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish
 
 
 def _in_style_order(entries: list[BibEntry], order: list[str], verbatim: list[BibEntry]) -> list[BibEntry]:

@@ -1,0 +1,211 @@
+"""One embedded subset per font file in the joined book, instead of one per piece.
+
+Each piece embeds its own subset of every font it uses; joined, a 130-page book carried each face a dozen times.
+WeasyPrint subsets with HarfBuzz keeping the glyph ids (CID = glyph id), so the pieces' subsets of one font
+file are interchangeable: the book embeds, once, the shipped font file cut to the union of the glyphs every
+piece uses (read from the fonts' /W width arrays), and every piece's font points at it. The pieces' width
+arrays and ToUnicode maps stay as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
+
+
+def _postscript_name(data: bytes) -> str | None:
+    from fontTools.ttLib import TTFont
+
+    try:
+        return TTFont(io.BytesIO(data), lazy=True)["name"].getDebugName(6)
+    except Exception:  # noqa: BLE001 - an unreadable embedded font is left as it is
+        return None
+
+
+def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
+    found = {}
+    for path in sorted(fonts_dir.glob("*.[ot]tf")):
+        name = _postscript_name(path.read_bytes())
+        if name:
+            found[name] = path
+    return found
+
+
+def _glyphs_in_widths(widths) -> set[int]:
+    """The CIDs a /W array gives widths for: `c [w1 w2 …]` and `c_first c_last w` runs."""
+    glyphs: set[int] = set()
+    items = list(widths or [])
+    i = 0
+    while i < len(items):
+        first = int(items[i])
+        if i + 1 < len(items) and not isinstance(items[i + 1], (int, float)) and hasattr(items[i + 1], "__len__"):
+            glyphs.update(range(first, first + len(items[i + 1])))
+            i += 2
+        elif i + 2 < len(items):
+            glyphs.update(range(first, int(items[i + 1]) + 1))
+            i += 3
+        else:
+            break
+    return glyphs
+
+
+HB_CDEF = """
+typedef struct hb_blob_t hb_blob_t; typedef struct hb_face_t hb_face_t;
+typedef struct hb_set_t hb_set_t; typedef struct hb_subset_input_t hb_subset_input_t;
+typedef uint32_t hb_codepoint_t; typedef uint32_t hb_tag_t;
+hb_blob_t *hb_blob_create_from_file (const char *file_name);
+void hb_blob_destroy (hb_blob_t *blob);
+const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
+hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
+void hb_face_destroy (hb_face_t *face);
+hb_blob_t *hb_face_reference_blob (hb_face_t *face);
+hb_tag_t hb_tag_from_string (const char *str, int len);
+void hb_set_add_sorted_array (hb_set_t *set, const hb_codepoint_t *sorted_codepoints, unsigned int num);
+hb_subset_input_t *hb_subset_input_create_or_fail (void);
+void hb_subset_input_destroy (hb_subset_input_t *input);
+hb_set_t *hb_subset_input_glyph_set (hb_subset_input_t *input);
+hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
+void hb_subset_input_set_flags (hb_subset_input_t *input, unsigned value);
+hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
+"""
+NO_HINTING, RETAIN_GIDS, DESUBROUTINIZE, PASSTHROUGH, NOTDEF_OUTLINE = 0x1, 0x2, 0x4, 0x20, 0x40
+DROP_TABLE_TAG = 3
+_HB: list = []
+
+
+def _harfbuzz():
+    """(ffi, harfbuzz, harfbuzz-subset) through cffi, or None where HarfBuzz-Subset is not installed."""
+    if not _HB:
+        try:
+            import cffi
+
+            ffi = cffi.FFI()
+            ffi.cdef(HB_CDEF)
+            _HB.append((ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")))
+        except (OSError, ImportError, AttributeError):
+            _HB.append(None)
+    return _HB[0]
+
+
+def _subset(path: Path, glyphs: set[int]) -> bytes | None:
+    """The font file cut to these glyphs, glyph ids kept, with the options WeasyPrint cuts pieces' fonts with:
+    by HarfBuzz-Subset when installed, else by fontTools."""
+    found = _harfbuzz()
+    if found is None:
+        return _subset_with_fonttools(path, glyphs)
+    ffi, hb, hb_subset = found
+    blob = ffi.gc(hb.hb_blob_create_from_file(str(path).encode()), hb.hb_blob_destroy)
+    face = ffi.gc(hb.hb_face_create(blob, 0), hb.hb_face_destroy)
+    for keep, flag in ((sorted(glyphs), RETAIN_GIDS), (list(range(max(glyphs) + 1)), NO_HINTING)):
+        request = ffi.gc(hb_subset.hb_subset_input_create_or_fail(), hb_subset.hb_subset_input_destroy)
+        hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_glyph_set(request),
+                                   ffi.new(f"hb_codepoint_t[{len(keep)}]", keep), len(keep))
+        hb_subset.hb_subset_input_set_flags(request, flag | NOTDEF_OUTLINE | PASSTHROUGH | DESUBROUTINIZE)
+        tags = sorted(hb.hb_tag_from_string(tag, -1) for tag in DROP_TABLES)
+        hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_set(request, DROP_TABLE_TAG),
+                                   ffi.new(f"hb_codepoint_t[{len(tags)}]", tags), len(tags))
+        cut = hb_subset.hb_subset_or_fail(face, request)
+        if cut == ffi.NULL:
+            return None
+        face = ffi.gc(cut, hb.hb_face_destroy)
+    result = ffi.gc(hb.hb_face_reference_blob(face), hb.hb_blob_destroy)
+    length = ffi.new("unsigned int *")
+    data = hb.hb_blob_get_data(result, length)
+    return bytes(ffi.buffer(data, length[0])) if data != ffi.NULL and length[0] else None
+
+
+def _subset_with_fonttools(path: Path, glyphs: set[int]) -> bytes | None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options(retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
+                             hinting=False, desubroutinize=True, notdef_outline=True)
+    options.drop_tables += [tag.decode().strip() for tag in DROP_TABLES]
+    font = TTFont(path, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=sorted(glyphs))
+    try:
+        subsetter.subset(font)
+    except Exception:  # noqa: BLE001 - the pieces' own subsets stay
+        return None
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _fonts_of(pdf):
+    """Every Type0 font the pages and their forms use, once each."""
+    import pikepdf
+
+    seen: set = set()
+    stack = [page.obj.get("/Resources") for page in pdf.pages]
+    while stack:
+        resources = stack.pop()
+        if not isinstance(resources, pikepdf.Dictionary):
+            continue
+        for font in (resources.get("/Font") or {}).values():
+            if font.objgen not in seen and font.get("/Subtype") == pikepdf.Name.Type0:
+                seen.add(font.objgen)
+                yield font
+        for xobject in (resources.get("/XObject") or {}).values():
+            if xobject.objgen not in seen and xobject.get("/Subtype") == pikepdf.Name.Form:
+                seen.add(xobject.objgen)
+                stack.append(xobject.get("/Resources"))
+
+
+def merge_fonts(pdf, fonts_dir: Path) -> int:
+    """Replace the pieces' subsets of each shipped font by one; returns how many embedded fonts were removed."""
+    import pikepdf
+
+    shipped = _shipped_fonts(fonts_dir)
+    names: dict = {}  # embedded stream objgen -> PostScript name
+    groups: dict[Path, list] = {}
+    glyphs: dict[Path, set[int]] = {}
+    for font in _fonts_of(pdf):
+        descendant = font.DescendantFonts[0]
+        descriptor = descendant.get("/FontDescriptor")
+        key = next((k for k in ("/FontFile2", "/FontFile3") if descriptor is not None and k in descriptor), None)
+        if key is None:
+            continue
+        stream = descriptor[key]
+        if stream.objgen not in names:
+            names[stream.objgen] = _postscript_name(stream.read_bytes())
+        path = shipped.get(names[stream.objgen])
+        if path is None:
+            continue
+        groups.setdefault(path, []).append((font, descendant, descriptor, key))
+        glyphs.setdefault(path, set()).update(_glyphs_in_widths(descendant.get("/W")))
+    removed = 0
+    for path, members in groups.items():
+        streams = {descriptor[key].objgen for _, _, descriptor, key in members}
+        if len(streams) < 2:
+            continue
+        data = _subset(path, glyphs[path] | {0})
+        if data is None:
+            log.warning("could not cut %s to the book's glyphs; its subsets stay one per piece", path.name)
+            continue
+        first = members[0][2][members[0][3]]
+        merged = pdf.make_stream(data)
+        for name, value in first.stream_dict.items():
+            if name not in ("/Length", "/Filter", "/DecodeParms", "/Length1"):
+                merged[name] = value
+        if members[0][3] == "/FontFile2":
+            merged.Length1 = len(data)
+        merged.write(data)  # compressed when the book is saved
+        tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
+            ",".join(map(str, sorted(glyphs[path]))).encode()).digest()[:6])
+        for font, descendant, descriptor, key in members:
+            descriptor[key] = merged
+            if "/CIDSet" in descriptor:  # it would list only the piece's glyphs
+                del descriptor["/CIDSet"]
+            for owner, field in ((font, "/BaseFont"), (descendant, "/BaseFont"), (descriptor, "/FontName")):
+                if field in owner:
+                    base = str(owner[field])[1:]
+                    owner[field] = pikepdf.Name("/" + tag + "+" + base.split("+", 1)[-1])
+        removed += len(streams) - 1
+    return removed
