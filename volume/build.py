@@ -115,13 +115,10 @@ def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
 
 
 def _warm_up(styles: str) -> bool:
-    """Started in each worker while the main process reads the chapters: the imports take a second."""
-    from volume.render.fonts import isolate_fontconfig
+    """Started in each worker while the main process reads the chapters: the imports and a first layout."""
+    from volume.render.piece_layout import warm_up
 
-    isolate_fontconfig(Path(styles) / "fonts")
-    import weasyprint  # noqa: F401
-
-    import volume.render.epub  # noqa: F401
+    warm_up(Path(styles))
     return True
 
 
