@@ -106,23 +106,16 @@ def _folio_box(page) -> str | None:
     return None
 
 
-WARM_UP = ('<!DOCTYPE html><html lang="en"><body><p>Warm <i>up</i> <b>the</b> <span lang="ka">ქართული</span> '
-           '<span lang="hy">հայերեն</span> <span lang="zh">中国</span></p></body></html>')
-
-
 def warm_up(styles_dir: Path) -> None:
-    """While the main process reads the chapters: import WeasyPrint, parse the style sheet and load the fonts
-    (a first layout is slow), so that the first piece starts at full speed."""
+    """While the main process reads the chapters: import WeasyPrint and parse the style sheet. (A first small
+    layout, to load the fonts too, was measured: it slowed the reading down more than it sped the pieces up.)"""
     from volume.render.fonts import isolate_fontconfig
 
     isolate_fontconfig(styles_dir / "fonts")
     _speed_up_pydyf()
-    from weasyprint import HTML
-
     from volume.render.fetcher import ProjectFetcher
 
-    fetcher = ProjectFetcher([styles_dir], {}, styles_dir)
-    HTML(string=WARM_UP, url_fetcher=fetcher).render(stylesheets=[_book_css(styles_dir, fetcher)])
+    _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
 
 
 def lay_out_piece(job: PieceJob) -> PieceLayout:
