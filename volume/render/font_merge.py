@@ -163,7 +163,7 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
     import pikepdf
 
     shipped = _shipped_fonts(fonts_dir)
-    names: dict = {}  # embedded stream objgen -> PostScript name
+    names: dict = {}  # face (font name without subset tag) -> PostScript name of the file it was cut from
     groups: dict[Path, list] = {}
     glyphs: dict[Path, set[int]] = {}
     for font in _fonts_of(pdf):
@@ -173,9 +173,12 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
         if key is None:
             continue
         stream = descriptor[key]
-        if stream.objgen not in names:
-            names[stream.objgen] = _postscript_name(stream.read_bytes())
-        path = shipped.get(names[stream.objgen])
+        # the same face and variant has the same name in every piece, after the subset tag: read one font's
+        # own name table per face, not every piece's
+        face = str(descriptor.get("/FontName", "")).split("+", 1)[-1] + key
+        if face not in names:
+            names[face] = _postscript_name(stream.read_bytes())
+        path = shipped.get(names[face])
         if path is None:
             continue
         groups.setdefault(path, []).append((font, descendant, descriptor, key))
@@ -196,7 +199,6 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
                 merged[name] = value
         if members[0][3] == "/FontFile2":
             merged.Length1 = len(data)
-        merged.write(data)  # compressed when the book is saved
         tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
             ",".join(map(str, sorted(glyphs[path]))).encode()).digest()[:6])
         for font, descendant, descriptor, key in members:
