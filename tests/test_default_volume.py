@@ -195,8 +195,12 @@ def test_print_edition_is_ready_for_a_printer(default_build):
         assert abs(float(box.top) - float(trim.top) - bleed) < 0.1
         assert float(media.left) < float(box.left) and float(media.top) > float(box.top)  # room for the marks
     assert reader.pages[20].extract_text() == digital.pages[20].extract_text()
+    assert (project / "dist" / "china-caspian-print.pdf").read_bytes().startswith(b"%PDF-1.6")  # X-4 is PDF 1.6
     with pikepdf.open(project / "dist" / "china-caspian-print.pdf") as pdf:
-        assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
+        xmp = pdf.Root.Metadata.read_bytes()
+        assert b"PDF/X-4" in xmp and b'pdfuaid:part="1"' not in xmp
+        # PDF/X allows no annotations in the printed area: the links (and the tags describing them) are gone
+        assert not any("/Annots" in page.obj for page in pdf.pages) and "/StructTreeRoot" not in pdf.Root
         operators = set()
         for page in pdf.pages:
             for operands, operator in pikepdf.parse_content_stream(page):

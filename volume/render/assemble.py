@@ -107,7 +107,7 @@ class Book:
         page.contents_add(self.pdf.make_stream(b"\nQ\n"), prepend=False)
         self.wrapped.add(page.obj.objgen)
 
-    def save(self, target: Path) -> None:
+    def save(self, target: Path, version: str = "1.7") -> None:
         """Written atomically and reproducibly (the file ID is derived from the content)."""
         import os
 
@@ -115,7 +115,7 @@ class Book:
 
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         self.pdf.save(tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                      compress_streams=True, min_version="1.7")
+                      compress_streams=True, force_version=version)
         os.replace(tmp, target)
 
     def close(self) -> None:

@@ -188,7 +188,7 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     try:
         seed = "|".join(book.labels) + str(book.total)
         make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
-        printed_book.save(printed)
+        printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
         print_pages = len(printed_book.pdf.pages)
     finally:
         printed_book.close()

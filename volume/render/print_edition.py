@@ -2,7 +2,9 @@
 
 Each page gets a 3 mm bleed and crop marks outside it (TrimBox, BleedBox, and a MediaBox that holds the marks),
 every colour becomes process CMYK (black text in K only), a CMYK output intent is attached, the XMP names
-PDF/X-4, and the page count is padded to the manifest's multiple with blank pages.
+PDF/X-4 (file version 1.6), and the page count is padded to the manifest's multiple with blank pages. PDF/X
+allows no annotations in the printed area, so the links go, and with them the tagging that describes them:
+the print edition is for the press, the digital one for readers.
 """
 
 from __future__ import annotations
@@ -82,13 +84,20 @@ def _xmp_for_x4(pdf, seed: str) -> None:
     if "/Metadata" not in pdf.Root:
         return
     ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "pdfxid": "http://www.npes.org/pdfx/ns/id/",
+          "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
           "pdf": "http://ns.adobe.com/pdf/1.3/", "xmp": "http://ns.adobe.com/xap/1.0/",
           "xmpMM": "http://ns.adobe.com/xap/1.0/mm/"}
     data = pdf.Root.Metadata.read_bytes()
     start, end = data.index(b"<x:xmpmeta"), data.rindex(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")
     root = etree.fromstring(data[start:end], XML_PARSER)
     rdf = root.find(f"{{{ns['rdf']}}}RDF")
-    description = etree.SubElement(rdf, f"{{{ns['rdf']}}}Description", nsmap={k: ns[k] for k in ns if k != "rdf"})
+    for element in rdf.iter():  # no longer tagged: no PDF/UA claim
+        for name in [n for n in element.attrib if n.startswith(f"{{{ns['pdfuaid']}}}")]:
+            del element.attrib[name]
+    for element in list(rdf.iter(f"{{{ns['pdfuaid']}}}*")):
+        element.getparent().remove(element)
+    description = etree.SubElement(rdf, f"{{{ns['rdf']}}}Description",
+                                   nsmap={k: ns[k] for k in ns if k not in ("rdf", "pdfuaid")})
     description.set(f"{{{ns['rdf']}}}about", "")
     values = [("pdfxid", "GTS_PDFXVersion", "PDF/X-4"), ("pdf", "Trapped", "False"),
               ("xmpMM", "DocumentID", f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, 'volume-print:' + seed)}"),
@@ -115,7 +124,13 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
             pdf.add_blank_page(page_size=(width, height))
     marks = pdf.make_stream(_crop_marks(width, height))
     seen: set = set()
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        if key in pdf.Root:
+            del pdf.Root[key]
     for page in pdf.pages:
+        for key in ("/Annots", "/StructParents", "/Tabs"):
+            if key in page.obj:
+                del page.obj[key]
         page.contents_coalesce()
         page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
         _recolour_forms(pdf, page.obj.get("/Resources"), seen)
