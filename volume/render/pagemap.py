@@ -56,16 +56,16 @@ def _first_line(box) -> tuple[str | None, str, bool]:
     return None, "", False
 
 
-def page_facts(document, labels: list[str]) -> PageFacts:
+def read_pages(document) -> tuple[dict[str, int], list[tuple[str | None, str, bool, bool]]]:
+    """From a laid-out document: the page index of every id, and for each page where its text begins
+    (nearest id, the first line's text unless the page begins at that element, whether it begins there, whether
+    the page has text at all)."""
     anchors: dict[str, int] = {}
     starts = []
     for index, page in enumerate(document.pages):
         for name in page.anchors:
             anchors.setdefault(name, index)
         anchor, text, found = _first_line(page._page_box)
-        if not found:
-            starts.append(PageStart(index, labels[index], None))
-            continue
         at_start = anchor is not None and anchors.get(anchor) == index
-        starts.append(PageStart(index, labels[index], anchor, "" if at_start else text, at_start))
-    return PageFacts(tuple(labels), anchors, tuple(starts))
+        starts.append((anchor, "" if at_start else text, at_start, found))
+    return anchors, starts

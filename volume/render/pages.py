@@ -115,10 +115,3 @@ def folio_sheet(volume: Volume, folios: list[tuple[str, str | None]]) -> tuple[s
         f"</div>" for label, box in folios)
     html = f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><body>{pages}</body></html>'
     return html, FOLIO_SHEET_CSS.format(width=width, height=height)
-
-
-def print_css(profile_url: str, bleed: str = "3mm") -> str:
-    """The print edition: bleed, crop marks, a CMYK output intent, and every colour as process black."""
-    return (f'@color-profile device-cmyk {{ src: url("{profile_url}"); components: c, m, y, k; }}\n'
-            f"@page {{ bleed: {bleed}; marks: crop; }}\n"
-            "html, a, .cited-in, .index-term { color: device-cmyk(0 0 0 1); }\n")

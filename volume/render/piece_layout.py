@@ -131,20 +131,15 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     from weasyprint import CSS, HTML
 
     from volume.render.fetcher import ProjectFetcher
-    from volume.render.pagemap import _first_line
+    from volume.render.pagemap import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
     sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
     document = HTML(string=job.html, base_url=str(job.base_dir) + "/", url_fetcher=fetcher).render(stylesheets=sheets)
     layout = PieceLayout(job.name, len(document.pages))
     if not job.folio_sheet:
-        for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                layout.anchors.setdefault(name, index)
-            anchor, text, found = _first_line(page._page_box)
-            at_start = anchor is not None and layout.anchors.get(anchor) == index
-            layout.starts.append((anchor, "" if at_start else text, at_start, found))
-            layout.folio_boxes.append(_folio_box(page))
+        layout.anchors, layout.starts = read_pages(document)
+        layout.folio_boxes = [_folio_box(page) for page in document.pages]
     tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
     document.write_pdf(str(tmp), pdf_variant=None if job.folio_sheet else "pdf/ua-1",
                        pdf_identifier=job.identifier.encode())
