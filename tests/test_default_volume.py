@@ -175,6 +175,27 @@ def test_index_locators_point_to_the_printed_pages(default_build):
     assert index_pages, "the PDF has an index"
 
 
+def test_pieces_parse_as_weasyprint_would(default_build):
+    """The pieces are parsed by lxml (render/fast_html.py), not by WeasyPrint's tinyhtml5: for every piece of the
+    volume, and a folio sheet, the two trees are the same (tags, attributes, text and tails)."""
+    import tinyhtml5
+
+    from volume.render.fast_html import element_tree
+    from volume.render.pages import folio_sheet
+    from volume.render.pieces import back_pieces, first_pieces
+
+    _, result = default_build
+    documents = [p.html for p in first_pieces(result.volume) + back_pieces(result.volume)]
+    documents.append(folio_sheet(result.volume, [("iv", "@bottom-center"), ("12", "@top-left"), ("13", None)])[0])
+    assert len(documents) >= 15 and any("data-ix=" in d for d in documents)
+
+    def shape(element):
+        return (element.tag, dict(element.attrib), element.text or "", element.tail or "", [shape(c) for c in element])
+
+    for markup in documents:
+        assert shape(element_tree(markup)) == shape(tinyhtml5.parse(markup, namespace_html_elements=False))
+
+
 def test_print_edition_is_ready_for_a_printer(default_build):
     """PDF/X-4: CMYK output intent and XMP claim, trim and bleed boxes, crop marks outside the bleed, every
     colour in CMYK (text in K only), the digital edition's pages, padded to a multiple of 4."""

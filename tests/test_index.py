@@ -134,3 +134,84 @@ def test_inline_marks(tmp_path):
     assert counts["Khorgos"] == 1 and counts["Lianyungang"] == 1
     assert [d.code for d in report.items if d.code != "I005"] == ["I006"]
     assert 'class="ix"' in volume.chapters[0].body and "data-term" not in volume.chapters[0].body
+
+
+def test_unwrapped_occurrences_keep_the_text_and_note_their_places():
+    from lxml import html as lhtml
+
+    from volume.render.index_points import unwrap_occurrences, visible_length
+
+    markup = ('<p id="b1">The <span class="ix" id="c-ix1">Khorgos</span> gateway and <em>the <span class="ix" '
+              'id="c-ix2">Caspian</span></em> <span class="ix" id="c-ix3">Sea<sup>1</sup></span> end.</p>'
+              '<ul><li>A <span class="ix" id="c-ix4">term</span> in a list</li></ul>')
+    out = unwrap_occurrences(markup)
+    assert 'class="ix"' not in out
+    before = lhtml.fragment_fromstring(markup, create_parent="div")
+    after = lhtml.fragment_fromstring(out, create_parent="div")
+    assert before.text_content() == after.text_content()
+    paragraph = after.xpath("//p")[0]
+    total, *places = paragraph.get("data-ix").split(" ")
+    assert int(total) == visible_length(paragraph.text_content())
+    offsets = dict(place.split(":") for place in places)
+    assert offsets == {"c-ix1": str(visible_length("The ")), "c-ix2": str(visible_length("The Khorgos gateway and the ")),
+                       "c-ix3": str(visible_length("The Khorgos gateway and the Caspian "))}
+    assert after.xpath("//li")[0].get("data-ix") == f"{visible_length('A term in a list')} c-ix4:1"
+
+
+def test_unwrapped_occurrences_are_placed_where_their_text_landed():
+    """Laid out with WeasyPrint on small pages, hyphenated and justified: each occurrence is placed on the page
+    where its term's text begins, found independently (the whole document's laid-out text against the term's
+    place in the HTML), and every block's counts agree."""
+    import random
+
+    from lxml import html as lhtml
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    from volume.render.index_points import IGNORED, place_occurrences, unwrap_occurrences, visible_length
+
+    words = ("pipeline railway Khorgos corridor investment agreement Tajikistan, debt (the) Caspian région "
+             "Türkmenbaşy — “quoted” 2024 40 per cent").split()
+    rng = random.Random(7)
+    paragraphs = []
+    counter = 0
+    for number in range(40):
+        parts = []
+        for _ in range(rng.randint(20, 90)):
+            word = rng.choice(words)
+            if rng.random() < 0.15:
+                counter += 1
+                word = f'<span class="ix" id="c-ix{counter}">{word}</span>'
+            parts.append(word)
+        tag = "li" if number % 7 == 3 else "p"
+        paragraphs.append(f'<{tag} id="b{number}">{" ".join(parts)}<sup>{number}</sup></{tag}>')
+    body = "".join(f"<ul>{p}</ul>" if p.startswith("<li") else p for p in paragraphs)
+    css = ("<style>@page { size: 3in 3.2in; margin: 0.3in } body { hyphens: auto; text-align: justify; "
+           "font-size: 10pt; widows: 2; orphans: 2 }</style>")
+    document = HTML(string=f'<html lang="en"><head>{css}</head><body>{unwrap_occurrences(body)}</body></html>').render()
+    assert len(document.pages) > 5
+    assert place_occurrences(document) == []
+    placed = {name: i for i, p in enumerate(document.pages) for name in p.anchors if "-ix" in name}
+    assert len(placed) == counter > 100
+
+    laid_out, page_of = [], []  # every visible character of the layout, and its page
+    for index, page in enumerate(document.pages):
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if "::" in (getattr(box, "element_tag", "") or ""):
+                continue
+            if isinstance(box, boxes.TextBox):
+                kept = [ch for ch in box.text if not ch.isspace() and ch not in IGNORED]
+                laid_out += kept
+                page_of += [index] * len(kept)
+            stack.extend(reversed(getattr(box, "children", None) or []))
+    laid_out = "".join(laid_out)
+    root = lhtml.fragment_fromstring(body, create_parent="div")
+    for number in range(1, counter + 1):
+        span = root.xpath(f"//span[@id='c-ix{number}']")[0]
+        preceding = "".join(root.xpath(f"//span[@id='c-ix{number}']/preceding::text()"))
+        offset = visible_length(preceding)
+        term = "".join(ch for ch in span.text_content() if not ch.isspace() and ch not in IGNORED)
+        assert laid_out[offset:offset + len(term)] == term
+        assert placed[f"c-ix{number}"] == page_of[offset], number

@@ -128,20 +128,40 @@ def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) ->
     write_epub(volume, styles, target, facts)
 
 
+PRELOAD = ["weasyprint", "volume.render.piece_layout", "volume.render.fast_html", "volume.render.epub"]
+
+
+def _process_context():
+    """Worker processes forked from a fork server that has imported WeasyPrint and the renderers once, instead of
+    each spawned process importing them (about a second of CPU apiece). The server is started from a fresh
+    interpreter, single-threaded, so forking it is safe; fontconfig is set up in each worker, after the fork."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 def _workers(styles: Path) -> concurrent.futures.ProcessPoolExecutor:
-    """Two fresh processes, one per core, with a fixed hash seed (the font subsetter's output depends on set
-    order, so a fixed seed keeps the PDFs byte-identical), warming up at once."""
+    """Two processes, one per core, warming up at once. They fork from a fork server started here with a fixed
+    hash seed (the font subsetter's output depends on set order, so a fixed seed keeps the PDFs byte-identical).
+    The server takes a second to import what it preloads: the processes are started from a thread, so that the
+    chapters are read meanwhile."""
+    import threading
+    from multiprocessing import forkserver
+
+    context = _process_context()
     previous = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = "0"
     try:
-        executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
-        for _ in range(2):
-            executor.submit(_warm_up, str(styles))
+        forkserver.ensure_running()  # launches the server with this environment; does not wait for it
     finally:
         if previous is None:
             os.environ.pop("PYTHONHASHSEED", None)
         else:
             os.environ["PYTHONHASHSEED"] = previous
+    executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context)
+    starter = threading.Thread(target=lambda: [executor.submit(_warm_up, str(styles)) for _ in range(2)],
+                               name="volume-workers", daemon=True)
+    starter.start()
     return executor
 
 
@@ -189,8 +209,7 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
 
         def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
             result.volume = placed
-            packer = concurrent.futures.ProcessPoolExecutor(max_workers=1,
-                                                            mp_context=multiprocessing.get_context("spawn"))
+            packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
             epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts)))
 
         try:

@@ -31,13 +31,18 @@ def font_coverage(fonts_dir: Path, project_dir: Path | None = None) -> frozenset
     if isinstance(stored, list):
         _COVERAGE[key] = frozenset(stored)
         return _COVERAGE[key]
-    from fontTools.ttLib import TTFont
+    from volume.harfbuzz import unicodes
 
     covered: set[int] = set()
     for path in fonts:
-        font = TTFont(str(path), lazy=True)
-        covered.update(font.getBestCmap() or {})
-        font.close()
+        found = unicodes(path)  # HarfBuzz reads a character map in milliseconds; fontTools took 0.3 s for nine
+        if found is None:
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(str(path), lazy=True)
+            found = set(font.getBestCmap() or {})
+            font.close()
+        covered.update(found)
     _COVERAGE[key] = frozenset(covered)
     if cache:
         cache.put("coverage", key, sorted(covered))

@@ -54,48 +54,16 @@ def _glyphs_in_widths(widths) -> set[int]:
     return glyphs
 
 
-HB_CDEF = """
-typedef struct hb_blob_t hb_blob_t; typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t; typedef struct hb_subset_input_t hb_subset_input_t;
-typedef uint32_t hb_codepoint_t; typedef uint32_t hb_tag_t;
-hb_blob_t *hb_blob_create_from_file (const char *file_name);
-void hb_blob_destroy (hb_blob_t *blob);
-const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
-hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
-void hb_face_destroy (hb_face_t *face);
-hb_blob_t *hb_face_reference_blob (hb_face_t *face);
-hb_tag_t hb_tag_from_string (const char *str, int len);
-void hb_set_add_sorted_array (hb_set_t *set, const hb_codepoint_t *sorted_codepoints, unsigned int num);
-hb_subset_input_t *hb_subset_input_create_or_fail (void);
-void hb_subset_input_destroy (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_glyph_set (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
-void hb_subset_input_set_flags (hb_subset_input_t *input, unsigned value);
-hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
-"""
 NO_HINTING, RETAIN_GIDS, DESUBROUTINIZE, PASSTHROUGH, NOTDEF_OUTLINE = 0x1, 0x2, 0x4, 0x20, 0x40
 DROP_TABLE_TAG = 3
-_HB: list = []
-
-
-def _harfbuzz():
-    """(ffi, harfbuzz, harfbuzz-subset) through cffi, or None where HarfBuzz-Subset is not installed."""
-    if not _HB:
-        try:
-            import cffi
-
-            ffi = cffi.FFI()
-            ffi.cdef(HB_CDEF)
-            _HB.append((ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")))
-        except (OSError, ImportError, AttributeError):
-            _HB.append(None)
-    return _HB[0]
 
 
 def _subset(path: Path, glyphs: set[int]) -> bytes | None:
     """The font file cut to these glyphs, glyph ids kept, with the options WeasyPrint cuts pieces' fonts with:
     by HarfBuzz-Subset when installed, else by fontTools."""
-    found = _harfbuzz()
+    from volume.harfbuzz import harfbuzz
+
+    found = harfbuzz()
     if found is None:
         return _subset_with_fonttools(path, glyphs)
     ffi, hb, hb_subset = found

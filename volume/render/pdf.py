@@ -29,7 +29,7 @@ PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print editi
 CODE = Path(__file__).resolve().parent
 
 
-LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "fetcher.py", "fonts.py", "pages.py")
+LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py")
 
 
 def _code_digest() -> str:
@@ -128,12 +128,16 @@ class _Pending:
 SHEET_PAGES = 48  # pages per folio sheet: the sheets of a long book are shared between the workers
 
 
-def _submit_folio_sheets(runner: PieceRunner, volume: Volume, folios: list) -> list[tuple[int, object]]:
-    """The folio sheets, each starting on a right-hand page as its pages do in the book."""
+def _submit_folio_sheets(runner: PieceRunner, volume: Volume, folios: list, start: int = 0,
+                         end: int | None = None) -> list[tuple[int, object]]:
+    """The folio sheets of pages start to end, each sheet starting on a right-hand page (an even index) as its
+    pages do in the book."""
+    start -= start % 2
+    end = len(folios) if end is None else end
     jobs = []
-    for start in range(0, len(folios), SHEET_PAGES):
-        html, css = folio_sheet(volume, folios[start:start + SHEET_PAGES])
-        jobs.append((start, runner.submit(PieceSpec(f"folios-{start}", "sheet", html, css), sheet=True)))
+    for first in range(start, end, SHEET_PAGES):
+        html, css = folio_sheet(volume, folios[first:min(first + SHEET_PAGES, end)])
+        jobs.append((first, runner.submit(PieceSpec(f"folios-{first}", "sheet", html, css), sheet=True)))
     return jobs
 
 
@@ -159,11 +163,16 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     for _attempt in range(3):
         draft = plan(first)
         placed = apply_page_facts(volume, draft.facts())
-        back = runner.run(back_pieces(placed))
+        back_jobs = [runner.submit(spec) for spec in back_pieces(placed)]
+        # the pages before the back matter have their folios already: their sheets take the core that finishes
+        # its back matter piece first
+        sheets = _submit_folio_sheets(runner, volume, draft.folios())
+        back = [job.result() for job in back_jobs]
         whole = plan(first + back)
-        # the contents with its real numbers, and the folio sheet (assuming the contents keeps its length), at once
+        # the contents with its real numbers, and the back matter's folio sheets (assuming the contents keeps its
+        # length), at once
         contents_job = runner.submit(contents_piece(volume, _contents_numbers(whole)))
-        sheets = _submit_folio_sheets(runner, volume, whole.folios())
+        sheets += _submit_folio_sheets(runner, volume, whole.folios(), start=draft.total)
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
             break

@@ -39,6 +39,7 @@ class PieceLayout:
     anchors: dict[str, int] = field(default_factory=dict)
     starts: list[tuple[str | None, str, bool, bool]] = field(default_factory=list)  # (anchor, text, at_start, found)
     folio_boxes: list[str | None] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # blocks whose index occurrences fell back to the first page
     seconds: float = 0.0  # how long the layout and writing took
 
     def save(self, path: Path) -> None:
@@ -128,16 +129,19 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
 
     isolate_fontconfig(job.styles_dir / "fonts")
     _speed_up_pydyf()
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
 
+    from volume.render.fast_html import parsed_html
     from volume.render.fetcher import ProjectFetcher
+    from volume.render.index_points import place_occurrences
     from volume.render.pagemap import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
     sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
-    document = HTML(string=job.html, base_url=str(job.base_dir) + "/", url_fetcher=fetcher).render(stylesheets=sheets)
+    document = parsed_html(job.html, str(job.base_dir) + "/", fetcher).render(stylesheets=sheets)
     layout = PieceLayout(job.name, len(document.pages))
     if not job.folio_sheet:
+        layout.unplaced = place_occurrences(document)
         layout.anchors, layout.starts = read_pages(document)
         layout.folio_boxes = [_folio_box(page) for page in document.pages]
     tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
