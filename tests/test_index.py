@@ -108,7 +108,8 @@ def test_cross_references_and_subentries(tmp_path):
     anchors = {f"c1-ix{i}": 10 for i in range(1, 6)}
     volume = apply_page_facts(volume, PageFacts(tuple(str(i) for i in range(20)), anchors))
     html = index_section(volume)
-    assert "Nur-Sultan</span>. <em>See</em> <a href=\"#index-astana\">Astana</a>" in html
+    assert 'id="index-nursultan">Nur-Sultan. <em>See</em> <a href="#index-astana">Astana</a>' in html
+    assert "<span" not in html  # the PDF's terms are plain text (a box apiece for nothing)
     assert "<em>See also</em> <a href=\"#index-kazakhstan\">Kazakhstan</a>" in html
     energy = html[html.index('id="index-energy"'):]
     assert energy.index("pipelines") < energy.index("</li></ul>")  # nested under energy
@@ -116,6 +117,7 @@ def test_cross_references_and_subentries(tmp_path):
     epub = index_section(volume, epub=True)
     assert 'epub:type="index-xref-preferred"' in epub and 'epub:type="index-xref-related"' in epub
     assert 'epub:type="index-entry-list"' in epub
+    assert '<span class="index-term" epub:type="index-term">Nur-Sultan</span>' in epub
 
 
 def test_default_volume_terms_file_is_clean():

@@ -159,8 +159,15 @@ def _workers(styles: Path) -> concurrent.futures.ProcessPoolExecutor:
         else:
             os.environ["PYTHONHASHSEED"] = previous
     executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context)
-    starter = threading.Thread(target=lambda: [executor.submit(_warm_up, str(styles)) for _ in range(2)],
-                               name="volume-workers", daemon=True)
+
+    def start() -> None:
+        try:
+            for _ in range(2):
+                executor.submit(_warm_up, str(styles))
+        except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # the build ended (a user's mistake found while reading) before its workers were up
+
+    starter = threading.Thread(target=start, name="volume-workers", daemon=True)
     starter.start()
     return executor
 

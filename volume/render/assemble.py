@@ -98,13 +98,17 @@ class Book:
     pdf: object  # pikepdf.Pdf
     sources: list
     wrapped: set
+    save_restore: tuple | None = None  # the shared "q" and "Q" streams
 
     def wrap(self, page) -> None:
-        """Put the page's own drawing in q … Q once, so what is drawn after it starts from the default state."""
+        """Put the page's own drawing in q … Q once, so what is drawn after it starts from the default state.
+        (The two streams are shared by every page: one object each, not two per page.)"""
         if page.obj.objgen in self.wrapped:
             return
-        page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
-        page.contents_add(self.pdf.make_stream(b"\nQ\n"), prepend=False)
+        if self.save_restore is None:
+            self.save_restore = (self.pdf.make_stream(b"q\n"), self.pdf.make_stream(b"\nQ\n"))
+        page.contents_add(self.save_restore[0], prepend=True)
+        page.contents_add(self.save_restore[1], prepend=False)
         self.wrapped.add(page.obj.objgen)
 
     def save(self, target: Path, version: str = "1.7") -> None:

@@ -27,13 +27,33 @@ def _postscript_name(data: bytes) -> str | None:
         return None
 
 
+_SHIPPED: dict = {}
+
+
 def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
-    found = {}
-    for path in sorted(fonts_dir.glob("*.[ot]tf")):
-        name = _postscript_name(path.read_bytes())
-        if name:
-            found[name] = path
-    return found
+    """PostScript name -> font file, for the fonts in fonts_dir (kept while the files are unchanged)."""
+    paths = sorted(fonts_dir.glob("*.[ot]tf"))
+    key = (str(fonts_dir), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+    if key not in _SHIPPED:
+        found = {}
+        for path in paths:
+            name = _postscript_name(path.read_bytes())
+            if name:
+                found[name] = path
+        _SHIPPED[key] = found
+    return _SHIPPED[key]
+
+
+def warm_up(fonts_dir: Path) -> None:
+    """What the joining needs before it starts, done while the pieces are laid out (the main process waits then):
+    pikepdf and fontTools imported, HarfBuzz bound, the shipped fonts' names read."""
+    import pikepdf  # noqa: F401
+
+    from volume.harfbuzz import harfbuzz
+
+    harfbuzz()
+    if fonts_dir.is_dir():
+        _shipped_fonts(fonts_dir)
 
 
 def _glyphs_in_widths(widths) -> set[int]:
@@ -72,11 +92,11 @@ def _subset(path: Path, glyphs: set[int]) -> bytes | None:
     for keep, flag in ((sorted(glyphs), RETAIN_GIDS), (list(range(max(glyphs) + 1)), NO_HINTING)):
         request = ffi.gc(hb_subset.hb_subset_input_create_or_fail(), hb_subset.hb_subset_input_destroy)
         hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_glyph_set(request),
-                                   ffi.new(f"hb_codepoint_t[{len(keep)}]", keep), len(keep))
+                                   ffi.new("hb_codepoint_t[]", keep), len(keep))
         hb_subset.hb_subset_input_set_flags(request, flag | NOTDEF_OUTLINE | PASSTHROUGH | DESUBROUTINIZE)
         tags = sorted(hb.hb_tag_from_string(tag, -1) for tag in DROP_TABLES)
         hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_set(request, DROP_TABLE_TAG),
-                                   ffi.new(f"hb_codepoint_t[{len(tags)}]", tags), len(tags))
+                                   ffi.new("hb_codepoint_t[]", tags), len(tags))
         cut = hb_subset.hb_subset_or_fail(face, request)
         if cut == ffi.NULL:
             return None

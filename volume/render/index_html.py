@@ -58,8 +58,9 @@ def _xrefs(entry: IndexEntry, known: set[str], epub: bool) -> str:
 
 def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known: set[str], epub: bool) -> str:
     li = ' epub:type="index-entry"' if epub else ""
-    term = ' epub:type="index-term"' if epub else ""
-    parts = [f'<span class="index-term"{term}>{escape_text(entry.term.printed)}</span>']
+    # the PDF's term is plain text: an element apiece is a box apiece for WeasyPrint, and nothing styles it
+    parts = [f'<span class="index-term" epub:type="index-term">{escape_text(entry.term.printed)}</span>' if epub
+             else escape_text(entry.term.printed)]
     locators = _locators(entry, epub)
     if locators:
         parts.append(", " + locators)

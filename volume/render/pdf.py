@@ -157,7 +157,14 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     from volume.render.print_edition import make_print_edition
     from volume.transforms.pagination import apply_page_facts
 
+    import threading
+
+    from volume.render import font_merge
+
     runner = PieceRunner(volume, styles_dir, pool, cache_dir)
+    joining = threading.Thread(target=font_merge.warm_up, args=(styles_dir / "fonts",), name="volume-join-warm-up",
+                               daemon=True)
+    joining.start()
     first = runner.run(first_pieces(volume))
     contents_at = next(i for i, (spec, _, _) in enumerate(first) if spec.name == "contents")
     for _attempt in range(3):
@@ -188,6 +195,7 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         release_workers()  # every page is laid out: the workers' memory goes back before the joining
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
+    joining.join()
     joined = assemble(book, sheet_pdfs, styles_dir / "fonts")
     try:
         joined.save(digital)
