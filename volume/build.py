@@ -100,13 +100,17 @@ def styles_dir_for(manifest: Manifest) -> Path:
     return project_styles if (project_styles / "book.css").is_file() else BUNDLED_STYLES
 
 
-def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
-    """Read, transform and check the volume: everything a build or `volume check` needs before rendering."""
+def prepare(project: Path, report: Report, use_cache: bool = True,
+            after_reading: Callable[[], None] | None = None) -> Volume:
+    """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
+    after_reading() is called once pandoc has converted the sources (the build starts its workers then)."""
     from volume.cache import Cache
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
     volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
+    if after_reading is not None:
+        after_reading()
     volume = run_transforms(volume, report)
     check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
@@ -115,7 +119,7 @@ def prepare(project: Path, report: Report, use_cache: bool = True) -> Volume:
 
 
 def _warm_up(styles: str) -> bool:
-    """Started in each worker while the main process reads the chapters: the imports and a first layout."""
+    """Run first in each worker, while the main process transforms the chapters: fontconfig and the style sheet."""
     from volume.render.piece_layout import warm_up
 
     warm_up(Path(styles))
@@ -140,36 +144,39 @@ def _process_context():
     return context
 
 
-def _workers(styles: Path) -> concurrent.futures.ProcessPoolExecutor:
-    """Two processes, one per core, warming up at once. They fork from a fork server started here with a fixed
-    hash seed (the font subsetter's output depends on set order, so a fixed seed keeps the PDFs byte-identical).
-    The server takes a second to import what it preloads: the processes are started from a thread, so that the
-    chapters are read meanwhile."""
-    import threading
-    from multiprocessing import forkserver
+class Workers:
+    """Two layout processes, one per core, forked from a fork server started with a fixed hash seed (the font
+    subsetter's output depends on set order, so a fixed seed keeps the PDFs byte-identical).
 
-    context = _process_context()
-    previous = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = "0"
-    try:
-        forkserver.ensure_running()  # launches the server with this environment; does not wait for it
-    finally:
-        if previous is None:
-            os.environ.pop("PYTHONHASHSEED", None)
-        else:
-            os.environ["PYTHONHASHSEED"] = previous
-    executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context)
+    start() is called once pandoc has converted the sources: pandoc's processes have both cores to themselves
+    first, then the server imports what it preloads while the main process runs the transforms. The processes
+    are started from a thread, so that the main process does not wait for the server meanwhile."""
 
-    def start() -> None:
+    def __init__(self, styles: Path):
+        self.styles = styles
+        self.executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=_process_context())
+
+    def start(self) -> None:
+        import threading
+        from multiprocessing import forkserver
+
+        previous = os.environ.get("PYTHONHASHSEED")
+        os.environ["PYTHONHASHSEED"] = "0"
+        try:
+            forkserver.ensure_running()  # launches the server with this environment; does not wait for it
+        finally:
+            if previous is None:
+                os.environ.pop("PYTHONHASHSEED", None)
+            else:
+                os.environ["PYTHONHASHSEED"] = previous
+        threading.Thread(target=self._warm_up, name="volume-workers", daemon=True).start()
+
+    def _warm_up(self) -> None:
         try:
             for _ in range(2):
-                executor.submit(_warm_up, str(styles))
+                self.executor.submit(_warm_up, str(self.styles))
         except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # the build ended (a user's mistake found while reading) before its workers were up
-
-    starter = threading.Thread(target=start, name="volume-workers", daemon=True)
-    starter.start()
-    return executor
 
 
 def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False) -> BuildResult:
@@ -184,7 +191,8 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
             previous.seconds = time.perf_counter() - started
             return previous
     result = BuildResult()
-    with _workers(styles) as workers:
+    workers = Workers(styles)
+    with workers.executor:
         return _build(project, manifest, styles, out_dir, key, workers, result, progress, started)
 
 
@@ -192,7 +200,7 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
     from volume.render.pdf import render_editions
     progress("Reading chapters")
     mark = time.perf_counter()
-    volume = prepare(project, result.report)
+    volume = prepare(project, result.report, after_reading=workers.start)
     result.timings["read_and_transform"] = time.perf_counter() - mark
     result.volume = volume
     slug = manifest.slug
@@ -220,9 +228,10 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
             epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts)))
 
         try:
-            editions = render_editions(volume, styles, workers, manifest.project_dir / ".volume-cache" / "pieces",
+            pieces = manifest.project_dir / ".volume-cache" / "pieces"
+            editions = render_editions(volume, styles, workers.executor, pieces,
                                        staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts,
-                                       release_workers=lambda: workers.shutdown(wait=True))
+                                       release_workers=lambda: workers.executor.shutdown(wait=True))
             result.timings["pdf_editions"] = time.perf_counter() - mark
             result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached}
             mark = time.perf_counter()
