@@ -157,7 +157,7 @@ def test_index_locators_point_to_the_printed_pages(default_build):
     """Each EPUB index locator's target text stands on the PDF page whose label the locator shows."""
     import re
 
-    project, _ = default_build
+    project, result = default_build
     book = Epub(project / "dist" / "china-caspian.epub")
     reader = pypdf.PdfReader(project / "dist" / "china-caspian.pdf")
     labels = list(reader.page_labels)
@@ -165,6 +165,7 @@ def test_index_locators_point_to_the_printed_pages(default_build):
     pages = {labels[i]: squash(page.extract_text()) for i, page in enumerate(reader.pages)}
     locators = book.doc("index.xhtml").xpath("//x:a[@epub:type='index-locator']", namespaces=NS)
     assert len(locators) >= 150
+    assert result.pieces["index_fallbacks"] == 0  # every occurrence placed by its character count
     found = 0
     for locator in locators:
         name, fragment = locator.get("href").split("#")

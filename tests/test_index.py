@@ -217,3 +217,20 @@ def test_unwrapped_occurrences_are_placed_where_their_text_landed():
         term = "".join(ch for ch in span.text_content() if not ch.isspace() and ch not in IGNORED)
         assert laid_out[offset:offset + len(term)] == term
         assert placed[f"c-ix{number}"] == page_of[offset], number
+
+
+def test_occurrences_of_a_block_whose_counts_disagree_fall_back_to_its_first_page():
+    """Text the layout does not show (here display: none) makes the counts disagree: the block is reported and
+    its occurrences go to the page where the block begins, never to a wrong later page."""
+    from weasyprint import HTML
+
+    from volume.render.index_points import place_occurrences, unwrap_occurrences
+
+    filler = "word " * 400
+    body = (f'<p id="b1">{filler}<span class="hidden">{"x" * 3000}</span> the '
+            f'<span class="ix" id="c-ix1">Caspian</span> {filler}</p>')
+    css = "<style>@page { size: 3in 3in; margin: 0.3in } .hidden { display: none }</style>"
+    document = HTML(string=f"<html><head>{css}</head><body>{unwrap_occurrences(body)}</body></html>").render()
+    assert len(document.pages) > 2
+    assert place_occurrences(document) == ["b1"]
+    assert "c-ix1" in document.pages[0].anchors

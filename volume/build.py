@@ -233,7 +233,8 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
                                        staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts,
                                        release_workers=lambda: workers.executor.shutdown(wait=True))
             result.timings["pdf_editions"] = time.perf_counter() - mark
-            result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached}
+            result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
+                             "index_fallbacks": editions.index_fallbacks}
             mark = time.perf_counter()
             progress("Packaging the EPUB")
             for _packer, job in epub_jobs:

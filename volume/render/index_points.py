@@ -12,8 +12,8 @@ writes it as a named destination, and the assembly reads it like any other id.
 Visible characters are counted the same way on both sides: white space, soft hyphens, the hyphens the layout adds
 at line ends (U+2010) and zero-width characters do not count, and generated text (list markers, ::before and
 ::after) is not in the HTML, so it is skipped in the layout. A block whose counts disagree (text the layout did not
-show, or showed twice) is reported in the piece's facts (`PieceLayout.unplaced`), and its occurrences fall back to
-the block's first page.
+show, or showed twice) is reported in the piece's facts (`PieceLayout.unplaced`, and as `index_fallbacks` in
+the build's figures), and its occurrences fall back to the page where the block begins.
 """
 
 from __future__ import annotations
@@ -105,10 +105,11 @@ def place_occurrences(document) -> list[str]:
     that the PDF gets a named destination for it). Returns the ids of blocks whose counts disagreed."""
     from weasyprint.formatting_structure import boxes
 
-    wanted: dict[str, list[tuple[str, int]]] = {}
-    totals: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    first_page: dict[str, int] = {}
+    wanted: dict[int, list[tuple[str, int]]] = {}
+    names: dict[int, list[str]] = {}
+    totals: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    first_page: dict[int, tuple[int, str]] = {}
     placed: dict[str, tuple[int, float, float]] = {}
     for index, page in enumerate(document.pages):
         stack = [(page._page_box, ())]
@@ -124,6 +125,7 @@ def place_occurrences(document) -> list[str]:
                     total, *marks = places.split(" ")
                     totals[key] = int(total)
                     wanted[key] = [(name, int(offset)) for name, offset in (m.rsplit(":", 1) for m in marks)]
+                    names[key] = [name for name, _ in wanted[key]]
                     seen[key] = 0
                     first_page[key] = (index, element.get("id") or "")
                 active = active + (element,)
@@ -143,10 +145,12 @@ def place_occurrences(document) -> list[str]:
                 stack.extend((child, active) for child in reversed(children))
     disagreeing = []
     for key, total in totals.items():
-        if seen[key] != total:
+        if seen[key] != total:  # the counts cannot be trusted: every occurrence of the block to its first page
             disagreeing.append(first_page[key][1] or "?")
-        for name, _offset in wanted[key]:  # never reached: the block's first page
-            placed[name] = (first_page[key][0], 0.0, 0.0)
+            for name in names[key]:
+                placed[name] = (first_page[key][0], 0.0, 0.0)
+        for name in names[key]:
+            placed.setdefault(name, (first_page[key][0], 0.0, 0.0))
     for name, (index, x, y) in placed.items():
         document.pages[index].anchors.setdefault(name, (x, y, 0, 0))
     return disagreeing
