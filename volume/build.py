@@ -132,7 +132,7 @@ def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) ->
     write_epub(volume, styles, target, facts)
 
 
-PRELOAD = ["weasyprint", "volume.render.piece_layout", "volume.render.fast_html", "volume.render.epub"]
+PRELOAD = ["weasyprint", "volume.render.piece_layout", "volume.render.fast_html"]  # not the EPUB: not urgent
 
 
 def _process_context():
