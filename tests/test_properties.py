@@ -59,3 +59,20 @@ def test_importer_only_raises_diagnostics(text, suffix):
             import_source(source, project)
         except VolumeError as exc:
             assert exc.report.errors
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.sampled_from(["Asian", "Infrastructure", "Investment", "Bank", "of", "the", "and", "Shanghai",
+                     "Cooperation", "Organisation", "China’s", "Belt-and-Road", "U.S.", "&", "e.g.", "x", "",
+                     "(SCO)", "(AIIB)", "(BRI)", "(EU)", "(A)", "(aIIB)", "(SCO", "SCO)", "(", ")", ",", "2024"]),
+    st.text(alphabet="aAbBsSCO()’'&.- \n\t,", max_size=8)), max_size=60),
+    st.lists(st.sampled_from([" ", "  ", "\n", " \t "]), min_size=1, max_size=4))
+def test_abbreviation_definitions_found_as_by_the_plain_regex(tokens, spaces):
+    """definitions() runs the definition pattern only before each "(ABBR)": it finds exactly what the pattern run
+    over the whole text finds."""
+    from volume.transforms.abbreviations import DEFINITION, definitions
+
+    text = "".join(token + spaces[i % len(spaces)] for i, token in enumerate(tokens))
+    assert [(m.span(), m.groups()) for m in definitions(text)] == \
+        [(m.span(), m.groups()) for m in DEFINITION.finditer(text)]

@@ -10,6 +10,27 @@ from volume.model import Chapter, Volume
 from volume.xhtml import parse_fragment
 
 DEFINITION = re.compile(r"((?:[\w’'&.-]+\s+){1,10}?)\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
+CANDIDATE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
+WORDS_BEFORE = 11  # DEFINITION reads at most 10 words before the parenthesis
+
+
+def definitions(text: str):
+    """The matches of DEFINITION.finditer(text), found about ten times faster: DEFINITION tries every position of
+    the text, so it is run only over the few words before each "(ABBR)" (tests/test_properties.py compares the two)."""
+    end = 0
+    for candidate in CANDIDATE.finditer(text):
+        if candidate.start() < end:
+            continue
+        start = candidate.start()
+        for _ in range(WORDS_BEFORE):  # back over the words before it, whatever the white space between them
+            while start > end and text[start - 1].isspace():
+                start -= 1
+            while start > end and not text[start - 1].isspace():
+                start -= 1
+        for match in DEFINITION.finditer(text, start, candidate.end()):
+            if match.end() == candidate.end():
+                yield match
+                end = match.end()
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "&", "to", "la", "du"}
 
 
@@ -72,7 +93,7 @@ def collect_abbreviations(volume: Volume, report: Report) -> Volume:
     for chapter in volume.chapters:
         text = _text(chapter)
         defined_at: dict[str, int] = {}
-        for match in DEFINITION.finditer(text):
+        for match in definitions(text):
             short = match.group(2)
             expansion = expansion_for(match.group(1).split(), short)
             if expansion is None:
