@@ -1,0 +1,98 @@
+"""Benchmark: the CPU a cold build spends, whole process tree, beside the baseline's.
+
+    python bench/cpu.py [--runs 2] [--project .]
+
+The build is CPU-bound on a two-core machine, so its CPU time (user + system, summed over the build process and
+every process it starts, the fork server's workers and pandoc included) says more than its wall time about what
+parallelism can still win. Each process's utime and stime are sampled from /proc/<pid>/stat every 50 ms, the
+last value seen kept (a process that lives under 50 ms is missed). The baseline is the pandoc command of
+bench/run.py. Prints, per run, wall and CPU seconds of each, and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> dict[int, tuple[int, float]]:
+    """pid -> (parent pid, CPU seconds so far) of every process."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[int(name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK)
+    return found
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the whole process tree) of one run of command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cpu: dict[int, float] = {}
+    while process.poll() is None:
+        table = _processes()
+        tree = {process.pid}
+        grew = True
+        while grew:
+            grew = False
+            for pid, (parent, _) in table.items():
+                if parent in tree and pid not in tree:
+                    tree.add(pid)
+                    grew = True
+        for pid in tree & table.keys():
+            cpu[pid] = max(cpu.get(pid, 0.0), table[pid][1])
+        time.sleep(0.05)
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return time.perf_counter() - started, sum(cpu.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--project", type=Path, default=Path("."))
+    args = parser.parse_args()
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    results: dict[str, list[tuple[float, float]]] = {"baseline": [], "cold": []}
+    with tempfile.TemporaryDirectory(prefix="volume-cpu-") as folder:
+        work = Path(folder)
+        shutil.copytree(args.project / "chapters", work / "chapters")
+        shutil.copytree(args.project / "styles", work / "styles")
+        sources = sorted(str(p.relative_to(work)) for p in (work / "chapters").glob("*.md"))
+        for number in range(args.runs):
+            pdf = measured([pandoc, *sources, "--pdf-engine=weasyprint", "-o", "x.pdf"], work)
+            epub = measured([pandoc, *sources, "-o", "x.epub"], work)
+            results["baseline"].append((pdf[0] + epub[0], pdf[1] + epub[1]))
+            subprocess.run([sys.executable, "-m", "volume", "clean"], cwd=work, check=True, stdout=subprocess.DEVNULL)
+            results["cold"].append(measured([sys.executable, "-m", "volume", "build"], work))
+            print(f"round {number + 1}: " + ", ".join(
+                f"{name} {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU" for name, runs in results.items()),
+                flush=True)
+    for name, runs in results.items():
+        print(f"median {name}: {statistics.median(r[0] for r in runs):.1f} s wall, "
+              f"{statistics.median(r[1] for r in runs):.1f} s CPU")
+    cold_cpu = statistics.median(r[1] for r in results["cold"])
+    base_cpu = statistics.median(r[1] for r in results["baseline"])
+    print(f"CPU cold / baseline = {cold_cpu / base_cpu:.2f}; a cold build on 2 cores needs at least "
+          f"{cold_cpu / 2:.1f} s, the baseline's wall time is {statistics.median(r[0] for r in results['baseline']):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
