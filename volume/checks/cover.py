@@ -43,7 +43,11 @@ def check_cover_image(manifest: Manifest, report: Report) -> None:
         report.add("C001", f"cover image '{cover.image}' does not exist; put it in {manifest.chapters_dir.name}/ "
                    "or correct the name", where)
         return
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        report.add("C001", f"cover image '{cover.image}' has more pixels than Pillow opens safely; scale it down "
+                   "to what 300 dpi needs", where)
+        return
+    except (OSError, UnidentifiedImageError):
         report.add("C001", f"cover image '{cover.image}' is not an image Pillow can read; save it as JPEG or PNG",
                    where)
         return

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from volume.config import VolumeMeta
 from volume.config_trade import CoverSettings
-from volume.xhtml import escape_attr, escape_text
+from volume.xhtml import escape_text
 
 CMYK = tuple[float, float, float, float]
 NAVY: CMYK = (0.465, 0.268, 0.0, 0.722)  # the background: a rich dark blue (146 % ink)
@@ -27,7 +27,7 @@ WHITE: CMYK = (0.0, 0.0, 0.0, 0.0)
 REFERENCE_WIDTH = 432.0  # 6 in: every size below is for this width and scales with the trim
 PNG_WIDTH = 1600
 PRINT_DPI = 300
-MAX_DPI = 450  # a larger picture is resampled to this: sharper prints nothing, and the file stays small
+MAX_DPI = 400  # a larger picture is resampled to this: sharper prints nothing, and the file stays small
 PICTURE_TOP = 0.55  # the picture fills the front from this fraction of its height down (through the bleed)
 FONTS = {"bold": "NotoSerif-Bold.ttf", "italic": "NotoSerif-Italic.ttf", "regular": "NotoSerif-Regular.ttf"}
 
@@ -247,6 +247,3 @@ def front_png(design: FrontCover, fonts_dir: Path, width_px: int = PNG_WIDTH) ->
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
-
-def alt_text(meta: VolumeMeta) -> str:
-    return escape_attr(f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else ""))
