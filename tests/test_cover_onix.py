@@ -203,22 +203,37 @@ def test_no_barcode_without_a_print_isbn(default_build):
     assert decode(render(project / "dist" / "china-caspian-cover.pdf", 300), add_on=False) == []
 
 
-@pytest.mark.parametrize("isbn, amount, currency, expected", [
-    ("978-0-306-40615-7", "7.99", "GBP", "978030640615700799"),
-    ("0-306-40615-2", "150", "USD", "978030640615759999"),  # an ISBN-10 becomes 978…; $100 or more is 9999
-    ("978-1-4028-9462-6", "19.50", "CAD", "978140289462661950"),
-])
-def test_barcode_box_alone_decodes(isbn, amount, currency, expected):
-    from volume.render.barcode import barcode_box, price_addon
+@pytest.fixture(scope="module")
+def child():
+    """A process of its own for what sets fontconfig up (WeasyPrint): the test process's environment, which the
+    builds' processes inherit, stays as it was."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def svg_to_pdf(svg: str) -> bytes:
     from volume.render.fonts import isolate_fontconfig
 
     isolate_fontconfig(Path(__file__).resolve().parent.parent / "styles" / "fonts")
     from weasyprint import HTML
 
-    box = barcode_box(isbn, price_addon(amount, currency))
-    pdf = HTML(string=f"<style>@page {{ size: 90mm 50mm; margin: 5mm }}</style>{box.svg}").write_pdf()
+    return HTML(string=f"<style>@page {{ size: 90mm 50mm; margin: 5mm }}</style>{svg}").write_pdf()
+
+
+@pytest.mark.parametrize("isbn, amount, currency, expected", [
+    ("978-0-306-40615-7", "7.99", "GBP", "978030640615700799"),
+    ("0-306-40615-2", "150", "USD", "978030640615759999"),  # an ISBN-10 becomes 978…; $100 or more is 9999
+    ("978-1-4028-9462-6", "19.50", "CAD", "978140289462661950"),
+])
+def test_barcode_box_alone_decodes(isbn, amount, currency, expected, child):
     import pypdfium2 as pdfium
 
+    from volume.render.barcode import barcode_box, price_addon
+
+    pdf = child.submit(svg_to_pdf, barcode_box(isbn, price_addon(amount, currency)).svg).result()
     image = pdfium.PdfDocument(pdf)[0].render(scale=300 / 72).to_pil().convert("RGB")
     assert decode(image, add_on=True) == [expected]
 
@@ -359,7 +374,7 @@ def test_onix_without_isbns_uses_the_volume_identifier(default_build):
     assert tree.find(".//o:Barcode", ONIX) is None
 
 
-def test_cover_layout_is_reproducible(trade_build, tmp_path):
+def test_cover_layout_is_reproducible(trade_build, tmp_path, child):
     """The cover laid out twice, without the cache, gives the same bytes. (Whole builds in fresh folders are
     compared in test_cache.py and test_default_volume.py, the cover and ONIX with the editions.)"""
     import dataclasses
@@ -376,7 +391,7 @@ def test_cover_layout_is_reproducible(trade_build, tmp_path):
     job = cover_job(manifest, styles_dir_for(manifest), result.volume, pages, tmp_path / "one.pdf")
     made = []
     for name in ("one.pdf", "two.pdf"):
-        assert lay_out_cover(dataclasses.replace(job, target=tmp_path / name)) == 1
+        assert child.submit(lay_out_cover, dataclasses.replace(job, target=tmp_path / name)).result() == 1
         made.append((tmp_path / name).read_bytes())
     assert made[0] == made[1]
     assert boxes(tmp_path / "one.pdf") == boxes(project / "dist" / "small-cover.pdf")
