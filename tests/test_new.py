@@ -68,7 +68,8 @@ def test_new_project_builds(tmp_path):
     target.mkdir()  # an empty folder is fine
     create_project(target)
     result = build(target)
-    assert sorted(o.path.name for o in result.outputs) == ["fresh-print.pdf", "fresh.epub", "fresh.pdf"]
+    assert sorted(o.path.name for o in result.outputs) == ["fresh-cover.pdf", "fresh-onix.xml", "fresh-print.pdf",
+                                                                "fresh.epub", "fresh.pdf"]
     assert result.report.items == []
     chapters = [c for c in result.volume.chapters]
     assert [c.title_text for c in chapters] == ["Energy Corridors Across the Caspian", "Capitals, Names and Routes"]

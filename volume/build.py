@@ -113,9 +113,17 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
         after_reading()
     volume = run_transforms(volume, report)
     check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+    _check_trade(manifest, styles_dir_for(manifest), report)
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
     report.checkpoint()
     return volume
+
+
+def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:
+    """The cover's picture and words, checked with the rest (the cover and ONIX are written on every build)."""
+    from volume.checks.cover import check_cover
+
+    check_cover(manifest, styles / "fonts", report)
 
 
 def _warm_up(styles: str) -> bool:
@@ -221,11 +229,13 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
         progress("Laying out the book")
         mark = time.perf_counter()
         epub_jobs: list = []
+        trade = _trade_files(manifest, styles, staging)
 
         def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
             result.volume = placed
             packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
             epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts)))
+            trade.start(placed, facts)
 
         try:
             pieces = manifest.project_dir / ".volume-cache" / "pieces"
@@ -240,11 +250,15 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
             for _packer, job in epub_jobs:
                 job.result()
             result.timings["epub_wait"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            trade_pages = dict(trade.finish(editions.print_pages))
+            result.timings["cover_and_onix_wait"] = time.perf_counter() - mark
         finally:
             for packer, _job in epub_jobs:
                 packer.shutdown(wait=True, cancel_futures=True)
-        pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages}
-        names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
+            trade.close()
+        pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages} | trade_pages
+        names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub", *trade_pages]
         for name in names:  # each file replaced atomically; a killed build leaves whole files only
             os.replace(staging / name, out_dir / name)
             result.outputs.append(Output(out_dir / name, pages.get(name)))
@@ -253,6 +267,13 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _trade_files(manifest: Manifest, styles: Path, staging: Path):
+    """The cover wrap and the ONIX records, made beside the editions (volume/trade_files.py)."""
+    from volume.trade_files import TradeFiles
+
+    return TradeFiles(manifest, styles, staging, _process_context())
 
 
 def write_release_files(result: BuildResult, project: Path) -> list[Path]:

@@ -95,16 +95,27 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
         sys.exit(EXIT_FINDINGS)
     _print_diagnostics(result.report, root)
     for output in result.outputs:
-        pages = f"{output.pages} pages, " if output.pages else ""
+        pages = f"{output.pages} page{'' if output.pages == 1 else 's'}, " if output.pages else ""
         console.print(f"  {output.path.relative_to(root) if output.path.is_relative_to(root) else output.path}"
                       f"  ({pages}{_human_size(output.size)})")
     for extra in extras:
         console.print(f"  {extra.relative_to(root) if extra.is_relative_to(root) else extra}")
+    _print_spine(console, project, result)
     warnings = len(result.report.warnings)
     verb = "Up to date (nothing changed since the last build):" if result.up_to_date else "Built"
     console.print(f"{verb} {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s).")
     if strict and warnings:
         sys.exit(EXIT_FINDINGS)
+
+
+def _print_spine(console, project: Path, result) -> None:
+    """The spine the cover was made for: the number an editor checks when the page count changes."""
+    from volume.config import find_manifest, load_manifest
+    from volume.trade_files import spine_summary
+
+    line = spine_summary(load_manifest(find_manifest(project)), result.outputs)
+    if line:
+        console.print(f"  {line}", markup=False, soft_wrap=True)
 
 
 @main.command()

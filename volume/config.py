@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from volume.config_trade import TRADE_TABLES, Trade, read_trade
 from volume.diagnostics import Report, SourceLocation, VolumeError
 
 MANIFEST_NAME = "volume.toml"
@@ -31,9 +32,10 @@ VOLUME_KEYS = {
     "title", "subtitle", "editors", "publisher", "place", "year", "date", "language", "rights",
     "description", "keywords", "identifiers", "subject",
 }
-IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
+IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "isbn_pdf", "other"}
+ISBN_KEYS = ("isbn_print", "isbn_ebook", "isbn_pdf")
 OUTPUT_KEYS = {"slug", "trim_size", "dir", "pad_pages"}
-TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"}
+TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"} | TRADE_TABLES
 BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
@@ -45,6 +47,7 @@ LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 class Identifiers:
     isbn_print: str | None = None
     isbn_ebook: str | None = None
+    isbn_pdf: str | None = None  # the digital PDF's own ISBN, when it is sold as an edition of its own
     other: str | None = None
 
     @property
@@ -98,6 +101,7 @@ class Manifest:
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
+    trade: Trade = field(default_factory=Trade)  # paper, cover, prices and subject codes (config_trade.py)
 
     @property
     def chapters_dir(self) -> Path:
@@ -118,6 +122,20 @@ def isbn_is_valid(isbn: str) -> bool:
         check = digits[9].upper()
         return (total + (10 if check == "X" else int(check))) % 11 == 0
     return False
+
+
+def isbn_problem(isbn: str) -> str:
+    """Why an ISBN is not valid: its length or characters, or which check digit its other digits call for."""
+    digits = isbn.replace("-", "").replace(" ", "")
+    if re.fullmatch(r"\d{13}", digits):
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+        return f"has check digit {digits[12]}, but its first 12 digits call for {(10 - total % 10) % 10}"
+    if re.fullmatch(r"\d{9}[\dXx]", digits):
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        expected = (11 - total % 11) % 11
+        return (f"has check digit {digits[9].upper()}, but its first 9 digits call for "
+                f"{'X' if expected == 10 else expected}")
+    return "is not an ISBN (13 digits, or 10 with a final X, hyphens allowed)"
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -213,15 +231,26 @@ class _Reader:
             return Identifiers()
         self.check_keys(table, IDENTIFIER_KEYS, "volume.identifiers")
         values = {key: self.string(table, key) or None for key in IDENTIFIER_KEYS}
-        for key in ("isbn_print", "isbn_ebook"):
+        for key in ISBN_KEYS:
             if values[key] and not isbn_is_valid(values[key]):
-                self.report.add("M006", f"{key} '{values[key]}' fails its ISBN checksum; copy it again "
+                self.report.add("M006", f"{key} '{values[key]}' {isbn_problem(values[key])}; copy it again "
                                 "from the ISBN agency's record", self.where(key))
+        self.distinct_isbns(values)
         if not (values["isbn_ebook"] or values["other"]):
             self.report.add("M004", "the e-book needs a fixed identifier: set isbn_ebook or other "
                             "(e.g. other = \"urn:uuid:...\") under [volume.identifiers]",
                             self.where("volume"))
         return Identifiers(**values)
+
+    def distinct_isbns(self, values: dict[str, str | None]) -> None:
+        """Each edition has its own ISBN: one given twice would make two products one."""
+        seen: dict[str, str] = {}
+        for key in ISBN_KEYS:
+            digits = re.sub(r"[^0-9Xx]", "", values[key] or "")
+            if digits and digits in seen:
+                self.report.add("M020", f"{key} repeats {seen[digits]}: each edition needs its own ISBN "
+                                "(print, EPUB and PDF are separate products)", self.where(key))
+            seen.setdefault(digits, key)
 
     def pad_pages(self, table: dict[str, Any]) -> int:
         value = table.get("pad_pages", 4)
@@ -390,7 +419,8 @@ def load_manifest(path: Path) -> Manifest:
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
     style, title, references = reader.bibliography(data.get("bibliography", {}))
     pad = reader.pad_pages(output)
+    trade = read_trade(reader, data)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
-                    bibliography_title=title, references_file=references, pad_pages=pad)
+                    bibliography_title=title, references_file=references, pad_pages=pad, trade=trade)

@@ -46,11 +46,28 @@ keywords = ["Caspian region", "energy", "Kazakhstan"]
 [volume.identifiers]
 # isbn_print = "..."        # add the ISBNs when the publisher has them
 # isbn_ebook = "..."
+# isbn_pdf = "..."
 other = {q(volume_identifier(name))}
 
 [output]
 slug = {q(project_slug(name))}
 trim_size = "6in 9in"
+
+[print]                     # the paper decides the cover's spine: pages ÷ pages per inch
+paper = "white"             # white or cream, or your printer's paper with ppi = 444 or caliper = "0.1mm"
+
+# [cover]
+# image = "images/cover.jpg"  # the front's picture; at least 300 dpi where it is printed
+# image_credit = "Photograph: …, CC BY 4.0"
+
+# [prices]                  # the barcode's price add-on and the ONIX records
+# currency = "USD"
+# print = 24.95
+# epub = 9.99
+
+# [onix]                    # subject codes for distributors
+# bisac = ["POL011000"]
+# thema = ["JPSF", "1FPC"]
 
 [[contents]]
 file = "first-chapter.md"

@@ -217,10 +217,14 @@ def copyright_page(volume: Volume, for_print: bool = True) -> str:
         lines.append(f"ISBN {escape_text(ids.isbn_print)} (print)")
     if ids.isbn_ebook:
         lines.append(f"ISBN {escape_text(ids.isbn_ebook)} (e-book)")
+    if ids.isbn_pdf:
+        lines.append(f"ISBN {escape_text(ids.isbn_pdf)} (PDF)")
     if ids.other and not (ids.isbn_print or ids.isbn_ebook):
         lines.append(f"Identifier: {escape_text(ids.other)}")
     if meta.description:
         lines.append(escape_text(meta.description))
+    if volume.manifest.trade.cover.image_credit:  # the cover picture's licence travels with every edition
+        lines.append(f"Cover image: {escape_text(volume.manifest.trade.cover.image_credit)}")
     if for_print:
         lines.append("Typeset with volume in Noto Serif.")
     body = "".join(f"<p>{line}</p>" for line in lines)

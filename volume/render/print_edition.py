@@ -63,6 +63,7 @@ def _recolour_forms(pdf, resources, seen: set) -> None:
             seen.add(obj.objgen)
             if obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1:
                 obj.write(_recolour(obj.read_bytes()))
+                _cmyk_blending(obj)
                 _recolour_forms(pdf, obj.get("/Resources"), seen)
 
 
@@ -112,18 +113,13 @@ def _xmp_for_x4(pdf, seed: str) -> None:
     pdf.Root.Metadata.write(packet)
 
 
-def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> None:
-    """Turn the joined book into the print edition, in place (save the digital edition first)."""
-    from pikepdf import Array, Dictionary, Name, String
+def padded_pages(pages: int, pad_to: int) -> int:
+    """The print edition's page count: the book's pages, with blank pages up to a multiple of pad_to."""
+    return pages + ((-pages) % pad_to if pad_to > 1 else 0)
 
-    pdf = book.pdf
-    first_box = pdf.pages[0].mediabox
-    width, height = float(first_box[2]) - float(first_box[0]), float(first_box[3]) - float(first_box[1])
-    if pad_to > 1:
-        for _ in range((-len(pdf.pages)) % pad_to):
-            pdf.add_blank_page(page_size=(width, height))
-    marks = pdf.make_stream(_crop_marks(width, height))
-    seen: set = set()
+
+def strip_for_press(pdf) -> None:
+    """PDF/X allows no annotations in the printed area: the links go, and the tagging that describes them."""
     for key in ("/StructTreeRoot", "/MarkInfo"):
         if key in pdf.Root:
             del pdf.Root[key]
@@ -131,15 +127,31 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
         for key in ("/Annots", "/StructParents", "/Tabs"):
             if key in page.obj:
                 del page.obj[key]
-        page.contents_coalesce()
-        page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
-        _recolour_forms(pdf, page.obj.get("/Resources"), seen)
-        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
-        page.contents_add(pdf.make_stream(b"\nQ\n"), prepend=False)
-        page.contents_add(marks, prepend=False)
-        page.obj.TrimBox = Array([0, 0, width, height])
-        page.obj.BleedBox = Array([-BLEED, -BLEED, width + BLEED, height + BLEED])
-        page.obj.MediaBox = Array([-SLUG, -SLUG, width + SLUG, height + SLUG])
+
+
+def recolour_page(pdf, page, seen: set) -> None:
+    """The page's drawing, and the forms and patterns it uses, in process CMYK (seen: forms already done)."""
+    page.contents_coalesce()
+    page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
+    _recolour_forms(pdf, page.obj.get("/Resources"), seen)
+    _cmyk_blending(page.obj)
+
+
+def _cmyk_blending(holder) -> None:
+    """A transparency group (WeasyPrint gives SVG drawings one) blends in DeviceCMYK, not DeviceRGB: PDF/X-4 allows
+    no device colour space but the output intent's."""
+    import pikepdf
+    from pikepdf import Name
+
+    group = holder.get("/Group")
+    if isinstance(group, pikepdf.Dictionary) and group.get("/CS") in (Name.DeviceRGB, Name.DeviceGray):
+        group.CS = Name.DeviceCMYK
+
+
+def mark_pdfx4(pdf, profile: Path, seed: str) -> None:
+    """The CMYK output intent, /Trapped, and the XMP that names PDF/X-4 (with a DocumentID derived from seed)."""
+    from pikepdf import Array, Dictionary, Name, String
+
     icc = pdf.make_stream(profile.read_bytes())
     icc.N = 4
     pdf.Root.OutputIntents = Array([Dictionary(
@@ -148,3 +160,26 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
     if "/Info" in pdf.trailer:
         pdf.trailer.Info.Trapped = Name("/False")
     _xmp_for_x4(pdf, seed)
+
+
+def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> None:
+    """Turn the joined book into the print edition, in place (save the digital edition first)."""
+    from pikepdf import Array
+
+    pdf = book.pdf
+    first_box = pdf.pages[0].mediabox
+    width, height = float(first_box[2]) - float(first_box[0]), float(first_box[3]) - float(first_box[1])
+    for _ in range(padded_pages(len(pdf.pages), pad_to) - len(pdf.pages)):
+        pdf.add_blank_page(page_size=(width, height))
+    marks = pdf.make_stream(_crop_marks(width, height))
+    seen: set = set()
+    strip_for_press(pdf)
+    for page in pdf.pages:
+        recolour_page(pdf, page, seen)
+        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(pdf.make_stream(b"\nQ\n"), prepend=False)
+        page.contents_add(marks, prepend=False)
+        page.obj.TrimBox = Array([0, 0, width, height])
+        page.obj.BleedBox = Array([-BLEED, -BLEED, width + BLEED, height + BLEED])
+        page.obj.MediaBox = Array([-SLUG, -SLUG, width + SLUG, height + SLUG])
+    mark_pdfx4(pdf, profile, seed)
