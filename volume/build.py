@@ -24,7 +24,6 @@ from volume.render.pagemap import PageFacts
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)
-BUNDLED_STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
 @dataclass
@@ -96,8 +95,11 @@ def _write_stamp(out_dir: Path, key: str, result: BuildResult) -> None:
 
 
 def styles_dir_for(manifest: Manifest) -> Path:
+    """The project's own styles/ when it has a book.css, else the ones volume ships."""
+    from volume.resources import bundled_styles
+
     project_styles = manifest.project_dir / "styles"
-    return project_styles if (project_styles / "book.css").is_file() else BUNDLED_STYLES
+    return project_styles if (project_styles / "book.css").is_file() else bundled_styles()
 
 
 def prepare(project: Path, report: Report, use_cache: bool = True,

@@ -29,7 +29,8 @@ PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print editi
 CODE = Path(__file__).resolve().parent
 
 
-LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py")
+LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py",
+               "weasy.py", "../harfbuzz.py")
 
 
 def _code_digest() -> str:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from volume.render.pages import FOLIO_BOXES
+from volume.render.weasy import subset_with_uharfbuzz
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _book_css(styles_dir: Path, fetcher):
 
 
 def _pin_source_date(date: str) -> None:
-    """fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
+    """fontTools (which WeasyPrint uses for some fonts, e.g. emoji) stamps each font's 'head' table with
     the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date (in this worker process only)."""
     import datetime
 
@@ -114,6 +115,7 @@ def warm_up(styles_dir: Path) -> None:
 
     isolate_fontconfig(styles_dir / "fonts")
     _speed_up_pydyf()
+    subset_with_uharfbuzz()
     from volume.render.fetcher import ProjectFetcher
 
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
@@ -129,6 +131,7 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
 
     isolate_fontconfig(job.styles_dir / "fonts")
     _speed_up_pydyf()
+    subset_with_uharfbuzz()
     from weasyprint import CSS
 
     from volume.render.fast_html import parsed_html
