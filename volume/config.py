@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.output_folder import check_output_folder
 
 MANIFEST_NAME = "volume.toml"
 DEFAULT_TRIM = ("6in", "9in")
@@ -121,13 +122,13 @@ def isbn_is_valid(isbn: str) -> bool:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
+    pattern = re.compile(rf"^[ \t]*(\[+[ \t]*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
+    pattern = re.compile(rf"^[ \t]*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
     for match in pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if line > after:
@@ -239,10 +240,6 @@ class _Reader:
                             self.where("slug"))
             slug = "volume"
         out_dir = self.string(table, "dir", "dist")
-        if Path(out_dir).is_absolute() or ".." in Path(out_dir).parts:
-            self.report.add("M005", "'dir' must be a folder inside the project, such as \"dist\"",
-                            self.where("dir"))
-            out_dir = "dist"
         return slug, self.trim(table.get("trim_size")), out_dir
 
     def trim(self, value: Any) -> tuple[str, str]:
@@ -390,6 +387,9 @@ def load_manifest(path: Path) -> Manifest:
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
     style, title, references = reader.bibliography(data.get("bibliography", {}))
     pad = reader.pad_pages(output)
+    sources = [path.parent / e.file for e in contents if e.kind == "source"]
+    where = reader.where("dir") if "dir" in output else SourceLocation(path, _line_of(text, "output"))
+    check_output_folder(out_dir, path.parent.parent, path.parent, sources, where, reader.report)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
