@@ -109,6 +109,8 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
+    for warning in manifest.warnings:
+        report.add(warning.code, warning.message, warning.location)
     volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
     if after_reading is not None:
         after_reading()

@@ -99,6 +99,7 @@ class Manifest:
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
+    warnings: tuple = field(default=(), compare=False)  # the manifest's own warnings (e.g. S011), for the report
 
     @property
     def chapters_dir(self) -> Path:
@@ -161,7 +162,17 @@ class _Reader:
         if not isinstance(value, str):
             self.report.add("M005", f"'{key}' must be a string in quotes", self.where(key))
             return default
+        self.plain(value, key, self.where(key))
         return value.strip()
+
+    def plain(self, value: str, key: str, where: SourceLocation) -> None:
+        """Manifest strings are plain text, escaped where they are printed: say so when one looks like markup."""
+        from volume.sanitizer import RAW_HTML
+
+        found = RAW_HTML.search(value)
+        if found:
+            self.report.add("S011", f"'{key}' holds markup ({found.group(0)[:40]}); manifest values are plain text "
+                            "and it will print as written: remove it", where)
 
     def strings(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -170,6 +181,8 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.report.add("M005", f"'{key}' must be a list of strings, e.g. [\"a\", \"b\"]", self.where(key))
             return ()
+        for item in value:
+            self.plain(item, key, self.where(key))
         return tuple(v.strip() for v in value)
 
     def meta(self, table: dict[str, Any]) -> VolumeMeta:
@@ -274,6 +287,7 @@ class _Reader:
                 if not isinstance(entry["part"], str) or "file" in entry:
                     self.report.add("M007", "a part entry holds only part = \"Title\"", where)
                     continue
+                self.plain(entry["part"], "part", where)
                 result.append(ContentsEntry("part", where, title=entry["part"].strip(), matter="body"))
                 continue
             file = entry.get("file")
@@ -293,6 +307,8 @@ class _Reader:
                 self.report.add("M007", "matter must be \"front\", \"body\" or \"back\"", where)
                 continue
             title = entry.get("title", "")
+            if isinstance(title, str):
+                self.plain(title, "title", where)
             result.append(ContentsEntry("source", where, file=file.strip(), role=role, matter=matter,
                                         title=title if isinstance(title, str) else ""))
         self.check_order(result)
@@ -337,6 +353,8 @@ class _Reader:
             self.report.add("M005", "[abbreviations] holds lines such as BRI = \"Belt and Road Initiative\"",
                             self.where("abbreviations"))
             return ()
+        for key, value in table.items():
+            self.plain(f"{key} {value}", key, self.where(key))
         return tuple(sorted((k.strip(), v.strip()) for k, v in table.items()))
 
     def check_order(self, entries: list[ContentsEntry]) -> None:
@@ -393,4 +411,5 @@ def load_manifest(path: Path) -> Manifest:
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
-                    bibliography_title=title, references_file=references, pad_pages=pad)
+                    bibliography_title=title, references_file=references, pad_pages=pad,
+                    warnings=tuple(reader.report.warnings))

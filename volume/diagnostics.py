@@ -51,6 +51,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "O005": (Severity.WARNING, "files found in a killed build's leftovers were put back into the output folder"),
     "S010": (Severity.WARNING, "raw HTML in a front-matter field removed"),
     "S011": (Severity.WARNING, "markup in a manifest field is printed as written"),
+    "S012": (Severity.WARNING, "front-matter language is not a language tag"),
     "W001": (Severity.WARNING, "WeasyPrint warned while laying out the book"),
     "W002": (Severity.WARNING, "pandoc warned while reading a source"),
     "W003": (Severity.WARNING, "a warning while packaging the e-book"),

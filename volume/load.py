@@ -11,7 +11,8 @@ from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, Chapter, Part, Volume
 from volume.pandoc import convert
-from volume.xhtml import plain_text
+from volume.sanitizer import RAW_HTML, clean_markup, clean_text
+from volume.xhtml import escape_text, plain_text
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +83,11 @@ def _authors(meta: dict) -> tuple[Author, ...]:
     if isinstance(raw, (str, dict)):
         raw = [raw]
     authors = []
-    for item in raw:
+    for item in raw if isinstance(raw, list) else []:
         if isinstance(item, dict):
-            authors.append(Author(plain_text(str(item.get("name", ""))), plain_text(str(item.get("affiliation", "")))))
+            authors.append(Author(clean_text(str(item.get("name", ""))), clean_text(str(item.get("affiliation", "")))))
         else:
-            authors.append(Author(plain_text(str(item))))
+            authors.append(Author(clean_text(str(item))))
     return tuple(a for a in authors if a.name)
 
 
@@ -95,32 +96,85 @@ def _meta_text(meta: dict, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)[ \t]*:")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def raw_html_in_front_matter(path: Path, report: Report) -> set[str]:
+    """The front-matter keys whose value holds raw HTML (each reported with its line): their markup is stripped."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return set()
+    try:
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return set()
+    found: set[str] = set()
+    key = None
+    for number, line in enumerate(match.group(1).splitlines() if match else [], start=2):
+        top = TOP_KEY.match(line)
+        key = top.group(1) if top else key
+        raw = RAW_HTML.search(line)
+        if key and raw:
+            found.add(key)
+            report.add("S010", f"raw HTML in the front matter's '{key}' ({raw.group(0)[:40]}) was removed; write "
+                       "Markdown instead (*italic*, **bold**)", SourceLocation(path, number))
+    return found
+
+
+def _inline_field(meta: dict, key: str, stripped: set[str]) -> str:
+    """A title-like front-matter field as safe inline XHTML; as escaped plain text where it held raw HTML."""
+    value = _meta_text(meta, key)
+    return escape_text(clean_text(value)) if key in stripped else clean_markup(_strip_p(value), inline=True).strip()
+
+
 def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
                  converted: tuple[dict, str] | None = None) -> Chapter:
     meta, body = converted if converted is not None else convert(path)
-    title = _meta_text(meta, "title") or entry.title
+    stripped = raw_html_in_front_matter(path, report)
+    title = _inline_field(meta, "title", stripped)
+    if not title and entry.title:
+        title = escape_text(entry.title)  # the manifest's title is plain text
     if not title:
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
-        title = heading.group(1) if heading else path.stem.replace("-", " ").title()
+        title = clean_markup(heading.group(1), inline=True).strip() if heading else ""
+        if not title:
+            title = escape_text(path.stem.replace("-", " ").title())
         if not heading:
             report.add("S007", "no title; add `title:` to the YAML front matter (or title = in the manifest)",
                        SourceLocation(path, 1))
     body = _drop_repeated_title(body, plain_text(title))
-    lang = plain_text(_meta_text(meta, "lang"))
+    lang = clean_text(_meta_text(meta, "lang"))
+    if lang and not LANGUAGE_TAG.fullmatch(lang):
+        report.add("S012", f"lang '{lang[:40]}' is not a language tag such as en or ka; it was ignored",
+                   SourceLocation(path, _front_matter_line(path, "lang")))
+        lang = ""
+    abstract = _meta_text(meta, "abstract")
+    abstract = (f"<p>{escape_text(clean_text(abstract))}</p>" if "abstract" in stripped and abstract.strip()
+                else clean_markup(abstract))
     return Chapter(
         id=chapter_id,
         role=entry.role,
         matter=entry.matter,
-        title=_strip_p(title),
+        title=title,
         title_text=plain_text(title),
         body=body,
-        subtitle=_strip_p(_meta_text(meta, "subtitle")),
-        authors=_authors(meta),
-        date=plain_text(_meta_text(meta, "date")),
+        subtitle=_inline_field(meta, "subtitle", stripped),
+        authors=_authors(meta),  # names and affiliations are plain text: any markup is stripped
+        date=clean_text(_meta_text(meta, "date")),
         lang=lang,
-        abstract=_meta_text(meta, "abstract"),
+        abstract=abstract.strip(),
         source=SourceLocation(path),
     )
+
+
+def _front_matter_line(path: Path, key: str) -> int | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(rf"(?m)^{re.escape(key)}[ \t]*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _drop_repeated_title(body: str, title: str) -> str:
