@@ -16,6 +16,7 @@ from typing import Callable
 
 from volume.config import Manifest, find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
+from volume.library_warnings import WorkerError, collecting, failure, in_worker, report_warnings
 from volume.load import load_volume
 from volume.model import Volume
 from volume.publish import STAMP, Staging, recover_output
@@ -111,11 +112,13 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     manifest = load_manifest(find_manifest(project))
     for warning in manifest.warnings:
         report.add(warning.code, warning.message, warning.location)
-    volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
-    if after_reading is not None:
-        after_reading()
-    volume = run_transforms(volume, report)
-    check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+    with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
+        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
+        if after_reading is not None:
+            after_reading()
+        volume = run_transforms(volume, report)
+        check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+    report_warnings(report, collector.records, SourceLocation(manifest.path))
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
     report.checkpoint()
     return volume
@@ -190,25 +193,33 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
     manifest = load_manifest(find_manifest(project))
     styles = styles_dir_for(manifest)
     out_dir = manifest.project_dir / manifest.output_dir
-    _recover(manifest, out_dir)
+    kept = _recover(manifest, out_dir)
     key = inputs_key(manifest, styles)
     if not (force or release):
         previous = _up_to_date(out_dir, key)
         if previous is not None:
             previous.seconds = time.perf_counter() - started
+            _report_kept(previous.report, kept)
             return previous
     result = BuildResult()
+    _report_kept(result.report, kept)
     workers = Workers(styles)
     with workers.executor:
         return _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release)
 
 
-def _recover(manifest: Manifest, out_dir: Path) -> None:
+def _recover(manifest: Manifest, out_dir: Path) -> list[Path]:
     try:
-        recover_output(manifest.project_dir, out_dir)
+        return recover_output(manifest.project_dir, out_dir)
     except OSError as exc:
         raise VolumeError.single("B001", f"cannot tidy the output folder after an interrupted build: {exc}; "
                                  "check its permissions", SourceLocation(out_dir)) from None
+
+
+def _report_kept(report: Report, kept: list[Path]) -> None:
+    for path in kept:
+        report.add("O005", f"'{path.name}' was saved into the output folder while a build was replacing it; it is "
+                   "kept under this name: rename it back if you need it", SourceLocation(path))
 
 
 def _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release) -> BuildResult:
@@ -223,14 +234,17 @@ def _build(project, manifest, styles, out_dir, key, workers, result, progress, s
         raise VolumeError.single("B001", f"cannot write beside {out_dir}: {exc.strerror or exc}; check permissions",
                                  SourceLocation(out_dir)) from None
     try:
-        _render(volume, manifest, styles, staging.path, workers, result, progress)
+        with collecting(skip=("pypandoc",)) as collector:
+            _render(volume, manifest, styles, staging.path, workers, result, progress)
+        report_warnings(result.report, collector.records, SourceLocation(manifest.path))
+        result.report.apply_silence(manifest.silence, SourceLocation(manifest.path), layout=True)
         result.seconds = time.perf_counter() - started
         if release:
             result.release_files = write_release_files(result, manifest, staging.path)
         _write_stamp(staging.path, key, result)
         progress("Putting the editions in place")
         try:
-            staging.publish(swapped=lambda: progress("Removing the previous editions"))
+            _report_kept(result.report, staging.publish(swapped=lambda: progress("Removing the previous editions")))
         except OSError as exc:
             raise VolumeError.single("B001", f"cannot put the new editions into {out_dir}: {exc}; check "
                                      "permissions (the previous editions are as they were)",
@@ -256,7 +270,8 @@ def _render(volume, manifest, styles, folder, workers, result, progress) -> None
     def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
         result.volume = placed
         packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
-        epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, folder / f"{slug}.epub", facts)))
+        epub_jobs.append((packer, packer.submit(in_worker, _write_epub, placed, styles, folder / f"{slug}.epub",
+                                                facts)))
 
     try:
         pieces = manifest.project_dir / ".volume-cache" / "pieces"
@@ -266,10 +281,19 @@ def _render(volume, manifest, styles, folder, workers, result, progress) -> None
         result.timings["pdf_editions"] = time.perf_counter() - mark
         result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
                          "index_fallbacks": editions.index_fallbacks}
+        for location, name, message in editions.warnings:
+            report_warnings(result.report, [(name, message)], location)
+        for location, block in editions.fallbacks:
+            result.report.add("W005", f"index occurrences in {block} could not be placed exactly; their locators "
+                              "show the paragraph's first page (a bug in volume: please report it)", location)
         mark = time.perf_counter()
         progress("Packaging the EPUB")
         for _packer, job in epub_jobs:
-            job.result()
+            try:
+                _value, records = job.result()
+            except WorkerError as exc:
+                raise failure(exc, "packaging the EPUB", SourceLocation(manifest.path)) from None
+            report_warnings(result.report, records, SourceLocation(manifest.path))
         result.timings["epub_wait"] = time.perf_counter() - mark
     finally:
         for packer, _job in epub_jobs:

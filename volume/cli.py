@@ -35,6 +35,27 @@ def _human_size(size: int) -> str:
     return str(size)
 
 
+class _Uncollected(logging.Filter):
+    """What a build collects becomes a coded diagnostic; everything else logged at WARNING or above is shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "volume_collected", False)
+
+
+def _log_to_stderr() -> None:
+    root = logging.getLogger()
+    handler = next((h for h in root.handlers if getattr(h, "volume_cli", False)), None)
+    if handler is None:
+        handler = logging.StreamHandler()
+        handler.volume_cli = True
+        handler.addFilter(_Uncollected())
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    handler.setStream(sys.stderr)  # the current one (click's test runner replaces it for each command)
+    handler.setLevel(logging.WARNING)
+    root.setLevel(logging.WARNING)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="volume")
 def main() -> None:
@@ -46,9 +67,7 @@ def main() -> None:
       volume build --project book  build another project folder
       volume clean                 remove dist/ and the cache
     """
-    logging.basicConfig(level=logging.ERROR, format="%(name)s: %(message)s")
-    for noisy in ("weasyprint", "fontTools"):
-        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    _log_to_stderr()
 
 
 @main.command()

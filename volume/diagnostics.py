@@ -82,6 +82,9 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+LAYOUT_CODES = {"W001", "W003", "W004", "W005"}  # raised while laying out and packaging, not by `volume check`
+
+
 @dataclass(frozen=True, order=True)
 class SourceLocation:
     path: Path
@@ -135,11 +138,13 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None) -> None:
-        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does)."""
+    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None,
+                      layout: bool = False) -> None:
+        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does).
+        Codes that only the layout can raise are judged after it (`layout`), the others before."""
         for code in codes:
             matched = [d for d in self.items if d.code == code and d.severity is Severity.WARNING]
-            if not matched:
+            if not matched and (code in LAYOUT_CODES) == layout:
                 self.add("M008", f"silence '{code}' matched nothing; remove it from [check] silence", where)
             self.items = [d for d in self.items if d not in matched]
 
@@ -155,6 +160,9 @@ class VolumeError(Exception):
     def __init__(self, report: Report):
         super().__init__("; ".join(d.message for d in report.errors))
         self.report = report
+
+    def __reduce__(self):  # whole across processes: a worker's diagnostic reaches the build as it was
+        return VolumeError, (self.report,)
 
     @classmethod
     def single(cls, code: str, message: str, location: SourceLocation | None = None) -> "VolumeError":

@@ -129,8 +129,12 @@ def _inline_field(meta: dict, key: str, stripped: set[str]) -> str:
 
 
 def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
-                 converted: tuple[dict, str] | None = None) -> Chapter:
-    meta, body = converted if converted is not None else convert(path)
+                 converted: tuple[dict, str, list[str]] | None = None) -> Chapter:
+    meta, body, warnings = converted if converted is not None else convert(path)
+    for message in warnings:
+        line = re.search(r"line (\d+)", message)
+        report.add("W002", f"pandoc: {' '.join(message.split())[:300]}; check the markup it names",
+                   SourceLocation(path, int(line.group(1)) if line else None))
     stripped = raw_html_in_front_matter(path, report)
     title = _inline_field(meta, "title", stripped)
     if not title and entry.title:
@@ -191,7 +195,7 @@ def _strip_p(markup: str) -> str:
     return match.group(1) if match else markup
 
 
-def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[dict, str] | VolumeError]:
+def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[dict, str, list[str]] | VolumeError]:
     """Run pandoc on every source at once (separate processes, so threads suffice), using the cache."""
     from concurrent.futures import ThreadPoolExecutor
 

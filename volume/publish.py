@@ -20,7 +20,6 @@ import ctypes
 import errno
 import fcntl
 import json
-import logging
 import os
 import shutil
 import sys
@@ -30,8 +29,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-
-log = logging.getLogger(__name__)
 
 STAMP = ".build-stamp.json"
 RELEASE_FILES = ("SHA256SUMS", "build-report.json")
@@ -133,9 +130,11 @@ class Staging:
         self._fd = os.open(self.path, os.O_RDONLY)
         fcntl.flock(self._fd, fcntl.LOCK_EX)
 
-    def publish(self, swapped: Callable[[], None] = lambda: None) -> None:
+    def publish(self, swapped: Callable[[], None] = lambda: None) -> list[Path]:
         """Put the staged set in place of the output folder, whole, keeping the user's own files in it; swapped()
-        is called once it is in place, before the previous set is removed."""
+        is called once it is in place, before the previous set is removed. Returns the user's files that had to be
+        put back under another name."""
+        kept: list[Path] = []
         with _locked(self.root / "publish.lock"):
             for path in self.path.iterdir():
                 _sync(path)
@@ -145,15 +144,15 @@ class Staging:
                 if exchange(self.path, self.out_dir):
                     _sync(self.out_dir.parent)
                     swapped()
-                    _report_kept(_dispose_old(self.path, self.out_dir))
+                    kept = _dispose_old(self.path, self.out_dir)
                 else:
-                    _swap_with_journal(self.root, self.path, self.out_dir, swapped)
+                    kept = _swap_with_journal(self.root, self.path, self.out_dir, swapped)
             else:
                 os.rename(self.path, self.out_dir)
                 _sync(self.out_dir.parent)
-                swapped()
             (self.root / f"{self.path.name}.ino").unlink(missing_ok=True)
             self.published = True
+        return kept
 
     def discard(self) -> None:
         """A failed build: its staging folder goes, the output folder is not touched."""
@@ -257,34 +256,32 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def _dispose_old(old: Path, out_dir: Path) -> list[Path]:
     """Empty a swapped-out output folder: volume's own files and the links carried into the new set go; anything
-    else (a file the user put there during the build) is moved back into the output folder. Returns what could not
-    be moved back (a name taken meanwhile), left where it is."""
+    else (a file the user saved there during the build) is moved back into the output folder, under a new name if
+    its own is taken meanwhile. Returns the paths given a new name."""
     ours = unchanged_files_written(old)
-    kept: list[Path] = []
+    renamed: list[Path] = []
     for entry in sorted(old.iterdir(), key=lambda p: (p.name == STAMP, p.name)):  # the stamp last: a kill half
         # way leaves it listing what is still ours
         counterpart = out_dir / entry.name
-        if entry.is_dir() and not entry.is_symlink():
-            if counterpart.is_dir() and not counterpart.is_symlink():
-                kept += _dispose_old(entry, counterpart)
-                continue
-        elif entry.name in ours or _same_file(entry, counterpart):
+        if entry.is_dir() and not entry.is_symlink() and counterpart.is_dir() and not counterpart.is_symlink():
+            renamed += _dispose_old(entry, counterpart)
+            continue
+        if not entry.is_dir() and (entry.name in ours or _same_file(entry, counterpart)):
             entry.unlink()
             continue
-        if not counterpart.exists() and not counterpart.is_symlink():
-            out_dir.mkdir(parents=True, exist_ok=True)
-            os.rename(entry, counterpart)
-        else:
-            kept.append(entry)
-    if not kept:
-        try:
-            old.rmdir()
-        except OSError:
-            kept.append(old)
-    return kept
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target, number = counterpart, 1
+        while target.exists() or target.is_symlink():
+            target = out_dir / f"{entry.name}.kept-{number}"
+            number += 1
+        os.rename(entry, target)
+        if target != counterpart:
+            renamed.append(target)
+    old.rmdir()
+    return renamed
 
 
-def _swap_with_journal(root: Path, new: Path, out_dir: Path, swapped: Callable[[], None]) -> None:
+def _swap_with_journal(root: Path, new: Path, out_dir: Path, swapped: Callable[[], None]) -> list[Path]:
     """The fallback: old folder aside, new folder in, with a journal the next start completes from."""
     old = _new_folder(root, "old-", create=False)  # a free name on the same file system
     _write_atomically(root / JOURNAL, json.dumps({"out": str(out_dir), "new": str(new), "old": str(old)}))
@@ -294,19 +291,14 @@ def _swap_with_journal(root: Path, new: Path, out_dir: Path, swapped: Callable[[
     _sync(out_dir.parent)
     (root / JOURNAL).unlink()
     swapped()
-    _report_kept(_dispose_old(old, out_dir))
-
-
-def _report_kept(kept: list[Path]) -> None:
-    for path in kept:
-        log.warning("volume.publish: %s was in the output folder during a build and could not be put back (its "
-                    "name is taken); it is kept there", path)
+    return _dispose_old(old, out_dir)
 
 
 def recover(root: Path, out_dir: Path) -> list[Path]:
     """Before a build or `volume clean`: finish a publish a kill interrupted, and clear the leftovers of killed
     builds (a staging folder never swapped in goes; a swapped-out old set is disposed of as after a swap).
-    Staging folders of builds still running (locked) are left alone. Returns the files kept for the user."""
+    Staging folders of builds still running (locked) are left alone. Returns the user's files put back into the
+    output folder under another name."""
     kept: list[Path] = []
     if not root.is_dir():
         return kept
@@ -338,7 +330,6 @@ def recover(root: Path, out_dir: Path) -> list[Path]:
         for record in root.glob("set-*.ino"):
             if not (root / record.stem).exists():
                 record.unlink(missing_ok=True)
-    _report_kept(kept)
     return kept
 
 

@@ -14,8 +14,9 @@ import html
 import re
 
 import nh3
+from lxml import etree
 
-from volume.xhtml import parse_fragment, serialize_children
+from volume.xhtml import escape_text, parse_fragment, serialize_children
 
 INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
                "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
@@ -71,9 +72,17 @@ _INLINE = _cleaner(INLINE_TAGS)
 _TEXT = _cleaner(set())
 
 
+def _as_html(markup: str) -> str:
+    """The fragment serialised as HTML: the model's XHTML writes an empty element as `<object/>`, which an HTML5
+    parser (Ammonia's) reads as an open tag that swallows the rest of the chapter."""
+    root = parse_fragment(markup)
+    return escape_text(root.text or "") + "".join(
+        etree.tostring(child, method="html", encoding="unicode", with_tail=True) for child in root)
+
+
 def clean_markup(markup: str, inline: bool = False) -> str:
     """The markup with only what the allow-list keeps, as XHTML (`inline`: phrasing elements only, for titles)."""
-    cleaned = (_INLINE if inline else _BLOCK).clean(markup or "")
+    cleaned = (_INLINE if inline else _BLOCK).clean(_as_html(markup or ""))
     root = parse_fragment(cleaned)
     for img in list(root.iter("img")):  # an image whose source was removed would be an empty box
         if not img.get("src"):
@@ -83,7 +92,7 @@ def clean_markup(markup: str, inline: bool = False) -> str:
 
 def clean_text(markup: str) -> str:
     """The plain text of a fragment (tags stripped, script and style content dropped), whitespace collapsed."""
-    return " ".join(html.unescape(_TEXT.clean(markup or "")).split())
+    return " ".join(html.unescape(_TEXT.clean(_as_html(markup or ""))).split())
 
 
 def unsafe_parts(markup: str) -> list[str]:

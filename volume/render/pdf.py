@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from volume.diagnostics import SourceLocation, VolumeError
+from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import Volume
 from volume.render.assemble import Plan, assemble, open_book, plan
 from volume.render.pagemap import PageFacts
@@ -48,6 +50,8 @@ class Editions:
     laid_out: int = 0  # pieces laid out by this build
     cached: int = 0  # pieces taken from the cache
     index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (render/index_points.py)
+    warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
+    fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
 
 
 class PieceRunner:
@@ -89,7 +93,17 @@ class PieceRunner:
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
                        build_date(self.volume))
         self.laid_out += 1
-        return _Pending(spec, self.pool.submit(lay_out_piece, job), facts, target)
+        return _Pending(spec, self.pool.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
+
+    def location_of(self, name: str) -> SourceLocation:
+        """Where a piece comes from: its chapter's source, a part's manifest line, else the manifest."""
+        for chapter in self.volume.chapters:
+            if chapter.id == name and chapter.source is not None:
+                return chapter.source
+        for part in self.volume.parts:
+            if part.id == name and part.location is not None:
+                return part.location
+        return SourceLocation(self.volume.manifest.path)
 
     def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
         # the longest first, so that the two workers finish together
@@ -118,11 +132,16 @@ class _Done:
 
 
 class _Pending:
-    def __init__(self, spec, future, facts: Path, target: Path):
+    def __init__(self, spec, future, facts: Path, target: Path, location_of):
         self.spec, self.future, self.facts, self.target = spec, future, facts, target
+        self.location_of = location_of
 
     def result(self):
-        layout = self.future.result()
+        try:
+            layout, records = self.future.result()
+        except WorkerError as exc:
+            raise failure(exc, f"laying out '{self.spec.name}'", self.location_of(self.spec.name)) from None
+        layout.warnings += [tuple(r) for r in records]
         layout.save(self.facts)
         return self.spec, layout, self.target
 
@@ -185,13 +204,16 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
             break
-        log.warning("the contents changed length once its page numbers were known; laying out again")
+        log.info("the contents changed length once its page numbers were known; laying out again")
         first[contents_at] = contents
+    else:  # the back matter's locators were computed for a contents of another length: never ship them
+        raise VolumeError.single("B002", f"the contents page changes length each time its page numbers are set "
+                                 f"({first[contents_at][1].pages} or {contents[1].pages} pages), so the page numbers "
+                                 "would be wrong; shorten the longest chapter titles or bylines in the contents",
+                                 SourceLocation(volume.manifest.path))
     pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
     book = plan(pieces)
     facts = book.facts()
-    if book.folios() != whole.folios():  # the contents never settled: the folios as they are now
-        sheets = _submit_folio_sheets(runner, volume, book.folios())
     sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
     if release_workers is not None:
         release_workers()  # every page is laid out: the workers' memory goes back before the joining
@@ -213,8 +235,9 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         printed_book.close()
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
-    fallbacks = [(spec.name, block) for spec, layout, _ in pieces for block in layout.unplaced]
-    if fallbacks:  # our bug, not the user's: the locators of these blocks' terms show the block's first page
-        log.warning("index occurrences placed on their block's first page in %s",
-                    ", ".join(f"{name} ({block})" for name, block in fallbacks))
-    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks))
+    # our bug, not the user's: the locators of these blocks' terms show the block's first page
+    fallbacks = [(runner.location_of(spec.name), block) for spec, layout, _ in pieces for block in layout.unplaced]
+    laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
+    warnings = [(runner.location_of(spec.name) if spec else None, name, message)
+                for spec, layout, _ in laid for name, message in layout.warnings]
+    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks)

@@ -41,6 +41,7 @@ class PieceLayout:
     starts: list[tuple[str | None, str, bool, bool]] = field(default_factory=list)  # (anchor, text, at_start, found)
     folio_boxes: list[str | None] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)  # blocks whose index occurrences fell back to the first page
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (logger, message) logged during the layout
     seconds: float = 0.0  # how long the layout and writing took
 
     def save(self, path: Path) -> None:
@@ -52,6 +53,7 @@ class PieceLayout:
     def load(cls, path: Path) -> "PieceLayout":
         data = json.loads(path.read_text(encoding="utf-8"))
         data["starts"] = [tuple(s) for s in data["starts"]]
+        data["warnings"] = [tuple(w) for w in data.get("warnings", [])]
         return cls(**data)
 
 
@@ -141,7 +143,8 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
     sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
-    document = parsed_html(job.html, str(job.base_dir) + "/", fetcher).render(stylesheets=sheets)
+    base_url = job.base_dir.resolve().as_uri() + "/"  # a URL: WeasyPrint resolves images against it
+    document = parsed_html(job.html, base_url, fetcher).render(stylesheets=sheets)
     layout = PieceLayout(job.name, len(document.pages))
     if not job.folio_sheet:
         layout.unplaced = place_occurrences(document)
