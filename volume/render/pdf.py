@@ -146,6 +146,12 @@ class _Pending:
         return self.spec, layout, self.target
 
 
+def _page_source(runner: PieceRunner, book: Plan, index: int) -> SourceLocation:
+    """The source of the piece a page of the joined book comes from."""
+    found = [placed.spec.name for placed in book.placed if placed.first <= index]
+    return runner.location_of(found[-1]) if found else SourceLocation(runner.volume.manifest.path)
+
+
 SHEET_PAGES = 48  # pages per folio sheet: the sheets of a long book are shared between the workers
 
 
@@ -175,7 +181,7 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     """Lay the book out and write both PDF editions. release_workers() is called once the pool is no longer
     needed; on_facts(placed volume, facts) as soon as every page is known (before the PDFs are joined), so the
     EPUB can be made meanwhile."""
-    from volume.render.print_edition import make_print_edition
+    from volume.render.print_edition import ImageColourError, make_print_edition
     from volume.transforms.pagination import apply_page_facts
 
     import threading
@@ -228,7 +234,12 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     printed_book = open_book(digital)
     try:
         seed = "|".join(book.labels) + str(book.total)
-        make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        try:
+            make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        except ImageColourError as exc:
+            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot be converted to "
+                                     f"CMYK for the print edition ({exc.reason}); save it as an 8-bit RGB PNG or "
+                                     "JPEG", _page_source(runner, book, exc.page - 1)) from None
         printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
         print_pages = len(printed_book.pdf.pages)
     finally:
