@@ -53,8 +53,8 @@ class Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if self.thread is not None and record.thread != self.thread:
             return
-        if record.name.startswith(self.skip):
-            return
+        if record.name.startswith(self.skip) or getattr(record, "volume_collected", False):
+            return  # (a collector nearer the logger took it already)
         record.volume_collected = True
         try:
             message = record.getMessage()

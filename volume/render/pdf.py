@@ -146,6 +146,19 @@ class _Pending:
         return self.spec, layout, self.target
 
 
+def _warning_source(runner: PieceRunner, styles_dir: Path, spec, logger: str, message: str):
+    """Where a layout warning points: the style sheet (with its line) for what WeasyPrint said of book.css, else the
+    piece's source."""
+    import re
+
+    from volume.render.piece_layout import STYLESHEET_LOGGER
+
+    if logger == STYLESHEET_LOGGER:
+        line = re.search(r" at (\d+):\d+", message)
+        return SourceLocation(styles_dir / "book.css", int(line.group(1)) if line else None)
+    return runner.location_of(spec.name) if spec else None
+
+
 def _page_source(runner: PieceRunner, book: Plan, index: int) -> SourceLocation:
     """The source of the piece a page of the joined book comes from."""
     found = [placed.spec.name for placed in book.placed if placed.first <= index]
@@ -249,6 +262,6 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     # our bug, not the user's: the locators of these blocks' terms show the block's first page
     fallbacks = [(runner.location_of(spec.name), block) for spec, layout, _ in pieces for block in layout.unplaced]
     laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
-    warnings = [(runner.location_of(spec.name) if spec else None, name, message)
+    warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
                 for spec, layout, _ in laid for name, message in layout.warnings]
     return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks)

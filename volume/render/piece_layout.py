@@ -57,7 +57,8 @@ class PieceLayout:
         return cls(**data)
 
 
-_SHEETS: dict = {}
+_SHEETS: dict = {}  # (styles folder, book.css's mtime) -> (the parsed sheet, what WeasyPrint said of it)
+STYLESHEET_LOGGER = "weasyprint.book_css"  # how the style sheet's warnings are told from the piece's own
 
 
 def _speed_up_pydyf() -> None:
@@ -85,8 +86,12 @@ def _book_css(styles_dir: Path, fetcher):
 
     key = (str(styles_dir), (styles_dir / "book.css").stat().st_mtime_ns)
     if key not in _SHEETS:
+        from volume.library_warnings import collecting
+
         _SHEETS.clear()
-        _SHEETS[key] = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
+        with collecting("weasyprint") as collector:  # parsed once per worker: its warnings go with every piece
+            sheet = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
+        _SHEETS[key] = (sheet, [(STYLESHEET_LOGGER, message) for _name, message in collector.records])
     return _SHEETS[key]
 
 
@@ -142,10 +147,11 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     from volume.render.pagemap import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
-    sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
+    book_css, sheet_warnings = _book_css(job.styles_dir, fetcher)
+    sheets = [book_css, CSS(string=job.css, url_fetcher=fetcher)]
     base_url = job.base_dir.resolve().as_uri() + "/"  # a URL: WeasyPrint resolves images against it
     document = parsed_html(job.html, base_url, fetcher).render(stylesheets=sheets)
-    layout = PieceLayout(job.name, len(document.pages))
+    layout = PieceLayout(job.name, len(document.pages), warnings=list(sheet_warnings))
     if not job.folio_sheet:
         layout.unplaced = place_occurrences(document)
         layout.anchors, layout.starts = read_pages(document)
