@@ -39,6 +39,7 @@ BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 
 
@@ -166,9 +167,14 @@ class _Reader:
         return value.strip()
 
     def plain(self, value: str, key: str, where: SourceLocation) -> None:
-        """Manifest strings are plain text, escaped where they are printed: say so when one looks like markup."""
+        """Manifest strings are plain text, escaped where they are printed: say so when one looks like markup; a
+        control character, which no XML document (EPUB, PDF metadata) can hold, is an error."""
         from volume.sanitizer import RAW_HTML
 
+        control = CONTROL.search(value)
+        if control:
+            self.report.add("M005", f"'{key}' holds the control character U+{ord(control.group(0)):04X}, which no "
+                            "book can print; remove it", where)
         found = RAW_HTML.search(value)
         if found:
             self.report.add("S011", f"'{key}' holds markup ({found.group(0)[:40]}); manifest values are plain text "
