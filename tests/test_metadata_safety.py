@@ -84,6 +84,14 @@ def make_hostile(project: Path, port: int) -> None:
              f"<p>{bad['media']}</p>\n\n<link rel=\"attachment\" href=\"volume.toml\">\n\n"
              f"<img alt=\"set\" src=\"data:image/png;base64,{PNG}\" srcset=\"http://127.0.0.1:{port}/x 2x\">\n\n"
              f"[^9]: A note with {bad['script']} and {inline_handler} and {bad['link']}.\n")
+    body += "\n![A diagram that tries to run and to fetch.](diagram.svg)\n"
+    (project / "chapters" / "diagram.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="40" '
+        'onload="alert(1)"><script>alert(2)</script><style>@import url(http://127.0.0.1:%d/c.css);</style>'
+        '<rect width="120" height="40" fill="#c33"/><image xlink:href="http://127.0.0.1:%d/i.png" width="9" '
+        'height="9"/><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="http://127.0.0.1:%d/"/>'
+        '</foreignObject><a xlink:href="javascript:alert(3)"><text y="20">diagram</text></a></svg>' % ((port,) * 3),
+        encoding="utf-8")
     chapter.write_text(front + body, encoding="utf-8")
     second = project / "chapters" / "second-chapter.md"
     text = second.read_text(encoding="utf-8").replace("title: \"Capitals, Names and Routes\"\n", "")
@@ -108,6 +116,7 @@ def test_the_build_succeeds_and_names_each_field(hostile_build):
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     assert "Traceback" not in output
+    assert "removed unsafe content from the image 'diagram.svg'" in run.stderr
     for expected in ("chapters/first-chapter.md:2: warning S010", "chapters/first-chapter.md:5: warning S010",
                      "chapters/first-chapter.md: warning S009", "warning S012",
                      "chapters/volume.toml:4: warning S011"):

@@ -46,7 +46,7 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 IMAGE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.I)
 SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):|^\s*//", re.I)
 # raw HTML as a person types it in plain text or YAML: a tag, a comment, a declaration
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>|<!--|<!\[CDATA\[|<![A-Za-z]|<\?")
+RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>|<!--|<!\[CDATA\[|<![A-Za-z]|<\?")
 
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:
@@ -119,3 +119,47 @@ def unsafe_parts(markup: str) -> list[str]:
             elif name not in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()) and not name.startswith(tuple(PREFIXES)):
                 found.append(f"{name}= attribute")
     return sorted(set(found))
+
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+SVG_ELEMENTS = {"svg", "a", "g", "defs", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline",
+                "polygon", "text", "tspan", "textPath", "title", "desc", "linearGradient", "radialGradient", "stop",
+                "clipPath", "mask", "pattern", "image", "marker", "filter", "switch", "view"}
+LOCAL_REFERENCE = re.compile(r"^\s*(#|data:image/(png|jpeg|gif|webp);base64,)", re.I)
+CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)
+
+
+def clean_svg(data: bytes) -> tuple[bytes, list[str]]:
+    """An SVG image with only static drawing left: no scripts, styles, foreign objects, animations or event
+    handlers, and no reference to anything outside the file (WeasyPrint and reading systems would fetch it)."""
+    from volume.xhtml import XML_PARSER
+
+    root = etree.fromstring(data, XML_PARSER)
+    removed: list[str] = []
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            if element.getparent() is not None:
+                element.getparent().remove(element)  # comments, processing instructions
+            continue
+        name = etree.QName(element)
+        if name.namespace != SVG_NS or (name.localname not in SVG_ELEMENTS and not name.localname.startswith("fe")):
+            removed.append(f"<{name.localname}>")
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+            continue
+        for attribute, value in list(element.attrib.items()):
+            local = etree.QName(attribute).localname.lower() if attribute.startswith("{") else attribute.lower()
+            if local.startswith("on"):
+                removed.append(f"{local}= attribute")
+            elif local == "href" and not LOCAL_REFERENCE.match(value):
+                removed.append("a reference outside the image")
+            elif CSS_URL.search(value) or "expression(" in value.lower():
+                removed.append(f"url() in {local}=")
+            else:
+                continue
+            del element.attrib[attribute]
+        if name.localname in ("image", "use") and element.getparent() is not None \
+                and not any(etree.QName(a).localname == "href" for a in element.attrib):
+            element.getparent().remove(element)  # an image of nothing: WeasyPrint would try to load "None"
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True), sorted(set(removed))
