@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 
 from volume.render.fonts import isolate_fontconfig
 from volume.resources import bundled_styles

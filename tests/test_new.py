@@ -95,3 +95,13 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     a_file.write_text("x", encoding="utf-8")
     with pytest.raises(VolumeError):
         create_project(a_file)
+
+
+def test_a_project_without_its_own_styles_builds_with_the_shipped_ones(tmp_path):
+    import shutil
+
+    target = tmp_path / "bare"
+    create_project(target)
+    shutil.rmtree(target / "styles")
+    result = build(target)
+    assert result.report.items == [] and len(result.outputs) == 3

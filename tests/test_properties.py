@@ -129,9 +129,10 @@ def _manifest_with(field: str, value: str) -> str:
 
 def _markup_of(volume) -> list[tuple[str, str]]:
     """Every document the editions and the preview make from the model, without laying anything out."""
-    from volume.render import epub, html as shared
-    from volume.render.pieces import back_pieces, contents_piece, first_pieces
     from volume.preview_page import book_page
+    from volume.render import epub
+    from volume.render import html as shared
+    from volume.render.pieces import back_pieces, contents_piece, first_pieces
 
     documents = [(s.name, s.html) for s in first_pieces(volume) + back_pieces(volume)]
     documents.append(("contents", contents_piece(volume, {}).html))
@@ -158,15 +159,14 @@ def _assert_safe(volume) -> None:
 
 
 def _volume_from(manifest, chapter_body: str = "<p>Text.</p>"):
-    from volume.model import Chapter, Part, Volume
+    from volume.diagnostics import Report
+    from volume.load import load_chapter
+    from volume.model import Part, Volume
 
     parts = tuple(Part(f"part-{i}", i, e.title, e.location)
                   for i, e in enumerate((e for e in manifest.contents if e.kind == "part"), start=1))
     entry = next(e for e in manifest.contents if e.kind == "source")
-    from volume.load import load_chapter
-
-    chapter = load_chapter(entry, manifest.chapters_dir / "c.md", "c", __import__("volume").diagnostics.Report(),
-                           ({}, chapter_body, []))
+    chapter = load_chapter(entry, manifest.chapters_dir / "c.md", "c", Report(), ({}, chapter_body, []))
     chapter = chapter.with_(number=1, part_id=parts[0].id if parts else None)
     return Volume(manifest=manifest, chapters=(chapter,), parts=parts)
 
@@ -174,8 +174,8 @@ def _volume_from(manifest, chapter_body: str = "<p>Text.</p>"):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(MANIFEST_FIELDS), HOSTILE_TEXT)
 def test_any_manifest_string_gives_a_diagnostic_or_safe_markup(field, value):
-    from volume.transforms import run_transforms
     from volume.diagnostics import Report
+    from volume.transforms import run_transforms
 
     with tempfile.TemporaryDirectory() as folder:
         chapters = Path(folder) / "chapters"
