@@ -317,6 +317,8 @@ def recover(root: Path, out_dir: Path) -> list[Path]:
                     os.rename(old, out_dir)  # else the old set goes back
             journal.unlink(missing_ok=True)
         for leftover in sorted(root.iterdir()):
+            if leftover.is_dir() and leftover.name.startswith("build-") and _older_than(leftover, 3600):
+                shutil.rmtree(leftover, ignore_errors=True)  # an earlier volume's staging: only its own files
             if not leftover.is_dir() or not leftover.name.startswith(("set-", "old-")):
                 continue
             with _locked(leftover, blocking=False) as free:
@@ -331,6 +333,15 @@ def recover(root: Path, out_dir: Path) -> list[Path]:
             if not (root / record.stem).exists():
                 record.unlink(missing_ok=True)
     return kept
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    import time
+
+    try:
+        return path.stat().st_mtime < time.time() - seconds
+    except OSError:
+        return False
 
 
 def staging_roots(project: Path, out_dir: Path) -> list[Path]:
