@@ -134,29 +134,37 @@ class Staging:
         """Put the staged set in place of the output folder, whole, keeping the user's own files in it; swapped()
         is called once it is in place, before the previous set is removed. Returns the user's files that had to be
         put back under another name."""
-        kept: list[Path] = []
         with _locked(self.root / "publish.lock"):
             for path in self.path.iterdir():
                 _sync(path)
-            if self.out_dir.is_dir():
-                os.chmod(self.path, stat.S_IMODE(os.stat(self.out_dir).st_mode))
-                _carry_over(self.out_dir, self.path)
-                if exchange(self.path, self.out_dir):
-                    _sync(self.out_dir.parent)
-                    swapped()
-                    kept = _dispose_old(self.path, self.out_dir)
-                else:
-                    kept = _swap_with_journal(self.root, self.path, self.out_dir, swapped)
-            else:
+            if not self.out_dir.is_dir():
                 os.rename(self.path, self.out_dir)
                 _sync(self.out_dir.parent)
-            (self.root / f"{self.path.name}.ino").unlink(missing_ok=True)
-            self.published = True
-        return kept
+                self._done()
+                return []
+            os.chmod(self.path, stat.S_IMODE(os.stat(self.out_dir).st_mode))
+            _carry_over(self.out_dir, self.path)
+            if exchange(self.path, self.out_dir):
+                _sync(self.out_dir.parent)
+                old = self.path
+            else:
+                old = _swap_with_journal(self.root, self.path, self.out_dir)
+            self._done()
+            swapped()
+            try:
+                return _dispose_old(old, self.out_dir)
+            except OSError:
+                return []  # the new set is in place; the old one waits in the staging area for the next start
+
+    def _done(self) -> None:
+        (self.root / f"{self.path.name}.ino").unlink(missing_ok=True)
+        self.published = True
 
     def discard(self) -> None:
         """A failed build: its staging folder goes, the output folder is not touched."""
-        if not self.published and self.path.exists() and _inode_of(self.path) == _recorded_inode(self.root, self.path.name):
+        if self.published:
+            return
+        if self.path.exists() and _inode_of(self.path) == _recorded_inode(self.root, self.path.name):
             shutil.rmtree(self.path, ignore_errors=True)
         (self.root / f"{self.path.name}.ino").unlink(missing_ok=True)
 
@@ -281,8 +289,9 @@ def _dispose_old(old: Path, out_dir: Path) -> list[Path]:
     return renamed
 
 
-def _swap_with_journal(root: Path, new: Path, out_dir: Path, swapped: Callable[[], None]) -> list[Path]:
-    """The fallback: old folder aside, new folder in, with a journal the next start completes from."""
+def _swap_with_journal(root: Path, new: Path, out_dir: Path) -> Path:
+    """The fallback: old folder aside, new folder in, with a journal the next start completes from. Returns where
+    the old folder now is."""
     old = _new_folder(root, "old-", create=False)  # a free name on the same file system
     _write_atomically(root / JOURNAL, json.dumps({"out": str(out_dir), "new": str(new), "old": str(old)}))
     _sync(root)
@@ -290,8 +299,7 @@ def _swap_with_journal(root: Path, new: Path, out_dir: Path, swapped: Callable[[
     os.rename(new, out_dir)
     _sync(out_dir.parent)
     (root / JOURNAL).unlink()
-    swapped()
-    return _dispose_old(old, out_dir)
+    return old
 
 
 def recover(root: Path, out_dir: Path) -> list[Path]:
