@@ -28,10 +28,10 @@ def built(tmp_path_factory):
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under the project (symbolic links as their target's name), the cache aside."""
+    """Every file under the project (symbolic links as their target's name), the cache's own files aside."""
     found = {}
     for path in sorted(folder.rglob("*")):
-        if ".volume-cache" in path.parts:
+        if ".volume-cache" in path.relative_to(folder).parts[:-1]:
             continue
         if path.is_symlink():
             found[str(path.relative_to(folder))] = os.readlink(path).encode()
@@ -78,7 +78,18 @@ OVERLAPS = {  # name -> (dir value or None for the default, what else to do, cod
     "symlink-to-chapters": (None, lambda p: _relink(p, Path("chapters")), "O003"),
     "symlink-on-the-way": ("out/dist", lambda p: (p / "out").symlink_to(p / "chapters"), "O003"),
     "a-file": (None, lambda p: _replace_with_file(p), "O004"),
+    "cache-symlink": (None, lambda p: _link_cache(p, p / "chapters"), "O003"),
+    "cache-pieces-symlink": (None, lambda p: _link_cache(p, p / "chapters", "pieces"), "O003"),
 }
+
+
+def _link_cache(project: Path, target: Path, inner: str = "") -> None:
+    import shutil
+
+    link = project / ".volume-cache" / inner if inner else project / ".volume-cache"
+    shutil.rmtree(link, ignore_errors=True)
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(target)
 
 
 def _relink(project: Path, target: Path) -> None:
@@ -107,7 +118,7 @@ def test_an_output_folder_overlapping_the_sources_is_refused(name, built, tmp_pa
         run = volume_cli(command, "--project", str(project))
         assert run.returncode == 1, (command, run.stdout, run.stderr)
         assert "Traceback" not in run.stdout + run.stderr
-        where = f"{MANIFEST}:{line or output_line(project)}:"
+        where = f"{MANIFEST}:{line or output_line(project)}:" if not name.startswith("cache") else f"{MANIFEST}:"
         assert f"{where} error {code}" in run.stderr, (command, run.stderr)
         assert tree(project) == before, command  # nothing written, nothing removed
 

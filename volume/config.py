@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.output_folder import check_output_folder
+from volume.output_folder import check_cache_folder, check_output_folder
 
 MANIFEST_NAME = "volume.toml"
 DEFAULT_TRIM = ("6in", "9in")
@@ -414,6 +414,7 @@ def load_manifest(path: Path) -> Manifest:
     sources = [path.parent / e.file for e in contents if e.kind == "source"]
     where = reader.where("dir") if "dir" in output else SourceLocation(path, _line_of(text, "output"))
     check_output_folder(out_dir, path.parent.parent, path.parent, sources, where, reader.report)
+    check_cache_folder(path.parent.parent, SourceLocation(path), reader.report)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,

@@ -26,6 +26,19 @@ def _links_on_the_way(project: Path, relative: Path) -> Path | None:
     return None
 
 
+def check_cache_folder(project: Path, where: SourceLocation, report: Report) -> None:
+    """The build cache (which volume prunes and removes) must be volume's own folder, not a link to another."""
+    cache = project / ".volume-cache"
+    links = [p for p in [cache, *(sorted(cache.iterdir()) if cache.is_dir() and not cache.is_symlink() else [])]
+             if p.is_symlink()]
+    if links:
+        report.add("O003", f"'{links[0].relative_to(project)}' is a symbolic link (to {links[0].resolve()}); volume "
+                   "keeps and prunes its build cache there: remove the link (the cache is made again)", where)
+    elif cache.exists() and not cache.is_dir():
+        report.add("O004", "'.volume-cache' is a file; volume keeps its build cache in a folder of that name: move "
+                   "the file away", where)
+
+
 def check_output_folder(name: str, project: Path, chapters: Path, sources: list[Path], where: SourceLocation,
                         report: Report) -> None:
     """Report (O001-O004) an output folder that is the project, holds or lies in a source folder, or leaves it."""
