@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from volume import publish
 from volume.build import build, clean
+from volume.cli import main
 from volume.scaffold import create_project
 
 MANIFEST = "chapters/volume.toml"
@@ -114,13 +116,16 @@ def test_an_output_folder_overlapping_the_sources_is_refused(name, built, tmp_pa
     if prepare:
         prepare(project)
     before = tree(project)
-    for command in ("build", "clean", "check"):
-        run = volume_cli(command, "--project", str(project))
-        assert run.returncode == 1, (command, run.stdout, run.stderr)
-        assert "Traceback" not in run.stdout + run.stderr
-        where = f"{MANIFEST}:{line or output_line(project)}:" if not name.startswith("cache") else f"{MANIFEST}:"
-        assert f"{where} error {code}" in run.stderr, (command, run.stderr)
-        assert tree(project) == before, command  # nothing written, nothing removed
+    where = f"{MANIFEST}:{line or output_line(project)}:" if not name.startswith("cache") else f"{MANIFEST}:"
+    run = volume_cli("build", "--project", str(project))  # as a user runs it
+    assert run.returncode == 1, (run.stdout, run.stderr)
+    assert "Traceback" not in run.stdout + run.stderr
+    assert f"{where} error {code}" in run.stderr, run.stderr
+    for command in ("clean", "check"):  # the same refusal (in this process: quicker)
+        result = CliRunner().invoke(main, [command, "--project", str(project)])
+        assert result.exit_code == 1 and isinstance(result.exception, (SystemExit, type(None))), result.output
+        assert f"{where} error {code}" in result.stderr, (command, result.stderr)
+    assert tree(project) == before  # nothing written, nothing removed
 
 
 def test_a_nested_output_folder_of_its_own_builds(built, tmp_path):
