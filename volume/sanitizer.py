@@ -16,7 +16,7 @@ import re
 import nh3
 from lxml import etree
 
-from volume.xhtml import escape_text, parse_fragment, serialize_children
+from volume.xhtml import INVALID_XML_CHARS, escape_text, parse_fragment, serialize_children
 
 INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
                "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
@@ -91,8 +91,10 @@ def clean_markup(markup: str, inline: bool = False) -> str:
 
 
 def clean_text(markup: str) -> str:
-    """The plain text of a fragment (tags stripped, script and style content dropped), whitespace collapsed."""
-    return " ".join(html.unescape(_TEXT.clean(_as_html(markup or ""))).split())
+    """The plain text of an HTML fragment as pandoc writes it (tags, comments and CDATA stripped, script and style
+    content dropped), whitespace collapsed. (Not for the model's XHTML: see _as_html.)"""
+    text = INVALID_XML_CHARS.sub("", html.unescape(_TEXT.clean(markup or "")))  # control characters: no XML
+    return " ".join(text.split())
 
 
 def unsafe_parts(markup: str) -> list[str]:
