@@ -35,6 +35,27 @@ def _human_size(size: int) -> str:
     return str(size)
 
 
+class _Uncollected(logging.Filter):
+    """What a build collects becomes a coded diagnostic; everything else logged at WARNING or above is shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "volume_collected", False)
+
+
+def _log_to_stderr() -> None:
+    root = logging.getLogger()
+    handler = next((h for h in root.handlers if getattr(h, "volume_cli", False)), None)
+    if handler is None:
+        handler = logging.StreamHandler()
+        handler.volume_cli = True
+        handler.addFilter(_Uncollected())
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    handler.setStream(sys.stderr)  # the current one (click's test runner replaces it for each command)
+    handler.setLevel(logging.WARNING)
+    root.setLevel(logging.WARNING)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="volume")
 def main() -> None:
@@ -46,9 +67,7 @@ def main() -> None:
       volume build --project book  build another project folder
       volume clean                 remove dist/ and the cache
     """
-    logging.basicConfig(level=logging.ERROR, format="%(name)s: %(message)s")
-    for noisy in ("weasyprint", "fontTools"):
-        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    _log_to_stderr()
 
 
 @main.command()
@@ -83,11 +102,8 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
                 if not console.is_terminal:
                     console.print(f"{name}…")
 
-            result = run_build(project, step, force=force or release)
-            if release:
-                from volume.build import write_release_files
-
-                extras = write_release_files(result, project)
+            result = run_build(project, step, force=force, release=release)
+            extras = result.release_files
     except VolumeError as exc:
         _print_diagnostics(exc.report, root)
         console.print(f"Build failed: {len(exc.report.errors)} error(s); previous outputs left as they were.",
@@ -121,16 +137,25 @@ def _print_spine(console, project: Path, result) -> None:
 @main.command()
 @click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
 def clean(project: Path) -> None:
-    """Remove dist/ and the build cache."""
+    """Remove the files volume wrote into dist/ (listed in its build stamp) and the build cache; nothing else."""
     from volume.build import clean as run_clean
 
+    root = project.resolve()
     try:
-        removed = run_clean(project)
+        cleaned = run_clean(project)
     except VolumeError as exc:
-        _print_diagnostics(exc.report, project.resolve())
+        _print_diagnostics(exc.report, root)
         sys.exit(EXIT_FINDINGS)
     console = _console()
-    console.print("Removed " + ", ".join(str(p) for p in removed) if removed else "Nothing to remove.")
+    shown = lambda p: str(p.resolve().relative_to(root) if p.resolve().is_relative_to(root) else p)
+    for path in cleaned.files:
+        console.print(f"  removed {shown(path)}", markup=False, soft_wrap=True)
+    for path in cleaned.folders:
+        console.print(f"  removed {shown(path)}/", markup=False, soft_wrap=True)
+    for path in cleaned.changed:
+        console.print(f"  kept {shown(path)}: changed since volume wrote it", markup=False, soft_wrap=True)
+    count = len(cleaned.files) + len(cleaned.folders)
+    console.print(f"Removed {count} item(s); nothing else was touched." if count else "Nothing to remove.")
 
 
 @main.command()

@@ -10,6 +10,7 @@ from typing import Any
 
 from volume.config_trade import TRADE_TABLES, Trade, read_trade
 from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.output_folder import check_cache_folder, check_output_folder
 
 MANIFEST_NAME = "volume.toml"
 DEFAULT_TRIM = ("6in", "9in")
@@ -40,6 +41,7 @@ BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 
 
@@ -102,6 +104,7 @@ class Manifest:
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
     trade: Trade = field(default_factory=Trade)  # paper, cover, prices and subject codes (config_trade.py)
+    warnings: tuple = field(default=(), compare=False)  # the manifest's own warnings (e.g. S011), for the report
 
     @property
     def chapters_dir(self) -> Path:
@@ -139,13 +142,13 @@ def isbn_problem(isbn: str) -> str:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
+    pattern = re.compile(rf"^[ \t]*(\[+[ \t]*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
+    pattern = re.compile(rf"^[ \t]*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
     for match in pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if line > after:
@@ -178,7 +181,22 @@ class _Reader:
         if not isinstance(value, str):
             self.report.add("M005", f"'{key}' must be a string in quotes", self.where(key))
             return default
+        self.plain(value, key, self.where(key))
         return value.strip()
+
+    def plain(self, value: str, key: str, where: SourceLocation) -> None:
+        """Manifest strings are plain text, escaped where they are printed: say so when one looks like markup; a
+        control character, which no XML document (EPUB, PDF metadata) can hold, is an error."""
+        from volume.sanitizer import RAW_HTML
+
+        control = CONTROL.search(value)
+        if control:
+            self.report.add("M005", f"'{key}' holds the control character U+{ord(control.group(0)):04X}, which no "
+                            "book can print; remove it", where)
+        found = RAW_HTML.search(value)
+        if found:
+            self.report.add("S011", f"'{key}' holds markup ({found.group(0)[:40]}); manifest values are plain text "
+                            "and it will print as written: remove it", where)
 
     def strings(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -187,6 +205,8 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.report.add("M005", f"'{key}' must be a list of strings, e.g. [\"a\", \"b\"]", self.where(key))
             return ()
+        for item in value:
+            self.plain(item, key, self.where(key))
         return tuple(v.strip() for v in value)
 
     def meta(self, table: dict[str, Any]) -> VolumeMeta:
@@ -268,10 +288,6 @@ class _Reader:
                             self.where("slug"))
             slug = "volume"
         out_dir = self.string(table, "dir", "dist")
-        if Path(out_dir).is_absolute() or ".." in Path(out_dir).parts:
-            self.report.add("M005", "'dir' must be a folder inside the project, such as \"dist\"",
-                            self.where("dir"))
-            out_dir = "dist"
         return slug, self.trim(table.get("trim_size")), out_dir
 
     def trim(self, value: Any) -> tuple[str, str]:
@@ -306,6 +322,7 @@ class _Reader:
                 if not isinstance(entry["part"], str) or "file" in entry:
                     self.report.add("M007", "a part entry holds only part = \"Title\"", where)
                     continue
+                self.plain(entry["part"], "part", where)
                 result.append(ContentsEntry("part", where, title=entry["part"].strip(), matter="body"))
                 continue
             file = entry.get("file")
@@ -325,6 +342,8 @@ class _Reader:
                 self.report.add("M007", "matter must be \"front\", \"body\" or \"back\"", where)
                 continue
             title = entry.get("title", "")
+            if isinstance(title, str):
+                self.plain(title, "title", where)
             result.append(ContentsEntry("source", where, file=file.strip(), role=role, matter=matter,
                                         title=title if isinstance(title, str) else ""))
         self.check_order(result)
@@ -369,6 +388,8 @@ class _Reader:
             self.report.add("M005", "[abbreviations] holds lines such as BRI = \"Belt and Road Initiative\"",
                             self.where("abbreviations"))
             return ()
+        for key, value in table.items():
+            self.plain(f"{key} {value}", key, self.where(key))
         return tuple(sorted((k.strip(), v.strip()) for k, v in table.items()))
 
     def check_order(self, entries: list[ContentsEntry]) -> None:
@@ -420,7 +441,12 @@ def load_manifest(path: Path) -> Manifest:
     style, title, references = reader.bibliography(data.get("bibliography", {}))
     pad = reader.pad_pages(output)
     trade = read_trade(reader, data)
+    sources = [path.parent / e.file for e in contents if e.kind == "source"]
+    where = reader.where("dir") if "dir" in output else SourceLocation(path, _line_of(text, "output"))
+    check_output_folder(out_dir, path.parent.parent, path.parent, sources, where, reader.report)
+    check_cache_folder(path.parent.parent, SourceLocation(path), reader.report)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
-                    bibliography_title=title, references_file=references, pad_pages=pad, trade=trade)
+                    bibliography_title=title, references_file=references, pad_pages=pad, trade=trade,
+                    warnings=tuple(reader.report.warnings))

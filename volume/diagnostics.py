@@ -51,6 +51,24 @@ CODES: dict[str, tuple[Severity, str]] = {
     "F004": (Severity.ERROR, "chart data file unreadable"),
     "G001": (Severity.WARNING, "character without a glyph in the shipped fonts"),
     "B001": (Severity.ERROR, "output could not be written"),
+    "B002": (Severity.ERROR, "the contents page did not settle: its page numbers would be wrong"),
+    "B003": (Severity.ERROR, "a layout or packaging process failed"),
+    "B004": (Severity.ERROR, "the installed styles are missing"),
+    "B005": (Severity.ERROR, "an image cannot be converted to CMYK for the print edition"),
+    "O001": (Severity.ERROR, "the output folder is the project folder or holds a source"),
+    "O002": (Severity.ERROR, "the output folder is, or lies inside, a folder volume reads or keeps"),
+    "O003": (Severity.ERROR, "the output folder is a symbolic link or lies outside the project"),
+    "O004": (Severity.ERROR, "the output folder's name is taken by a file"),
+    "O005": (Severity.WARNING, "files found in a killed build's leftovers were put back into the output folder"),
+    "S010": (Severity.WARNING, "raw HTML in a front-matter field removed"),
+    "S011": (Severity.WARNING, "markup in a manifest field is printed as written"),
+    "S012": (Severity.WARNING, "front-matter language is not a language tag"),
+    "W001": (Severity.WARNING, "WeasyPrint warned while laying out the book"),
+    "W002": (Severity.WARNING, "pandoc warned while reading a source"),
+    "W003": (Severity.WARNING, "a warning while packaging the e-book"),
+    "W004": (Severity.WARNING, "a warning while embedding the fonts"),
+    "W005": (Severity.WARNING, "index occurrences placed on their paragraph's first page"),
+    "W006": (Severity.WARNING, "another library warned during the build"),
     "R001": (Severity.ERROR, "Ibid. without an antecedent"),
     "R002": (Severity.WARNING, "reference not recognised; kept verbatim in the bibliography"),
     "R003": (Severity.WARNING, "one work cited with conflicting facts"),
@@ -73,6 +91,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "P007": (Severity.WARNING, "title, author or date not recognised in the imported source"),
     "P008": (Severity.ERROR, "`volume new` target is not an empty folder"),
 }
+
+
+LAYOUT_CODES = {"W001", "W003", "W004", "W005"}  # raised while laying out and packaging, not by `volume check`
 
 
 @dataclass(frozen=True, order=True)
@@ -128,11 +149,13 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None) -> None:
-        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does)."""
+    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None,
+                      layout: bool = False) -> None:
+        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does).
+        Codes that only the layout can raise are judged after it (`layout`), the others before."""
         for code in codes:
             matched = [d for d in self.items if d.code == code and d.severity is Severity.WARNING]
-            if not matched:
+            if not matched and (code in LAYOUT_CODES) == layout:
                 self.add("M008", f"silence '{code}' matched nothing; remove it from [check] silence", where)
             self.items = [d for d in self.items if d not in matched]
 
@@ -148,6 +171,9 @@ class VolumeError(Exception):
     def __init__(self, report: Report):
         super().__init__("; ".join(d.message for d in report.errors))
         self.report = report
+
+    def __reduce__(self):  # whole across processes: a worker's diagnostic reaches the build as it was
+        return VolumeError, (self.report,)
 
     @classmethod
     def single(cls, code: str, message: str, location: SourceLocation | None = None) -> "VolumeError":

@@ -9,7 +9,7 @@ from lxml import etree
 
 from volume.model import Volume
 from volume.render.barcode import isbn13, price_addon
-from volume.xhtml import _INVALID_XML_CHARS
+from volume.xhtml import INVALID_XML_CHARS
 
 NS = "http://ns.editeur.org/onix/3.0/reference"
 TAX_EXCLUSIVE = {"USD", "CAD"}  # retail prices quoted before sales tax; elsewhere a book's price includes VAT/GST
@@ -58,7 +58,7 @@ def editions(volume: Volume) -> list[Edition]:
 def _add(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
     element = etree.SubElement(parent, f"{{{NS}}}{tag}", **attributes)
     if text is not None:
-        element.text = _INVALID_XML_CHARS.sub("", text)  # a control character in the manifest is no XML
+        element.text = INVALID_XML_CHARS.sub("", text)  # a control character in the manifest is no XML
     return element
 
 

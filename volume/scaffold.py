@@ -191,7 +191,7 @@ def create_project(target: Path, today: datetime.date | None = None) -> list[Pat
     """Write a new volume into `target` (new or empty): manifest, two chapters, an index and the styles.
 
     Returns the files written."""
-    from volume.build import BUNDLED_STYLES
+    from volume.resources import bundled_styles, shipped_files
 
     _refuse_unless_empty(target)
     name = target.resolve().name
@@ -206,6 +206,11 @@ def create_project(target: Path, today: datetime.date | None = None) -> list[Pat
     }
     for path, text in texts.items():
         path.write_text(text, encoding="utf-8")
-    shutil.copytree(BUNDLED_STYLES, target / "styles")
-    styles = sorted(p for p in (target / "styles").rglob("*") if p.is_file())
+    source = bundled_styles()
+    styles = []
+    for name in shipped_files(source):
+        copy = target / "styles" / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, copy)
+        styles.append(copy)
     return [*texts, *styles]

@@ -5,7 +5,7 @@ edition's pages ÷ the paper's pages per inch. The back carries the copy (render
 ISBN's barcode in a white box (render/barcode.py), the spine its line of text when it is wide enough, and the
 front the same design as the EPUB's cover image (render/cover_design.py). WeasyPrint lays the sheet out; the
 print edition's own steps (render/print_edition.py) make it PDF/X-4: process CMYK, TrimBox and BleedBox, the
-CMYK output intent and the XMP; RGB pictures are converted through the same profile (render/cmyk_images.py).
+CMYK output intent and the XMP; RGB pictures and transparency groups are converted through the same profile (render/cmyk_images.py, called by mark_pdfx4).
 """
 
 from __future__ import annotations
@@ -208,7 +208,6 @@ def finish_for_press(raw: Path, job: CoverJob) -> None:
     import pikepdf
     from pikepdf import Array
 
-    from volume.render.cmyk_images import images_to_cmyk
     from volume.render.print_edition import mark_pdfx4, recolour_page, strip_for_press
 
     wrap = job.wrap
@@ -220,7 +219,6 @@ def finish_for_press(raw: Path, job: CoverJob) -> None:
             page.obj.MediaBox = Array([0, 0, wrap.width, wrap.height])
             page.obj.BleedBox = Array([0, 0, wrap.width, wrap.height])
             page.obj.TrimBox = Array([wrap.bleed, wrap.bleed, wrap.width - wrap.bleed, wrap.height - wrap.bleed])
-        images_to_cmyk(pdf, job.profile)
         mark_pdfx4(pdf, job.profile, "cover:" + hashlib.sha256(job.html.encode()).hexdigest())
         tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
         pdf.save(tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,

@@ -14,6 +14,9 @@ import uuid
 from pathlib import Path
 
 from volume.render.assemble import Book
+from volume.render.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
+
+__all__ = ["ImageColourError", "make_print_edition", "mark_pdfx4", "padded_pages", "recolour_page", "strip_for_press"]
 
 MM = 72 / 25.4
 BLEED = 3 * MM
@@ -63,7 +66,6 @@ def _recolour_forms(pdf, resources, seen: set) -> None:
             seen.add(obj.objgen)
             if obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1:
                 obj.write(_recolour(obj.read_bytes()))
-                _cmyk_blending(obj)
                 _recolour_forms(pdf, obj.get("/Resources"), seen)
 
 
@@ -134,23 +136,15 @@ def recolour_page(pdf, page, seen: set) -> None:
     page.contents_coalesce()
     page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
     _recolour_forms(pdf, page.obj.get("/Resources"), seen)
-    _cmyk_blending(page.obj)
-
-
-def _cmyk_blending(holder) -> None:
-    """A transparency group (WeasyPrint gives SVG drawings one) blends in DeviceCMYK, not DeviceRGB: PDF/X-4 allows
-    no device colour space but the output intent's."""
-    import pikepdf
-    from pikepdf import Name
-
-    group = holder.get("/Group")
-    if isinstance(group, pikepdf.Dictionary) and group.get("/CS") in (Name.DeviceRGB, Name.DeviceGray):
-        group.CS = Name.DeviceCMYK
 
 
 def mark_pdfx4(pdf, profile: Path, seed: str) -> None:
-    """The CMYK output intent, /Trapped, and the XMP that names PDF/X-4 (with a DocumentID derived from seed)."""
+    """Pictures and transparency groups made CMYK, then the CMYK output intent, /Trapped, and the XMP that names
+    PDF/X-4 (with a DocumentID derived from seed). Raises ImageColourError for a picture it cannot convert."""
     from pikepdf import Array, Dictionary, Name, String
+
+    convert_images_to_cmyk(pdf, profile)
+    groups_to_cmyk(pdf)
 
     icc = pdf.make_stream(profile.read_bytes())
     icc.N = 4

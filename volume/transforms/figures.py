@@ -9,6 +9,7 @@ from pathlib import Path
 from volume.charts import ChartDataError, bar_chart_svg, read_rows
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Asset, Chapter, Volume
+from volume.sanitizer import clean_svg
 from volume.xhtml import parse_fragment, serialize_children
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -107,6 +108,11 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
                 report.add("F001", f"image '{src}' is damaged or not really a {media_type.split('/')[1].upper()}; "
                            "export it again", where)
                 continue
+            if media_type == "image/svg+xml":
+                data, removed = clean_svg(data)
+                if removed:
+                    report.add("S009", f"removed unsafe content from the image '{src}' ({', '.join(removed)}); "
+                               "an image in a book only draws", where)
             asset = Asset(name + target.suffix.lower(), media_type, data)
         assets[asset.name] = asset
         img.set("src", "images/" + asset.name)
