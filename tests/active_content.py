@@ -62,6 +62,25 @@ def active_in_epub(path: Path) -> list[str]:
     return found
 
 
+def active_in_xml(path: Path) -> list[str]:
+    """What is active in an XML file such as the ONIX records: any (X)HTML active element, or script text."""
+    data = path.read_bytes()
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    found = [f"{path.name}: {item}" for item in active_in_tree(root)]
+    if b"<script" in data.lower():
+        found.append(f"{path.name}: <script text")
+    return found
+
+
+def active_in_output(path: Path) -> list[str]:
+    """Active content in any file a build writes: EPUB, PDF (the editions and the cover) or XML (ONIX)."""
+    if path.suffix == ".epub":
+        return active_in_epub(path)
+    if path.suffix == ".xml":
+        return active_in_xml(path)
+    return active_in_pdf(path)
+
+
 def active_in_html(text: str, nonce: str | None = None) -> list[str]:
     return active_in_tree(html.document_fromstring(text), allowed_script_nonce=nonce)
 

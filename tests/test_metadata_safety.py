@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.active_content import active_in_epub, active_in_html, active_in_pdf
+from tests.active_content import active_in_epub, active_in_html, active_in_pdf, active_in_xml
 from tests.test_hostile import Listener
 from volume.scaffold import create_project
 
@@ -143,9 +143,10 @@ def test_no_active_content_in_the_epub(hostile_build):
 def test_no_active_content_in_the_pdfs(hostile_build):
     project, _run, _listener = hostile_build
     pdfs = sorted((project / "dist").glob("*.pdf"))
-    assert len(pdfs) == 2
+    assert [p.name for p in pdfs] == ["book-cover.pdf", "book-print.pdf", "book.pdf"]
     for pdf in pdfs:
         assert active_in_pdf(pdf) == [], pdf.name
+    assert active_in_xml(project / "dist" / "book-onix.xml") == []
 
 
 def test_no_active_content_in_the_preview(hostile_build):

@@ -105,4 +105,4 @@ def test_a_project_without_its_own_styles_builds_with_the_shipped_ones(tmp_path)
     create_project(target)
     shutil.rmtree(target / "styles")
     result = build(target)
-    assert result.report.items == [] and len(result.outputs) == 3
+    assert result.report.items == [] and len(result.outputs) == 5  # three editions, the cover, the ONIX

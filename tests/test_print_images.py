@@ -77,7 +77,7 @@ def test_the_print_edition_has_no_rgb_at_all(with_images):
 
 
 def test_an_image_that_cannot_be_converted_is_refused(tmp_path, monkeypatch):
-    from volume.render import print_edition
+    from volume.render import cmyk_images
 
     project = copy_case("small", tmp_path)
     chapters = project / "chapters"
@@ -90,7 +90,7 @@ def test_an_image_that_cannot_be_converted_is_refused(tmp_path, monkeypatch):
     def unreadable(image, transform):
         raise ValueError("unsupported image encoding")
 
-    monkeypatch.setattr(print_edition, "_to_cmyk", unreadable)
+    monkeypatch.setattr(cmyk_images, "_to_cmyk", unreadable)
     with pytest.raises(VolumeError) as failure:
         build(project)
     (diagnostic,) = failure.value.report.errors
