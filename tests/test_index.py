@@ -8,7 +8,7 @@ from tests.test_transforms import chapter, volume_of
 from volume.diagnostics import Report
 from volume.indexing.terms import read_terms
 from volume.render.index_html import index_section, page_ranges
-from volume.render.pagemap import PageFacts
+from volume.model import PageFacts
 from volume.transforms.index import mark_index_terms
 from volume.transforms.pagination import apply_page_facts
 

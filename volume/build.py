@@ -20,7 +20,7 @@ from volume.library_warnings import WorkerError, collecting, failure, in_worker,
 from volume.load import load_volume
 from volume.model import Volume
 from volume.publish import STAMP, Staging, recover_output
-from volume.render.pagemap import PageFacts
+from volume.model import PageFacts
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)

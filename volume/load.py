@@ -9,7 +9,7 @@ from pathlib import Path
 
 from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import Author, Chapter, Part, Volume
+from volume.model import Author, BuildDate, Chapter, Part, Volume
 from volume.pandoc import convert
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
 from volume.xhtml import escape_text, plain_text
@@ -233,9 +233,7 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
                 checked[entry] = path
     citations = None
     if manifest.references_file:
-        from volume.transforms.bibliography import style_file
-
-        citations = (manifest.chapters_dir / manifest.references_file, style_file(manifest))
+        citations = (manifest.chapters_dir / manifest.references_file, manifest.bibliography_style_file)
     converted = convert_all(list(dict.fromkeys(checked.values())), cache, citations)
     chapters: list[Chapter] = []
     parts: list[Part] = []
@@ -268,4 +266,5 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
             current_part = None
         chapters.append(chapter.with_(part_id=current_part if entry.matter == "body" else None))
     report.checkpoint()
-    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts))
+    date = BuildDate.of(manifest.meta, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts), date=date)

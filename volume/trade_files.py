@@ -17,7 +17,7 @@ from pathlib import Path
 
 from volume.config import Manifest
 from volume.model import Volume
-from volume.render.pagemap import PageFacts
+from volume.model import PageFacts
 
 log = logging.getLogger(__name__)
 PROFILE = Path("color") / "artifex-swop-cmyk.icc"  # the print edition's output intent (render/pdf.py)
@@ -28,10 +28,9 @@ def names(slug: str) -> tuple[str, str]:
 
 
 def _head(volume: Volume) -> str:
-    from volume.render.pieces import build_date
     from volume.xhtml import escape_attr, escape_text
 
-    date = build_date(volume)
+    date = volume.date.stamp
     return (f"<title>{escape_text(volume.meta.title)}: cover</title><meta charset=\"utf-8\"/>"
             f'<meta name="generator" content="volume"/>'
             f'<meta name="dcterms.created" content="{escape_attr(date)}"/>'
@@ -41,12 +40,11 @@ def _head(volume: Volume) -> str:
 def cover_job(manifest: Manifest, styles: Path, volume: Volume, pages: int, target: Path):
     """What the cover's layout needs, for a print edition of this many pages."""
     from volume.render.cover_wrap import CoverJob, cover_html, wrap_for
-    from volume.render.pieces import build_date
 
     wrap = wrap_for(manifest, pages)
     fonts = styles / "fonts"
     return CoverJob(cover_html(manifest, wrap, fonts, _head(volume)), wrap, fonts, styles / PROFILE, target,
-                    volume.meta.identifiers.ebook + ":cover", build_date(volume))
+                    volume.meta.identifiers.ebook + ":cover", volume.date.stamp)
 
 
 def make_cover(manifest: Manifest, styles: Path, volume: Volume, pages: int, target: Path, cache_dir: Path) -> int:
@@ -94,7 +92,7 @@ class TradeFiles:
         self.volume, self.facts = volume, facts
         self.pages = padded_pages(len(facts.labels), self.manifest.pad_pages)
         self.executor = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=self.context)
-        metadata_only = Volume(volume.manifest, ())  # all the cover shows: nothing of the chapters to pickle
+        metadata_only = Volume(volume.manifest, (), date=volume.date)  # all the cover shows: nothing of the chapters to pickle
         self.future = self.executor.submit(make_cover, self.manifest, self.styles, metadata_only, self.pages,
                                            self.staging / names(self.manifest.slug)[0], self.cache_dir)
 
@@ -102,8 +100,7 @@ class TradeFiles:
         """Wait for the cover, write the ONIX records; the files' names and page counts."""
         from volume.onix import onix_message, page_counts
         from volume.render.cover_wrap import wrap_for
-        from volume.render.pieces import build_date
-
+    
         if self.future is None:
             raise RuntimeError("the cover was never started: the book's pages were not reported")
         if self.pages != print_pages:  # our bug: the cover's spine would not fit the book
@@ -113,7 +110,7 @@ class TradeFiles:
         cover, onix = names(self.manifest.slug)
         pages = page_counts(self.volume, self.facts.labels, self.facts.anchors, print_pages)
         size = (wrap.trim_width * 25.4 / 72, wrap.trim_height * 25.4 / 72, wrap.spine * 25.4 / 72)
-        (self.staging / onix).write_bytes(onix_message(self.volume, pages, size, build_date(self.volume)[:10]))
+        (self.staging / onix).write_bytes(onix_message(self.volume, pages, size, self.volume.date.day))
         return [(cover, 1), (onix, None)]
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from volume.render.html import roman
-from volume.render.pagemap import PageFacts, PageStart
+from volume.model import PageFacts, PageStart
 from volume.render.piece_layout import PieceLayout
 from volume.render.pieces import CROSS_LINK, PieceSpec
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 import re
 import zipfile
@@ -17,8 +16,7 @@ from volume.render.cover import cover_png
 from volume.render.epub_fonts import embedded_fonts, font_css
 from volume.render.index_html import index_section
 from volume.render.pagelist import Piece, page_list_nav, place_markers
-from volume.render.pagemap import PageFacts
-from volume.render.pdf import build_date
+from volume.model import PageFacts
 from volume.xhtml import XML_PARSER, escape_attr, escape_text
 
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
@@ -146,7 +144,7 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
             book.add_metadata("DC", key, getattr(meta, key))
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
-    book.add_metadata("DC", "date", build_date(volume)[:10])
+    book.add_metadata("DC", "date", volume.date.day)
 
     fonts = embedded_fonts(volume, styles_dir / "fonts")
     css = (styles_dir / "epub.css").read_bytes() + font_css(fonts).encode("utf-8")
@@ -256,7 +254,7 @@ def _ncx_toc(volume: Volume) -> list:
 
 def write_epub(volume: Volume, styles_dir: Path, target: Path, facts: PageFacts | None = None) -> None:
     book = build_book(volume, styles_dir, facts)
-    modified = datetime.datetime.strptime(build_date(volume), "%Y-%m-%dT%H:%M:%SZ")
+    modified = volume.date.naive
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
                                 "mtime": modified, "play_order": {"enabled": True, "start_from": 1}})

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from volume.indexing.terms import sort_key
-from volume.model import Volume
-from volume.transforms.index import IndexEntry
+from volume.model import IndexEntry, Volume
 from volume.xhtml import escape_text
 
 INDEX_ID = "index"

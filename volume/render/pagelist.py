@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from volume.render.html import EPUB_NS, XHTML_NS
-from volume.render.pagemap import PageFacts, PageStart
+from volume.model import PageFacts, PageStart
 from volume.xhtml import XML_PARSER
 
 log = logging.getLogger(__name__)

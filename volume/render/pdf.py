@@ -21,10 +21,10 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import Volume
 from volume.render.assemble import Plan, assemble, open_book, plan
-from volume.render.pagemap import PageFacts
+from volume.model import PageFacts
 from volume.render.pages import folio_sheet
 from volume.render.piece_layout import PieceJob, PieceLayout, lay_out_piece
-from volume.render.pieces import PieceSpec, back_pieces, build_date, contents_piece, first_pieces  # noqa: F401
+from volume.render.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
 
 log = logging.getLogger(__name__)
 PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
@@ -66,7 +66,7 @@ class PieceRunner:
         manifest = volume.manifest
         self.identifier = hashlib.sha256((volume.meta.identifiers.ebook + volume.meta.title).encode()).hexdigest()[:32]
         self.salt = tree_digest(styles_dir, extra=repr(sorted(versions().items())) + _code_digest() + self.identifier
-                                + build_date(volume))
+                                + volume.date.stamp)
         self.assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
         self.roots = (manifest.project_dir, styles_dir)
         self.used: set[Path] = set()
@@ -91,7 +91,7 @@ class PieceRunner:
         manifest = self.volume.manifest
         job = PieceJob(spec.name, spec.html, spec.css, self.styles_dir, manifest.chapters_dir, self.roots,
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
-                       build_date(self.volume))
+                       self.volume.date.stamp)
         self.laid_out += 1
         return _Pending(spec, self.pool.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
 

@@ -28,7 +28,7 @@ class PieceJob:
     target: Path  # the piece's PDF; written atomically
     identifier: str
     folio_sheet: bool = False  # the folio sheet: untagged, no facts needed
-    source_date: str = ""  # the volume's date (build_date): pins the font subsetter's timestamps
+    source_date: str = ""  # the volume's date (Volume.date): pins the font subsetter's timestamps
 
 
 @dataclass

@@ -40,21 +40,6 @@ class PieceSpec:
         return self.kind in ("cover", "contents", "front")
 
 
-def build_date(volume: Volume) -> str:
-    """The date stamped into outputs: SOURCE_DATE_EPOCH if set, else the manifest's date or year; never the clock."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        import datetime
-
-        stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if volume.meta.date:
-        return volume.meta.date + "T00:00:00Z"
-    return f"{volume.meta.year or 2000}-01-01T00:00:00Z"
-
-
 def _head(volume: Volume) -> str:
     meta = volume.meta
     head = [f"<title>{escape_text(meta.title + (': ' + meta.subtitle if meta.subtitle else ''))}</title>",
@@ -66,7 +51,7 @@ def _head(volume: Volume) -> str:
     if meta.keywords:
         head.append(f'<meta name="keywords" content="{escape_attr(", ".join(meta.keywords))}"/>')
     head.append('<meta name="generator" content="volume"/>')
-    date = build_date(volume)
+    date = volume.date.stamp
     head.append(f'<meta name="dcterms.created" content="{date}"/>')
     head.append(f'<meta name="dcterms.modified" content="{date}"/>')
     return "".join(head)

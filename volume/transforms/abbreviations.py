@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from volume.diagnostics import Report, SourceLocation
-from volume.model import Chapter, Volume
+from volume.model import Abbreviation, Chapter, Volume
 from volume.xhtml import parse_fragment
 
 DEFINITION = re.compile(r"((?:[\w’'&.-]+\s+){1,10}?)\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
@@ -32,13 +31,6 @@ def definitions(text: str):
                 yield match
                 end = match.end()
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "&", "to", "la", "du"}
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    short: str
-    expansion: str
-    chapter_id: str = ""  # where it is first spelled out ("" when from the manifest)
 
 
 def expansion_for(words: list[str], short: str) -> str | None:

