@@ -8,7 +8,7 @@ from tests.test_transforms import chapter, volume_of
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Note
 from volume.references.urls import normalize_url
-from volume.render.html import bibliography_section, notes_html
+from volume.render.markup import bibliography_section, notes_html
 from volume.transforms.bibliography import build_bibliography
 
 LE_CORRE = ("Le Corre, P. (2019, February 28). <em>Kazakhs wary of Chinese embrace as BRI gathers steam</em>. "

@@ -82,7 +82,7 @@ def test_two_builds_at_once(tmp_path):
 def test_joining_short_and_long_books_writes_the_same_bytes(tmp_path, monkeypatch):
     """Up to KEEP_OPEN_PAGES pages the pieces' files stay open until the book is saved; a longer book reads each
     piece's streams in and closes its file at once (memory). Both ways write the same bytes."""
-    import volume.render.assemble as assemble
+    import volume.render.pdf.join as assemble
 
     project = copy_case("small", tmp_path)
     build(project)

@@ -215,7 +215,7 @@ def child():
 
 
 def svg_to_pdf(svg: str) -> bytes:
-    from volume.render.fonts import isolate_fontconfig
+    from volume.render.pdf.fontconfig import isolate_fontconfig
 
     isolate_fontconfig(Path(__file__).resolve().parent.parent / "styles" / "fonts")
     from weasyprint import HTML
@@ -231,7 +231,7 @@ def svg_to_pdf(svg: str) -> bytes:
 def test_barcode_box_alone_decodes(isbn, amount, currency, expected, child):
     import pypdfium2 as pdfium
 
-    from volume.render.barcode import barcode_box, price_addon
+    from volume.render.pdf.barcode import barcode_box, price_addon
 
     pdf = child.submit(svg_to_pdf, barcode_box(isbn, price_addon(amount, currency)).svg).result()
     image = pdfium.PdfDocument(pdf)[0].render(scale=300 / 72).to_pil().convert("RGB")
@@ -239,7 +239,7 @@ def test_barcode_box_alone_decodes(isbn, amount, currency, expected, child):
 
 
 def test_price_addon_digits():
-    from volume.render.barcode import price_addon
+    from volume.render.pdf.barcode import price_addon
 
     assert price_addon("24.95", "USD") == "52495" and price_addon("0.99", "AUD") == "30099"
     assert price_addon("9.99", "EUR") is None and price_addon("", "USD") is None
@@ -382,7 +382,7 @@ def test_cover_layout_is_reproducible(trade_build, tmp_path, child):
     from pypdf import PdfReader
 
     from volume.build import styles_dir_for
-    from volume.render.cover_wrap import lay_out_cover
+    from volume.render.pdf.cover_wrap import lay_out_cover
     from volume.trade_files import cover_job
 
     project, result = trade_build

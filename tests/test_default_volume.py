@@ -182,9 +182,9 @@ def test_pieces_parse_as_weasyprint_would(default_build):
     volume, and a folio sheet, the two trees are the same (tags, attributes, text and tails)."""
     import tinyhtml5
 
-    from volume.render.fast_html import element_tree
-    from volume.render.pages import folio_sheet
-    from volume.render.pieces import back_pieces, first_pieces
+    from volume.render.pdf.fast_html import element_tree
+    from volume.render.pdf.pages import folio_sheet
+    from volume.render.pdf.pieces import back_pieces, first_pieces
 
     _, result = default_build
     documents = [p.html for p in first_pieces(result.volume) + back_pieces(result.volume)]

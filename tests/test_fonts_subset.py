@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 
-from volume.render.fonts import isolate_fontconfig
+from volume.render.pdf.fontconfig import isolate_fontconfig
 from volume.resources import bundled_styles
 
 HTML = "<p style='font-family: Noto Serif'>Caspian ქართული Հայերեն 中国 <b>bold</b> <i>italic</i></p>"
@@ -21,7 +21,7 @@ def _pdf() -> bytes:
 def test_weasyprint_cuts_fonts_with_uharfbuzz(monkeypatch, caplog):
     from weasyprint.pdf import fonts
 
-    from volume.render.weasy import subset_with_uharfbuzz
+    from volume.render.pdf.weasy import subset_with_uharfbuzz
 
     isolate_fontconfig(bundled_styles() / "fonts")
     subset_with_uharfbuzz()

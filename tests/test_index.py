@@ -7,8 +7,8 @@ from pathlib import Path
 from tests.test_transforms import chapter, volume_of
 from volume.diagnostics import Report
 from volume.indexing.terms import read_terms
-from volume.render.index_html import index_section, page_ranges
 from volume.model import PageFacts
+from volume.render.index_section import index_section, page_ranges
 from volume.transforms.index import mark_index_terms
 from volume.transforms.pagination import apply_page_facts
 
@@ -141,7 +141,7 @@ def test_inline_marks(tmp_path):
 def test_unwrapped_occurrences_keep_the_text_and_note_their_places():
     from lxml import html as lhtml
 
-    from volume.render.index_points import unwrap_occurrences, visible_length
+    from volume.render.pdf.index_points import unwrap_occurrences, visible_length
 
     markup = ('<p id="b1">The <span class="ix" id="c-ix1">Khorgos</span> gateway and <em>the <span class="ix" '
               'id="c-ix2">Caspian</span></em> <span class="ix" id="c-ix3">Sea<sup>1</sup></span> end.</p>'
@@ -170,7 +170,7 @@ def test_unwrapped_occurrences_are_placed_where_their_text_landed():
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
-    from volume.render.index_points import IGNORED, place_occurrences, unwrap_occurrences, visible_length
+    from volume.render.pdf.index_points import IGNORED, place_occurrences, unwrap_occurrences, visible_length
 
     words = ("pipeline railway Khorgos corridor investment agreement Tajikistan, debt (the) Caspian région "
              "Türkmenbaşy — “quoted” 2024 40 per cent").split()
@@ -224,7 +224,7 @@ def test_occurrences_of_a_block_whose_counts_disagree_fall_back_to_its_first_pag
     its occurrences go to the page where the block begins, never to a wrong later page."""
     from weasyprint import HTML
 
-    from volume.render.index_points import place_occurrences, unwrap_occurrences
+    from volume.render.pdf.index_points import place_occurrences, unwrap_occurrences
 
     filler = "word " * 400
     body = (f'<p id="b1">{filler}<span class="hidden">{"x" * 3000}</span> the '

@@ -50,7 +50,7 @@ def test_a_diagnostic_raised_in_a_worker_comes_back_whole(pool):
 
 
 def test_a_contents_page_that_never_settles_stops_the_build(tmp_path, monkeypatch):
-    from volume.render import pdf, pieces
+    from volume.render.pdf import editions as pdf, pieces
 
     project = copy_case("small", tmp_path)
     build(project)

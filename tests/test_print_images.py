@@ -77,7 +77,7 @@ def test_the_print_edition_has_no_rgb_at_all(with_images):
 
 
 def test_an_image_that_cannot_be_converted_is_refused(tmp_path, monkeypatch):
-    from volume.render import cmyk_images
+    from volume.render.pdf import cmyk_images
 
     project = copy_case("small", tmp_path)
     chapters = project / "chapters"

@@ -129,10 +129,10 @@ def _manifest_with(field: str, value: str) -> str:
 
 def _markup_of(volume) -> list[tuple[str, str]]:
     """Every document the editions and the preview make from the model, without laying anything out."""
-    from volume.preview_page import book_page
-    from volume.render import epub
-    from volume.render import html as shared
-    from volume.render.pieces import back_pieces, contents_piece, first_pieces
+    from volume.render.preview import book_page
+    from volume.render.epub import package as epub
+    from volume.render import markup as shared
+    from volume.render.pdf.pieces import back_pieces, contents_piece, first_pieces
 
     documents = [(s.name, s.html) for s in first_pieces(volume) + back_pieces(volume)]
     documents.append(("contents", contents_piece(volume, {}).html))

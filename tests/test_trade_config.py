@@ -72,7 +72,7 @@ def test_trade_table_mistakes(tmp_path, table, code, words):
 
 
 def test_papers_and_their_spines(tmp_path):
-    from volume.render.cover_wrap import wrap_for
+    from volume.render.pdf.cover_wrap import wrap_for
 
     assert wrap_for(load(tmp_path, BASE), 444).spine == pytest.approx(72.0)  # white: 444 PPI, an inch
     cream = wrap_for(load(tmp_path, BASE + '[print]\npaper = "Cream"\n'), 400)

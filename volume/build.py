@@ -18,9 +18,8 @@ from volume.config import Manifest, find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, collecting, failure, in_worker, report_warnings
 from volume.load import load_volume
-from volume.model import Volume
+from volume.model import PageFacts, Volume
 from volume.publish import STAMP, Staging, recover_output
-from volume.model import PageFacts
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)
@@ -134,19 +133,19 @@ def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:
 
 def _warm_up(styles: str) -> bool:
     """Run first in each worker, while the main process transforms the chapters: fontconfig and the style sheet."""
-    from volume.render.piece_layout import warm_up
+    from volume.render.pdf.layout import warm_up
 
     warm_up(Path(styles))
     return True
 
 
 def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) -> None:
-    from volume.render.epub import write_epub
+    from volume.render.epub.package import write_epub
 
     write_epub(volume, styles, target, facts)
 
 
-PRELOAD = ["weasyprint", "volume.render.piece_layout", "volume.render.fast_html"]  # not the EPUB: not urgent
+PRELOAD = ["weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]  # not the EPUB: not urgent
 
 
 def _process_context():
@@ -275,7 +274,7 @@ def _trade_files(manifest: Manifest, styles: Path, folder: Path):
 
 def _render(volume, manifest, styles, folder, workers, result, progress) -> None:
     """The three editions laid out and packaged into `folder`."""
-    from volume.render.pdf import render_editions
+    from volume.render.pdf.editions import render_editions
 
     slug = manifest.slug
     progress("Laying out the book")

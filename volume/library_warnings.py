@@ -15,14 +15,15 @@ from volume.diagnostics import Report, SourceLocation, VolumeError
 # logger name (or its start) -> code; anything else logged at WARNING or above is W006
 CODES = {
     "weasyprint": "W001",
-    "volume.render.weasy": "W004",
+    "volume.render.pdf.weasy": "W004",
     "pypandoc": "W002",
     "volume.pandoc": "W002",
     "ebooklib": "W003",
     "volume.render.epub": "W003",
+    "volume.render.epub.page_list": "W006",  # our own page-list placement: a bug in volume to report
     "fontTools": "W004",
-    "volume.render.font_merge": "W004",
-    "volume.render.epub_fonts": "W004",
+    "volume.render.pdf.font_merge": "W004",
+    "volume.render.epub.fonts": "W004",
 }
 ADVICE = {
     "W001": "check the markup or image it names",

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from volume.build import prepare, styles_dir_for
 from volume.config import find_manifest
 from volume.diagnostics import Report, VolumeError
-from volume.preview_page import book_page, error_page
+from volume.render.preview import book_page, error_page
 
 log = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"

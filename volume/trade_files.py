@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 from volume.config import Manifest
-from volume.model import Volume
-from volume.model import PageFacts
+from volume.model import PageFacts, Volume
 
 log = logging.getLogger(__name__)
 PROFILE = Path("color") / "artifex-swop-cmyk.icc"  # the print edition's output intent (render/pdf.py)
@@ -39,7 +38,7 @@ def _head(volume: Volume) -> str:
 
 def cover_job(manifest: Manifest, styles: Path, volume: Volume, pages: int, target: Path):
     """What the cover's layout needs, for a print edition of this many pages."""
-    from volume.render.cover_wrap import CoverJob, cover_html, wrap_for
+    from volume.render.pdf.cover_wrap import CoverJob, cover_html, wrap_for
 
     wrap = wrap_for(manifest, pages)
     fonts = styles / "fonts"
@@ -49,7 +48,7 @@ def cover_job(manifest: Manifest, styles: Path, volume: Volume, pages: int, targ
 
 def make_cover(manifest: Manifest, styles: Path, volume: Volume, pages: int, target: Path, cache_dir: Path) -> int:
     """The cover written to target: taken from the cache, or laid out and kept there (in a worker process)."""
-    from volume.render.cover_wrap import lay_out_cover
+    from volume.render.pdf.cover_wrap import lay_out_cover
 
     job = cover_job(manifest, styles, volume, pages, target)
     key = job.key()
@@ -87,7 +86,7 @@ class TradeFiles:
         self.facts: PageFacts | None = None
 
     def start(self, volume: Volume, facts: PageFacts) -> None:
-        from volume.render.print_edition import padded_pages
+        from volume.render.pdf.print_edition import padded_pages
 
         self.volume, self.facts = volume, facts
         self.pages = padded_pages(len(facts.labels), self.manifest.pad_pages)
@@ -98,8 +97,8 @@ class TradeFiles:
 
     def finish(self, print_pages: int) -> list[tuple[str, int | None]]:
         """Wait for the cover, write the ONIX records; the files' names and page counts."""
-        from volume.onix import onix_message, page_counts
-        from volume.render.cover_wrap import wrap_for
+        from volume.render.onix import onix_message, page_counts
+        from volume.render.pdf.cover_wrap import wrap_for
     
         if self.future is None:
             raise RuntimeError("the cover was never started: the book's pages were not reported")
@@ -120,7 +119,7 @@ class TradeFiles:
 
 def spine_summary(manifest: Manifest, outputs) -> str | None:
     """The build summary's line about the spine, from the print edition's page count."""
-    from volume.render.cover_wrap import wrap_for
+    from volume.render.pdf.cover_wrap import wrap_for
 
     printed = next((o for o in outputs if o.path.name == f"{manifest.slug}-print.pdf"), None)
     if printed is None or not printed.pages:

@@ -25,7 +25,7 @@ def check_cover_image(manifest: Manifest, report: Report) -> None:
     from PIL import Image, UnidentifiedImageError
 
     from volume.render.cover_design import PICTURE_TOP, PRINT_DPI, picture_box
-    from volume.render.print_edition import BLEED
+    from volume.render.pdf.print_edition import BLEED
 
     cover = manifest.trade.cover
     if not cover.image:
@@ -66,8 +66,8 @@ def check_cover(manifest: Manifest, fonts_dir: Path, report: Report) -> None:
     """Everything about the cover a user can get wrong: its picture, and words too long for the back or spine."""
     from volume.config_trade import trim_points
     from volume.render.cover_design import Measure
-    from volume.render.cover_text import back_copy, back_text, spine_length, spine_text
-    from volume.render.cover_wrap import MM_PER_PT, barcode_for
+    from volume.render.pdf.cover_text import back_copy, back_text, spine_length, spine_text
+    from volume.render.pdf.cover_wrap import MM_PER_PT, barcode_for
 
     check_cover_image(manifest, report)
     where = SourceLocation(manifest.path, None)

@@ -19,20 +19,19 @@ from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
-from volume.model import Volume
-from volume.render.assemble import Plan, assemble, open_book, plan
-from volume.model import PageFacts
-from volume.render.pages import folio_sheet
-from volume.render.piece_layout import PieceJob, PieceLayout, lay_out_piece
-from volume.render.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
+from volume.model import PageFacts, Volume
+from volume.render.pdf.join import Plan, assemble, open_book, plan
+from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
+from volume.render.pdf.pages import folio_sheet
+from volume.render.pdf.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
 
 log = logging.getLogger(__name__)
 PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
 CODE = Path(__file__).resolve().parent
 
 
-LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py",
-               "weasy.py", "../harfbuzz.py")
+LAYOUT_CODE = ("layout.py", "page_facts.py", "index_points.py", "fast_html.py", "fetcher.py", "fontconfig.py", "pages.py",
+               "weasy.py", "../../harfbuzz.py")
 
 
 def _code_digest() -> str:
@@ -151,7 +150,7 @@ def _warning_source(runner: PieceRunner, styles_dir: Path, spec, logger: str, me
     piece's source."""
     import re
 
-    from volume.render.piece_layout import STYLESHEET_LOGGER
+    from volume.render.pdf.layout import STYLESHEET_LOGGER
 
     if logger == STYLESHEET_LOGGER:
         line = re.search(r" at (\d+):\d+", message)
@@ -194,12 +193,12 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     """Lay the book out and write both PDF editions. release_workers() is called once the pool is no longer
     needed; on_facts(placed volume, facts) as soon as every page is known (before the PDFs are joined), so the
     EPUB can be made meanwhile."""
-    from volume.render.print_edition import ImageColourError, make_print_edition
+    from volume.render.pdf.print_edition import ImageColourError, make_print_edition
     from volume.transforms.pagination import apply_page_facts
 
     import threading
 
-    from volume.render import font_merge
+    from volume.render.pdf import font_merge
 
     runner = PieceRunner(volume, styles_dir, pool, cache_dir)
     joining = threading.Thread(target=font_merge.warm_up, args=(styles_dir / "fonts",), name="volume-join-warm-up",

@@ -13,8 +13,8 @@ import re
 import uuid
 from pathlib import Path
 
-from volume.render.assemble import Book
-from volume.render.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
+from volume.render.pdf.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
+from volume.render.pdf.join import Book
 
 __all__ = ["ImageColourError", "make_print_edition", "mark_pdfx4", "padded_pages", "recolour_page", "strip_for_press"]
 

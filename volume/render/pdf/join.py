@@ -16,10 +16,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from volume.render.html import roman
 from volume.model import PageFacts, PageStart
-from volume.render.piece_layout import PieceLayout
-from volume.render.pieces import CROSS_LINK, PieceSpec
+from volume.render.markup import roman
+from volume.render.pdf.layout import PieceLayout
+from volume.render.pdf.pieces import CROSS_LINK, PieceSpec
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,7 @@ def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path |
     result = Book(out, sources, set())
     _stamp_folios(result, book, folio_sheets)
     if fonts_dir is not None:
-        from volume.render.font_merge import merge_fonts
+        from volume.render.pdf.font_merge import merge_fonts
 
         merge_fonts(out, fonts_dir)
     return result

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 
 from volume.model import Chapter, Part, Volume
-from volume.render import html as shared
-from volume.render.index_html import index_section
-from volume.render.index_points import unwrap_occurrences
-from volume.render.pages import page_css
+from volume.render import markup as shared
+from volume.render.index_section import index_section
+from volume.render.pdf.index_points import unwrap_occurrences
+from volume.render.pdf.pages import page_css
 from volume.xhtml import escape_attr, escape_text
 
 CROSS_LINK = "volume-link:"

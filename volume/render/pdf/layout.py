@@ -11,8 +11,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from volume.render.pages import FOLIO_BOXES
-from volume.render.weasy import subset_with_uharfbuzz
+from volume.render.pdf.pages import FOLIO_BOXES
+from volume.render.pdf.weasy import subset_with_uharfbuzz
 
 
 @dataclass
@@ -118,12 +118,12 @@ def _folio_box(page) -> str | None:
 def warm_up(styles_dir: Path) -> None:
     """While the main process reads the chapters: import WeasyPrint and parse the style sheet. (A first small
     layout, to load the fonts too, was measured: it slowed the reading down more than it sped the pieces up.)"""
-    from volume.render.fonts import isolate_fontconfig
+    from volume.render.pdf.fontconfig import isolate_fontconfig
 
     isolate_fontconfig(styles_dir / "fonts")
     _speed_up_pydyf()
     subset_with_uharfbuzz()
-    from volume.render.fetcher import ProjectFetcher
+    from volume.render.pdf.fetcher import ProjectFetcher
 
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
 
@@ -131,7 +131,7 @@ def warm_up(styles_dir: Path) -> None:
 def lay_out_piece(job: PieceJob) -> PieceLayout:
     import time
 
-    from volume.render.fonts import isolate_fontconfig
+    from volume.render.pdf.fontconfig import isolate_fontconfig
 
     started = time.perf_counter()
     _pin_source_date(job.source_date)
@@ -141,10 +141,10 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     subset_with_uharfbuzz()
     from weasyprint import CSS
 
-    from volume.render.fast_html import parsed_html
-    from volume.render.fetcher import ProjectFetcher
-    from volume.render.index_points import place_occurrences
-    from volume.render.pagemap import read_pages
+    from volume.render.pdf.fast_html import parsed_html
+    from volume.render.pdf.fetcher import ProjectFetcher
+    from volume.render.pdf.index_points import place_occurrences
+    from volume.render.pdf.page_facts import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
     book_css, sheet_warnings = _book_css(job.styles_dir, fetcher)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from volume.model import Volume
-from volume.render.barcode import isbn13, price_addon
+from volume.render.pdf.barcode import isbn13, price_addon
 from volume.xhtml import INVALID_XML_CHARS
 
 NS = "http://ns.editeur.org/onix/3.0/reference"

@@ -93,7 +93,7 @@ def page_css(volume: Volume, chapters: list | None = None) -> str:
     """The page rules of a piece holding `chapters` (all of the volume's when None); folio boxes left empty."""
     width, height = volume.manifest.trim_size
     css = [PAGE_CSS.format(width=width, height=height, **EMPTY_FOLIO)]
-    from volume.render.html import generated_sections
+    from volume.render.markup import generated_sections
 
     if chapters is None:
         chapters = [*volume.chapters, *generated_sections(volume)]

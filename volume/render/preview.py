@@ -6,8 +6,8 @@ from pathlib import Path
 
 from volume.diagnostics import Diagnostic
 from volume.model import Part, Volume
-from volume.render import html as shared
-from volume.render.index_html import index_section
+from volume.render import markup as shared
+from volume.render.index_section import index_section
 from volume.xhtml import escape_attr, escape_text
 
 PREVIEW_CSS = """

@@ -10,13 +10,12 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree
 
-from volume.model import Chapter, Part, Volume
-from volume.render import html as shared
-from volume.render.cover import cover_png
-from volume.render.epub_fonts import embedded_fonts, font_css
-from volume.render.index_html import index_section
-from volume.render.pagelist import Piece, page_list_nav, place_markers
-from volume.model import PageFacts
+from volume.model import Chapter, PageFacts, Part, Volume
+from volume.render import markup as shared
+from volume.render.epub.cover import cover_png
+from volume.render.epub.fonts import embedded_fonts, font_css
+from volume.render.epub.page_list import Piece, page_list_nav, place_markers
+from volume.render.index_section import index_section
 from volume.xhtml import XML_PARSER, escape_attr, escape_text
 
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)

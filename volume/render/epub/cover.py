@@ -17,6 +17,6 @@ def cover_png(volume: Volume, styles_dir: Path) -> bytes:
 
 
 def _bleed() -> float:
-    from volume.render.print_edition import BLEED
+    from volume.render.pdf.print_edition import BLEED
 
     return BLEED

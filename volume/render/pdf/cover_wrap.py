@@ -17,10 +17,10 @@ from pathlib import Path
 
 from volume.config import Manifest
 from volume.config_trade import Paper, trim_points
-from volume.render.barcode import barcode_box, price_addon
-from volume.render.cover_design import CREAM, GOLD, NAVY, Measure, css_colour, front_cover, front_svg
-from volume.render.cover_text import MARGIN, back_text, spine_length, spine_text
-from volume.render.print_edition import BLEED
+from volume.render.cover_design import CREAM, GOLD, Measure, NAVY, css_colour, front_cover, front_svg
+from volume.render.pdf.barcode import barcode_box, price_addon
+from volume.render.pdf.cover_text import MARGIN, back_text, spine_length, spine_text
+from volume.render.pdf.print_edition import BLEED
 from volume.xhtml import escape_attr, escape_text
 
 MM_PER_PT = 25.4 / 72
@@ -142,7 +142,7 @@ div {{ position: absolute; }}
 
 def cover_html(manifest: Manifest, wrap: Wrap, fonts_dir: Path, head: str) -> str:
     """The whole sheet as one HTML page (head: the document's <head> content, with its dates)."""
-    from volume.render.cover_text import LEADING, SPINE_GAP
+    from volume.render.pdf.cover_text import LEADING, SPINE_GAP
 
     measure = Measure(fonts_dir)
     design = front_cover(manifest.meta, manifest.trade.cover, manifest.chapters_dir,
@@ -183,14 +183,14 @@ class CoverJob:
 
 def lay_out_cover(job: CoverJob) -> int:
     """Lay the sheet out and write the PDF/X-4 (in a worker process); returns the number of pages (1)."""
-    from volume.render.fonts import isolate_fontconfig
-    from volume.render.piece_layout import _pin_source_date
+    from volume.render.pdf.fontconfig import isolate_fontconfig
+    from volume.render.pdf.layout import _pin_source_date
 
     _pin_source_date(job.source_date)
     isolate_fontconfig(job.fonts_dir)
     from weasyprint import HTML
 
-    from volume.render.fetcher import ProjectFetcher
+    from volume.render.pdf.fetcher import ProjectFetcher
 
     fetcher = ProjectFetcher([job.fonts_dir], {}, job.fonts_dir)  # everything it shows is inline: no file is read
     document = HTML(string=job.html, url_fetcher=fetcher).render()
@@ -208,7 +208,7 @@ def finish_for_press(raw: Path, job: CoverJob) -> None:
     import pikepdf
     from pikepdf import Array
 
-    from volume.render.print_edition import mark_pdfx4, recolour_page, strip_for_press
+    from volume.render.pdf.print_edition import mark_pdfx4, recolour_page, strip_for_press
 
     wrap = job.wrap
     with pikepdf.open(raw) as pdf:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from volume.render.html import EPUB_NS, XHTML_NS
 from volume.model import PageFacts, PageStart
+from volume.render.markup import EPUB_NS, XHTML_NS
 from volume.xhtml import XML_PARSER
 
 log = logging.getLogger(__name__)
