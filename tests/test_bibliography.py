@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.test_transforms import chapter, volume_of
 from volume.diagnostics import Report, SourceLocation
-from volume.model import Note
+from volume.model import Markup, Note
 from volume.references.urls import normalize_url
 from volume.render.markup import bibliography_section, notes_html
 from volume.transforms.bibliography import build_bibliography
@@ -20,7 +20,7 @@ REUTERS = "Reuters. (2019, September 4). Kazakh police detain dozens at anti-Chi
 
 
 def with_notes(chapter_id: str, number: int | None, *texts: str):
-    notes = tuple(Note(i, f"{chapter_id}-fn{i}", f"{chapter_id}-fnref{i}", f"<p>{t}</p>", t,
+    notes = tuple(Note(i, f"{chapter_id}-fn{i}", f"{chapter_id}-fnref{i}", Markup.parse(f"<p>{t}</p>"), t,
                        SourceLocation(Path(f"/x/{chapter_id}.md"), 10 + i)) for i, t in enumerate(texts, start=1))
     return chapter(chapter_id, "<p>Text.</p>").with_(notes=notes, number=number)
 
@@ -34,9 +34,9 @@ def test_same_work_in_two_chapters_is_one_entry():
     volume, report = run(with_notes("a", 1, LE_CORRE, "Ibid., p. 3.", REUTERS),
                          with_notes("b", 2, LE_CORRE_AGAIN))
     assert len(volume.bibliography) == 2
-    le_corre = next(e for e in volume.bibliography if "Le Corre" in e.html)
+    le_corre = next(e for e in volume.bibliography if "Le Corre" in e.formatted.xhtml())
     assert [c.chapter_id for c in le_corre.citing] == ["a", "a", "b"]
-    assert not any("Ibid" in e.html for e in volume.bibliography)
+    assert not any("Ibid" in e.formatted.xhtml() for e in volume.bibliography)
     assert not report.items
     notes = volume.chapters[0].notes
     assert notes[0].references == notes[1].references == (le_corre.id,)
@@ -84,9 +84,9 @@ def test_structured_citations_join_the_same_bibliography(tmp_path):
     report = Report()
     volume = prepare(project, report)
     assert not report.items
-    body = volume.chapters[0].body
+    body = volume.chapters[0].body.xhtml()
     assert "Cooley 2012, 12" in body and "@cooley2012" not in body  # formatted by citeproc in the text
-    entries = [e.html for e in volume.bibliography]
+    entries = [e.formatted.xhtml() for e in volume.bibliography]
     assert len(entries) == 2
     assert entries[0].startswith("Cooley, Alexander. 2012.") and "World Bank. 2023." in entries[1]
     cooley = volume.bibliography[0]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from volume.config import ContentsEntry, Manifest, VolumeMeta
 from volume.diagnostics import Report, SourceLocation
-from volume.model import Chapter, Volume
+from volume.model import Chapter, Markup, Volume
 from volume.transforms import ids, notes, sanitize, typography
 from volume.transforms.notes import markdown_note_lines
 
@@ -27,9 +27,10 @@ def volume_of(*chapters: Chapter, folder: Path = Path("/nonexistent")) -> Volume
     return Volume(manifest=manifest, chapters=chapters)
 
 
-def chapter(chapter_id: str, body: str) -> Chapter:
-    return Chapter(id=chapter_id, role="chapter", matter="body", title=chapter_id, title_text=chapter_id,
-                   body=body, source=SourceLocation(Path(f"/nonexistent/{chapter_id}.md")))
+def chapter(chapter_id: str, body: str | Markup) -> Chapter:
+    return Chapter(id=chapter_id, role="chapter", matter="body", title=Markup.from_text(chapter_id),
+                   title_text=chapter_id, body=body if isinstance(body, Markup) else Markup.parse(body),
+                   source=SourceLocation(Path(f"/nonexistent/{chapter_id}.md")))
 
 
 def test_ids_unique_across_chapters_and_links_resolve():
@@ -38,14 +39,15 @@ def test_ids_unique_across_chapters_and_links_resolve():
                        chapter("beta", PANDOC_BODY.format(other="alpha")))
     volume = notes.collect_notes(ids.prefix_ids(volume, report), report)
     alpha, beta = volume.chapters
-    assert 'id="alpha-economic-relations"' in alpha.body and 'id="beta-economic-relations"' in beta.body
-    assert 'href="#beta-economic-relations"' in alpha.body
-    assert 'href="#alpha-economic-relations"' in beta.body
+    alpha_body, beta_body = alpha.body.xhtml(), beta.body.xhtml()
+    assert 'id="alpha-economic-relations"' in alpha_body and 'id="beta-economic-relations"' in beta_body
+    assert 'href="#beta-economic-relations"' in alpha_body
+    assert 'href="#alpha-economic-relations"' in beta_body
     assert alpha.notes[0].id == "alpha-fn1" and beta.notes[0].id == "beta-fn1"
     assert alpha.notes[0].ref_id == "alpha-fnref1"
-    assert 'id="alpha-fnref1"' in alpha.body and 'epub:type="noteref"' in alpha.body
-    assert "footnotes" not in alpha.body
-    assert "↩" not in alpha.notes[0].html and alpha.notes[0].text.startswith("Smith, J. (2020)")
+    assert 'id="alpha-fnref1"' in alpha_body and 'epub:type="noteref"' in alpha_body
+    assert "footnotes" not in alpha_body
+    assert "↩" not in alpha.notes[0].body.xhtml() and alpha.notes[0].text.startswith("Smith, J. (2020)")
     assert not report.items
 
 
@@ -68,6 +70,7 @@ def test_sanitize_removes_active_content():
     markup = ('<p onclick="x()">Hi<script>alert(1)</script></p><iframe src="http://e.org"></iframe>'
               '<a href="javascript:alert(1)">x</a><object data="a.swf"></object><embed src="a"/>')
     clean, removed = sanitize.sanitize_markup(markup)
+    clean = clean.xhtml()
     for bad in ("script", "iframe", "onclick", "javascript:", "object", "embed"):
         assert bad not in clean
     assert "Hi" in clean and len(removed) == 6

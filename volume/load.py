@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
 from pathlib import Path
 
+from lxml import etree
+
 from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import Author, BuildDate, Chapter, Part, Volume
+from volume.model import Author, BuildDate, Chapter, Markup, Part, Volume
 from volume.pandoc import convert
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
-from volume.xhtml import escape_text, plain_text
 
 log = logging.getLogger(__name__)
 
@@ -135,52 +137,77 @@ def raw_html_in_front_matter(path: Path, report: Report) -> set[str]:
     return found
 
 
-def _inline_field(meta: dict, key: str, stripped: set[str]) -> str:
-    """A title-like front-matter field as safe inline XHTML; as escaped plain text where it held raw HTML."""
+def _inline_field(meta: dict, key: str, stripped: set[str]) -> Markup:
+    """A title-like front-matter field as safe inline markup; as plain text where it held raw HTML."""
     value = _meta_text(meta, key)
-    return escape_text(clean_text(value)) if key in stripped else clean_markup(_strip_p(value), inline=True).strip()
+    if key in stripped:
+        return Markup.from_text(clean_text(value))
+    return clean_markup(_unwrapped_paragraph(Markup.parse(value)), inline=True).strip()
 
 
-def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
-                 converted: tuple[dict, str, list[str]] | None = None) -> Chapter:
-    meta, body, warnings = converted if converted is not None else convert(path)
+def _abstract(meta: dict, stripped: set[str]) -> Markup:
+    value = _meta_text(meta, "abstract")
+    if "abstract" not in stripped or not value.strip():
+        return clean_markup(Markup.parse(value)).strip()
+    abstract = Markup.parse("")
+    paragraph = etree.SubElement(abstract.root, "p")
+    paragraph.text = clean_text(value)
+    return abstract
+
+
+def _title(meta: dict, stripped: set[str], entry: ContentsEntry, body: Markup, path: Path, report: Report) -> Markup:
+    """From the front matter, else the manifest (plain text), else the body's first heading, else the file name."""
+    title = _inline_field(meta, "title", stripped)
+    if not title and entry.title:
+        title = Markup.from_text(entry.title)
+    if title:
+        return title
+    heading = body.root.find(".//h1")
+    if heading is not None:
+        title = clean_markup(Markup(copy.deepcopy(heading)), inline=True).strip()
+    else:
+        report.add("S007", "no title; add `title:` to the YAML front matter (or title = in the manifest)",
+                   SourceLocation(path, 1))
+    return title or Markup.from_text(path.stem.replace("-", " ").title())
+
+
+def _pandoc_warnings(path: Path, warnings: list[str], report: Report) -> None:
     for message in warnings:
         line = re.search(r"line (\d+)", message)
         report.add("W002", f"pandoc: {' '.join(message.split())[:300]}; check the markup it names",
                    SourceLocation(path, int(line.group(1)) if line else None))
-    stripped = raw_html_in_front_matter(path, report)
-    title = _inline_field(meta, "title", stripped)
-    if not title and entry.title:
-        title = escape_text(entry.title)  # the manifest's title is plain text
-    if not title:
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
-        title = clean_markup(heading.group(1), inline=True).strip() if heading else ""
-        if not title:
-            title = escape_text(path.stem.replace("-", " ").title())
-        if not heading:
-            report.add("S007", "no title; add `title:` to the YAML front matter (or title = in the manifest)",
-                       SourceLocation(path, 1))
-    body = _drop_repeated_title(body, plain_text(title))
+
+
+def _language(meta: dict, path: Path, report: Report) -> str:
     lang = clean_text(_meta_text(meta, "lang"))
     if lang and not LANGUAGE_TAG.fullmatch(lang):
         report.add("S012", f"lang '{lang[:40]}' is not a language tag such as en or ka; it was ignored",
                    SourceLocation(path, _front_matter_line(path, "lang")))
-        lang = ""
-    abstract = _meta_text(meta, "abstract")
-    abstract = (f"<p>{escape_text(clean_text(abstract))}</p>" if "abstract" in stripped and abstract.strip()
-                else clean_markup(abstract))
+        return ""
+    return lang
+
+
+def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
+                 converted: tuple[dict, str, list[str]] | None = None) -> Chapter:
+    """One source as a Chapter: pandoc's HTML parsed once into the model's Markup."""
+    meta, html, warnings = converted if converted is not None else convert(path)
+    _pandoc_warnings(path, warnings, report)
+    stripped = raw_html_in_front_matter(path, report)
+    body = Markup.parse(html)
+    title = _title(meta, stripped, entry, body, path, report)
+    _drop_repeated_title(body, title.text())
     return Chapter(
         id=chapter_id,
         role=entry.role,
         matter=entry.matter,
         title=title,
-        title_text=plain_text(title),
+        title_text=title.text(),
         body=body,
         subtitle=_inline_field(meta, "subtitle", stripped),
         authors=_authors(meta),  # names and affiliations are plain text: any markup is stripped
         date=clean_text(_meta_text(meta, "date")),
-        lang=lang,
-        abstract=abstract.strip(),
+        lang=_language(meta, path, report),
+        abstract=_abstract(meta, stripped),
         source=SourceLocation(path),
     )
 
@@ -194,18 +221,24 @@ def _front_matter_line(path: Path, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _drop_repeated_title(body: str, title: str) -> str:
+def _drop_repeated_title(body: Markup, title: str) -> None:
     """HTML and Word sources often repeat the title as their first heading; the chapter head already shows it."""
-    match = re.match(r"\s*(?:<section[^>]*>\s*)?<h1[^>]*>(.*?)</h1>", body, re.S)
-    if match and plain_text(match.group(1)) == title:
-        return body[: match.start(1)].rsplit("<h1", 1)[0] + body[match.end():]
-    return body
+    holder = body.root
+    if len(holder) and holder[0].tag == "section" and not (holder.text or "").strip():
+        holder = holder[0]  # pandoc's --section-divs wraps the heading in its section
+    first = holder[0] if len(holder) else None
+    if first is not None and first.tag == "h1" and not (holder.text or "").strip() \
+            and " ".join(first.text_content().split()) == title:
+        first.drop_tree()
 
 
-def _strip_p(markup: str) -> str:
-    markup = markup.strip()
-    match = re.fullmatch(r"<p>(.*)</p>", markup, re.S)
-    return match.group(1) if match else markup
+def _unwrapped_paragraph(fragment: Markup) -> Markup:
+    """A fragment that is one bare <p> as the paragraph's content (pandoc writes a metadata value as a paragraph)."""
+    root = fragment.root
+    if len(root) == 1 and root[0].tag == "p" and not root[0].attrib and not (root.text or "").strip() \
+            and not (root[0].tail or "").strip():
+        return Markup(root[0])
+    return fragment
 
 
 def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[dict, str, list[str]] | VolumeError]:

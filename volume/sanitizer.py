@@ -16,7 +16,8 @@ import re
 import nh3
 from lxml import etree
 
-from volume.xhtml import INVALID_XML_CHARS, escape_text, parse_fragment, serialize_children
+from volume.model.markup import Markup
+from volume.xhtml import INVALID_XML_CHARS, escape_text
 
 INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
                "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
@@ -72,22 +73,25 @@ _INLINE = _cleaner(INLINE_TAGS)
 _TEXT = _cleaner(set())
 
 
-def _as_html(markup: str) -> str:
+def _as_html(fragment: Markup) -> str:
     """The fragment serialised as HTML: the model's XHTML writes an empty element as `<object/>`, which an HTML5
     parser (Ammonia's) reads as an open tag that swallows the rest of the chapter."""
-    root = parse_fragment(markup)
+    root = fragment.root
     return escape_text(root.text or "") + "".join(
         etree.tostring(child, method="html", encoding="unicode", with_tail=True) for child in root)
 
 
-def clean_markup(markup: str, inline: bool = False) -> str:
-    """The markup with only what the allow-list keeps, as XHTML (`inline`: phrasing elements only, for titles)."""
-    cleaned = (_INLINE if inline else _BLOCK).clean(_as_html(markup or ""))
-    root = parse_fragment(cleaned)
-    for img in list(root.iter("img")):  # an image whose source was removed would be an empty box
+def clean_markup(markup: str | Markup, inline: bool = False) -> Markup:
+    """The markup with only what the allow-list keeps (`inline`: phrasing elements only, for titles).
+
+    nh3 reads and writes text, so the fragment is written out as HTML for it and its answer parsed again: the one
+    place where the model's markup is serialised before a renderer."""
+    fragment = markup if isinstance(markup, Markup) else Markup.parse(markup or "")
+    cleaned = Markup.parse((_INLINE if inline else _BLOCK).clean(_as_html(fragment)))
+    for img in list(cleaned.root.iter("img")):  # an image whose source was removed would be an empty box
         if not img.get("src"):
             img.drop_tree()
-    return serialize_children(root)
+    return cleaned
 
 
 def clean_text(markup: str) -> str:
@@ -97,11 +101,12 @@ def clean_text(markup: str) -> str:
     return " ".join(text.split())
 
 
-def unsafe_parts(markup: str) -> list[str]:
+def unsafe_parts(markup: str | Markup) -> list[str]:
     """What the allow-list would remove from the markup, for the diagnostic that says so."""
     found: list[str] = []
     allowed = INLINE_TAGS | BLOCK_TAGS
-    for element in parse_fragment(markup).iter():
+    fragment = markup if isinstance(markup, Markup) else Markup.parse(markup)
+    for element in fragment.root.iter():
         if not isinstance(element.tag, str):
             continue
         tag = element.tag.lower()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Volume
-from volume.xhtml import plain_text
 
 IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufe0e", "\ufe0f"}
 
@@ -62,8 +61,8 @@ def check_glyphs(volume: Volume, fonts_dir: Path, report: Report) -> None:
         (" ".join([meta.title, meta.subtitle, *meta.editors, meta.publisher, meta.place, meta.rights]),
          volume.manifest.path)]
     for chapter in volume.chapters:
-        text = " ".join([chapter.title_text, plain_text(chapter.subtitle), chapter.byline, plain_text(chapter.abstract),
-                         plain_text(chapter.body), *(n.text for n in chapter.notes)])
+        text = " ".join([chapter.title_text, chapter.subtitle.text(), chapter.byline, chapter.abstract.text(),
+                         chapter.body.text(), *(n.text for n in chapter.notes)])
         sources.append((text, chapter.source.path if chapter.source else None))
     for text, path in sources:
         missing = sorted({c for c in text if ord(c) not in covered and c not in IGNORED and not c.isspace()})

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from volume.indexing.terms import IndexTerm
 from volume.model import Volume
-from volume.xhtml import parse_fragment
 
 NAME = re.compile(r"\b(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:of|the|and|for|de|al-|el-)?\s*[A-Z][\w’'-]+){0,4}")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
@@ -30,7 +29,7 @@ class Candidate:
 def _body_text(volume: Volume) -> dict[str, str]:
     texts = {}
     for chapter in volume.chapters:
-        root = parse_fragment(chapter.body)
+        root = chapter.body.copy().root  # a copy: its headings are dropped here
         for heading in root.xpath(".//h1|.//h2|.//h3|.//h4|.//sup"):
             heading.drop_tree()
         texts[chapter.id] = " ".join(root.text_content().split())

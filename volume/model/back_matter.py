@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from volume.model.markup import Markup
+
 if TYPE_CHECKING:
     from volume.indexing.terms import IndexTerm
 
@@ -24,7 +26,7 @@ class BibEntry:
     id: str  # element id in the book, "bib-<key>"
     key: str
     work: dict
-    html: str
+    formatted: Markup  # as the style formats it (or the reference as written, for a verbatim entry)
     citing: tuple[Citing, ...]
     verbatim: bool = False
     pages: tuple[tuple[str, str, str], ...] = ()  # after layout: (chapter id, page label, anchor), one per page

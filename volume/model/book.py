@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from volume.config import Manifest, VolumeMeta
 from volume.diagnostics import SourceLocation
 from volume.model.back_matter import Abbreviation, BibEntry, IndexEntry
 from volume.model.dates import BuildDate
+from volume.model.markup import Markup
+
+if TYPE_CHECKING:
+    from volume.config import Manifest, VolumeMeta
 
 
 @dataclass(frozen=True)
 class Author:
-    name: str
-    affiliation: str = ""
+    name: str  # plain text
+    affiliation: str = ""  # plain text
 
 
 @dataclass(frozen=True)
 class Note:
-    """One endnote: its number in the chapter, its XHTML content, and where its marker and text are."""
+    """One endnote: its number in the chapter, its content, and where its marker and text are."""
 
     number: int
     id: str  # id of the note itself, unique in the volume
     ref_id: str  # id of its marker in the text
-    html: str  # XHTML fragment (the note's paragraphs, without the backlink)
+    body: Markup  # the note's paragraphs, without the backlink
     text: str  # plain text, for parsing references and diagnostics
     location: SourceLocation
     references: tuple[str, ...] = ()  # ids of the bibliography entries this note cites
@@ -45,15 +49,15 @@ class Chapter:
     id: str  # slug, unique in the volume; every id inside is prefixed with it
     role: str  # preface, introduction, chapter, appendix, ...
     matter: str  # front, body, back
-    title: str  # XHTML inline markup
+    title: Markup  # inline markup
     title_text: str  # the same as plain text
-    body: str  # XHTML fragment: the chapter's text without its notes
+    body: Markup  # the chapter's text without its notes
     notes: tuple[Note, ...] = ()
-    subtitle: str = ""
+    subtitle: Markup = field(default_factory=lambda: Markup.parse(""))  # inline markup
     authors: tuple[Author, ...] = ()
-    date: str = ""
+    date: str = ""  # plain text, as the source gives it
     lang: str = ""
-    abstract: str = ""
+    abstract: Markup = field(default_factory=lambda: Markup.parse(""))
     number: int | None = None  # chapter number in the body, None for unnumbered pieces
     part_id: str | None = None
     source: SourceLocation | None = None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from volume.model import Chapter, Part, Volume
-from volume.xhtml import escape_attr, escape_text
+from lxml import etree
+
+from volume.model import Chapter, Note, Part, Volume
+from volume.xhtml import escape_attr, escape_text, serialize_children
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -54,27 +56,46 @@ def byline_html(chapter: Chapter) -> str:
     return f'<p class="byline">{"; ".join(names)}</p>'
 
 
+def _append_text(element, text: str) -> None:
+    """Add text at the end of element's content (after its last child, if it has one)."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _note_content(note: Note) -> str:
+    """The note's paragraphs, its number (a link back to its marker) opening the first and a link to its first
+    bibliography entry closing the last."""
+    root = note.body.copy().root
+    for ref in note.references[:1]:
+        last = root[-1] if len(root) else None
+        ends_in_paragraph = last is not None and last.tag == "p" and not last.tail and (last.text or len(last))
+        holder = last if ends_in_paragraph else root
+        _append_text(holder, " ")
+        etree.SubElement(holder, "a", {"class": "bib-link", "href": f"#{ref}", "role": "doc-biblioref"}).text = \
+            "Bibliography entry"
+    number = etree.Element("a", {"class": "note-number", "href": f"#{note.ref_id}", "role": "doc-backlink",
+                                 "aria-label": f"Back to reference {note.number}"})
+    number.text = f"{note.number}."
+    first = root[0] if len(root) else None
+    if first is not None and first.tag == "p" and not first.attrib and not root.text and (first.text or len(first)):
+        number.tail, first.text = " " + (first.text or ""), None
+        first.insert(0, number)
+        return serialize_children(root)
+    paragraph = etree.Element("p")
+    number.tail, root.text = " " + (root.text or ""), None
+    paragraph.append(number)
+    paragraph.extend(list(root))
+    return etree.tostring(paragraph, encoding="unicode")
+
+
 def notes_html(chapter: Chapter) -> str:
     if not chapter.notes:
         return ""
-    items = []
-    for note in chapter.notes:
-        number = (f'<a class="note-number" href="#{note.ref_id}" role="doc-backlink" '
-                  f'aria-label="Back to reference {note.number}">{note.number}.</a> ')
-        content = note.html
-        links = "".join(f' <a class="bib-link" href="#{ref}" role="doc-biblioref">Bibliography entry</a>'
-                        for ref in note.references[:1])
-        if links and content.endswith("</p>"):
-            content = content[:-4] + links + "</p>"
-        elif links:
-            content += links
-        if content.startswith("<p>"):
-            content = "<p>" + number + content[3:]
-        else:
-            content = f"<p>{number}{content}</p>"
-        # DPUB-ARIA 1.1 deprecates role="doc-endnote" (EPUBCheck warns); the list item keeps its
-        # listitem role and epub:type marks it as the note for reading systems' pop-ups.
-        items.append(f'<li id="{note.id}" epub:type="endnote">{content}</li>')
+    # DPUB-ARIA 1.1 deprecates role="doc-endnote" (EPUBCheck warns); the list item keeps its listitem role and
+    # epub:type marks it as the note for reading systems' pop-ups.
+    items = [f'<li id="{note.id}" epub:type="endnote">{_note_content(note)}</li>' for note in chapter.notes]
     return (f'<section class="endnotes" id="{chapter.id}-notes" epub:type="endnotes" role="doc-endnotes" '
             f'aria-labelledby="{chapter.id}-notes-title">'
             f'<h2 id="{chapter.id}-notes-title" class="notes-title">Notes</h2>'
@@ -144,8 +165,8 @@ def bibliography_section(volume: Volume, epub: bool = False) -> str:
     item = Generated("bibliography", volume.manifest.bibliography_title, "back")
     # DPUB-ARIA 1.1 deprecates role="doc-biblioentry" (EPUBCheck warns on it): the entries are list items
     # and epub:type names them for reading systems.
-    entries = "".join(f'<li id="{e.id}" class="csl-entry" epub:type="biblioentry">{e.html}{_cited_in(e, epub)}</li>'
-                      for e in volume.bibliography)
+    entries = "".join(f'<li id="{e.id}" class="csl-entry" epub:type="biblioentry">{e.formatted.xhtml()}'
+                      f'{_cited_in(e, epub)}</li>' for e in volume.bibliography)
     section_type = "bibliography" if epub else "backmatter bibliography"
     return (f'<section id="bibliography" class="backmatter generated bibliography" epub:type="{section_type}" '
             f'role="doc-bibliography" aria-labelledby="bibliography-title">{generated_head(item)}'
@@ -164,16 +185,17 @@ def chapter_section(chapter: Chapter, volume: Volume) -> str:
               f'data-running-title="{escape_attr(chapter.title_text)}">']
     if label:
         header.append(f'<p class="chapter-label">{label}</p>')
-    header.append(f'<h1 class="chapter-title" id="{chapter.id}-title">{chapter.title}</h1>')
+    header.append(f'<h1 class="chapter-title" id="{chapter.id}-title">{chapter.title.xhtml()}</h1>')
     if chapter.subtitle:
-        header.append(f'<p class="subtitle" role="doc-subtitle">{chapter.subtitle}</p>')
+        header.append(f'<p class="subtitle" role="doc-subtitle">{chapter.subtitle.xhtml()}</p>')
     header.append(byline_html(chapter))
     header.append("</header>")
-    abstract = (f'<section class="abstract" role="doc-abstract" aria-label="Abstract">{chapter.abstract}</section>'
-                if chapter.abstract else "")
+    abstract = (f'<section class="abstract" role="doc-abstract" aria-label="Abstract">{chapter.abstract.xhtml()}'
+                '</section>' if chapter.abstract else "")
     return (f'<section id="{chapter.id}" class="{chapter.matter}matter {chapter.role}" epub:type="{chapter.matter}matter '
             f'{epub_type}" role="{role}" aria-labelledby="{chapter.id}-title"{lang_attrs(lang)}>'
-            f'{"".join(header)}{abstract}<div class="chapter-body">{chapter.body}</div>{notes_html(chapter)}</section>')
+            f'{"".join(header)}{abstract}<div class="chapter-body">{chapter.body.xhtml()}</div>{notes_html(chapter)}'
+            '</section>')
 
 
 def part_section(part: Part) -> str:
@@ -255,7 +277,7 @@ def toc_entries(volume: Volume, page_numbers: bool, href_of=lambda anchor: "#" +
         byline = f'<span class="toc-byline">{escape_text(item.byline)}</span>' if item.byline else ""
         page = _toc_page(item.id, item.matter, page_numbers, href_of, numbers)
         items.append(f'<li class="toc-{item.matter} toc-{item.role}">{label}<a class="toc-title" '
-                     f'href="{href_of(item.id)}">{item.title}</a>{page}{byline}</li>')
+                     f'href="{href_of(item.id)}">{item.title.xhtml()}</a>{page}{byline}</li>')
     for item in generated_sections(volume):
         page = _toc_page(item.id, item.matter, page_numbers, href_of, numbers)
         line = (f'<li class="toc-{item.matter} toc-generated"><a class="toc-title" href="{href_of(item.id)}">'

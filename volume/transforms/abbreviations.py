@@ -6,7 +6,6 @@ import re
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Abbreviation, Chapter, Volume
-from volume.xhtml import parse_fragment
 
 DEFINITION = re.compile(r"((?:[\w’'&.-]+\s+){1,10}?)\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
 CANDIDATE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
@@ -56,10 +55,17 @@ def expansion_for(words: list[str], short: str) -> str | None:
 
 
 def _text(chapter: Chapter) -> str:
-    root = parse_fragment(chapter.body)
-    for sup in root.xpath(".//sup"):
-        sup.drop_tree()
-    return " ".join(root.text_content().split())
+    """The body's text without what superscripts hold (note numbers), white space collapsed."""
+    return " ".join("".join(_text_outside(chapter.body.root, "sup")).split())
+
+
+def _text_outside(element, skipped: str):
+    """The text inside element, in reading order, leaving out every `skipped` element's own (not its tail)."""
+    yield element.text or ""
+    for child in element:
+        if child.tag != skipped and isinstance(child.tag, str):
+            yield from _text_outside(child, skipped)
+        yield child.tail or ""
 
 
 def _line(chapter: Chapter, needle: str) -> SourceLocation | None:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import html as htmlmod
-import re
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import BibEntry, Chapter, Citing, Volume
+from volume.model import BibEntry, Chapter, Citing, Markup, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.ibid import resolve_ibid
 from volume.references.parse import parse_note
 from volume.sanitizer import clean_markup
-from volume.xhtml import escape_text, parse_fragment, serialize_children
+from volume.xhtml import escape_text
 
 CSL_SKIP = {"note-text", "locator"}
 
 
-def note_source_text(note_html: str) -> str:
-    """A note's XHTML back to the Markdown-like text the parser reads (italics as *...*)."""
-    text = re.sub(r"<(em|i)>(.*?)</\1>", r"*\2*", note_html, flags=re.S)
-    text = re.sub(r"<[^>]+>", "", text)
-    return " ".join(htmlmod.unescape(text).split())
+def note_source_text(note: Markup) -> str:
+    """A note back to the Markdown-like text the parser reads (italics as *...*)."""
+    return " ".join(_starred_text(note.root).split())
+
+
+def _starred_text(element) -> str:
+    """The element's text, with what plain <em> and <i> elements hold between asterisks."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = _starred_text(child) if isinstance(child.tag, str) else ""
+        if child.tag in ("em", "i") and not child.attrib and (child.text or len(child)):
+            inner = f"*{inner}*"
+        parts.append(inner + (child.tail or ""))
+    return "".join(parts)
 
 
 def style_file(manifest) -> Path:
@@ -38,7 +45,7 @@ def _where(chapter: Chapter, note) -> tuple[str, int | None]:
 
 
 def _note_citations(chapter: Chapter, report: Report, verbatim: list[BibEntry]) -> tuple[list[Citation], dict]:
-    parsed = [parse_note(note_source_text(note.html)) for note in chapter.notes]
+    parsed = [parse_note(note_source_text(note.body)) for note in chapter.notes]
     resolved = resolve_ibid(parsed)
     citations: list[Citation] = []
     by_note: dict[int, list[int]] = {}
@@ -50,7 +57,7 @@ def _note_citations(chapter: Chapter, report: Report, verbatim: list[BibEntry]) 
         for raw in parse.unparsed:
             report.add("R002", f"could not read the reference '{raw[:60]}…'; it is kept as written", note.location)
             key = f"verbatim-{chapter.id}-{note.number}-{len(verbatim) + 1}"
-            verbatim.append(BibEntry(f"bib-{key}", key, {"title": raw}, escape_text(raw),
+            verbatim.append(BibEntry(f"bib-{key}", key, {"title": raw}, Markup.from_text(raw),
                                      (Citing(chapter.id, chapter.number, chapter.title_text, note.ref_id),), True))
         for work in works:
             by_note.setdefault(note.number, []).append(len(citations))
@@ -60,11 +67,8 @@ def _note_citations(chapter: Chapter, report: Report, verbatim: list[BibEntry]) 
 
 def _structured_citations(chapter: Chapter, items: dict[str, dict], report: Report) -> tuple[Chapter, list]:
     """In-text [@key] citations (pandoc's citeproc spans) as citations of the references file's items."""
-    if "data-cites" not in chapter.body:
-        return chapter, []
-    root = parse_fragment(chapter.body)
     found = []
-    for number, span in enumerate(root.xpath(".//span[@data-cites]"), start=1):
+    for number, span in enumerate(chapter.body.root.xpath(".//span[@data-cites]"), start=1):
         span.set("id", f"{chapter.id}-cite{number}")
         for key in span.get("data-cites").split():
             if key not in items:
@@ -73,7 +77,7 @@ def _structured_citations(chapter: Chapter, items: dict[str, dict], report: Repo
                 continue
             found.append((span.get("id"), Citation(dict(items[key]), chapter.id, chapter.number, 10_000 + number,
                                                     (str(chapter.source.path), None))))
-    return chapter.with_(body=serialize_children(root)), found
+    return chapter, found
 
 
 def _reference_items(volume: Volume) -> dict[str, dict]:
@@ -159,13 +163,13 @@ def start_bibliography(volume: Volume, report: Report):
                 citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id],
                                      anchor))
             note_refs.setdefault((citation.chapter_id, citation.note_number), []).append(f"bib-{entry.id}")
-        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, "", tuple(citing)))
+        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, Markup.parse(""), tuple(citing)))
     chapters = [c.with_(notes=tuple(n.__class__(**{**n.__dict__, "references": tuple(dict.fromkeys(
         note_refs.get((c.id, n.number), ())))}) for n in c.notes)) for c in chapters]
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        formatted = [replace(entry, html=clean_markup(rendered.get(entry.key, ""), inline=True)) for entry in bib]
+        formatted = [replace(entry, formatted=clean_markup(rendered.get(entry.key, ""), inline=True)) for entry in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
 
     return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish
@@ -176,8 +180,13 @@ def _in_style_order(entries: list[BibEntry], order: list[str], verbatim: list[Bi
     position = {key: index for index, key in enumerate(order)}
     styled = sorted(entries, key=lambda e: position.get(e.key, len(position)))
     result = list(styled)
-    for raw in sorted(verbatim, key=lambda e: e.html.lower()):
-        at = next((i for i, e in enumerate(result)
-                   if re.sub(r"<[^>]+>", "", e.html).lower() > raw.html.lower()), len(result))
+    for raw in sorted(verbatim, key=_sort_text):
+        at = next((i for i, e in enumerate(result) if _sort_text(e) > _sort_text(raw)), len(result))
         result.insert(at, raw)
     return result
+
+
+def _sort_text(entry: BibEntry) -> str:
+    """The entry's text as XHTML writes it (tags left out, &, < and > escaped), lower-cased: what verbatim entries are
+    placed by."""
+    return escape_text("".join(entry.formatted.root.itertext())).lower()

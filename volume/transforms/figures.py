@@ -10,7 +10,6 @@ from volume.charts import ChartDataError, bar_chart_svg, read_rows
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Asset, Chapter, Volume
 from volume.sanitizer import clean_svg
-from volume.xhtml import parse_fragment, serialize_children
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".svg": "image/svg+xml", ".webp": "image/webp"}
@@ -62,7 +61,7 @@ def _chart(path: Path, img, where: SourceLocation, report: Report) -> bytes | No
 
 
 def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report) -> Chapter:
-    root = parse_fragment(chapter.body)
+    root = chapter.body.root
     assets: dict[str, Asset] = {a.name: a for a in chapter.assets}
     source = chapter.source.path if chapter.source else chapters_dir
     for embed in list(root.iter("embed")):  # pandoc writes <embed> for a non-image source such as a .csv
@@ -116,7 +115,7 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
             asset = Asset(name + target.suffix.lower(), media_type, data)
         assets[asset.name] = asset
         img.set("src", "images/" + asset.name)
-    return chapter.with_(body=serialize_children(root), assets=tuple(sorted(assets.values(), key=lambda a: a.name)))
+    return chapter.with_(assets=tuple(sorted(assets.values(), key=lambda a: a.name)))
 
 
 def resolve_images(volume: Volume, report: Report) -> Volume:

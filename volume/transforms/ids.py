@@ -7,7 +7,6 @@ from urllib.parse import unquote
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Volume
-from volume.xhtml import parse_fragment, serialize_children
 
 
 def _prefix(chapter_id: str, local: str) -> str:
@@ -22,14 +21,13 @@ def prefix_ids(volume: Volume, report: Report) -> Volume:
     trees = {}
     known_ids: set[str] = set()
     for chapter in volume.chapters:
-        root = parse_fragment(chapter.body)
+        root = chapter.body.root
         for element in root.iter():
             if isinstance(element.tag, str) and element.get("id"):
                 element.set("id", _prefix(chapter.id, element.get("id")))
                 known_ids.add(element.get("id"))
         known_ids.add(chapter.id)
         trees[chapter.id] = root
-    chapters = []
     for chapter in volume.chapters:
         root = trees[chapter.id]
         for link in root.iter("a"):
@@ -44,8 +42,7 @@ def prefix_ids(volume: Volume, report: Report) -> Volume:
                 del link.attrib["href"]  # a link to nowhere would be a broken reference in every edition
                 continue
             link.set("href", "#" + target)
-        chapters.append(chapter.with_(body=serialize_children(root)))
-    return volume.with_chapters(chapters)
+    return volume
 
 
 def _resolve(href: str, chapter: Chapter, by_file: dict[str, str]) -> str | None:

@@ -7,7 +7,6 @@ import re
 from volume.diagnostics import Report
 from volume.indexing.terms import IndexTerm, read_terms
 from volume.model import Chapter, IndexEntry, Occurrence, Volume
-from volume.xhtml import parse_fragment, serialize_children
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
 POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
@@ -46,12 +45,16 @@ def _skipped(element) -> bool:
     return False
 
 
+def _inline_marks(root) -> list:
+    return root.xpath(".//span[contains(concat(' ', @class, ' '), ' idx ')]")
+
+
 def mark_inline(root, chapter: Chapter, terms: list[IndexTerm], found: dict[int, list[Occurrence]],
                 report: Report) -> int:
     """Spans written `[text]{.idx}` or `[text]{.idx term="Term"}` are occurrences of that term."""
     numbers = {t.term: n for n, t in enumerate(terms)}
     counter = 0
-    for span in root.xpath(".//span[contains(concat(' ', @class, ' '), ' idx ')]"):
+    for span in _inline_marks(root):
         name = (span.get("data-term") or " ".join(span.text_content().split())).strip()
         if not name:
             continue
@@ -69,10 +72,10 @@ def mark_inline(root, chapter: Chapter, terms: list[IndexTerm], found: dict[int,
 
 
 def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
-                 found: dict[int, list[Occurrence]], report: Report) -> Chapter:
+                 found: dict[int, list[Occurrence]], report: Report) -> None:
     from lxml import etree
 
-    root = parse_fragment(chapter.body)
+    root = chapter.body.root
     counter = mark_inline(root, chapter, terms, found, report)
     for element in list(root.iter()) if pattern is not None else []:
         if not isinstance(element.tag, str):
@@ -106,17 +109,17 @@ def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[Index
                     anchor = span
             for index, (_before, span) in enumerate(pieces):
                 span.tail = pieces[index + 1][0] if index + 1 < len(pieces) else rest
-    return chapter.with_(body=serialize_children(root))
 
 
 def mark_index_terms(volume: Volume, report: Report) -> Volume:
     terms = read_terms(volume.manifest.chapters_dir, report)
-    if not terms and "idx" not in "".join(c.body for c in volume.chapters):
+    if not terms and not any(_inline_marks(c.body.root) for c in volume.chapters):
         return volume
     pattern, ordered = _pattern(terms)
     found: dict[int, list[Occurrence]] = {}
-    chapters = [mark_chapter(c, pattern, ordered, found, report) if c.matter == "body" else c
-                for c in volume.chapters]
+    for chapter in volume.chapters:
+        if chapter.matter == "body":
+            mark_chapter(chapter, pattern, ordered, found, report)
     entries = []
     for number, term in enumerate(ordered):
         occurrences = tuple(found.get(number, ()))
@@ -124,4 +127,4 @@ def mark_index_terms(volume: Volume, report: Report) -> Volume:
             report.add("I005", f"'{term.term}' occurs nowhere in the chapters' text; check its spelling or "
                        "remove it", term.location)
         entries.append(IndexEntry(term, occurrences))
-    return volume.with_(chapters=tuple(chapters), index_entries=tuple(entries))
+    return volume.with_(index_entries=tuple(entries))

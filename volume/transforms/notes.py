@@ -8,8 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from volume.diagnostics import Report, SourceLocation
-from volume.model import Chapter, Note, Volume
-from volume.xhtml import parse_fragment, serialize_children
+from volume.model import Chapter, Markup, Note, Volume
 
 REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
@@ -41,12 +40,12 @@ BLOCKS = {"p", "div", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", 
           "h4", "h5", "h6", "header", "footer", "aside", "address", "article"}
 
 
-def _note_html(item: etree._Element) -> str:
+def _note_body(item: etree._Element) -> Markup:
     """The note's content as blocks: text and inline elements outside a paragraph (pandoc leaves them so when raw
     HTML splits a note) are put into one, so the note number can open its first paragraph."""
     for back in item.xpath(".//a[contains(concat(' ', @class, ' '), ' footnote-back ')]"):
         back.drop_tree()
-    wrapper = etree.Element("div")
+    wrapper = Markup.parse("").root
     current = None
 
     def paragraph() -> etree._Element:
@@ -66,11 +65,11 @@ def _note_html(item: etree._Element) -> str:
                 paragraph().text = tail
         else:
             paragraph().append(child)
-    return serialize_children(wrapper).strip()
+    return Markup(wrapper).strip()
 
 
 def collect_chapter_notes(chapter: Chapter, report: Report) -> Chapter:
-    root = parse_fragment(chapter.body)
+    root = chapter.body.root
     path = chapter.source.path if chapter.source else Path(chapter.id)
     lines: dict[int, int] = {}
     if path.suffix.lower() in (".md", ".markdown") and path.exists():
@@ -87,14 +86,14 @@ def collect_chapter_notes(chapter: Chapter, report: Report) -> Chapter:
             note_id = item.get("id") or f"{chapter.id}-fn{number}"
             text = " ".join(item.text_content().replace("↩︎", "").split())
             notes.append(Note(number=number, id=note_id, ref_id=note_id.replace("-fn", "-fnref", 1),
-                              html=_note_html(item), text=text,
+                              body=_note_body(item), text=text,
                               location=SourceLocation(path, lines.get(number))))
         section.drop_tree()
     for marker in root.xpath(".//a[@role='doc-noteref' or contains(concat(' ', @class, ' '), ' footnote-ref ')]"):
         marker.set("class", "noteref")
         marker.set("epub:type", "noteref")
         marker.set("role", "doc-noteref")
-    return chapter.with_(body=serialize_children(root), notes=tuple(notes))
+    return chapter.with_(notes=tuple(notes))
 
 
 def collect_notes(volume: Volume, report: Report) -> Volume:

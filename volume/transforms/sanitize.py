@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from volume.diagnostics import Report
-from volume.model import Chapter, Volume
+from volume.model import Chapter, Markup, Volume
 from volume.sanitizer import clean_markup, unsafe_parts
 
 
-def sanitize_markup(markup: str) -> tuple[str, list[str]]:
+def sanitize_markup(markup: str | Markup) -> tuple[Markup, list[str]]:
     """The markup as the allow-list keeps it, and a description of each kind of thing removed."""
     return clean_markup(markup), unsafe_parts(markup)
 

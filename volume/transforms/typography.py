@@ -6,7 +6,6 @@ import re
 
 from volume.diagnostics import Report
 from volume.model import Chapter, Volume
-from volume.xhtml import parse_fragment, serialize_children
 
 NBSP = "\u00a0"
 # A number and its unit, "p. 12", initials "A. B. Smith", "§ 3": keep each pair on one line.
@@ -35,11 +34,11 @@ def _refine_tree(root) -> None:
             element.tail = refine_text(element.tail)
 
 
-def refine_chapter(chapter: Chapter) -> Chapter:
-    root = parse_fragment(chapter.body)
-    _refine_tree(root)
-    return chapter.with_(body=serialize_children(root))
+def refine_chapter(chapter: Chapter) -> None:
+    _refine_tree(chapter.body.root)
 
 
 def refine_typography(volume: Volume, report: Report) -> Volume:
-    return volume.with_chapters(refine_chapter(c) for c in volume.chapters)
+    for chapter in volume.chapters:
+        refine_chapter(chapter)
+    return volume

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from volume.model import Volume
-from volume.xhtml import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +34,10 @@ class EmbeddedFont:
 def _volume_text(volume: Volume) -> str:
     parts = [volume.meta.title, volume.meta.subtitle]
     for chapter in volume.chapters:
-        parts += [chapter.title_text, plain_text(chapter.subtitle), plain_text(chapter.abstract),
-                  plain_text(chapter.body), *(n.text for n in chapter.notes)]
+        parts += [chapter.title_text, chapter.subtitle.text(), chapter.abstract.text(),
+                  chapter.body.text(), *(n.text for n in chapter.notes)]
     for entry in volume.bibliography:
-        parts.append(plain_text(entry.html))
+        parts.append(entry.formatted.text())
     return " ".join(parts)
 
 

@@ -80,7 +80,7 @@ def nav_toc(volume: Volume) -> str:
             out.append("</ol></li>")
             open_part = False
         number = f"{item.number}. " if item.number else ""
-        out.append(f'<li><a href="{file_name(item)}">{number}{item.title}</a></li>')
+        out.append(f'<li><a href="{file_name(item)}">{number}{item.title.xhtml()}</a></li>')
     if open_part:
         out.append("</ol></li>")
     for item in shared.generated_sections(volume):
