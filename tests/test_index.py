@@ -138,15 +138,25 @@ def test_inline_marks(tmp_path):
     assert 'class="ix"' in volume.chapters[0].body.xhtml() and "data-term" not in volume.chapters[0].body.xhtml()
 
 
+def _unwrapped(markup: str) -> str:
+    """The markup as the PDF's pieces carry it: occurrence spans taken out, their places on their blocks."""
+    from volume.render.pdf.index_points import unwrap_occurrences
+    from volume.xhtml import parse_fragment, serialize_children
+
+    root = parse_fragment(markup)
+    unwrap_occurrences(root)
+    return serialize_children(root)
+
+
 def test_unwrapped_occurrences_keep_the_text_and_note_their_places():
     from lxml import html as lhtml
 
-    from volume.render.pdf.index_points import unwrap_occurrences, visible_length
+    from volume.render.pdf.index_points import visible_length
 
     markup = ('<p id="b1">The <span class="ix" id="c-ix1">Khorgos</span> gateway and <em>the <span class="ix" '
               'id="c-ix2">Caspian</span></em> <span class="ix" id="c-ix3">Sea<sup>1</sup></span> end.</p>'
               '<ul><li>A <span class="ix" id="c-ix4">term</span> in a list</li></ul>')
-    out = unwrap_occurrences(markup)
+    out = _unwrapped(markup)
     assert 'class="ix"' not in out
     before = lhtml.fragment_fromstring(markup, create_parent="div")
     after = lhtml.fragment_fromstring(out, create_parent="div")
@@ -170,7 +180,7 @@ def test_unwrapped_occurrences_are_placed_where_their_text_landed():
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
-    from volume.render.pdf.index_points import IGNORED, place_occurrences, unwrap_occurrences, visible_length
+    from volume.render.pdf.index_points import IGNORED, place_occurrences, visible_length
 
     words = ("pipeline railway Khorgos corridor investment agreement Tajikistan, debt (the) Caspian région "
              "Türkmenbaşy — “quoted” 2024 40 per cent").split()
@@ -190,7 +200,7 @@ def test_unwrapped_occurrences_are_placed_where_their_text_landed():
     body = "".join(f"<ul>{p}</ul>" if p.startswith("<li") else p for p in paragraphs)
     css = ("<style>@page { size: 3in 3.2in; margin: 0.3in } body { hyphens: auto; text-align: justify; "
            "font-size: 10pt; widows: 2; orphans: 2 }</style>")
-    document = HTML(string=f'<html lang="en"><head>{css}</head><body>{unwrap_occurrences(body)}</body></html>').render()
+    document = HTML(string=f'<html lang="en"><head>{css}</head><body>{_unwrapped(body)}</body></html>').render()
     assert len(document.pages) > 5
     assert place_occurrences(document) == []
     placed = {name: i for i, p in enumerate(document.pages) for name in p.anchors if "-ix" in name}
@@ -224,13 +234,13 @@ def test_occurrences_of_a_block_whose_counts_disagree_fall_back_to_its_first_pag
     its occurrences go to the page where the block begins, never to a wrong later page."""
     from weasyprint import HTML
 
-    from volume.render.pdf.index_points import place_occurrences, unwrap_occurrences
+    from volume.render.pdf.index_points import place_occurrences
 
     filler = "word " * 400
     body = (f'<p id="b1">{filler}<span class="hidden">{"x" * 3000}</span> the '
             f'<span class="ix" id="c-ix1">Caspian</span> {filler}</p>')
     css = "<style>@page { size: 3in 3in; margin: 0.3in } .hidden { display: none }</style>"
-    document = HTML(string=f"<html><head>{css}</head><body>{unwrap_occurrences(body)}</body></html>").render()
+    document = HTML(string=f"<html><head>{css}</head><body>{_unwrapped(body)}</body></html>").render()
     assert len(document.pages) > 2
     assert place_occurrences(document) == ["b1"]
     assert "c-ix1" in document.pages[0].anchors

@@ -27,6 +27,20 @@ def serialize_children(wrapper: etree._Element) -> str:
     return "".join(parts)
 
 
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                           "track", "wbr"})
+
+
+def serialize_for_html(wrapper: etree._Element) -> str:
+    """The children as XHTML that an HTML parser reads alike: an empty element that is not void is written
+    `<x></x>`, never `<x/>` (an HTML5 parser, such as WeasyPrint's, reads that as an open tag). Changes the tree."""
+    for element in wrapper.iterdescendants():
+        if isinstance(element.tag, str) and element.text is None and not len(element) \
+                and element.tag not in VOID_ELEMENTS:
+            element.text = ""
+    return serialize_children(wrapper)
+
+
 def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

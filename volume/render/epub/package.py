@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ebooklib import epub
@@ -22,39 +22,56 @@ ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
 MIMETYPES_WITH_PROPERTIES = {"image/svg+xml"}
 
 
-def document(title: str, body: str, lang: str, body_type: str = "") -> bytes:
-    """A complete XHTML content document. ebooklib re-parses EpubHtml and drops <head> and body attributes,
-    so our documents go in as plain EpubItems, written byte for byte."""
+@dataclass
+class ContentDocument(Piece):
+    """One XHTML content document of the EPUB while it is made: its body's content as a tree (Piece.root)."""
+
+    uid: str = ""
+    title: str = ""  # plain text
+    body_type: str = ""
+
+
+def written(title: str, body: etree._Element, lang: str, body_type: str = "") -> bytes:
+    """A complete XHTML content document around the content of `body` (which it takes). ebooklib re-parses
+    EpubHtml and drops <head> and body attributes, so our documents go in as plain EpubItems, written byte for
+    byte."""
     body_attr = f' epub:type="{body_type}"' if body_type else ""
-    text = (
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-        f'<html xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}" lang="{escape_attr(lang)}" '
-        f'xml:lang="{escape_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>{escape_text(title)}</title>\n'
-        '<link rel="stylesheet" type="text/css" href="styles/epub.css"/>\n</head>\n'
-        f"<body{body_attr}>\n{body}\n</body>\n</html>\n"
-    )
-    etree.fromstring(text.encode("utf-8"), XML_PARSER)  # a malformed document is our bug: fail here, not in a reader
+    shell = (f'<html xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}" lang="{escape_attr(lang)}" '
+             f'xml:lang="{escape_attr(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>{escape_text(title)}</title>\n'
+             '<link rel="stylesheet" type="text/css" href="styles/epub.css"/>\n</head>\n'
+             f"<body{body_attr}></body>\n</html>")
+    html = etree.fromstring(shell.encode("utf-8"), XML_PARSER)
+    target = html[-1]
+    target.text = "\n" + (body.text or "")
+    target.extend(list(body))
+    if len(target):
+        target[-1].tail = (target[-1].tail or "") + "\n"
+    else:
+        target.text += "\n"
+    text = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + etree.tostring(html, encoding="unicode") + "\n"
     return text.encode("utf-8")
+
+
+def document(title: str, body: str, lang: str, body_type: str = "") -> bytes:
+    """A complete XHTML content document around `body` (markup as the shared section builders write it)."""
+    return written(title, Piece.parse("", body).root, lang, body_type)
 
 
 def file_name(item: Chapter | Part) -> str:
     return f"{item.id}.xhtml"
 
 
-def _ids_in(markup: str) -> set[str]:
-    return set(re.findall(r'\sid="([^"]+)"', markup))
+def _ids(root: etree._Element) -> list[str]:
+    return [element.get("id") for element in root.iter() if isinstance(element.tag, str) and element.get("id")]
 
 
-def _link_across_documents(markup: str, own_ids: set[str], owner: dict[str, str]) -> str:
+def _link_across_documents(root: etree._Element, owner: dict[str, str]) -> None:
     """Rewrite '#id' links whose target lives in another document of the EPUB."""
-
-    def fix(match: re.Match) -> str:
-        target = match.group(1)
-        if target in own_ids or target not in owner:
-            return match.group(0)
-        return f'href="{owner[target]}#{target}"'
-
-    return re.sub(r'href="#([^"]+)"', fix, markup)
+    own = set(_ids(root))
+    for element in root.iter():
+        href = element.get("href") if isinstance(element.tag, str) else None
+        if href and href.startswith("#") and href[1:] not in own and href[1:] in owner:
+            element.set("href", f"{owner[href[1:]]}{href}")
 
 
 def _item(uid: str, name: str, content: bytes, media_type: str = "application/xhtml+xml",
@@ -127,7 +144,8 @@ def accessibility_metadata(book: epub.EpubBook, volume: Volume, has_page_list: b
                           else f"{volume.meta.title} (print edition)", {"property": "pageBreakSource"})
 
 
-def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None) -> epub.EpubBook:
+def _metadata(volume: Volume) -> epub.EpubBook:
+    """A book with the volume's package metadata (Dublin Core)."""
     meta = volume.meta
     book = epub.EpubBook()
     book.set_identifier(meta.identifiers.ebook)
@@ -144,7 +162,10 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
     book.add_metadata("DC", "date", volume.date.day)
+    return book
 
+
+def _add_styles_fonts_and_cover(book: epub.EpubBook, volume: Volume, styles_dir: Path) -> None:
     fonts = embedded_fonts(volume, styles_dir / "fonts")
     css = (styles_dir / "epub.css").read_bytes() + font_css(fonts).encode("utf-8")
     book.add_item(_item("style", "styles/epub.css", css, "text/css"))
@@ -158,28 +179,33 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
     book.add_item(cover)
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
-    lang = meta.language
-    pieces: list[tuple[str, str, str, str]] = []  # uid, file, title, body
-    pieces.append(("cover", "cover.xhtml", "Cover",
-                   f'<section class="cover" epub:type="cover">'
-                   f'<img role="doc-cover" src="images/cover.png" alt="Cover: {escape_attr(meta.title)}'
-                   f'{escape_attr(": " + meta.subtitle if meta.subtitle else "")}"/></section>'))
-    pieces.append(("titlepage", "titlepage.xhtml", "Title page", shared.title_page(volume)))
-    pieces.append(("copyright", "copyright.xhtml", "Copyright", shared.copyright_page(volume, for_print=False)))
+
+def _sections(volume: Volume) -> list[tuple[str, str, str, str]]:
+    """(uid, file name, title, body markup) of every content document but the nav, in reading order."""
+    meta = volume.meta
+    sections = [("cover", "cover.xhtml", "Cover",
+                 f'<section class="cover" epub:type="cover">'
+                 f'<img role="doc-cover" src="images/cover.png" alt="Cover: {escape_attr(meta.title)}'
+                 f'{escape_attr(": " + meta.subtitle if meta.subtitle else "")}"/></section>'),
+                ("titlepage", "titlepage.xhtml", "Title page", shared.title_page(volume)),
+                ("copyright", "copyright.xhtml", "Copyright", shared.copyright_page(volume, for_print=False))]
+    if volume.abbreviations:
+        sections.append(("abbreviations", "abbreviations.xhtml", "Abbreviations", shared.abbreviations_section(volume)))
     for item in volume.sequence():
         if isinstance(item, Part):
-            pieces.append((f"p-{item.id}", file_name(item), f"Part {shared.roman(item.number)}: {item.title}",
-                           shared.part_section(item)))
+            sections.append((f"p-{item.id}", file_name(item), f"Part {shared.roman(item.number)}: {item.title}",
+                              shared.part_section(item)))
         else:
-            pieces.append((f"c-{item.id}", file_name(item), item.title_text, shared.chapter_section(item, volume)))
-
-    if volume.abbreviations:
-        pieces.insert(3, ("abbreviations", "abbreviations.xhtml", "Abbreviations", shared.abbreviations_section(volume)))
+            sections.append((f"c-{item.id}", file_name(item), item.title_text, shared.chapter_section(item, volume)))
     if volume.bibliography:
-        pieces.append(("bibliography", "bibliography.xhtml", volume.manifest.bibliography_title,
-                       shared.bibliography_section(volume, epub=True)))
+        sections.append(("bibliography", "bibliography.xhtml", volume.manifest.bibliography_title,
+                         shared.bibliography_section(volume, epub=True)))
     if volume.index_entries:
-        pieces.append(("index", "index.xhtml", "Index", index_section(volume, epub=True)))
+        sections.append(("index", "index.xhtml", "Index", index_section(volume, epub=True)))
+    return sections
+
+
+def _landmarks(volume: Volume) -> list[tuple[str, str, str]]:
     first_body = next((i for i in volume.sequence() if getattr(i, "matter", "body") == "body"), None)
     landmarks = [("cover", "cover.xhtml", "Cover"), ("toc", "nav.xhtml", "Contents")]
     if first_body is not None:
@@ -188,44 +214,57 @@ def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None)
         landmarks.append(("bibliography", "bibliography.xhtml", volume.manifest.bibliography_title))
     if volume.index_entries:
         landmarks.append(("index", "index.xhtml", "Index"))
-    pieces.insert(3, ("nav", "nav.xhtml", "Contents", nav_body(volume, landmarks)))
-    page_list: list[tuple[str, str]] = []
-    if facts is not None:
-        parsed = [Piece.parse(name, body) for _uid, name, _title, body in pieces]
-        page_list = place_markers(parsed, facts)
-        nav_piece = parsed[3]
-        nav_piece.root.append(etree.fromstring(
-            f'<div xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}">{page_list_nav(page_list)}</div>',
-            XML_PARSER)[0])
-        pieces = [(uid, name, title, piece.serialize())
-                  for (uid, name, title, _body), piece in zip(pieces, parsed)]
+    return landmarks
 
-    owner = {}
-    for _uid, name, _title, body in pieces:
-        for anchor in _ids_in(body):
-            owner.setdefault(anchor, name)
-    items = {}
-    for uid, name, title, body in pieces:
-        body = _link_across_documents(body, _ids_in(body), owner)
-        props = ["svg"] if "<svg" in body else []
-        if uid == "nav":
-            props.append("nav")
-        if uid == "index":
-            props.append("index")
-        body_type = {"nav": "frontmatter"}.get(uid, "")
-        items[uid] = _item(uid, name, document(title, body, lang, body_type), properties=props)
-        book.add_item(items[uid])
+
+def content_documents(volume: Volume) -> list[ContentDocument]:
+    """Every content document in spine order, the nav fourth, each body parsed (XML) for the steps that follow."""
+    sections = _sections(volume)
+    sections.insert(3, ("nav", "nav.xhtml", "Contents", nav_body(volume, _landmarks(volume))))
+    return [ContentDocument(name, Piece.parse(name, body).root, uid, title, "frontmatter" if uid == "nav" else "")
+            for uid, name, title, body in sections]
+
+
+def _add_page_list(documents: list[ContentDocument], facts: PageFacts) -> bool:
+    """A page-break marker where each page of the digital PDF begins, and the page-list in the nav."""
+    page_list = place_markers(documents, facts)
+    nav = next(d for d in documents if d.uid == "nav")
+    nav.root.append(etree.fromstring(
+        f'<div xmlns="{shared.XHTML_NS}" xmlns:epub="{shared.EPUB_NS}">{page_list_nav(page_list)}</div>',
+        XML_PARSER)[0])
+    return bool(page_list)
+
+
+def _add_documents(book: epub.EpubBook, documents: list[ContentDocument], lang: str) -> None:
+    owner: dict[str, str] = {}
+    for document_ in documents:
+        for anchor in _ids(document_.root):
+            owner.setdefault(anchor, document_.name)
+    items = []
+    for document_ in documents:
+        _link_across_documents(document_.root, owner)
+        props = ["svg"] if any(etree.QName(e).localname == "svg" for e in document_.root.iter()
+                               if isinstance(e.tag, str)) else []
+        props += [document_.uid] if document_.uid in ("nav", "index") else []
+        content = written(document_.title, document_.root, lang, document_.body_type)
+        items.append(_item(document_.uid, document_.name, content, properties=props))
+        book.add_item(items[-1])
+    book.spine = items
+
+
+def build_book(volume: Volume, styles_dir: Path, facts: PageFacts | None = None) -> epub.EpubBook:
+    book = _metadata(volume)
+    _add_styles_fonts_and_cover(book, volume, styles_dir)
+    documents = content_documents(volume)
+    has_page_list = _add_page_list(documents, facts) if facts is not None else False
+    _add_documents(book, documents, volume.meta.language)
     for chapter in volume.chapters:
         for asset in chapter.assets:
             book.add_item(_item(f"img-{asset.name}".replace(".", "-"), f"images/{asset.name}", asset.data,
                                 asset.media_type))
-
     book.add_item(epub.EpubNcx())
-    accessibility_metadata(book, volume, bool(page_list), any(c.assets for c in volume.chapters))
-
+    accessibility_metadata(book, volume, has_page_list, any(c.assets for c in volume.chapters))
     book.toc = _ncx_toc(volume)
-    spine = [items[uid] for uid, *_ in pieces]
-    book.spine = spine
     book.guide = []
     return book
 

@@ -19,7 +19,7 @@ HYPHENS = "\u2010\u00ad-"
 
 @dataclass
 class Piece:
-    """One EPUB content document's body while markers are placed in it."""
+    """One EPUB content document's body (its content in a wrapper element) while markers are placed in it."""
 
     name: str
     root: etree._Element
@@ -28,11 +28,6 @@ class Piece:
     def parse(cls, name: str, body: str) -> "Piece":
         wrapper = f'<root xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}">{body}</root>'
         return cls(name, etree.fromstring(wrapper.encode("utf-8"), XML_PARSER))
-
-    def serialize(self) -> str:
-        text = (self.root.text or "") + "".join(
-            etree.tostring(child, encoding="unicode", with_tail=True) for child in self.root)
-        return re.sub(rf' xmlns(:epub)?="({re.escape(XHTML_NS)}|{re.escape(EPUB_NS)})"', "", text)
 
 
 def marker(label: str) -> etree._Element:

@@ -18,8 +18,6 @@ the build's figures), and its occurrences fall back to the page where the block 
 
 from __future__ import annotations
 
-from volume.xhtml import parse_fragment, serialize_children
-
 ATTRIBUTE = "data-ix"
 IGNORED = frozenset("\u00ad\u2010\u200b\u200c\u200d\u2060\ufeff")
 BLOCKS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "div", "section",
@@ -54,11 +52,8 @@ def _count(container, marks: set, found: list) -> int:
     return count
 
 
-def unwrap_occurrences(markup: str) -> str:
-    """The chapter's HTML for the PDF: occurrence spans taken out, their places written on their blocks."""
-    if 'class="ix"' not in markup:
-        return markup
-    root = parse_fragment(markup)
+def unwrap_occurrences(root) -> None:
+    """A piece's tree for the PDF, in place: occurrence spans taken out, their places written on their blocks."""
     groups: dict = {}
     for span in root.iter("span"):
         if _is_occurrence(span):
@@ -72,7 +67,6 @@ def unwrap_occurrences(markup: str) -> str:
         container.set(ATTRIBUTE, f"{total} {places}")
         for span in marks:
             _unwrap(span)
-    return serialize_children(root)
 
 
 def _unwrap(span) -> None:

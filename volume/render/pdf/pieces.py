@@ -3,7 +3,7 @@
 A piece is the cover pages, the contents, the list of abbreviations, one part title, one chapter, the
 bibliography or the index. Chapters open on right-hand pages, so a chapter's pages do not depend on the pages
 before it except through their numbers; the pieces' folios are therefore left empty and stamped on afterwards
-(render/assemble.py). So the pieces can be laid out side by side in separate processes, and a piece whose HTML
+(pdf/join.py). So the pieces can be laid out side by side in separate processes, and a piece whose HTML
 did not change is not laid out again: its PDF is taken from the cache.
 
 Links to an element of another piece are written `volume-link:<id>`; the assembly turns them into links to the
@@ -12,7 +12,6 @@ book's named destination for that id.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from volume.model import Chapter, Part, Volume
@@ -20,7 +19,7 @@ from volume.render import markup as shared
 from volume.render.index_section import index_section
 from volume.render.pdf.index_points import unwrap_occurrences
 from volume.render.pdf.pages import page_css
-from volume.xhtml import escape_attr, escape_text
+from volume.xhtml import escape_attr, escape_text, parse_fragment, serialize_for_html
 
 CROSS_LINK = "volume-link:"
 
@@ -57,16 +56,23 @@ def _head(volume: Volume) -> str:
     return "".join(head)
 
 
-_HREF = re.compile(r'href="#([^"]+)"')
-_ID = re.compile(r'\bid="([^"]+)"')
+def _link_across_pieces(root) -> None:
+    """Links to ids the piece does not hold point across pieces (`volume-link:<id>`)."""
+    own = {element.get("id") for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+    for element in root.iter():
+        href = element.get("href") if isinstance(element.tag, str) else None
+        if href and href.startswith("#") and href[1:] not in own:
+            element.set("href", CROSS_LINK + href[1:])
 
 
-def _document(volume: Volume, body: str) -> str:
-    """A piece as an HTML document; links to ids it does not hold point across pieces."""
-    own = set(_ID.findall(body))
-    body = _HREF.sub(lambda m: m.group(0) if m.group(1) in own else f'href="{CROSS_LINK}{m.group(1)}"', body)
+def _document(volume: Volume, sections: str) -> str:
+    """A piece as an HTML document (its sections as the shared builders write them); its index occurrences made
+    places on their blocks (pdf/index_points.py), its links to other pieces marked."""
+    root = parse_fragment(sections)
+    unwrap_occurrences(root)
+    _link_across_pieces(root)
     return (f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><head>{_head(volume)}</head>'
-            f"<body>{body}</body></html>")
+            f"<body>{serialize_for_html(root)}</body></html>")
 
 
 def contents_html(volume: Volume, numbers: dict[str, str] | None) -> str:
@@ -100,7 +106,7 @@ def first_pieces(volume: Volume) -> list[PieceSpec]:
                                     page_css(volume, [])))
         else:
             pieces.append(PieceSpec(item.id, "front" if item.matter == "front" else "body",
-                                    _document(volume, unwrap_occurrences(shared.chapter_section(item, volume))),
+                                    _document(volume, shared.chapter_section(item, volume)),
                                     page_css(volume, [item]), item.part_id))
     return pieces
 
