@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-
 from volume.render.pdf.fontconfig import isolate_fontconfig
 from volume.resources import bundled_styles
 
@@ -21,10 +20,10 @@ def _pdf() -> bytes:
 def test_weasyprint_cuts_fonts_with_uharfbuzz(monkeypatch, caplog):
     from weasyprint.pdf import fonts
 
-    from volume.render.pdf.weasy import subset_with_uharfbuzz
+    from volume.render.pdf.weasy import use_uharfbuzz_subsetter
 
     isolate_fontconfig(bundled_styles() / "fonts")
-    subset_with_uharfbuzz()
+    use_uharfbuzz_subsetter()
     with caplog.at_level(logging.WARNING):
         with_system_library = _pdf()
         monkeypatch.setattr(fonts, "harfbuzz_subset", None)  # as on a machine without libharfbuzz-subset
@@ -39,14 +38,14 @@ def test_uharfbuzz_cuts_keep_glyph_ids():
 
     from fontTools.ttLib import TTFont
 
-    from volume.harfbuzz import cut_to_glyphs, subset_to_characters, unicodes
+    from volume.harfbuzz import subset_font, unicodes
 
     path = bundled_styles() / "fonts" / "NotoSerif-Regular.ttf"
     assert ord("A") in unicodes(path) and len(unicodes(path)) > 2000
     whole = TTFont(path)
     glyph = whole.getBestCmap()[ord("A")]
-    cut = TTFont(io.BytesIO(cut_to_glyphs(path, {whole.getGlyphID(glyph)})))
+    cut = TTFont(io.BytesIO(subset_font(path, glyphs={whole.getGlyphID(glyph)})))
     assert len(cut.getGlyphOrder()) == whole.getGlyphID(glyph) + 1  # ids kept: the table ends at the glyph
     assert cut["glyf"][cut.getGlyphOrder()[-1]].numberOfContours > 0  # and the glyph has its outline
-    small = TTFont(io.BytesIO(subset_to_characters(path, "Ab")))
+    small = TTFont(io.BytesIO(subset_font(path, characters="Ab")))
     assert set(small.getBestCmap()) >= {ord("A"), ord("b")} and len(small.getBestCmap()) < 50

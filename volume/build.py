@@ -6,7 +6,6 @@ import concurrent.futures
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import sys
 import time
@@ -20,6 +19,7 @@ from volume.library_warnings import WorkerError, collecting, failure, in_worker,
 from volume.load import load_volume
 from volume.model import PageFacts, Volume
 from volume.publish import STAMP, Staging, recover_output
+from volume.scheduler import Scheduler
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)
@@ -131,72 +131,50 @@ def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:
     check_cover(manifest, styles / "fonts", report)
 
 
-def _warm_up(styles: str) -> bool:
-    """Run first in each worker, while the main process transforms the chapters: fontconfig and the style sheet."""
-    from volume.render.pdf.layout import warm_up
-
-    warm_up(Path(styles))
-    return True
-
-
 def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) -> None:
     from volume.render.epub.package import write_epub
 
     write_epub(volume, styles, target, facts)
 
 
-PRELOAD = ["weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]  # not the EPUB: not urgent
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the caller asks of a build."""
+
+    force: bool = False  # rebuild even if nothing changed
+    release: bool = False  # also SHA256SUMS and build-report.json
+    progress: Callable[[str], None] = lambda step: None  # told each step's name
 
 
-def _process_context():
-    """Worker processes forked from a fork server that has imported WeasyPrint and the renderers once, instead of
-    each spawned process importing them (about a second of CPU apiece). The server is started from a fresh
-    interpreter, single-threaded, so forking it is safe; fontconfig is set up in each worker, after the fork."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
+@dataclass
+class _Run:
+    """One build under way: where it reads and writes, its workers, and what it has made so far."""
+
+    project: Path
+    manifest: Manifest
+    styles: Path
+    out_dir: Path
+    key: str
+    options: BuildOptions
+    scheduler: Scheduler
+    result: BuildResult
+    started: float
 
 
-class Workers:
-    """Two layout processes, one per core, forked from a fork server started with a fixed hash seed (the font
-    subsetter's output depends on set order, so a fixed seed keeps the PDFs byte-identical).
+def layout_scheduler(styles: Path) -> Scheduler:
+    """Two layout workers (one per core), each set up for WeasyPrint when it starts."""
+    from volume.render.pdf.layout import set_up_worker
 
-    start() is called once pandoc has converted the sources: pandoc's processes have both cores to themselves
-    first, then the server imports what it preloads while the main process runs the transforms. The processes
-    are started from a thread, so that the main process does not wait for the server meanwhile."""
-
-    def __init__(self, styles: Path):
-        self.styles = styles
-        self.executor = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=_process_context())
-
-    def start(self) -> None:
-        import threading
-        from multiprocessing import forkserver
-
-        previous = os.environ.get("PYTHONHASHSEED")
-        os.environ["PYTHONHASHSEED"] = "0"
-        try:
-            forkserver.ensure_running()  # launches the server with this environment; does not wait for it
-        finally:
-            if previous is None:
-                os.environ.pop("PYTHONHASHSEED", None)
-            else:
-                os.environ["PYTHONHASHSEED"] = previous
-        threading.Thread(target=self._warm_up, name="volume-workers", daemon=True).start()
-
-    def _warm_up(self) -> None:
-        try:
-            for _ in range(2):
-                self.executor.submit(_warm_up, str(self.styles))
-        except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
-            pass  # the build ended (a user's mistake found while reading) before its workers were up
+    return Scheduler(2, set_up_worker, (styles,))
 
 
 def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False,
-          release: bool = False) -> BuildResult:
+          release: bool = False, scheduler: Scheduler | None = None) -> BuildResult:
     """Build the editions (and with `release` SHA256SUMS and build-report.json) and put them in the output folder
-    as one set: the old set stays whole until the new one replaces it at once (volume/publish.py)."""
+    as one set: the old set stays whole until the new one replaces it at once (volume/publish.py). A scheduler may be
+    given (to keep its workers from one build to the next); otherwise the build starts its own and ends it."""
     started = time.perf_counter()
+    options = BuildOptions(force, release, progress)
     manifest = load_manifest(find_manifest(project))
     styles = styles_dir_for(manifest)
     out_dir = manifest.project_dir / manifest.output_dir
@@ -210,9 +188,10 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
             return previous
     result = BuildResult()
     _report_kept(result.report, kept)
-    workers = Workers(styles)
-    with workers.executor:
-        return _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release)
+    if scheduler is not None:
+        return _build(_Run(project, manifest, styles, out_dir, key, options, scheduler, result, started))
+    with layout_scheduler(styles) as own:
+        return _build(_Run(project, manifest, styles, out_dir, key, options, own, result, started))
 
 
 def _recover(manifest: Manifest, out_dir: Path) -> list[Path]:
@@ -229,98 +208,103 @@ def _report_kept(report: Report, kept: list[Path]) -> None:
                    "kept under this name: rename it back if you need it", SourceLocation(path))
 
 
-def _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release) -> BuildResult:
-    progress("Reading chapters")
+def _build(run: _Run) -> BuildResult:
+    run.options.progress("Reading chapters")
     mark = time.perf_counter()
-    volume = prepare(project, result.report, after_reading=workers.start)
-    result.timings["read_and_transform"] = time.perf_counter() - mark
-    result.volume = volume
+    volume = prepare(run.project, run.result.report, after_reading=run.scheduler.start)
+    run.result.timings["read_and_transform"] = time.perf_counter() - mark
+    run.result.volume = volume
     try:
-        staging = Staging(manifest.project_dir, out_dir)
+        staging = Staging(run.manifest.project_dir, run.out_dir)
     except OSError as exc:
-        raise VolumeError.single("B001", f"cannot write beside {out_dir}: {exc.strerror or exc}; check permissions",
-                                 SourceLocation(out_dir)) from None
+        raise VolumeError.single("B001", f"cannot write beside {run.out_dir}: {exc.strerror or exc}; check "
+                                 "permissions", SourceLocation(run.out_dir)) from None
     try:
-        with collecting(skip=("pypandoc",)) as collector:
-            _render(volume, manifest, styles, staging.path, workers, result, progress)
-        report_warnings(result.report, collector.records, SourceLocation(manifest.path))
-        result.report.apply_silence(manifest.silence, SourceLocation(manifest.path), layout=True)
-        result.seconds = time.perf_counter() - started
-        if release:
-            result.release_files = write_release_files(result, manifest, staging.path)
-        _write_stamp(staging.path, key, result)
-        progress("Putting the editions in place")
-        try:
-            _report_kept(result.report, staging.publish(swapped=lambda: progress("Removing the previous editions")))
-        except OSError as exc:
-            raise VolumeError.single("B001", f"cannot put the new editions into {out_dir}: {exc}; check "
-                                     "permissions (the previous editions are as they were)",
-                                     SourceLocation(out_dir)) from None
+        _make_set(run, volume, staging)
     finally:
         staging.discard()
         staging.close()
-    result.outputs = [Output(out_dir / o.path.name, o.pages) for o in result.outputs]
-    result.release_files = [out_dir / p.name for p in result.release_files]
-    result.seconds = time.perf_counter() - started
+    result = run.result
+    result.outputs = [Output(run.out_dir / o.path.name, o.pages) for o in result.outputs]
+    result.release_files = [run.out_dir / p.name for p in result.release_files]
+    result.seconds = time.perf_counter() - run.started
     return result
 
 
-def _trade_files(manifest: Manifest, styles: Path, folder: Path):
-    """The cover wrap and the ONIX records, made beside the editions (volume/trade_files.py)."""
+def _make_set(run: _Run, volume: Volume, staging: Staging) -> None:
+    """The editions, the trade files and the stamp made into the staging folder, then swapped into place."""
+    manifest, result = run.manifest, run.result
+    with collecting(skip=("pypandoc",)) as collector:
+        _render(run, volume, staging.path)
+    report_warnings(result.report, collector.records, SourceLocation(manifest.path))
+    result.report.apply_silence(manifest.silence, SourceLocation(manifest.path), layout=True)
+    result.seconds = time.perf_counter() - run.started
+    if run.options.release:
+        result.release_files = write_release_files(result, manifest, staging.path)
+    _write_stamp(staging.path, run.key, result)
+    run.options.progress("Putting the editions in place")
+    try:
+        _report_kept(result.report, staging.publish(swapped=lambda: run.options.progress(
+            "Removing the previous editions")))
+    except OSError as exc:
+        raise VolumeError.single("B001", f"cannot put the new editions into {run.out_dir}: {exc}; check "
+                                 "permissions (the previous editions are as they were)",
+                                 SourceLocation(run.out_dir)) from None
+
+
+def _render(run: _Run, volume: Volume, folder: Path) -> None:
+    """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
+    from volume.render.pdf.editions import render_editions
     from volume.trade_files import TradeFiles
 
-    return TradeFiles(manifest, styles, folder, _process_context())
-
-
-def _render(volume, manifest, styles, folder, workers, result, progress) -> None:
-    """The three editions laid out and packaged into `folder`."""
-    from volume.render.pdf.editions import render_editions
-
-    slug = manifest.slug
-    progress("Laying out the book")
+    slug, result = run.manifest.slug, run.result
+    run.options.progress("Laying out the book")
     mark = time.perf_counter()
     epub_jobs: list = []
-    trade = _trade_files(manifest, styles, folder)
+    trade = TradeFiles(run.manifest, run.styles, folder, run.scheduler)
 
-    def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
+    def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB and cover are made while the PDFs are joined
         result.volume = placed
-        packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
-        epub_jobs.append((packer, packer.submit(in_worker, _write_epub, placed, styles, folder / f"{slug}.epub",
-                                                facts)))
+        epub_jobs.append(run.scheduler.submit(in_worker, _write_epub, placed, run.styles, folder / f"{slug}.epub",
+                                              facts))
         trade.start(placed, facts)
 
     try:
-        pieces = manifest.project_dir / ".volume-cache" / "pieces"
-        editions = render_editions(volume, styles, workers.executor, pieces,
-                                   folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts,
-                                   release_workers=lambda: workers.executor.shutdown(wait=True))
+        editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
+                                   / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
         result.timings["pdf_editions"] = time.perf_counter() - mark
-        result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
-                         "index_fallbacks": editions.index_fallbacks}
-        for location, name, message in editions.warnings:
-            report_warnings(result.report, [(name, message)], location)
-        for location, block in editions.fallbacks:
-            result.report.add("W005", f"index occurrences in {block} could not be placed exactly; their locators "
-                              "show the paragraph's first page (a bug in volume: please report it)", location)
+        _report_layout(result, editions)
         mark = time.perf_counter()
-        progress("Packaging the EPUB")
-        for _packer, job in epub_jobs:
+        run.options.progress("Packaging the EPUB")
+        for job in epub_jobs:
             try:
                 _value, records = job.result()
             except WorkerError as exc:
-                raise failure(exc, "packaging the EPUB", SourceLocation(manifest.path)) from None
-            report_warnings(result.report, records, SourceLocation(manifest.path))
+                raise failure(exc, "packaging the EPUB", SourceLocation(run.manifest.path)) from None
+            report_warnings(result.report, records, SourceLocation(run.manifest.path))
         result.timings["epub_wait"] = time.perf_counter() - mark
         mark = time.perf_counter()
         trade_pages = dict(trade.finish(editions.print_pages))
         result.timings["cover_and_onix_wait"] = time.perf_counter() - mark
-    finally:
-        for packer, _job in epub_jobs:
-            packer.shutdown(wait=True, cancel_futures=True)
+    finally:  # nothing may still write into the folder when the build ends
+        for job in epub_jobs:
+            job.cancel()
+        concurrent.futures.wait(epub_jobs)
         trade.close()
     pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages} | trade_pages
     for name in (f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub", *trade_pages):
         result.outputs.append(Output(folder / name, pages.get(name)))
+
+
+def _report_layout(result: BuildResult, editions) -> None:
+    """The layout's figures and what it warned about."""
+    result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
+                     "index_fallbacks": editions.index_fallbacks}
+    for location, name, message in editions.warnings:
+        report_warnings(result.report, [(name, message)], location)
+    for location, block in editions.fallbacks:
+        result.report.add("W005", f"index occurrences in {block} could not be placed exactly; their locators "
+                          "show the paragraph's first page (a bug in volume: please report it)", location)
 
 
 def write_release_files(result: BuildResult, manifest: Manifest, folder: Path) -> list[Path]:

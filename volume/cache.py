@@ -1,4 +1,5 @@
-"""The build cache in <project>/.volume-cache: content-addressed, written atomically, safe for parallel builds."""
+"""The build cache in <project>/.volume-cache (content-addressed, written atomically, safe for parallel builds), and
+what a process keeps in memory between builds (`remembered`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from volume import __version__
 
@@ -71,3 +73,17 @@ class Cache:
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+T = TypeVar("T")
+_MEMORY: dict[str, tuple[object, object]] = {}  # kind -> (key, value), in this process only
+
+
+def remembered(kind: str, key: object, compute: Callable[[], T]) -> T:
+    """compute(), kept in this process's memory under `kind` while `key` (what it depends on) stays the same; one
+    value per kind. Every in-memory cache of volume is one of these."""
+    held = _MEMORY.get(kind)
+    if held is None or held[0] != key:
+        held = (key, compute())
+        _MEMORY[kind] = held
+    return held[1]  # type: ignore[return-value]

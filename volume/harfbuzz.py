@@ -36,19 +36,15 @@ def _subset(face: hb.Face, request: hb.SubsetInput) -> hb.Face | None:
         return None
 
 
-def cut_to_glyphs(font: Path | bytes, glyphs: set[int] | list[int], hinting: bool = False, notdef: bool = True,
-                  index: int = 0) -> bytes | None:
-    """The font cut to these glyph ids, ids kept, for embedding in a PDF; None if HarfBuzz refuses it.
-
-    Two passes, as WeasyPrint cuts its fonts: the glyphs with their ids retained, then every id up to the last
-    one used (which drops the empty tail of the glyph table), hinting dropped unless asked for."""
+def _pdf_requests(glyphs, hinting: bool, notdef: bool) -> list[hb.SubsetInput]:
+    """As WeasyPrint cuts its fonts: the glyphs with their ids retained, then every id up to the last one used
+    (which drops the empty tail of the glyph table), hinting dropped unless asked for; tables a PDF never reads
+    dropped."""
     keep = sorted(set(glyphs))
-    if not keep:
-        return None
     base = hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED | hb.SubsetFlags.DESUBROUTINIZE
     if notdef:
         base |= hb.SubsetFlags.NOTDEF_OUTLINE
-    face = _face(font, index)
+    requests = []
     for wanted, flags in ((keep, base | hb.SubsetFlags.RETAIN_GIDS),
                           (range(keep[-1] + 1), base | (hb.SubsetFlags.DEFAULT if hinting
                                                         else hb.SubsetFlags.NO_HINTING))):
@@ -56,22 +52,36 @@ def cut_to_glyphs(font: Path | bytes, glyphs: set[int] | list[int], hinting: boo
         request.glyph_set.update(wanted)
         request.drop_table_tag_set.update(_tag(name) for name in PDF_DROP_TABLES)
         request.flags = flags
-        face = _subset(face, request)
-        if face is None:
-            return None
-    data = face.blob.data
-    return bytes(data) if data else None
+        requests.append(request)
+    return requests
 
 
-def subset_to_characters(path: Path, characters: str) -> bytes | None:
-    """The font cut to these characters (and what its layout features reach from them), keeping every layout
-    feature, every name and the .notdef outline; None if HarfBuzz refuses it."""
+def _ebook_request(characters: str) -> hb.SubsetInput:
+    """The characters (and what the layout features reach from them), every layout feature, every name and the
+    .notdef outline kept."""
     request = hb.SubsetInput()
     request.unicode_set.update(sorted({ord(c) for c in characters}))
     for every in (request.layout_feature_tag_set, request.name_id_set):
         every.clear()  # the defaults out, then the empty set inverted: all of them
         every.invert()
     request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
-    cut = _subset(_face(path), request)
-    data = cut.blob.data if cut is not None else b""
+    return request
+
+
+def subset_font(font: Path | bytes, glyphs: set[int] | list[int] | None = None, characters: str = "",
+                hinting: bool = False, notdef: bool = True, index: int = 0) -> bytes | None:
+    """The font cut down, or None if HarfBuzz refuses it (or there is nothing to keep): with `glyphs`, to those glyph
+    ids, ids kept, for embedding in a PDF; else to `characters`, for an e-book."""
+    if glyphs is not None:
+        if not glyphs:
+            return None
+        requests = _pdf_requests(glyphs, hinting, notdef)
+    else:
+        requests = [_ebook_request(characters)]
+    face = _face(font, index)
+    for request in requests:
+        face = _subset(face, request)
+        if face is None:
+            return None
+    data = face.blob.data
     return bytes(data) if data else None

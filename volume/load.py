@@ -243,7 +243,7 @@ def _unwrapped_paragraph(fragment: Markup) -> Markup:
 
 def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[dict, str, list[str]] | VolumeError]:
     """Run pandoc on every source at once (separate processes, so threads suffice), using the cache."""
-    from concurrent.futures import ThreadPoolExecutor
+    from volume.scheduler import in_thread
 
     def one(path: Path):
         try:
@@ -251,8 +251,8 @@ def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[di
         except VolumeError as exc:
             return exc
 
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(zip(paths, pool.map(one, paths)))
+    jobs = [in_thread(one, path) for path in paths]
+    return {path: job.result() for path, job in zip(paths, jobs)}
 
 
 def load_volume(manifest: Manifest, report: Report | None = None, cache=None) -> Volume:

@@ -72,15 +72,14 @@ def make_cover(manifest: Manifest, styles: Path, volume: Volume, pages: int, tar
 
 
 class TradeFiles:
-    """start() when the pages are known (the cover is made in a process of its own meanwhile); finish() once the
-    editions are written; close() in any case."""
+    """start() when the pages are known (the cover is made by one of the scheduler's workers meanwhile); finish()
+    once the editions are written; close() in any case."""
 
-    def __init__(self, manifest: Manifest, styles: Path, staging: Path, process_context):
+    def __init__(self, manifest: Manifest, styles: Path, staging: Path, scheduler):
         self.manifest, self.styles, self.staging = manifest, styles, staging
-        self.context = process_context
+        self.scheduler = scheduler
         self.cache_dir = manifest.project_dir / ".volume-cache" / "cover"
-        self.executor: concurrent.futures.ProcessPoolExecutor | None = None
-        self.future = None
+        self.future: concurrent.futures.Future | None = None
         self.pages = 0
         self.volume: Volume | None = None
         self.facts: PageFacts | None = None
@@ -90,10 +89,9 @@ class TradeFiles:
 
         self.volume, self.facts = volume, facts
         self.pages = padded_pages(len(facts.labels), self.manifest.pad_pages)
-        self.executor = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=self.context)
-        metadata_only = Volume(volume.manifest, (), date=volume.date)  # all the cover shows: nothing of the chapters to pickle
-        self.future = self.executor.submit(make_cover, self.manifest, self.styles, metadata_only, self.pages,
-                                           self.staging / names(self.manifest.slug)[0], self.cache_dir)
+        metadata_only = Volume(volume.manifest, (), date=volume.date)  # all the cover shows: no chapter to pickle
+        self.future = self.scheduler.submit(make_cover, self.manifest, self.styles, metadata_only, self.pages,
+                                            self.staging / names(self.manifest.slug)[0], self.cache_dir)
 
     def finish(self, print_pages: int) -> list[tuple[str, int | None]]:
         """Wait for the cover, write the ONIX records; the files' names and page counts."""
@@ -113,8 +111,9 @@ class TradeFiles:
         return [(cover, 1), (onix, None)]
 
     def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+        """Nothing is left writing into the staging folder."""
+        if self.future is not None and not self.future.cancel():
+            concurrent.futures.wait([self.future])
 
 
 def spine_summary(manifest: Manifest, outputs) -> str | None:

@@ -11,34 +11,31 @@ from volume.model import Volume
 IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufe0e", "\ufe0f"}
 
 
-_COVERAGE: dict[str, frozenset[int]] = {}
-
-
 def font_coverage(fonts_dir: Path, project_dir: Path | None = None) -> frozenset[int]:
-    """Every code point some shipped font has a glyph for; kept in the project's cache by the fonts' content
-    (reading the fonts' character maps takes longer than the rest of the check)."""
+    """Every code point some shipped font has a glyph for; kept in memory and in the project's cache by the fonts'
+    content (reading the fonts' character maps takes longer than the rest of the check)."""
     import hashlib
 
-    from volume.cache import Cache, digest
+    from volume.cache import Cache, digest, remembered
 
     fonts = [p for p in sorted(fonts_dir.glob("*")) if p.suffix.lower() in (".ttf", ".otf")]
     key = digest(*(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in fonts))
-    if key in _COVERAGE:
-        return _COVERAGE[key]
-    cache = Cache(project_dir) if project_dir is not None else None
-    stored = cache.get("coverage", key) if cache else None
-    if isinstance(stored, list):
-        _COVERAGE[key] = frozenset(stored)
-        return _COVERAGE[key]
-    from volume.harfbuzz import unicodes
 
-    covered: set[int] = set()
-    for path in fonts:
-        covered.update(unicodes(path))  # HarfBuzz reads a character map in milliseconds; fontTools took 0.3 s
-    _COVERAGE[key] = frozenset(covered)
-    if cache:
-        cache.put("coverage", key, sorted(covered))
-    return _COVERAGE[key]
+    def read() -> frozenset[int]:
+        cache = Cache(project_dir) if project_dir is not None else None
+        stored = cache.get("coverage", key) if cache else None
+        if isinstance(stored, list):
+            return frozenset(stored)
+        from volume.harfbuzz import unicodes
+
+        covered: set[int] = set()
+        for path in fonts:
+            covered.update(unicodes(path))  # HarfBuzz reads a character map in milliseconds; fontTools took 0.3 s
+        if cache:
+            cache.put("coverage", key, sorted(covered))
+        return frozenset(covered)
+
+    return remembered("font coverage", key, read)
 
 
 def _line_of(path: Path | None, char: str) -> int | None:

@@ -1,10 +1,12 @@
-"""Named passes over the Volume; each takes a Volume (and the report) and returns a new Volume."""
+"""Named passes over the Volume; each takes a Volume (and the report) and returns it changed, or a Deferred when
+part of its work goes on in the background (the bibliography's formatting by citeproc)."""
 
 from __future__ import annotations
 
 from volume.diagnostics import Report
 from volume.model import Volume
 from volume.transforms import abbreviations, bibliography, blocks, figures, ids, index, notes, sanitize, typography
+from volume.transforms.deferred import Deferred
 
 PIPELINE = (
     ("figures", figures.resolve_images),  # first: turns pandoc's <embed> of chart data into images
@@ -21,12 +23,12 @@ PIPELINE = (
 
 def run_transforms(volume: Volume, report: Report) -> Volume:
     finishing = []
-    for name, transform in PIPELINE:
-        if name == "bibliography":
-            volume, finish = transform(volume, report)
-            finishing.append(finish)
-        else:
-            volume = transform(volume, report)
+    for _name, transform in PIPELINE:
+        result = transform(volume, report)
+        if isinstance(result, Deferred):
+            finishing.append(result.finish)
+            result = result.volume
+        volume = result
     for finish in finishing:
         volume = finish(volume)
     report.checkpoint()

@@ -10,6 +10,8 @@ from volume.references.dedupe import Citation, consolidate
 from volume.references.ibid import resolve_ibid
 from volume.references.parse import parse_note
 from volume.sanitizer import clean_markup
+from volume.scheduler import in_thread
+from volume.transforms.deferred import Deferred
 from volume.xhtml import escape_text
 
 CSL_SKIP = {"note-text", "locator"}
@@ -115,13 +117,13 @@ def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
 
 
 def build_bibliography(volume: Volume, report: Report) -> Volume:
-    volume, finish = start_bibliography(volume, report)
-    return finish(volume)
+    started = start_bibliography(volume, report)
+    return started.finish(started.volume) if isinstance(started, Deferred) else started
 
 
-def start_bibliography(volume: Volume, report: Report):
+def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     """The consolidated bibliography, with citeproc's formatting running in the background (a pandoc process):
-    returns the volume (entries not yet formatted or sorted) and finish(volume), which puts the formatted
+    a Deferred whose volume has the entries not yet formatted or sorted, and whose finish(volume) puts the formatted
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
     items = _reference_items(volume)
     citations: list[Citation] = []
@@ -139,20 +141,17 @@ def start_bibliography(volume: Volume, report: Report):
             anchors[(chapter.id, citation.note_number)] = anchor
             citations.append(citation)
     if not citations and not verbatim:
-        return volume.with_(chapters=tuple(chapters)), lambda later: later
+        return volume.with_(chapters=tuple(chapters))
     entries, conflicts = consolidate(citations)
     for conflict in conflicts:
         second = conflict.second.location
         report.add("R003", f"{conflict.message} (also at {Path(second[0]).name}:{second[1]})",
                    SourceLocation(Path(conflict.first.location[0]), conflict.first.location[1]))
     titles = {c.id: c.title_text for c in chapters}
-    import concurrent.futures
     from dataclasses import replace
 
-    formatter = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    formatting = formatter.submit(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
-                                                      | {"id": e.id} for e in entries])
-    formatter.shutdown(wait=False)
+    formatting = in_thread(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
+                                               | {"id": e.id} for e in entries])
     bib: list[BibEntry] = []
     note_refs: dict[tuple[str, int], list[str]] = {}
     for entry in entries:
@@ -172,7 +171,7 @@ def start_bibliography(volume: Volume, report: Report):
         formatted = [replace(entry, formatted=clean_markup(rendered.get(entry.key, ""), inline=True)) for entry in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
 
-    return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish
+    return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish)
 
 
 def _in_style_order(entries: list[BibEntry], order: list[str], verbatim: list[BibEntry]) -> list[BibEntry]:

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from volume.harfbuzz import subset_font
 from volume.model import Volume
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,6 @@ def _volume_text(volume: Volume) -> str:
     return " ".join(parts)
 
 
-def _subset(path: Path, characters: str) -> bytes | None:
-    """By HarfBuzz-Subset (milliseconds): all layout features, all names, the .notdef outline, the font's own dates."""
-    from volume.harfbuzz import subset_to_characters
-
-    return subset_to_characters(path, characters)
-
-
 def embedded_fonts(volume: Volume, fonts_dir: Path) -> list[EmbeddedFont]:
     text = set(_volume_text(volume))
     fonts = []
@@ -56,7 +50,7 @@ def embedded_fonts(volume: Volume, fonts_dir: Path) -> list[EmbeddedFont]:
         path = fonts_dir / file_name
         if not used or not path.is_file():
             continue
-        data = _subset(path, used)
+        data = subset_font(path, characters=used)  # all layout features and names, the font's own dates
         if data is None:
             log.warning("HarfBuzz could not cut %s to the book's characters; the e-book shows them in the reader's "
                         "own font", path.name)

@@ -183,19 +183,20 @@ class CoverJob:
 
 def lay_out_cover(job: CoverJob) -> int:
     """Lay the sheet out and write the PDF/X-4 (in a worker process); returns the number of pages (1)."""
+    from volume.render.pdf import weasy
     from volume.render.pdf.fontconfig import isolate_fontconfig
-    from volume.render.pdf.layout import _pin_source_date
 
-    _pin_source_date(job.source_date)
     isolate_fontconfig(job.fonts_dir)
+    weasy.use_uharfbuzz_subsetter()
     from weasyprint import HTML
 
     from volume.render.pdf.fetcher import ProjectFetcher
 
     fetcher = ProjectFetcher([job.fonts_dir], {}, job.fonts_dir)  # everything it shows is inline: no file is read
-    document = HTML(string=job.html, url_fetcher=fetcher).render()
     raw = job.target.with_name(f".{job.target.name}.raw-{os.getpid()}")
-    document.write_pdf(str(raw), pdf_variant="pdf/ua-1", pdf_identifier=job.identifier.encode())
+    with weasy.source_date(job.source_date):
+        document = HTML(string=job.html, url_fetcher=fetcher).render()
+        document.write_pdf(str(raw), pdf_variant="pdf/ua-1", pdf_identifier=job.identifier.encode())
     try:
         finish_for_press(raw, job)
     finally:

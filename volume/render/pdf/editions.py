@@ -54,12 +54,12 @@ class Editions:
 
 
 class PieceRunner:
-    """Lays pieces out in the worker pool, or takes them from the cache."""
+    """Lays pieces out in the scheduler's workers, or takes them from the cache."""
 
-    def __init__(self, volume: Volume, styles_dir: Path, pool, cache_dir: Path):
+    def __init__(self, volume: Volume, styles_dir: Path, scheduler, cache_dir: Path):
         from volume.cache import tree_digest, versions
 
-        self.volume, self.styles_dir, self.pool = volume, styles_dir, pool
+        self.volume, self.styles_dir, self.scheduler = volume, styles_dir, scheduler
         self.cache_dir = cache_dir
         cache_dir.mkdir(parents=True, exist_ok=True)
         manifest = volume.manifest
@@ -92,7 +92,7 @@ class PieceRunner:
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
                        self.volume.date.stamp)
         self.laid_out += 1
-        return _Pending(spec, self.pool.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
+        return _Pending(spec, self.scheduler.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
 
     def location_of(self, name: str) -> SourceLocation:
         """Where a piece comes from: its chapter's source, a part's manifest line, else the manifest."""
@@ -188,22 +188,10 @@ def _contents_numbers(book: Plan) -> dict[str, str]:
     return numbers
 
 
-def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, digital: Path, printed: Path,
-                    on_facts=None, release_workers=None) -> Editions:
-    """Lay the book out and write both PDF editions. release_workers() is called once the pool is no longer
-    needed; on_facts(placed volume, facts) as soon as every page is known (before the PDFs are joined), so the
-    EPUB can be made meanwhile."""
-    from volume.render.pdf.print_edition import ImageColourError, make_print_edition
+def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
+    """Every piece laid out (or from the cache), and the folio sheets submitted: (pieces, [(first page, job)])."""
     from volume.transforms.pagination import apply_page_facts
 
-    import threading
-
-    from volume.render.pdf import font_merge
-
-    runner = PieceRunner(volume, styles_dir, pool, cache_dir)
-    joining = threading.Thread(target=font_merge.warm_up, args=(styles_dir / "fonts",), name="volume-join-warm-up",
-                               daemon=True)
-    joining.start()
     first = runner.run(first_pieces(volume))
     contents_at = next(i for i, (spec, _, _) in enumerate(first) if spec.name == "contents")
     for _attempt in range(3):
@@ -221,41 +209,62 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         sheets += _submit_folio_sheets(runner, volume, whole.folios(), start=draft.total)
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
-            break
+            return first[:contents_at] + [contents] + first[contents_at + 1:] + back, sheets
         log.info("the contents changed length once its page numbers were known; laying out again")
         first[contents_at] = contents
-    else:  # the back matter's locators were computed for a contents of another length: never ship them
-        raise VolumeError.single("B002", f"the contents page changes length each time its page numbers are set "
-                                 f"({first[contents_at][1].pages} or {contents[1].pages} pages), so the page numbers "
-                                 "would be wrong; shorten the longest chapter titles or bylines in the contents",
-                                 SourceLocation(volume.manifest.path))
-    pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
+    # the back matter's locators were computed for a contents of another length: never ship them
+    raise VolumeError.single("B002", f"the contents page changes length each time its page numbers are set "
+                             f"({first[contents_at][1].pages} or {contents[1].pages} pages), so the page numbers "
+                             "would be wrong; shorten the longest chapter titles or bylines in the contents",
+                             SourceLocation(volume.manifest.path))
+
+
+def _write_print_edition(runner: PieceRunner, book: Plan, digital: Path, printed: Path) -> int:
+    """The print edition made from the saved digital one; returns its pages."""
+    from volume.render.pdf.print_edition import ImageColourError, make_print_edition
+
+    volume = runner.volume
+    printed_book = open_book(digital)
+    try:
+        seed = "|".join(book.labels) + str(book.total)
+        try:
+            make_print_edition(printed_book, runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages,
+                               seed)
+        except ImageColourError as exc:
+            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot "
+                                     f"be converted to CMYK for the print edition ({exc.reason}); save it as an "
+                                     "8-bit RGB PNG or JPEG", _page_source(runner, book, exc.page - 1)) from None
+        printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
+        return len(printed_book.pdf.pages)
+    finally:
+        printed_book.close()
+
+
+def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path, digital: Path, printed: Path,
+                    on_facts=None) -> Editions:
+    """Lay the book out in the scheduler's workers and write both PDF editions. Once every page is laid out the
+    workers are recycled (their memory goes back before the joining) and on_facts(placed volume, facts) is called,
+    so the EPUB and the cover can be made meanwhile."""
+    from volume.render.pdf import font_merge
+    from volume.scheduler import in_thread
+    from volume.transforms.pagination import apply_page_facts
+
+    runner = PieceRunner(volume, styles_dir, scheduler, cache_dir)
+    joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
+    pieces, sheets = _lay_out(runner, volume)
     book = plan(pieces)
     facts = book.facts()
     sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
-    if release_workers is not None:
-        release_workers()  # every page is laid out: the workers' memory goes back before the joining
+    scheduler.recycle()
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
-    joining.join()
+    joining.result()
     joined = assemble(book, sheet_pdfs, styles_dir / "fonts")
     try:
         joined.save(digital)
     finally:
         joined.close()  # the pieces' files are let go; the print edition is made from the digital file
-    printed_book = open_book(digital)
-    try:
-        seed = "|".join(book.labels) + str(book.total)
-        try:
-            make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
-        except ImageColourError as exc:
-            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot be converted to "
-                                     f"CMYK for the print edition ({exc.reason}); save it as an 8-bit RGB PNG or "
-                                     "JPEG", _page_source(runner, book, exc.page - 1)) from None
-        printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
-        print_pages = len(printed_book.pdf.pages)
-    finally:
-        printed_book.close()
+    print_pages = _write_print_edition(runner, book, digital, printed)
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
     # our bug, not the user's: the locators of these blocks' terms show the block's first page

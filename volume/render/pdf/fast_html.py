@@ -41,13 +41,6 @@ def _convert(source) -> ET.Element:
 
 def parsed_html(markup: str, base_url: str, url_fetcher):
     """A weasyprint.HTML for `markup`, parsed by lxml."""
-    import cssselect2
-    from weasyprint import HTML
+    from volume.render.pdf.weasy import document_from_tree
 
-    document = HTML.__new__(HTML)
-    document.base_url = base_url
-    document.url_fetcher = url_fetcher
-    document.media_type = "print"
-    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(element_tree(markup), content_language=None)
-    document.etree_element = document.wrapper_element.etree_element
-    return document
+    return document_from_tree(element_tree(markup), base_url, url_fetcher)

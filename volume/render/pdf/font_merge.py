@@ -26,21 +26,18 @@ def _postscript_name(data: bytes) -> str | None:
         return None
 
 
-_SHIPPED: dict = {}
-
-
 def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
     """PostScript name -> font file, for the fonts in fonts_dir (kept while the files are unchanged)."""
+    from volume.cache import remembered
+
     paths = sorted(fonts_dir.glob("*.[ot]tf"))
     key = (str(fonts_dir), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
-    if key not in _SHIPPED:
-        found = {}
-        for path in paths:
-            name = _postscript_name(path.read_bytes())
-            if name:
-                found[name] = path
-        _SHIPPED[key] = found
-    return _SHIPPED[key]
+
+    def read() -> dict[str, Path]:
+        names = ((_postscript_name(path.read_bytes()), path) for path in paths)
+        return {name: path for name, path in names if name}
+
+    return remembered("shipped fonts", key, read)
 
 
 def warm_up(fonts_dir: Path) -> None:
@@ -72,13 +69,6 @@ def _glyphs_in_widths(widths) -> set[int]:
     return glyphs
 
 
-def _subset(path: Path, glyphs: set[int]) -> bytes | None:
-    """The font file cut to these glyphs, glyph ids kept, with the options WeasyPrint cuts pieces' fonts with."""
-    from volume.harfbuzz import cut_to_glyphs
-
-    return cut_to_glyphs(path, glyphs)
-
-
 def _fonts_of(pdf):
     """Every Type0 font the pages and their forms use, once each."""
     import pikepdf
@@ -102,6 +92,8 @@ def _fonts_of(pdf):
 def merge_fonts(pdf, fonts_dir: Path) -> int:
     """Replace the pieces' subsets of each shipped font by one; returns how many embedded fonts were removed."""
     import pikepdf
+
+    from volume.harfbuzz import subset_font
 
     shipped = _shipped_fonts(fonts_dir)
     names: dict = {}  # face (font name without subset tag) -> PostScript name of the file it was cut from
@@ -129,7 +121,7 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
         streams = {descriptor[key].objgen for _, _, descriptor, key in members}
         if len(streams) < 2:
             continue
-        data = _subset(path, glyphs[path] | {0})
+        data = subset_font(path, glyphs=glyphs[path] | {0})  # glyph ids kept, as WeasyPrint cuts
         if data is None:
             log.warning("could not cut %s to the book's glyphs; its subsets stay one per piece", path.name)
             continue

@@ -24,6 +24,12 @@ def isolate_fontconfig(fonts_dir: Path) -> None:
     folder = Path(tempfile.gettempdir()) / f"volume-fontconfig-{os.getuid()}"
     folder.mkdir(exist_ok=True)
     conf = folder / f"fonts-{hashlib.sha256(str(fonts_dir).encode()).hexdigest()[:12]}.conf"
-    conf.write_text(FONTCONFIG.format(fonts=fonts_dir.resolve(), cache=folder / "cache"), encoding="utf-8")
+    text = FONTCONFIG.format(fonts=fonts_dir.resolve(), cache=folder / "cache")
+    if not conf.is_file() or conf.read_text(encoding="utf-8") != text:
+        # written whole or not at all: another process may be reading it (a half-written file would leave
+        # fontconfig to its defaults, the system's fonts)
+        tmp = conf.with_name(f".{conf.name}.{os.getpid()}")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, conf)
     os.environ["FONTCONFIG_FILE"] = str(conf)
     os.environ["VOLUME_FONTCONFIG_ISOLATED"] = "1"

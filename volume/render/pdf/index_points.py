@@ -18,6 +18,8 @@ the build's figures), and its occurrences fall back to the page where the block 
 
 from __future__ import annotations
 
+from volume.render.pdf import weasy
+
 ATTRIBUTE = "data-ix"
 IGNORED = frozenset("\u00ad\u2010\u200b\u200c\u200d\u2060\ufeff")
 BLOCKS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "div", "section",
@@ -94,57 +96,77 @@ def _unwrap(span) -> None:
             previous.tail = (previous.tail or "") + tail
 
 
+class _Blocks:
+    """The blocks that carry occurrences, as the layout walk meets them: how many visible characters each has shown
+    so far, and the occurrences still waiting for theirs."""
+
+    def __init__(self):
+        self.wanted: dict[int, list[tuple[str, int]]] = {}
+        self.names: dict[int, list[str]] = {}
+        self.totals: dict[int, int] = {}
+        self.seen: dict[int, int] = {}
+        self.first_page: dict[int, tuple[int, str]] = {}
+        self.placed: dict[str, tuple[int, float, float]] = {}
+
+    def meet(self, element, places: str, page: int) -> None:
+        key = id(element)
+        if key not in self.totals:
+            total, *marks = places.split(" ")
+            self.totals[key] = int(total)
+            self.wanted[key] = [(name, int(offset)) for name, offset in (m.rsplit(":", 1) for m in marks)]
+            self.names[key] = [name for name, _ in self.wanted[key]]
+            self.seen[key] = 0
+            self.first_page[key] = (page, element.get("id") or "")
+
+    def show(self, owners: tuple, box, page: int) -> None:
+        """A text box inside these blocks: the occurrences whose first character it holds are placed there."""
+        length = visible_length(weasy.text(box))
+        for owner in owners:
+            key = id(owner)
+            start = self.seen[key]
+            pending = self.wanted[key]
+            while pending and pending[0][1] < start + length:
+                name, _offset = pending.pop(0)
+                self.placed[name] = (page, *weasy.position(box))
+            self.seen[key] = start + length
+
+    def settle(self) -> list[str]:
+        """Blocks whose counts disagree send every occurrence to their first page; returns their ids."""
+        disagreeing = []
+        for key, total in self.totals.items():
+            if self.seen[key] != total:  # the counts cannot be trusted
+                disagreeing.append(self.first_page[key][1] or "?")
+                for name in self.names[key]:
+                    self.placed[name] = (self.first_page[key][0], 0.0, 0.0)
+            for name in self.names[key]:
+                self.placed.setdefault(name, (self.first_page[key][0], 0.0, 0.0))
+        return disagreeing
+
+
+def _walk_page(page, index: int, blocks: _Blocks) -> None:
+    stack = [(weasy.page_box(page), ())]
+    while stack:
+        box, active = stack.pop()
+        if weasy.is_margin(box) or weasy.is_generated(box):
+            continue
+        element = weasy.element(box)
+        places = element.get(ATTRIBUTE) if element is not None else None
+        if places is not None and element not in active:
+            blocks.meet(element, places, index)
+            active = active + (element,)
+        if weasy.is_text(box):
+            blocks.show(active, box, index)
+            continue
+        stack.extend((child, active) for child in reversed(weasy.children(box)))
+
+
 def place_occurrences(document) -> list[str]:
     """Add each unwrapped occurrence to the anchors of the page where its first character landed (in place, so
     that the PDF gets a named destination for it). Returns the ids of blocks whose counts disagreed."""
-    from weasyprint.formatting_structure import boxes
-
-    wanted: dict[int, list[tuple[str, int]]] = {}
-    names: dict[int, list[str]] = {}
-    totals: dict[int, int] = {}
-    seen: dict[int, int] = {}
-    first_page: dict[int, tuple[int, str]] = {}
-    placed: dict[str, tuple[int, float, float]] = {}
+    blocks = _Blocks()
     for index, page in enumerate(document.pages):
-        stack = [(page._page_box, ())]
-        while stack:
-            box, active = stack.pop()
-            if isinstance(box, boxes.MarginBox) or "::" in (getattr(box, "element_tag", "") or ""):
-                continue
-            element = getattr(box, "element", None)
-            places = element.get(ATTRIBUTE) if element is not None else None
-            if places is not None and element not in active:
-                key = id(element)
-                if key not in totals:
-                    total, *marks = places.split(" ")
-                    totals[key] = int(total)
-                    wanted[key] = [(name, int(offset)) for name, offset in (m.rsplit(":", 1) for m in marks)]
-                    names[key] = [name for name, _ in wanted[key]]
-                    seen[key] = 0
-                    first_page[key] = (index, element.get("id") or "")
-                active = active + (element,)
-            if isinstance(box, boxes.TextBox):
-                length = visible_length(box.text)
-                for owner in active:
-                    key = id(owner)
-                    start = seen[key]
-                    pending = wanted[key]
-                    while pending and pending[0][1] < start + length:
-                        name, _offset = pending.pop(0)
-                        placed[name] = (index, box.position_x, box.position_y)
-                    seen[key] = start + length
-                continue
-            children = getattr(box, "children", None)
-            if children:
-                stack.extend((child, active) for child in reversed(children))
-    disagreeing = []
-    for key, total in totals.items():
-        if seen[key] != total:  # the counts cannot be trusted: every occurrence of the block to its first page
-            disagreeing.append(first_page[key][1] or "?")
-            for name in names[key]:
-                placed[name] = (first_page[key][0], 0.0, 0.0)
-        for name in names[key]:
-            placed.setdefault(name, (first_page[key][0], 0.0, 0.0))
-    for name, (index, x, y) in placed.items():
-        document.pages[index].anchors.setdefault(name, (x, y, 0, 0))
+        _walk_page(page, index, blocks)
+    disagreeing = blocks.settle()
+    for name, (index, x, y) in blocks.placed.items():
+        weasy.add_anchor(document.pages[index], name, x, y)
     return disagreeing

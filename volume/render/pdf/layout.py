@@ -11,8 +11,10 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from volume.render.pdf import weasy
+from volume.render.pdf.index_points import place_occurrences
+from volume.render.pdf.page_facts import read_pages
 from volume.render.pdf.pages import FOLIO_BOXES
-from volume.render.pdf.weasy import subset_with_uharfbuzz
 
 
 @dataclass
@@ -57,108 +59,69 @@ class PieceLayout:
         return cls(**data)
 
 
-_SHEETS: dict = {}  # (styles folder, book.css's mtime) -> (the parsed sheet, what WeasyPrint said of it)
 STYLESHEET_LOGGER = "weasyprint.book_css"  # how the style sheet's warnings are told from the piece's own
 
 
-def _speed_up_pydyf() -> None:
-    """pydyf rebuilds the tuple of every page's reference each time one is asked for (WeasyPrint asks once per
-    tag and link: quadratic in pages); keep it until a page is added."""
-    import pydyf
-
-    if getattr(pydyf.PDF, "_volume_cached_refs", False):
-        return
-
-    def page_references(self):
-        kids = self.pages["Kids"]
-        cached = self.__dict__.get("_volume_refs")
-        if cached is None or cached[0] != len(kids):
-            cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
-            self.__dict__["_volume_refs"] = cached
-        return cached[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    pydyf.PDF._volume_cached_refs = True
-
-
 def _book_css(styles_dir: Path, fetcher):
+    """The parsed style sheet and what WeasyPrint said of it, kept in this process while book.css is unchanged."""
     from weasyprint import CSS
 
-    key = (str(styles_dir), (styles_dir / "book.css").stat().st_mtime_ns)
-    if key not in _SHEETS:
-        from volume.library_warnings import collecting
+    from volume.cache import remembered
+    from volume.library_warnings import collecting
 
-        _SHEETS.clear()
+    def parse():
         with collecting("weasyprint") as collector:  # parsed once per worker: its warnings go with every piece
             sheet = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
-        _SHEETS[key] = (sheet, [(STYLESHEET_LOGGER, message) for _name, message in collector.records])
-    return _SHEETS[key]
+        return sheet, [(STYLESHEET_LOGGER, message) for _name, message in collector.records]
+
+    return remembered("book.css", (str(styles_dir), (styles_dir / "book.css").stat().st_mtime_ns), parse)
 
 
-def _pin_source_date(date: str) -> None:
-    """fontTools (which WeasyPrint uses for some fonts, e.g. emoji) stamps each font's 'head' table with
-    the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date (in this worker process only)."""
-    import datetime
-
-    if date and not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        stamp = datetime.datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
-
-
-def _folio_box(page) -> str | None:
-    from weasyprint.formatting_structure import boxes
-
-    for child in page._page_box.children:
-        if isinstance(child, boxes.MarginBox) and child.at_keyword in FOLIO_BOXES:
-            if child.style["content"] == (("string", ""),):
-                return child.at_keyword
-    return None
-
-
-def warm_up(styles_dir: Path) -> None:
-    """While the main process reads the chapters: import WeasyPrint and parse the style sheet. (A first small
-    layout, to load the fonts too, was measured: it slowed the reading down more than it sped the pieces up.)"""
+def set_up_worker(styles_dir: Path) -> None:
+    """Make this process ready to lay pieces out (the scheduler's initializer; again, at no cost, by each job):
+    fontconfig sees only the shipped fonts, fonts are cut by uharfbuzz, the style sheet is parsed."""
+    from volume.render.pdf.fetcher import ProjectFetcher
     from volume.render.pdf.fontconfig import isolate_fontconfig
 
     isolate_fontconfig(styles_dir / "fonts")
-    _speed_up_pydyf()
-    subset_with_uharfbuzz()
-    from volume.render.pdf.fetcher import ProjectFetcher
-
+    weasy.use_uharfbuzz_subsetter()
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
+
+
+def _folio_box(page) -> str | None:
+    """The margin box the page keeps empty for its folio."""
+    return next((keyword for keyword in weasy.empty_margin_boxes(page) if keyword in FOLIO_BOXES), None)
 
 
 def lay_out_piece(job: PieceJob) -> PieceLayout:
     import time
 
-    from volume.render.pdf.fontconfig import isolate_fontconfig
-
     started = time.perf_counter()
-    _pin_source_date(job.source_date)
+    set_up_worker(job.styles_dir)
+    with weasy.source_date(job.source_date):
+        document, warnings = _render(job)
+        layout = PieceLayout(job.name, len(document.pages), warnings=warnings)
+        if not job.folio_sheet:
+            layout.unplaced = place_occurrences(document)
+            layout.anchors, layout.starts = read_pages(document)
+            layout.folio_boxes = [_folio_box(page) for page in document.pages]
+        tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
+        document.write_pdf(str(tmp), pdf_variant=None if job.folio_sheet else "pdf/ua-1",
+                           pdf_identifier=job.identifier.encode())
+    os.replace(tmp, job.target)
+    layout.seconds = time.perf_counter() - started
+    return layout
 
-    isolate_fontconfig(job.styles_dir / "fonts")
-    _speed_up_pydyf()
-    subset_with_uharfbuzz()
+
+def _render(job: PieceJob):
+    """The piece laid out, and what WeasyPrint said of the style sheet."""
     from weasyprint import CSS
 
     from volume.render.pdf.fast_html import parsed_html
     from volume.render.pdf.fetcher import ProjectFetcher
-    from volume.render.pdf.index_points import place_occurrences
-    from volume.render.pdf.page_facts import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
     book_css, sheet_warnings = _book_css(job.styles_dir, fetcher)
     sheets = [book_css, CSS(string=job.css, url_fetcher=fetcher)]
     base_url = job.base_dir.resolve().as_uri() + "/"  # a URL: WeasyPrint resolves images against it
-    document = parsed_html(job.html, base_url, fetcher).render(stylesheets=sheets)
-    layout = PieceLayout(job.name, len(document.pages), warnings=list(sheet_warnings))
-    if not job.folio_sheet:
-        layout.unplaced = place_occurrences(document)
-        layout.anchors, layout.starts = read_pages(document)
-        layout.folio_boxes = [_folio_box(page) for page in document.pages]
-    tmp = job.target.with_name(f".{job.target.name}.tmp-{os.getpid()}")
-    document.write_pdf(str(tmp), pdf_variant=None if job.folio_sheet else "pdf/ua-1",
-                       pdf_identifier=job.identifier.encode())
-    os.replace(tmp, job.target)
-    layout.seconds = time.perf_counter() - started
-    return layout
+    return parsed_html(job.html, base_url, fetcher).render(stylesheets=sheets), list(sheet_warnings)

@@ -1,6 +1,9 @@
-"""Read from a laid-out piece where every id landed and where each page's text begins (model/layout.py holds the facts)."""
+"""Read from a laid-out piece where every id landed and where each page's text begins (model/layout.py holds the
+facts); runs in the layout worker."""
 
 from __future__ import annotations
+
+from volume.render.pdf import weasy
 
 
 def _first_line(box) -> tuple[str | None, str, bool]:
@@ -9,26 +12,22 @@ def _first_line(box) -> tuple[str | None, str, bool]:
     Margin boxes (running heads, folios) are skipped. WeasyPrint's elements have no parent pointers, so the
     nearest id is carried down the box tree.
     """
-    from weasyprint.formatting_structure import boxes
-
     stack = [(box, None)]
     while stack:
         current, anchor = stack.pop()
-        if isinstance(current, boxes.MarginBox):
+        if weasy.is_margin(current):
             continue
-        element = getattr(current, "element", None)
-        if element is not None and element.get("id") and not isinstance(current, (boxes.LineBox, boxes.TextBox)):
+        element = weasy.element(current)
+        if element is not None and element.get("id") and not (weasy.is_line(current) or weasy.is_text(current)):
             anchor = element.get("id")
-        if isinstance(current, boxes.LineBox):
-            text = "".join(t.text for t in current.descendants() if isinstance(t, boxes.TextBox)).strip()
+        if weasy.is_line(current):
+            text = weasy.line_text(current).strip()
             if text:
                 return anchor, text, True
             continue
-        if isinstance(current, boxes.ReplacedBox):
+        if weasy.is_replaced(current):
             return anchor, "", True
-        children = getattr(current, "children", None)
-        if children:
-            stack.extend((child, anchor) for child in reversed(children))
+        stack.extend((child, anchor) for child in reversed(weasy.children(current)))
     return None, "", False
 
 
@@ -41,7 +40,7 @@ def read_pages(document) -> tuple[dict[str, int], list[tuple[str | None, str, bo
     for index, page in enumerate(document.pages):
         for name in page.anchors:
             anchors.setdefault(name, index)
-        anchor, text, found = _first_line(page._page_box)
+        anchor, text, found = _first_line(weasy.page_box(page))
         at_start = anchor is not None and anchors.get(anchor) == index
         starts.append((anchor, "" if at_start else text, at_start, found))
     return anchors, starts

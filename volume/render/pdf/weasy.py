@@ -1,18 +1,35 @@
-"""Where volume reaches into WeasyPrint's private API, in the layout workers: its font subsetter.
+"""Every use volume makes of WeasyPrint's private API, in one place; tests/test_weasy.py checks each assumption and
+fails loudly when a WeasyPrint upgrade breaks one.
 
-WeasyPrint cuts each embedded font with the system's libharfbuzz-subset when one is installed and with fontTools
-otherwise (warning each time), so the PDF's bytes would depend on what the machine has. Every font is cut here
-with the HarfBuzz that uharfbuzz carries, with the same options WeasyPrint uses.
+- Fonts are cut by the HarfBuzz that uharfbuzz carries: `weasyprint.pdf.fonts.Font.subset` is replaced (WeasyPrint
+  cuts with the system's libharfbuzz-subset when there is one, with fontTools otherwise, so the bytes would depend
+  on the machine). Glyph ids are kept as WeasyPrint keeps them; sorted, so the cut never depends on set order.
+- A document is made from a tree lxml parsed: a `weasyprint.HTML` built without its own parser (`HTML.__new__`, the
+  attributes its constructor sets, `cssselect2.ElementWrapper.from_html_root`).
+- The laid-out boxes are read: `page._page_box`, the box classes, `box.element`, `box.element_tag`, a margin box's
+  `at_keyword` and `style["content"]`, a text box's `text` and position; and an anchor added to `page.anchors`
+  before the PDF is written becomes a named destination.
+- Content streams: WeasyPrint writes one operator per line and text as hex strings, so a colour operator is a
+  whole line of its own (the print edition rewrites those lines).
+- fontTools, which WeasyPrint uses for variable and colour fonts, stamps a font with the clock unless
+  SOURCE_DATE_EPOCH is set.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+from contextlib import contextmanager
+from typing import Callable
 
 log = logging.getLogger(__name__)
 
 
-def subset_with_uharfbuzz() -> None:
+# Fonts
+
+
+def use_uharfbuzz_subsetter() -> None:
     """Replace weasyprint.pdf.fonts.Font.subset (in this process) by a cut through uharfbuzz."""
     from weasyprint.pdf import fonts
 
@@ -20,12 +37,12 @@ def subset_with_uharfbuzz() -> None:
         return
 
     def subset(self, to_unicode, hinting):
-        from volume.harfbuzz import cut_to_glyphs
+        from volume.harfbuzz import subset_font
 
         if not to_unicode:
             return
-        data = cut_to_glyphs(self.file_content, set(to_unicode), hinting=hinting, notdef=bool(self.missing),
-                             index=self.index)
+        data = subset_font(self.file_content, glyphs=set(to_unicode), hinting=hinting, notdef=bool(self.missing),
+                           index=self.index)
         if data is None:
             log.warning('HarfBuzz could not cut the font "%s"; it is embedded whole', self.family)
             return
@@ -33,3 +50,131 @@ def subset_with_uharfbuzz() -> None:
 
     subset.volume_uharfbuzz = True
     fonts.Font.subset = subset
+
+
+@contextmanager
+def source_date(stamp: str):
+    """While the block runs, SOURCE_DATE_EPOCH is the volume's date (unless the build was given one), so that fontTools
+    stamps a font it writes with it instead of the clock; the environment is as it was afterwards."""
+    import datetime
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if stamp and not (previous or "").strip().isdigit():
+        moment = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+# Documents
+
+
+def document_from_tree(root, base_url: str, url_fetcher):
+    """A weasyprint.HTML for a document already parsed: `root`, an xml.etree <html> element as WeasyPrint's own
+    parser (tinyhtml5) builds it (plain tag names, no namespaces)."""
+    import cssselect2
+    from weasyprint import HTML
+
+    document = HTML.__new__(HTML)
+    document.base_url = base_url
+    document.url_fetcher = url_fetcher
+    document.media_type = "print"
+    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    document.etree_element = document.wrapper_element.etree_element
+    return document
+
+
+# Boxes
+
+
+def page_box(page):
+    """The root of a laid-out page's box tree."""
+    return page._page_box
+
+
+def children(box) -> list:
+    return getattr(box, "children", None) or []
+
+
+def element(box):
+    """The element (a cssselect2 wrapper's etree element, with .get) a box was made for, or None."""
+    return getattr(box, "element", None)
+
+
+def is_generated(box) -> bool:
+    """A box of ::before, ::after or ::marker content: text that is not in the HTML."""
+    return "::" in (getattr(box, "element_tag", "") or "")
+
+
+def is_margin(box) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return isinstance(box, boxes.MarginBox)
+
+
+def is_line(box) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return isinstance(box, boxes.LineBox)
+
+
+def is_text(box) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return isinstance(box, boxes.TextBox)
+
+
+def is_replaced(box) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return isinstance(box, boxes.ReplacedBox)
+
+
+def text(box) -> str:
+    """A text box's text."""
+    return box.text
+
+
+def line_text(box) -> str:
+    """The text of a line box."""
+    return "".join(t.text for t in box.descendants() if is_text(t))
+
+
+def position(box) -> tuple[float, float]:
+    return box.position_x, box.position_y
+
+
+def empty_margin_boxes(page) -> list[str]:
+    """The at-keywords (`@top-left`, …) of a page's margin boxes whose content is the empty string."""
+    return [child.at_keyword for child in page_box(page).children
+            if is_margin(child) and child.style["content"] == (("string", ""),)]
+
+
+def add_anchor(page, name: str, x: float, y: float) -> None:
+    """A place on the page, written as a named destination with the page's own anchors (kept if already there)."""
+    page.anchors.setdefault(name, (x, y, 0, 0))
+
+
+# Content streams
+
+_NUMBER = rb"(-?\d*\.?\d+)"
+_RGB = re.compile(rb"(?m)^" + _NUMBER + rb" " + _NUMBER + rb" " + _NUMBER + rb" (rg|RG)$")
+_GRAY = re.compile(rb"(?m)^" + _NUMBER + rb" (g|G)$")
+
+
+def recolour_stream(data: bytes, cmyk: Callable[[float, float, float], list[float]]) -> bytes:
+    """A content stream WeasyPrint wrote, its DeviceRGB and DeviceGray colour operators made DeviceCMYK by `cmyk`
+    (red, green, blue → four values): each such operator is a line of its own."""
+    def rgb(match):
+        values = cmyk(*(float(v) for v in match.groups()[:3]))
+        return " ".join(f"{v:g}" for v in values).encode() + (b" k" if match.group(4) == b"rg" else b" K")
+
+    def gray(match):
+        return f"0 0 0 {1 - float(match.group(1)):g}".encode() + (b" k" if match.group(2) == b"g" else b" K")
+
+    return _GRAY.sub(gray, _RGB.sub(rgb, data))

@@ -1,0 +1,102 @@
+"""Every process and thread volume runs besides its own, in one place: worker processes forked from one fork server,
+and threads that wait on other programs (pandoc).
+
+The workers are forked from multiprocessing's fork server (one per volume process, started once and kept, so a
+later build in the same process finds it warm), which imports WeasyPrint and the layout code once, instead of every
+worker importing them (about a second of CPU apiece). The server is a fresh interpreter, single-threaded, so forking
+it is safe. Each worker is set up when it starts (`setup`, passed to the pool as its initializer); nothing here
+changes this process's environment, and nothing pins the hash seed: the outputs do not depend on it
+(tests/test_default_volume.py builds with another seed and compares).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+import threading
+from multiprocessing import forkserver
+from typing import Callable
+
+PRELOAD = ["weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]  # not the EPUB's: not urgent
+_THREADS: concurrent.futures.ThreadPoolExecutor | None = None
+_THREADS_LOCK = threading.Lock()
+
+
+def in_thread(function: Callable, *args) -> concurrent.futures.Future:
+    """function(*args) run by one of volume's threads (for waiting on another program: pandoc and citeproc)."""
+    global _THREADS
+    with _THREADS_LOCK:
+        if _THREADS is None:
+            _THREADS = concurrent.futures.ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2),
+                                                             thread_name_prefix="volume")
+    return _THREADS.submit(function, *args)
+
+
+def _started() -> bool:
+    return True
+
+
+class Scheduler:
+    """The worker processes a build lays out, packages and draws in (two: one per core).
+
+    start() launches the fork server and the workers without waiting for them; submit() runs a job in a worker;
+    recycle() lets the workers go (their memory goes back to the system) and the next job starts fresh ones from the
+    fork server, already warm; close() ends them. A scheduler can serve one build after another."""
+
+    def __init__(self, processes: int = 2, setup: Callable | None = None, setup_args: tuple = ()):
+        self.processes = processes
+        self.setup, self.setup_args = setup, setup_args
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(PRELOAD)
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __enter__(self) -> Scheduler:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _workers(self) -> concurrent.futures.ProcessPoolExecutor:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the scheduler is closed")
+            if self._pool is None:
+                self._pool = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=self.processes, mp_context=self._context, initializer=self.setup,
+                    initargs=self.setup_args)
+            return self._pool
+
+    def start(self) -> None:
+        """Launch the fork server, then (in the background: the server first imports what it preloads) the workers,
+        which set themselves up while the caller goes on."""
+        forkserver.ensure_running()
+        in_thread(self._start_workers)
+
+    def _start_workers(self) -> None:
+        try:
+            pool = self._workers()
+            for _ in range(self.processes):  # a job apiece makes the pool start its processes
+                pool.submit(_started)
+        except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # closed before its workers were up (a user's mistake was found while reading)
+
+    def submit(self, function: Callable, *args) -> concurrent.futures.Future:
+        """function(*args) run in a worker process."""
+        return self._workers().submit(function, *args)
+
+    def recycle(self) -> None:
+        """Let the workers go once their jobs are done; the next job starts fresh ones."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+    def close(self, cancel: bool = True) -> None:
+        """End the workers (their pending jobs cancelled); the fork server stays for the next scheduler."""
+        with self._lock:
+            pool, self._pool, self._closed = self._pool, None, True
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=cancel)
