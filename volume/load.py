@@ -15,6 +15,7 @@ from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, BuildDate, Chapter, Markup, Part, Volume
 from volume.pandoc import convert
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
+from volume.source_lines import line_of
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ def _language(meta: dict, path: Path, report: Report) -> str:
     lang = clean_text(_meta_text(meta, "lang"))
     if lang and not LANGUAGE_TAG.fullmatch(lang):
         report.add("S012", f"lang '{lang[:40]}' is not a language tag such as en or ka; it was ignored",
-                   SourceLocation(path, _front_matter_line(path, "lang")))
+                   SourceLocation(path, line_of(path, re.compile(r"(?m)^lang[ \t]*:"))))
         return ""
     return lang
 
@@ -210,15 +211,6 @@ def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Repo
         abstract=_abstract(meta, stripped),
         source=SourceLocation(path),
     )
-
-
-def _front_matter_line(path: Path, key: str) -> int | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    match = re.search(rf"(?m)^{re.escape(key)}[ \t]*:", text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _drop_repeated_title(body: Markup, title: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Volume
+from volume.source_lines import line_of
 
 IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufe0e", "\ufe0f"}
 
@@ -39,14 +40,10 @@ def font_coverage(fonts_dir: Path, project_dir: Path | None = None) -> frozenset
 
 
 def _line_of(path: Path | None, char: str) -> int | None:
+    """The character's line in a text source (a Word file's text is not where its bytes are)."""
     if path is None or path.suffix.lower() not in (".md", ".markdown", ".html", ".htm", ".txt"):
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    index = text.find(char)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+    return line_of(path, char)
 
 
 def check_glyphs(volume: Volume, fonts_dir: Path, report: Report) -> None:

@@ -6,6 +6,7 @@ import re
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Abbreviation, Chapter, Volume
+from volume.source_lines import line_of
 
 DEFINITION = re.compile(r"((?:[\w’'&.-]+\s+){1,10}?)\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
 CANDIDATE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)\)")
@@ -71,12 +72,7 @@ def _text_outside(element, skipped: str):
 def _line(chapter: Chapter, needle: str) -> SourceLocation | None:
     if chapter.source is None:
         return None
-    try:
-        text = chapter.source.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return SourceLocation(chapter.source.path)
-    index = re.search(rf"\b{re.escape(needle)}\b", text)
-    return SourceLocation(chapter.source.path, text.count("\n", 0, index.start()) + 1 if index else None)
+    return SourceLocation(chapter.source.path, line_of(chapter.source.path, re.compile(rf"\b{re.escape(needle)}\b")))
 
 
 def _same(a: str, b: str) -> bool:

@@ -10,19 +10,11 @@ from volume.charts import ChartDataError, bar_chart_svg, read_rows
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Asset, Chapter, Volume
 from volume.sanitizer import clean_svg
+from volume.source_lines import line_of
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".svg": "image/svg+xml", ".webp": "image/webp"}
 MAX_IMAGE_BYTES = 15 * 1024 * 1024
-
-
-def _line_of(path: Path, needle: str) -> int | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
 
 
 def _decodes(data: bytes, media_type: str) -> bool:
@@ -60,6 +52,52 @@ def _chart(path: Path, img, where: SourceLocation, report: Report) -> bytes | No
                          title=img.get("alt", ""))
 
 
+def _file_asset(target: Path, name: str, src: str, where: SourceLocation, report: Report) -> Asset | None:
+    """An image file checked (kind, size, that it decodes; an SVG's active parts removed) as the book carries it."""
+    media_type = IMAGE_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0]
+    data = target.read_bytes()
+    if media_type not in IMAGE_TYPES.values() or len(data) > MAX_IMAGE_BYTES:
+        report.add("F001", f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP under 15 MB", where)
+        return None
+    if not _decodes(data, media_type):
+        report.add("F001", f"image '{src}' is damaged or not really a {media_type.split('/')[1].upper()}; "
+                   "export it again", where)
+        return None
+    if media_type == "image/svg+xml":
+        data, removed = clean_svg(data)
+        if removed:
+            report.add("S009", f"removed unsafe content from the image '{src}' ({', '.join(removed)}); "
+                       "an image in a book only draws", where)
+    return Asset(name + target.suffix.lower(), media_type, data)
+
+
+def _local_target(src: str, chapters_dir: Path, where: SourceLocation, report: Report) -> Path | None:
+    """The file an image's source names, if it is one inside the chapters folder (else a diagnostic)."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
+        report.add("F002", f"remote image '{src}': download it into the chapters folder and link the file", where)
+        return None
+    if src.startswith("data:"):
+        return None
+    relative = Path(src)
+    target = (chapters_dir / relative).resolve()
+    if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(chapters_dir.resolve()):
+        report.add("F001", f"image '{src}' lies outside the chapters folder; copy it in", where)
+        return None
+    if not target.is_file():
+        report.add("F001", f"image '{src}' does not exist; check the file name", where)
+        return None
+    return target
+
+
+def _alt_from_caption(img) -> None:
+    """pandoc's figure alt text (data-fig-alt) as the image's alt; the caption no longer hidden from readers."""
+    if img.get("data-fig-alt"):
+        img.set("alt", img.attrib.pop("data-fig-alt"))
+        caption = img.getparent().find("figcaption") if img.getparent() is not None else None
+        if caption is not None and caption.get("aria-hidden"):
+            del caption.attrib["aria-hidden"]
+
+
 def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report) -> Chapter:
     root = chapter.body.root
     assets: dict[str, Asset] = {a.name: a for a in chapter.assets}
@@ -68,53 +106,23 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
         if embed.get("src", "").lower().endswith(".csv"):
             embed.tag = "img"
     for img in root.iter("img"):
-        if img.get("data-fig-alt"):
-            img.set("alt", img.attrib.pop("data-fig-alt"))
-            caption = img.getparent().find("figcaption") if img.getparent() is not None else None
-            if caption is not None and caption.get("aria-hidden"):
-                del caption.attrib["aria-hidden"]
+        _alt_from_caption(img)
         src = img.get("src", "")
-        where = SourceLocation(source, _line_of(source, src) if src else None)
-        if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
-            report.add("F002", f"remote image '{src}': download it into the chapters folder and link the file",
-                       where)
-            continue
-        if src.startswith("data:"):
-            continue
-        relative = Path(src)
-        target = (chapters_dir / relative).resolve()
-        if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(chapters_dir.resolve()):
-            report.add("F001", f"image '{src}' lies outside the chapters folder; copy it in", where)
-            continue
-        if not target.is_file():
-            report.add("F001", f"image '{src}' does not exist; check the file name", where)
+        where = SourceLocation(source, line_of(source, src) if src else None)
+        target = _local_target(src, chapters_dir, where, report)
+        if target is None:
             continue
         if not (img.get("alt") or "").strip():
             report.add("F003", f"image '{src}' has no alt text; add {{alt=\"...\"}} or a caption", where)
-        name = f"{chapter.id}-{re.sub(r'[^A-Za-z0-9.-]+', '-', relative.stem)}"
+        name = f"{chapter.id}-{re.sub(r'[^A-Za-z0-9.-]+', '-', Path(src).stem)}"
         if target.suffix.lower() == ".csv":
             svg = _chart(target, img, where, report)
-            if svg is None:
-                continue
-            asset = Asset(name + ".svg", "image/svg+xml", svg)
+            asset = Asset(name + ".svg", "image/svg+xml", svg) if svg is not None else None
         else:
-            media_type = IMAGE_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0]
-            data = target.read_bytes()
-            if media_type not in IMAGE_TYPES.values() or len(data) > MAX_IMAGE_BYTES:
-                report.add("F001", f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP under 15 MB", where)
-                continue
-            if not _decodes(data, media_type):
-                report.add("F001", f"image '{src}' is damaged or not really a {media_type.split('/')[1].upper()}; "
-                           "export it again", where)
-                continue
-            if media_type == "image/svg+xml":
-                data, removed = clean_svg(data)
-                if removed:
-                    report.add("S009", f"removed unsafe content from the image '{src}' ({', '.join(removed)}); "
-                               "an image in a book only draws", where)
-            asset = Asset(name + target.suffix.lower(), media_type, data)
-        assets[asset.name] = asset
-        img.set("src", "images/" + asset.name)
+            asset = _file_asset(target, name, src, where, report)
+        if asset is not None:
+            assets[asset.name] = asset
+            img.set("src", "images/" + asset.name)
     return chapter.with_(assets=tuple(sorted(assets.values(), key=lambda a: a.name)))
 
 

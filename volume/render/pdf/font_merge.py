@@ -89,12 +89,9 @@ def _fonts_of(pdf):
                 stack.append(xobject.get("/Resources"))
 
 
-def merge_fonts(pdf, fonts_dir: Path) -> int:
-    """Replace the pieces' subsets of each shipped font by one; returns how many embedded fonts were removed."""
-    import pikepdf
-
-    from volume.harfbuzz import subset_font
-
+def _group_by_file(pdf, fonts_dir: Path) -> tuple[dict[Path, list], dict[Path, set[int]]]:
+    """The embedded fonts cut from each shipped font file, (font, descendant, descriptor, file key) each, and the
+    glyphs they use together."""
     shipped = _shipped_fonts(fonts_dir)
     names: dict = {}  # face (font name without subset tag) -> PostScript name of the file it was cut from
     groups: dict[Path, list] = {}
@@ -105,17 +102,46 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
         key = next((k for k in ("/FontFile2", "/FontFile3") if descriptor is not None and k in descriptor), None)
         if key is None:
             continue
-        stream = descriptor[key]
         # the same face and variant has the same name in every piece, after the subset tag: read one font's
         # own name table per face, not every piece's
         face = str(descriptor.get("/FontName", "")).split("+", 1)[-1] + key
         if face not in names:
-            names[face] = _postscript_name(stream.read_bytes())
+            names[face] = _postscript_name(descriptor[key].read_bytes())
         path = shipped.get(names[face])
         if path is None:
             continue
         groups.setdefault(path, []).append((font, descendant, descriptor, key))
         glyphs.setdefault(path, set()).update(_glyphs_in_widths(descendant.get("/W")))
+    return groups, glyphs
+
+
+def _point_at(pdf, members: list, data: bytes, glyphs: set[int]) -> None:
+    """Every member's font file replaced by `data`, under one subset tag made from the glyphs."""
+    import pikepdf
+
+    first = members[0][2][members[0][3]]
+    merged = pdf.make_stream(data)
+    for name, value in first.stream_dict.items():
+        if name not in ("/Length", "/Filter", "/DecodeParms", "/Length1"):
+            merged[name] = value
+    if members[0][3] == "/FontFile2":
+        merged.Length1 = len(data)
+    tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(",".join(map(str, sorted(glyphs))).encode()).digest()[:6])
+    for font, descendant, descriptor, key in members:
+        descriptor[key] = merged
+        if "/CIDSet" in descriptor:  # it would list only the piece's glyphs
+            del descriptor["/CIDSet"]
+        for owner, field in ((font, "/BaseFont"), (descendant, "/BaseFont"), (descriptor, "/FontName")):
+            if field in owner:
+                base = str(owner[field])[1:]
+                owner[field] = pikepdf.Name("/" + tag + "+" + base.split("+", 1)[-1])
+
+
+def merge_fonts(pdf, fonts_dir: Path) -> int:
+    """Replace the pieces' subsets of each shipped font by one; returns how many embedded fonts were removed."""
+    from volume.harfbuzz import subset_font
+
+    groups, glyphs = _group_by_file(pdf, fonts_dir)
     removed = 0
     for path, members in groups.items():
         streams = {descriptor[key].objgen for _, _, descriptor, key in members}
@@ -125,22 +151,6 @@ def merge_fonts(pdf, fonts_dir: Path) -> int:
         if data is None:
             log.warning("could not cut %s to the book's glyphs; its subsets stay one per piece", path.name)
             continue
-        first = members[0][2][members[0][3]]
-        merged = pdf.make_stream(data)
-        for name, value in first.stream_dict.items():
-            if name not in ("/Length", "/Filter", "/DecodeParms", "/Length1"):
-                merged[name] = value
-        if members[0][3] == "/FontFile2":
-            merged.Length1 = len(data)
-        tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
-            ",".join(map(str, sorted(glyphs[path]))).encode()).digest()[:6])
-        for font, descendant, descriptor, key in members:
-            descriptor[key] = merged
-            if "/CIDSet" in descriptor:  # it would list only the piece's glyphs
-                del descriptor["/CIDSet"]
-            for owner, field in ((font, "/BaseFont"), (descendant, "/BaseFont"), (descriptor, "/FontName")):
-                if field in owner:
-                    base = str(owner[field])[1:]
-                    owner[field] = pikepdf.Name("/" + tag + "+" + base.split("+", 1)[-1])
+        _point_at(pdf, members, data, glyphs[path])
         removed += len(streams) - 1
     return removed

@@ -68,32 +68,7 @@ def unwrap_occurrences(root) -> None:
         places = " ".join(f"{name}:{offset}" for name, offset in found)
         container.set(ATTRIBUTE, f"{total} {places}")
         for span in marks:
-            _unwrap(span)
-
-
-def _unwrap(span) -> None:
-    """Replace the span by its content (text, children and tail stay where they were)."""
-    parent = span.getparent()
-    position = parent.index(span)
-    text, tail = span.text or "", span.tail or ""
-    children = list(span)
-    if position == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        previous = parent[position - 1]
-        previous.tail = (previous.tail or "") + text
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-        for offset, child in enumerate(children):
-            parent.insert(position + offset, child)  # moves the child out of the span
-        parent.remove(span)
-    else:
-        parent.remove(span)
-        if position == 0:
-            parent.text = (parent.text or "") + tail
-        else:
-            previous = parent[position - 1]
-            previous.tail = (previous.tail or "") + tail
+            span.drop_tag()  # its text, children and tail stay where they were
 
 
 class _Blocks:

@@ -147,34 +147,39 @@ def open_book(path: Path) -> Book:
     return Book(pikepdf.open(path), [], set())
 
 
-def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None) -> Book:
-    """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py)."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name
+class _Joiner:
+    """The book's PDF while the pieces are added to it in order: pages, structure, destinations and bookmarks."""
 
-    out = pikepdf.new()
-    structure_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=structure_root, K=Array()))
-    structure_root.K = Array([document])
-    parent_tree: dict[int, object] = {}
-    annotation_parents: list[tuple[object, object]] = []
-    document_kids: list = []
-    dests: dict[str, object] = {}
-    outline_items: list[tuple[PieceSpec, list]] = []
-    blanks = set(book.blanks)
-    size = None
-    sources = []
-    for placed in book.placed:
+    def __init__(self, book: Plan):
+        import pikepdf
+        from pikepdf import Array, Dictionary, Name
+
+        self.book = book
+        self.out = pikepdf.new()
+        self.structure_root = self.out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = self.out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document,
+                                                          P=self.structure_root, K=Array()))
+        self.structure_root.K = Array([self.document])
+        self.parent_tree: dict[int, object] = {}
+        self.annotation_parents: list[tuple[object, object]] = []
+        self.document_kids: list = []
+        self.dests: dict[str, object] = {}
+        self.outline_items: list[tuple[PieceSpec, list]] = []
+        self.size = None
+        self.sources: list = []
+
+    def add(self, placed: Placed) -> None:
+        """The piece's pages (after blank ones to open it on a right-hand page), its structure, its named
+        destinations and its bookmarks."""
+        import pikepdf
+
+        out = self.out
         while len(out.pages) < placed.first:  # the blank left-hand pages before it
-            assert len(out.pages) in blanks
-            out.add_blank_page(page_size=size)
+            assert len(out.pages) in set(self.book.blanks)
+            out.add_blank_page(page_size=self.size)
         src = pikepdf.open(placed.pdf)
         if len(out.pages) == 0:
-            for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
-                if key in src.Root:
-                    out.Root[key] = _copy(out, src.Root[key])
-            if "/Info" in src.trailer:
-                out.trailer.Info = _copy(out, src.trailer.Info)
+            self._take_document_info(src)
         src_pages = list(src.pages)
         local = {page.obj.objgen: i for i, page in enumerate(src_pages)}
         with warnings.catch_warnings():  # named destinations are joined below, links across pieces too
@@ -182,78 +187,117 @@ def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path |
                 pikepdf.exceptions, "PageCopyWarning") else UserWarning)
             out.pages.extend(src_pages)
         copied = [out.pages[placed.first + i] for i in range(len(src_pages))]
-        if size is None and copied:
+        if self.size is None and copied:
             box = copied[0].mediabox
-            size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
+            self.size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
 
         def page_of(reference):
             return copied[local[reference.objgen]].obj
 
-        tree = src.Root.get("/StructTreeRoot")
-        if tree is not None:
-            nums = _nums(tree.ParentTree)
-            source_document = tree.K[0] if isinstance(tree.K, Array) else tree.K
-            for kid in list(source_document.K):
-                del kid["/P"]
-                new = out.copy_foreign(kid)
-                new.P = document
-                document_kids.append(new)
-            for i, page in enumerate(copied):
-                key = src_pages[i].obj.get("/StructParents")
-                if key is not None:
-                    parent_tree[placed.first + i] = Array([out.copy_foreign(e) for e in nums[int(key)]])
-                    page.obj.StructParents = placed.first + i
-                for annotation in page.obj.get("/Annots", []):
-                    key = annotation.get("/StructParent")
-                    if key is not None:
-                        annotation_parents.append((annotation, out.copy_foreign(nums[int(key)])))
-        names = src.Root.get("/Names")
-        if names is not None and "/Dests" in names:
-            for name, dest in pikepdf.NameTree(names.Dests).items():
-                dests[name] = Array([page_of(dest[0]), *list(dest)[1:]])
+        self._add_structure(src, src_pages, copied, placed.first)
+        self._add_destinations(src, page_of)
         with src.open_outline() as outline:
-            outline_items.append((placed.spec, [_outline_entry(item, page_of) for item in outline.root]))
-        if book.total > KEEP_OPEN_PAGES:
+            self.outline_items.append((placed.spec, [_outline_entry(item, page_of) for item in outline.root]))
+        if self.book.total > KEEP_OPEN_PAGES:
             _take_streams(copied)  # the piece's file can be closed now: memory stays flat on 1,000 pages
             src.close()
         else:  # a short book: qpdf reads the streams from the pieces when the book is saved (0.5 s sooner)
-            sources.append(src)
-    while len(out.pages) < book.total:
-        out.add_blank_page(page_size=size)
+            self.sources.append(src)
 
-    document.K = Array(document_kids)
-    # one parent tree: the pages' keys are their indexes, the annotations' follow
-    next_key = book.total
-    for annotation, element in annotation_parents:
-        annotation.StructParent = next_key
-        parent_tree[next_key] = element
-        next_key += 1
-    nums = []  # built as a list: appending to a pikepdf Array one by one is quadratic
-    for key in sorted(parent_tree):
-        nums += [key, parent_tree[key]]
-    structure_root.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
-    structure_root.ParentTreeNextKey = next_key
-    out.Root.StructTreeRoot = structure_root
+    def _take_document_info(self, src) -> None:
+        for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+            if key in src.Root:
+                self.out.Root[key] = _copy(self.out, src.Root[key])
+        if "/Info" in src.trailer:
+            self.out.trailer.Info = _copy(self.out, src.trailer.Info)
 
-    _link_across_pieces(out, dests)
-    tree = pikepdf.NameTree.new(out)
-    for name in sorted(dests):
-        tree[name] = dests[name]
-    out.Root.Names = Dictionary(Dests=tree.obj)
-    _bookmarks(out, outline_items)
-    label_ranges = Array()
-    if book.body_start > 0:
-        label_ranges.extend([0, Dictionary(S=Name.r)])
-    if book.body_start < book.total:
-        label_ranges.extend([book.body_start, Dictionary(S=Name.D, St=1)])
-    out.Root.PageLabels = Dictionary(Nums=label_ranges)
-    out.Root.PageMode = Name.UseOutlines
-    result = Book(out, sources, set())
+    def _add_structure(self, src, src_pages: list, copied: list, first: int) -> None:
+        """The piece's structure elements under the book's Document, its pages' and annotations' parents kept."""
+        from pikepdf import Array
+
+        tree = src.Root.get("/StructTreeRoot")
+        if tree is None:
+            return
+        out = self.out
+        nums = _nums(tree.ParentTree)
+        source_document = tree.K[0] if isinstance(tree.K, Array) else tree.K
+        for kid in list(source_document.K):
+            del kid["/P"]
+            new = out.copy_foreign(kid)
+            new.P = self.document
+            self.document_kids.append(new)
+        for i, page in enumerate(copied):
+            key = src_pages[i].obj.get("/StructParents")
+            if key is not None:
+                self.parent_tree[first + i] = Array([out.copy_foreign(e) for e in nums[int(key)]])
+                page.obj.StructParents = first + i
+            for annotation in page.obj.get("/Annots", []):
+                key = annotation.get("/StructParent")
+                if key is not None:
+                    self.annotation_parents.append((annotation, out.copy_foreign(nums[int(key)])))
+
+    def _add_destinations(self, src, page_of) -> None:
+        import pikepdf
+        from pikepdf import Array
+
+        names = src.Root.get("/Names")
+        if names is not None and "/Dests" in names:
+            for name, dest in pikepdf.NameTree(names.Dests).items():
+                self.dests[name] = Array([page_of(dest[0]), *list(dest)[1:]])
+
+    def finish_structure(self) -> None:
+        """One parent tree: the pages' keys are their indexes, the annotations' follow."""
+        from pikepdf import Array, Dictionary
+
+        self.document.K = Array(self.document_kids)
+        next_key = self.book.total
+        for annotation, element in self.annotation_parents:
+            annotation.StructParent = next_key
+            self.parent_tree[next_key] = element
+            next_key += 1
+        nums = []  # built as a list: appending to a pikepdf Array one by one is quadratic
+        for key in sorted(self.parent_tree):
+            nums += [key, self.parent_tree[key]]
+        self.structure_root.ParentTree = self.out.make_indirect(Dictionary(Nums=Array(nums)))
+        self.structure_root.ParentTreeNextKey = next_key
+        self.out.Root.StructTreeRoot = self.structure_root
+
+    def finish_navigation(self) -> None:
+        """Links across pieces, one name tree of destinations, the bookmarks and the page labels."""
+        import pikepdf
+        from pikepdf import Array, Dictionary, Name
+
+        out, book = self.out, self.book
+        _link_across_pieces(out, self.dests)
+        tree = pikepdf.NameTree.new(out)
+        for name in sorted(self.dests):
+            tree[name] = self.dests[name]
+        out.Root.Names = Dictionary(Dests=tree.obj)
+        _bookmarks(out, self.outline_items)
+        label_ranges = Array()
+        if book.body_start > 0:
+            label_ranges.extend([0, Dictionary(S=Name.r)])
+        if book.body_start < book.total:
+            label_ranges.extend([book.body_start, Dictionary(S=Name.D, St=1)])
+        out.Root.PageLabels = Dictionary(Nums=label_ranges)
+        out.Root.PageMode = Name.UseOutlines
+
+
+def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None) -> Book:
+    """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py)."""
+    joiner = _Joiner(book)
+    for placed in book.placed:
+        joiner.add(placed)
+    while len(joiner.out.pages) < book.total:
+        joiner.out.add_blank_page(page_size=joiner.size)
+    joiner.finish_structure()
+    joiner.finish_navigation()
+    result = Book(joiner.out, joiner.sources, set())
     _stamp_folios(result, book, folio_sheets)
     if fonts_dir is not None:
         from volume.render.pdf.font_merge import merge_fonts
 
-        merge_fonts(out, fonts_dir)
+        merge_fonts(joiner.out, fonts_dir)
     return result
 
 

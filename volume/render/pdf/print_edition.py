@@ -9,12 +9,12 @@ the print edition is for the press, the digital one for readers.
 
 from __future__ import annotations
 
-import re
 import uuid
 from pathlib import Path
 
 from volume.render.pdf.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
 from volume.render.pdf.join import Book
+from volume.render.pdf.weasy import recolour_stream
 
 __all__ = ["ImageColourError", "make_print_edition", "mark_pdfx4", "padded_pages", "recolour_page", "strip_for_press"]
 
@@ -35,22 +35,9 @@ def _cmyk(red: float, green: float, blue: float) -> list[float]:
             round((1 - blue - black) / (1 - black), 4), round(black, 4)]
 
 
-_NUMBER = rb"(-?\d*\.?\d+)"
-# WeasyPrint writes one operator per line; its text is in hex strings, so a line is never inside a string
-_RGB = re.compile(rb"(?m)^" + _NUMBER + rb" " + _NUMBER + rb" " + _NUMBER + rb" (rg|RG)$")
-_GRAY = re.compile(rb"(?m)^" + _NUMBER + rb" (g|G)$")
-
-
 def _recolour(data: bytes) -> bytes:
-    """Every DeviceRGB and DeviceGray colour of a content stream as DeviceCMYK."""
-    def rgb(match):
-        values = _cmyk(*(float(v) for v in match.groups()[:3]))
-        return " ".join(f"{v:g}" for v in values).encode() + (b" k" if match.group(4) == b"rg" else b" K")
-
-    def gray(match):
-        return f"0 0 0 {1 - float(match.group(1)):g}".encode() + (b" k" if match.group(2) == b"g" else b" K")
-
-    return _GRAY.sub(gray, _RGB.sub(rgb, data))
+    """Every DeviceRGB and DeviceGray colour of a content stream WeasyPrint wrote as DeviceCMYK."""
+    return recolour_stream(data, _cmyk)
 
 
 def _recolour_forms(pdf, resources, seen: set) -> None:

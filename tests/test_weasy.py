@@ -1,0 +1,202 @@
+"""Each assumption render/pdf/weasy.py makes about WeasyPrint's private API, checked against the WeasyPrint installed:
+a WeasyPrint upgrade that breaks one fails here by name, not somewhere in a build. WeasyPrint runs in a child
+process (fontconfig is set up there), so this process's environment stays as it was."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import inspect
+import multiprocessing
+import re
+from pathlib import Path
+
+import pytest
+
+FONTS = Path(__file__).resolve().parent.parent / "styles" / "fonts"
+PAGE = """<html lang="en"><head><style>
+@page { size: 4in 4in; margin: 0.6in; @top-left { content: ""; } @bottom-center { content: "folio"; } }
+body { font-family: "Noto Serif"; font-size: 10pt; }
+.grey { background: #808080; } .red { color: rgb(200, 20, 20); }
+</style></head><body>
+<h1 id="title">A heading</h1>
+<p id="first">The first paragraph, with <em>emphasis</em> and a <a href="#second">link</a>.</p>
+<ul><li id="item">An item</li></ul>
+<p id="second" class="grey red">A grey box with red text. Caspian ქართული Հայերեն 中国.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def child():
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _set_up():
+    from volume.render.pdf.fontconfig import isolate_fontconfig
+    from volume.render.pdf.weasy import use_uharfbuzz_subsetter
+
+    isolate_fontconfig(FONTS)
+    use_uharfbuzz_subsetter()
+
+
+def _subsetter_is_used() -> dict:
+    """Our subsetter replaces Font.subset, is called for every font, and finds the attributes it reads."""
+    _set_up()
+    from weasyprint import HTML
+    from weasyprint.pdf import fonts
+
+    import volume.harfbuzz
+
+    seen = []
+    original = volume.harfbuzz.subset_font
+
+    def recording(font, **options):
+        seen.append((type(font).__name__, sorted(options)))
+        return original(font, **options)
+
+    volume.harfbuzz.subset_font = recording
+    try:
+        HTML(string=PAGE).write_pdf()
+    finally:
+        volume.harfbuzz.subset_font = original
+    return {"ours": getattr(fonts.Font.subset, "volume_uharfbuzz", False), "calls": seen,
+            "clean_calls_subset": "self.subset(to_unicode, hinting)" in inspect.getsource(fonts.Font.clean)}
+
+
+def test_fonts_are_cut_by_our_subsetter(child):
+    found = child.submit(_subsetter_is_used).result()
+    assert found["ours"], "weasyprint.pdf.fonts.Font.subset could not be replaced"
+    assert found["clean_calls_subset"], "Font.clean no longer calls self.subset(to_unicode, hinting)"
+    assert len(found["calls"]) >= 3  # the regular, italic and the scripts' faces
+    assert all(kind == "bytes" and options == ["glyphs", "hinting", "index", "notdef"]
+               for kind, options in found["calls"])
+
+
+def _documents_agree() -> dict:
+    """A document made from lxml's tree lays out as WeasyPrint's own parse of the same markup."""
+    _set_up()
+    from weasyprint import HTML
+
+    from volume.render.pdf import weasy
+    from volume.render.pdf.fast_html import element_tree
+
+    def shape(document):
+        return [(sorted(page.anchors), [weasy.line_text(box) for box in _lines(weasy.page_box(page))])
+                for page in document.pages]
+
+    ours = weasy.document_from_tree(element_tree(PAGE), FONTS.as_uri() + "/", None).render()
+    theirs = HTML(string=PAGE, base_url=str(FONTS)).render()
+    assigned = set(re.findall(r"self\.(\w+) =", inspect.getsource(HTML.__init__)))
+    return {"ours": shape(ours), "theirs": shape(theirs), "assigned": assigned}
+
+
+def _lines(box):
+    from volume.render.pdf import weasy
+
+    if weasy.is_line(box):
+        return [box]
+    return [line for child in weasy.children(box) for line in _lines(child)]
+
+
+def test_a_document_made_from_our_tree_is_weasyprints_own(child):
+    found = child.submit(_documents_agree).result()
+    assert found["assigned"] == {"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"}, \
+        "weasyprint.HTML's constructor sets other attributes now: document_from_tree must set them too"
+    assert found["ours"] == found["theirs"] and found["ours"][0][1]
+
+
+def _boxes_as_read() -> dict:
+    _set_up()
+    from weasyprint import HTML
+
+    from volume.render.pdf import weasy
+
+    page = HTML(string=PAGE).render().pages[0]
+    root = weasy.page_box(page)
+    found = {"empty_margins": weasy.empty_margin_boxes(page), "ids": [], "generated": 0, "texts": [],
+             "replaced": weasy.is_replaced(root), "positions": []}
+    stack = [root]
+    while stack:
+        box = stack.pop()
+        element = weasy.element(box)
+        if element is not None and element.get("id") and element.get("id") not in found["ids"]:
+            found["ids"].append(element.get("id"))
+        found["generated"] += weasy.is_generated(box)
+        if weasy.is_text(box):
+            found["texts"].append(weasy.text(box))
+            found["positions"].append(weasy.position(box))
+        stack.extend(reversed(weasy.children(box)))
+    return found
+
+
+def test_laid_out_boxes_are_read_as_assumed(child):
+    found = child.submit(_boxes_as_read).result()
+    assert found["empty_margins"] == ["@top-left"]  # the folio box left empty; the one with content is not listed
+    assert found["ids"] == ["title", "first", "item", "second"]
+    assert found["generated"] >= 1  # the list item's marker
+    assert "A heading" in found["texts"] and "emphasis" in found["texts"]
+    assert all(isinstance(x, float) and isinstance(y, float) for x, y in found["positions"])
+    assert not found["replaced"]
+
+
+def _anchor_becomes_destination() -> list[str]:
+    _set_up()
+    import io
+
+    import pikepdf
+    from weasyprint import HTML
+
+    from volume.render.pdf import weasy
+
+    document = HTML(string=PAGE).render()
+    weasy.add_anchor(document.pages[0], "volume-added", 10.0, 20.0)
+    pdf = pikepdf.open(io.BytesIO(document.write_pdf()))
+    return sorted(str(name) for name in pikepdf.NameTree(pdf.Root.Names.Dests).keys())
+
+
+def test_an_anchor_added_to_a_page_becomes_a_named_destination(child):
+    assert "volume-added" in child.submit(_anchor_becomes_destination).result()
+
+
+def _colour_operators() -> dict:
+    """Every colour operator in WeasyPrint's content stream is a line of its own (what recolour_stream rewrites)."""
+    _set_up()
+    import io
+
+    import pikepdf
+    from weasyprint import HTML
+
+    from volume.render.pdf import weasy
+
+    pdf = pikepdf.open(io.BytesIO(HTML(string=PAGE).write_pdf()))
+    page = pdf.pages[0]
+    page.contents_coalesce()
+    data = page.obj.Contents.read_bytes()
+    operators = [str(op) for _operands, op in pikepdf.parse_content_stream(page)]
+    colour = sum(op in ("rg", "RG", "g", "G") for op in operators)
+    lines = [line for line in data.splitlines() if re.fullmatch(rb"(-?\d*\.?\d+ ){1,3}(rg|RG|g|G)", line)]
+    recoloured = weasy.recolour_stream(data, lambda r, g, b: [0.1, 0.2, 0.3, 0.4])
+    after = [str(op) for _operands, op in pikepdf.parse_content_stream(pikepdf.Stream(pdf, recoloured))]
+    return {"colour": colour, "lines": len(lines), "left": sum(op in ("rg", "RG", "g", "G") for op in after),
+            "cmyk": sum(op in ("k", "K") for op in after)}
+
+
+def test_colour_operators_are_lines_of_their_own(child):
+    found = child.submit(_colour_operators).result()
+    assert found["colour"] >= 2  # the red text and the grey box at least
+    assert found["lines"] == found["colour"], "WeasyPrint no longer writes each colour operator on a line of its own"
+    assert found["left"] == 0 and found["cmyk"] == found["colour"]
+
+
+def test_source_date_is_what_fonttools_stamps_and_is_undone():
+    import os
+
+    from fontTools.misc.timeTools import epoch_diff, timestampNow
+
+    from volume.render.pdf.weasy import source_date
+
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    with source_date("2026-11-01T00:00:00Z"):
+        expected = 1793491200 if before is None else int(before)
+        assert timestampNow() == expected - epoch_diff
+    assert os.environ.get("SOURCE_DATE_EPOCH") == before
