@@ -383,7 +383,7 @@ def test_cover_layout_is_reproducible(trade_build, tmp_path, child):
 
     from volume.build import styles_dir_for
     from volume.render.pdf.cover_wrap import lay_out_cover
-    from volume.trade_files import cover_job
+    from volume.render.trade_files import cover_job
 
     project, result = trade_build
     manifest = load_manifest(project / "chapters" / "volume.toml")

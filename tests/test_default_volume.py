@@ -178,7 +178,7 @@ def test_index_locators_point_to_the_printed_pages(default_build):
 
 
 def test_pieces_parse_as_weasyprint_would(default_build):
-    """The pieces are parsed by lxml (render/fast_html.py), not by WeasyPrint's tinyhtml5: for every piece of the
+    """The pieces are parsed by lxml (render/pdf/fast_html.py), not by WeasyPrint's tinyhtml5: for every piece of the
     volume, and a folio sheet, the two trees are the same (tags, attributes, text and tails)."""
     import tinyhtml5
 

@@ -255,7 +255,7 @@ def _make_set(run: _Run, volume: Volume, staging: Staging) -> None:
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
     """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
     from volume.render.pdf.editions import render_editions
-    from volume.trade_files import TradeFiles
+    from volume.render.trade_files import TradeFiles
 
     slug, result = run.manifest.slug, run.result
     run.options.progress("Laying out the book")

@@ -127,7 +127,7 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
 def _print_spine(console, project: Path, result) -> None:
     """The spine the cover was made for: the number an editor checks when the page count changes."""
     from volume.config import find_manifest, load_manifest
-    from volume.trade_files import spine_summary
+    from volume.render.trade_files import spine_summary
 
     line = spine_summary(load_manifest(find_manifest(project)), result.outputs)
     if line:

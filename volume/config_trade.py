@@ -39,6 +39,9 @@ def points(text: str) -> float | None:
     return float(match.group(1)) * POINTS[match.group(2).replace("µm", "um")]
 
 
+BLEED = 3 * (72 / 25.4)  # points: the print edition's pages and the cover run 3 mm past the trim
+
+
 def trim_points(trim_size: tuple[str, str]) -> tuple[float, float]:
     """The manifest's trim size (already checked) as (width, height) in points."""
     return points(trim_size[0]), points(trim_size[1])

@@ -25,7 +25,7 @@ def check_cover_image(manifest: Manifest, report: Report) -> None:
     from PIL import Image, UnidentifiedImageError
 
     from volume.render.cover_design import PICTURE_TOP, PRINT_DPI, picture_box
-    from volume.render.pdf.print_edition import BLEED
+    from volume.config_trade import BLEED
 
     cover = manifest.trade.cover
     if not cover.image:

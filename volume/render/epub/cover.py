@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from volume.config_trade import trim_points
+from volume.config_trade import BLEED, trim_points
 from volume.model import Volume
 from volume.render.cover_design import front_cover, front_png
 
@@ -12,11 +12,5 @@ from volume.render.cover_design import front_cover, front_png
 def cover_png(volume: Volume, styles_dir: Path) -> bytes:
     manifest = volume.manifest
     design = front_cover(volume.meta, manifest.trade.cover, manifest.chapters_dir, trim_points(manifest.trim_size),
-                         styles_dir / "fonts", bleed=_bleed())
+                         styles_dir / "fonts", bleed=BLEED)
     return front_png(design, styles_dir / "fonts")
-
-
-def _bleed() -> float:
-    from volume.render.pdf.print_edition import BLEED
-
-    return BLEED

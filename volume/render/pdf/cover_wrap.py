@@ -1,11 +1,12 @@
 """The print edition's full-wrap cover: back, spine and front on one sheet with 3 mm bleed, PDF/X-4.
 
 The sheet is 2 × (trim width + bleed) + spine wide and trim height + 2 × bleed high; the spine is the print
-edition's pages ÷ the paper's pages per inch. The back carries the copy (render/cover_text.py) and the print
-ISBN's barcode in a white box (render/barcode.py), the spine its line of text when it is wide enough, and the
+edition's pages ÷ the paper's pages per inch. The back carries the copy (pdf/cover_text.py) and the print
+ISBN's barcode in a white box (pdf/barcode.py), the spine its line of text when it is wide enough, and the
 front the same design as the EPUB's cover image (render/cover_design.py). WeasyPrint lays the sheet out; the
-print edition's own steps (render/print_edition.py) make it PDF/X-4: process CMYK, TrimBox and BleedBox, the
-CMYK output intent and the XMP; RGB pictures and transparency groups are converted through the same profile (render/cmyk_images.py, called by mark_pdfx4).
+print edition's own steps (pdf/print_edition.py) make it PDF/X-4: process CMYK, TrimBox and BleedBox, the
+CMYK output intent and the XMP; RGB pictures and transparency groups are converted through the same
+profile (pdf/cmyk_images.py, called by mark_pdfx4).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from volume.config import Manifest
-from volume.config_trade import Paper, trim_points
+from volume.config_trade import BLEED, Paper, trim_points
 from volume.render.cover_design import CREAM, GOLD, Measure, NAVY, css_colour, front_cover, front_svg
 from volume.render.pdf.barcode import barcode_box, price_addon
 from volume.render.pdf.cover_text import MARGIN, back_text, spine_length, spine_text
-from volume.render.pdf.print_edition import BLEED
 from volume.xhtml import escape_attr, escape_text
 
 MM_PER_PT = 25.4 / 72

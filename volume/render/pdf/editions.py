@@ -2,10 +2,10 @@
 
 1. Every piece whose text does not depend on page numbers (the cover pages, the contents with placeholder
    numbers, parts, chapters) is laid out in the worker processes, each into a tagged PDF of its own, or taken
-   from the piece cache when its HTML, styles and tools are unchanged (render/pieces.py, piece_layout.py).
+   from the piece cache when its HTML, styles and tools are unchanged (pdf/pieces.py, pdf/layout.py).
 2. Where every anchor landed gives the page labels; the generated back matter (the bibliography with its cited
    pages, the index with its locators) is laid out from them, then the contents with the real page numbers.
-3. A folio sheet sets each page's folio; render/assemble.py joins the pieces and stamps the folios on.
+3. A folio sheet sets each page's folio; pdf/join.py joins the pieces and stamps the folios on.
 4. The digital edition is saved (PDF/UA-1); the print edition is made from the same pages (PDF/X-4).
 No page is laid out twice, except the contents page.
 """
@@ -48,7 +48,7 @@ class Editions:
     print_pages: int
     laid_out: int = 0  # pieces laid out by this build
     cached: int = 0  # pieces taken from the cache
-    index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (render/index_points.py)
+    index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (pdf/index_points.py)
     warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
     fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
 

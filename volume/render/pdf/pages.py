@@ -1,6 +1,6 @@
 """Page geometry and running heads as CSS, generated from the trim size and the chapters' page names.
 
-The book is laid out in pieces (see render/pieces.py) whose page numbers are not known while they are laid out,
+The book is laid out in pieces (see pdf/pieces.py) whose page numbers are not known while they are laid out,
 so the pieces' folio boxes are generated empty (`content: ""`): which box of a page would hold the folio is read
 from the layout, and the folios themselves are set on a sheet of their own (FOLIO_SHEET_CSS) once every page is
 known, then stamped onto the pages.

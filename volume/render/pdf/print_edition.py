@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from volume.config_trade import BLEED
 from volume.render.pdf.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
 from volume.render.pdf.join import Book
 from volume.render.pdf.weasy import recolour_stream
@@ -19,7 +20,6 @@ from volume.render.pdf.weasy import recolour_stream
 __all__ = ["ImageColourError", "make_print_edition", "mark_pdfx4", "padded_pages", "recolour_page", "strip_for_press"]
 
 MM = 72 / 25.4
-BLEED = 3 * MM
 MARK_OFFSET = 3 * MM  # crop marks begin outside the bleed …
 MARK_LENGTH = 5 * MM  # … and are this long
 SLUG = MARK_OFFSET + MARK_LENGTH + 1 * MM

@@ -1,7 +1,7 @@
 """The files a printer and the distributors ask for, made with the editions on every build: the full-wrap cover
 (<slug>-cover.pdf) and the ONIX 3.0 records (<slug>-onix.xml).
 
-The cover is made in a process of its own as soon as the book's pages are known (while the PDFs are joined), from
+The cover is made by one of the scheduler's workers as soon as the book's pages are known (while the PDFs are joined), from
 the print edition's page count, and kept in .volume-cache/cover/ under a digest of everything it depends on: an
 edit that moves no page lays nothing out here. The ONIX records are written once the editions are saved.
 """
@@ -19,7 +19,7 @@ from volume.config import Manifest
 from volume.model import PageFacts, Volume
 
 log = logging.getLogger(__name__)
-PROFILE = Path("color") / "artifex-swop-cmyk.icc"  # the print edition's output intent (render/pdf.py)
+PROFILE = Path("color") / "artifex-swop-cmyk.icc"  # the print edition's output intent (render/pdf/editions.py)
 
 
 def names(slug: str) -> tuple[str, str]:
