@@ -79,6 +79,66 @@ def test_abbreviation_definitions_found_as_by_the_plain_regex(tokens, spaces):
         [(m.span(), m.groups()) for m in DEFINITION.finditer(text)]
 
 
+TYPOGRAPHY_TOKENS = st.sampled_from(["5", "12", "km", "per cent", "%", "billion", "p.", "pp.", "No.", "vol.", "§",
+                                      "A.", "B.", "Smith", "J.", "x", "", "(", ")", ".", "\u00a0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(TYPOGRAPHY_TOKENS, st.text(alphabet="aA1. \t\n%§", max_size=4)), max_size=12)
+                .map(" ".join), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["em", "code", "span", "pre", "b"]), min_size=1, max_size=6))
+def test_typography_over_a_whole_tree_at_once_is_node_by_node(texts, tags):
+    """The typography rules run once over every text of a chapter (joined by a separator) change each text as
+    running them over it alone would."""
+    from lxml import etree
+
+    from volume.transforms.typography import SKIP, _refine_tree, refine_text
+    from volume.xhtml import new_wrapper
+
+    root = new_wrapper()
+    root.text = texts[0]
+    for index, text in enumerate(texts[1:]):
+        child = etree.SubElement(root if index % 2 else (root[-1] if len(root) else root), tags[index % len(tags)])
+        child.text, child.tail = text, texts[-1 - index]
+    expected = [(refine_text(e.text) if e.text and e.tag not in SKIP else e.text,
+                 refine_text(e.tail) if e.tail and e.tag not in SKIP and e.getparent() is not None
+                 and e.getparent().tag not in SKIP else e.tail) for e in root.iter()]
+    _refine_tree(root)
+    assert [(e.text, e.tail) for e in root.iter()] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Khorgos", "Khorgos's", "khorgos", "Caspian Sea", "Caspian", "energy",
+                                          "Energy", "the", "dry port", "Nur-Sultan", "Astana’s", "-", "x", "’",
+                                          "\n", "  ", "Astana"]), max_size=10).map(" ".join), max_size=8))
+def test_index_terms_found_in_one_pass_as_text_by_text(texts):
+    """The index pattern run once over every text of a chapter finds in each what it finds in it alone."""
+    from volume.indexing.terms import IndexTerm
+    from volume.transforms.index import _matches, _pattern
+
+    terms = (IndexTerm("Khorgos"), IndexTerm("Caspian Sea"), IndexTerm("Caspian"), IndexTerm("energy", match_case=False),
+             IndexTerm("dry port", match_case=False), IndexTerm("Astana", aliases=("Nur-Sultan",)))
+    pattern, _ = _pattern(terms)
+    together = [[(m.span(0)[0] - offset, m.span(0)[1] - offset, m.lastgroup.split("_")[0]) for m, offset in found]
+                for found in _matches(pattern, texts)]
+    alone = [[(m.start(), m.end(), m.lastgroup.split("_")[0]) for m in pattern.finditer(text)] for text in texts]
+    assert together == alone
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["<em>x</em>", "<i>y</i>", "a &amp; b", "<a href=\"http://e.org\">l</a>",
+                                          "<a href=\"javascript:x\">j</a>", "<img src=\"http://x/y.png\"/>", "text",
+                                          " ", "<span class=\"c\">s</span>", "<b>b</b>", "<sup>1</sup>", "<br/>",
+                                          "<div>d</div>", "<p>p</p>", "\n", "<ul><li>i</li></ul>"]), max_size=6).map("".join),
+                max_size=6), st.booleans())
+def test_fragments_cleaned_together_as_one_by_one(fragments, inline):
+    """clean_markups (one pass of the sanitiser for a batch) gives what clean_markup gives each fragment."""
+    from volume.sanitizer import clean_markup, clean_markups
+
+    for batch in (fragments, [f.strip() for f in fragments]):  # stripped, as citeproc's entries come
+        assert [m.xhtml() for m in clean_markups(batch, inline)] == [clean_markup(f, inline).xhtml() for f in batch]
+
+
 # --- any string in a manifest or front-matter field: a clean build or a diagnostic, never a traceback, never active
 # content in what is made of it (the markup of the EPUB, the PDF's pieces and the preview)
 

@@ -3,6 +3,7 @@ what a process keeps in memory between builds (`remembered`)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,13 @@ CACHE_DIR = ".volume-cache"
 
 
 def versions() -> dict[str, str]:
-    """What a cached result depends on besides the inputs: our version and the converters'."""
+    """What a cached result depends on besides the inputs: our version and the converters' (read once per process:
+    looking a package's version up reads the installed distributions)."""
+    return dict(_versions())
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple[tuple[str, str], ...]:
     from importlib.metadata import PackageNotFoundError, version
 
     found = {"volume": __version__}
@@ -25,7 +32,7 @@ def versions() -> dict[str, str]:
             found[name] = version(name)
         except PackageNotFoundError:
             found[name] = "none"
-    return found
+    return tuple(found.items())
 
 
 def digest(*parts: bytes | str) -> str:

@@ -87,11 +87,44 @@ def clean_markup(markup: str | Markup, inline: bool = False) -> Markup:
     nh3 reads and writes text, so the fragment is written out as HTML for it and its answer parsed again: the one
     place where the model's markup is serialised before a renderer."""
     fragment = markup if isinstance(markup, Markup) else Markup.parse(markup or "")
-    cleaned = Markup.parse((_INLINE if inline else _BLOCK).clean(_as_html(fragment)))
-    for img in list(cleaned.root.iter("img")):  # an image whose source was removed would be an empty box
+    return _without_sourceless_images(_through_nh3(fragment, inline))
+
+
+def _through_nh3(fragment: Markup, inline: bool) -> Markup:
+    return Markup.parse((_INLINE if inline else _BLOCK).clean(_as_html(fragment)))
+
+
+def _without_sourceless_images(fragment: Markup) -> Markup:
+    for img in list(fragment.root.iter("img")):  # an image whose source was removed would be an empty box
         if not img.get("src"):
             img.drop_tree()
-    return cleaned
+    return fragment
+
+
+BOUNDARY = "data-volume-boundary"  # marks where one fragment ends in a batch (a data- attribute: both keep it)
+
+
+def clean_markups(fragments: list[str], inline: bool = False) -> list[Markup]:
+    """clean_markup of each fragment (well-formed XHTML, as pandoc's citeproc entries are), in one pass of the
+    sanitiser: one parse, one nh3 call. (White space at a fragment's ends is read differently alone and in a
+    batch: such fragments are cleaned one by one.)"""
+    if any(fragment != fragment.strip() for fragment in fragments):
+        return [clean_markup(fragment, inline) for fragment in fragments]
+    batch = Markup.parse("".join(f"{fragment}<span {BOUNDARY}=\"\"></span>" for fragment in fragments))
+    root = _through_nh3(batch, inline).root
+    marks = [child for child in root if child.get(BOUNDARY) is not None]
+    if len(marks) != len(fragments) or len(root.xpath(f".//*[@{BOUNDARY}]")) != len(fragments):
+        return [clean_markup(fragment, inline) for fragment in fragments]  # a fragment was not whole after all
+    results, text = [], root.text
+    for mark in marks:
+        part = Markup.empty()
+        part.root.text = text if (text or "").strip() else None  # as the parser leaves a fragment's start
+        while root.index(mark) > 0:
+            part.root.append(root[0])
+        text = mark.tail
+        root.remove(mark)
+        results.append(_without_sourceless_images(part))
+    return results
 
 
 def clean_text(markup: str) -> str:
@@ -101,31 +134,42 @@ def clean_text(markup: str) -> str:
     return " ".join(text.split())
 
 
+_ALLOWED_ATTRIBUTES = {tag: frozenset(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())) for tag in INLINE_TAGS | BLOCK_TAGS}
+_PREFIXES = tuple(PREFIXES)
+_UNSAFE_STYLE = re.compile(r"url\(|expression\(|@import", re.I)
+
+
 def unsafe_parts(markup: str | Markup) -> list[str]:
     """What the allow-list would remove from the markup, for the diagnostic that says so."""
-    found: list[str] = []
-    allowed = INLINE_TAGS | BLOCK_TAGS
+    found: set[str] = set()
     fragment = markup if isinstance(markup, Markup) else Markup.parse(markup)
     for element in fragment.root.iter():
         if not isinstance(element.tag, str):
             continue
         tag = element.tag.lower()
-        if tag not in allowed:
-            found.append(f"<{tag}>")
+        allowed = _ALLOWED_ATTRIBUTES.get(tag)
+        if allowed is None:
+            found.add(f"<{tag}>")
             continue
         for name, value in element.attrib.items():
-            name = name.lower()
-            if name.startswith("on"):
-                found.append(f"{name}= attribute")
-            elif name in ("href", "src") and _filter(tag, name, value) is None:
-                scheme = SCHEME.match(value)
-                found.append("an image from outside the book" if name == "src"
-                             else f"{(scheme.group(1) or '//').lower()}: link")
-            elif name == "style" and re.search(r"url\(|expression\(|@import", value, re.I):
-                found.append("style with url()")
-            elif name not in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()) and not name.startswith(tuple(PREFIXES)):
-                found.append(f"{name}= attribute")
-    return sorted(set(found))
+            problem = _unsafe_attribute(tag, name.lower(), value, allowed)
+            if problem:
+                found.add(problem)
+    return sorted(found)
+
+
+def _unsafe_attribute(tag: str, name: str, value: str, allowed: frozenset[str]) -> str | None:
+    if name.startswith("on"):
+        return f"{name}= attribute"
+    # (a link to a place in the book is safe: "#…" is not looked at further)
+    if name in ("href", "src") and not value.startswith("#") and _filter(tag, name, value) is None:
+        scheme = SCHEME.match(value)
+        return "an image from outside the book" if name == "src" else f"{(scheme.group(1) or '//').lower()}: link"
+    if name == "style" and _UNSAFE_STYLE.search(value):
+        return "style with url()"
+    if name not in allowed and not name.startswith(_PREFIXES):
+        return f"{name}= attribute"
+    return None
 
 
 SVG_NS = "http://www.w3.org/2000/svg"

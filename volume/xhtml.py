@@ -19,6 +19,11 @@ def parse_fragment(markup: str) -> etree._Element:
     return wrapper
 
 
+def new_wrapper() -> etree._Element:
+    """An empty <div> of the kind parse_fragment returns (lxml.html's element class)."""
+    return _PARSER.makeelement("div")
+
+
 def serialize_children(wrapper: etree._Element) -> str:
     """The XHTML serialisation of everything inside `wrapper`."""
     parts = [escape_text(wrapper.text or "")]

@@ -12,7 +12,7 @@ import copy
 
 from lxml import etree
 
-from volume.xhtml import parse_fragment, serialize_children
+from volume.xhtml import new_wrapper, parse_fragment, serialize_children
 
 
 class Markup:
@@ -26,12 +26,16 @@ class Markup:
     @classmethod
     def parse(cls, markup: str) -> Markup:
         """From HTML or XHTML text (lxml's HTML parser: no entity, DTD or network resource is ever loaded)."""
-        return cls(parse_fragment(markup))
+        return cls(parse_fragment(markup)) if markup else cls.empty()
+
+    @classmethod
+    def empty(cls) -> Markup:
+        return cls(new_wrapper())
 
     @classmethod
     def from_text(cls, text: str) -> Markup:
         """Plain text as markup: shown as written."""
-        fragment = cls.parse("")
+        fragment = cls.empty()
         fragment.root.text = text or None
         return fragment
 

@@ -9,7 +9,7 @@ from volume.model import BibEntry, Chapter, Citing, Markup, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.ibid import resolve_ibid
 from volume.references.parse import parse_note
-from volume.sanitizer import clean_markup
+from volume.sanitizer import clean_markups
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
 from volume.xhtml import escape_text
@@ -168,7 +168,8 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        formatted = [replace(entry, formatted=clean_markup(rendered.get(entry.key, ""), inline=True)) for entry in bib]
+        cleaned = clean_markups([rendered.get(entry.key, "") for entry in bib], inline=True)
+        formatted = [replace(entry, formatted=markup) for entry, markup in zip(bib, cleaned)]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
 
     return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish)

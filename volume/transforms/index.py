@@ -12,12 +12,20 @@ SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script",
 POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
 
 
+SEPARATOR = "\x00"  # between pieces of text matched at once: no text holds it, and no form matches across it
+
+
+def _form_pattern(form: str) -> list[str]:
+    return ["['’]" if ch in "'’" else r"\s+" if ch == " " else re.escape(ch) for ch in form]
+
+
 def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[IndexTerm]]:
     """One alternation of every form, longest first, each a named group by entry number.
 
-    The forms are grouped by their first letter behind a lookahead, so that at each place in the text only the
-    forms that can begin there are tried: one flat alternation of a few hundred forms made the marking of a
-    volume take seconds.
+    The alternation is grouped by the character a form can begin with (both cases of it, for a form that ignores
+    case), each group opening with that character itself: the regular expression engine then looks only at places
+    where some form can begin, and tries only the forms that begin there. (One flat alternation of a few hundred
+    forms made the marking of a volume take seconds; the word boundary is checked behind the first character.)
     """
     forms = sorted(((form, number) for number, term in enumerate(terms) for form in term.forms),
                    key=lambda item: (-len(item[0]), item[0]))
@@ -25,24 +33,35 @@ def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[Inde
         return None, list(terms)
     groups: dict[str, list[str]] = {}
     for count, (form, number) in enumerate(forms):
-        body = "".join("['’]" if ch in "'’" else r"\s+" if ch == " " else re.escape(ch) for ch in form)
-        alternative = f"(?P<t{number}_{count}>{body if terms[number].match_case else '(?i:' + body + ')'})"
-        first = "'" if form[0] in "'’" else form[0].lower()
-        groups.setdefault(first, []).append(alternative)
-    branches = []
-    for first, alternatives in groups.items():
-        letters = {"'", "’"} if first == "'" else {first, first.upper(), first.lower()}
-        branches.append(f"(?=[{''.join(re.escape(c) for c in sorted(letters))}])(?:{'|'.join(alternatives)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)}){POSSESSIVE}(?![\w])"), list(terms)
+        first, *rest = _form_pattern(form)
+        case = terms[number].match_case
+        rest_pattern = "".join(rest) if case or not rest else "(?i:" + "".join(rest) + ")"
+        starts = re.compile(first if case else f"(?i:{first})")
+        candidates = {"'", "’"} if form[0] in "'’" else {c for s in (form[0], form[0].upper(), form[0].lower()) for c in s}
+        for start in sorted(c for c in candidates if starts.fullmatch(c)):
+            groups.setdefault(start, []).append(f"(?P<t{number}_{count}_{ord(start)}>{rest_pattern})")
+    branches = [rf"{re.escape(start)}(?<![\w-][\s\S])(?:{'|'.join(alternatives)})"
+                for start, alternatives in groups.items()]
+    return re.compile(rf"(?:{'|'.join(branches)}){POSSESSIVE}(?![\w])"), list(terms)
 
 
-def _skipped(element) -> bool:
-    node = element
-    while node is not None:
-        if isinstance(node.tag, str) and (node.tag in SKIP_TAGS or "ix" in (node.get("class") or "").split()):
-            return True
-        node = node.getparent()
-    return False
+def _text_slots(root) -> list[tuple[object, str]]:
+    """(element, "text" or "tail") of every piece of text where terms are looked for, in the order occurrences are
+    numbered: each element's text and then its tail, elements in document order. Not inside headings, code,
+    superscripts, links, or what is already an occurrence."""
+    skipped: dict = {root.getparent(): True} if root.getparent() is not None else {}
+    slots = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        parent = element.getparent()
+        own = element.tag in SKIP_TAGS or "ix" in (element.get("class") or "").split()
+        skipped[element] = own or skipped.get(parent, False)
+        if element.text and not skipped[element]:
+            slots.append((element, "text"))
+        if element.tail and parent is not None and not skipped[parent]:
+            slots.append((element, "tail"))
+    return slots
 
 
 def _inline_marks(root) -> list:
@@ -71,44 +90,66 @@ def mark_inline(root, chapter: Chapter, terms: list[IndexTerm], found: dict[int,
     return counter
 
 
-def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
-                 found: dict[int, list[Occurrence]], report: Report) -> None:
+def _matches(pattern: re.Pattern, texts: list[str]) -> list[list[tuple[re.Match, int]]]:
+    """The matches in each text, found by one pass over them all: (match, where the text starts in the pass)."""
+    joined = SEPARATOR.join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    found: list[list[tuple[re.Match, int]]] = [[] for _ in texts]
+    slot = 0
+    for match in pattern.finditer(joined):
+        while slot + 1 < len(starts) and starts[slot + 1] <= match.start():
+            slot += 1
+        found[slot].append((match, starts[slot]))
+    return found
+
+
+def _wrap(element, attr: str, text: str, matches: list, chapter: Chapter, counter: int,
+          found: dict[int, list[Occurrence]]) -> int:
+    """Each match in the element's text (or tail) wrapped in an occurrence span; returns the counter."""
     from lxml import etree
 
+    pieces = []
+    last = 0
+    for match, offset in matches:
+        number = int(match.lastgroup[1:].split("_")[0])
+        counter += 1
+        span = etree.Element("span", {"class": "ix", "id": f"{chapter.id}-ix{counter}"})
+        span.text = match.group(0)
+        pieces.append((text[last:match.start() - offset], span))
+        last = match.end() - offset
+        found.setdefault(number, []).append(Occurrence(span.get("id"), chapter.id))
+    setattr(element, attr, pieces[0][0])
+    if attr == "text":
+        for position, (_before, span) in enumerate(pieces):
+            element.insert(position, span)
+    else:
+        anchor = element
+        for _before, span in pieces:
+            anchor.addnext(span)
+            anchor = span
+    for index, (_before, span) in enumerate(pieces):
+        span.tail = pieces[index + 1][0] if index + 1 < len(pieces) else text[last:]
+    return counter
+
+
+def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
+                 found: dict[int, list[Occurrence]], report: Report) -> None:
     root = chapter.body.root
     counter = mark_inline(root, chapter, terms, found, report)
-    for element in list(root.iter()) if pattern is not None else []:
-        if not isinstance(element.tag, str):
-            continue
-        for attr in ("text", "tail"):
-            owner = element if attr == "text" else element.getparent()
-            if owner is None or _skipped(owner) or (attr == "text" and _skipped(element)):
-                continue
-            text = getattr(element, attr)
-            if not text or not pattern.search(text):
-                continue
-            pieces = []
-            last = 0
-            for match in pattern.finditer(text):
-                number = int(match.lastgroup[1:].split("_")[0])
-                counter += 1
-                span = etree.Element("span", {"class": "ix", "id": f"{chapter.id}-ix{counter}"})
-                span.text = match.group(0)
-                pieces.append((text[last:match.start()], span))
-                last = match.end()
-                found.setdefault(number, []).append(Occurrence(span.get("id"), chapter.id))
-            rest = text[last:]
-            setattr(element, attr, pieces[0][0])
-            if attr == "text":
-                for position, (_before, span) in enumerate(pieces):
-                    element.insert(position, span)
-            else:
-                anchor = element
-                for _before, span in pieces:
-                    anchor.addnext(span)
-                    anchor = span
-            for index, (_before, span) in enumerate(pieces):
-                span.tail = pieces[index + 1][0] if index + 1 < len(pieces) else rest
+    if pattern is None:
+        return
+    slots = _text_slots(root)
+    texts = [getattr(element, attr) for element, attr in slots]
+    if any(SEPARATOR in text for text in texts):  # never from the parser; one at a time, to be sure
+        matches = [[(match, 0) for match in pattern.finditer(text)] for text in texts]
+    else:
+        matches = _matches(pattern, texts)
+    for (element, attr), text, found_here in zip(slots, texts, matches):
+        if found_here:
+            counter = _wrap(element, attr, text, found_here, chapter, counter, found)
 
 
 def mark_index_terms(volume: Volume, report: Report) -> Volume:

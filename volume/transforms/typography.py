@@ -24,14 +24,27 @@ def refine_text(text: str) -> str:
     return text
 
 
+SEPARATOR = "\x00"  # between the pieces of text refined at once: no text holds it, and no rule reaches across it
+
+
 def _refine_tree(root) -> None:
+    """Every text and tail outside code (a code element's own tail included), refined in one pass."""
+    slots = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in SKIP:
             continue
         if element.text:
-            element.text = refine_text(element.text)
+            slots.append((element, "text"))
         if element.tail and element.getparent() is not None and element.getparent().tag not in SKIP:
-            element.tail = refine_text(element.tail)
+            slots.append((element, "tail"))
+    texts = [getattr(element, attr) for element, attr in slots]
+    if any(SEPARATOR in text for text in texts):  # never from the parser; one at a time, to be sure
+        refined = [refine_text(text) for text in texts]
+    else:
+        refined = refine_text(SEPARATOR.join(texts)).split(SEPARATOR)
+    for (element, attr), text, new in zip(slots, texts, refined):
+        if new != text:
+            setattr(element, attr, new)
 
 
 def refine_chapter(chapter: Chapter) -> None:
