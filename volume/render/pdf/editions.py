@@ -20,10 +20,11 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
-from volume.render.pdf.join import Plan, assemble, open_book, plan
+from volume.render.pdf.join import assemble, open_book
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
 from volume.render.pdf.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
+from volume.render.pdf.plan import Plan, plan
 
 log = logging.getLogger(__name__)
 PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
