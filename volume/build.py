@@ -189,7 +189,11 @@ def build(project: Path, progress: Callable[[str], None] = lambda step: None, fo
     result = BuildResult()
     _report_kept(result.report, kept)
     if scheduler is not None:
-        return _build(_Run(project, manifest, styles, out_dir, key, options, scheduler, result, started))
+        try:
+            return _build(_Run(project, manifest, styles, out_dir, key, options, scheduler, result, started))
+        except BaseException:
+            scheduler.recycle(cancel=True)  # the failed build's jobs are not left to run for the next one
+            raise
     with layout_scheduler(styles) as own:
         return _build(_Run(project, manifest, styles, out_dir, key, options, own, result, started))
 

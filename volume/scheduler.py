@@ -87,12 +87,13 @@ class Scheduler:
         """function(*args) run in a worker process."""
         return self._workers().submit(function, *args)
 
-    def recycle(self) -> None:
-        """Let the workers go once their jobs are done; the next job starts fresh ones."""
+    def recycle(self, cancel: bool = False) -> None:
+        """Let the workers go once their jobs are done (with `cancel`, once those running are: the others are
+        dropped); the next job starts fresh ones."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=True)
+            pool.shutdown(wait=True, cancel_futures=cancel)
 
     def close(self, cancel: bool = True) -> None:
         """End the workers (their pending jobs cancelled); the fork server stays for the next scheduler."""
