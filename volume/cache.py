@@ -17,16 +17,16 @@ CACHE_DIR = ".volume-cache"
 
 
 def versions() -> dict[str, str]:
-    """What a cached result depends on besides the inputs: our version and the converters' (read once per process:
-    looking a package's version up reads the installed distributions)."""
-    return dict(_versions())
+    """What a cached result depends on besides the inputs: our version and the converters' (theirs read once per
+    process: looking a package's version up reads the installed distributions)."""
+    return {"volume": __version__, **dict(_library_versions())}
 
 
 @functools.lru_cache(maxsize=1)
-def _versions() -> tuple[tuple[str, str], ...]:
+def _library_versions() -> tuple[tuple[str, str], ...]:
     from importlib.metadata import PackageNotFoundError, version
 
-    found = {"volume": __version__}
+    found = {}
     for name in ("weasyprint", "ebooklib", "pypandoc-binary", "pydyf", "fonttools"):
         try:
             found[name] = version(name)

@@ -151,7 +151,7 @@ def unsafe_parts(markup: str | Markup) -> list[str]:
         if allowed is None:
             found.add(f"<{tag}>")
             continue
-        for name, value in element.attrib.items():
+        for name, value in element.items():
             problem = _unsafe_attribute(tag, name.lower(), value, allowed)
             if problem:
                 found.add(problem)

@@ -11,8 +11,8 @@ BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "
 def number_blocks(chapter: Chapter) -> None:
     root = chapter.body.root
     count = 0
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag in BLOCK_TAGS and not element.get("id"):
+    for element in root.iter(*BLOCK_TAGS):  # in document order
+        if not element.get("id"):
             count += 1
             element.set("id", f"{chapter.id}-b{count}")
 

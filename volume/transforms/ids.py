@@ -22,8 +22,8 @@ def prefix_ids(volume: Volume, report: Report) -> Volume:
     known_ids: set[str] = set()
     for chapter in volume.chapters:
         root = chapter.body.root
-        for element in root.iter():
-            if isinstance(element.tag, str) and element.get("id"):
+        for element in root.xpath(".//*[@id]"):
+            if element.get("id"):
                 element.set("id", _prefix(chapter.id, element.get("id")))
                 known_ids.add(element.get("id"))
         known_ids.add(chapter.id)
