@@ -30,6 +30,7 @@ class Line:
     height: float  # the page's height
     path: tuple[tuple[str, tuple[int, int]], ...]  # structure types from the root, each with its object id
     chars: list[tuple[str, float, float]] = field(default_factory=list)  # (character, left edge, right edge)
+    first_size: float = 0.0  # the size of its leftmost character
 
     @property
     def block(self) -> tuple[int, int] | None:
@@ -144,7 +145,7 @@ def _fragments(raw, text_page, index: int, height: float, mcids: dict) -> list[L
                 current.chars.append((" ", x.value, x.value))
             continue
         if current is None or _starts_line(current, x.value, y.value, size, path):
-            current = Line(index, "", x.value, right.value, y.value, size, height, path)
+            current = Line(index, "", x.value, right.value, y.value, size, height, path, first_size=size)
             fragments.append(current)
         current.chars.append((char, left.value, right.value))
         current.right = max(current.right, right.value)
@@ -171,6 +172,8 @@ def _merge(fragments: list[Line]) -> list[Line]:
         if host is None:
             lines.append(fragment)
             continue
+        if fragment.x < host.x:
+            host.first_size = fragment.first_size or fragment.size
         if fragment.size > host.size:  # the host was a raised note number alone: the fragment's baseline rules
             host.y, host.size, host.path = fragment.y, fragment.size, fragment.path
         host.chars = sorted(host.chars + [(" ", fragment.x, fragment.x)] + fragment.chars, key=lambda c: c[1])
@@ -207,6 +210,7 @@ class Counts:
     contents: int = 0
     running_heads: int = 0
     notes: int = 0  # notes' lines ending in an engine hyphen
+    noteref_starts: int = 0  # lines of text that begin with a note reference (a raised number)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def example(self, kind: str, text: str) -> None:
@@ -283,11 +287,24 @@ def count_hyphenation(lines: list[Line]) -> Counts:
             counts.example("contents", where)
         if i in in_notes:
             counts.notes += 1
+    for i, line in enumerate(text_lines):
+        first = next(((c, left) for c, left, _ in line.chars if c != " "), None)
+        previous = text_lines[i - 1] if i else None
+        alone = (line.text.isdigit() and previous is not None and previous.block == line.block
+                 and line.size < previous.size * 0.85)  # a note number left alone on the paragraph's last line
+        if first and first[0].isdigit() and (_raised_first(line) or alone):
+            counts.noteref_starts += 1
+            counts.example("note reference first on a line", f"p{line.page + 1}: {line.text[:30]}")
     for line in lines:
         if line.running_head and line.text.rstrip().endswith(AUTO_HYPHEN):
             counts.running_heads += 1
             counts.example("running heads", f"p{line.page + 1}: {line.text}")
     return counts
+
+
+def _raised_first(line: Line) -> bool:
+    """The line's first character is smaller than the line's type (a superscript note number)."""
+    return bool(line.first_size) and line.first_size < line.size * 0.85
 
 
 def _paragraph_ends(lines: list[Line]) -> set[int]:
@@ -369,11 +386,19 @@ def note_alignment(lines: list[Line]) -> NoteAlignment:
     for i in notes:
         by_page.setdefault(text_lines[i].page, []).append(text_lines[i])
     for page, page_lines in by_page.items():
-        firsts = [line for line in page_lines if NOTE_START.match(line.text)]
-        continuation = Counter(round(line.x, 1) for line in page_lines if not NOTE_START.match(line.text))
+        seen_items: set = set()
+        firsts = []
+        for line in page_lines:
+            item = _list_item(line)
+            if item not in seen_items and NOTE_START.match(line.text):
+                firsts.append(line)  # the first line of a note: its list item's first, opening with the number
+            seen_items.add(item)
+        continuation = Counter(round(line.x, 1) for line in page_lines if line not in firsts)
         if not firsts or not continuation:
             continue
         column = continuation.most_common(1)[0][0]
+        # a note run on from the page before may open its page with a number ("20. https://…"), in the column
+        firsts = [line for line in firsts if line.x < column - 1]
         result.pages.add(page)
         for line in firsts:
             start = _text_start(line)
@@ -386,6 +411,10 @@ def note_alignment(lines: list[Line]) -> NoteAlignment:
     return result
 
 
+def _list_item(line: Line):
+    return next((ident for kind, ident in reversed(line.path) if kind == "LI"), None)
+
+
 def _text_start(line: Line) -> float | None:
     """The left edge of the first character after the note's number and full stop."""
     seen_stop = False
@@ -396,6 +425,29 @@ def _text_start(line: Line) -> float | None:
         if char != " ":
             return left
     return None
+
+
+def short_lines(lines: list[Line], slack: float = 20.0) -> list[Line]:
+    """Lines of justified paragraphs that end well short of the measure without ending the paragraph: a break
+    WeasyPrint made too early (before an inline element, its known weakness), leaving a ragged gap."""
+    text_lines = [line for line in lines if not line.artifact]
+    ends = _paragraph_ends(text_lines)
+    contents = _contents_pages(lines)
+    width: dict[int, float] = {}
+    for line in text_lines:
+        if "P" in line.kinds() and not line.kinds() & {"LI", "L"}:
+            width[line.page] = max(width.get(line.page, 0.0), line.right)
+    out = []
+    for i, line in enumerate(text_lines):
+        kinds = line.kinds()
+        if i in ends or "P" not in kinds or kinds & (HEADINGS | {"LI", "L", "Caption"}) or line.page in contents:
+            continue
+        following = text_lines[i + 1] if i + 1 < len(text_lines) else None
+        if following is None or following.block != line.block or "NonStruct" in kinds:  # not a chapter head
+            continue
+        if line.right < width[line.page] - slack:
+            out.append(line)
+    return out
 
 
 def word_spaces(lines: list[Line]) -> list[float]:
@@ -433,6 +485,7 @@ def report(pdf_path: Path) -> str:
     counts = count_hyphenation(lines)
     notes = note_alignment(lines)
     spaces = word_spaces(lines)
+    short = short_lines(lines)
     rows = [
         f"lines of text                          {counts.lines}",
         f"lines ending in a hyphen               {counts.hyphenated}  (engine breaks {counts.auto})",
@@ -445,8 +498,11 @@ def report(pdf_path: Path) -> str:
         f"contents entries broken                {counts.contents}",
         f"running heads broken                   {counts.running_heads}",
         f"notes' lines broken by the engine      {counts.notes}",
+        f"lines beginning with a note reference  {counts.noteref_starts}",
         f"notes' first lines off their column    {len(notes.offsets)} of {notes.notes} "
         f"(on {len(notes.pages)} notes pages)",
+        f"lines cut short inside a paragraph     {len(short)}"
+        + (f"  e.g. {'; '.join(f'p{line.page + 1}: {line.text[:40]}' for line in short[:4])}" if short else ""),
         f"justified lines' word space, em        median {_percentile(spaces, 0.5):.3f}, 90th {_percentile(spaces, 0.9):.3f}, "
         f"99th {_percentile(spaces, 0.99):.3f}, max {max(spaces, default=0):.3f}; over 0.5 em: "
         f"{sum(1 for s in spaces if s > 0.5)} of {len(spaces)}",

@@ -11,7 +11,7 @@ from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, Chapter, Part, Volume
 from volume.near_names import closest
-from volume.pandoc import convert
+from volume.pandoc import convert, inline_markdown
 from volume.pandoc_warnings import report_pandoc_warnings
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
 from volume.xhtml import escape_text, plain_text
@@ -269,4 +269,15 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
             current_part = None
         chapters.append(chapter.with_(part_id=current_part if entry.matter == "body" else None))
     report.checkpoint()
-    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts))
+    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts),
+                  description_html=description_html(manifest.meta.description))
+
+
+MARKDOWN_SIGNS = re.compile(r"[`*_\[\\<&]")
+
+
+def description_html(description: str) -> str:
+    """The description as the copyright page and the preview print it: its Markdown rendered, made safe."""
+    if not MARKDOWN_SIGNS.search(description):
+        return escape_text(description)
+    return clean_markup(_strip_p(inline_markdown(description)), inline=True).strip()

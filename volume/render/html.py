@@ -220,8 +220,8 @@ def copyright_page(volume: Volume, for_print: bool = True) -> str:
         lines.append(f"ISBN {escape_text(ids.isbn_pdf)} (PDF)")
     if ids.other and not (ids.isbn_print or ids.isbn_ebook):
         lines.append(f"Identifier: {escape_text(ids.other)}")
-    if meta.description:
-        lines.append(escape_text(meta.description))
+    if meta.description:  # its Markdown rendered (load.py); the plain string when the model was made without
+        lines.append(volume.description_html or escape_text(meta.description))
     if volume.manifest.trade.cover.image_credit:  # the cover picture's licence travels with every edition
         lines.append(f"Cover image: {escape_text(volume.manifest.trade.cover.image_credit)}")
     if for_print:

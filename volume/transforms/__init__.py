@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from volume.diagnostics import Report
 from volume.model import Volume
-from volume.transforms import (abbreviations, bibliography, blocks, figures, hyphenation, ids, index, notes, sanitize,
-                               typography)
+from volume.transforms import abbreviations, bibliography, blocks, figures, ids, index, notes, sanitize, typography
 
 PIPELINE = (
     ("figures", figures.resolve_images),  # first: turns pandoc's <embed> of chart data into images
@@ -17,7 +16,6 @@ PIPELINE = (
     ("abbreviations", abbreviations.collect_abbreviations),
     ("index", index.mark_index_terms),
     ("blocks", blocks.number_volume_blocks),
-    ("hyphenation", hyphenation.spare_from_hyphenation),  # last: its spans would split the index's matches
 )
 
 

@@ -1,9 +1,15 @@
-"""A paragraph's last words are never hyphenated: they go into one `.nohyphen` span (styles: `hyphens: manual`).
+"""The PDF chapters' markup adjusted for WeasyPrint's line breaking, where CSS cannot say it.
+
+A note reference is bound to the word before it with a word joiner (U+2060): WeasyPrint 70 breaks a line between
+"2016." and a following <sup>, leaving the number alone at the head of the next line.
+
+A paragraph's last words go into one `.nohyphen` span (book.css: `hyphens: manual`).
 
 WeasyPrint 70 has `hyphenate-limit-chars` and `hyphenate-limit-zone` but not `hyphenate-limit-last`, so a word
-could break across a paragraph's last two lines, and its tail stand on the last line. Capitalised words are
+could break across a paragraph's last two lines, and its tail stand alone on the last line. Capitalised words are
 spared in the layout itself (render/weasy.py). Each inline element is a box of its own in WeasyPrint, slowing the
-layout, so each paragraph gets one span at most, around the end of its top-level content.
+layout, so each paragraph gets one span at most, around the end of its top-level content. Only the PDF pieces get
+these changes (render/pieces.py): the EPUB and the preview are laid out by reading systems at any width.
 """
 
 from __future__ import annotations
@@ -12,11 +18,11 @@ import re
 
 from lxml import etree
 
-from volume.diagnostics import Report
-from volume.model import Chapter, Volume
+from volume.model import Chapter
 from volume.xhtml import parse_fragment, serialize_children
 
 CLASS = "nohyphen"
+WORD_JOINER = "\u2060"
 # At least this many characters at a paragraph's end are kept whole: more than a line holds at the default trim
 # and size (about 65 in the body, 72 in an abstract), so no word is broken at the end of the line before the last
 # (what CSS's hyphenate-limit-last: always would do).
@@ -38,13 +44,16 @@ def _wrap_from(block, after, text_cut: int | None) -> None:
     `text_cut`, or, when `text_cut` is None, from the element after `after` onwards."""
     span = etree.Element("span", {"class": CLASS})
     start = 0 if after is None else block.index(after) + 1
-    if text_cut is not None:
-        text = (block.text if after is None else after.tail) or ""
-        span.text = text[text_cut:]
-        if after is None:
-            block.text = text[:text_cut]
-        else:
-            after.tail = text[:text_cut]
+    text = (block.text if after is None else after.tail) or ""
+    cut = len(text) if text_cut is None else text_cut
+    # The space before the span goes inside it: WeasyPrint 70 sometimes breaks a line far too early when an
+    # inline box begins just after a break opportunity (Kozea/WeasyPrint#1614), leaving a word alone on a line.
+    cut = len(text[:cut].rstrip())
+    span.text = text[cut:]
+    if after is None:
+        block.text = text[:cut]
+    else:
+        after.tail = text[:cut]
     for child in list(block)[start:]:
         span.append(child)  # moves it, with its tail
     block.append(span)
@@ -75,21 +84,40 @@ def _eligible(block) -> bool:
     return bool(block.xpath("string()").strip())
 
 
-def spare_paragraph_ends(markup: str) -> str:
+def bind_note_references(root) -> None:
+    """A word joiner between a note reference and the text it follows, when no space parts them."""
+    for marker in root.xpath(".//a[contains(concat(' ', @class, ' '), ' noteref ')]"):
+        previous = marker.getprevious()
+        if previous is None:
+            owner, attr = marker.getparent(), "text"
+        elif previous.tail:
+            owner, attr = previous, "tail"
+        else:  # the text before ends inside an element (<em>word</em><a …>): its last text
+            owner, attr = _last_text(previous)
+        text = getattr(owner, attr, None) if owner is not None else None
+        if text and not text[-1].isspace():
+            setattr(owner, attr, text + WORD_JOINER)
+
+
+def _last_text(element):
+    """(element, "text" or "tail") holding the last text inside `element`."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not children:
+        return element, "text"
+    last = children[-1]
+    return (last, "tail") if last.tail else _last_text(last)
+
+
+def adjust_line_breaks(markup: str) -> str:
     if not markup:
         return markup
     root = parse_fragment(markup)
+    bind_note_references(root)
     for block in [b for b in root.iter(*BLOCKS) if _eligible(b)]:
         mark_end(block)
     return serialize_children(root)
 
 
-def _chapter(chapter: Chapter) -> Chapter:
-    changes = {"body": spare_paragraph_ends(chapter.body)}
-    if chapter.abstract:
-        changes["abstract"] = spare_paragraph_ends(chapter.abstract)
-    return chapter.with_(**changes)
-
-
-def spare_from_hyphenation(volume: Volume, report: Report) -> Volume:
-    return volume.with_chapters(_chapter(c) for c in volume.chapters)
+def for_pdf(chapter: Chapter) -> Chapter:
+    """The chapter with note references bound and paragraph ends spared, in its body and abstract."""
+    return chapter.with_(body=adjust_line_breaks(chapter.body), abstract=adjust_line_breaks(chapter.abstract))
