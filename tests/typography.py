@@ -128,6 +128,7 @@ def _fragments(raw, text_page, index: int, height: float, mcids: dict) -> list[L
     """Runs of characters in drawing order that go rightwards along one baseline (a raised note number joins)."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
+    matrix = raw.FS_MATRIX()
     fragments: list[Line] = []
     current: Line | None = None
     for i in range(raw.FPDFText_CountChars(text_page.raw)):
@@ -138,7 +139,8 @@ def _fragments(raw, text_page, index: int, height: float, mcids: dict) -> list[L
         mcid = raw.FPDFPageObj_GetMarkedContentID(obj) if obj else -1
         raw.FPDFText_GetCharOrigin(text_page.raw, i, x, y)
         raw.FPDFText_GetCharBox(text_page.raw, i, left, right, bottom, top)
-        size = raw.FPDFText_GetFontSize(text_page.raw, i)
+        raw.FPDFText_GetMatrix(text_page.raw, i, matrix)  # the font size is in text space: scale it to points
+        size = raw.FPDFText_GetFontSize(text_page.raw, i) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         path = mcids.get(mcid, ()) if mcid >= 0 else ()
         if char.isspace():
             if current is not None:
@@ -157,6 +159,8 @@ def _fragments(raw, text_page, index: int, height: float, mcids: dict) -> list[L
 def _same_line(line: Line, fragment: Line) -> bool:
     if line.block is None or line.block != fragment.block:
         return False
+    if max(fragment.x - line.right, line.x - fragment.right) > 2 * max(line.size, fragment.size):
+        return False  # a contents line's page number, set apart at the right: not part of the line's text
     if abs(line.y - fragment.y) <= 1.5:
         return True
     small, big = (fragment, line) if fragment.size < line.size else (line, fragment)
@@ -187,6 +191,9 @@ def _starts_line(line: Line, x: float, y: float, size: float, path: tuple) -> bo
     last_x = line.chars[-1][1] if line.chars else line.x
     if x < last_x - 2:  # back to the left: a new line (or the next column)
         return True
+    drawn = [right for char, _left, right in line.chars if char != " "]
+    if drawn and x > drawn[-1] + 2 * line.size:
+        return True  # far to the right on the same baseline: a contents line's page number, set apart
     if abs(y - line.y) <= 1.5:
         return False
     # A raised or lowered smaller character (a note reference) stays on its line; anything else starts one.
@@ -451,9 +458,9 @@ def short_lines(lines: list[Line], slack: float = 20.0) -> list[Line]:
 
 
 def word_spaces(lines: list[Line]) -> list[float]:
-    """The mean word space (in em of the line's type) of each justified line: the lines of paragraphs that are
-    neither a paragraph's last line nor a list's, a note's or the contents' (the cost of fewer hyphens is looser
-    lines)."""
+    """The mean gap between words (ink to ink, in em of the line's type) of each justified line: the lines of
+    paragraphs that are neither a paragraph's last line nor a list's, a note's or the contents' (the cost of fewer
+    hyphens is looser lines)."""
     text_lines = [line for line in lines if not line.artifact]
     ends = _paragraph_ends(text_lines)
     contents = _contents_pages(lines)
@@ -503,9 +510,9 @@ def report(pdf_path: Path) -> str:
         f"(on {len(notes.pages)} notes pages)",
         f"lines cut short inside a paragraph     {len(short)}"
         + (f"  e.g. {'; '.join(f'p{line.page + 1}: {line.text[:40]}' for line in short[:4])}" if short else ""),
-        f"justified lines' word space, em        median {_percentile(spaces, 0.5):.3f}, 90th {_percentile(spaces, 0.9):.3f}, "
-        f"99th {_percentile(spaces, 0.99):.3f}, max {max(spaces, default=0):.3f}; over 0.5 em: "
-        f"{sum(1 for s in spaces if s > 0.5)} of {len(spaces)}",
+        f"justified lines' gaps between words    median {_percentile(spaces, 0.5):.3f}, 90th {_percentile(spaces, 0.9):.3f}, "
+        f"99th {_percentile(spaces, 0.99):.3f}, max {max(spaces, default=0):.3f}; over 0.8 em: "
+        f"{sum(1 for s in spaces if s > 0.8)} of {len(spaces)}",
     ]
     for kind, examples in counts.examples.items():
         rows.append(f"  e.g. {kind}: " + "; ".join(examples))
