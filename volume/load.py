@@ -10,7 +10,9 @@ from pathlib import Path
 from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, Chapter, Part, Volume
-from volume.pandoc import convert
+from volume.near_names import closest
+from volume.pandoc import convert, inline_markdown
+from volume.pandoc_warnings import report_pandoc_warnings
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
 from volume.xhtml import escape_text, plain_text
 
@@ -44,8 +46,10 @@ def resolve_inside(root: Path, name: str, where: SourceLocation, report: Report)
 def read_source(path: Path, where: SourceLocation, report: Report) -> bool:
     """Check a listed source is a readable text (or .docx) file; report what is wrong with it."""
     if not path.exists():
-        report.add("S001", f"'{path.name}' is listed in the manifest but does not exist; create it or fix "
-                   "the file name", where)
+        near = closest(path.name, [p.name for p in path.parent.glob("*") if p.suffix.lower() in SOURCE_SUFFIXES])
+        fix = f"did you mean '{near}'?" if near else "create it or fix the file name"
+        report.add("S001", f"'{path.name}' is listed in the manifest but does not exist in "
+                   f"{path.parent.name}/; {fix}", where)
         return False
     if path.is_dir():
         report.add("S001", f"'{path.name}' is a folder, not a file; list the chapter file itself", where)
@@ -144,10 +148,7 @@ def _inline_field(meta: dict, key: str, stripped: set[str]) -> str:
 def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Report,
                  converted: tuple[dict, str, list[str]] | None = None) -> Chapter:
     meta, body, warnings = converted if converted is not None else convert(path)
-    for message in warnings:
-        line = re.search(r"line (\d+)", message)
-        report.add("W002", f"pandoc: {' '.join(message.split())[:300]}; check the markup it names",
-                   SourceLocation(path, int(line.group(1)) if line else None))
+    report_pandoc_warnings(path, warnings, report)
     stripped = raw_html_in_front_matter(path, report)
     title = _inline_field(meta, "title", stripped)
     if not title and entry.title:
@@ -268,4 +269,15 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
             current_part = None
         chapters.append(chapter.with_(part_id=current_part if entry.matter == "body" else None))
     report.checkpoint()
-    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts))
+    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts),
+                  description_html=description_html(manifest.meta.description))
+
+
+MARKDOWN_SIGNS = re.compile(r"[`*_\[\\<&]")
+
+
+def description_html(description: str) -> str:
+    """The description as the copyright page and the preview print it: its Markdown rendered, made safe."""
+    if not MARKDOWN_SIGNS.search(description):
+        return escape_text(description)
+    return clean_markup(_strip_p(inline_markdown(description)), inline=True).strip()

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from volume.render.pages import FOLIO_BOXES
-from volume.render.weasy import subset_with_uharfbuzz
+from volume.render.weasy import spare_capitalised_words, subset_with_uharfbuzz
 
 
 @dataclass
@@ -123,6 +123,7 @@ def warm_up(styles_dir: Path) -> None:
     isolate_fontconfig(styles_dir / "fonts")
     _speed_up_pydyf()
     subset_with_uharfbuzz()
+    spare_capitalised_words()
     from volume.render.fetcher import ProjectFetcher
 
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
@@ -139,6 +140,7 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     isolate_fontconfig(job.styles_dir / "fonts")
     _speed_up_pydyf()
     subset_with_uharfbuzz()
+    spare_capitalised_words()
     from weasyprint import CSS
 
     from volume.render.fast_html import parsed_html

@@ -33,3 +33,27 @@ def subset_with_uharfbuzz() -> None:
 
     subset.volume_uharfbuzz = True
     fonts.Font.subset = subset
+
+
+def spare_capitalised_words() -> None:
+    """Never hyphenate a word that begins with a capital (names: "Kazakhstan", "Astana"), as TeX's \\uchyph=0.
+
+    WeasyPrint asks pyphen for a word's break points only when a line must break inside it; CSS has no property
+    for this, so the dictionary WeasyPrint makes (in this process) answers "none" for capitalised words.
+    """
+    import types
+
+    import pyphen
+    from weasyprint.text import line_break
+
+    if getattr(line_break.pyphen, "volume_spares_capitals", False):
+        return
+
+    class SparingPyphen(pyphen.Pyphen):
+        def iterate(self, word):
+            if word[:1].isupper():
+                return iter(())
+            return super().iterate(word)
+
+    line_break.pyphen = types.SimpleNamespace(Pyphen=SparingPyphen, language_fallback=pyphen.language_fallback,
+                                              volume_spares_capitals=True)
