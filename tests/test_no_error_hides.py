@@ -80,13 +80,15 @@ def test_library_warnings_reach_the_user_with_a_code_and_the_file(tmp_path):
     css.write_text(css.read_text(encoding="utf-8") + "\np { colour-wheel: spin; }\n", encoding="utf-8")
     line = css.read_text(encoding="utf-8").count("\n")
     chapter = project / "chapters" / "first-chapter.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n[^1]: A second note one.\n", encoding="utf-8")
+    # (a note label defined twice was the example here; since issue 21 it is an error, N003: tests/test_messages.py)
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n[site]: https://example.org/a\n"
+                       "[site]: https://example.org/b\n\nSee [site].\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(project)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
     assert f"styles/book.css:{line}: warning W001: weasyprint: Ignored `colour-wheel: spin`" in run.stderr, run.stderr
-    assert "chapters/first-chapter.md:" in run.stderr and "warning W002: pandoc: Duplicate note reference" \
+    assert "chapters/first-chapter.md:" in run.stderr and "warning W002: pandoc: Duplicate link reference" \
         in run.stderr, run.stderr
     strict = subprocess.run([sys.executable, "-m", "volume", "build", "--strict", "--project", str(project)],
                             capture_output=True, text=True, timeout=300)

@@ -200,3 +200,32 @@ def test_source_date_is_what_fonttools_stamps_and_is_undone():
         expected = 1793491200 if before is None else int(before)
         assert timestampNow() == expected - epoch_diff
     assert os.environ.get("SOURCE_DATE_EPOCH") == before
+
+
+NARROW = """<html lang="en"><head><style>@page { size: 1.2in 4in; margin: 0.1in; }
+body { font-family: "Noto Serif"; font-size: 10pt; hyphens: auto; }</style></head><body>
+<p>an internationalisation Internationalisation</p></body></html>"""
+
+
+def _hyphenation_spares_capitals() -> dict:
+    """With pyphen's name in WeasyPrint's line breaking replaced, a capitalised word is never broken, others are."""
+    _set_up()
+    from weasyprint import HTML
+    from weasyprint.text import line_break
+
+    from volume.render.pdf import weasy
+
+    weasy.spare_capitalised_words()
+    lines = [weasy.line_text(box) for box in _lines(weasy.page_box(HTML(string=NARROW).render().pages[0]))]
+    source = inspect.getsource(line_break)
+    return {"lines": lines, "ours": getattr(line_break.pyphen, "volume_spares_capitals", False),
+            "uses": ["pyphen.Pyphen(" in source, "pyphen.language_fallback(" in source]}
+
+
+def test_hyphenation_spares_capitalised_words(child):
+    found = child.submit(_hyphenation_spares_capitals).result()
+    assert found["ours"] and found["uses"] == [True, True], \
+        "weasyprint.text.line_break no longer asks its module-level pyphen for dictionaries"
+    broken = [line for line in found["lines"] if line.rstrip().endswith(("-", "\u2010"))]
+    assert broken and all(line.strip()[:1].islower() or line.strip().startswith("an ") for line in broken), found
+    assert "Internationalisation" in [line.strip() for line in found["lines"]], found

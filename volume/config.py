@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from volume.config_trade import TRADE_TABLES, Trade, read_trade
+from volume.config_trade import COVER_KEYS, ONIX_KEYS, PRICE_KEYS, PRINT_KEYS, TRADE_TABLES, Trade, read_trade
 from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.near_names import did_you_mean, sibling_files
 from volume.output_folder import check_cache_folder, check_output_folder
 
 MANIFEST_NAME = "volume.toml"
@@ -156,6 +157,24 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def key_homes() -> dict[str, set[str]]:
+    """Every manifest table by its name as written, with the keys it takes."""
+    return {"[volume]": VOLUME_KEYS - {"identifiers"}, "[volume.identifiers]": IDENTIFIER_KEYS, "[output]": OUTPUT_KEYS,
+            "[bibliography]": BIBLIOGRAPHY_KEYS, "[check]": CHECK_KEYS, "[[contents]]": CONTENTS_KEYS,
+            "[print]": PRINT_KEYS, "[cover]": COVER_KEYS, "[prices]": PRICE_KEYS, "[onix]": ONIX_KEYS}
+
+
+def unknown_key_message(key: str, table: str, allowed: set[str]) -> str:
+    """M003: where a key of another table belongs, or the valid key nearest to a misspelt one, and the valid keys."""
+    here = table if table.startswith("[") else "the top level" if table == "top level" else f"[{table}]"
+    homes = [name for name, keys in key_homes().items() if key in keys and name != here]
+    valid = f"valid keys: {', '.join(sorted(allowed))}"
+    if homes:
+        where = " or ".join(homes)
+        return f"'{key}' belongs in {where}, not {here}: move it under the {where} line ({valid})"
+    return f"unknown key '{key}' in {here}{did_you_mean(key, allowed)}; {valid}"
+
+
 def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
     pattern = re.compile(rf"^[ \t]*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
     for match in pattern.finditer(text):
@@ -179,11 +198,7 @@ class _Reader:
     def check_keys(self, table: dict[str, Any], allowed: set[str], name: str) -> None:
         for key in table:
             if key not in allowed:
-                self.report.add(
-                    "M003",
-                    f"unknown key '{key}' in [{name}]; valid keys: {', '.join(sorted(allowed))}",
-                    self.where(key),
-                )
+                self.report.add("M003", unknown_key_message(key, name, allowed), self.where(key))
 
     def string(self, table: dict[str, Any], key: str, default: str = "") -> str:
         value = table.get(key, default)
@@ -325,8 +340,7 @@ class _Reader:
                 continue
             for key in entry:
                 if key not in CONTENTS_KEYS:
-                    self.report.add("M003", f"unknown key '{key}' in [[contents]]; valid keys: "
-                                    f"{', '.join(sorted(CONTENTS_KEYS))}", where)
+                    self.report.add("M003", unknown_key_message(key, "[[contents]]", CONTENTS_KEYS), where)
             if "part" in entry:
                 if not isinstance(entry["part"], str) or "file" in entry:
                     self.report.add("M007", "a part entry holds only part = \"Title\"", where)
@@ -388,7 +402,8 @@ class _Reader:
         for name in (style if style.endswith(".csl") else "", references):
             if name and (Path(name).is_absolute() or ".." in Path(name).parts
                          or not (self.path.parent / name).is_file()):
-                self.report.add("M005", f"'{name}' is not a file in the chapters folder", self.where(
+                near = did_you_mean(name, sibling_files(self.path.parent, Path(name)))
+                self.report.add("M005", f"'{name}' is not a file in the chapters folder{near}", self.where(
                     "references" if name == references else "style"))
         return style, self.string(table, "title", "Bibliography") or "Bibliography", references
 

@@ -44,6 +44,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S009": (Severity.WARNING, "unsafe markup removed"),
     "N001": (Severity.ERROR, "note marker without a note"),
     "N002": (Severity.WARNING, "note defined but never referenced"),
+    "N003": (Severity.ERROR, "note label defined twice: pandoc keeps one, the other note is lost"),
     "L001": (Severity.WARNING, "link to a chapter or anchor that does not exist"),
     "F001": (Severity.ERROR, "image missing"),
     "F002": (Severity.ERROR, "remote image"),

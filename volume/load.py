@@ -13,7 +13,9 @@ from lxml import etree
 from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, BuildDate, Chapter, Markup, Part, Volume
-from volume.pandoc import convert
+from volume.near_names import closest
+from volume.pandoc import convert, inline_markdown
+from volume.pandoc_warnings import report_pandoc_warnings
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
 from volume.source_lines import line_of
 
@@ -47,8 +49,10 @@ def resolve_inside(root: Path, name: str, where: SourceLocation, report: Report)
 def read_source(path: Path, where: SourceLocation, report: Report) -> bool:
     """Check a listed source is a readable text (or .docx) file; report what is wrong with it."""
     if not path.exists():
-        report.add("S001", f"'{path.name}' is listed in the manifest but does not exist; create it or fix "
-                   "the file name", where)
+        near = closest(path.name, [p.name for p in path.parent.glob("*") if p.suffix.lower() in SOURCE_SUFFIXES])
+        fix = f"did you mean '{near}'?" if near else "create it or fix the file name"
+        report.add("S001", f"'{path.name}' is listed in the manifest but does not exist in "
+                   f"{path.parent.name}/; {fix}", where)
         return False
     if path.is_dir():
         report.add("S001", f"'{path.name}' is a folder, not a file; list the chapter file itself", where)
@@ -172,13 +176,6 @@ def _title(meta: dict, stripped: set[str], entry: ContentsEntry, body: Markup, p
     return title or Markup.from_text(path.stem.replace("-", " ").title())
 
 
-def _pandoc_warnings(path: Path, warnings: list[str], report: Report) -> None:
-    for message in warnings:
-        line = re.search(r"line (\d+)", message)
-        report.add("W002", f"pandoc: {' '.join(message.split())[:300]}; check the markup it names",
-                   SourceLocation(path, int(line.group(1)) if line else None))
-
-
 def _language(meta: dict, path: Path, report: Report) -> str:
     lang = clean_text(_meta_text(meta, "lang"))
     if lang and not LANGUAGE_TAG.fullmatch(lang):
@@ -192,7 +189,7 @@ def load_chapter(entry: ContentsEntry, path: Path, chapter_id: str, report: Repo
                  converted: tuple[dict, str, list[str]] | None = None) -> Chapter:
     """One source as a Chapter: pandoc's HTML parsed once into the model's Markup."""
     meta, html, warnings = converted if converted is not None else convert(path)
-    _pandoc_warnings(path, warnings, report)
+    report_pandoc_warnings(path, warnings, report)
     stripped = raw_html_in_front_matter(path, report)
     body = Markup.parse(html)
     title = _title(meta, stripped, entry, body, path, report)
@@ -292,4 +289,15 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
         chapters.append(chapter.with_(part_id=current_part if entry.matter == "body" else None))
     report.checkpoint()
     date = BuildDate.of(manifest.meta, os.environ.get("SOURCE_DATE_EPOCH", ""))
-    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts), date=date)
+    return Volume(manifest=manifest, chapters=tuple(chapters), parts=tuple(parts), date=date,
+                  description=description_markup(manifest.meta.description))
+
+
+MARKDOWN_SIGNS = re.compile(r"[`*_\[\\<&]")  # in a manifest string: only then is pandoc asked to read it
+
+
+def description_markup(description: str) -> Markup:
+    """The description as the copyright page and the preview print it: its Markdown rendered, made safe."""
+    if not MARKDOWN_SIGNS.search(description):
+        return Markup.from_text(description)
+    return clean_markup(_unwrapped_paragraph(Markup.parse(inline_markdown(description).strip())), inline=True).strip()

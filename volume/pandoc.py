@@ -96,6 +96,12 @@ def _location(path: Path, message: str) -> SourceLocation:
     return SourceLocation(path, int(match.group(1)) if match else None)
 
 
+def inline_markdown(text: str) -> str:
+    """A manifest string's Markdown (*emphasis*, `code`) as HTML; raw HTML in it stays text, as S011 says."""
+    return pypandoc.convert_text(text, "html5", format="markdown-raw_html-raw_attribute-native_divs-native_spans",
+                                 extra_args=["--wrap=none"], sandbox=True)
+
+
 def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple[str, str]]:
     """Format CSL-JSON items with a CSL style through pandoc's citeproc: [(item id, entry HTML)] in style order."""
     import tempfile

@@ -8,6 +8,7 @@ from pathlib import Path
 from volume.config import Manifest
 from volume.config_trade import trim_points
 from volume.diagnostics import Report, SourceLocation
+from volume.near_names import closest, sibling_files
 
 
 def cover_image_path(manifest: Manifest) -> Path | None:
@@ -40,8 +41,10 @@ def check_cover_image(manifest: Manifest, report: Report) -> None:
         with Image.open(path) as image:
             size = image.size
     except FileNotFoundError:
-        report.add("C001", f"cover image '{cover.image}' does not exist; put it in {manifest.chapters_dir.name}/ "
-                   "or correct the name", where)
+        near = closest(cover.image, sibling_files(manifest.chapters_dir, Path(cover.image)))
+        fix = f"did you mean '{near}'?" if near else f"put it in {manifest.chapters_dir.name}/ or correct the name"
+        report.add("C001", f"cover image '{cover.image}' does not exist: looked for "
+                   f"{manifest.chapters_dir.name}/{cover.image}; {fix}", where)
         return
     except Image.DecompressionBombError:
         report.add("C001", f"cover image '{cover.image}' has more pixels than Pillow opens safely; scale it down "

@@ -88,10 +88,13 @@ class Volume:
     abbreviations: tuple[Abbreviation, ...] = ()  # filled by the abbreviations transform
     bibliography: tuple[BibEntry, ...] = ()  # filled by the bibliography transform
     date: BuildDate | None = None  # stamped into every output; the manifest's unless load was given another
+    description: Markup | None = None  # the manifest's description, its Markdown rendered (load); else its text
 
     def __post_init__(self) -> None:
         if self.date is None:
             object.__setattr__(self, "date", BuildDate.of(self.manifest.meta))
+        if self.description is None:
+            object.__setattr__(self, "description", Markup.from_text(self.manifest.meta.description))
 
     @property
     def meta(self) -> VolumeMeta:

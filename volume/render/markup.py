@@ -45,15 +45,14 @@ def lang_attrs(lang: str) -> str:
 
 
 def byline_html(chapter: Chapter) -> str:
-    if not chapter.authors:
-        return ""
-    names = []
+    """One line per author, the affiliation set on a line of its own below the name (the styles make it a block)."""
+    lines = []
     for author in chapter.authors:
         name = f'<span class="author">{escape_text(author.name)}</span>'
         if author.affiliation:
             name += f' <span class="affiliation">{escape_text(author.affiliation)}</span>'
-        names.append(name)
-    return f'<p class="byline">{"; ".join(names)}</p>'
+        lines.append(f'<p class="byline">{name}</p>')
+    return "".join(lines)
 
 
 def _append_text(element, text: str) -> None:
@@ -77,14 +76,14 @@ def _note_content(note: Note) -> str:
             "Bibliography entry"
     number = etree.Element("a", {"class": "note-number", "href": f"#{note.ref_id}", "role": "doc-backlink",
                                  "aria-label": f"Back to reference {note.number}"})
-    number.text = f"{note.number}."
+    number.text = f"{note.number}. "  # the space in the number's box: see book.css
     first = root[0] if len(root) else None
     if first is not None and first.tag == "p" and not first.attrib and not root.text and (first.text or len(first)):
-        number.tail, first.text = " " + (first.text or ""), None
+        number.tail, first.text = first.text, None
         first.insert(0, number)
         return serialize_children(root)
     paragraph = etree.Element("p")
-    number.tail, root.text = " " + (root.text or ""), None
+    number.tail, root.text = root.text, None
     paragraph.append(number)
     paragraph.extend(list(root))
     return etree.tostring(paragraph, encoding="unicode")
@@ -243,8 +242,8 @@ def copyright_page(volume: Volume, for_print: bool = True) -> str:
         lines.append(f"ISBN {escape_text(ids.isbn_pdf)} (PDF)")
     if ids.other and not (ids.isbn_print or ids.isbn_ebook):
         lines.append(f"Identifier: {escape_text(ids.other)}")
-    if meta.description:
-        lines.append(escape_text(meta.description))
+    if meta.description:  # its Markdown rendered (load.py); the plain string when that left nothing
+        lines.append(volume.description.xhtml() or escape_text(meta.description))
     if volume.manifest.trade.cover.image_credit:  # the cover picture's licence travels with every edition
         lines.append(f"Cover image: {escape_text(volume.manifest.trade.cover.image_credit)}")
     if for_print:

@@ -9,6 +9,7 @@ from pathlib import Path
 from volume.charts import ChartDataError, bar_chart_svg, read_rows
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Asset, Chapter, Volume
+from volume.near_names import closest, sibling_files
 from volume.sanitizer import clean_svg
 from volume.source_lines import line_of
 
@@ -52,6 +53,20 @@ def _chart(path: Path, img, where: SourceLocation, report: Report) -> bytes | No
                          title=img.get("alt", ""))
 
 
+def missing_image_message(src: str, relative: Path, chapters_dir: Path) -> str:
+    """Where the image was looked for (image paths are relative to the chapters folder), and a near name."""
+    looked = f"{chapters_dir.name}/{relative.as_posix()}"
+    near = closest(relative.as_posix(), sibling_files(chapters_dir, relative))
+    if near:
+        fix = f"did you mean '{near}'?"
+    elif (chapters_dir.parent / relative).is_file():
+        fix = f"it is in the project folder: move it to {looked}"
+    else:
+        fix = "check the file name"
+    return (f"image '{src}' does not exist: looked for {looked}, as image paths are relative to the "
+            f"{chapters_dir.name} folder; {fix}")
+
+
 def _file_asset(target: Path, name: str, src: str, where: SourceLocation, report: Report) -> Asset | None:
     """An image file checked (kind, size, that it decodes; an SVG's active parts removed) as the book carries it."""
     media_type = IMAGE_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0]
@@ -84,7 +99,7 @@ def _local_target(src: str, chapters_dir: Path, where: SourceLocation, report: R
         report.add("F001", f"image '{src}' lies outside the chapters folder; copy it in", where)
         return None
     if not target.is_file():
-        report.add("F001", f"image '{src}' does not exist; check the file name", where)
+        report.add("F001", missing_image_message(src, relative, chapters_dir), where)
         return None
     return target
 

@@ -4,6 +4,7 @@ facts); runs in the layout worker."""
 from __future__ import annotations
 
 from volume.render.pdf import weasy
+from volume.render.pdf.line_breaks import WORD_JOINER
 
 
 def _first_line(box) -> tuple[str | None, str, bool]:
@@ -21,7 +22,7 @@ def _first_line(box) -> tuple[str | None, str, bool]:
         if element is not None and element.get("id") and not (weasy.is_line(current) or weasy.is_text(current)):
             anchor = element.get("id")
         if weasy.is_line(current):
-            text = weasy.line_text(current).strip()
+            text = weasy.line_text(current).replace(WORD_JOINER, "").strip()  # the joiners line_breaks.py put in
             if text:
                 return anchor, text, True
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
+from volume.render.pdf import line_breaks
 from volume.render.pdf.index_points import unwrap_occurrences
 from volume.render.pdf.pages import page_css
 from volume.xhtml import escape_attr, escape_text, parse_fragment, serialize_for_html
@@ -106,7 +107,7 @@ def first_pieces(volume: Volume) -> list[PieceSpec]:
                                     page_css(volume, [])))
         else:
             pieces.append(PieceSpec(item.id, "front" if item.matter == "front" else "body",
-                                    _document(volume, shared.chapter_section(item, volume)),
+                                    _document(volume, shared.chapter_section(line_breaks.for_pdf(item), volume)),
                                     page_css(volume, [item]), item.part_id))
     return pieces
 

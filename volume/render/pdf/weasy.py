@@ -4,6 +4,8 @@ fails loudly when a WeasyPrint upgrade breaks one.
 - Fonts are cut by the HarfBuzz that uharfbuzz carries: `weasyprint.pdf.fonts.Font.subset` is replaced (WeasyPrint
   cuts with the system's libharfbuzz-subset when there is one, with fontTools otherwise, so the bytes would depend
   on the machine). Glyph ids are kept as WeasyPrint keeps them; sorted, so the cut never depends on set order.
+- Hyphenation spares capitalised words: WeasyPrint asks `weasyprint.text.line_break.pyphen.Pyphen` (the module it
+  imported) for a word's break points; that name is replaced by a dictionary that answers none for them.
 - A document is made from a tree lxml parsed: a `weasyprint.HTML` built without its own parser (`HTML.__new__`, the
   attributes its constructor sets, `cssselect2.ElementWrapper.from_html_root`).
 - The laid-out boxes are read: `page._page_box`, the box classes, `box.element`, `box.element_tag`, a margin box's
@@ -50,6 +52,30 @@ def use_uharfbuzz_subsetter() -> None:
 
     subset.volume_uharfbuzz = True
     fonts.Font.subset = subset
+
+
+def spare_capitalised_words() -> None:
+    """Never hyphenate a word that begins with a capital (names: "Kazakhstan", "Astana"), as TeX's \\uchyph=0.
+
+    WeasyPrint asks pyphen for a word's break points only when a line must break inside it; CSS has no property
+    for this, so the dictionary WeasyPrint makes (in this process) answers "none" for capitalised words.
+    """
+    import types
+
+    import pyphen
+    from weasyprint.text import line_break
+
+    if getattr(line_break.pyphen, "volume_spares_capitals", False):
+        return
+
+    class SparingPyphen(pyphen.Pyphen):
+        def iterate(self, word):
+            if word[:1].isupper():
+                return iter(())
+            return super().iterate(word)
+
+    line_break.pyphen = types.SimpleNamespace(Pyphen=SparingPyphen, language_fallback=pyphen.language_fallback,
+                                              volume_spares_capitals=True)
 
 
 @contextmanager
