@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ def ascii_fold(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", text.encode("ascii", "ignore").decode())
 
 
+@functools.lru_cache(maxsize=8192)  # the clustering compares each name and title many times
 def normal_text(text: str) -> str:
     """A text for comparison: case-folded, accents removed, punctuation (any script) turned to spaces."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -44,7 +46,7 @@ def first_author(work: dict) -> str | None:
         return None
     first = authors[0]
     name = normal_text(first.get("family") or first.get("literal") or "")
-    return re.sub(r"^the ", "", name) or None
+    return name.removeprefix("the ") or None
 
 
 def year(work: dict) -> int | None:
