@@ -78,8 +78,8 @@ def _disagreement(a: dict, b: dict) -> str | None:
     return None
 
 
-def _same_author(a: dict, b: dict) -> bool:
-    first, second = first_author(a), first_author(b)
+def _same_names(first: str | None, second: str | None) -> bool:
+    """Two first authors' normalised names (None: no author) name one author."""
     if first is None or second is None:
         return first == second
     return first == second or fuzz.token_set_ratio(first, second) == 100
@@ -150,6 +150,7 @@ def _record(conflicts: dict, kind: str, label: str, value: str, first: Citation,
 def _merge_fuzzy(cits: list[Citation], clusters: _Clusters) -> None:
     """Merge citations by first author, year and a close title, unless their URLs or DOIs differ."""
     blocks: dict[int | None, list[int]] = defaultdict(list)
+    authors = [first_author(citation.work) for citation in cits]  # each compared many times
     for index, citation in enumerate(cits):
         if citation.work.get("title"):
             blocks[year(citation.work)].append(index)
@@ -159,7 +160,7 @@ def _merge_fuzzy(cits: list[Citation], clusters: _Clusters) -> None:
                 a, b = cits[i].work, cits[j].work
                 if (
                     clusters.find(i) != clusters.find(j)
-                    and _same_author(a, b)
+                    and _same_names(authors[i], authors[j])
                     and _title_ratio(a, b) >= SAME_TITLE
                     and clusters.compatible(i, j)
                 ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -62,6 +63,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the clustering asks for each work's several times
 def doi_from_url(url: str) -> str | None:
     """The DOI a URL carries (doi.org links, publisher links whose path holds a DOI), bare; else None."""
     try:
@@ -80,6 +82,7 @@ def _is_tracking(key: str) -> bool:
     return key.startswith("utm_") or key in TRACKING_PARAMS
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the clustering asks for each work's several times
 def normalize_url(url: str) -> str:
     """A URL's comparison key: https, lower-case host without www., no fragment, tracking, trailing slash."""
     raw = url.strip().strip("<>")
