@@ -112,8 +112,8 @@ def test_html_article_with_roman_markers(project):
     assert chapter.byline == "Aigerim Sadykova"
     assert chapter.date == "2023-03-14" and chapter.lang == "en-GB"
     assert_notes_attached(markdown, chapter, STEPPE_NOTES)
-    assert "<em>Annual Review of Earth and Planetary Sciences, 35</em>" in chapter.notes[0].html
-    assert 'href="http://www.icwc-aral.uz/"' in chapter.notes[5].html
+    assert "<em>Annual Review of Earth and Planetary Sciences, 35</em>" in chapter.notes[0].body.xhtml()
+    assert 'href="http://www.icwc-aral.uz/"' in chapter.notes[5].body.xhtml()
     assert not [d for d in report.items if d.location and d.location.path == result.chapter]
 
 
@@ -182,7 +182,7 @@ def test_word_file_made_with_pandoc(project, tmp_path):
         ("concentrated land in few hands.", "Spoor, M. (1993)."),
         ("whether the changes were real.", "Pomfret, R. (2019)."),
     ])
-    assert "<em>The cotton sector in Central Asia" in chapter.notes[0].html
+    assert "<em>The cotton sector in Central Asia" in chapter.notes[0].body.xhtml()
 
 
 def test_marker_without_note_and_note_without_marker(project):
@@ -305,10 +305,10 @@ def test_superscript_markers_bold_notes_heading_and_wrapped_text(project, tmp_pa
     assert 'affiliation: "Senior Analyst"' in markdown
     assert "\n1\\. A paragraph that opens with a number is still text.[^2]\n" in markdown
     chapter, _ = loaded_chapter(project, result.chapter)
-    assert "Sand stayed, at a price of $5 &amp; a *star* or two, said @someone." in chapter.body
+    assert "Sand stayed, at a price of $5 &amp; a *star* or two, said @someone." in chapter.body.xhtml()
     assert [n.text for n in chapter.notes] == ["See the report.", "A second note. It has a second paragraph."]
-    assert 'href="https://example.org/a_b?c=1"' in chapter.notes[0].html
-    assert "<ol" not in chapter.body and "Home" not in chapter.body
+    assert 'href="https://example.org/a_b?c=1"' in chapter.notes[0].body.xhtml()
+    assert "<ol" not in chapter.body.xhtml() and "Home" not in chapter.body.xhtml()
 
     text = tmp_path / "winter.txt"
     text.write_text(
