@@ -20,7 +20,7 @@ def _form_pattern(form: str) -> list[str]:
 
 
 def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[IndexTerm]]:
-    """One alternation of every form, longest first, each a named group by entry number.
+    """One alternation of every form, longest first, each ending in an empty group named by its entry number.
 
     The alternation is grouped by the character a form can begin with (both cases of it, for a form that ignores
     case), each group opening with that character itself: the regular expression engine then looks only at places
@@ -36,13 +36,23 @@ def _pattern(terms: tuple[IndexTerm, ...]) -> tuple[re.Pattern | None, list[Inde
         first, *rest = _form_pattern(form)
         case = terms[number].match_case
         rest_pattern = "".join(rest) if case or not rest else "(?i:" + "".join(rest) + ")"
-        starts = re.compile(first if case else f"(?i:{first})")
-        candidates = {"'", "’"} if form[0] in "'’" else {c for s in (form[0], form[0].upper(), form[0].lower()) for c in s}
-        for start in sorted(c for c in candidates if starts.fullmatch(c)):
-            groups.setdefault(start, []).append(f"(?P<t{number}_{count}_{ord(start)}>{rest_pattern})")
+        for start in _start_characters(form, first, case):
+            # The group that names the form is an empty one at its end: an alternative that opens with a literal
+            # character is skipped by the engine at a glance when that character is not there.
+            groups.setdefault(start, []).append(f"{rest_pattern}(?P<t{number}_{count}_{ord(start)}>)")
     branches = [rf"{re.escape(start)}(?<![\w-][\s\S])(?:{'|'.join(alternatives)})"
                 for start, alternatives in groups.items()]
     return re.compile(rf"(?:{'|'.join(branches)}){POSSESSIVE}(?![\w])"), list(terms)
+
+
+def _start_characters(form: str, first: str, case: bool) -> list[str]:
+    """The characters an occurrence of the form can begin with (`first`: the pattern of its first character)."""
+    if form[0] in "'’":
+        return ["'", "’"]
+    if case:
+        return [form[0]]
+    starts = re.compile(f"(?i:{first})")
+    return sorted(c for c in {c for s in (form[0], form[0].upper(), form[0].lower()) for c in s} if starts.fullmatch(c))
 
 
 def _text_slots(root) -> list[tuple[object, str]]:
