@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -171,6 +170,15 @@ def _completeness(work: dict) -> int:
     return sum(1 for k, v in work.items() if v and k not in UNCOUNTED) + len(work.get("author") or [])
 
 
+def _copied(value):
+    """A copy of a CSL-JSON value (dicts, lists, strings and numbers), as copy.deepcopy makes, several times faster."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_copied(item) for item in value)
+    return value
+
+
 def _entries(cits: list[Citation], clusters: _Clusters) -> list[Entry]:
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(cits)):
@@ -179,7 +187,7 @@ def _entries(cits: list[Citation], clusters: _Clusters) -> list[Entry]:
     for root in sorted(members):
         group = [cits[i] for i in members[root]]
         best = max(enumerate(group), key=lambda pair: (_completeness(pair[1].work), -pair[0]))[1]
-        work = copy.deepcopy(best.work)
+        work = _copied(best.work)
         key = base_key(work)
         used[key] += 1
         suffix = (
