@@ -98,7 +98,7 @@ def _read_entry(entry: object, where: SourceLocation, report: Report) -> IndexTe
         return tuple(v.strip() for v in value if v.strip())
     texts = [v for v in entry.values() if isinstance(v, str)] + [v for v in entry.values() if isinstance(v, list)
                                                                  for v in v if isinstance(v, str)]
-    bad = next((c for text in texts for c in text if CONTROL.match(c)), None)
+    bad = next((found.group() for text in texts for found in [CONTROL.search(text)] if found), None)
     if bad is not None:
         report.add("I002", f"a value holds the control character U+{ord(bad):04X}, which no book can print; "
                    "remove it", where)
