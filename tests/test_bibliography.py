@@ -43,11 +43,21 @@ def test_same_work_in_two_chapters_is_one_entry():
     assert f'href="#{le_corre.id}"' in notes_html(volume.chapters[0])
 
 
-def test_ibid_without_antecedent_is_an_error_with_its_line():
+def test_ibid_in_a_first_note_is_an_error_with_its_line():
     _, report = run(with_notes("a", 1, "Ibid., p. 4.", LE_CORRE))
     assert [(d.code, d.location.line) for d in report.items] == [("R001", 11)]
+    assert report.errors
+
+
+def test_ibid_after_a_remark_points_further_back_or_only_warns():
+    volume, report = run(with_notes("a", 1, LE_CORRE, "A remark without a reference.", "Ibid., p. 9."))
+    assert not report.items
+    notes = volume.chapters[0].notes
+    assert notes[2].references == notes[0].references and notes[2].cites[0].ibid
+    assert notes[2].cites[0].locator == "p. 9"
     _, report = run(with_notes("a", 1, "A remark without a reference.", "Ibid."))
-    assert [(d.code, d.location.line) for d in report.items] == [("R001", 12)]
+    assert [(d.code, d.location.line) for d in report.items] == [("R006", 12)]
+    assert not report.errors
 
 
 def test_conflicting_facts_for_one_url_name_both_places():

@@ -1,4 +1,5 @@
-"""Parse one free-text endnote into CSL-JSON works, an Ibid. marker, a comment and what is left unparsed."""
+"""Parse one free-text endnote: its references, each read into a CSL-JSON work or kept as written, an Ibid.
+marker, its locator and the comment around the references."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from volume.references.apa import parse_apa
 from volume.references.chicago import parse_chicago
+from volume.references.read import KEEP_BELOW, decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
@@ -25,6 +27,20 @@ URL_SEPARATOR_RE = re.compile(r"(?<=\S);\s+")
 
 
 @dataclass(frozen=True)
+class Cited:
+    """One reference in a note: its text and span in the note, and the work read from it, or why it is kept."""
+
+    text: str
+    start: int  # in the note's text with its whitespace collapsed
+    end: int
+    work: dict | None  # CSL-JSON; None when the reference is kept as written
+    confidence: float
+    method: str  # "rules", "model", "rules+model", "url"
+    reason: str = ""  # why it is kept as written
+    locator: str | None = None  # "p. 45", the part of the work the note points at
+
+
+@dataclass(frozen=True)
 class ParsedNote:
     """What one endnote cites."""
 
@@ -33,6 +49,22 @@ class ParsedNote:
     ibid_locator: str | None = None
     comment: str = ""
     unparsed: tuple[str, ...] = ()
+    readings: tuple[Cited, ...] = ()
+
+
+def _note(readings: list[Cited], comment: str, ibid: bool = False, locator: str | None = None) -> ParsedNote:
+    works = tuple(r.work for r in readings if r.work)
+    kept = tuple(r.text for r in readings if not r.work)
+    return ParsedNote(works, ibid, locator, comment, kept, tuple(readings))
+
+
+def _cited(text: str, note: str, work: dict | None, threshold: float) -> Cited:
+    """A reference read by the rules (work) and the labeller together."""
+    start = max(note.find(text), 0)
+    verdict = decide(text, work, threshold)
+    locator = verdict.locator or (verdict.work or {}).get("locator")
+    return Cited(text, start, start + len(text), verdict.work, verdict.confidence, verdict.method, verdict.reason,
+                 locator)
 
 
 def _work(piece: Piece) -> dict | None:
@@ -40,32 +72,29 @@ def _work(piece: Piece) -> dict | None:
     return work if work.get("title") or work.get("URL") else None
 
 
-def _without_references(text: str) -> ParsedNote:
-    """A note in which no reference was recognised: a bare URL is a work; citation-like text is unparsed."""
-    works, unparsed, comments = [], [], []
+def _without_references(text: str, threshold: float) -> ParsedNote:
+    """A note in which the rules found no reference: a bare URL is a work; each citation-like part is read by
+    the labeller (or kept as written); prose is the comment."""
+    readings, comments = [], []
     for part in URL_SEPARATOR_RE.split(text):
         urls = find_urls(part)
         rest = part
         for start, end, _url in reversed(urls):
             rest = rest[:start] + rest[end:]
+        stripped = part.strip()
         if len(urls) == 1 and not re.sub(r"(?i)\b(?:see|at|online|available|from)\b|[\s.,:;<>]", "", rest):
             doi = doi_from_url(urls[0][2])
-            works.append(
-                {
-                    "type": "webpage",
-                    "URL": urls[0][2],
-                    **({"DOI": doi} if doi else {}),
-                    "note-text": part.strip(),
-                }
-            )
+            work = {"type": "webpage", "URL": urls[0][2], **({"DOI": doi} if doi else {}), "note-text": stripped}
+            start = max(text.find(stripped), 0)
+            readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
         elif CITATION_HINT_RE.search(part) and not (is_prose(part) and not urls):
-            unparsed.append(part.strip())
-        elif part.strip():
-            comments.append(part.strip())
-    return ParsedNote(tuple(works), False, None, "; ".join(comments), tuple(unparsed))
+            readings.append(_cited(stripped, text, None, threshold))
+        elif stripped:
+            comments.append(stripped)
+    return _note(readings, "; ".join(comments))
 
 
-def _parse(text: str) -> ParsedNote:
+def _parse(text: str, threshold: float) -> ParsedNote:
     text = " ".join(text.split())
     ibid = IBID_RE.match(text)
     if ibid:
@@ -73,29 +102,23 @@ def _parse(text: str) -> ParsedNote:
         locator = LOCATOR_RE.match(rest)
         if locator:
             rest = rest[locator.end() :].strip(" ;,.")
-        inner = _parse(rest) if rest else ParsedNote()
-        return ParsedNote(
-            inner.works, True, locator["locator"].strip() if locator else None, inner.comment, inner.unparsed
-        )
+        inner = _parse(rest, threshold) if rest else ParsedNote()
+        found = locator["locator"].strip() if locator else None
+        return ParsedNote(inner.works, True, found, inner.comment, inner.unparsed, inner.readings)
     comment, pieces = layout(text)
     if not pieces:
-        return _without_references(text)
-    works, unparsed = [], []
-    for piece in pieces:
-        work = _work(piece)
-        if work:
-            works.append(work)
-        else:
-            unparsed.append(piece.text)
-    return ParsedNote(tuple(works), False, None, comment, tuple(unparsed))
+        return _without_references(text, threshold)
+    return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
 
 
-def parse_note(text: str, *, strict: bool = False) -> ParsedNote:
-    """Parse an endnote; never raises (unless strict, for tests): what fails is returned as unparsed."""
+def parse_note(text: str, *, strict: bool = False, threshold: float = KEEP_BELOW) -> ParsedNote:
+    """Parse an endnote; never raises (unless strict, for tests): what fails is kept as written."""
     try:
-        return _parse(text if isinstance(text, str) else str(text))
+        return _parse(text if isinstance(text, str) else str(text), threshold)
     except Exception:
         if strict:
             raise
         logger.debug("could not parse note %r", text, exc_info=True)
-        return ParsedNote(unparsed=(text,) if str(text).strip() else ())
+        raw = " ".join(str(text).split())
+        kept = (Cited(raw, 0, len(raw), None, 0.0, "none", "could not be read"),) if raw else ()
+        return ParsedNote(unparsed=(raw,) if raw else (), readings=kept)

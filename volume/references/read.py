@@ -1,0 +1,121 @@
+"""Read one reference: the house rules and the sequence labeller each give a work; keep the one to trust, with a
+confidence, or keep the text as written when neither can be trusted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from volume.references import labeller
+from volume.references.assemble import assemble
+from volume.references.keys import first_author, normal_text, year
+from volume.references.urls import find_urls
+
+KEEP_BELOW = 0.80  # a reading less confident than this is kept as written (see bench/references.py --tune)
+AGREEING_TITLE = 90  # token-set ratio at which the rules' title and the labeller's are the same title
+JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20[0-4]\d)(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The work to print (None: keep the text as written), how sure the reader is, and why it kept it."""
+
+    work: dict | None
+    confidence: float
+    method: str
+    reason: str = ""
+    locator: str | None = None
+
+
+def _first_key(work: dict) -> str | None:
+    people = work.get("author") or work.get("editor") or []
+    if not people:
+        return None
+    return first_author({"author": people})
+
+
+def agree(rules: dict, model: dict) -> bool:
+    """Whether two readings of one reference give the same first author, year and title."""
+    if _first_key(rules) != _first_key(model) or year(rules) != year(model):
+        return False
+    a, b = normal_text(rules.get("title", "")), normal_text(model.get("title", ""))
+    return bool(a) and bool(b) and fuzz.token_set_ratio(a, b) >= AGREEING_TITLE
+
+
+def rules_look_sound(work: dict, text: str) -> bool:
+    """The house rules' reading has the shape they were written for: a title, no journal tail in a container."""
+    if not work.get("title") and not work.get("URL"):
+        return False
+    container = work.get("container-title", "")
+    if container and JOURNAL_TAIL_RE.search(container):
+        return False
+    return "*" in text or "“" in text or '"' in text or bool(work.get("URL"))
+
+
+def _lost_year(text: str, work: dict) -> bool:
+    """A year stands in the text (outside URLs) but the reading has none, or a different one."""
+    bare = text
+    for start, end, _url in reversed(find_urls(text)):
+        bare = bare[:start] + bare[end:]
+    years = {int(y) for y in YEAR_RE.findall(bare)}
+    if not years:
+        return False
+    found = year(work)
+    return found is None and not re.search(r"\bn\.\s?d\.|\bs\.\s?d\.|accessed|retrieved|consult", bare, re.I)
+
+
+def model_confidence(reading, text: str) -> float:
+    """The labeller's confidence in the fields it would print, lowered for each structural doubt."""
+    work = reading.work
+    printed = [v for k, v in reading.confidence.items() if k in work]
+    confidence = min(printed) if printed else 0.0
+    if not work.get("title"):
+        confidence = min(confidence, 0.3)
+    for _problem in reading.problems:
+        confidence *= 0.6
+    if _lost_year(text, work):
+        confidence *= 0.5
+    return confidence
+
+
+def read_with_model(text: str):
+    """The labeller's reading of a reference, and its confidence; None if the model is not installed."""
+    if not labeller.available():
+        return None, 0.0
+    reading = assemble(labeller.label(text))
+    return reading, model_confidence(reading, text)
+
+
+RULES_ALONE = 0.85  # the rules' reading, sound in shape but not confirmed by the labeller
+
+
+def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) -> Verdict:
+    """The reading to print for one reference, or the reason to keep it as written. Which reading is chosen
+    does not depend on the threshold; only whether it is printed does."""
+    reading, confidence = read_with_model(text)
+    if reading is None:
+        if rules_work:
+            return Verdict(rules_work, RULES_ALONE, "rules")
+        return Verdict(None, 0.0, "none", "not recognised (no labeller installed)")
+    locator = reading.locator
+    if rules_work and agree(rules_work, reading.work):
+        return Verdict(rules_work, max(confidence, 0.95), "rules+model", locator=locator)
+    if rules_work and rules_look_sound(rules_work, text) and confidence < RULES_ALONE:
+        work, confidence, method = rules_work, RULES_ALONE, "rules"
+    else:
+        work, method = {**reading.work, "note-text": text}, "model"
+    if confidence >= threshold:
+        return Verdict(work, confidence, method, locator=locator)
+    return Verdict(None, confidence, method, _why(reading, confidence), locator)
+
+
+def _why(reading, confidence: float) -> str:
+    if reading.problems:
+        return reading.problems[0]
+    if not reading.work.get("title"):
+        return "no title found"
+    weakest = min(reading.confidence, key=reading.confidence.get) if reading.confidence else "fields"
+    return f"unsure of the {weakest.replace('container-title', 'journal or site')} ({confidence:.2f})"
