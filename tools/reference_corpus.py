@@ -422,6 +422,13 @@ def _decorate(rng: random.Random, text: str, tokens: list[Token], labels: list[s
             if labels[i] == "locator" and toks[i].text in ",." and (i + 1 == len(toks) or toks[i].text == ","):
                 labels[i] = "other"
         text, tokens = new, toks
+    if rng.random() < 0.1 and any(t.kind == "url" for t in tokens):  # "Title https://…" without a full stop
+        at = next(i for i, t in enumerate(tokens) if t.kind == "url")
+        if at and tokens[at - 1].text == "." and labels[at - 1] == "other":
+            new = text[: tokens[at - 1].start] + text[tokens[at - 1].end:]
+            toks = tokenize(new)
+            if len(toks) == len(tokens) - 1:
+                text, tokens, labels = new, toks, labels[: at - 1] + labels[at:]
     if rng.random() < 0.08:
         prefix = rng.choice(COMMENTS)
         new = prefix + text

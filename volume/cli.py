@@ -160,21 +160,31 @@ def check(project: Path, strict: bool, output_format: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["csljson", "bibtex", "ris"]), default="csljson",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of the screen.")
-def bib(project: Path, output_format: str, output: Path | None) -> None:
+@click.option("--report", "show_report", is_flag=True,
+              help="Instead: a table of every note, how each reference was read, or why it was kept as written.")
+def bib(project: Path, output_format: str, output: Path | None, show_report: bool) -> None:
     """Export the consolidated bibliography (one entry per distinct work).
+
+    References the parser could not read with confidence are exported as written (CSL-JSON: the text as
+    title, "custom": {"kept-as-written": true}).
 
     \b
     Example: volume bib --format bibtex -o references.bib
+             volume bib --report
     """
     from volume.build import prepare
     from volume.references.export import FORMATS
+    from volume.references.report import notes_report
 
     try:
         volume = prepare(project, Report())
     except VolumeError as exc:
         _print_diagnostics(exc.report, project.resolve())
         sys.exit(EXIT_FINDINGS)
-    text = FORMATS[output_format]([e for e in volume.bibliography if not e.verbatim])
+    if show_report:
+        text = notes_report(volume)
+    else:
+        text = FORMATS[output_format](list(volume.bibliography))
     if output:
         output.write_text(text, encoding="utf-8")
     else:

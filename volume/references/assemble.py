@@ -131,6 +131,8 @@ def assemble(labelled: Labelled) -> Reading:
             _people(value, label, reading)
             reading.confidence[label] = confidence
         elif label == "date":
+            if _after_access_word(labelled, start):
+                continue  # the date the page was read, not the work's
             if "issued" in reading.work:
                 reading.problems.append("two dates")
                 continue
@@ -151,8 +153,50 @@ def assemble(labelled: Labelled) -> Reading:
             _set(reading, "DOI", doi or "", confidence)
         elif label == "locator":
             reading.locator = _clean(value, "pages") or None
+    _check(labelled, reading)
     reading.work["type"] = guess_type(reading.work)
     return reading
+
+
+STOP_ENDINGS = frozenset("of in on the a an and to for with from by at de la le les des du et der die das und "
+                         "im zur zum in: и в на".split())
+ACCESS_INSIDE_RE = re.compile(r",?\s*(?:(?:available|accessible)(?:\s+online)?(?:\s+(?:at|from))?|retrieved(?:\s+from)?|"
+                              r"accessed(?:\s+on)?)\b.*$", re.IGNORECASE)
+ACCESS_RE = re.compile(r"(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения)\W*$",
+                       re.IGNORECASE)
+
+
+def _check(labelled: Labelled, reading: Reading) -> None:
+    """Repairs the labels cannot express, and doubts that lower the reading's confidence."""
+    work = reading.work
+    if "title" not in work and work.get("container-title") and not (work.get("volume") or work.get("issue")):
+        work["title"] = work.pop("container-title")  # a book's italic title read as a container
+        reading.confidence["title"] = reading.confidence.pop("container-title", 0.5)
+    title = work.get("title", "")
+    if title and title.split()[-1].lower() in STOP_ENDINGS:
+        reading.problems.append("title cut short")
+    for key in ("publisher", "publisher-place"):
+        value = work.get(key, "")
+        if value and (re.fullmatch(r"[IVXLC]+|\d+", value) or len(value) < 2):
+            reading.problems.append(f"odd {key}")
+    if re.search(r"[()]", work.get("page", "")):
+        reading.problems.append("pages run into the issue")
+    container = work.get("container-title", "")
+    if re.search(r"[a-z]{4,}\. [A-Z]", container) or ACCESS_INSIDE_RE.search(container):
+        reading.problems.append("the container runs over two parts")
+    for key in ("container-title", "publisher", "title"):
+        if work.get(key):
+            work[key] = ACCESS_INSIDE_RE.sub("", work[key]).strip(" ,;:")
+    author = (work.get("author") or [{}])[0].get("literal", "")
+    if "," in author and len(work.get("author", [])) == 1:
+        reading.problems.append("author names not split with certainty")
+    if re.search(r"\[[A-Z/]{1,5}\]", title + work.get("container-title", "")):
+        reading.problems.append("a document-type marker inside a field")
+
+
+def _after_access_word(labelled: Labelled, start: int) -> bool:
+    before = labelled.text[max(0, labelled.tokens[start].start - 20): labelled.tokens[start].start]
+    return bool(ACCESS_RE.search(before.strip()))
 
 
 def guess_type(work: dict) -> str:

@@ -11,7 +11,8 @@ ROLE_RE = re.compile(
     r"под\s+ред|trans|transl|translated\s+by|übers)\b\.?\)?:?|\(\s*\)",
     re.IGNORECASE,
 )
-ETAL_RE = re.compile(r"(?:,?\s*(?:et\s+al|and\s+others|u\.\s*a|и\s+др|等|ua)\.?|,?\s*\.\s*\.\s*\.)\s*$", re.IGNORECASE)
+ETAL_RE = re.compile(r"(?:,?\s*\b(?:et\s+al|and\s+others|u\.\s*a|и\s+др)\.?|,?\s*等|,?\s*\.\s*\.\s*\.)\s*$",
+                     re.IGNORECASE)
 LEAD_RE = re.compile(r"^(?:in|dans|in:|by|von|eds?\.?|edited by)\s+", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*(?:(?:and|&|et|und|и|y|e)\s+)?|\s+(?:and|&|et|und|и|y|e)\s+|\s*，\s*|\s*、\s*")
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"

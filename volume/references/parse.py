@@ -13,6 +13,7 @@ from volume.references.read import KEEP_BELOW, decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
+from volume.references.web_notes import read_web_note
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,11 @@ LOCATOR_RE = re.compile(
 )
 CITATION_HINT_RE = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d{2}\b|\*[^*]+\*|[\"“][^\"”]+[\"”]")
 URL_SEPARATOR_RE = re.compile(r"(?<=\S);\s+")
+REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, a name, a quoted or italic title
+    r"(?:\[\d+\]|\d{1,3}[.)])?\s*(?:[^\W\d_][\w'’\-]+,\s|[^\W\d_][\w'’\-]+\s[^\W\d_]{1,3}[,.\s]|"
+    r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
+)
+WEB_NOTE = 0.9  # confidence in a note that matches one of the pasted web-note forms exactly
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,14 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
             work = {"type": "webpage", "URL": urls[0][2], **({"DOI": doi} if doi else {}), "note-text": stripped}
             start = max(text.find(stripped), 0)
             readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
-        elif CITATION_HINT_RE.search(part) and not (is_prose(part) and not urls):
-            readings.append(_cited(stripped, text, None, threshold))
+        elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)):
+            web = read_web_note(stripped)
+            if web and WEB_NOTE >= threshold:  # the pasted web-note forms: exact patterns, trusted like the house forms
+                start = max(text.find(stripped), 0)
+                readings.append(Cited(stripped, start, start + len(stripped), {**web, "note-text": stripped},
+                                      WEB_NOTE, "rules"))
+            else:
+                readings.append(_cited(stripped, text, None, threshold))
         elif stripped:
             comments.append(stripped)
     return _note(readings, "; ".join(comments))
@@ -108,6 +120,9 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)
+    if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$", comment):
+        # what the rules left before their one reference is not a remark: part of the reference (more authors)
+        return _note([_cited(text, text, _work(pieces[0]), threshold)], "")
     return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
 
 

@@ -14,8 +14,8 @@ from volume.references.keys import first_author, normal_text, year
 from volume.references.urls import find_urls
 
 KEEP_BELOW = 0.80  # a reading less confident than this is kept as written (see bench/references.py --tune)
-AGREEING_TITLE = 90  # token-set ratio at which the rules' title and the labeller's are the same title
-JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b", re.IGNORECASE)
+AGREEING_TITLE = 90  # similarity (rapidfuzz ratio) at which the rules' title and the labeller's are one title
+JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b|\s\d+$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20[0-4]\d)(?![\d/])")
 
 
@@ -42,17 +42,44 @@ def agree(rules: dict, model: dict) -> bool:
     if _first_key(rules) != _first_key(model) or year(rules) != year(model):
         return False
     a, b = normal_text(rules.get("title", "")), normal_text(model.get("title", ""))
-    return bool(a) and bool(b) and fuzz.token_set_ratio(a, b) >= AGREEING_TITLE
+    return bool(a) and bool(b) and fuzz.ratio(a, b) >= AGREEING_TITLE
 
 
 def rules_look_sound(work: dict, text: str) -> bool:
-    """The house rules' reading has the shape they were written for: a title, no journal tail in a container."""
+    """The house rules' reading has the shape they were written for: a title, an author without stray words or
+    digits, no journal tail in a container, nothing left over, no year lost."""
+    from volume.references.lexicon import PLACES
+
     if not work.get("title") and not work.get("URL"):
         return False
     container = work.get("container-title", "")
     if container and JOURNAL_TAIL_RE.search(container):
         return False
+    for person in work.get("author") or []:
+        literal = person.get("literal", "")
+        if YEAR_RE.search(literal) or re.match(r"[^\W\d_][\w'’-]+,\s+[^\W\d_]\.", literal) or len(literal.split()) > 12:
+            return False
+    title = work.get("title", "")
+    if re.search(r"^[^\W\d_][\w'’-]+,?\s+[^\W\d_]\.?\s*\(\d{4}|^[^\W\d_][\w'’-]+,\s+[^\W\d_]\.\s", title):
+        return False
+    publisher = work.get("publisher", "")
+    if re.search(r"[():]|^(?:no|vol|pp?)\.", publisher) or publisher.lower() in PLACES:
+        return False
+    note = work.get("note", "")
+    if note.count(";") >= 2 or YEAR_RE.search(note):
+        return False
+    if _lost_year(text, work):
+        return False
     return "*" in text or "“" in text or '"' in text or bool(work.get("URL"))
+
+
+SECONDARY = ("container-title", "volume", "issue", "page", "publisher", "publisher-place")
+
+
+def fields_differ(rules: dict, model: dict) -> bool:
+    """Whether the two readings give different values for a field both of them have."""
+    return any(rules.get(k) and model.get(k) and normal_text(str(rules[k])) != normal_text(str(model[k]))
+               for k in SECONDARY)
 
 
 def _lost_year(text: str, work: dict) -> bool:
@@ -101,9 +128,14 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) ->
             return Verdict(rules_work, RULES_ALONE, "rules")
         return Verdict(None, 0.0, "none", "not recognised (no labeller installed)")
     locator = reading.locator
-    if rules_work and agree(rules_work, reading.work):
-        return Verdict(rules_work, max(confidence, 0.95), "rules+model", locator=locator)
-    if rules_work and rules_look_sound(rules_work, text) and confidence < RULES_ALONE:
+    sound = bool(rules_work) and rules_look_sound(rules_work, text)
+    if rules_work and agree(rules_work, reading.work) and sound:
+        confirmed = 0.85 if fields_differ(rules_work, reading.work) else 0.95
+        work, confidence, method = rules_work, max(confidence, confirmed), "rules+model"
+    elif rules_work and agree(rules_work, reading.work):  # the key fields confirmed, the rest from the model
+        work, method = {**reading.work, "note-text": text}, "model+rules"
+        confidence = min(1.0, confidence + 0.1)
+    elif sound:
         work, confidence, method = rules_work, RULES_ALONE, "rules"
     else:
         work, method = {**reading.work, "note-text": text}, "model"

@@ -165,6 +165,35 @@ def _segments(tokens: list[Token]) -> list[int]:
     return counts
 
 
+def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[str]]:
+    """What each sentence-like segment holds: italics, quotes, a year, numbers, a colon, a URL; and its size."""
+    flags: dict[int, set[str]] = {}
+    sizes: dict[int, int] = {}
+    for token, segment in zip(tokens, segments):
+        here = flags.setdefault(segment, set())
+        sizes[segment] = sizes.get(segment, 0) + (token.kind != "punct")
+        word = token.text
+        if word == "*":
+            here.add("ital")
+        elif word in "“”«»\"‘":
+            here.add("quote")
+        elif word == ":":
+            here.add("colon")
+        elif word in "()":
+            here.add("paren")
+        elif token.kind in ("url", "doi"):
+            here.add("url")
+        elif YEAR_RE.fullmatch(word):
+            here.add("year")
+        elif word.isdigit():
+            here.add("num")
+        elif word.lower() in PUBLISHER_WORDS:
+            here.add("pub")
+        elif word.lower() in CONTAINER_WORDS:
+            here.add("cont")
+    return {s: sorted(f) + ["size=" + str(min(sizes[s], 12) // 3)] for s, f in flags.items()}
+
+
 def features(tokens: list[Token]) -> list[list[str]]:
     """The labeller's features of every token: its own, its neighbours', its position and its context."""
     own = [_word_features(t) for t in tokens]
@@ -172,6 +201,7 @@ def features(tokens: list[Token]) -> list[list[str]]:
     n = len(tokens)
     years = [i for i, t in enumerate(tokens) if "year" in own[i]]
     segments = _segments(tokens)
+    seg_flags = _segment_flags(tokens, segments)
     result = []
     for i, token in enumerate(tokens):
         feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
@@ -186,6 +216,9 @@ def features(tokens: list[Token]) -> list[list[str]]:
         feats.append("yearsbefore=" + str(min(2, sum(1 for y in years if y < i))))
         feats.append("seg=" + str(min(segments[i], 6)))
         feats.append("segleft=" + str(min(segments[-1] - segments[i], 4)))
+        feats += ["s:" + f for f in seg_flags[segments[i]]]
+        feats += ["s+1:" + f for f in seg_flags.get(segments[i] + 1, ["none"])]
+        feats += ["s-1:" + f for f in seg_flags.get(segments[i] - 1, ["none"])]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:

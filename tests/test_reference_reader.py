@@ -1,0 +1,150 @@
+"""The reference reader beyond the house forms: the shipped labeller, names in any style, web notes, the
+confidence and keeping as written, and the figures of the dev set's bench (no timing)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from volume.references import labeller
+from volume.references.assemble import assemble
+from volume.references.kept import kept_html, kept_work, sort_key
+from volume.references.name_lists import split_people
+from volume.references.parse import parse_note
+from volume.references.tokens import tokenize
+from volume.references.web_notes import read_web_note
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_model_is_shipped_small_and_loads():
+    assert labeller.MODEL.is_file() and labeller.MODEL.stat().st_size < 5_000_000
+    assert labeller.available()
+    text = "Smith, J. (2020). A title of the work. Journal of Things, 12(3), 45-67."
+    labelled = labeller.label(text)
+    assert len(labelled.labels) == len(labelled.tokens) == len(labelled.marginals)
+    assert all(0.0 <= m <= 1.0 for m in labelled.marginals) and 0.0 < labelled.probability <= 1.0
+    assert "author" in labelled.labels and "date" in labelled.labels
+
+
+def test_model_is_in_the_package_data():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"references/model/*.crfsuite"' in text
+
+
+def test_tokens_keep_urls_dois_and_offsets():
+    text = "Nature. 2020;5(4):536–544. https://doi.org/10.1/x. 10.1056/NEJMoa2001316; 1Brooks"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens if t.kind in ("url", "doi")] == ["https://doi.org/10.1/x", "10.1056/NEJMoa2001316"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert [t.text for t in tokens][-2:] == ["1", "Brooks"]
+
+
+@pytest.mark.parametrize("span, families", [
+    ("Aday, L. A.", ["Aday"]),
+    ("Accordino, M. P. & Guerney, Jr., B. G.", ["Accordino", "Guerney"]),
+    ("Harnad, S., Brody, T., Gingras, Y., . . . Hilf, E. R.", ["Harnad", "Brody", "Gingras", "Hilf"]),
+    ("Wu Y, Li H, Xu X", ["Wu", "Li", "Xu"]),
+    ("Campbell J. L., Pedersen O. K.", ["Campbell", "Pedersen"]),
+    ("Camargo, S. J., K. A. Emanuel, and A. H. Sobel", ["Camargo", "Emanuel", "Sobel"]),
+    ("Bekiari, Chryssoula, Martin Doerr, Patrick Le Boeuf, and Pat Riva, eds.", ["Bekiari", "Doerr", "Le Boeuf", "Riva"]),
+    ("Joseph S. Nye Jr. and David A. Welch", ["Nye", "Welch"]),
+    ("Chen Shaofeng", ["Chen"]),
+    ("Des Marais D. J., Strauss H.", ["Des Marais", "Strauss"]),
+    ("KUMUKOV, Albert M. et LUZYANIN, Sergey", ["KUMUKOV", "LUZYANIN"]),
+    ("Львова, Д. А.", ["Львова"]),
+])
+def test_people_in_any_style(span, families):
+    people, certain = split_people(span)
+    assert certain and [p.get("family") or p.get("literal") for p in people] == families
+
+
+@pytest.mark.parametrize("span", ["R Development Core Team", "World Health Organization", "Ministry of Foreign Affairs"])
+def test_organisations_stay_whole(span):
+    assert split_people(span) == ([{"literal": span}], True)
+
+
+def test_the_three_pasted_web_note_forms():
+    no_author = parse_note("(2020, September 24). Kazakhstan reopens border crossings with China. Eurasianet. "
+                           "https://eurasianet.org/kazakhstan-reopens", strict=True).works[0]
+    assert "author" not in no_author and no_author["issued"] == {"date-parts": [[2020, 9, 24]]}
+    assert (no_author["title"], no_author["container-title"]) == (
+        "Kazakhstan reopens border crossings with China", "Eurasianet")
+    no_date = parse_note("China–Kazakhstan trade hits record. The Astana Times. "
+                         "https://astanatimes.com/2023/01/x", strict=True).works[0]
+    assert "issued" not in no_date and no_date["container-title"] == "The Astana Times"
+    organisation = parse_note("OEC. China/Kazakhstan. https://oec.world/en/profile/bilateral-country/chn/partner/kaz",
+                              strict=True).works[0]
+    assert organisation["author"] == [{"literal": "OEC"}] and organisation["title"] == "China/Kazakhstan"
+    assert read_web_note("Smith, J. (2020). Title. Site. https://x.org/a") is None
+
+
+@pytest.mark.parametrize("text, family, year, title", [
+    ("Einstein A. On the electrodynamics of moving bodies // Annalen der Physik. – 1905. № 4 (17). – с. 1–26.",
+     "Einstein", 1905, "On the electrodynamics of moving bodies"),
+    ("Xu L, Liu J, Lu M, Yang D, Zheng X. Liver injury during highly pathogenic human coronavirus infections. "
+     "Liver Int 2020;40(5):998–1004", "Xu", 2020, "Liver injury during highly pathogenic human coronavirus infections"),
+])
+def test_styles_the_rules_were_not_written_for(text, family, year, title):
+    """GOST and Vancouver: read by the labeller, or kept as written, never mangled."""
+    (reading,) = parse_note(text, strict=True).readings
+    if reading.work is None:
+        assert reading.reason
+        return
+    work = reading.work
+    assert work["author"][0]["family"] == family and work["issued"]["date-parts"][0][0] == year
+    assert work["title"] == title
+
+
+def test_unsure_reading_is_kept_as_written_with_a_reason():
+    text = "Kabar, 5 January 2022, Bishkek event on 30 years of relations (in Russian), kabar.kg/news/v-bishkeke"
+    parsed = parse_note(text, strict=True, threshold=1.01)
+    assert parsed.works == () and parsed.unparsed and parsed.readings[0].reason
+    assert parsed.readings[0].start <= parsed.readings[0].end
+
+
+def test_confidence_and_spans_of_readings():
+    note = "See also Paul Stronski, “Title of a Piece,” Carnegie, March 3, 2021, https://carnegieendowment.org/x/."
+    parsed = parse_note(note, strict=True)
+    (reading,) = parsed.readings
+    assert 0.0 <= reading.confidence <= 1.0 and reading.work
+    assert " ".join(note.split())[reading.start:reading.end] == reading.text
+
+
+def test_assembled_fields_are_clean():
+    reading = assemble(labeller.label("Beckman, O. 1998. ‘Celsius, Linne and the Celsius Temperature Scale’. "
+                                      "*Bulletin of the Scientific Instrument Society* 56: 17–23."))
+    for value in (reading.work.get("title", ""), reading.work.get("container-title", "")):
+        assert not re.search(r"^[\s‘’'“”*.,]|[\s‘’'“”*,.]$", value)
+
+
+def test_kept_work_sorts_by_its_first_significant_word_and_prints_italics():
+    work = kept_work("The *Annual Report* 2020, https://doi.org/10.1016/j.x.2020.1", "no year")
+    assert work["kept-as-written"] and work["DOI"] == "10.1016/j.x.2020.1" and work["URL"].startswith("https://doi.org/")
+    assert sort_key("[12] The Annual Report") == sort_key("«Annual report»") == "annual report"
+    assert kept_html("A <b> *Title* & more") == "A &lt;b&gt; <em>Title</em> &amp; more"
+
+
+def test_bench_definitions_and_dev_set_shape():
+    spec = importlib.util.spec_from_file_location("bench_references", ROOT / "bench" / "references.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    records = bench.read_records([ROOT / "tests/cases/references/dev"])
+    assert len(records) >= 150
+    assert len({r["style"] for r in records}) >= 8 and len({r["lang"] for r in records}) >= 3
+    assert all(r["source"] and r["licence"] and "expected" in r for r in records)
+    want = {"author": [{"family": "Ševčík"}], "issued": {"date-parts": [[2001]]}, "title": "A Title—Part 2"}
+    got = {"author": [{"family": "Sevcik", "given": "J."}], "issued": {"date-parts": [[2001, 5]]},
+           "title": "a title - part 2.", "container-title": "Wrong"}
+    assert bench.fully_right(got, want) and bench.wrong_fields(got, want) == ["container-title"]
+
+
+def test_bench_prints_the_figures():
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "references.py")], capture_output=True, text=True,
+                         check=True).stdout
+    assert "overall" in out and "per style" in out and "per language" in out and "per-field accuracy" in out
