@@ -187,11 +187,38 @@ def _check(labelled: Labelled, reading: Reading) -> None:
     for key in ("container-title", "publisher", "title"):
         if work.get(key):
             work[key] = ACCESS_INSIDE_RE.sub("", work[key]).strip(" ,;:")
+    if re.search(r"\(\s*\d{4}[a-z]?\s*\)$", work.get("title", "")):
+        reading.problems.append("a year left in the title")
+    if work.get("editor") and not EDITOR_CUE_RE.search(labelled.text):
+        reading.problems.append("editors without an editor's mark")
+    if any(p.get("literal") for p in work.get("editor", [])):
+        reading.problems.append("an editor that is no person")
+    for label in ("title", "container"):
+        if _crosses_emphasis(labelled, label):
+            reading.problems.append(f"the {label} runs across emphasis")
     author = (work.get("author") or [{}])[0].get("literal", "")
     if "," in author and len(work.get("author", [])) == 1:
         reading.problems.append("author names not split with certainty")
     if re.search(r"\[[A-Z/]{1,5}\]", title + work.get("container-title", "")):
         reading.problems.append("a document-type marker inside a field")
+
+
+EDITOR_CUE_RE = re.compile(r"\b(?:eds?|editors?|edited|hrsg|hg|dir|éds?|red|ред|coord|comp|in)\b\.?|\bin:", re.IGNORECASE)
+
+
+def _crosses_emphasis(labelled: Labelled, label: str) -> bool:
+    """Whether the first run of a label has words both inside and outside *emphasis*: two fields run together."""
+    runs = [r for r in _runs(labelled) if r[0] == label]
+    if not runs or "*" not in labelled.text:
+        return False
+    _, start, end = runs[0]
+    italic, inside = False, set()
+    for i, token in enumerate(labelled.tokens[:end]):
+        if token.text == "*":
+            italic = not italic
+        elif i >= start and token.kind != "punct":
+            inside.add(italic)
+    return len(inside) > 1
 
 
 def _after_access_word(labelled: Labelled, start: int) -> bool:

@@ -12,6 +12,7 @@ from volume.references.tokens import Token, features, tokenize
 
 logger = logging.getLogger(__name__)
 MODEL = Path(__file__).resolve().parent / "model" / "labeller.crfsuite"
+SECOND = MODEL.with_name("labeller-b.crfsuite")  # a second opinion: other features, another training sample
 _LOCK = threading.Lock()
 
 
@@ -26,13 +27,17 @@ class Labelled:
     probability: float  # of the whole labelling
 
 
-@lru_cache(maxsize=1)
-def _tagger():
+@lru_cache(maxsize=2)
+def _tagger(path: Path = MODEL):
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
+    tagger.open(str(path))
     return tagger
+
+
+def second_available() -> bool:
+    return SECOND.is_file()
 
 
 def available() -> bool:
@@ -45,14 +50,15 @@ def available() -> bool:
     return True
 
 
-def label(text: str) -> Labelled:
-    """The most likely labelling of a reference's tokens, with each token's marginal probability."""
+def label(text: str, second: bool = False) -> Labelled:
+    """The most likely labelling of a reference's tokens, with each token's marginal probability (by the
+    second-opinion model if asked)."""
     tokens = tokenize(text)
     if not tokens:
         return Labelled(text, (), (), (), 0.0)
-    with _LOCK:  # one tagger object: its state is per sequence
-        tagger = _tagger()
-        tagger.set(features(tokens))
+    with _LOCK:  # one tagger object per model: its state is per sequence
+        tagger = _tagger(SECOND if second else MODEL)
+        tagger.set(features(tokens, "b" if second else "a"))
         labels = tagger.tag()
         marginals = tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels))
         probability = tagger.probability(labels)

@@ -33,7 +33,7 @@ WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*\.?")
 
 def _clean(span: str) -> tuple[str, bool]:
     """The span without role words, "et al." and surrounding punctuation; whether "et al." was there."""
-    text = " ".join(span.replace("*", "").split())
+    text = " ".join(re.sub(r"\[[^\]]*\]?", " ", span.replace("*", "")).split())  # "[Adm., USN]"
     text = re.sub(r"\s*,?\s*(?:\.\s*){3}\s*", ", ", text)  # APA's ". . ." before the last author
     text = LEAD_RE.sub("", text)
     text = ROLE_RE.sub(" ", text)

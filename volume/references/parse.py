@@ -78,11 +78,23 @@ def _work(piece: Piece) -> dict | None:
     return work if work.get("title") or work.get("URL") else None
 
 
+def _references_in(text: str) -> list[str]:
+    """A note cut at each "; " that ends one reference and starts another (a year or URL on both sides)."""
+    parts: list[str] = []
+    for part in URL_SEPARATOR_RE.split(text):
+        starts_another = CITATION_HINT_RE.search(part) and (find_urls(part[:80]) or REFERENCE_START_RE.match(part))
+        if parts and not (starts_another and CITATION_HINT_RE.search(parts[-1])):
+            parts[-1] = f"{parts[-1]}; {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
 def _without_references(text: str, threshold: float) -> ParsedNote:
     """A note in which the rules found no reference: a bare URL is a work; each citation-like part is read by
     the labeller (or kept as written); prose is the comment."""
     readings, comments = [], []
-    for part in URL_SEPARATOR_RE.split(text):
+    for part in _references_in(text):
         urls = find_urls(part)
         rest = part
         for start, end, _url in reversed(urls):
@@ -122,7 +134,7 @@ def _parse(text: str, threshold: float) -> ParsedNote:
         return _without_references(text, threshold)
     if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$", comment):
         # what the rules left before their one reference is not a remark: part of the reference (more authors)
-        return _note([_cited(text, text, _work(pieces[0]), threshold)], "")
+        return _note([_cited(text, text, None, threshold)], "")  # the rules read only the tail
     return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
 
 

@@ -11,11 +11,13 @@ from rapidfuzz import fuzz
 from volume.references import labeller
 from volume.references.assemble import assemble
 from volume.references.keys import first_author, normal_text, year
+from volume.references.names import is_organisation
 from volume.references.urls import find_urls
 
 KEEP_BELOW = 0.80  # a reading less confident than this is kept as written (see bench/references.py --tune)
 AGREEING_TITLE = 90  # similarity (rapidfuzz ratio) at which the rules' title and the labeller's are one title
 JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b|\s\d+$", re.IGNORECASE)
+ACCESS_WORDS_RE = re.compile(r"\b(?:available|accessible|retrieved|accessed)\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20[0-4]\d)(?![\d/])")
 
 
@@ -60,10 +62,15 @@ def rules_look_sound(work: dict, text: str) -> bool:
         if YEAR_RE.search(literal) or re.match(r"[^\W\d_][\w'’-]+,\s+[^\W\d_]\.", literal) or len(literal.split()) > 12:
             return False
     title = work.get("title", "")
+    head = title.split(": ", 1)[0]
+    if not work.get("author") and ": " in title and len(head.split()) >= 2 and is_organisation(head):
+        return False  # "World Health Organization: Statement on …": an author the rules took for the title
     if re.search(r"^[^\W\d_][\w'’-]+,?\s+[^\W\d_]\.?\s*\(\d{4}|^[^\W\d_][\w'’-]+,\s+[^\W\d_]\.\s", title):
         return False
     publisher = work.get("publisher", "")
     if re.search(r"[():]|^(?:no|vol|pp?)\.", publisher) or publisher.lower() in PLACES:
+        return False
+    if any(ACCESS_WORDS_RE.search(str(work.get(k, ""))) for k in ("title", "container-title", "publisher")):
         return False
     note = work.get("note", "")
     if note.count(";") >= 2 or YEAR_RE.search(note):
@@ -108,12 +115,32 @@ def model_confidence(reading, text: str) -> float:
     return confidence
 
 
+SECOND_OPINION_DIFFERS = 0.5  # the most a reading is trusted when the second model reads a field otherwise
+COMPARED = ("title", "container-title", "volume", "issue", "publisher", "publisher-place")
+
+
+def second_opinion_differs(work: dict, other: dict) -> list[str]:
+    """The printed fields the second model reads otherwise (first author, year, and the text fields)."""
+    differ = [k for k in COMPARED if work.get(k) and normal_text(str(work[k])) != normal_text(str(other.get(k, "")))]
+    if _first_key(work) != _first_key(other):
+        differ.append("author")
+    if year(work) != year(other):
+        differ.append("year")
+    return differ
+
+
 def read_with_model(text: str):
     """The labeller's reading of a reference, and its confidence; None if the model is not installed."""
     if not labeller.available():
         return None, 0.0
     reading = assemble(labeller.label(text))
-    return reading, model_confidence(reading, text)
+    confidence = model_confidence(reading, text)
+    if labeller.second_available() and confidence > SECOND_OPINION_DIFFERS:
+        differ = second_opinion_differs(reading.work, assemble(labeller.label(text, second=True)).work)
+        if differ:
+            reading.problems.append(f"the second model reads the {differ[0]} otherwise")
+            confidence = min(confidence, SECOND_OPINION_DIFFERS)
+    return reading, confidence
 
 
 RULES_ALONE = 0.85  # the rules' reading, sound in shape but not confirmed by the labeller
@@ -130,8 +157,10 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) ->
     locator = reading.locator
     sound = bool(rules_work) and rules_look_sound(rules_work, text)
     if rules_work and agree(rules_work, reading.work) and sound:
-        confirmed = 0.85 if fields_differ(rules_work, reading.work) else 0.95
-        work, confidence, method = rules_work, max(confidence, confirmed), "rules+model"
+        if fields_differ(rules_work, reading.work):
+            work, confidence, method = rules_work, RULES_ALONE, "rules+model"
+        else:
+            work, confidence, method = rules_work, max(confidence, 0.95), "rules+model"
     elif rules_work and agree(rules_work, reading.work):  # the key fields confirmed, the rest from the model
         work, method = {**reading.work, "note-text": text}, "model+rules"
         confidence = min(1.0, confidence + 0.1)

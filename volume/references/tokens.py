@@ -194,8 +194,11 @@ def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[s
     return {s: sorted(f) + ["size=" + str(min(sizes[s], 12) // 3)] for s, f in flags.items()}
 
 
-def features(tokens: list[Token]) -> list[list[str]]:
-    """The labeller's features of every token: its own, its neighbours', its position and its context."""
+def features(tokens: list[Token], variant: str = "a") -> list[list[str]]:
+    """The labeller's features of every token: its own, its neighbours', its position and its context.
+    Variant "b" (the second opinion) sees less far (one neighbour, no segments) but pairs of words."""
+    if variant == "b":
+        return _features_b(tokens)
     own = [_word_features(t) for t in tokens]
     flags = _context_flags(tokens)
     n = len(tokens)
@@ -227,5 +230,24 @@ def features(tokens: list[Token]) -> list[list[str]]:
                 feats.append(f"{offset}:none")
         if 0 < i < n - 1:
             feats.append("around=" + tokens[i - 1].text[:1] + "_" + tokens[i + 1].text[:1])
+        result.append(feats)
+    return result
+
+
+def _features_b(tokens: list[Token]) -> list[list[str]]:
+    own = [_word_features(t) for t in tokens]
+    flags = _context_flags(tokens)
+    n = len(tokens)
+    result = []
+    for i, token in enumerate(tokens):
+        feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
+        for offset in (-1, 1):
+            j = i + offset
+            if 0 <= j < n:
+                feats += [f"{offset}:{f}" for f in own[j] if f.startswith(("w=", "p=", "shape=", "year", "url", "cap"))]
+                pair = (tokens[j].text.lower(), token.text.lower())[:: offset]
+                feats.append(f"pair{offset}=" + "|".join(pair))
+            else:
+                feats.append(f"{offset}:none")
         result.append(feats)
     return result
