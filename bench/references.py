@@ -159,9 +159,7 @@ def fully_right(got: dict, want: dict) -> bool:
 def wrong_fields(got: dict, want: dict) -> list[str]:
     """The printed fields whose value is not the expected one (see the docstring's "mangled")."""
     wrong = []
-    if (first_person(got) is None) != (first_person(want) is None) and first_person(got) is not None:
-        wrong.append("first author")
-    elif first_person(got) is not None and not name_matches(first_person(got), first_person(want)):
+    if (first_person(got) is None) != (first_person(want) is None) and first_person(got) is not None or first_person(got) is not None and not name_matches(first_person(got), first_person(want)):
         wrong.append("first author")
     if got.get("author") and not names_equal(got["author"], want.get("author") or []):
         wrong.append("author")
@@ -267,7 +265,7 @@ def tune(collected: list[dict]) -> str:
     first, second = halves(collected)
     lines = [f"{'threshold':>9}  {'tune: right mangled kept':>26}  {'check: right mangled kept':>27}"]
     chosen = None
-    for step in range(0, 20):
+    for step in range(20):
         t = step / 20
         a, b = shares(score(first, t)), shares(score(second, t))
         lines.append(f"{t:9.2f}  {a['fully right']:8.1%} {a['mangled']:8.1%} {a['kept']:7.1%}  "

@@ -87,8 +87,8 @@ def test_the_three_pasted_web_note_forms():
 @pytest.mark.parametrize("text, family, year, title", [
     ("Einstein A. On the electrodynamics of moving bodies // Annalen der Physik. – 1905. № 4 (17). – с. 1–26.",
      "Einstein", 1905, "On the electrodynamics of moving bodies"),
-    ("Xu L, Liu J, Lu M, Yang D, Zheng X. Liver injury during highly pathogenic human coronavirus infections. "
-     "Liver Int 2020;40(5):998–1004", "Xu", 2020, "Liver injury during highly pathogenic human coronavirus infections"),
+    (("Xu L, Liu J, Lu M, Yang D, Zheng X. Liver injury during highly pathogenic human coronavirus infections. "
+      "Liver Int 2020;40(5):998–1004"), "Xu", 2020, "Liver injury during highly pathogenic human coronavirus infections"),
 ])
 def test_styles_the_rules_were_not_written_for(text, family, year, title):
     """GOST and Vancouver: read by the labeller, or kept as written, never mangled."""

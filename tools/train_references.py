@@ -35,8 +35,8 @@ PARAMS = {
 
 def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
-
     import reference_corpus
+
     from volume.references.tokens import features
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

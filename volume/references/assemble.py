@@ -158,8 +158,7 @@ def assemble(labelled: Labelled) -> Reading:
     return reading
 
 
-STOP_ENDINGS = frozenset("of in on the a an and to for with from by at de la le les des du et der die das und "
-                         "im zur zum in: и в на".split())
+STOP_ENDINGS = frozenset(["of", "in", "on", "the", "a", "an", "and", "to", "for", "with", "from", "by", "at", "de", "la", "le", "les", "des", "du", "et", "der", "die", "das", "und", "im", "zur", "zum", "in:", "и", "в", "на"])
 ACCESS_INSIDE_RE = re.compile(r",?\s*(?:(?:available|accessible)(?:\s+online)?(?:\s+(?:at|from))?|retrieved(?:\s+from)?|"
                               r"accessed(?:\s+on)?)\b.*$", re.IGNORECASE)
 ACCESS_RE = re.compile(r"(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения)\W*$",
@@ -191,6 +190,10 @@ def _check(labelled: Labelled, reading: Reading) -> None:
         reading.problems.append("a year left in the title")
     if work.get("editor") and not EDITOR_CUE_RE.search(labelled.text):
         reading.problems.append("editors without an editor's mark")
+    if container and all(len(w.strip(".")) <= 2 for w in container.split()):
+        reading.problems.append("a container of initials only")
+    if _stray_word_after(labelled, ("publisher", "container", "title")):
+        reading.problems.append("a word joined to a field but left out of it")
     if any(p.get("literal") for p in work.get("editor", [])):
         reading.problems.append("an editor that is no person")
     for label in ("title", "container"):
@@ -203,7 +206,7 @@ def _check(labelled: Labelled, reading: Reading) -> None:
         reading.problems.append("a document-type marker inside a field")
 
 
-EDITOR_CUE_RE = re.compile(r"\b(?:eds?|editors?|edited|hrsg|hg|dir|éds?|red|ред|coord|comp|in)\b\.?|\bin:", re.IGNORECASE)
+EDITOR_CUE_RE = re.compile(r"(?i:\b(?:eds?|editors?|edited|hrsg|hg|dir|éds?|red|ред|coord|comp)\b\.?|\bin:|\bdans\b)|\bIn\b")
 
 
 def _crosses_emphasis(labelled: Labelled, label: str) -> bool:
@@ -219,6 +222,16 @@ def _crosses_emphasis(labelled: Labelled, label: str) -> bool:
         elif i >= start and token.kind != "punct":
             inside.add(italic)
     return len(inside) > 1
+
+
+def _stray_word_after(labelled: Labelled, labels: tuple[str, ...]) -> bool:
+    """A capitalised word labelled "other" glued to a field by "/", "&" or "-" ("Routledge/Falmer")."""
+    tokens, found = labelled.tokens, labelled.labels
+    for i in range(1, len(tokens) - 1):
+        if (found[i - 1] in labels and tokens[i].text in "/&-" and found[i + 1] == "other"
+                and tokens[i + 1].text[:1].isupper() and tokens[i].start == tokens[i - 1].end):
+            return True
+    return False
 
 
 def _after_access_word(labelled: Labelled, start: int) -> bool:

@@ -10,7 +10,7 @@ from volume.xhtml import escape_text
 
 KEPT = "kept-as-written"  # the flag a kept work carries (also in `volume bib` exports, under "custom")
 LEADING_ARTICLES = frozenset(
-    "the a an le la les l un une der die das ein eine el los las il lo gli i o os as de het".split()
+    ["the", "a", "an", "le", "la", "les", "l", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "il", "lo", "gli", "i", "o", "os", "as", "de", "het"]
 )
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]|\(\d+\))\s*")
 

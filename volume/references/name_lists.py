@@ -21,10 +21,7 @@ INITIALS_RE = re.compile(rf"(?:(?:[{UPPER}][{LOWER}]?\.|[{UPPER}](?![{LOWER}]))[
 UPPER_INITIALS_RE = re.compile(rf"[{UPPER}]{{1,3}}")
 SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr|Jun|Sen|II|III)\.?$")
 CHINESE_SURNAMES = frozenset(
-    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song "
-    "tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen "
-    "yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long "
-    "tao gu mao hao gong shao wan qian".split()
+    ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "tao", "gu", "mao", "hao", "gong", "shao", "wan", "qian"]
 )
 PINYIN_RE = re.compile(r"(?:[bpmfdtnlgkhjqxzcsryw]?h?(?:[aeiouü]|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iu|"
                        r"ian|iang|iao|in|ing|ua|uo|ui|un|uan|uang)n?g?){1,3}", re.IGNORECASE)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from volume.references.apa import parse_apa
 from volume.references.chicago import parse_chicago
-from volume.references.read import KEEP_BELOW, decide
+from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
@@ -29,7 +29,7 @@ REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, 
     r"(?:\[\d+\]|\d{1,3}[.)])?\s*(?:[^\W\d_][\w'’\-]+,\s|[^\W\d_][\w'’\-]+\s[^\W\d_]{1,3}[,.\s]|"
     r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
 )
-WEB_NOTE = 0.9  # confidence in a note that matches one of the pasted web-note forms exactly
+WEB_NOTE = 0.95  # confidence in a note that matches one of the pasted web-note forms exactly
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,13 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
 
 
-def parse_note(text: str, *, strict: bool = False, threshold: float = KEEP_BELOW) -> ParsedNote:
-    """Parse an endnote; never raises (unless strict, for tests): what fails is kept as written."""
+def parse_note(text: str, *, strict: bool = False, threshold: float | None = None) -> ParsedNote:
+    """Parse an endnote; never raises (unless strict, for tests): what fails is kept as written. References read
+    with less confidence than the threshold (default: read.KEEP_BELOW) are kept as written."""
+    if threshold is None:
+        from volume.references import read
+
+        threshold = read.KEEP_BELOW
     try:
         return _parse(text if isinstance(text, str) else str(text), threshold)
     except Exception:

@@ -148,7 +148,7 @@ def _context_flags(tokens: list[Token]) -> list[list[str]]:
     return flags
 
 
-ABBREVIATED = frozenset("p pp vol vols no nos nr ed eds s st dr mr jr sr co inc ltd trans comp dept univ".split())
+ABBREVIATED = frozenset(["p", "pp", "vol", "vols", "no", "nos", "nr", "ed", "eds", "s", "st", "dr", "mr", "jr", "sr", "co", "inc", "ltd", "trans", "comp", "dept", "univ"])
 
 
 def _segments(tokens: list[Token]) -> list[int]:
@@ -158,9 +158,7 @@ def _segments(tokens: list[Token]) -> list[int]:
         counts.append(seen)
         word = token.text
         before = tokens[i - 1].text if i else ""
-        if word == "." and len(before) > 1 and before.lower() not in ABBREVIATED and not before.isupper():
-            seen += 1
-        elif word in "?!”»":
+        if word == "." and len(before) > 1 and before.lower() not in ABBREVIATED and not before.isupper() or word in "?!”»":
             seen += 1
     return counts
 

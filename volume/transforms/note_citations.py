@@ -29,7 +29,7 @@ class Cite:
 
 def note_source_text(note_html: str) -> str:
     """A note's XHTML back to the Markdown-like text the parser reads (italics as *...*)."""
-    text = re.sub(r"<(em|i)>(.*?)</\1>", r"*\2*", note_html, flags=re.S)
+    text = re.sub(r"<(em|i)>(.*?)</\1>", r"*\2*", note_html, flags=re.DOTALL)
     text = re.sub(r"<[^>]+>", "", text)
     return " ".join(htmlmod.unescape(text).split())
 
