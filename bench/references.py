@@ -272,7 +272,11 @@ def tune(collected: list[dict]) -> str:
                      f"{b['fully right']:9.1%} {b['mangled']:8.1%} {b['kept']:7.1%}")
         if chosen is None and a["mangled"] <= 0.01:
             chosen = t
-    lines.append(f"lowest threshold with at most 1% mangled on the tuning half: {chosen}")
+    if chosen is None:  # the target cannot be met: the threshold with the fewest mangled, the lowest of those
+        fewest = min(range(20), key=lambda step: (shares(score(first, step / 20))["mangled"], step))
+        lines.append(f"no threshold has at most 1% mangled on the tuning half; fewest at {fewest / 20:.2f}")
+    else:
+        lines.append(f"lowest threshold with at most 1% mangled on the tuning half: {chosen:.2f}")
     return "\n".join(lines)
 
 

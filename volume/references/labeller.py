@@ -12,7 +12,6 @@ from volume.references.tokens import Token, features, tokenize
 
 logger = logging.getLogger(__name__)
 MODEL = Path(__file__).resolve().parent / "model" / "labeller.crfsuite"
-SECOND = MODEL.with_name("labeller-b.crfsuite")  # a second opinion: other features, another training sample
 _LOCK = threading.Lock()
 
 
@@ -27,17 +26,13 @@ class Labelled:
     probability: float  # of the whole labelling
 
 
-@lru_cache(maxsize=2)
-def _tagger(path: Path = MODEL):
+@lru_cache(maxsize=1)
+def _tagger():
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
+    tagger.open(str(MODEL))
     return tagger
-
-
-def second_available() -> bool:
-    return SECOND.is_file()
 
 
 def available() -> bool:
@@ -50,15 +45,14 @@ def available() -> bool:
     return True
 
 
-def label(text: str, second: bool = False) -> Labelled:
-    """The most likely labelling of a reference's tokens, with each token's marginal probability (by the
-    second-opinion model if asked)."""
+def label(text: str) -> Labelled:
+    """The most likely labelling of a reference's tokens, with each token's marginal probability."""
     tokens = tokenize(text)
     if not tokens:
         return Labelled(text, (), (), (), 0.0)
-    with _LOCK:  # one tagger object per model: its state is per sequence
-        tagger = _tagger(SECOND if second else MODEL)
-        tagger.set(features(tokens, "b" if second else "a"))
+    with _LOCK:  # one tagger object: its state is per sequence
+        tagger = _tagger()
+        tagger.set(features(tokens))
         labels = tagger.tag()
         marginals = tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels))
         probability = tagger.probability(labels)

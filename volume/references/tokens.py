@@ -192,11 +192,8 @@ def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[s
     return {s: sorted(f) + ["size=" + str(min(sizes[s], 12) // 3)] for s, f in flags.items()}
 
 
-def features(tokens: list[Token], variant: str = "a") -> list[list[str]]:
-    """The labeller's features of every token: its own, its neighbours', its position and its context.
-    Variant "b" (the second opinion) sees less far (one neighbour, no segments) but pairs of words."""
-    if variant == "b":
-        return _features_b(tokens)
+def features(tokens: list[Token]) -> list[list[str]]:
+    """The labeller's features of every token: its own, its neighbours', its position and its context."""
     own = [_word_features(t) for t in tokens]
     flags = _context_flags(tokens)
     n = len(tokens)
@@ -231,21 +228,3 @@ def features(tokens: list[Token], variant: str = "a") -> list[list[str]]:
         result.append(feats)
     return result
 
-
-def _features_b(tokens: list[Token]) -> list[list[str]]:
-    own = [_word_features(t) for t in tokens]
-    flags = _context_flags(tokens)
-    n = len(tokens)
-    result = []
-    for i, token in enumerate(tokens):
-        feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
-        for offset in (-1, 1):
-            j = i + offset
-            if 0 <= j < n:
-                feats += [f"{offset}:{f}" for f in own[j] if f.startswith(("w=", "p=", "shape=", "year", "url", "cap"))]
-                pair = (tokens[j].text.lower(), token.text.lower())[:: offset]
-                feats.append(f"pair{offset}=" + "|".join(pair))
-            else:
-                feats.append(f"{offset}:none")
-        result.append(feats)
-    return result
