@@ -74,6 +74,10 @@ def _title(value: str) -> str:
     value = value.strip(" \t.,;:/\\“”\"«»„")
     if value[:1] in "‘'" and value[-1:] in "’'":
         value = value[1:-1]
+    if value[:1] == "‘" and "’" not in value:
+        value = value[1:]
+    if value[-1:] == "’" and "‘" not in value:
+        value = value[:-1]
     if value.count("(") < value.count(")") and value.endswith(")"):
         value = value[:-1]
     return value.rstrip(" .,;:").strip()

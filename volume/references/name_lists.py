@@ -14,7 +14,9 @@ ROLE_RE = re.compile(
 ETAL_RE = re.compile(r"(?:,?\s*\b(?:et\s+al|and\s+others|u\.\s*a|и\s+др)\.?|,?\s*等|,?\s*\.\s*\.\s*\.)\s*$",
                      re.IGNORECASE)
 LEAD_RE = re.compile(r"^(?:in|dans|in:|by|von|eds?\.?|edited by)\s+", re.IGNORECASE)
-SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*(?:(?:and|&|et|und|и|y|e)\s+)?|\s+(?:and|&|et|und|и|y|e)\s+|\s*，\s*|\s*、\s*")
+SPLIT_RE = re.compile(r"(\s*;\s*(?:(?:and|&|et|und|и|y|e)\s+)?|\s*,\s*(?:(?:and|&|et|und|и|y|e)\s+)?|"
+                      r"\s+(?:and|&|et|und|и|y|e)\s+|\s*，\s*|\s*、\s*)")
+COMMA_ONLY_RE = re.compile(r"\s*[,，]\s*")
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 LOWER = "a-zß-öø-ÿā-žа-яё"
 INITIALS_RE = re.compile(rf"(?:(?:[{UPPER}][{LOWER}]?\.|[{UPPER}](?![{LOWER}]))[\s\-‐]*){{1,4}}")
@@ -79,9 +81,12 @@ def _person(family: str, given: str) -> dict:
     return {"family": family.strip().rstrip(",").strip(), **({"given": given} if given else {})}
 
 
-def _inverted_pairs(parts: list[str]) -> list[dict] | None:
-    """"Family, G., Family, G." (APA, Harvard, Chicago bibliographies' first names)."""
+def _inverted_pairs(parts: list[str], seps: list[str]) -> list[dict] | None:
+    """"Family, G., Family, G." (APA, Harvard, Chicago bibliographies' first names): the family and given names
+    of one person are joined by a comma, never by "and", "&" or ";" ("Smith and Jones" is two people)."""
     if len(parts) % 2 or not parts:
+        return None
+    if any(not COMMA_ONLY_RE.fullmatch(sep) for sep in seps[::2]):
         return None
     people = []
     for family, given in zip(parts[::2], parts[1::2]):
@@ -120,9 +125,9 @@ def _given_first(part: str) -> dict | None:
     return _person(" ".join(family).rstrip("."), " ".join(given))
 
 
-def _first_inverted_rest_given(parts: list[str]) -> list[dict] | None:
+def _first_inverted_rest_given(parts: list[str], seps: list[str]) -> list[dict] | None:
     """"Family, Given, Given Family, and Given Family" (Chicago bibliography)."""
-    if len(parts) < 3 or not (_is_family(parts[0]) and _is_given(parts[1])):
+    if len(parts) < 3 or not COMMA_ONLY_RE.fullmatch(seps[0]) or not (_is_family(parts[0]) and _is_given(parts[1])):
         return None
     rest = [_given_first(p) for p in parts[2:]]
     return [_person(parts[0], parts[1])] + rest if all(rest) else None  # type: ignore[operator]
@@ -133,12 +138,11 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     text, etal = _clean(span)
     if not text:
         return [], False
-    parts = [p for p in SPLIT_RE.split(text) if p and p.strip(" .")]
-    parts = [SUFFIX_RE.sub("", p.strip()) for p in parts if p.strip().rstrip(".") not in ("Jr", "Sr", "Jun", "Sen")]
+    parts, seps = _split(text)
     if len(parts) == 1 and _org_word(text) or all(_org_word(p) or not p[:1].isupper() for p in parts):
         return [{"literal": text.rstrip(".")}], True
     for reader in (_first_inverted_rest_given, _inverted_pairs):
-        people = reader(parts)
+        people = reader(parts, seps)
         if people:
             return people, True
     for reader in (_family_initials, _given_first):
@@ -147,10 +151,30 @@ def split_people(span: str) -> tuple[list[dict], bool]:
             return people, True  # type: ignore[return-value]
     if len(parts) == 1 and _is_family(parts[0]) and not etal:
         return [_person(parts[0], "")], True  # a family name alone ("Gorshkov, Title")
+    if len(parts) > 1 and all(_is_family(p) for p in parts) and not COMMA_ONLY_RE.fullmatch(seps[-1]):
+        return [_person(p, "") for p in parts], True  # "Chiba, Nakanishi, Fukuda & Yata": family names only
     name = text.rstrip(".")
     if is_organisation(name) or _cjk(name):
         return ([{"literal": n} for n in parts] if _cjk(name) and len(parts) > 1 else [{"literal": name}]), True
     return [{"literal": name}], False
+
+
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """The name parts of a span and the separator before each part after the first (", ", " and ", "; ")."""
+    pieces = SPLIT_RE.split(text)
+    parts, seps, pending = [], [], ""
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            pending = pending or piece
+            continue
+        piece = piece.strip()
+        if not piece.strip(" .") or piece.rstrip(".") in ("Jr", "Sr", "Jun", "Sen"):
+            continue
+        if parts:
+            seps.append(pending or ",")
+        parts.append(SUFFIX_RE.sub("", piece))
+        pending = ""
+    return parts, seps
 
 
 def _chinese_order(words: list[str]) -> bool:

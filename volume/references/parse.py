@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from volume.references.apa import parse_apa
+from volume.references.checks import doubts
 from volume.references.chicago import parse_chicago
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
@@ -107,6 +108,8 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
             readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
         elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)):
             web = read_web_note(stripped)
+            if web and doubts(web, stripped):
+                web = None
             if web and WEB_NOTE >= threshold:  # the pasted web-note forms: exact patterns, trusted like the house forms
                 start = max(text.find(stripped), 0)
                 readings.append(Cited(stripped, start, start + len(stripped), {**web, "note-text": stripped},

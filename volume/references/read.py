@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from volume.references import labeller
 from volume.references.assemble import assemble
+from volume.references.checks import LIST_NUMBER_RE, doubts, repair
 from volume.references.keys import first_author, normal_text, year
 from volume.references.names import is_organisation
 from volume.references.urls import find_urls
@@ -124,12 +125,16 @@ def read_with_model(text: str):
     return reading, model_confidence(reading, text)
 
 
+DOUBTFUL = 0.2  # the confidence of a reading that fails a plausibility check (volume.references.checks)
 RULES_ALONE = 0.95  # the house rules, sound in shape (0 mangled of the dev set read this way); see --tune
 
 
 def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) -> Verdict:
     """The reading to print for one reference, or the reason to keep it as written. Which reading is chosen
     does not depend on the threshold; only whether it is printed does."""
+    numbered = LIST_NUMBER_RE.match(text)
+    if numbered and re.match(r"[^\W\d_]|[“\"«‘*]", text[numbered.end():]):
+        text = text[numbered.end():]  # "12. Smith, J. …", "[4] J. Smith, …": the list's number is no part of it
     reading, confidence = read_with_model(text)
     if reading is None:
         if rules_work:
@@ -149,9 +154,13 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) ->
         work, confidence, method = rules_work, RULES_ALONE, "rules"
     else:
         work, method = {**reading.work, "note-text": text}, "model"
+    work = repair(work)
+    doubt = doubts(work, text)
+    if doubt:
+        confidence = min(confidence, DOUBTFUL)
     if confidence >= threshold:
         return Verdict(work, confidence, method, locator=locator)
-    return Verdict(None, confidence, method, _why(reading, confidence), locator)
+    return Verdict(None, confidence, method, doubt[0] if doubt else _why(reading, confidence), locator)
 
 
 def _why(reading, confidence: float) -> str:

@@ -11,6 +11,7 @@ from volume.references.keys import ascii_fold
 from volume.references.urls import doi_from_url, find_urls
 
 DATE_FIRST_RE = re.compile(r"^\((?P<date>[^()]{4,40})\)\.?\s+(?P<rest>.+)$")
+DATE_LAST_RE = re.compile(r"^(?P<rest>.+?[.?!])\s+\((?P<date>[^()]{4,40})\)\.?$")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}")
 SENTENCE_RE = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z0-9“\"«*‘'])")
 
@@ -35,7 +36,7 @@ def _matches_host(name: str, url: str) -> bool:
 
 def _site_like(segment: str) -> bool:
     words = segment.split()
-    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "for", "de"} for w in words)
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "for", "de", "&"} for w in words)
 
 
 def read_web_note(text: str) -> dict | None:
@@ -46,7 +47,7 @@ def read_web_note(text: str) -> dict | None:
     url = urls[0][2]
     body = text[: urls[0][0]].strip()
     work: dict = {"URL": url}
-    dated = DATE_FIRST_RE.match(body)
+    dated = DATE_FIRST_RE.match(body) or DATE_LAST_RE.match(body)  # "(2020, May 1). Title. Site." or "Title. Site. (…)."
     if dated:
         parsed = parse_apa_date(dated["date"])
         if parsed is None:

@@ -1,0 +1,126 @@
+"""Plausibility checks on a work read from a reference: repairs that are always safe, and doubts that keep an
+implausible reading from being printed (an author with a digit, a publisher "n.d.", a title with a quote)."""
+
+from __future__ import annotations
+
+import re
+
+from volume.references.lexicon import ORG_WORDS
+
+LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
+PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
+NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
+INNER_QUOTE_RE = re.compile(r"[”»]|[,.]\"\s|\"\s*[,.]\s*\S")
+ACCESS_RE = re.compile(r"\b(?:retrieved|accessed|available|viewed|consult[ée]|abgerufen|preprint)\b", re.IGNORECASE)
+LOWER_STARTS = frozenset(["by", "in", "and", "of", "the", "from", "with", "for", "to", "at", "on", "sec", "edited",
+                          "trans", "translated", "available", "retrieved", "accessed", "pp", "vol", "no", "et", "und",
+                          "dans", "par", "von", "hrsg", "ed", "eds"])
+ROLE_WORD_RE = re.compile(r"\b(?:eds?|editors?|hrsg|trans|transl)\b\.?", re.IGNORECASE)
+
+
+def repair(work: dict) -> dict:
+    """The work with what is never part of a field taken off: "pp." before pages, a list number before the
+    first author, a publisher or place that only says "n.d."."""
+    work = dict(work)
+    if work.get("page"):
+        work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
+    people = work.get("author") or []
+    if people:
+        first = dict(people[0])
+        for key in ("literal", "family"):
+            if first.get(key) and LIST_NUMBER_RE.match(first[key] + " x"):
+                rest = LIST_NUMBER_RE.sub("", first[key] + " x")[:-2].strip()
+                if rest:
+                    first[key] = rest
+        work["author"] = [first, *people[1:]]
+    for key in ("publisher", "publisher-place", "container-title"):
+        if work.get(key) and NO_DATE_RE.match(str(work[key]).strip()):
+            del work[key]
+    if (work.get("container-title") and work.get("publisher-place") and not work.get("publisher")
+            and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
+        work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
+        if work.get("type") == "webpage" and not work.get("URL"):
+            work["type"] = "book"
+    return work
+
+
+def doubts(work: dict, text: str) -> list[str]:
+    """What makes a reading implausible; each one keeps the reference as written."""
+    found = []
+    for person in (work.get("author") or []) + (work.get("editor") or []):
+        name = " ".join(str(person.get(k, "")) for k in ("family", "given"))
+        if re.search(r"\d", name):
+            found.append("a digit in a name")
+        if ROLE_WORD_RE.search(name + " " + str(person.get("literal", ""))) or re.search(r"[“”\"«»()\[\]:]", name):
+            found.append("an editor's mark or a quote in a name")
+        if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
+            found.append("a name too long to be one person")
+    title = str(work.get("title", ""))
+    if INNER_QUOTE_RE.search(title.rstrip("”»\"' .,")):
+        found.append("a closing quote inside the title")
+    if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
+        found.append("access words or a repository inside the title")
+    for key in ("container-title", "publisher", "publisher-place"):
+        value = str(work.get(key, ""))
+        if value and (NO_DATE_RE.match(value) or ACCESS_RE.search(value) or re.search(r"https?://|\bdoi\b", value,
+                                                                                        re.IGNORECASE)):
+            found.append(f"an odd {key}")
+    if work.get("page") and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+                                              r"(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–][ivxlcIVXLC]+)?",
+                                              str(work["page"]).strip()):
+        found.append("pages that are not a page range")
+    for key in ("container-title", "publisher", "publisher-place"):
+        value = str(work.get(key, "")).strip()
+        first = value.split()[0].strip(".,:") if value and value[0].islower() else ""
+        if value and (first in LOWER_STARTS or value[0].islower() and not re.search(r"[A-Z]|\.[a-z]{2,}", value)
+                      or re.match(r"(?:vol|no|nos|sec|pp?|pt|ch)\b\.?", value, re.IGNORECASE) or len(value) < 3
+                      and not value.isupper()):
+            found.append(f"a {key} that starts like no name")
+    if re.search(r"\b(?:universit\w*|press|institut\w*|verlag|publish\w*)\b", str(work.get("publisher-place", "")),
+                 re.IGNORECASE):
+        found.append("a publisher read as the place")
+    url = str(work.get("URL", ""))
+    if url and "." not in re.sub(r"^[a-z]+://", "", url).split("/")[0]:
+        found.append("a link without a host")
+    for key in ("title", "container-title"):
+        if _unbalanced(str(work.get(key, ""))):
+            found.append(f"unbalanced quotes or brackets in the {key}")
+    if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
+        found.append("two parts of a Chinese reference read as one title")
+    if any(work.get(k) for k in ("volume", "issue", "page")) and not work.get("container-title"):
+        found.append("a volume or pages without a journal")
+    for person in work.get("author") or []:
+        if re.search(r"[^\W\d_]{3,}\.$", str(person.get("given", ""))) and re.search(r"\.\s", str(person.get("given", ""))):
+            found.append("a name that runs into the title")
+    if _institute_doubt(work, text):
+        found.append("an institute that may be the site or the publisher")
+    return found
+
+
+PAIRS = (("“", "”"), ("«", "»"), ("(", ")"), ("[", "]"))
+
+
+def _unbalanced(value: str) -> bool:
+    if any(value.count(a) != value.count(b) for a, b in PAIRS):
+        return True
+    return value.count('"') % 2 == 1
+
+
+def _institute_doubt(work: dict, text: str) -> bool:
+    """An organisation after a title, read as the container of a quoted title or as the publisher of an italic
+    one, is the other way round in most styles: the reading cannot be trusted."""
+    container, publisher = str(work.get("container-title", "")), str(work.get("publisher", ""))
+    title = str(work.get("title", ""))
+    if not title:
+        return False
+    italic_title = f"*{title}" in text
+    quoted_title = bool(re.search(r"[“\"«‘']\s*" + re.escape(title[:20]), text))
+    if container and _org_like(container) and italic_title and not (work.get("volume") or work.get("page")):
+        return True
+    return bool(publisher and _org_like(publisher) and quoted_title and not work.get("publisher-place")
+                and not work.get("container-title"))
+
+
+def _org_like(name: str) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS | {"institution", "centre", "center", "company", "&"}
+               for w in name.split())
