@@ -50,7 +50,12 @@ def _runs(labelled: Labelled) -> list[tuple[str, int, int]]:
 
 
 def _text(labelled: Labelled, start: int, end: int) -> str:
-    return labelled.text[labelled.tokens[start].start: labelled.tokens[end - 1].end]
+    value = labelled.text[labelled.tokens[start].start: labelled.tokens[end - 1].end]
+    tokens = labelled.tokens
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if value.count(opening) > value.count(closing) and end < len(tokens) and tokens[end].text == closing:
+            value = labelled.text[tokens[start].start: tokens[end].end]  # "(IJCAI-91" and its ")" left out
+    return value
 
 
 def _confidence(labelled: Labelled, start: int, end: int) -> float:
@@ -211,6 +216,84 @@ def _check(labelled: Labelled, reading: Reading) -> None:
         reading.problems.append("author names not split with certainty")
     if re.search(r"\[[A-Z/]{1,5}\]", title + work.get("container-title", "")):
         reading.problems.append("a document-type marker inside a field")
+    if _left_out(labelled):
+        reading.problems.append("words left out of every field")
+    if _glued_other(labelled):
+        reading.problems.append("a field cut in the middle of a phrase")
+    if _volume_after_issue_word(labelled):
+        reading.problems.append("an issue number read as the volume")
+
+
+FIELD_LABELS = frozenset(["title", "container", "publisher", "location", "author", "editor"])
+SKIPPED_WORDS = frozenset(
+    "in im dans en eds ed edn editor editors edited by hrsg hg trans transl translated vol vols volume no nos nr "
+    "issue pp p pages page s retrieved from available online at accessed url doi isbn issn pmid pmcid et al "
+    "and & u a see also cf der die das the of de la le les des du von und et и в с под ред под and th st nd rd "
+    "tech technical rep report reports thesis dissertation phd ph d master masters master's diss working paper "
+    "papers press release series no. web internet online website video dvd motion picture film interview speech "
+    "cited consulted abgerufen zugriff consulté обращения дата электронный ресурс режим доступа "
+    "original work published reprint reprinted edition revised ed rev trad traduit übers suppl supplement "
+    "aufl auflage erweiterte überarbeitete neu bearbeitete éd édition impr изд издание доп перераб".split()
+)
+
+
+GLUE_WORDS = frozenset(["and", "of", "for", "from", "on", "&", "und", "et", "de", "du", "des", "la"])
+
+
+def _left_out(labelled: Labelled) -> bool:
+    """Two or more content words between fields, labelled as nothing: a field the reading lost."""
+    from volume.references.lexicon import MONTHS
+
+    labels, tokens = labelled.labels, labelled.tokens
+    if not any(lab in FIELD_LABELS for lab in labels):
+        return False
+    first_field = next(i for i, lab in enumerate(labels) if lab != "other")
+    last_field = max(i for i, lab in enumerate(labels) if lab != "other")
+    run: list[str] = []
+    depth = 0
+    for i in range(first_field, last_field + 1):
+        text = tokens[i].text
+        depth += (text in "([") - (text in ")]") if tokens[i].kind == "punct" else 0
+        if labels[i] != "other":
+            if _content(run, MONTHS):
+                return True
+            run = []
+            continue
+        if tokens[i].kind == "word" and depth <= 0:  # bracketed remarks ("[Adm., USN]", "(Hg.)") are no field
+            run.append(text)
+    return False
+
+
+def _content(words: list[str], months: frozenset) -> bool:
+    kept = [w for w in words if w.lower().strip(".") not in SKIPPED_WORDS and w.lower() not in months
+            and not re.search(r"\d", w) and not re.fullmatch(r"[IVXLCivxlc]+", w)]
+    return len(kept) >= 2 or any(w[:1].isupper() and len(w) > 3 for w in kept)
+
+
+def _glued_other(labelled: Labelled) -> bool:
+    """A content word labelled as nothing right against a title, container or publisher word, with no
+    punctuation between them ("From | Clocks to Chaos", "Journal of Computer | and System Sciences")."""
+    labels, tokens = labelled.labels, labelled.tokens
+    for i in range(len(tokens) - 1):
+        a, b = labels[i], labels[i + 1]
+        if tokens[i].kind != "word" or tokens[i + 1].kind != "word" or (a == "other") == (b == "other"):
+            continue
+        field, other = (a, tokens[i + 1]) if b == "other" else (b, tokens[i])
+        if field in ("title", "container", "publisher") and (other.text.lower().strip(".") not in SKIPPED_WORDS
+                                                             or other.text.lower() in GLUE_WORDS):
+            return True
+    return False
+
+
+def _volume_after_issue_word(labelled: Labelled) -> bool:
+    words = ("no", "№", "nr", "n°", "issue", "heft", "h", "вып", "número", "num")
+    tokens, labels = labelled.tokens, labelled.labels
+    for i, lab in enumerate(labels):
+        if lab == "volume":
+            before = [t.text.lower().strip(".") for t in tokens[max(0, i - 2): i] if t.kind != "punct" or t.text == "№"]
+            if before and before[-1] in words:
+                return True
+    return False
 
 
 EDITOR_CUE_RE = re.compile(r"(?i:\b(?:eds?|editors?|edited|hrsg|hg|dir|éds?|red|ред|coord|comp)\b\.?|\bin:|\bdans\b)|\bIn\b")

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from volume.references.lexicon import ORG_WORDS
+from volume.references.lexicon import ORG_WORDS, PLACES
+
+PLACE_FIRST_RE = re.compile(r"^(?P<place>[A-Z][\w.’' -]{1,30}(?:,\s*[A-Z][\w.]{1,12})?):\s+(?P<name>[A-Z].+)$")
+CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|review|bulletin|"
+                          r"transactions|annals|letters|quarterly|magazine)\b")
 
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
@@ -36,8 +40,15 @@ def repair(work: dict) -> dict:
     for key in ("publisher", "publisher-place", "container-title"):
         if work.get(key) and NO_DATE_RE.match(str(work[key]).strip()):
             del work[key]
-    if (work.get("container-title") and work.get("publisher-place") and not work.get("publisher")
-            and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
+    for key in ("container-title", "publisher"):
+        placed = PLACE_FIRST_RE.match(str(work.get(key, "")))
+        if (placed and placed["place"].split(",")[0].strip().lower() in PLACES and not work.get("publisher-place")
+                and not any(work.get(k) for k in ("volume", "issue", "page"))):
+            work.pop(key)  # "London: UCL Institute of Education" read as one field
+            work["publisher-place"], work["publisher"] = placed["place"], placed["name"]
+    container = str(work.get("container-title", ""))
+    if (container and work.get("publisher-place") and not work.get("publisher") and _org_like(container)
+            and not CONTAINER_RE.search(container) and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
         work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
@@ -56,8 +67,16 @@ def doubts(work: dict, text: str) -> list[str]:
         if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
             found.append("a name too long to be one person")
     title = str(work.get("title", ""))
-    if INNER_QUOTE_RE.search(title.rstrip("”»\"' .,")):
+    if INNER_QUOTE_RE.search(title.rstrip("”»\"' .,")) or ("‘" not in title and re.search(r"’\s*[(,]", title)):
         found.append("a closing quote inside the title")
+    tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
+    if tail and _org_like(tail) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
+                                                               {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
+        found.append("a title that runs into an organisation's name")
+    if re.search(r"[-–—/:]$", title) or re.search(r"\.\s+\S[^.]*(?:\d|\bpresented\b|\bpaper\b)", title):
+        found.append("a title that runs into what follows it")
+    if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", str(work.get("publisher", "")).strip(), re.IGNORECASE):
+        found.append("a publisher that is only a company suffix")
     if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
         found.append("access words or a repository inside the title")
     for key in ("container-title", "publisher", "publisher-place"):
@@ -65,8 +84,8 @@ def doubts(work: dict, text: str) -> list[str]:
         if value and (NO_DATE_RE.match(value) or ACCESS_RE.search(value) or re.search(r"https?://|\bdoi\b", value,
                                                                                         re.IGNORECASE)):
             found.append(f"an odd {key}")
-    if work.get("page") and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
-                                              r"(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–][ivxlcIVXLC]+)?",
+    if work.get("page") and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑‒~]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+                                              r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?",
                                               str(work["page"]).strip()):
         found.append("pages that are not a page range")
     for key in ("container-title", "publisher", "publisher-place"):
@@ -87,8 +106,8 @@ def doubts(work: dict, text: str) -> list[str]:
             found.append(f"unbalanced quotes or brackets in the {key}")
     if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
         found.append("two parts of a Chinese reference read as one title")
-    if any(work.get(k) for k in ("volume", "issue", "page")) and not work.get("container-title"):
-        found.append("a volume or pages without a journal")
+    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
+        found.append("a volume or issue without a journal")
     for person in work.get("author") or []:
         if re.search(r"[^\W\d_]{3,}\.$", str(person.get("given", ""))) and re.search(r"\.\s", str(person.get("given", ""))):
             found.append("a name that runs into the title")
@@ -97,11 +116,13 @@ def doubts(work: dict, text: str) -> list[str]:
     return found
 
 
-PAIRS = (("“", "”"), ("«", "»"), ("(", ")"), ("[", "]"))
+PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
 
 
 def _unbalanced(value: str) -> bool:
     if any(value.count(a) != value.count(b) for a, b in PAIRS):
+        return True
+    if "„" not in value and value.count("“") != value.count("”"):  # „…“ is the German pair
         return True
     return value.count('"') % 2 == 1
 
