@@ -14,7 +14,6 @@ CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
 NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
-INNER_QUOTE_RE = re.compile(r"[”»]|[,.]\"\s|\"\s*[,.]\s*\S")
 ACCESS_RE = re.compile(r"\b(?:retrieved|accessed|available|viewed|consult[ée]|abgerufen|preprint)\b", re.IGNORECASE)
 LOWER_STARTS = frozenset(["by", "in", "and", "of", "the", "from", "with", "for", "to", "at", "on", "sec", "edited",
                           "trans", "translated", "available", "retrieved", "accessed", "pp", "vol", "no", "et", "und",
@@ -67,7 +66,8 @@ def doubts(work: dict, text: str) -> list[str]:
         if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
             found.append("a name too long to be one person")
     title = str(work.get("title", ""))
-    if INNER_QUOTE_RE.search(title.rstrip("”»\"' .,")) or ("‘" not in title and re.search(r"’\s*[(,]", title)):
+    if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
+            "‘" not in title and re.search(r"’\s*[(,]", title)):
         found.append("a closing quote inside the title")
     tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
     if tail and _org_like(tail) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
