@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from volume.references.dates import date_field, find_date
+from volume.references.keys import year as year_of
 from volume.references.labeller import Labelled
 from volume.references.labels import FIELD_OF
 from volume.references.name_lists import split_people
@@ -68,10 +69,20 @@ def _clean(value: str, label: str) -> str:
     prefix = PREFIX_RE.get(label)
     if prefix:
         value = prefix.sub("", value)
-    value = value.strip(STRIP)
+    value = _strip_keeping_pairs(value, STRIP)
     if label == "title" and value.endswith(("?", "!")) is False:
         value = value.rstrip(".")
-    return value.strip(STRIP + "?" if label != "title" else STRIP)
+    return _strip_keeping_pairs(value, STRIP + "?" if label != "title" else STRIP)
+
+
+def _strip_keeping_pairs(value: str, chars: str) -> str:
+    """The value without the given characters at either end, but with a closing bracket that closes one of its
+    own ("Proceedings … (IJCAI-91)")."""
+    stripped = value.strip(chars)
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if stripped.count(opening) > stripped.count(closing) and value.rstrip(" .,;:").endswith(closing):
+            stripped += closing
+    return stripped
 
 
 def _title(value: str) -> str:
@@ -143,12 +154,19 @@ def assemble(labelled: Labelled) -> Reading:
             if _after_access_word(labelled, start):
                 continue  # the date the page was read, not the work's
             if "issued" in reading.work:
-                reading.problems.append("two dates")
+                if set(YEAR_RE.findall(value)) - {str(year_of(reading.work))}:
+                    reading.problems.append("two dates")
                 continue
             _issued(value, reading)
             reading.confidence["issued"] = confidence
         elif label == "title":
-            _set(reading, "title", _title(value), confidence)
+            before = {lab for lab, _s, e in _runs(labelled) if e <= start}
+            if "title" in reading.work and "editor" in before and "container-title" not in reading.work:
+                _set(reading, "container-title", _title(value), confidence)  # "In Eds. (Eds.), Book": the book
+            elif "title" in reading.work and before & {"publisher", "location"}:
+                continue  # a series after the publisher ("Paris, Seuil, « Points »")
+            else:
+                _set(reading, "title", _title(value), confidence)
         elif label in FIELD_OF:
             _set(reading, FIELD_OF[label], _clean(value, label), confidence)
         elif label == "url":
