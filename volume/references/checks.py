@@ -111,6 +111,12 @@ def doubts(work: dict, text: str) -> list[str]:
     for person in work.get("author") or []:
         if re.search(r"[^\W\d_]{3,}\.$", str(person.get("given", ""))) and re.search(r"\.\s", str(person.get("given", ""))):
             found.append("a name that runs into the title")
+    container = str(work.get("container-title", ""))
+    if container and (re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]+ (?:and|&) [A-Z][\w’'-]+", container)
+                      or container.rsplit(",", 1)[-1].strip().lower() in PLACES and "," in container):
+        found.append("a container that is no journal, book or site")
+    if work.get("page") and work.get("publisher") and not container and re.search(r"\d\s*[-–—]\s*\d", str(work["page"])):
+        found.append("the pages of a part, with no book or journal")
     if _institute_doubt(work, text):
         found.append("an institute that may be the site or the publisher")
     return found
