@@ -155,7 +155,7 @@ def examples(part: str = "train"):
     """(text, tokens, labels) of every usable sequence: part "train" (the four fifths not held back, none of
     them in the development set) or "check" (the fifth held back)."""
     dev, seen = _dev_keys(), set()
-    for name in ("gold.txt", "core.txt"):
+    for name in ("gold.txt", "core.txt", "good.txt"):
         for segments in sequences(name):
             text, tokens, labels = example(segments)
             key = _key(text)
