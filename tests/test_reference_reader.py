@@ -148,3 +148,84 @@ def test_bench_prints_the_figures():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "references.py")], capture_output=True, text=True,
                          check=True).stdout
     assert "overall" in out and "per style" in out and "per language" in out and "per-field accuracy" in out
+
+
+@pytest.mark.parametrize("span, people", [
+    ("Smith and Jones", [{"family": "Smith"}, {"family": "Jones"}]),
+    ("Chiba, Nakanishi, Fukuda & Yata", [{"family": "Chiba"}, {"family": "Nakanishi"}, {"family": "Fukuda"},
+                                         {"family": "Yata"}]),
+    ("Laruelle, Marlene; Peyrouse, Sebastien", [{"family": "Laruelle", "given": "Marlene"},
+                                                {"family": "Peyrouse", "given": "Sebastien"}]),
+    ("Puzon, G.; Lancaster, J.; & Plumb, I.,", [{"family": "Puzon", "given": "G."},
+                                                {"family": "Lancaster", "given": "J."}, {"family": "Plumb", "given": "I."}]),
+])
+def test_names_joined_by_and_or_semicolons_are_people_of_their_own(span, people):
+    """"and" never joins a family name to a given name; ";" between people keeps the first of them."""
+    assert split_people(span) == (people, True)
+
+
+def test_a_list_number_is_no_part_of_the_first_author():
+    for text in ("12. Smith, J. (2019). A title of things. Journal of Things, 3(2), 4-5.",
+                 "[22] Smith, J. (2019). A title of things. Journal of Things, 3(2), 4-5."):
+        (reading,) = parse_note(text, strict=True, threshold=0.0).readings
+        assert reading.work["author"][0]["family"] == "Smith"
+
+
+@pytest.mark.parametrize("work, doubt", [
+    ({"author": [{"family": "10 Smith", "given": "J."}], "title": "T"}, "a digit in a name"),
+    ({"author": [{"family": "Smith"}], "title": "On things,” arXiv preprint arXiv", "URL": "https://arxiv.org/a"},
+     "a closing quote inside the title"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "publisher": "by Richard Powers"},
+     "a publisher that starts like no name"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "container-title": "Journal", "URL": "https://Falmer"},
+     "a link without a host"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "volume": "3"}, "a volume or issue without a journal"),
+])
+def test_implausible_readings_are_doubted(work, doubt):
+    from volume.references.checks import doubts
+
+    assert doubt in doubts(work, "")
+
+
+def test_repairs_never_change_a_plausible_work():
+    from volume.references.checks import doubts, repair
+
+    work = {"author": [{"family": "Moss", "given": "G."}], "title": "Primary teachers’ experience",
+            "container-title": "London: UCL Institute of Education", "publisher": "n.d."}
+    repaired = repair(work)
+    assert (repaired["publisher-place"], repaired["publisher"]) == ("London", "UCL Institute of Education")
+    assert "container-title" not in repaired
+    assert repair({"title": "T", "container-title": "J", "page": "pp. 3–9"})["page"] == "3–9"
+    fine = {"author": [{"literal": "bne IntelliNews"}], "title": "Trade between China and four of five “Stans”",
+            "container-title": "openDemocracy", "URL": "https://intellinews.com/x"}
+    assert repair(fine) == fine and doubts(fine, "") == []
+
+
+def test_a_site_and_a_date_after_the_title():
+    work = read_web_note("The state of AI in 2025. McKinsey & Company. (2025, December 10). https://www.mckinsey.com/x")
+    assert work["title"] == "The state of AI in 2025" and work["container-title"] == "McKinsey & Company"
+    assert work["issued"] == {"date-parts": [[2025, 12, 10]]} and "author" not in work
+
+
+def test_the_labeller_marks_words_a_reading_left_out():
+    text = "S. Abiteboul and V. Vianu. Datalog extensions for database queries. Journal of Computer and System Sciences, 43, 62-124, 1991."
+    (reading,) = parse_note(text, strict=True, threshold=0.0).readings
+    work = reading.work
+    assert work.get("container-title") in (None, "Journal of Computer and System Sciences") or reading.confidence < 0.5
+
+
+def test_real_training_strings_keep_their_labels():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import anystyle_corpus
+
+    text, tokens, labels = anystyle_corpus.example([
+        ("citation-number", "[4]"), ("author", "M. P. D. Micheli,"), ("title", "“χ(2) effects in waveguides,”"),
+        ("journal", "Quantum Optics"), ("volume", "2009;108(2):"), ("pages", "pp. 155-160.")])
+    assert text.startswith("[4] M. P. D. Micheli,")
+    by_token = {t.text: lab for t, lab in zip(tokens, labels)}
+    assert by_token["Micheli"] == "author" and by_token["4"] == "other" and by_token["waveguides"] == "title"
+    assert (by_token["2009"], by_token["108"], by_token["2"], by_token["pp"]) == ("date", "volume", "issue", "other")
+    assert by_token["155-160"] == "pages" and by_token["Quantum"] == "container"
+    train = {t for t, _, _ in anystyle_corpus.examples("train")}
+    check = {t for t, _, _ in anystyle_corpus.examples("check")}
+    assert len(train) > 1000 and len(check) > 150 and not train & check
