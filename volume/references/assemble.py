@@ -236,6 +236,8 @@ def _check(labelled: Labelled, reading: Reading) -> None:
         reading.problems.append("a document-type marker inside a field")
     if _left_out(labelled):
         reading.problems.append("words left out of every field")
+    if _names_before_author(labelled):
+        reading.problems.append("names before the first author left out")
     if _glued_other(labelled):
         reading.problems.append("a field cut in the middle of a phrase")
     if _volume_after_issue_word(labelled):
@@ -285,7 +287,23 @@ def _left_out(labelled: Labelled) -> bool:
 def _content(words: list[str], months: frozenset) -> bool:
     kept = [w for w in words if w.lower().strip(".") not in SKIPPED_WORDS and w.lower() not in months
             and not re.search(r"\d", w) and not re.fullmatch(r"[IVXLCivxlc]+", w)]
-    return len(kept) >= 2 or any(w[:1].isupper() and len(w) > 3 for w in kept)
+    return len(kept) >= 2 or any(w[:1].isupper() and len(w) > 3 or re.match(r"[\u3040-\u9fff]{2}", w) for w in kept)
+
+
+COMMENT_WORDS = frozenset("see also cf compare quoted in for e g eg vgl voir siehe см also and on this point as reported "
+                          "this figure is from further details".split())
+
+
+def _names_before_author(labelled: Labelled) -> bool:
+    """Capitalised words labelled as nothing just before the first author ("Chung, YS. Kang, DH. | Kwon, JS."):
+    the first authors lost, unless the words are a remark ("See also", "Cf.")."""
+    labels, tokens = labelled.labels, labelled.tokens
+    first = next((i for i, lab in enumerate(labels) if lab != "other"), None)
+    if not first or labels[first] not in ("author", "editor"):
+        return False
+    words = [t.text for t in tokens[:first] if t.kind == "word"]
+    names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in COMMENT_WORDS and not w.isdigit()]
+    return bool(names) and tokens[first - 1].text in (",", ".", "&", ";") and words[-1].lower() not in COMMENT_WORDS
 
 
 def _glued_other(labelled: Labelled) -> bool:

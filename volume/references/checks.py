@@ -67,7 +67,7 @@ def doubts(work: dict, text: str) -> list[str]:
             found.append("a name too long to be one person")
     title = str(work.get("title", ""))
     if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
-            "‘" not in title and re.search(r"’\s*[(,]", title)):
+            "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
         found.append("a closing quote inside the title")
     tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
     if tail and _org_like(tail) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
@@ -112,6 +112,10 @@ def doubts(work: dict, text: str) -> list[str]:
         if re.search(r"[^\W\d_]{3,}\.$", str(person.get("given", ""))) and re.search(r"\.\s", str(person.get("given", ""))):
             found.append("a name that runs into the title")
     container = str(work.get("container-title", ""))
+    words = container.split()
+    if words and words[0][:1].islower() and not re.match(r"[a-z]+[A-Z]|[a-z]+\.[a-z]{2,}", words[0]) and not (
+            len(words[0]) <= 3 and len(words) > 1 and words[1][:1].isupper()):
+        found.append("a container that starts in the middle of a phrase")
     if container and (re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]+ (?:and|&) [A-Z][\w’'-]+", container)
                       or container.rsplit(",", 1)[-1].strip().lower() in PLACES and "," in container):
         found.append("a container that is no journal, book or site")

@@ -121,8 +121,24 @@ def read_with_model(text: str):
     """The labeller's reading of a reference, and its confidence; None if the model is not installed."""
     if not labeller.available():
         return None, 0.0
-    reading = assemble(labeller.label(text))
+    reading = drop_unsure_extras(assemble(labeller.label(text)))
     return reading, model_confidence(reading, text)
+
+
+OPTIONAL_FIELDS = ("editor", "publisher-place")  # left out, rather than the whole reading kept, when unsure
+OPTIONAL_SURE = 0.9
+
+
+def drop_unsure_extras(reading):
+    """A reading without the editors or place the labeller is unsure of: a bibliography entry without them is
+    incomplete, one with wrong ones is a published error."""
+    for key in OPTIONAL_FIELDS:
+        doubted = [p for p in reading.problems if key.split("-")[-1] in p]
+        if key in reading.work and (reading.confidence.get(key, 0.0) < OPTIONAL_SURE or doubted):
+            del reading.work[key]
+            reading.confidence.pop(key, None)
+            reading.problems = [p for p in reading.problems if p not in doubted]
+    return reading
 
 
 DOUBTFUL = 0.2  # the confidence of a reading that fails a plausibility check (volume.references.checks)
