@@ -138,6 +138,9 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     text, etal = _clean(span)
     if not text:
         return [], False
+    listed = _family_initial_list(text)
+    if listed:
+        return listed, True
     parts, seps = _split(text)
     if len(parts) == 1 and _org_word(text) or all(_org_word(p) or not p[:1].isupper() for p in parts):
         return [{"literal": text.rstrip(".")}], True
@@ -157,6 +160,21 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     if is_organisation(name) or _cjk(name):
         return ([{"literal": n} for n in parts] if _cjk(name) and len(parts) > 1 else [{"literal": name}]), True
     return [{"literal": name}], False
+
+
+FAMILY_INITIALS_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?),?\s+([{UPPER}]{{1,3}}|(?:[{UPPER}]\.\s?){{1,3}})\.?(?:\s+|$|,\s*)")
+
+
+def _family_initial_list(text: str) -> list[dict] | None:
+    """"Chung, YS. Kang, DH. Shin, NY." and "Modahl, C. Green, L. Fein, D.": people separated by the full stop
+    after their initials only."""
+    found, at = [], 0
+    for match in FAMILY_INITIALS_RE.finditer(text):
+        if match.start() != at:
+            return None
+        found.append(_person(match[1], match[2]))
+        at = match.end()
+    return found if len(found) >= 2 and at >= len(text.rstrip(" .,")) else None
 
 
 def _split(text: str) -> tuple[list[str], list[str]]:
