@@ -109,8 +109,24 @@ def doubts(work: dict, text: str) -> list[str]:
     if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
         found.append("a volume or issue without a journal")
     for person in work.get("author") or []:
-        if re.search(r"[^\W\d_]{3,}\.$", str(person.get("given", ""))) and re.search(r"\.\s", str(person.get("given", ""))):
+        given = str(person.get("given", ""))
+        if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
             found.append("a name that runs into the title")
+    for key in ("title", "container-title"):
+        if re.search(r"\s[A-Z]$", str(work.get(key, ""))):
+            found.append(f"a {key} cut after an initial")
+    for key in ("publisher", "container-title"):
+        value = str(work.get(key, ""))
+        at = text.find(value) if len(value) > 3 else -1
+        if at >= 0 and re.match(r"/[^\W\d_]", text[at + len(value): at + len(value) + 2]):
+            found.append(f"a word joined to the {key} left out of it")
+    publisher = str(work.get("publisher", ""))
+    if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
+        found.append("a place read into the publisher")
+    if title and work.get("publisher") and not work.get("publisher-place"):
+        at = text.find(title[-15:]) if len(title) > 15 else -1
+        if at >= 0 and text[at + 15:].lstrip(" *”\"'’)").startswith(":"):
+            found.append("a place read into the title")
     container = str(work.get("container-title", ""))
     words = container.split()
     if words and words[0][:1].islower() and not re.match(r"[a-z]+[A-Z]|[a-z]+\.[a-z]{2,}", words[0]) and not (

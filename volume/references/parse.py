@@ -135,7 +135,7 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)
-    if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$", comment):
+    if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):
         # what the rules left before their one reference is not a remark: part of the reference (more authors)
         return _note([_cited(text, text, None, threshold)], "")  # the rules read only the tail
     return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
