@@ -102,7 +102,7 @@ def _title(value: str) -> str:
 def _issued(value: str, reading: Reading) -> None:
     if NO_DATE_RE.match(value.strip()):
         return
-    outside = re.sub(r"\[[^\]]*\]", " ", value)  # "1988 [1964]", "([1857], 1972)": the bracketed original year
+    outside = re.sub(r"\[[^\]]*\]|^[^\[\]]*\]", " ", value)  # "1988 [1964]", "([1857], 1972)": the bracketed original year
     if YEAR_RE.search(outside):
         value = outside
     found = find_date(value)

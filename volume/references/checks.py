@@ -121,6 +121,8 @@ def doubts(work: dict, text: str) -> list[str]:
         if at >= 0 and re.match(r"/[^\W\d_]", text[at + len(value): at + len(value) + 2]):
             found.append(f"a word joined to the {key} left out of it")
     publisher = str(work.get("publisher", ""))
+    if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
+        found.append("a bracketed abbreviation read as the publisher")
     if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
         found.append("a place read into the publisher")
     if title and work.get("publisher") and not work.get("publisher-place"):
@@ -164,6 +166,9 @@ def _institute_doubt(work: dict, text: str) -> bool:
     quoted_title = bool(re.search(r"[“\"«‘']\s*" + re.escape(title[:20]), text))
     if container and _org_like(container) and italic_title and not (work.get("volume") or work.get("page")):
         return True
+    if (container and _org_like(container) and f"*{container}" not in text and work.get("URL")
+            and not work.get("author") and not any(work.get(k) for k in ("volume", "issue", "page", "publisher"))):
+        return True  # "Title. McKinsey & Company. URL": the site, or its publisher? styles differ
     return bool(publisher and _org_like(publisher) and quoted_title and not work.get("publisher-place")
                 and not work.get("container-title"))
 
