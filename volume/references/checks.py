@@ -9,7 +9,7 @@ from volume.references.lexicon import ORG_WORDS, PLACES
 
 PLACE_FIRST_RE = re.compile(r"^(?P<place>[A-Z][\w.’' -]{1,30}(?:,\s*[A-Z][\w.]{1,12})?):\s+(?P<name>[A-Z].+)$")
 CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|review|bulletin|"
-                          r"transactions|annals|letters|quarterly|magazine)\b")
+                          r"transactions|annals|letters|quarterly|magazine|actes|congr\w*|colloque|tagung)\b")
 
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
@@ -70,7 +70,7 @@ def doubts(work: dict, text: str) -> list[str]:
             "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
         found.append("a closing quote inside the title")
     tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
-    if tail and _org_like(tail) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
+    if tail and (_org_like(tail) or CONTAINER_RE.search(tail) or re.search(r"(?i)\b(?:press|verlag|university|éditions)\b", tail)) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
                                                                {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
         found.append("a title that runs into an organisation's name")
     if re.search(r"[-–—/:]$", title) or re.search(r"\.\s+\S[^.]*(?:\d|\bpresented\b|\bpaper\b)", title):
@@ -129,7 +129,16 @@ def doubts(work: dict, text: str) -> list[str]:
         at = text.find(title[-15:]) if len(title) > 15 else -1
         if at >= 0 and text[at + 15:].lstrip(" *”\"'’)").startswith(":"):
             found.append("a place read into the title")
+    for key in ("volume", "issue"):
+        value = str(work.get(key, "")).strip()
+        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?|[IVXLCivxlc]+|\w{1,8}", value):
+            found.append(f"a {key} that is no number")
     container = str(work.get("container-title", ""))
+    if re.search(r"\?\s+[A-Z]", container) or re.match(r"(?i)(?:paper |poster )?presented\b", container):
+        found.append("a container that runs over two parts")
+    last_part = title.rsplit(", ", 1)[-1] if ", " in title else ""
+    if last_part and CONTAINER_RE.search(last_part) and last_part[:1].isupper():
+        found.append("a title that runs into the container")
     words = container.split()
     if words and words[0][:1].islower() and not re.match(r"[a-z]+[A-Z]|[a-z]+\.[a-z]{2,}", words[0]) and not (
             len(words[0]) <= 3 and len(words) > 1 and words[1][:1].isupper()):
