@@ -39,7 +39,7 @@ PARAMS = {
 }
 
 
-REAL_REPEAT = 12  # each real string counts as this many synthetic ones
+REAL_REPEAT = 8  # each real string counts as this many synthetic ones
 
 
 def check(model: Path) -> int:

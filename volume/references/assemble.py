@@ -249,14 +249,7 @@ def _check(labelled: Labelled, reading: Reading) -> None:
 
 FIELD_LABELS = frozenset(["title", "container", "publisher", "location", "author", "editor"])
 SKIPPED_WORDS = frozenset(
-    "in im dans en eds ed edn editor editors edited by hrsg hg trans transl translated vol vols volume no nos nr "
-    "issue pp p pages page s retrieved from available online at accessed url doi isbn issn pmid pmcid et al "
-    "and & u a see also cf der die das the of de la le les des du von und et и в с под ред под and th st nd rd "
-    "tech technical rep report reports thesis dissertation phd ph d master masters master's diss working paper "
-    "papers press release series no. web internet online website video dvd motion picture film interview speech "
-    "cited consulted abgerufen zugriff consulté обращения дата электронный ресурс режим доступа "
-    "original work published reprint reprinted edition revised ed rev trad traduit übers suppl supplement "
-    "aufl auflage erweiterte überarbeitete neu bearbeitete éd édition impr изд издание доп перераб".split()
+    ["in", "im", "dans", "en", "eds", "ed", "edn", "editor", "editors", "edited", "by", "hrsg", "hg", "trans", "transl", "translated", "vol", "vols", "volume", "no", "nos", "nr", "issue", "pp", "p", "pages", "page", "s", "retrieved", "from", "available", "online", "at", "accessed", "url", "doi", "isbn", "issn", "pmid", "pmcid", "et", "al", "and", "&", "u", "a", "see", "also", "cf", "der", "die", "das", "the", "of", "de", "la", "le", "les", "des", "du", "von", "und", "et", "и", "в", "с", "под", "ред", "под", "and", "th", "st", "nd", "rd", "tech", "technical", "rep", "report", "reports", "thesis", "dissertation", "phd", "ph", "d", "master", "masters", "master's", "diss", "working", "paper", "papers", "press", "release", "series", "no.", "web", "internet", "online", "website", "video", "dvd", "motion", "picture", "film", "interview", "speech", "cited", "consulted", "abgerufen", "zugriff", "consulté", "обращения", "дата", "электронный", "ресурс", "режим", "доступа", "original", "work", "published", "reprint", "reprinted", "edition", "revised", "ed", "rev", "trad", "traduit", "übers", "suppl", "supplement", "aufl", "auflage", "erweiterte", "überarbeitete", "neu", "bearbeitete", "éd", "édition", "impr", "изд", "издание", "доп", "перераб"]
 )
 
 
@@ -293,8 +286,7 @@ def _content(words: list[str], months: frozenset) -> bool:
     return len(kept) >= 2 or any(w[:1].isupper() and len(w) > 3 or re.match(r"[\u3040-\u9fff]{2}", w) for w in kept)
 
 
-COMMENT_WORDS = frozenset("see also cf compare quoted in for e g eg vgl voir siehe см also and on this point as reported "
-                          "this figure is from further details".split())
+COMMENT_WORDS = frozenset(["see", "also", "cf", "compare", "quoted", "in", "for", "e", "g", "eg", "vgl", "voir", "siehe", "см", "also", "and", "on", "this", "point", "as", "reported", "this", "figure", "is", "from", "further", "details"])
 
 
 def _names_before_author(labelled: Labelled) -> bool:

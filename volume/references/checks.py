@@ -56,6 +56,11 @@ def repair(work: dict) -> dict:
 
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
+    return [*_name_doubts(work), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
+            *_container_doubts(work, text)]
+
+
+def _name_doubts(work: dict) -> list[str]:
     found = []
     for person in (work.get("author") or []) + (work.get("editor") or []):
         name = " ".join(str(person.get(k, "")) for k in ("family", "given"))
@@ -65,80 +70,100 @@ def doubts(work: dict, text: str) -> list[str]:
             found.append("an editor's mark or a quote in a name")
         if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
             found.append("a name too long to be one person")
+    for person in work.get("author") or []:
+        given = str(person.get("given", ""))
+        if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
+            found.append("a name that runs into the title")
+    return found
+
+
+def _title_doubts(work: dict, text: str) -> list[str]:
+    found = []
     title = str(work.get("title", ""))
     if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
             "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
         found.append("a closing quote inside the title")
     tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
-    if tail and (_org_like(tail) or CONTAINER_RE.search(tail) or re.search(r"(?i)\b(?:press|verlag|university|éditions)\b", tail)) and tail[:1].isupper() and all(w[:1].isupper() or w.lower() in
-                                                               {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
+    if tail and tail[:1].isupper() and _names_a_body(tail) and all(
+            w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
         found.append("a title that runs into an organisation's name")
+    last_part = title.rsplit(", ", 1)[-1] if ", " in title else ""
+    if last_part and CONTAINER_RE.search(last_part) and last_part[:1].isupper():
+        found.append("a title that runs into the container")
     if re.search(r"[-–—/:]$", title) or re.search(r"\.\s+\S[^.]*(?:\d|\bpresented\b|\bpaper\b)", title):
         found.append("a title that runs into what follows it")
-    if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", str(work.get("publisher", "")).strip(), re.IGNORECASE):
-        found.append("a publisher that is only a company suffix")
     if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
         found.append("access words or a repository inside the title")
-    for key in ("container-title", "publisher", "publisher-place"):
-        value = str(work.get(key, ""))
-        if value and (NO_DATE_RE.match(value) or ACCESS_RE.search(value) or re.search(r"https?://|\bdoi\b", value,
-                                                                                        re.IGNORECASE)):
-            found.append(f"an odd {key}")
-    if work.get("page") and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑‒~]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
-                                              r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?",
-                                              str(work["page"]).strip()):
-        found.append("pages that are not a page range")
-    for key in ("container-title", "publisher", "publisher-place"):
-        value = str(work.get(key, "")).strip()
-        first = value.split()[0].strip(".,:") if value and value[0].islower() else ""
-        if value and (first in LOWER_STARTS or value[0].islower() and not re.search(r"[A-Z]|\.[a-z]{2,}", value)
-                      or re.match(r"(?:vol|no|nos|sec|pp?|pt|ch)\b\.?", value, re.IGNORECASE) or len(value) < 3
-                      and not value.isupper()):
-            found.append(f"a {key} that starts like no name")
-    if re.search(r"\b(?:universit\w*|press|institut\w*|verlag|publish\w*)\b", str(work.get("publisher-place", "")),
-                 re.IGNORECASE):
-        found.append("a publisher read as the place")
-    url = str(work.get("URL", ""))
-    if url and "." not in re.sub(r"^[a-z]+://", "", url).split("/")[0]:
-        found.append("a link without a host")
+    if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
+        found.append("two parts of a Chinese reference read as one title")
     for key in ("title", "container-title"):
         if _unbalanced(str(work.get(key, ""))):
             found.append(f"unbalanced quotes or brackets in the {key}")
-    if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
-        found.append("two parts of a Chinese reference read as one title")
-    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
-        found.append("a volume or issue without a journal")
-    for person in work.get("author") or []:
-        given = str(person.get("given", ""))
-        if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
-            found.append("a name that runs into the title")
-    for key in ("title", "container-title"):
         if re.search(r"\s[A-Z]$", str(work.get(key, ""))):
             found.append(f"a {key} cut after an initial")
+    if title and work.get("publisher") and not work.get("publisher-place"):
+        at = text.find(title[-15:]) if len(title) > 15 else -1
+        if at >= 0 and text[at + 15:].lstrip(" *”\"'’)").startswith(":"):
+            found.append("a place read into the title")
+    return found
+
+
+def _field_doubts(work: dict, text: str) -> list[str]:
+    """The container, publisher and place: no access words, no place in the publisher, no lower-case start."""
+    found = []
+    for key in ("container-title", "publisher", "publisher-place"):
+        value = str(work.get(key, "")).strip()
+        if value and (NO_DATE_RE.match(value) or ACCESS_RE.search(value)
+                      or re.search(r"https?://|\bdoi\b", value, re.IGNORECASE)):
+            found.append(f"an odd {key}")
+        first = value.split()[0].strip(".,:") if value and value[0].islower() else ""
+        if value and (first in LOWER_STARTS or value[0].islower() and not re.search(r"[A-Z]|\.[a-z]{2,}", value)
+                      or re.match(r"(?:vol|no|nos|sec|pp?|pt|ch)\b\.?", value, re.IGNORECASE)
+                      or len(value) < 3 and not value.isupper()):
+            found.append(f"a {key} that starts like no name")
+    publisher = str(work.get("publisher", ""))
+    if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", publisher.strip(), re.IGNORECASE):
+        found.append("a publisher that is only a company suffix")
+    if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
+        found.append("a bracketed abbreviation read as the publisher")
+    if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
+        found.append("a place read into the publisher")
+    if re.search(r"\b(?:universit\w*|press|institut\w*|verlag|publish\w*)\b", str(work.get("publisher-place", "")),
+                 re.IGNORECASE):
+        found.append("a publisher read as the place")
     for key in ("publisher", "container-title"):
         value = str(work.get(key, ""))
         at = text.find(value) if len(value) > 3 else -1
         if at >= 0 and re.match(r"/[^\W\d_]", text[at + len(value): at + len(value) + 2]):
             found.append(f"a word joined to the {key} left out of it")
-    publisher = str(work.get("publisher", ""))
-    if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
-        found.append("a bracketed abbreviation read as the publisher")
-    if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
-        found.append("a place read into the publisher")
-    if title and work.get("publisher") and not work.get("publisher-place"):
-        at = text.find(title[-15:]) if len(title) > 15 else -1
-        if at >= 0 and text[at + 15:].lstrip(" *”\"'’)").startswith(":"):
-            found.append("a place read into the title")
+    url = str(work.get("URL", ""))
+    if url and "." not in re.sub(r"^[a-z]+://", "", url).split("/")[0]:
+        found.append("a link without a host")
+    return found
+
+
+def _number_doubts(work: dict) -> list[str]:
+    found = []
+    if work.get("page") and not PAGES_RE.fullmatch(str(work["page"]).strip()):
+        found.append("pages that are not a page range")
     for key in ("volume", "issue"):
         value = str(work.get(key, "")).strip()
-        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?|[IVXLCivxlc]+|\w{1,8}", value):
+        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?|[IVXLCivxlc]+|\w{1,8}",
+                                      value):
             found.append(f"a {key} that is no number")
+    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
+        found.append("a volume or issue without a journal")
+    if (work.get("page") and work.get("publisher") and not work.get("container-title")
+            and re.search(r"\d\s*[-–—]\s*\d", str(work["page"]))):
+        found.append("the pages of a part, with no book or journal")
+    return found
+
+
+def _container_doubts(work: dict, text: str) -> list[str]:
+    found = []
     container = str(work.get("container-title", ""))
     if re.search(r"\?\s+[A-Z]", container) or re.match(r"(?i)(?:paper |poster )?presented\b", container):
         found.append("a container that runs over two parts")
-    last_part = title.rsplit(", ", 1)[-1] if ", " in title else ""
-    if last_part and CONTAINER_RE.search(last_part) and last_part[:1].isupper():
-        found.append("a title that runs into the container")
     words = container.split()
     if words and words[0][:1].islower() and not re.match(r"[a-z]+[A-Z]|[a-z]+\.[a-z]{2,}", words[0]) and not (
             len(words[0]) <= 3 and len(words) > 1 and words[1][:1].isupper()):
@@ -146,11 +171,19 @@ def doubts(work: dict, text: str) -> list[str]:
     if container and (re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]+ (?:and|&) [A-Z][\w’'-]+", container)
                       or container.rsplit(",", 1)[-1].strip().lower() in PLACES and "," in container):
         found.append("a container that is no journal, book or site")
-    if work.get("page") and work.get("publisher") and not container and re.search(r"\d\s*[-–—]\s*\d", str(work["page"])):
-        found.append("the pages of a part, with no book or journal")
     if _institute_doubt(work, text):
         found.append("an institute that may be the site or the publisher")
     return found
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether a phrase names a journal, publisher or organisation."""
+    return _org_like(text) or bool(CONTAINER_RE.search(text)) or bool(
+        re.search(r"(?i)\b(?:press|verlag|university|éditions)\b", text))
+
+
+PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑‒~]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+                      r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?")
 
 
 PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
