@@ -11,6 +11,8 @@ PLACE_FIRST_RE = re.compile(r"^(?P<place>[A-Z][\w.’' -]{1,30}(?:,\s*[A-Z][\w.]
 CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|review|bulletin|"
                           r"transactions|annals|letters|quarterly|magazine|actes|congr\w*|colloque|tagung)\b")
 
+FORMAT_MARK_RE = re.compile(r"\s*\[(?:pdf|online|on-line|internet|video|audio|e-?book|electronic resource|"
+                            r"en ligne|online-ressource|электронный ресурс)\]\s*$", re.IGNORECASE)
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
 NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
@@ -25,6 +27,8 @@ def repair(work: dict) -> dict:
     """The work with what is never part of a field taken off: "pp." before pages, a list number before the
     first author, a publisher or place that only says "n.d."."""
     work = dict(work)
+    if work.get("title"):  # "Title [Pdf]": the format of the copy read, no part of the title
+        work["title"] = FORMAT_MARK_RE.sub("", str(work["title"])).strip() or work["title"]
     if work.get("page"):
         work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
     people = work.get("author") or []
@@ -173,6 +177,11 @@ def _container_doubts(work: dict, text: str) -> list[str]:
         found.append("a container that is no journal, book or site")
     if _institute_doubt(work, text):
         found.append("an institute that may be the site or the publisher")
+    place = str(work.get("publisher-place", ""))
+    if place and container and not work.get("publisher") and -1 < text.find(place) < text.find(container):
+        found.append("a place between the title and the journal")
+    if CONTAINER_RE.search(container) and re.search(r",\s+[A-Z][a-zà-ÿ]+\.?$", container):
+        found.append("a place read into the container")
     return found
 
 
