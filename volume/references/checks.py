@@ -75,6 +75,8 @@ def _name_doubts(work: dict) -> list[str]:
         if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
             found.append("a name too long to be one person")
     for person in work.get("author") or []:
+        if re.fullmatch(r"[A-Z][\w'’-]+ (?:and|&|und|et|и) [A-Z][\w'’-]+", str(person.get("literal", ""))):
+            found.append("two people, or a firm, read as one name")
         given = str(person.get("given", ""))
         if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
             found.append("a name that runs into the title")

@@ -155,7 +155,8 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     if len(parts) == 1 and _is_family(parts[0]) and not etal:
         return [_person(parts[0], "")], True  # a family name alone ("Gorshkov, Title")
     if len(parts) > 1 and all(_is_family(p) for p in parts) and not COMMA_ONLY_RE.fullmatch(seps[-1]):
-        return [_person(p, "") for p in parts], True  # "Chiba, Nakanishi, Fukuda & Yata": family names only
+        # "Chiba, Nakanishi, Fukuda & Yata": family names only; but two ("Smith and Jones") may be a firm
+        return [_person(p, "") for p in parts], len(parts) > 2
     name = text.rstrip(".")
     if is_organisation(name) or _cjk(name):
         return ([{"literal": n} for n in parts] if _cjk(name) and len(parts) > 1 else [{"literal": name}]), True
