@@ -229,3 +229,19 @@ def test_real_training_strings_keep_their_labels():
     train = {t for t, _, _ in anystyle_corpus.examples("train")}
     check = {t for t, _, _ in anystyle_corpus.examples("check")}
     assert len(train) > 1000 and len(check) > 150 and not train & check
+
+
+def test_gost_references_are_read_whole_or_not_at_all():
+    from volume.references.gost import parse_gost
+
+    article = parse_gost("Иванов И. И., Петров П. П. Экономика региона // Вопросы экономики. – 2010. – Т. 5, № 2. "
+                         "– С. 45–67.")
+    assert article["author"] == [{"family": "Иванов", "given": "И. И."}, {"family": "Петров", "given": "П. П."}]
+    assert (article["title"], article["container-title"], article["volume"], article["issue"], article["page"]) == (
+        "Экономика региона", "Вопросы экономики", "5", "2", "45–67")
+    assert article["issued"] == {"date-parts": [[2010]]}
+    book = parse_gost("Dunnett N., Kingsbury N. Planting green roofs / N. Dunnett. – Portland, OR: Timber Press, 2008. "
+                      "– 328 c.")
+    assert (book["publisher-place"], book["publisher"], book["type"]) == ("Portland, OR", "Timber Press", "book")
+    assert parse_gost("Smith, J. (2019). A title. Journal, 3(2), 4-5.") is None
+    assert parse_gost("Иванов И. И. Экономика // Вопросы экономики. – 2010. – Зима.") is None  # an area it cannot read

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from volume.references import labeller
 from volume.references.assemble import assemble
 from volume.references.checks import LIST_NUMBER_RE, doubts, repair
+from volume.references.gost import parse_gost
 from volume.references.keys import first_author, normal_text, year
 from volume.references.names import is_organisation
 from volume.references.urls import find_urls
@@ -161,6 +162,9 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW) ->
         return Verdict(None, 0.0, "none", "not recognised (no labeller installed)")
     locator = reading.locator
     sound = bool(rules_work) and rules_look_sound(rules_work, text)
+    if rules_work is None:  # a GOST reference: its own reader, which reads it whole or not at all
+        rules_work = parse_gost(text)
+        sound = rules_work is not None
     if rules_work and agree(rules_work, reading.work) and sound:
         if fields_differ(rules_work, reading.work):
             work, confidence, method = rules_work, RULES_ALONE, "rules+model"
