@@ -65,9 +65,10 @@ def _confidence(labelled: Labelled, start: int, end: int) -> float:
 
 
 def _clean(value: str, label: str) -> str:
+    italic_start = value.lstrip().startswith("*")  # "*In These Times*": the "In" is the name's own
     value = " ".join(value.replace("*", " ").split())
     prefix = PREFIX_RE.get(label)
-    if prefix:
+    if prefix and not (label == "container" and italic_start):
         value = prefix.sub("", value)
     value = _strip_keeping_pairs(value, STRIP)
     if label == "title" and value.endswith(("?", "!")) is False:
@@ -171,6 +172,8 @@ def assemble(labelled: Labelled) -> Reading:
             else:
                 _set(reading, "title", _title(value), confidence)
         elif label in FIELD_OF:
+            if labelled.text[: labelled.tokens[start].start].rstrip().endswith("*"):
+                value = "*" + value  # the span opens the emphasis: "*In These Times*" keeps its "In"
             _set(reading, FIELD_OF[label], _clean(value, label), confidence)
         elif label == "url":
             url = clean_url(labelled.tokens[start].text)

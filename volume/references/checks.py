@@ -20,6 +20,7 @@ ACCESS_RE = re.compile(r"\b(?:retrieved|accessed|available|viewed|consult[ée]|a
 LOWER_STARTS = frozenset(["by", "in", "and", "of", "the", "from", "with", "for", "to", "at", "on", "sec", "edited",
                           "trans", "translated", "available", "retrieved", "accessed", "pp", "vol", "no", "et", "und",
                           "dans", "par", "von", "hrsg", "ed", "eds"])
+ABBREVIATED = frozenset("vol no nr dr st mr mrs ms prof bd hg jg vs ed eds p pp s".split())
 ROLE_WORD_RE = re.compile(r"\b(?:eds?|editors?|hrsg|trans|transl)\b\.?", re.IGNORECASE)
 
 
@@ -40,6 +41,11 @@ def repair(work: dict) -> dict:
                 if rest:
                     first[key] = rest
         work["author"] = [first, *people[1:]]
+    if work.get("author"):
+        work["author"] = people_from_literals(work["author"])
+    for key in ("title", "container-title", "publisher"):  # "Retrieved … from X website:": no part of the name
+        if work.get(key):
+            work[key] = WEBSITE_WORD_RE.sub("", str(work[key])).strip() or work[key]
     for key in ("publisher", "publisher-place", "container-title"):
         if work.get(key) and NO_DATE_RE.match(str(work[key]).strip()):
             del work[key]
@@ -56,6 +62,40 @@ def repair(work: dict) -> dict:
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
     return work
+
+
+WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|_", re.IGNORECASE)
+AFFILIATION_RE = re.compile(r",\s+(?=[^,]*$)")
+ETAL_RE = re.compile(r",?\s*\bet\s+al\b\.?\s*$")
+
+
+def people_from_literals(people: list[dict]) -> list[dict]:
+    """Authors with a literal that is really people written given-name first ("Paris Marx,", "Margaret Poydock
+    et al.", "Sarah Leberstein and Catherine Ruckelshaus, National Employment Law Project" — the affiliation
+    after the names is no author) split into persons, when the split is certain; other literals as they were."""
+    from volume.references.name_lists import split_people
+
+    if len(people) != 1 or not people[0].get("literal"):
+        return people
+    literal = ETAL_RE.sub("", str(people[0]["literal"]).strip(" ,.;")).strip(" ,")
+    names, _sep, tail = literal.rpartition(", ")
+    if names and _org_like(tail) and not _org_like(names):  # "Given Family, Institute": the affiliation dropped
+        literal = names
+    if _org_like(literal) or not re.fullmatch(r"[^\W\d_][\w.'’\- ]*(?:,? (?:and|&) [^\W\d_][\w.'’\- ]*|, [^\W\d_][\w.'’\- ]*)*",
+                                                literal):
+        return people
+    found, certain = split_people(literal)
+    if certain and found and all(p.get("family") and _given_name(str(p.get("given", ""))) for p in found):
+        return found
+    return people
+
+
+def _given_name(given: str) -> bool:
+    """A known given name or an initial first ("Massis Post", "China Daily" are no people)."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    first = given.split()[0] if given.split() else ""
+    return first.lower() in GIVEN_NAMES or bool(re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", first))
 
 
 def doubts(work: dict, text: str) -> list[str]:
@@ -75,6 +115,15 @@ def _name_doubts(work: dict) -> list[str]:
         if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
             found.append("a name too long to be one person")
     for person in work.get("author") or []:
+        literal = str(person.get("literal", ""))
+        if literal and _looks_like_person(literal):
+            found.append("a person's name read as one name")
+        if any(_org_like(str(person.get(k, ""))) or ":" in str(person.get(k, "")) for k in ("family", "given")):
+            found.append("an organisation read as people")
+        if re.search(r"\bn\.\s?d\b|\b(?:accessed|retrieved|consulted)\b", name + " " + literal, re.IGNORECASE) or any(
+                w.lower().strip(".,") in MONTHS_OF_DATES and re.search(rf"\b{re.escape(w)}\.?,?\s+\d|\d\.?\s+{re.escape(w)}\b", text)
+                for w in name.split()):
+            found.append("a date read as a name")
         if re.fullmatch(r"[A-Z][\w'’-]+ (?:and|&|und|et|и) [A-Z][\w'’-]+", str(person.get("literal", ""))):
             found.append("two people, or a firm, read as one name")
         given = str(person.get("given", ""))
@@ -83,9 +132,36 @@ def _name_doubts(work: dict) -> list[str]:
     return found
 
 
+MONTHS_OF_DATES = frozenset("january february march april june july august september october november december "
+                            "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _looks_like_person(literal: str) -> bool:
+    """"Paris Marx", "Jane Smith and Bob Jones": two or three capitalised name words, no organisation's word."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    words = literal.replace(",", " ").split()
+    first = words[0].lower().strip(".") if words else ""
+    return (2 <= len(words) <= 3 and first in GIVEN_NAMES and not _org_like(literal)
+            and all(w[:1].isupper() for w in words))
+
+
 def _title_doubts(work: dict, text: str) -> list[str]:
     found = []
     title = str(work.get("title", ""))
+    if re.match(r"[A-Z][\w’'-]+, [A-Z][\w.]*(?: [A-Z]\.)*(?:,| and| &)", title) and re.search(r"[\"“]", title):
+        found.append("names read into the title")
+    last = title.rsplit("? ", 1)[-1] if "? " in title else ""
+    if last and (last.lower() in PLACES or re.fullmatch(r"[A-Z][\w.]+(?:, [A-Z]{2})?", last) and "?" not in text[
+            text.find(last) + len(last): text.find(last) + len(last) + 1]) and re.match(r"\s*:", text[text.find(last) + len(last):]):
+        found.append("a place read into the title after its question mark")
+    words = title.split()
+    after = text[text.find(title) + len(title):] if title and text.find(title) >= 0 else ""
+    if words and (re.fullmatch(r"\d{1,2}", words[-1]) and re.match(r"\.\s+(?!https?:|www\.)(?:[a-zà-ÿ]|(?i:%s)\b)" % "|".join(
+            sorted(MONTHS_OF_DATES | {"januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "juin",
+                                      "juillet", "août", "mai", "mars", "avril"})), after)
+                  or words[-1].lower().rstrip(".") in ABBREVIATED and after.startswith(".")):
+        found.append("a title cut at an abbreviation's or a number's full stop")
     if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
             "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
         found.append("a closing quote inside the title")
@@ -127,6 +203,11 @@ def _field_doubts(work: dict, text: str) -> list[str]:
                       or re.match(r"(?:vol|no|nos|sec|pp?|pt|ch)\b\.?", value, re.IGNORECASE)
                       or len(value) < 3 and not value.isupper()):
             found.append(f"a {key} that starts like no name")
+    for key in ("container-title", "publisher"):
+        value = str(work.get(key, ""))
+        if re.search(r"\b(?:no|nr|report no)\.\s*\S*\d|\b[A-Z]{2,}-\d|^\d[\d\s,]*(?:and\s+\d+)?$|,\s*\(\d+\)|\d+\s*[-–]\s*\d+$",
+                     value, re.IGNORECASE):
+            found.append(f"a number, issue or pages read into the {key}")
     publisher = str(work.get("publisher", ""))
     if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", publisher.strip(), re.IGNORECASE):
         found.append("a publisher that is only a company suffix")
@@ -165,9 +246,35 @@ def _number_doubts(work: dict) -> list[str]:
     return found
 
 
+QUOTE_PAIRS = (("‘", "’"), ("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _inside_one_quotation(text: str, first: str, second: str) -> bool:
+    """Whether two fields both stand inside one quotation ("‘“A”: B.’"): a title with a quote in it, cut in two."""
+    a, b = text.find(first), text.find(second, max(text.find(first), 0) + len(first))
+    if a < 0 or b < 0 or not first or not second:
+        return False
+    for opening, closing in QUOTE_PAIRS:
+        start = text.rfind(opening, 0, a + 1)
+        end = text.find(closing, b + len(second) - 1) if start >= 0 else -1
+        if start >= 0 and end >= 0 and closing not in text[start + 1: b].replace(first, "", 1) and not (
+                opening == closing):
+            return True
+    return False
+
+
 def _container_doubts(work: dict, text: str) -> list[str]:
     found = []
     container = str(work.get("container-title", ""))
+    title = str(work.get("title", ""))
+    if container and title and _inside_one_quotation(text, title, container):
+        found.append("a title with a quotation in it cut in two")
+    if container and re.search(r"\(\s*" + re.escape(container[:30]), text) and not any(
+            work.get(k) for k in ("volume", "issue")):
+        found.append("a series in brackets read as the journal or book")
+    if (title and not container and work.get("type") == "book" and not work.get("URL")
+            and re.search(r"[“\"«]\s*" + re.escape(title[:25]), text)):
+        found.append("a quoted title (a part of a book) read as a whole book")
     if re.search(r"\?\s+[A-Z]", container) or re.match(r"(?i)(?:paper |poster )?presented\b", container):
         found.append("a container that runs over two parts")
     words = container.split()
@@ -227,5 +334,35 @@ def _institute_doubt(work: dict, text: str) -> bool:
 
 
 def _org_like(name: str) -> bool:
-    return any(w.lower().strip(".,") in ORG_WORDS | {"institution", "centre", "center", "company", "&"}
+    from volume.references.names import ORG_WORDS as NAMED_BODIES
+
+    return any(w.lower().strip(".,") in ORG_WORDS | NAMED_BODIES | {"institution", "centre", "center", "company", "&"}
                for w in name.split())
+
+
+GLUE_WORDS = frozenset(
+    "in and & of the by from at retrieved available online accessed on vol no nos pp p ed eds edn edition "
+    "trans see also cf n d nd doi url https http www com org".split())
+
+
+def leftover_words(work: dict, text: str) -> list[str]:
+    """The words of a reference that no printed field accounts for (beyond glue words, dates and a URL): the
+    check that a reading covers its text, so that a field the rules dropped or merged shows."""
+    from volume.references.keys import normal_text
+    from volume.references.lexicon import MONTHS
+    from volume.references.urls import find_urls
+
+    bare = text
+    for start, end, _url in reversed(find_urls(text)):
+        bare = bare[:start] + " " + bare[end:]
+    printed: set[str] = set()
+    for person in (work.get("author") or []) + (work.get("editor") or []):
+        for value in person.values():
+            printed.update(normal_text(str(value)).split())
+    for key in ("title", "container-title", "publisher", "publisher-place", "volume", "issue", "page", "DOI",
+                "genre", "number", "note", "locator", "year-suffix"):
+        printed.update(normal_text(str(work.get(key, ""))).split())
+    for part in (work.get("issued") or {}).get("date-parts", [[]])[0]:
+        printed.add(str(part))
+    return [w for w in normal_text(bare).split()
+            if w not in printed and w not in GLUE_WORDS and w not in MONTHS and not re.fullmatch(r"\d+[a-z]?", w)]

@@ -23,7 +23,7 @@ ORG_WORDS = frozenset(
 )
 _INITIALS_RE = re.compile(r"(?:[^\W\d_][^\W\d_]?\.[\s-]*)+")
 _NAME_PART_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
-_PEOPLE_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")
+_PEOPLE_SPLIT_RE = re.compile(r"\s*[,;]\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")  # "; " joins people too ("Family, G.; Family, G.")
 _GIVEN_FIRST_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 

@@ -30,6 +30,7 @@ REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, 
     r"(?:\[\d+\]|\d{1,3}[.)])?\s*(?:[^\W\d_][\w'’\-]+,\s|[^\W\d_][\w'’\-]+\s[^\W\d_]{1,3}[,.\s]|"
     r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
 )
+HOUSE_STYLES = ("apa", "chicago", "chicago-anon")  # the forms the house rules were written for
 WEB_NOTE = 0.95  # confidence in a note that matches one of the pasted web-note forms exactly
 
 
@@ -65,10 +66,10 @@ def _note(readings: list[Cited], comment: str, ibid: bool = False, locator: str 
     return ParsedNote(works, ibid, locator, comment, kept, tuple(readings))
 
 
-def _cited(text: str, note: str, work: dict | None, threshold: float) -> Cited:
-    """A reference read by the rules (work) and the labeller together."""
+def _cited(text: str, note: str, work: dict | None, threshold: float, house: bool = False) -> Cited:
+    """A reference read by the rules (work) and the labeller together; house: in the house form (APA)."""
     start = max(note.find(text), 0)
-    verdict = decide(text, work, threshold)
+    verdict = decide(text, work, threshold, house)
     locator = verdict.locator or (verdict.work or {}).get("locator")
     return Cited(text, start, start + len(text), verdict.work, verdict.confidence, verdict.method, verdict.reason,
                  locator)
@@ -138,7 +139,8 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):
         # what the rules left before their one reference is not a remark: part of the reference (more authors)
         return _note([_cited(text, text, None, threshold)], "")  # the rules read only the tail
-    return _note([_cited(piece.text, text, _work(piece), threshold) for piece in pieces], comment)
+    return _note([_cited(piece.text, text, _work(piece), threshold, piece.style in HOUSE_STYLES) for piece in pieces],
+                 comment)
 
 
 def parse_note(text: str, *, strict: bool = False, threshold: float | None = None) -> ParsedNote:
