@@ -326,11 +326,17 @@ def _institute_doubt(work: dict, text: str) -> bool:
     quoted_title = bool(re.search(r"[“\"«‘']\s*" + re.escape(title[:20]), text))
     if container and _org_like(container) and italic_title and not (work.get("volume") or work.get("page")):
         return True
-    if (container and _org_like(container) and f"*{container}" not in text and work.get("URL")
+    if (container and _institution_like(container) and f"*{container}" not in text and work.get("URL")
             and not work.get("author") and not any(work.get(k) for k in ("volume", "issue", "page", "publisher"))):
         return True  # "Title. McKinsey & Company. URL": the site, or its publisher? styles differ
     return bool(publisher and _org_like(publisher) and quoted_title and not work.get("publisher-place")
                 and not work.get("container-title"))
+
+
+def _institution_like(name: str) -> bool:
+    """A body that publishes (an institute, a company), not a news title ('The Astana Times' is a site)."""
+    return any(w.lower().strip(".,") in ORG_WORDS | {"institution", "centre", "center", "company", "&"}
+               for w in name.split())
 
 
 def _org_like(name: str) -> bool:
@@ -360,8 +366,11 @@ def leftover_words(work: dict, text: str) -> list[str]:
         for value in person.values():
             printed.update(normal_text(str(value)).split())
     for key in ("title", "container-title", "publisher", "publisher-place", "volume", "issue", "page", "DOI",
-                "genre", "number", "note", "locator", "year-suffix"):
-        printed.update(normal_text(str(work.get(key, ""))).split())
+                "genre", "number", "locator", "year-suffix", "note"):
+        value = str(work.get(key, ""))
+        if key == "note" and re.search(r"\(\d+\)|\d+\s*[–-]\s*\d+", value):
+            continue  # an issue or pages left in a remark: the rules did not read the journal's tail
+        printed.update(normal_text(value).split())
     for part in (work.get("issued") or {}).get("date-parts", [[]])[0]:
         printed.add(str(part))
     return [w for w in normal_text(bare).split()
