@@ -10,6 +10,7 @@ from volume.model import Chapter, NoteCite, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
 from volume.transforms.note_citations import note_source_text, read_chapter_notes
+from volume.sanitizer import clean_markup
 from volume.xhtml import parse_fragment, serialize_children
 
 CSL_SKIP = {"note-text", "locator"}
@@ -150,7 +151,7 @@ def start_bibliography(volume: Volume, report: Report):
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        formatted = [e if e.verbatim else replace(e, html=rendered.get(e.key, "")) for e in bib]
+        formatted = [e if e.verbatim else replace(e, html=clean_markup(rendered.get(e.key, ""), inline=True)) for e in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered))))
 
     return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish
