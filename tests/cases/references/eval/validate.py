@@ -9,7 +9,7 @@ STYLES = {"apa", "chicago-notes", "chicago-bib", "chicago-ad", "harvard", "mla",
           "iso690", "din", "gost", "web-note", "other"}
 KEYS = {"id", "text", "style", "lang", "source", "licence", "expected"}
 DATES = {"issued", "accessed"}
-NAMES = {"author", "editor"}
+NAMES = {"author", "editor", "translator"}
 
 
 def problems(rec):
@@ -24,9 +24,9 @@ def problems(rec):
     if "type" not in exp:
         yield "expected has no type"
     text = rec["text"]
-    if rec.get("ibid"):
-        if not rec.get("context"):
-            yield "ibid record without context"
+    if rec.get("ibid") and not rec.get("context"):
+        yield "ibid record without context"
+    if rec.get("context"):
         text = "\n".join([text] + rec["context"])
     for key, value in exp.items():
         if key == "type":
