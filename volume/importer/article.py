@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
+from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
+from volume.importer.notes import TOKEN, Note, note_label
 
-# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
-TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
-MARKER = re.compile(r"\[(\d{1,3}|[ivxl]{1,7})\]")
+# Markers as pages print them: [1], [iv], [footnote 3] (GOV.UK), and superscript digits (¹²³) after a word.
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARKER = re.compile(r"\[(\d{1,3}|[ivxl]{1,7})\]|\[(?:footnote|note|fn|сноска|note de bas de page)\s*(\d{1,3})\]|"
+                    r"(?<=[^\W\d_]|[.,;:!?)\]\"”’»])(?<!\b[kcm]m)(?<!\bm)(?<!\bft)([" + SUPERSCRIPTS + r"]{1,3})(?![" + SUPERSCRIPTS + r"])",
+                    re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]']")
 INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>$~^])")
 
@@ -34,14 +38,6 @@ class Block:
 
 
 @dataclass
-class Note:
-    number: int  # the label as a number: [iv] and 4. are both 4
-    label: str  # as printed
-    text: str  # Markdown; paragraphs separated by blank lines
-    line: int | None = None
-
-
-@dataclass
 class Article:
     source: Path
     title: str = ""
@@ -52,6 +48,7 @@ class Article:
     abstract: str = ""
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    notes_heading: str = ""
     captions: int = 0
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -77,14 +74,19 @@ def inline_text(text: str, line: int | None, markers: bool = True) -> str:
     """A run of plain text as Markdown: whitespace squashed, note markers tokenised, URLs made autolinks."""
     text = re.sub(r"\s+", " ", text)
     out, pos = [], 0
-    pattern = re.compile(f"{MARKER.pattern}|{URL.pattern}" if markers else URL.pattern)
+    pattern = re.compile(f"{MARKER.pattern}|{URL.pattern}" if markers else URL.pattern, re.IGNORECASE)
     for match in pattern.finditer(text):
         out.append(escape(text[pos:match.start()]))
         found = match.group(0)
-        out.append(f"<{found}>" if found.startswith("http") else token(match.group(1), line))
+        out.append(f"<{found}>" if found.startswith("http") else token(_marker_label(match), line))
         pos = match.end()
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def _marker_label(match: re.Match) -> str:
+    label = next(g for g in match.groups()[:3] if g)
+    return str(int(label.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))) if label[0] in SUPERSCRIPTS else label
 
 
 def escape_line_start(text: str) -> str:
@@ -103,64 +105,6 @@ def emphasis(mark: str, inner: str) -> str:
 
 
 # --- recognising the parts of an article among its blocks ---------------------------------------------------
-
-def note_label(block: Block) -> tuple[int, str, str] | None:
-    """(number, label, rest) when a block opens with a note label: a marker, '[i]', 'i.', '1.' or '1)'."""
-    text = block.text.strip()
-    match = TOKEN.match(text)
-    if match:
-        return int(match.group(1)), match.group(2), text[match.end():]
-    match = re.match(r"^(?:\\\[)?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\\?[.)])\s+", text)
-    if match and rec.label_value(match.group(1)):
-        return rec.label_value(match.group(1)), match.group(1), text[match.end():]
-    if block.ordinal is not None:
-        return block.ordinal, str(block.ordinal), text
-    return None
-
-
-def _clean_note_text(text: str) -> str:
-    text = re.sub(r"^(?:\s|[↑^↩︎]|\\\^)+", "", text)
-    text = re.sub(r"(?:\s|↩︎?|↑|\\\[back\\\]|\\\^)+$", "", text)
-    return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
-
-
-def split_notes(article: Article) -> None:
-    """Move the list of notes at the end (after a 'Notes' or 'References' heading) into article.notes."""
-    blocks = article.blocks
-    start = None
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if (block.kind == "heading" or len(block.plain) <= 40) and rec.is_notes_heading(block.plain) \
-                and following is not None and note_label(following):
-            start = index
-    if start is None:  # no heading: a run of explicitly labelled notes closing the article
-        start = len(blocks)
-        while start > 0 and blocks[start - 1].kind != "heading" and blocks[start - 1].ordinal is None \
-                and note_label(blocks[start - 1]):
-            start -= 1
-        if len(blocks) - start < 2 or not any(TOKEN.search(b.text) for b in blocks[:start]):
-            return
-        start -= 1  # pretend a heading stood before the run
-        blocks.insert(start + 1, Block("heading", "Notes"))
-        start += 1
-    notes: list[Note] = []
-    end = start + 1
-    while end < len(blocks):
-        block = blocks[end]
-        found = note_label(block)
-        if found:
-            number, label, rest = found
-            notes.append(Note(number, label, _clean_note_text(rest), block.line))
-        elif block.kind == "heading" or not notes:
-            break
-        else:
-            notes[-1].text += "\n\n" + _clean_note_text(block.text)
-        end += 1
-    heading = blocks[start].plain
-    article.blocks = blocks[:start] + blocks[end:]
-    article.notes.extend(notes)
-    article.recognised.append(f"{len(notes)} notes listed under '{heading}'")
-
 
 def take_title(article: Article) -> None:
     """Drop the heading that repeats the title, and short page furniture (kickers) above it."""
@@ -204,43 +148,74 @@ def take_metadata(article: Article, head: int = 12) -> None:
     article.blocks = kept
 
 
-def drop_chrome_blocks(article: Article) -> None:
-    """Drop share buttons, menus, copyright and cookie lines, and 'Related Articles' with all after it
-    (up to a list of notes, which such pages sometimes put last)."""
+# Stop lines that also stand inside an article before a link or two ("Read also", "Lire aussi"): they end the
+# article only in its last half; earlier they drop themselves and the short lines after them.
+INLINE_STOPS = {"read also", "also read", "see also", "read more", "читайте также", "смотрите также", "см. также",
+                "по теме", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch",
+                "mehr zum thema", "ayrıca okuyun", "further reading"}
+TEASER_WORDS = 15  # a line after an inline stop line this short is a link to another article
+
+
+def _text_size(blocks: list[Block]) -> int:
+    return sum(len(b.plain) for b in blocks if b.kind in ("para", "item", "quote") and len(b.plain.split()) >= 25)
+
+
+def _drop(article: Article, block: Block, why: str) -> None:
+    where = f" (line {block.line})" if block.line else ""
+    article.dropped.append(f"{why}{where}: '{block.plain[:70]}'")
+
+
+def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> list[Block]:
+    """`blocks` without share buttons, menus, copyright and cookie lines, and without 'Related Articles' and all
+    after it; every block left out is named in the report. Never called on the list of notes."""
     kept: list[Block] = []
-    chrome: list[str] = []
-    stopped, skipped = "", 0
-    blocks = article.blocks
-
-    def flush() -> None:
-        if chrome:
-            article.dropped.append("page chrome: " + ", ".join(f"'{c[:40]}'" for c in chrome))
-            chrome.clear()
-
-    for index, block in enumerate(blocks):
-        text = block.plain
+    index = 0
+    while index < len(blocks):
+        block, text = blocks[index], blocks[index].plain
         short = block.kind == "heading" or len(text) <= 40
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
-        if stopped:
-            if short and rec.is_notes_heading(text):
-                article.dropped.append(f"'{stopped}' and the {skipped} block(s) after it")
-                stopped = ""
-                kept.append(block)
-            else:
-                skipped += 1
-        elif short and rec.is_stop_line(text):
-            flush()
-            stopped, skipped = text, 0
-        elif (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
+        if short and rec.is_stop_line(text):
+            if rec.key(text) in INLINE_STOPS and not tail and _text_size(blocks[index:]) > _text_size(kept):
+                _drop(article, block, f"'{text}'")
+                index += 1
+                while index < len(blocks) and len(blocks[index].plain.split()) <= TEASER_WORDS \
+                        and blocks[index].kind != "heading":
+                    _drop(article, blocks[index], f"after '{text}'")
+                    index += 1
+                continue
+            for rest in blocks[index:]:
+                _drop(article, rest, f"'{text}' and after it")
+            break
+        if (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
-            chrome.append(text)
+            _drop(article, block, "page chrome")
         else:
-            flush()
             kept.append(block)
-    flush()
-    if stopped:
-        article.dropped.append(f"'{stopped}' and the {skipped} block(s) after it")
-    article.blocks = kept
+        index += 1
+    return kept
+
+
+def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
+    """Find the list of notes first, drop page chrome around it (never inside it), take its notes out of the
+    text, and (for copied text) turn plain digits that continue the sequence of markers into markers."""
+    blocks = article.blocks
+    weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
+    found = notes_list.locate(blocks, weak)
+    if found is None:
+        article.blocks = drop_chrome(article, blocks)
+        return
+    before = drop_chrome(article, blocks[:found.start])
+    after = drop_chrome(article, blocks[found.end:], tail=True)
+    article.blocks = before + after
+    article.notes.extend(found.notes)
+    article.notes_heading = found.heading
+    where = f"under '{found.heading}'" if found.heading else "closing the article"
+    counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
+    article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
+    if plain_digit_markers:
+        recovered = notes_list.recover_markers(before, {n.number for n in found.notes})
+        if recovered:
+            article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 
 
 # --- writing the chapter ------------------------------------------------------------------------------------
@@ -283,25 +258,30 @@ def _block_markdown(block: Block) -> str:
     return text
 
 
+MISSING_NOTE = "\\[note missing in the source\\]"
+
+
 def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple[str, int]:
     """The chapter as house-format Markdown, with each marker joined to its note; returns (text, notes written).
 
-    A marker whose note is missing stays as [^missing-<label>] and one whose note is unused becomes
-    [^unreferenced-<label>], so nothing is lost and the build names both until they are fixed."""
-    notes = {}
+    Nothing is lost: a marker whose note is missing gets the visible note '[note missing in the source]'
+    ([^missing-<label>]), a note no marker reaches stays as [^unreferenced-<label>], and a numbered list that no
+    marker reaches at all is kept at the end of the text as the list it is."""
+    if article.notes and not any(TOKEN.search(b.text) for b in article.blocks):
+        _list_without_markers(article, chapter, report)
+    notes: dict[int, Note] = {}
     for note in article.notes:
         notes.setdefault(note.number, note)
     numbers: dict[int, int] = {}
-    orphans: list[tuple[str, int | None, str]] = []
+    orphans: dict[str, int | None] = {}
 
     def link(match: re.Match) -> str:
         value, label, line = int(match.group(1)), match.group(2), match.group(3)
         if value in notes:
             numbers.setdefault(value, len(numbers) + 1)
             return f"[^{numbers[value]}]"
-        name = f"missing-{label}"
-        orphans.append((label, int(line) if line else None, name))
-        return f"[^{name}]"
+        orphans.setdefault(label, int(line) if line else None)
+        return f"[^missing-{label}]"
 
     lines = front_matter(article, lang)
     previous = None
@@ -311,14 +291,44 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
         lines.append(TOKEN.sub(link, _block_markdown(block)))
         previous = block.kind
     definitions = sorted((n, notes[v]) for v, n in numbers.items())
-    unused = [note for value, note in notes.items() if value not in numbers]
+    unused = [note for note in article.notes if notes.get(note.number) is not note or note.number not in numbers]
     for number, note in definitions:
         lines += ["", _definition(str(number), note.text)]
-    for note in unused:
-        lines += ["", _definition(f"unreferenced-{note.label}", note.text)]
+    for label in orphans:
+        lines += ["", f"[^missing-{label}]: {MISSING_NOTE}"]
+    labels = _unused_labels(unused)
+    for note, label in zip(unused, labels):
+        lines += ["", _definition(f"unreferenced-{label}", note.text)]
     text = "\n".join(lines) + "\n"
-    _report_note_problems(article, chapter, text, orphans, unused, report)
-    return text, len(definitions)
+    _report_note_problems(article, chapter, text, orphans, list(zip(unused, labels)), report)
+    return text, len(definitions) + len(orphans)
+
+
+def _unused_labels(unused: list[Note]) -> list[str]:
+    """A distinct footnote label per unreferenced note (a list can repeat a number)."""
+    labels, seen = [], set()
+    for note in unused:
+        label = re.sub(r"[^\w-]", "", note.label) or "note"
+        while label in seen:
+            label += "-again"
+        seen.add(label)
+        labels.append(label)
+    return labels
+
+
+def _list_without_markers(article: Article, chapter: Path, report: Report) -> None:
+    """A numbered list no marker points to is not a list of endnotes: keep it in the text as a list."""
+    heading = article.notes_heading
+    if heading:
+        article.blocks.append(Block("heading", escape(heading), article.notes[0].line))
+    for note in article.notes:
+        text = note.text.replace("\n\n", "\n\n    ")
+        article.blocks.append(Block("item", text, note.line, ordinal=note.number))
+    report.add("P010", f"the numbered list{f' under {heading!r}' if heading else ''} ({len(article.notes)} items) "
+               "has no note markers in the text; it is kept at the end of the chapter as a list: turn its items "
+               "into notes by hand if they are notes", SourceLocation(article.source, article.notes[0].line))
+    article.recognised.append(f"{len(article.notes)} numbered items without markers kept as a list")
+    article.notes = []
 
 
 def _definition(label: str, text: str) -> str:
@@ -333,14 +343,15 @@ def _chapter_line(text: str, needle: str) -> int | None:
     return text.count("\n", 0, position) + 1 if position >= 0 else None
 
 
-def _report_note_problems(article: Article, chapter: Path, text: str, orphans, unused, report: Report) -> None:
-    for label, line, name in orphans:
-        where = _chapter_line(text, f"[^{name}]")
-        report.add("N001", f"note marker [{label}] has no note in the list of notes; the chapter keeps it as "
-                   f"[^{name}] ({chapter.name}:{where}): write the note `[^{name}]: ...` or remove the marker",
-                   SourceLocation(article.source, line))
-    for note in unused:
-        where = _chapter_line(text, f"[^unreferenced-{note.label}]:")
+def _report_note_problems(article: Article, chapter: Path, text: str, orphans: dict[str, int | None], unused,
+                          report: Report) -> None:
+    for label, line in orphans.items():
+        where = _chapter_line(text, f"[^missing-{label}]")
+        report.add("P009", f"note marker [{label}] has no note in the source's list of notes; the chapter keeps it "
+                   f"with the note '[note missing in the source]' ([^missing-{label}], {chapter.name}:{where}): "
+                   "write the note there or remove the marker", SourceLocation(article.source, line))
+    for note, label in unused:
+        where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "
-                   f"[^unreferenced-{note.label}] ({chapter.name}:{where}): put its marker where it belongs "
+                   f"[^unreferenced-{label}] ({chapter.name}:{where}): put its marker where it belongs "
                    "or delete the note", SourceLocation(article.source, note.line))

@@ -13,10 +13,9 @@ from volume.importer import recognise as rec
 from volume.importer.article import (
     Article,
     Block,
-    drop_chrome_blocks,
     emphasis,
     inline_text,
-    split_notes,
+    settle_notes,
     take_metadata,
     take_title,
     token,
@@ -378,8 +377,7 @@ def read_html(source: Path) -> Article:
         take_metadata(header, head=len(header.blocks))
         article.authors, article.date = header.authors, header.date
         article.recognised += header.recognised
-    drop_chrome_blocks(article)
-    split_notes(article)
+    settle_notes(article)
     if not article.authors:
         article.authors, where = _dom_authors(doc, meta)
         if article.authors:

@@ -5,25 +5,27 @@ from __future__ import annotations
 import datetime
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
+from volume.importer import words
+
+MONTHS = words.MONTHS
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2021-03-03T08:00
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b"),  # 03.03.2021, day first
+    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)" + words.DATE_TAIL,
+               re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 03.03.2021, day first
+    re.compile(r"(?<![\d/])(?P<slash>\d{1,2})/(?P<other>\d{1,2})/(?P<year>\d{4})(?!\d)"),  # 17/02/2022 or 02/17/2022
 )
-DATE_LABEL = re.compile(r"^(?:date|published(?: on)?|posted(?: on)?|first published|publication date|"
-                        r"updated|last updated)\s*[:\-–—]?\s*", re.IGNORECASE)
-WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*[:\-–—]?\s*", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:" + words.WEEKDAYS + r")\b\.?,?", re.IGNORECASE)
 
-BYLINE = re.compile(r"^(?:(?:authors?|author\(s\)|written by)\s*[:\-–—]?|by\s*:|By)\s+(?P<names>.+)$", re.IGNORECASE)
-NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and"}
+BYLINE = re.compile(r"^(?:(?:" + words.BYLINE_LABELS + r")\s*[:\-–—]|(?:" + words.BYLINE_LABELS + r")(?=\s+\S+\s+\S)|"
+                    r"(?:by|par|von)\s*:|(?:" + words.BYLINE_WORDS + r"))\s+(?P<names>.+)$", re.IGNORECASE)
+UNLABELLED_BYLINE = re.compile(r"^(?:" + words.BYLINE_WORDS + r")\s", re.IGNORECASE)
+NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and",
+                  "du", "des", "zu", "ten", "ter", "и", "et", "und", "ve", "oğlu"}
 ROLE_WORDS = {
     "fellow", "director", "professor", "researcher", "research", "analyst", "editor", "lecturer", "associate",
     "head", "chair", "president", "manager", "coordinator", "student", "candidate", "institute", "university",
@@ -31,52 +33,39 @@ ROLE_WORDS = {
     "college", "ministry", "office", "expert", "scholar", "journalist", "correspondent", "consultant",
     "advisor", "adviser", "officer", "staff", "team", "contributor", "senior", "junior", "visiting", "phd",
     "policy", "forum", "network", "group", "press", "review", "journal", "initiative", "project",
+    "эксперт", "директор", "профессор", "научный", "сотрудник", "редактор", "корреспондент", "аналитик",
+    "институт", "университет", "центр", "кафедра", "доцент", "журналист",
+    "chercheur", "chercheuse", "directeur", "directrice", "professeur", "rédacteur", "rédactrice", "journaliste",
+    "université", "institut", "maître", "chargé", "chargée",
+    "wissenschaftlicher", "wissenschaftliche", "mitarbeiter", "mitarbeiterin", "redakteur", "redakteurin",
+    "universität", "leiter", "leiterin", "korrespondent", "rechtsanwalt",
+    "uzman", "araştırmacı", "muhabir", "editör", "üniversitesi", "öğretim", "müdür", "doç", "dr",
 }
 
-# Lines that are always page chrome, whatever their neighbours.
-ALWAYS_CHROME = {
-    "share", "share this", "share this article", "share this page", "share on", "tweet", "print", "print this page",
-    "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
-    "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
-    "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
-    "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
-    "open menu", "close menu", "close", "toggle navigation", "search", "newsletter",
-}
-# Menu items: chrome when two or more come together, or before the article's title.
-MENU_WORDS = {
-    "home", "about", "about us", "contact", "contact us", "research", "publications", "events", "experts",
-    "people", "programs", "programmes", "projects", "commentary", "analysis", "topics", "regions", "media",
-    "podcasts", "podcast", "multimedia", "news", "opinion", "issues", "blog", "careers", "press",
-    "get involved", "join", "more", "en", "ru", "kz", "english", "русский", "қазақша", "library", "reports",
-    "articles", "video", "videos", "work with us", "our team", "team", "partners", "donate",
-}
-STOP_LINES = {
-    "related", "related articles", "related posts", "related content", "related publications", "related reading",
-    "related research", "related stories", "read more", "read next", "more to read", "you may also like",
-    "you might also like", "recommended", "recommended for you", "most read", "most popular", "popular",
-    "latest", "latest articles", "comments", "leave a reply", "leave a comment", "join the discussion",
-    "about the author", "about the authors", "more from this author", "more on this topic",
-}
+ALWAYS_CHROME = words.ALWAYS_CHROME
+MENU_WORDS = words.MENU_WORDS
+STOP_LINES = words.STOP_LINES
 CHROME_PATTERNS = (
-    re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE),
-    re.compile(r"all rights reserved", re.IGNORECASE),
-    re.compile(r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b",
-               re.IGNORECASE),
-    re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
-               r"\benter your e-?mail\b|\byour e-?mail address\b|\bin your inbox\b|\bstay (?:informed|up to date)\b",
-               re.IGNORECASE),
-    re.compile(r"^(?:tags|topics|filed under|categories|keywords)\s*:", re.IGNORECASE),
-    re.compile(r"^share (?:on|via|this)\b", re.IGNORECASE),
-    re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$|^reading time\b|^read time\b", re.IGNORECASE),
-    re.compile(r"^\d+\s+comments?$|^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
+    re.compile(words.COPYRIGHT, re.IGNORECASE),
+    re.compile(words.COOKIES, re.IGNORECASE),
+    re.compile(words.NEWSLETTER, re.IGNORECASE),
+    re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
+    re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
+    re.compile(words.READING_TIME, re.IGNORECASE),
+    re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum)$|"
+               r"^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
     re.compile(r"^(?:previous|next)(?: article| post)?\s*[:»›>]", re.IGNORECASE),
+    # "Read also: <another article>" standing alone in the text
+    re.compile(r"^(?:read also|also read|see also|related|read more|читайте также|смотрите также|см\. также|"
+               r"по теме|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+               r"siehe auch|ayrıca okuyun|ayrıca bakınız|ilgili haber)\s*[:—–-]\s*\S", re.IGNORECASE),
 )
-CREDIT = re.compile(r"^(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?"
-                    r"\s*(?:credit)?\s*[:|©]\s*\S|^photo by\s+\S", re.IGNORECASE)
-NOTES_HEADINGS = {
-    "notes", "endnotes", "end notes", "footnotes", "references", "sources", "notes and references",
-    "references and notes", "notes and sources", "sources and notes", "citations",
-}
+CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©]\s*\S|"
+                    r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
+                    re.IGNORECASE)
+NOTES_HEADINGS = words.NOTES_HEADINGS
+WIKI_EDIT = re.compile(r"\s*\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
+                       r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\]\s*$", re.IGNORECASE)
 ROMAN = re.compile(r"^(?=[ivxl])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 SENTENCE_END = (".", ",", ";", ":", "!", "…", '"', "”", "’", "»")
@@ -116,35 +105,53 @@ def label_value(label: str) -> int | None:
     return roman_value(label) if label.islower() else None
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date in `text` as ISO yyyy-mm-dd, or None."""
+def parse_date(text: str, month_first: bool | None = None) -> str | None:
+    """The first full date in `text` as ISO yyyy-mm-dd, or None.
+
+    17/02/2022 is read day first and 02/17/2022 month first; 03/04/2022 only when `month_first` says which
+    (True for US English pages), since guessing would write a wrong date."""
     for pattern in DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mon"])
-        try:
-            return datetime.date(int(parts["year"]), month, int(parts["day"])).isoformat()
-        except ValueError:
-            continue
+        for match in pattern.finditer(text):
+            found = _date_of(match.groupdict(), month_first)
+            if found:
+                return found
     return None
 
 
-def date_line(line: str) -> str | None:
-    """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021')."""
+def _date_of(parts: dict, month_first: bool | None) -> str | None:
+    if parts.get("slash"):
+        first, second = int(parts["slash"]), int(parts["other"])
+        if first > 12 or (second <= 12 and month_first is False):
+            day, month = first, second
+        elif second > 12 or month_first:
+            day, month = second, first
+        else:
+            return None
+    else:
+        month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mon"])
+        day = int(parts["day"])
+    try:
+        return datetime.date(int(parts["year"]), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_line(line: str, month_first: bool | None = None) -> str | None:
+    """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021', '17.02.2022')."""
     line = squash(line)
     if len(line) > 80:
         return None
     labelled = DATE_LABEL.match(line)
     if labelled:
-        return parse_date(line[labelled.end():])
-    found = parse_date(line)
+        return parse_date(line[labelled.end():], month_first)
+    found = parse_date(line, month_first)
     if not found:
         return None
     rest = WEEKDAY.sub("", line)
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
+    rest = re.sub(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr))?\b|\b(?:utc|gmt|msk|cet|cest)\b|\b(?:в|à|um|saat)\b", "",
+                  rest, flags=re.IGNORECASE)
     return found if len(key(rest)) <= 3 else None
 
 
@@ -159,16 +166,19 @@ def _looks_like_name(part: str) -> bool:
 
 
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
-    """Authors (name, affiliation) named by a byline such as 'By A and B' or 'Author: A, Senior Fellow'."""
+    """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
+
+    `labelled_only` refuses the unlabelled 'By A' / 'Par A' / 'Von A' (far from the top they open sentences)."""
     line = squash(line)
     match = BYLINE.match(line)
     if not match or len(line) > 160:
         return None
-    if labelled_only and line.startswith("By "):
+    if labelled_only and UNLABELLED_BYLINE.match(line):
         return None
-    names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+", match.group("names"))[0]
+    names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*\|\s*", match.group("names"))[0]
+    names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
     authors: list[tuple[str, str]] = []
-    for chunk in re.split(r"\s*;\s*|\s+and\s+|\s*&\s*|,\s*and\s+", names):
+    for chunk in re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*|,\s*(?:" + words.AND_WORDS + r")\s+", names):
         pieces = [p.strip() for p in chunk.split(",") if p.strip()]
         if not pieces or not _looks_like_name(pieces[0]):
             if authors:
@@ -197,11 +207,17 @@ def is_chrome_line(line: str) -> bool:
 
 
 def is_menu_bar(line: str) -> bool:
-    """Several short items on one line: a menu ('Home | About | Research') or breadcrumbs ('Home › Analysis')."""
-    items = [i for i in re.split(r"\s*(?:\||·|•|»|›|>|/|\t)\s*", squash(line)) if i.strip()]
+    """Several short items on one line: a menu ('Home | About | Research') or breadcrumbs ('Home › Analysis').
+
+    A line holding an address is never one: '/' splits URLs, and a short note (an organisation, a page title
+    and its URL) must not be taken for a menu."""
+    line = squash(line)
+    if re.search(r"https?://|www\.|\.(?:org|com|gov|int|net|edu)\b", line, re.IGNORECASE):
+        return False
+    items = [i for i in re.split(r"\s*(?:\||·|•|»|›|>|(?<=\s)/(?=\s)|\t)\s*", line) if i.strip()]
     if len(items) < 2 or any(len(i.split()) > 5 for i in items) or line.rstrip().endswith("."):
         return False
-    return key(items[0]) in MENU_WORDS or len(items) >= 3 or "\t" in line
+    return key(items[0]) in MENU_WORDS or len(items) >= 3
 
 
 def is_menu_word(line: str) -> bool:
@@ -212,8 +228,13 @@ def is_stop_line(line: str) -> bool:
     return key(line) in STOP_LINES
 
 
+def without_edit_links(line: str) -> str:
+    """A heading without Wikipedia's '[edit]' / '[править | править код]' links copied with it."""
+    return WIKI_EDIT.sub("", line)
+
+
 def is_notes_heading(line: str) -> bool:
-    return key(line) in NOTES_HEADINGS
+    return key(without_edit_links(line)) in NOTES_HEADINGS
 
 
 def is_credit(line: str) -> bool:
@@ -226,6 +247,6 @@ def is_heading_like(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 14 or len(line) > 100 or line.endswith(SENTENCE_END):
         return False
-    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line):
+    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line):
         return False
     return line[0].isupper() or line[0].isdigit()

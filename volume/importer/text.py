@@ -8,14 +8,13 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import (
-    TOKEN,
     Article,
     Block,
-    drop_chrome_blocks,
     inline_text,
-    split_notes,
+    settle_notes,
     take_metadata,
 )
+from volume.importer.notes import TOKEN
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -150,7 +149,6 @@ def read_text(source: Path) -> Article:
     _take_title(article)
     take_metadata(article)
     _captions(article)
-    drop_chrome_blocks(article)
+    settle_notes(article, plain_digit_markers=True)
     _headings(article)
-    split_notes(article)
     return article

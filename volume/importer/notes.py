@@ -1,0 +1,233 @@
+"""The list of notes in a web article: where it is, which blocks are its notes, and markers a copy left as plain digits.
+
+Inside the list (from its heading, or from the first numbered note, to the last numbered item) every numbered
+item is a note, however short or link-like: page-chrome rules never apply there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from volume.importer import recognise as rec
+
+# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
+TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
+STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
+LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
+BACKLINK = re.compile(r"^(?:\s|[↑^↩︎]|\\\^|\\\*)+(?:(?:[a-z]{1,2}|\d+\.\d+)\s+)*(?=\S)")
+CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
+TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
+
+
+@dataclass
+class Note:
+    number: int  # the label as a number: [iv] and 4. are both 4
+    label: str  # as printed
+    text: str  # Markdown; paragraphs separated by blank lines
+    line: int | None = None
+
+
+@dataclass
+class NotesList:
+    """The span of blocks [start, end) holding the list of notes, and the notes read from it."""
+
+    start: int
+    end: int
+    heading: str
+    notes: list[Note] = field(default_factory=list)
+    numbered: bool = True  # False: the copy lost the list's numbers and the notes were counted in order
+
+
+def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
+    """(number, label, rest) when a block opens with a note label: a marker, '[i]', 'i.', '1.', '1)', '(1)'.
+
+    `loose` (inside a list of notes) also takes a bare '12 ' left where a copy dropped the list's '12.'."""
+    text = block.text.strip()
+    match = TOKEN.match(text)
+    if match:
+        return int(match.group(1)), match.group(2), text[match.end():]
+    match = STRICT_LABEL.match(text)
+    if match and rec.label_value(match.group(1)):
+        return rec.label_value(match.group(1)), match.group(1), text[match.end():]
+    if block.ordinal is not None:
+        return block.ordinal, str(block.ordinal), text
+    match = LOOSE_LABEL.match(text) if loose else None
+    if match and rec.label_value(match.group(1)):
+        return int(match.group(1)), match.group(1), text[match.end():]
+    return None
+
+
+def clean_note_text(text: str) -> str:
+    """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
+    text = BACKLINK.sub("", text)
+    text = re.sub(r"(?:\s|↩︎?|↑|\\\[back\\\]|\\\^)+$", "", text)
+    return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
+
+
+def referenced(blocks) -> set[int]:
+    """Note numbers that markers in running text point to (a marker opening a block is a label, not a marker)."""
+    found: set[int] = set()
+    for block in blocks:
+        text = block.text.strip()
+        start = TOKEN.match(text)
+        for match in TOKEN.finditer(text, start.end() if start else 0):
+            found.add(int(match.group(1)))
+    return found
+
+
+def _headingish(block) -> bool:
+    return block.kind == "heading" or len(block.plain) <= 40
+
+
+def _ends_list(block) -> bool:
+    text = block.plain
+    return block.kind == "heading" or rec.is_stop_line(text) or rec.is_chrome_line(text) \
+        or rec.is_menu_word(text)
+
+
+def _next_label(blocks, index: int, loose: bool) -> tuple[int, int] | None:
+    """(position, number) of the next numbered block within reach, stopping at a heading."""
+    for position in range(index, min(len(blocks), index + CONTINUATION_REACH)):
+        if blocks[position].kind == "heading":
+            return None
+        found = note_label(blocks[position], loose)
+        if found:
+            return position, found[0]
+    return None
+
+
+def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
+    """The numbered notes from `first` on, with the unnumbered blocks that carry a note on, and where they end."""
+    notes: list[Note] = []
+    index, tail = first, 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = note_label(block, loose)
+        if found:
+            number, label, rest = found
+            notes.append(Note(number, label, clean_note_text(rest), block.line))
+            index, tail = index + 1, 0
+            continue
+        if not notes:
+            break
+        following = _next_label(blocks, index + 1, loose)
+        if following and following[1] == notes[-1].number + 1:  # between two notes: the first one's paragraph
+            notes[-1].text += "\n\n" + clean_note_text(block.text)
+            index += 1
+            continue
+        if following or _ends_list(block) or tail >= TAIL_CONTINUATION or rec.is_credit(block.plain):
+            break
+        notes[-1].text += "\n\n" + clean_note_text(block.text)
+        index, tail = index + 1, tail + 1
+    return notes, index
+
+
+def read_unnumbered(blocks, first: int) -> tuple[list[Note], int]:
+    """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph until the list ends."""
+    notes: list[Note] = []
+    index = first
+    while index < len(blocks) and not _ends_list(blocks[index]) and not rec.is_credit(blocks[index].plain):
+        block = blocks[index]
+        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line))
+        index += 1
+    return notes, index
+
+
+def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> NotesList | None:
+    notes, end = read_numbered(blocks, heading + 1, loose=True)
+    numbered = bool(notes)
+    if not notes and (markers or weak):
+        notes, end = read_unnumbered(blocks, heading + 1)
+    if not notes:
+        return None
+    title = rec.without_edit_links(blocks[heading].plain)
+    return NotesList(heading, end, title, notes, numbered)
+
+
+def _score(found: NotesList, markers: set[int], weak: set[int]) -> int:
+    numbers = {note.number for note in found.notes}
+    return 2 * len(numbers & markers) + len(numbers & weak)
+
+
+def _closing_run(blocks, markers: set[int]) -> NotesList | None:
+    """Without a heading: the last run of numbered notes starting at 1 (or i) that markers in the text point to."""
+    for index in range(len(blocks) - 1, -1, -1):
+        found = note_label(blocks[index])
+        if not found or found[0] != 1 or (index and note_label(blocks[index - 1])):
+            continue
+        notes, end = read_numbered(blocks, index, loose=False)
+        numbers = {note.number for note in notes}
+        if len(notes) >= 2 and numbers & markers:
+            return NotesList(index, end, "", notes)
+    return None
+
+
+def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
+    """The article's list of notes: under the notes heading whose notes the text's markers point to most, else
+    the closing run of numbered notes. `weak` holds numbers that plain digits in the text may be markers for."""
+    markers, weak = referenced(blocks), weak or set()
+    candidates = []
+    for index, block in enumerate(blocks):
+        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks):
+            before = referenced(blocks[:index])
+            found = _under_heading(blocks, index, before, weak)
+            if found:
+                candidates.append((_score(found, before, weak), found.numbered, -found.start, found))
+    if candidates:
+        return max(candidates, key=lambda c: c[:3])[3]
+    return _closing_run(blocks, markers)
+
+
+# --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
+
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]]|$)")
+PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
+
+
+def weak_candidates(text: str) -> list[re.Match]:
+    """Digits glued to a word or a sentence's end, and '(3)' after a word: markers that lost their superscript."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    found = []
+    for pattern in (GLUED, PAREN):
+        for match in pattern.finditer(text):
+            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)):
+                continue
+            found.append(match)
+    return sorted(found, key=lambda m: m.start(1))
+
+
+def _decimal(text: str, at: int) -> bool:
+    """'3.5', '1,000', '12.3': the digits continue a number (a year before the full stop is no number)."""
+    before = re.search(r"(\d+)[.,]$", text[:at])
+    return bool(before) and len(before.group(1)) <= 3
+
+
+def weak_numbers(blocks) -> set[int]:
+    return {int(m.group(1)) for block in blocks for m in weak_candidates(block.text)}
+
+
+def recover_markers(blocks, numbers: set[int]) -> int:
+    """Turn plain digits into markers where they continue the text's sequence of notes (1, 2, 3, ...) and point
+    to a note no marker reaches; returns how many were recovered. Digits out of sequence stay text."""
+    reached = referenced(blocks)
+    wanted = numbers - reached
+    if not wanted:
+        return 0
+    expected, recovered = 1, 0
+    for block in blocks:
+        pieces, position = [], 0
+        for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
+            if match.re is TOKEN:
+                expected = int(match.group(1)) + 1
+                continue
+            value = int(match.group(1))
+            if value == expected and value in wanted:
+                cut = match.start(0) if match.re is PAREN else match.start(1)
+                pieces += [block.text[position:cut], f"\x00{value}:{value}:{block.line or ''}\x00"]
+                position = match.end(0) if match.re is PAREN else match.end(1)
+                wanted.discard(value)
+                expected, recovered = value + 1, recovered + 1
+        if pieces:
+            block.text = "".join(pieces) + block.text[position:]
+    return recovered
