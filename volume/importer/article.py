@@ -126,13 +126,9 @@ def take_metadata(article: Article, head: int = 12) -> None:
         near_top = index < head and block.kind != "heading"
         authors = rec.parse_byline(text, labelled_only=not near_top) if len(text) < 160 else None
         date = rec.date_line(text) if (near_top or rec.DATE_LABEL.match(text)) else None
-        if authors is None and date is None and block.kind != "heading" and len(text) < 160:
-            parts = re.split(r"\s+[|•·]\s+|\s+[—–]\s+", text)  # 'By A | 3 March 2021'
-            if len(parts) > 1 and near_top:
-                authors = rec.parse_byline(parts[0])
-                date = next((d for d in map(rec.date_line, parts[1:]) if d), None)
-                if not (authors and date):
-                    authors = date = None
+        if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
+            both = _byline_and_date(text)
+            authors, date = authors or both[0], date or both[1]
         if authors is not None or date is not None:
             if authors and not article.authors:
                 article.authors = authors
@@ -148,12 +144,24 @@ def take_metadata(article: Article, head: int = 12) -> None:
     article.blocks = kept
 
 
-# Stop lines that also stand inside an article before a link or two ("Read also", "Lire aussi"): they end the
-# article only in its last half; earlier they drop themselves and the short lines after them.
-INLINE_STOPS = {"read also", "also read", "see also", "read more", "читайте также", "смотрите также", "см. также",
-                "по теме", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch",
-                "mehr zum thema", "ayrıca okuyun", "further reading"}
-TEASER_WORDS = 15  # a line after an inline stop line this short is a link to another article
+def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
+    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]
+    if len(parts) < 2:
+        return None, None
+    date = next((d for d in (rec.date_line(p) for p in parts) if d), None)
+    authors = next((a for a in (rec.parse_byline(p) or _short_byline(p) for p in parts) if a), None)
+    return (authors, date) if authors and date else (None, None)
+
+
+def _short_byline(part: str) -> list[tuple[str, str]] | None:
+    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
+    match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
+    return [(match.group(1), "")] if match else None
+
+
+TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article
+CLOSING_SHARE = 0.25  # a closing line ends the article when less than this much text follows it
 
 
 def _text_size(blocks: list[Block]) -> int:
@@ -165,27 +173,35 @@ def _drop(article: Article, block: Block, why: str) -> None:
     article.dropped.append(f"{why}{where}: '{block.plain[:70]}'")
 
 
+def _ends_article(blocks: list[Block], index: int, kept: list[Block], tail: bool) -> bool:
+    """Whether a stop or closing line at `index` closes the article: little of the text follows it."""
+    after, before = _text_size(blocks[index + 1:]), _text_size(kept)
+    return tail or after <= CLOSING_SHARE * before or (after < before and rec.is_stop_line(blocks[index].plain))
+
+
 def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> list[Block]:
-    """`blocks` without share buttons, menus, copyright and cookie lines, and without 'Related Articles' and all
-    after it; every block left out is named in the report. Never called on the list of notes."""
+    """`blocks` without share buttons, menus, copyright and cookie lines, and without 'Related Articles' (or a
+    copyright line) and all after it when it closes the article; every block left out is named in the report.
+    Never called on the list of notes."""
     kept: list[Block] = []
     index = 0
     while index < len(blocks):
         block, text = blocks[index], blocks[index].plain
         short = block.kind == "heading" or len(text) <= 40
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
-        if short and rec.is_stop_line(text):
-            if rec.key(text) in INLINE_STOPS and not tail and _text_size(blocks[index:]) > _text_size(kept):
-                _drop(article, block, f"'{text}'")
-                index += 1
-                while index < len(blocks) and len(blocks[index].plain.split()) <= TEASER_WORDS \
-                        and blocks[index].kind != "heading":
-                    _drop(article, blocks[index], f"after '{text}'")
-                    index += 1
-                continue
+        stop = short and rec.is_stop_line(text)
+        if (stop or rec.is_closing_line(text)) and _ends_article(blocks, index, kept, tail):
             for rest in blocks[index:]:
-                _drop(article, rest, f"'{text}' and after it")
+                _drop(article, rest, f"'{text[:40]}' and after it")
             break
+        if stop:  # early in the text: the line and the short teasers under it
+            _drop(article, block, f"'{text}'")
+            index += 1
+            while index < len(blocks) and len(blocks[index].plain.split()) <= TEASER_WORDS \
+                    and blocks[index].kind != "heading" and not _ends_teasers(blocks[index]):
+                _drop(article, blocks[index], f"after '{text}'")
+                index += 1
+            continue
         if (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
             _drop(article, block, "page chrome")
@@ -193,6 +209,10 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> li
             kept.append(block)
         index += 1
     return kept
+
+
+def _ends_teasers(block: Block) -> bool:
+    return block.kind != "item" and rec.is_heading_like(block.plain) is False and len(block.plain.split()) > 8
 
 
 def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:

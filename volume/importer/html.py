@@ -10,6 +10,7 @@ from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
+from volume.importer.page_meta import dom_authors, dom_date, page_meta
 from volume.importer.article import (
     Article,
     Block,
@@ -42,8 +43,13 @@ CHROME_WORDS = {
     "sidebar": "sidebar", "widget": "sidebar", "ad": "advertisement", "ads": "advertisement",
     "advert": "advertisement", "advertisement": "advertisement", "promo": "advertisement",
     "sponsor": "advertisement", "popup": "pop-up", "modal": "pop-up", "tags": "tags", "tag": "tags",
-    "toolbar": "tools", "tools": "tools", "print": "tools",
+    "toolbar": "tools", "tools": "tools", "navbox": "navigation", "navframe": "navigation",
+    "catlinks": "categories", "printfooter": "footer", "jump": "navigation",
+    "license": "licence notice", "licence": "licence notice", "copyright": "licence notice",
+    "donate": "appeal", "donation": "appeal", "donations": "appeal", "membership": "appeal", "appeal": "appeal",
+    "steady": "appeal", "paywall": "appeal", "citate": "citation help",
 }
+PRINT_TOOLS = re.compile(r"^print(?:[-_](?:links?|button|tools?|icon|page|article|no))?$|^printfriendly")
 META_WORDS = {"byline", "author", "authors", "date", "dateline", "published", "meta", "timestamp", "posted"}
 CAPTION_WORDS = {"caption", "figcaption", "credit", "credits"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -53,23 +59,63 @@ BLOCKS = HEADINGS | {
 }
 
 
+# Class names that label what a post is about (WordPress puts `tag-water category-analysis` on the <article>):
+# they say nothing about whether the element is furniture.
+TAXONOMY_CLASS = re.compile(r"^(?:tag|tags|category|categories|cat|post|postid|format|type|status|author|page|"
+                            r"term|topic|taxonomy|item|section|single|has|category|lang)[-_]")
+NOTES_WORDS = {"footnote", "footnotes", "endnote", "endnotes", "references", "reflist", "notes", "fn", "ftn",
+               "edn", "citations", "footnotes-list"}
+NOTES_ROLES = {"doc-endnotes", "doc-footnote", "doc-endnote", "doc-bibliography"}
+CONTENT_WORDS = {"articlebody", "entry-content", "post-content", "article-body", "article-content", "story-body",
+                 "mw-content-text", "post-body", "entry", "field-body"}
+INLINE_CHROME = {"editsection", "mw-editsection", "tooltip", "footnote_tooltip", "sr-only", "screen-reader-text",
+                 "visually-hidden", "mw-cite-backlink"}
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _tokens(element: etree._Element) -> list[str]:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower().split()
+
+
 def _words(element: etree._Element) -> set[str]:
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return set(re.split(r"[^a-z0-9]+", names)) - {""}
+    tokens = [t for t in _tokens(element) if not TAXONOMY_CLASS.match(t)]
+    return set(re.split(r"[^a-z0-9]+", " ".join(tokens))) - {""}
+
+
+def holds_notes(element: etree._Element) -> bool:
+    """A footnotes or references container: never page furniture, whatever tag or class it has."""
+    tokens = set(_tokens(element))
+    return bool(tokens & NOTES_WORDS or _words(element) & {"footnotes", "endnotes", "footnote", "endnote"}
+                or (element.get("role") or "") in NOTES_ROLES or "references" in tokens)
+
+
+def is_content(element: etree._Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag in ("article", "main") or element.get("role") == "main" or \
+        (element.get("itemprop") or "").lower() == "articlebody" or bool(set(_tokens(element)) & CONTENT_WORDS)
 
 
 def chrome_kind(element: etree._Element) -> str | None:
     """What piece of page furniture an element is (navigation, share bar, ...), or None for content."""
     tag = element.tag if isinstance(element.tag, str) else ""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true" or \
+            HIDDEN_STYLE.search(element.get("style") or ""):
+        return "hidden element"
+    if holds_notes(element):
+        return None
+    if set(_tokens(element)) & INLINE_CHROME:
+        return "edit links and tooltips"
     if tag in CHROME_TAGS:
         return CHROME_TAGS[tag]
+    if is_content(element):
+        return None
     for word in sorted(_words(element)):
         if word in CHROME_WORDS:
             return CHROME_WORDS[word]
+    if any(PRINT_TOOLS.match(t) for t in _tokens(element)):
+        return "tools"
     if element.get("role") in CHROME_ROLES:
         return CHROME_ROLES[element.get("role")]
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return "hidden element"
     return None
 
 
@@ -102,15 +148,6 @@ def choose_root(doc: etree._Element) -> etree._Element:
                 article = next((a for a in best.iterancestors("article")), None)
                 return article if article is not None else best
     return densest
-
-
-def _meta(doc: etree._Element) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for meta in doc.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name and meta.get("content"):
-            found.setdefault(name, []).append(meta.get("content").strip())
-    return found
 
 
 def _site_suffix_removed(title: str) -> str:
@@ -164,8 +201,10 @@ class Walker:
         if not tag or tag in SKIP_TAGS:
             return ""
         kind = chrome_kind(element)
-        if kind and tag not in ("a", "span", "sup", "em", "i", "b", "strong"):
-            self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+        if kind and (tag not in ("a", "span", "sup", "em", "i", "b", "strong") or kind in
+                     ("edit links and tooltips", "hidden element")):
+            if kind != "edit links and tooltips":
+                self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
         if tag in ("sup", "a") and re.fullmatch(r"\[?(\d{1,3}|[ivxl]{1,7})\]?", text) and \
@@ -287,33 +326,6 @@ class Walker:
             self.article.captions += 1
 
 
-def _dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
-    for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
-        name = element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
-        name = rec.squash(name)
-        if name and not re.match(r"https?://", name):
-            return [(name, "")], "rel=author / itemprop=author"
-    for key in ("author", "article:author", "citation_author", "dc.creator"):
-        values = [v for v in meta.get(key, []) if not re.match(r"https?://", v)]
-        if values:
-            names = [n.strip() for v in values for n in re.split(r"\s*;\s*|\s+and\s+", v) if n.strip()]
-            return [(n, "") for n in names], f"<meta {key}>"
-    return [], ""
-
-
-def _dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    for key in ("article:published_time", "datepublished", "citation_publication_date", "date", "dc.date",
-                "pubdate", "publish-date", "sailthru.date"):
-        for value in meta.get(key, []):
-            if rec.parse_date(value):
-                return rec.parse_date(value), f"<meta {key}>"
-    for element in [*root.iter("time"), *doc.xpath('//*[@itemprop="datePublished"]'), *doc.iter("time")]:
-        value = element.get("datetime") or element.get("content") or element.text_content()
-        if rec.parse_date(value or ""):
-            return rec.parse_date(value), "<time datetime>"
-    return "", ""
-
-
 def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
     """The kinds of page furniture around the article (left out by not being inside it), for the report."""
     kinds: list[str] = []
@@ -353,7 +365,7 @@ def read_html(source: Path) -> Article:
         raise VolumeError.single("P003", f"the HTML could not be parsed ({exc}); save the page again",
                                  SourceLocation(source)) from None
     article = Article(source=source, lang=(doc.get("lang") or "").strip())
-    meta = _meta(doc)
+    meta = page_meta(doc)
     root = choose_root(doc)
     article.title, title_from = _title(doc, root, meta)
     if article.title:
@@ -379,11 +391,11 @@ def read_html(source: Path) -> Article:
         article.recognised += header.recognised
     settle_notes(article)
     if not article.authors:
-        article.authors, where = _dom_authors(doc, meta)
+        article.authors, where = dom_authors(doc, meta)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
-        article.date, where = _dom_date(doc, root, meta)
+        article.date, where = dom_date(doc, root, meta)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
     return article

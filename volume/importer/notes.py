@@ -14,7 +14,8 @@ from volume.importer import recognise as rec
 TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
-BACKLINK = re.compile(r"^(?:\s|[↑^↩︎]|\\\^|\\\*)+(?:(?:[a-z]{1,2}|\d+\.\d+)\s+)*(?=\S)")
+# Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
+BACKLINK = re.compile(r"^(?:\s|[↑^↩︎]|\\\^|\\\*)+(?:(?:[a-z]\s+){2,}|\d+\.\d+\s+)?(?=\S)")
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
 
@@ -25,6 +26,7 @@ class Note:
     label: str  # as printed
     text: str  # Markdown; paragraphs separated by blank lines
     line: int | None = None
+    backlinked: bool = False  # the item opened with a back-link ('↑', '^'), as notes lists print them
 
 
 @dataclass
@@ -122,13 +124,17 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     return notes, index
 
 
-def read_unnumbered(blocks, first: int) -> tuple[list[Note], int]:
-    """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph until the list ends."""
+def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
+    """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
+    markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
+    early."""
     notes: list[Note] = []
     index = first
-    while index < len(blocks) and not _ends_list(blocks[index]) and not rec.is_credit(blocks[index].plain):
+    while index < len(blocks) and len(notes) < expected and blocks[index].kind != "heading" \
+            and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
-        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line))
+        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
+                          backlinked=bool(re.match(r"\s*(?:[↑^↩]|\\\^)", block.text))))
         index += 1
     return notes, index
 
@@ -136,17 +142,32 @@ def read_unnumbered(blocks, first: int) -> tuple[list[Note], int]:
 def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> NotesList | None:
     notes, end = read_numbered(blocks, heading + 1, loose=True)
     numbered = bool(notes)
-    if not notes and (markers or weak):
-        notes, end = read_unnumbered(blocks, heading + 1)
+    expected = max(markers) if markers else _run_length(weak)
+    if not notes and expected:
+        notes, end = read_unnumbered(blocks, heading + 1, expected)
     if not notes:
         return None
     title = rec.without_edit_links(blocks[heading].plain)
     return NotesList(heading, end, title, notes, numbered)
 
 
-def _score(found: NotesList, markers: set[int], weak: set[int]) -> int:
+def _run_length(numbers: set[int]) -> int:
+    """How far 1, 2, 3, ... runs unbroken in `numbers` (plain digits that may be markers)."""
+    count = 0
+    while count + 1 in numbers:
+        count += 1
+    return count
+
+
+NOTE_LIKE = re.compile(r"https?://|\b(?:19|20)\d\d\b|\bibid\b|\bop\. cit\b|\bpp?\. \d|\b(?:retrieved|accessed|"
+                       r"abgerufen|consulté|дата обращения|erişim)\b", re.IGNORECASE)
+
+
+def _score(found: NotesList, markers: set[int], weak: set[int]) -> tuple[int, float]:
+    """How well a candidate list fits the text: notes its markers reach, then how note-like its items read."""
     numbers = {note.number for note in found.notes}
-    return 2 * len(numbers & markers) + len(numbers & weak)
+    likeness = sum(1 for note in found.notes if NOTE_LIKE.search(note.text) or note.backlinked) / len(found.notes)
+    return 2 * len(numbers & markers) + len(numbers & weak), likeness
 
 
 def _closing_run(blocks, markers: set[int]) -> NotesList | None:
@@ -172,8 +193,8 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
             before = referenced(blocks[:index])
             found = _under_heading(blocks, index, before, weak)
             if found:
-                candidates.append((_score(found, before, weak), found.numbered, -found.start, found))
-    if candidates:
+                candidates.append((_score(found, before, weak), found.numbered, found.start, found))
+    if candidates:  # the best fit; on a tie the later list (notes close an article)
         return max(candidates, key=lambda c: c[:3])[3]
     return _closing_run(blocks, markers)
 

@@ -39,7 +39,7 @@ ROLE_WORDS = {
     "université", "institut", "maître", "chargé", "chargée",
     "wissenschaftlicher", "wissenschaftliche", "mitarbeiter", "mitarbeiterin", "redakteur", "redakteurin",
     "universität", "leiter", "leiterin", "korrespondent", "rechtsanwalt",
-    "uzman", "araştırmacı", "muhabir", "editör", "üniversitesi", "öğretim", "müdür", "doç", "dr",
+    "uzman", "araştırmacı", "muhabir", "editör", "üniversitesi", "öğretim", "müdür",
 }
 
 ALWAYS_CHROME = words.ALWAYS_CHROME
@@ -49,12 +49,22 @@ CHROME_PATTERNS = (
     re.compile(words.COPYRIGHT, re.IGNORECASE),
     re.compile(words.COOKIES, re.IGNORECASE),
     re.compile(words.NEWSLETTER, re.IGNORECASE),
+    re.compile(words.APPEAL, re.IGNORECASE),
     re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
     re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
     re.compile(words.READING_TIME, re.IGNORECASE),
     re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum)$|"
                r"^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
-    re.compile(r"^(?:previous|next)(?: article| post)?\s*[:»›>]", re.IGNORECASE),
+    re.compile(r"^(?:from|aus|de|из|vikipedi)\s+(?:wikipedia|википедии|vikipedi)|^(?:jump to|wechseln zu|aller à|"
+               r"перейти к)\s*:|^(?:der titel dieses artikels ist mehrdeutig|this article is about|for other uses|"
+               r"не следует путать|pour les articles homonymes)", re.IGNORECASE),
+    re.compile(r"^←\s*\S.{0,120}$|^\S.{0,120}\s*→$"),  # previous / next links drawn as arrows
+    re.compile(r"^(?:show|view|see|read|more) (?:all |more )?(?:articles|posts|stories|entries) (?:by|of|from)\b|"
+               r"^alle (?:beiträge|artikel) (?:von|anzeigen)\b|^tous les articles de\b|^все (?:материалы|статьи|публикации) "
+               r"автора\b|^(?:yazarın )?tüm yazıları\b", re.IGNORECASE),
+    re.compile(r"^[←→«»‹›<>\s]*(?:previous|next|vorheriger|nächster|précédent|suivant|предыдущ\w*|следующ\w*|"
+               r"önceki|sonraki)(?:\s+(?:article|post|beitrag|artikel|eintrag|entry|story|статья|запись|материал|"
+               r"yazı|haber))?\s*[:»›>→]", re.IGNORECASE),
     # "Read also: <another article>" standing alone in the text
     re.compile(r"^(?:read also|also read|see also|related|read more|читайте также|смотрите также|см\. также|"
                r"по теме|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
@@ -64,11 +74,34 @@ CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©
                     r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
                     re.IGNORECASE)
 NOTES_HEADINGS = words.NOTES_HEADINGS
-WIKI_EDIT = re.compile(r"\s*\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
-                       r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\]\s*$", re.IGNORECASE)
+_EDIT = (r"\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
+         r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\]")
+WIKI_EDIT = re.compile(r"^\s*" + _EDIT + r"\s*|\s*" + _EDIT + r"\s*$", re.IGNORECASE)
+LANGUAGE_WORDS = {
+    "en": {"the", "and", "of", "to", "is", "that", "with", "for", "was", "are"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auch", "eine"},
+    "fr": {"le", "la", "les", "des", "et", "est", "une", "dans", "pour", "qui"},
+    "ru": {"и", "в", "не", "на", "что", "с", "по", "это", "как", "для"},
+    "tr": {"ve", "bir", "bu", "da", "için", "ile", "olarak", "de", "daha", "gibi"},
+}
 ROMAN = re.compile(r"^(?=[ivxl])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 SENTENCE_END = (".", ",", ";", ":", "!", "…", '"', "”", "’", "»")
+
+
+def guess_language(text: str) -> str:
+    """The language of a text among en, de, fr, ru and tr, by its commonest words ("" when none stands out)."""
+    counts = {}
+    words = re.findall(r"\w+", text[:20000].casefold())
+    for language, common in LANGUAGE_WORDS.items():
+        counts[language] = sum(1 for w in words if w in common)
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 5 and counts[best] >= 2 * sorted(counts.values())[-2] else ""
+
+
+def month_first(language: str) -> bool | None:
+    """How to read 03/04/2022: day first in German, French, Russian and Turkish; undecided in English."""
+    return False if language in ("de", "fr", "ru", "tr") else None
 
 
 def squash(text: str) -> str:
@@ -155,9 +188,13 @@ def date_line(line: str, month_first: bool | None = None) -> str | None:
     return found if len(key(rest)) <= 3 else None
 
 
+FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", "why", "how", "what", "when", "der",
+                         "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
+
+
 def _looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
-    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part):
+    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES:
         return False
     if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
         return False
@@ -195,11 +232,18 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     return authors or None
 
 
+CHROME_HEAD = re.compile(r"^(?:share|teilen|partager|поделиться|paylaş|drucken|print|imprimer|печать|yazdır)\b.{0,20}$",
+                         re.IGNORECASE)
+
+
 def is_chrome_line(line: str) -> bool:
     text = key(line)
     if not text:
         return True
-    if text in ALWAYS_CHROME:
+    if text in ALWAYS_CHROME or CHROME_HEAD.match(text):
+        return True
+    words = text.split()
+    if 1 < len(words) <= 6 and all(key(w) in ALWAYS_CHROME for w in words):  # 'Weiterempfehlen Drucken'
         return True
     if any(p.search(squash(line)) for p in CHROME_PATTERNS):
         return True
@@ -224,13 +268,23 @@ def is_menu_word(line: str) -> bool:
     return key(line) in MENU_WORDS
 
 
+CLOSING = re.compile(words.COPYRIGHT + r"|" + words.LICENCE + r"|^(?:" + words.TAG_LABELS + r")\s*:|"
+                     r"^(?:posted|filed) (?:in|under)\b|^submit comments\b|^\d+\s+comments?$|"
+                     r"^[←→«»‹›<>\s]*(?:previous|next)(?:\s+(?:article|post|entry))?\s*[:»›>→]", re.IGNORECASE)
+
+
+def is_closing_line(line: str) -> bool:
+    """A line that closes an article on many sites: copyright or licence notice, tags, comments, previous/next."""
+    return len(line) < 300 and bool(CLOSING.search(squash(line)))
+
+
 def is_stop_line(line: str) -> bool:
     return key(line) in STOP_LINES
 
 
 def without_edit_links(line: str) -> str:
-    """A heading without Wikipedia's '[edit]' / '[править | править код]' links copied with it."""
-    return WIKI_EDIT.sub("", line)
+    """A heading without Wikipedia's '[edit]' / '[Bearbeiten]' / '[править | править код]' links copied with it."""
+    return WIKI_EDIT.sub("", line) if len(line) < 200 else line
 
 
 def is_notes_heading(line: str) -> bool:
@@ -245,8 +299,9 @@ def is_heading_like(line: str) -> bool:
     """A short line without final punctuation, starting with a capital or a number: a section heading."""
     line = squash(line)
     words = line.split()
-    if not 1 <= len(words) <= 14 or len(line) > 100 or line.endswith(SENTENCE_END):
+    abbreviation = bool(words) and len(words) <= 5 and re.search(r"(?:\b[A-Z]\.){2,}$|\b[IVX]{2,}\.$", line)
+    if not 1 <= len(words) <= 14 or len(line) > 100 or (line.endswith(SENTENCE_END) and not abbreviation):
         return False
-    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line):
+    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
     return line[0].isupper() or line[0].isdigit()

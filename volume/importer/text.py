@@ -9,6 +9,7 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import (
     Article,
+    _byline_and_date,
     Block,
     inline_text,
     settle_notes,
@@ -69,32 +70,78 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     return result
 
 
+LONG_WORDS = 25  # a paragraph this long that ends a sentence is the article's text, not the page's
+TITLE_REACH = 8  # lines between the title and the byline or date
+
+
 def _is_metadata(text: str) -> bool:
-    return bool(rec.parse_byline(text) or rec.date_line(text))
+    return bool(rec.parse_byline(text) or rec.date_line(text) or (len(text) < 160 and _byline_and_date(text)[0]))
 
 
 def _is_furniture(text: str) -> bool:
-    return rec.is_chrome_line(text) or rec.is_menu_word(text) or rec.is_credit(text)
+    return rec.is_chrome_line(text) or rec.is_menu_word(text) or rec.is_credit(text) or rec.is_stop_line(text)
+
+
+def _is_body(block: Block) -> bool:
+    text = block.plain
+    return len(text.split()) >= LONG_WORDS and not _is_furniture(text) and text.rstrip()[-1:] in ".!?…\"”»)"
+
+
+def _name_line(text: str) -> bool:
+    """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
+    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec._looks_like_name(text)
+
+
+def _title_candidate(text: str) -> bool:
+    return rec.is_heading_like(text) and not _is_furniture(text) and not _is_metadata(text)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
+
+
+def _best_title(blocks: list[Block], start: int) -> int | None:
+    """Without a byline: the heading-like line before the text that shares most words with its first paragraph,
+    else the nearest heading-like line above the text, else the first line that is not page chrome."""
+    first = _words(blocks[start].plain) if start < len(blocks) else set()
+    candidates = [i for i in range(min(start, 60)) if _title_candidate(blocks[i].plain)]
+    scored = [(len(_words(blocks[i].plain) & first) / max(1, len(_words(blocks[i].plain))), i) for i in candidates
+              if len(_words(blocks[i].plain) & first) >= min(2, len(_words(blocks[i].plain)))]
+    good = [(score, i) for score, i in scored if score >= 0.5 and len(_words(blocks[i].plain)) > 1] or \
+        [(score, i) for score, i in scored if score >= 0.5 and i < 5]
+    if good:
+        return max(good)[1]
+    if candidates:
+        return candidates[-1]
+    return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
 
 
 def _take_title(article: Article) -> None:
-    """The title: the last heading-like line before the byline or date (a standfirst between them becomes the
-    abstract), else the first line that is not page chrome. Lines above it are the site's, not the article's."""
+    """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
+    abstract; on some pages the title follows the date), else the heading-like line above the text that shares
+    its words. Lines above the title are the site's, not the article's."""
     blocks = article.blocks
-    first_meta = next((i for i, b in enumerate(blocks[:40]) if _is_metadata(b.plain)), None)
+    start = next((i for i, b in enumerate(blocks) if _is_body(b)), len(blocks))
+    metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
     title_at, abstract = None, []
-    if first_meta is not None:
-        for index in range(first_meta - 1, -1, -1):
+    if metas:
+        for index in range(metas[0] - 1, max(-1, metas[0] - 1 - TITLE_REACH), -1):
             text = blocks[index].plain
-            if _is_furniture(text):
+            if _is_furniture(text) or _name_line(text):
                 continue
-            if rec.is_heading_like(text):
+            if _title_candidate(text):
                 title_at = index
                 break
             abstract.insert(0, blocks[index])
+        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if _title_candidate(blocks[i].plain)),
+                     None)
+        first = _words(blocks[start].plain) if start < len(blocks) else set()
+        shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
+        if after is not None and (title_at is None or (shared(title_at) == 0 and shared(after) >= 2)):
+            title_at, abstract = after, []  # the title under the date line ('13. Mai 2014, von A' / title)
     if title_at is None:
         abstract = []
-        title_at = next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
+        title_at = _best_title(blocks, start)
     if title_at is None:
         return
     article.title = blocks[title_at].text
@@ -102,11 +149,54 @@ def _take_title(article: Article) -> None:
     if abstract:
         article.abstract = TOKEN.sub("", " ".join(b.text for b in abstract))
         article.recognised.append(f"abstract: the standfirst below the title (line {abstract[0].line})")
-    if title_at:
-        article.dropped.append("above the title (site name, menus, breadcrumbs): "
-                               + ", ".join(f"'{b.plain[:40]}'" for b in blocks[:title_at]))
+    top = min(title_at, metas[0]) if metas else title_at
+    for block in blocks[:top]:
+        article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
     taken = {id(b) for b in abstract}
-    article.blocks = [b for b in blocks[title_at + 1:] if id(b) not in taken]
+    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and id(b) not in taken and
+                      (i > title_at or (metas and i >= metas[0]))]
+
+
+def _bare_byline(article: Article) -> None:
+    """A name alone on a line next to the date, just below the title, is the author ('Heiko Sauer' / 'Do 9 Apr')."""
+    if article.authors:
+        return
+    blocks = article.blocks[:6]
+    for index, block in enumerate(blocks):
+        neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+        if _name_line(block.plain) and (index == 0 or any(rec.date_line(b.plain) for b in neighbours)):
+            article.authors = [(block.plain, "")]
+            article.recognised.append(f"author: {block.plain} (the name under the title, line {block.line})")
+            article.blocks.remove(block)
+            return
+
+
+# WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
+POSTED_LINE = re.compile(
+    r"(?:this entry was posted (?:in .+? )?on (?P<en_date>.+?) by (?P<en_name>[^.]+?)\.?(?:\s+bookmark|$)|"
+    r"dieser (?:beitrag|eintrag|artikel) wurde am (?P<de_date>.+?) von (?P<de_name>.+?) (?:in .+? )?"
+    r"(?:veröffentlicht|geschrieben|erstellt)|"
+    r"cet article a été publié (?:dans .+? )?le (?P<fr_date>.+?) par (?P<fr_name>[^.]+))", re.IGNORECASE)
+
+
+def _closing_metadata(article: Article, month_first: bool | None) -> None:
+    """Author and date from a theme's closing line when the top of the page named neither."""
+    if article.authors and article.date:
+        return
+    for block in article.blocks:
+        match = POSTED_LINE.search(block.plain)
+        if not match:
+            continue
+        parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v}
+        date = rec.parse_date(parts["date"], month_first)
+        if date and not article.date:
+            article.date = date
+            article.recognised.append(f"date: {date} (from the closing line, line {block.line})")
+        name = parts["name"].strip()
+        if name and not article.authors and len(name.split()) <= 5:
+            article.authors = [(name, "")]
+            article.recognised.append(f"author: {name} (from the closing line, line {block.line})")
+        return
 
 
 def _captions(article: Article) -> None:
@@ -127,6 +217,8 @@ def _captions(article: Article) -> None:
 
 
 def _headings(article: Article) -> None:
+    """A heading-like line followed by text is a heading; so are up to two heading-like lines straight above it
+    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text)."""
     blocks = article.blocks
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -134,6 +226,10 @@ def _headings(article: Article) -> None:
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
+            for above in reversed(blocks[max(0, index - 2):index]):
+                if above.kind != "para" or not rec.is_heading_like(above.plain):
+                    break
+                above.kind = "heading"
 
 
 def read_text(source: Path) -> Article:
@@ -142,12 +238,19 @@ def read_text(source: Path) -> Article:
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
     for line, number in _paragraphs(text):
+        line = rec.without_edit_links(line)
+        if "\t" in line:  # a table row as browsers copy it: cells between tabs
+            article.dropped.append(f"table row (line {number}): '{rec.squash(line)[:60]}': rebuild the table by hand")
+            continue
         bullet = BULLET.match(line)
         kind = "item" if bullet and not NOTE_START.match(line) else "para"
         article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number),
                                     number))
+    month_first = rec.month_first(rec.guess_language(text))
     _take_title(article)
     take_metadata(article)
+    _bare_byline(article)
+    _closing_metadata(article, month_first)
     _captions(article)
     settle_notes(article, plain_digit_markers=True)
     _headings(article)

@@ -69,7 +69,10 @@ ALWAYS_CHROME = {
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
     "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
     "open menu", "close menu", "close", "toggle navigation", "search", "newsletter", "x", "vk", "pinterest",
-    "print article", "save", "bookmark", "mastodon", "bluesky", "flipboard",
+    "print article", "save", "bookmark", "mastodon", "bluesky", "flipboard", "advertisement", "sponsored",
+    "post navigation", "posts navigation", "article navigation", "реклама", "навигация по записям", "publicité",
+    "navigation des articles", "anzeige", "werbung", "beitrags-navigation", "beitragsnavigation", "reklam",
+    "yazı dolaşımı",
     # Russian
     "поделиться", "поделитесь", "поделиться в соцсетях", "распечатать", "печать", "версия для печати",
     "подписаться", "подпишитесь", "наверх", "вконтакте", "одноклассники", "мой мир", "твиттер", "фейсбук",
@@ -95,7 +98,8 @@ MENU_WORDS = {
     "podcasts", "podcast", "multimedia", "news", "opinion", "issues", "blog", "careers", "press",
     "get involved", "join", "more", "en", "ru", "kz", "fr", "de", "tr", "english", "русский", "қазақша",
     "français", "deutsch", "türkçe", "library", "reports", "articles", "video", "videos", "work with us",
-    "our team", "team", "partners", "donate", "privacy", "privacy policy", "terms", "imprint",
+    "our team", "team", "partners", "donate", "privacy", "privacy policy", "terms", "imprint", "archive",
+    "archives", "archiv", "archive", "архив", "arşiv", "downloads", "faq", "rss",
     "главная", "о нас", "контакты", "новости", "аналитика", "публикации", "мероприятия", "эксперты", "проекты",
     "мнения", "видео", "фото", "статьи", "регионы", "политика", "экономика", "общество",
     "accueil", "à propos", "contact", "actualités", "publications", "événements", "recherche", "analyses",
@@ -110,7 +114,12 @@ STOP_LINES = {
     "related research", "related stories", "read more", "read next", "more to read", "you may also like",
     "you might also like", "recommended", "recommended for you", "most read", "most popular", "popular",
     "latest", "latest articles", "comments", "leave a reply", "leave a comment", "join the discussion",
+    "schreibe eine antwort", "hinterlasse einen kommentar", "hinterlasse eine antwort", "laisser une réponse",
+    "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
     "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
+    "while you are here", "while you're here", "before you go", "support our work",
+    "contents", "table of contents", "inhaltsverzeichnis", "inhalt", "содержание", "оглавление", "sommaire",
+    "table des matières", "içindekiler",
     # Russian
     "читайте также", "читайте также:", "смотрите также", "см. также", "похожие материалы", "похожие статьи",
     "другие материалы", "другие публикации", "по теме", "материалы по теме", "ещё по теме", "еще по теме",
@@ -140,12 +149,18 @@ READING_TIME = (r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s
                 r"^okuma süresi\b")
 COPYRIGHT = (r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|tous droits réservés|"
              r"alle rechte vorbehalten|tüm hakları saklıdır")
+LICENCE = (r"\b(?:licensed under|is licensed under|lizenziert unter|sous licence|под лицензией|lisansı altında)\b.{0,40}"
+           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b")
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
 NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
               r"\benter your e-?mail\b|\byour e-?mail address\b|\bin your inbox\b|\bstay (?:informed|up to date)\b|"
               r"подпишитесь на (?:нашу )?рассылку|inscrivez-vous à (?:notre|la) newsletter|"
               r"newsletter abonnieren|bültenimize abone")
+
+APPEAL = (r"\b(?:consider supporting|support our work|support us|become a (?:member|patron|supporter|subscriber)|"
+          r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|jetzt spenden|"
+          r"поддержите (?:нас|наш)|soutenez(?:-nous| notre)|faire un don|bizi destekleyin|bağış yapın)\b")
 
 # Headings of a list of notes.
 NOTES_HEADINGS = {
