@@ -115,6 +115,13 @@ def _from_docx(source: Path, chapters: Path, lang: str, report: Report) -> tuple
     word = read_docx(source)
     if not word.body.strip():
         raise VolumeError.single("P003", "the Word document holds no text", SourceLocation(source))
+    if not word.has_notes:  # perhaps a page saved as Word: find the article as in the page
+        from volume.importer.docx import docx_as_html
+        from volume.importer.html import read_html
+
+        article = read_html(source, docx_as_html(source, word))
+        article.recognised.insert(0, "a Word file without footnotes: its article found as in a saved page")
+        return _from_article(article, chapters, lang, report)
     if not word.title:
         report.add("P007", "no title recognised (no Title paragraph or document title); correct `title:` in "
                    "the chapter", SourceLocation(source))

@@ -107,15 +107,21 @@ def emphasis(mark: str, inner: str) -> str:
 # --- recognising the parts of an article among its blocks ---------------------------------------------------
 
 def take_title(article: Article) -> None:
-    """Drop the heading that repeats the title, and short page furniture (kickers) above it."""
+    """Drop the heading that repeats the title, and what stands above it when that is page furniture (kickers,
+    menus; far down the page only when it holds little text)."""
     wanted = rec.key(rec.plain(article.title))
-    for index, block in enumerate(article.blocks[:15]):
-        if rec.key(block.plain) == wanted:
-            for before in article.blocks[:index]:
-                if before.kind != "caption":
-                    article.dropped.append(f"above the title: '{before.plain[:60]}'")
-            article.blocks = [b for b in article.blocks[:index] if b.kind == "caption"] + article.blocks[index + 1:]
+    for index, block in enumerate(article.blocks):
+        if rec.key(block.plain) != wanted:
+            continue
+        above = article.blocks[:index]
+        if _text_size(above) > 0.2 * _text_size(article.blocks[index:]):
+            article.blocks = above + article.blocks[index + 1:]
             return
+        for before in above:
+            if before.kind != "caption":
+                _drop(article, before, "above the title")
+        article.blocks = [b for b in above if b.kind == "caption"] + article.blocks[index + 1:]
+        return
 
 
 def take_metadata(article: Article, head: int = 12) -> None:

@@ -151,15 +151,24 @@ def choose_root(doc: etree._Element) -> etree._Element:
 
 
 def _site_suffix_removed(title: str) -> str:
-    return re.split(r"\s+[|–—-]\s+", title.strip())[0]
+    """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
+    parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
+    while len(parts) > 1 and len(re.sub(r"\([^)]*\)", "", parts[-1]).split()) <= 6:
+        parts.pop()
+    return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
 def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
-    for heading in root.iter("h1"):
-        if heading.text_content().strip():
-            return Walker(None).inline(heading).strip(), "the article's main heading"
+    declared = [rec.key(_site_suffix_removed(v)) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]
+    declared.append(rec.key(_site_suffix_removed(doc.findtext(".//title") or "")))
+    headings = [h for h in root.iter("h1") if h.text_content().strip()]
+    named = [h for h in headings if any(d and d.startswith(rec.key(h.text_content())) for d in declared)]
+    for heading in named:  # the <h1> the page's <title> names
+        return Walker(None).inline(heading).strip(), "the article's main heading"
+    if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
+        return Walker(None).inline(headings[0]).strip(), "the article's main heading"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
@@ -279,7 +288,7 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return
         if tag in HEADINGS:
-            self.add("heading", self.inline(element), element, level=int(tag[1]))
+            self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
         elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
             captionish = bool(_words(element) & CAPTION_WORDS)
             if element.find(".//img") is not None and not rec.squash(element.text_content()):
@@ -355,8 +364,9 @@ def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     return blocks
 
 
-def read_html(source: Path) -> Article:
-    text = _decode(source.read_bytes())
+def read_html(source: Path, text: str | None = None) -> Article:
+    """The article in a saved page (or in `text`, HTML converted from `source`)."""
+    text = _decode(source.read_bytes()) if text is None else text
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)

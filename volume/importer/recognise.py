@@ -74,8 +74,8 @@ CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©
                     r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
                     re.IGNORECASE)
 NOTES_HEADINGS = words.NOTES_HEADINGS
-_EDIT = (r"\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
-         r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\]")
+_EDIT = (r"\\?\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
+         r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\\?\]")
 WIKI_EDIT = re.compile(r"^\s*" + _EDIT + r"\s*|\s*" + _EDIT + r"\s*$", re.IGNORECASE)
 LANGUAGE_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "with", "for", "was", "are"},
