@@ -31,6 +31,7 @@ class Block:
     level: int = 2
     ordinal: int | None = None  # position in a numbered list
     meta: bool = False  # from an element the page marks as byline or date
+    anchor: int | None = None  # the note number of the in-page marker link (href="#…") that points here
 
     @property
     def plain(self) -> str:
@@ -152,11 +153,14 @@ def take_metadata(article: Article, head: int = 12) -> None:
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+–\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]
     if len(parts) < 2:
         return None, None
     date = next((d for d in (rec.date_line(p) for p in parts) if d), None)
     authors = next((a for a in (rec.parse_byline(p) or _short_byline(p) for p in parts) if a), None)
+    if date and not authors:  # 'Nicolas Perriault — 2013-09-29 — in Code': a bare name beside the date
+        authors = next(([(p.strip(), "")] for p in parts[:2] if len(p.split()) >= 2 and not rec.date_line(p)
+                        and rec.looks_like_name(p.strip())), None)
     return (authors, date) if authors and date else (None, None)
 
 

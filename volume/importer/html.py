@@ -186,10 +186,21 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
 class Walker:
     """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
 
-    def __init__(self, article: Article | None, root: etree._Element | None = None):
+    def __init__(self, article: Article | None, root: etree._Element | None = None,
+                 targets: dict[str, int] | None = None):
         self.article = article
         self.root = root
+        self.targets = targets or {}
         self.blocks: list[Block] = []
+
+    def anchor(self, element: etree._Element) -> int | None:
+        """The note number whose marker links to this element (or to an anchor inside it)."""
+        for node in element.iter():
+            if isinstance(node.tag, str):
+                for name in (node.get("id"), node.get("name")):
+                    if name and name in self.targets:
+                        return self.targets[name]
+        return None
 
     def drop(self, what: str) -> None:
         if self.article is not None and what not in self.article.dropped:
@@ -295,14 +306,16 @@ class Walker:
                 for img in element.iter("img"):
                     self.image(img)
                 return
-            self.add("caption" if captionish else "para", self.inline(element), element)
+            self.add("caption" if captionish else "para", self.inline(element), element,
+                     anchor=self.anchor(element) if self.targets else None)
             self.count_caption(captionish)
         elif tag in ("ul", "ol"):
             start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
             for index, item in enumerate(element.iterchildren("li")):
-                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None)
+                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
+                         anchor=self.anchor(item))
         elif tag == "blockquote":
-            for block in Walker(self.article, self.root).walk(element):
+            for block in Walker(self.article, self.root, self.targets).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
         elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
             self.figure(element)
@@ -364,6 +377,28 @@ def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     return blocks
 
 
+MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")
+
+
+def marker_targets(doc: etree._Element) -> dict[str, int]:
+    """Where the page's note markers link to: the id (or name) after '#' → the note's number."""
+    order = {node: index for index, node in enumerate(doc.iter())}
+    named = {}
+    for node in doc.iter():
+        for name in (node.get("id"), node.get("name")) if isinstance(node.tag, str) else ():
+            if name:
+                named.setdefault(name, node)
+    targets: dict[str, int] = {}
+    for link in doc.iter("a"):
+        href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
+        match = MARKER_TEXT.fullmatch(text)
+        target = named.get(href[1:]) if href.startswith("#") else None
+        # a marker links forward to its note; a link back up from the list (to the marker) is no marker
+        if match and rec.label_value(match.group(1)) and target is not None and order[target] > order[link]:
+            targets.setdefault(href[1:], rec.label_value(match.group(1)))
+    return targets
+
+
 def read_html(source: Path, text: str | None = None) -> Article:
     """The article in a saved page (or in `text`, HTML converted from `source`)."""
     text = _decode(source.read_bytes()) if text is None else text
@@ -380,7 +415,7 @@ def read_html(source: Path, text: str | None = None) -> Article:
     article.title, title_from = _title(doc, root, meta)
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
-    walker = Walker(article, root)
+    walker = Walker(article, root, marker_targets(doc))
     article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
     outside = _furniture_outside(doc, root)
     if outside:

@@ -48,6 +48,9 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     match = TOKEN.match(text)
     if match:
         return int(match.group(1)), match.group(2), text[match.end():]
+    if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
+        match = STRICT_LABEL.match(text)
+        return block.anchor, str(block.anchor), text[match.end():] if match else text
     match = STRICT_LABEL.match(text)
     if match and rec.label_value(match.group(1)):
         return rec.label_value(match.group(1)), match.group(1), text[match.end():]
@@ -62,7 +65,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
 def clean_note_text(text: str) -> str:
     """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
     text = BACKLINK.sub("", text)
-    text = re.sub(r"(?:\s|↩︎?|↑|\\\[back\\\]|\\\^)+$", "", text)
+    text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^)+$", "", text)
     return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
 
 
@@ -178,8 +181,27 @@ def _closing_run(blocks, markers: set[int]) -> NotesList | None:
             continue
         notes, end = read_numbered(blocks, index, loose=False)
         numbers = {note.number for note in notes}
-        if len(notes) >= 2 and numbers & markers:
+        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
             return NotesList(index, end, "", notes)
+    return None
+
+
+ARROW_BACKLINK = re.compile(r"^\s*[↑↩]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
+
+
+def _backlinked_run(blocks, numbers: set[int]) -> NotesList | None:
+    """Without a heading or numbers (a copied <ol>): the last run of items that end or open with a back-link
+    arrow ('↩', '↑'), read as notes 1, 2, 3 ... when markers (or plain digits after words) reach them all."""
+    end = len(blocks)
+    while end > 0:
+        start = end
+        while start > 0 and blocks[start - 1].kind != "heading" and ARROW_BACKLINK.search(blocks[start - 1].text):
+            start -= 1
+        if start < end and all(n in numbers for n in range(1, end - start + 1)):
+            notes = [Note(n + 1, str(n + 1), clean_note_text(b.text), b.line, backlinked=True)
+                     for n, b in enumerate(blocks[start:end])]
+            return NotesList(start, end, "", notes, numbered=False)
+        end = start - 1 if start == end else start
     return None
 
 
@@ -196,7 +218,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return max(candidates, key=lambda c: c[:3])[3]
-    return _closing_run(blocks, markers)
+    return _closing_run(blocks, markers) or _backlinked_run(blocks, markers | weak)
 
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------

@@ -192,7 +192,7 @@ FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", 
                          "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
 
 
-def _looks_like_name(part: str) -> bool:
+def looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
     if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES:
         return False
@@ -214,16 +214,17 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
         return None
     names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*\|\s*", match.group("names"))[0]
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
+    names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     authors: list[tuple[str, str]] = []
     for chunk in re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*|,\s*(?:" + words.AND_WORDS + r")\s+", names):
         pieces = [p.strip() for p in chunk.split(",") if p.strip()]
-        if not pieces or not _looks_like_name(pieces[0]):
+        if not pieces or not looks_like_name(pieces[0]):
             if authors:
                 continue
             return None
         name, affiliation = pieces[0], []
         for piece in pieces[1:]:
-            if _looks_like_name(piece) and not affiliation:
+            if looks_like_name(piece) and not affiliation:
                 authors.append((name, ""))
                 name = piece
             else:

@@ -89,7 +89,7 @@ def _is_body(block: Block) -> bool:
 
 def _name_line(text: str) -> bool:
     """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
-    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec._looks_like_name(text)
+    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text)
 
 
 def _title_candidate(text: str) -> bool:
@@ -197,6 +197,18 @@ def _closing_metadata(article: Article, month_first: bool | None) -> None:
             article.authors = [(name, "")]
             article.recognised.append(f"author: {name} (from the closing line, line {block.line})")
         return
+    for block in article.blocks[len(article.blocks) // 2:]:  # 'Nicolas Perriault — 2013-09-29 — in Code'
+        authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
+        if authors and date:
+            if not article.authors:
+                article.authors = authors
+                article.recognised.append(f"author: {authors[0][0]} (from the closing line, line {block.line})")
+            if not article.date:
+                article.date = date
+                article.recognised.append(f"date: {date} (from the closing line, line {block.line})")
+            article.blocks.remove(block)
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            return
 
 
 def _captions(article: Article) -> None:

@@ -51,11 +51,11 @@ WEEKDAYS = (
 
 # Byline openers: "By A", "Author: A", "Автор: А", "Par A", "Von A", "Yazar: A".
 BYLINE_LABELS = (
-    r"authors?|author\(s\)|written by|words by|"
-    r"автор(?:ы)?|текст|"
-    r"auteur(?:e|s|es)?|écrit par|"
-    r"autor(?:in|en|innen)?|verfasst von|"
-    r"yazar(?:lar)?|yazan"
+    r"authors?|author\(s\)|written by|words by|posted by|published by|"
+    r"автор(?:ы)?|текст|опубликовал[аи]?|"
+    r"auteur(?:e|s|es)?|écrit par|publié par|posté par|"
+    r"autor(?:in|en|innen)?|verfasst von|geschrieben von|veröffentlicht von|"
+    r"yazar(?:lar)?|yazan|paylaşan"
 )
 BYLINE_WORDS = r"By|by|Par|par|Von|von"  # unlabelled: "By A", "Par A", "Von A" (no colon)
 AND_WORDS = r"and|и|et|und|ve"
@@ -113,7 +113,8 @@ STOP_LINES = {
     "related", "related articles", "related posts", "related content", "related publications", "related reading",
     "related research", "related stories", "read more", "read next", "more to read", "you may also like",
     "you might also like", "recommended", "recommended for you", "most read", "most popular", "popular",
-    "latest", "latest articles", "comments", "leave a reply", "leave a comment", "join the discussion",
+    "latest", "latest articles", "latest posts", "recent posts", "top posts & pages", "top posts", "comments",
+    "recent comments", "leave a reply", "leave a comment", "join the discussion",
     "schreibe eine antwort", "hinterlasse einen kommentar", "hinterlasse eine antwort", "laisser une réponse",
     "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
     "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
@@ -124,18 +125,21 @@ STOP_LINES = {
     "читайте также", "читайте также:", "смотрите также", "см. также", "похожие материалы", "похожие статьи",
     "другие материалы", "другие публикации", "по теме", "материалы по теме", "ещё по теме", "еще по теме",
     "популярное", "самое читаемое", "последние новости", "комментарии", "оставить комментарий",
-    "рекомендуем", "новости партнеров",
+    "рекомендуем", "новости партнеров", "последние записи", "свежие записи", "свежие комментарии",
     # French
     "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "voir aussi", "sur le même thème",
     "sur le même sujet", "articles similaires", "articles liés", "dans la même rubrique", "les plus lus",
     "commentaires", "laisser un commentaire", "laisser un commentaire annuler la réponse", "à voir aussi",
+    "articles récents", "derniers articles", "commentaires récents",
     # German
     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "mehr zum thema", "das könnte sie auch interessieren",
     "auch interessant", "weitere artikel", "weitere beiträge", "lesen sie auch", "meistgelesen", "kommentare",
     "schreibe einen kommentar", "kommentar schreiben", "einen kommentar schreiben", "neueste beiträge",
+    "das neueste", "neueste kommentare", "top beiträge & seiten", "ähnliche themen",
     # Turkish
     "ilgili haberler", "benzer haberler", "ilgili yazılar", "bunları da okuyun", "bunlar da ilginizi çekebilir",
     "ayrıca okuyun", "en çok okunanlar", "son haberler", "yorumlar", "yorum yap", "yorum yazın",
+    "son yazılar", "son yorumlar",
 }
 # Heads of lines that are chrome: "Tags: …", "Теги: …", "Mots-clés : …", "Schlagworte: …", "Etiketler: …".
 TAG_LABELS = (
