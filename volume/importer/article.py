@@ -151,6 +151,62 @@ def take_metadata(article: Article, head: int = 12) -> None:
     article.blocks = kept
 
 
+# WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
+POSTED_LINE = re.compile(
+    r"(?:this entry was posted (?:in .+? )?on (?P<en_date>.+?) by (?P<en_name>[^.]+?)\.?(?:\s+bookmark|$)|"
+    r"dieser (?:beitrag|eintrag|artikel) wurde am (?P<de_date>.+?) von (?P<de_name>.+?) (?:in .+? )?"
+    r"(?:veröffentlicht|geschrieben|erstellt)|"
+    r"cet article a été publié (?:dans .+? )?le (?P<fr_date>.+?) par (?P<fr_name>[^.]+))", re.IGNORECASE)
+# 'Suggested citation: Sauer, Heiko: Title, VerfBlog, 2020/4/09, URL' and its translations.
+CITATION_LINE = re.compile(
+    r"^(?:suggested\s+citation|cite\s+(?:this\s+(?:article\s+)?)?as|how\s+to\s+cite(?:\s+this\s+article)?|"
+    r"zitiervorschlag|zitierweise|empfohlene\s+zitierweise|pour\s+citer(?:\s+cet\s+article)?|"
+    r"citation\s+recommandée|(?:ссылка\s+)?для\s+цитирования|atıf(?:\s+için)?|kaynak\s+gösterimi)"
+    r"\s*:?\s*(?P<surname>[^\W\d][\w'’-]+(?:\s[^\W\d][\w'’-]+)?),\s*(?P<given>[^\W\d][\w.'’ -]{0,40}?)\s*[:(]",
+    re.IGNORECASE)
+
+
+def _closing_found(article: Article, authors, date: str | None, block: Block, what: str) -> None:
+    if authors and not article.authors:
+        article.authors = authors
+        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (from {what}, line {block.line})")
+    if date and not article.date:
+        article.date = date
+        article.recognised.append(f"date: {date} (from {what}, line {block.line})")
+
+
+def take_closing_byline(article: Article, month_first: bool | None = None) -> None:
+    """Author and date from the article's closing lines when the top of the page left them unnamed: a theme's
+    'This entry was posted on … by …', a suggested citation ('Sauer, Heiko: …, 2020/4/09'), or a line naming
+    the author beside the date ('Nicolas Perriault — 2013-09-29 — in Code') before any comments."""
+    if article.authors and article.date:
+        return
+    for block in article.blocks:
+        match = POSTED_LINE.search(block.plain)
+        if match:
+            parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v}
+            name = parts["name"].strip()
+            authors = [(name, "")] if name and len(name.split()) <= 5 else None
+            _closing_found(article, authors, rec.parse_date(parts["date"], month_first), block, "the closing line")
+            return
+        match = CITATION_LINE.match(block.plain)
+        if match:
+            name = f"{match.group('given').strip()} {match.group('surname')}"
+            authors = [(name, "")] if rec.looks_like_name(name) else None
+            _closing_found(article, authors, rec.parse_date(block.plain[match.end():], month_first), block,
+                           "the suggested citation")
+            return
+    for block in article.blocks[len(article.blocks) // 2:]:
+        if rec.is_stop_line(block.plain):
+            return
+        authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
+        if authors and date:
+            _closing_found(article, authors, date, block, "the closing line")
+            article.blocks.remove(block)
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            return
+
+
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+–\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]

@@ -17,6 +17,7 @@ from volume.importer.article import (
     emphasis,
     inline_text,
     settle_notes,
+    take_closing_byline,
     take_metadata,
     take_title,
     token,
@@ -169,11 +170,16 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
         return Walker(None).inline(headings[0]).strip(), "the article's main heading"
+    for heading in root.iter("h2", "h3"):  # the article's own heading, when the page's <h1> is the site's
+        key = rec.key(heading.text_content())
+        if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
+            return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
-    for heading in doc.iter("h1"):
-        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip():
+    for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
+        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
+                and not rec.is_stop_line(rec.squash(heading.text_content())):
             return Walker(None).inline(heading).strip(), "the page's main heading"
     for element in root.iter("p", *HEADINGS):
         if element.tag != "p" and element.text_content().strip():
@@ -434,16 +440,43 @@ def read_html(source: Path, text: str | None = None) -> Article:
         take_metadata(header, head=len(header.blocks))
         article.authors, article.date = header.authors, header.date
         article.recognised += header.recognised
-    settle_notes(article)
     if not article.authors:
         article.authors, where = dom_authors(doc, meta)
+        if not article.authors:
+            article.authors, where = _labelled_byline(root)
+        if not article.authors:
+            article.authors, where = _site_person(doc, meta)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
         article.date, where = dom_date(doc, root, meta)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
+    take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
+        " ".join(b.plain for b in article.blocks[:40]))))
+    settle_notes(article)
     return article
+
+
+def _labelled_byline(root: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """'Posted by A.', 'Author: A' anywhere in the article's element, page furniture included (a footer)."""
+    for element in root.iter("p", "span", "div", "address"):
+        text = rec.squash(element.text_content())
+        authors = rec.parse_byline(text, labelled_only=True) if len(text) < 80 else None
+        if authors:
+            return authors, f"'{text}' (line {element.sourceline})"
+    return [], ""
+
+
+def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    """A personal site's author: the site's name when it is a titled person's ('Dr. Alexander Klier')."""
+    title_parts = re.split(r"\s+[|–—·-]\s+", doc.findtext(".//title") or "")
+    for where, text in [*(("<meta og:site_name>", v) for v in meta.get("og:site_name", [])),
+                        *(("the site's name in <title>", p) for p in title_parts[1:])]:
+        name = rec.personal_site_name(text)
+        if name:
+            return [(name, "")], where
+    return [], ""
 
 
 def _bold_headings(article: Article) -> None:

@@ -12,6 +12,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2021-03-03T08:00
+    re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),  # 2020/4/09
     re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)" + words.DATE_TAIL,
                re.IGNORECASE),
@@ -306,3 +307,14 @@ def is_heading_like(line: str) -> bool:
     if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
     return line[0].isupper() or line[0].isdigit()
+
+
+PERSONAL_SITE = re.compile(r"^(?:(?:Dr|Prof|PD|Doz)\.(?:-Ing\.)?\s+)+(?P<name>[^|–—:]+)$")
+
+
+def personal_site_name(text: str) -> str | None:
+    """The person a site is named after ('Dr. Alexander Klier'): a name behind an academic title, no more."""
+    match = PERSONAL_SITE.match(squash(text))
+    name = match.group("name").strip() if match else ""
+    return name if name and 2 <= len(name.split()) <= 4 and looks_like_name(name) else None
+

@@ -9,10 +9,11 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import (
     Article,
-    _byline_and_date,
     Block,
+    _byline_and_date,
     inline_text,
     settle_notes,
+    take_closing_byline,
     take_metadata,
 )
 from volume.importer.notes import TOKEN
@@ -171,46 +172,6 @@ def _bare_byline(article: Article) -> None:
             return
 
 
-# WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
-POSTED_LINE = re.compile(
-    r"(?:this entry was posted (?:in .+? )?on (?P<en_date>.+?) by (?P<en_name>[^.]+?)\.?(?:\s+bookmark|$)|"
-    r"dieser (?:beitrag|eintrag|artikel) wurde am (?P<de_date>.+?) von (?P<de_name>.+?) (?:in .+? )?"
-    r"(?:veröffentlicht|geschrieben|erstellt)|"
-    r"cet article a été publié (?:dans .+? )?le (?P<fr_date>.+?) par (?P<fr_name>[^.]+))", re.IGNORECASE)
-
-
-def _closing_metadata(article: Article, month_first: bool | None) -> None:
-    """Author and date from a theme's closing line when the top of the page named neither."""
-    if article.authors and article.date:
-        return
-    for block in article.blocks:
-        match = POSTED_LINE.search(block.plain)
-        if not match:
-            continue
-        parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v}
-        date = rec.parse_date(parts["date"], month_first)
-        if date and not article.date:
-            article.date = date
-            article.recognised.append(f"date: {date} (from the closing line, line {block.line})")
-        name = parts["name"].strip()
-        if name and not article.authors and len(name.split()) <= 5:
-            article.authors = [(name, "")]
-            article.recognised.append(f"author: {name} (from the closing line, line {block.line})")
-        return
-    for block in article.blocks[len(article.blocks) // 2:]:  # 'Nicolas Perriault — 2013-09-29 — in Code'
-        authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
-        if authors and date:
-            if not article.authors:
-                article.authors = authors
-                article.recognised.append(f"author: {authors[0][0]} (from the closing line, line {block.line})")
-            if not article.date:
-                article.date = date
-                article.recognised.append(f"date: {date} (from the closing line, line {block.line})")
-            article.blocks.remove(block)
-            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
-            return
-
-
 def _captions(article: Article) -> None:
     """A credit line ('Photo: …') with the caption line before it becomes one italic caption."""
     kept: list[Block] = []
@@ -259,10 +220,14 @@ def read_text(source: Path) -> Article:
         article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number),
                                     number))
     month_first = rec.month_first(rec.guess_language(text))
+    site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     _take_title(article)
     take_metadata(article)
     _bare_byline(article)
-    _closing_metadata(article, month_first)
+    take_closing_byline(article, month_first)
+    if not article.authors and site_person:
+        article.authors = [(site_person, "")]
+        article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
     settle_notes(article, plain_digit_markers=True)
     _headings(article)
