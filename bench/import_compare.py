@@ -2,6 +2,8 @@
 
     python3 bench/import_compare.py [ROOT]     (ROOT defaults to tests/cases/import/dev)
 
+Needs `pip install trafilatura htmldate readability-lxml` in the venv (volume itself uses none of them).
+
 Each case's source.html goes through three extractors:
 - volume: `volume import` into a fresh `volume new` project, read back as the build reads it (as
   bench/import_eval.py does for its html form);
