@@ -8,8 +8,8 @@ ROOT (default tests/cases/import/dev) holds one folder per article: source.html 
 "paragraphs" (the first 8 words of every body paragraph), "chrome" (lines that must not be left), "captions"}.
 Each available form is imported with the library's import_source into a fresh `volume new` project, and the
 chapter is read back the way the build reads it (manifest → pandoc → transforms); that chapter is what is scored.
-With --build, one project holding every case's HTML and text imports is built with `volume build` and the
-result printed.
+With --build, one project holding every case's HTML import and one holding every text import are built with
+`volume build` and the results printed.
 
 Matching rules (all comparisons on normalised text: Unicode NFKC, case folded, typographic quotes and dashes
 made plain, soft hyphens and zero-width characters removed, whitespace squashed):
@@ -209,12 +209,13 @@ def print_table(scores: list[Score]) -> None:
 
 
 def build_all(cases: list[Path], work: Path) -> None:
-    """Import every case's page and copied text into one project and build it with `volume build`."""
+    """Import every case's page into one project and its copied text into another, and build both with
+    `volume build`."""
     import subprocess
 
-    project = new_project(work / "all")
-    for case in cases:
-        for form in ("html", "txt"):
+    for form in ("html", "txt"):
+        project = new_project(work / f"all-{form}")
+        for case in cases:
             source = case / FORMS[form]
             if source.exists():
                 staged = work / f"{case.name}-{form}{source.suffix}"
@@ -223,10 +224,10 @@ def build_all(cases: list[Path], work: Path) -> None:
                     import_source(staged, project)
                 except VolumeError as exc:
                     print(f"{case.name}/{form}: not imported: {exc.report.items[0].message}")
-    run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(project)], capture_output=True,
-                         text=True)
-    print(f"volume build of {len(cases)} cases: exit {run.returncode}")
-    print("\n".join((run.stdout + run.stderr).strip().splitlines()[-12:]))
+        run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(project)],
+                             capture_output=True, text=True)
+        print(f"\nvolume build of the {len(cases)} cases imported from {form}: exit {run.returncode}")
+        print("\n".join((run.stdout + run.stderr).strip().splitlines()[-12:]))
 
 
 def main() -> None:

@@ -256,7 +256,8 @@ class Walker:
             if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
                 if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
-                return f"[{inner}]({href.replace(' ', '%20').replace(')', '%29')})"
+                lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace(')', '%29')}){trail}"
         return inner
 
     def image(self, element: etree._Element) -> None:
