@@ -242,6 +242,8 @@ def _drop(article: Article, block: Block, why: str) -> None:
 def _ends_article(blocks: list[Block], index: int, kept: list[Block], tail: bool) -> bool:
     """Whether a stop or closing line at `index` closes the article: little of the text follows it."""
     after, before = _text_size(blocks[index + 1:]), _text_size(kept)
+    if not tail and not any(b.kind in ("para", "quote") for b in kept):
+        return False  # nothing of the article yet: a stop line above its text closes nothing
     return tail or after <= CLOSING_SHARE * before or (after < before and rec.is_stop_line(blocks[index].plain))
 
 

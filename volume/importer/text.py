@@ -122,7 +122,10 @@ def _take_title(article: Article) -> None:
     abstract; on some pages the title follows the date), else the heading-like line above the text that shares
     its words. Lines above the title are the site's, not the article's."""
     blocks = article.blocks
-    start = next((i for i, b in enumerate(blocks) if _is_body(b)), len(blocks))
+    start = next((i for i, b in enumerate(blocks) if _is_body(b)), None)
+    if start is None:  # a short piece: its first sentence-like paragraph
+        start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
+                      and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
     title_at, abstract = None, []
     if metas:
@@ -178,8 +181,9 @@ def _captions(article: Article) -> None:
     for block in article.blocks:
         if rec.is_credit(block.plain):
             before = kept[-1] if kept else None
+            # the line above a credit is its caption, even when short enough to pass for a heading
             if before is not None and before.kind == "para" and len(before.plain.split()) <= 60 \
-                    and not rec.is_heading_like(before.plain) and not TOKEN.search(before.text):
+                    and not TOKEN.search(before.text) and not rec.is_credit(before.plain):
                 kept[-1] = Block("caption", f"{before.text} {block.text}", before.line)
             else:
                 kept.append(Block("caption", block.text, block.line))
