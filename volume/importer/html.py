@@ -332,8 +332,15 @@ class Walker:
         elif tag == "img":
             self.image(element)
         elif tag == "table":
-            self.drop(f"a table at line {element.sourceline} ('{rec.squash(element.text_content())[:40]}…'): "
-                      "rebuild it in the chapter by hand")
+            captions = list(element.iterchildren("caption"))
+            for caption in captions:  # a figure a Word file keeps as a table: its caption stays
+                self.add("caption", self.inline(caption), caption)
+                self.count_caption(True)
+            cells = rec.squash(" ".join(c.text_content() for c in element.iter("td", "th")))
+            for img in element.iter("img"):
+                self.image(img)
+            if cells:
+                self.drop(f"a table at line {element.sourceline} ('{cells[:40]}…'): rebuild it in the chapter by hand")
         elif tag == "hr":
             return
         else:

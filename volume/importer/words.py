@@ -64,6 +64,7 @@ AND_WORDS = r"and|и|et|und|ve"
 ALWAYS_CHROME = {
     # English
     "share", "share this", "share this article", "share this page", "share on", "tweet", "print", "print this page",
+    "retweet", "retweet this article", "retweet this article!", "twittern", "tweeten", "mitteilen", "teilen",
     "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
     "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
