@@ -292,7 +292,9 @@ def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
     if found is None:
         article.blocks = drop_chrome(article, blocks)
         return
-    before = drop_chrome(article, blocks[:found.start])
+    before = drop_chrome(article, blocks[:found.start] + found.between)
+    for block in found.skipped:
+        _drop(article, block, "a heading between two lists of notes")
     after = drop_chrome(article, blocks[found.end:], tail=True)
     article.blocks = before + after
     article.notes.extend(found.notes)

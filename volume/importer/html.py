@@ -135,12 +135,45 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def _text_in_paragraphs(element: etree._Element) -> int:
+    """The length of the text in the <p> elements under `element` that no page furniture holds."""
+    total = 0
+    for paragraph in element.iter("p"):
+        holders = []
+        for ancestor in paragraph.iterancestors():
+            if ancestor is element:
+                break
+            holders.append(ancestor)
+        if not any(chrome_kind(a) for a in [paragraph, *holders]):
+            total += len(paragraph.text_content().strip())
+    return total
+
+
+SECTION_GAIN = 1.25  # a parent holding this much more paragraph text than the densest block: its sections
+
+
+def _whole_article(densest: etree._Element) -> etree._Element:
+    """From the densest block of paragraphs up to the element holding the article's other sections too
+    (a journal page puts each section in its own <div>): climb while the parent adds paragraphs of its own."""
+    current, size = densest, _text_in_paragraphs(densest)
+    for parent in densest.iterancestors():
+        if parent.tag in ("body", "html") or chrome_kind(parent):
+            break
+        grown = _text_in_paragraphs(parent)
+        if grown < SECTION_GAIN * size:
+            break
+        current, size = parent, grown
+    return current
+
+
 def choose_root(doc: etree._Element) -> etree._Element:
-    """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs."""
+    """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs
+    (with the sibling sections it belongs with)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     densest = max((e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
                                                                                       "article", "main")),
                   key=lambda e: sum(len(p.text_content()) for p in e.findall("p")), default=body)
+    densest = _whole_article(densest)
     for query in ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]'):
         found = [e for e in doc.xpath(query) if not chrome_kind(e)]
         if found:
@@ -193,10 +226,11 @@ class Walker:
     """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
 
     def __init__(self, article: Article | None, root: etree._Element | None = None,
-                 targets: dict[str, int] | None = None):
+                 targets: dict[str, int] | None = None, not_notes: set[str] | None = None):
         self.article = article
         self.root = root
         self.targets = targets or {}
+        self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
         self.blocks: list[Block] = []
 
     def anchor(self, element: etree._Element) -> int | None:
@@ -207,6 +241,14 @@ class Walker:
                     if name and name in self.targets:
                         return self.targets[name]
         return None
+
+    def is_marker(self, element: etree._Element) -> bool:
+        """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
+        links = [element] if element.tag == "a" else list(element.iter("a"))
+        hrefs = [(a.get("href") or "").strip() for a in links]
+        if element.tag == "a" and not hrefs[0].startswith("#"):
+            return False
+        return not any(h.startswith("#") and h[1:] in self.not_notes for h in hrefs)
 
     def drop(self, what: str) -> None:
         if self.article is not None and what not in self.article.dropped:
@@ -233,8 +275,7 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
-        if tag in ("sup", "a") and re.fullmatch(r"\[?(\d{1,3}|[ivxl]{1,7})\]?", text) and \
-                (tag == "sup" or (element.get("href") or "").startswith("#")):
+        if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element):
             return token(text.strip("[]"), element.sourceline)
         if tag == "img":
             self.image(element)
@@ -322,7 +363,7 @@ class Walker:
                 self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
                          anchor=self.anchor(item))
         elif tag == "blockquote":
-            for block in Walker(self.article, self.root, self.targets).walk(element):
+            for block in Walker(self.article, self.root, self.targets, self.not_notes).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
         elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
             self.figure(element)
@@ -392,10 +433,35 @@ def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
 
 
 MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")
+# What a link's target is when it is no note: a figure, a table, a formula, a section of the text.
+NOT_NOTE_WORDS = {"figure", "fig", "figures", "table", "tab", "tables", "image", "img", "photo", "equation", "eq",
+                  "formula", "math", "video", "media", "chart", "scheme", "box", "sec", "section", "toc", "heading"}
+NOT_NOTE_TAGS = HEADINGS | {"figure", "table", "img", "section", "article", "main", "body", "header", "nav"}
+NOTE_HOLDERS = {"li", "p", "div", "dd", "dt", "aside", "td", "span", "blockquote", "footer"}
 
 
-def marker_targets(doc: etree._Element) -> dict[str, int]:
-    """Where the page's note markers link to: the id (or name) after '#' → the note's number."""
+def note_element(target: etree._Element) -> etree._Element:
+    """The element holding the note a marker links to: the target itself when it is a block, else the nearest
+    block around it (an empty <a name> inside a list item)."""
+    node = target
+    while node is not None and not (node.tag in NOTE_HOLDERS - {"span"} or node.tag in NOT_NOTE_TAGS):
+        node = node.getparent()
+    return node if node is not None else target
+
+
+def reads_as_note(target: etree._Element) -> bool:
+    """Whether a link target is a note: a block holding text, not a figure, table, formula or section."""
+    holder = note_element(target)
+    if holder.tag in NOT_NOTE_TAGS or not rec.squash(holder.text_content()):
+        return False
+    if (_words(holder) | _words(target)) & NOT_NOTE_WORDS:
+        return False
+    return holder.find(".//img") is None and holder.find(".//table") is None
+
+
+def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
+    """Where the page's note markers link to: the id (or name) after '#' → the number the marker shows, and the
+    ids that numbered links point to that are no notes (figures, tables, sections: 'Fig. 2')."""
     order = {node: index for index, node in enumerate(doc.iter())}
     named = {}
     for node in doc.iter():
@@ -403,14 +469,40 @@ def marker_targets(doc: etree._Element) -> dict[str, int]:
             if name:
                 named.setdefault(name, node)
     targets: dict[str, int] = {}
+    others: set[str] = set()
     for link in doc.iter("a"):
         href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
         match = MARKER_TEXT.fullmatch(text)
         target = named.get(href[1:]) if href.startswith("#") else None
         # a marker links forward to its note; a link back up from the list (to the marker) is no marker
         if match and rec.label_value(match.group(1)) and target is not None and order[target] > order[link]:
-            targets.setdefault(href[1:], rec.label_value(match.group(1)))
-    return targets
+            if reads_as_note(target):
+                targets.setdefault(href[1:], rec.label_value(match.group(1)))
+            else:
+                others.add(href[1:])
+    return targets, others - set(targets)
+
+
+def notes_outside(doc: etree._Element, root: etree._Element, targets: dict[str, int]) -> list[etree._Element]:
+    """The blocks holding notes the text's markers link to that lie outside the article's element (a journal
+    page puts its reference list beside the article): each list with the heading over it, once, in page order."""
+    inside = set(root.iter())
+    found: list[etree._Element] = []
+    for node in doc.iter():
+        if not isinstance(node.tag, str) or node in inside or not \
+                ((node.get("id") or "") in targets or (node.get("name") or "") in targets):
+            continue
+        container = note_element(node).getparent()
+        if container is None or container in inside:
+            continue
+        size = len(rec.squash(container.text_content()))
+        while container.getparent() is not None and container.getparent().tag not in ("body", "html") and \
+                root not in container.getparent().iter() and \
+                len(rec.squash(container.getparent().text_content())) <= size + 200:
+            container = container.getparent()
+        if not any(c is container or container in c.iter() or c in container.iter() for c in found):
+            found.append(container)
+    return found
 
 
 def read_html(source: Path, text: str | None = None) -> Article:
@@ -429,8 +521,14 @@ def read_html(source: Path, text: str | None = None) -> Article:
     article.title, title_from = _title(doc, root, meta)
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
-    walker = Walker(article, root, marker_targets(doc))
+    targets, not_notes = marker_targets(doc)
+    walker = Walker(article, root, targets, not_notes)
     article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
+    for container in notes_outside(doc, root, targets):
+        article.recognised.append(f"the list of notes beside the article's element (line {container.sourceline})")
+        notes_walker = Walker(article, container, targets, not_notes)
+        notes_walker.block(container)
+        article.blocks += notes_walker.blocks
     outside = _furniture_outside(doc, root)
     if outside:
         article.dropped.append("outside the article: " + ", ".join(outside))

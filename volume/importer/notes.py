@@ -38,6 +38,8 @@ class NotesList:
     heading: str
     notes: list[Note] = field(default_factory=list)
     numbered: bool = True  # False: the copy lost the list's numbers and the notes were counted in order
+    between: list = field(default_factory=list)  # text between two parts of the list (notes set in the text)
+    skipped: list = field(default_factory=list)  # headings between two parts of the list ('Notes' / 'References')
 
 
 def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
@@ -205,9 +207,58 @@ def _backlinked_run(blocks, numbers: set[int]) -> NotesList | None:
     return None
 
 
+def _list_start(blocks, index: int) -> int:
+    """Where the list holding the linked note at `index` starts: numbered items of the same kind just above it
+    that count down to it are notes no marker links to (a journal's uncited references)."""
+    number = note_label(blocks[index])[0]
+    while index > 0 and blocks[index - 1].kind == blocks[index].kind and not blocks[index - 1].anchor:
+        found = note_label(blocks[index - 1])
+        if not found or found[0] != number - 1:
+            break
+        index, number = index - 1, number - 1
+    return index
+
+
+def _linked(blocks) -> NotesList | None:
+    """The notes the text's marker links point to (blocks with an anchor), with the numbered items around them in
+    the same lists: the page's own structure, however the notes are numbered (a chapter's notes may start at 22,
+    a journal's anchor ids may not follow the numbers shown). Headings between two lists are left out; text
+    between two parts stays in the text."""
+    anchored = [i for i, b in enumerate(blocks) if getattr(b, "anchor", None)]
+    if not anchored:
+        return None
+    start = _list_start(blocks, anchored[0])
+    notes: list[Note] = []
+    between, skipped = [], []
+    index = start
+    while True:
+        found, end = read_numbered(blocks, index, loose=True)
+        notes += found
+        index = max(end, index + 1)
+        following = next((i for i in anchored if i >= index), None)
+        if following is None:
+            break
+        following = _list_start(blocks, following)
+        gap = blocks[index:following]
+        if all(b.kind == "heading" or rec.is_notes_heading(b.plain) for b in gap):
+            skipped += gap
+        else:
+            between += gap
+        index = following
+    heading = ""
+    if start > 0 and _headingish(blocks[start - 1]) and rec.is_notes_heading(blocks[start - 1].plain):
+        start -= 1
+        heading = rec.without_edit_links(blocks[start].plain)
+    return NotesList(start, index, heading, notes, between=between, skipped=skipped)
+
+
 def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
-    """The article's list of notes: under the notes heading whose notes the text's markers point to most, else
-    the closing run of numbered notes. `weak` holds numbers that plain digits in the text may be markers for."""
+    """The article's list of notes: the notes the text's marker links point to, else under the notes heading whose
+    notes the text's markers point to most, else the closing run of numbered notes. `weak` holds numbers that plain
+    digits in the text may be markers for."""
+    linked = _linked(blocks)
+    if linked is not None:
+        return linked
     markers, weak = referenced(blocks), weak or set()
     candidates = []
     for index, block in enumerate(blocks):
