@@ -262,6 +262,9 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> li
             for rest in blocks[index:]:
                 _drop(article, rest, f"'{text[:40]}' and after it")
             break
+        if short and rec.is_toc_heading(text):
+            index = _drop_contents(article, blocks, index)
+            continue
         if stop:  # early in the text: the line and the short teasers under it
             _drop(article, block, f"'{text}'")
             index += 1
@@ -277,6 +280,31 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> li
             kept.append(block)
         index += 1
     return kept
+
+
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=\S)")
+TOC_ENTRY_WORDS = 14
+
+
+def _drop_contents(article: Article, blocks: list[Block], index: int) -> int:
+    """Leave out a table of contents: its heading and the entries under it, short lines that are numbered
+    ('2.1 Hauptfiguren') or name a later line of the text; returns where the text goes on."""
+    _drop(article, blocks[index], "table of contents")
+    later = {rec.key(b.plain) for b in blocks[index + 1:]}
+    position = index + 1
+
+    def entry(at: int) -> bool:
+        text = blocks[at].plain if at < len(blocks) else ""
+        if not text or len(text.split()) > TOC_ENTRY_WORDS or blocks[at].kind == "caption":
+            return False
+        bare = SECTION_NUMBER.sub("", text)
+        return bare != text or rec.key(bare) in later - {rec.key(text)}
+
+    while position < len(blocks) and (entry(position) or (entry(position + 1) and position + 1 < len(blocks)
+                                                          and rec.is_heading_like(blocks[position].plain))):
+        _drop(article, blocks[position], "table of contents")
+        position += 1
+    return position
 
 
 def _ends_teasers(block: Block) -> bool:
@@ -349,14 +377,16 @@ def _block_markdown(block: Block) -> str:
 
 
 MISSING_NOTE = "\\[note missing in the source\\]"
+UNMARKED_NOTES = "\\[Notes the source lists without a marker in its text:\\]"
 
 
 def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple[str, int]:
     """The chapter as house-format Markdown, with each marker joined to its note; returns (text, notes written).
 
     Nothing is lost: a marker whose note is missing gets the visible note '[note missing in the source]'
-    ([^missing-<label>]), a note no marker reaches stays as [^unreferenced-<label>], and a numbered list that no
-    marker reaches at all is kept at the end of the text as the list it is."""
+    ([^missing-<label>]), a note no marker reaches is kept as [^unreferenced-<label>] with its marker in a closing
+    paragraph (so the build prints it too), and a numbered list that no marker reaches at all is kept at the end of
+    the text as the list it is."""
     if article.notes and not any(TOKEN.search(b.text) for b in article.blocks):
         _list_without_markers(article, chapter, report)
     notes: dict[int, Note] = {}
@@ -387,6 +417,11 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
     for label in orphans:
         lines += ["", f"[^missing-{label}]: {MISSING_NOTE}"]
     labels = _unused_labels(unused)
+    if unused:
+        closing = " ".join(f"[^unreferenced-{label}]" for label in labels)
+        at = next(i for i, line in enumerate(lines) if line.startswith("[^") and "]: " in line) - 1 \
+            if definitions or orphans else len(lines)
+        lines[at:at] = ["", f"{UNMARKED_NOTES}{closing}"]
     for note, label in zip(unused, labels):
         lines += ["", _definition(f"unreferenced-{label}", note.text)]
     text = "\n".join(lines) + "\n"
@@ -443,5 +478,6 @@ def _report_note_problems(article: Article, chapter: Path, text: str, orphans: d
     for note, label in unused:
         where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "
-                   f"[^unreferenced-{label}] ({chapter.name}:{where}): put its marker where it belongs "
-                   "or delete the note", SourceLocation(article.source, note.line))
+                   f"[^unreferenced-{label}] ({chapter.name}:{where}), its marker in the closing paragraph "
+                   f"'{UNMARKED_NOTES.replace(chr(92), '')}': move the marker where it belongs or delete both",
+                   SourceLocation(article.source, note.line))

@@ -48,7 +48,7 @@ CHROME_WORDS = {
     "catlinks": "categories", "printfooter": "footer", "jump": "navigation",
     "license": "licence notice", "licence": "licence notice", "copyright": "licence notice",
     "donate": "appeal", "donation": "appeal", "donations": "appeal", "membership": "appeal", "appeal": "appeal",
-    "steady": "appeal", "paywall": "appeal", "citate": "citation help",
+    "steady": "appeal", "paywall": "appeal", "citate": "citation help", "toc": "table of contents",
 }
 PRINT_TOOLS = re.compile(r"^print(?:[-_](?:links?|button|tools?|icon|page|article|no))?$|^printfriendly")
 META_WORDS = {"byline", "author", "authors", "date", "dateline", "published", "meta", "timestamp", "posted"}

@@ -280,6 +280,10 @@ def is_closing_line(line: str) -> bool:
     return len(line) < 300 and bool(CLOSING.search(squash(line)))
 
 
+def is_toc_heading(line: str) -> bool:
+    return key(line) in words.TOC_HEADINGS
+
+
 def is_stop_line(line: str) -> bool:
     return key(line) in STOP_LINES
 

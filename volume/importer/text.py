@@ -106,12 +106,13 @@ def _best_title(blocks: list[Block], start: int) -> int | None:
     else the nearest heading-like line above the text, else the first line that is not page chrome."""
     first = _words(blocks[start].plain) if start < len(blocks) else set()
     candidates = [i for i in range(min(start, 60)) if _title_candidate(blocks[i].plain)]
-    scored = [(len(_words(blocks[i].plain) & first) / max(1, len(_words(blocks[i].plain))), i) for i in candidates
-              if len(_words(blocks[i].plain) & first) >= min(2, len(_words(blocks[i].plain)))]
-    good = [(score, i) for score, i in scored if score >= 0.5 and len(_words(blocks[i].plain)) > 1] or \
-        [(score, i) for score, i in scored if score >= 0.5 and i < 5]
-    if good:
-        return max(good)[1]
+    shared = {i: len(_words(blocks[i].plain) & first) for i in candidates}
+    scored = [(shared[i] / max(1, len(_words(blocks[i].plain))), shared[i], i) for i in candidates
+              if shared[i] >= min(2, len(_words(blocks[i].plain)))]
+    good = [s for s in scored if s[0] >= 0.5 and len(_words(blocks[s[2]].plain)) > 1] or \
+        [s for s in scored if s[0] >= 0.5 and s[2] < 5]
+    if good:  # the line sharing most of its words with the text, then the most words, then the later one
+        return max(good)[2]
     if candidates:
         return candidates[-1]
     return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)

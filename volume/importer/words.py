@@ -120,8 +120,6 @@ STOP_LINES = {
     "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
     "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
     "while you are here", "while you're here", "before you go", "support our work",
-    "contents", "table of contents", "inhaltsverzeichnis", "inhalt", "содержание", "оглавление", "sommaire",
-    "table des matières", "içindekiler",
     # Russian
     "читайте также", "читайте также:", "смотрите также", "см. также", "похожие материалы", "похожие статьи",
     "другие материалы", "другие публикации", "по теме", "материалы по теме", "ещё по теме", "еще по теме",
@@ -141,6 +139,11 @@ STOP_LINES = {
     "ilgili haberler", "benzer haberler", "ilgili yazılar", "bunları da okuyun", "bunlar da ilginizi çekebilir",
     "ayrıca okuyun", "en çok okunanlar", "son haberler", "yorumlar", "yorum yap", "yorum yazın",
     "son yazılar", "son yorumlar",
+}
+# A table of contents: left out with the entries under it (the text's own headings again, or numbered lines).
+TOC_HEADINGS = {
+    "contents", "table of contents", "inhaltsverzeichnis", "inhalt", "содержание", "оглавление", "sommaire",
+    "table des matières", "içindekiler", "contents hide", "содержание скрыть", "inhaltsverzeichnis verbergen",
 }
 # Heads of lines that are chrome: "Tags: …", "Теги: …", "Mots-clés : …", "Schlagworte: …", "Etiketler: …".
 TAG_LABELS = (
