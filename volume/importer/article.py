@@ -32,6 +32,7 @@ class Block:
     ordinal: int | None = None  # position in a numbered list
     meta: bool = False  # from an element the page marks as byline or date
     anchor: int | None = None  # the note number of the in-page marker link (href="#…") that points here
+    broken: bool = False  # one of the short lines a <br> broke a paragraph into (a letterhead, a transcript's header)
 
     @property
     def plain(self) -> str:
@@ -136,6 +137,17 @@ def take_metadata(article: Article, head: int = 12) -> None:
         if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
             both = _byline_and_date(text)
             authors, date = authors or both[0], date or both[1]
+        if authors and date is None:  # 'By Joe Matazzoni, Wikimedia Foundation June 28th, 2018'
+            date = rec.parse_date(text)
+        speaking = rec.speakers(text) if near_top and not article.authors and authors is None else None
+        if speaking:  # a transcript's header: its speakers are the authors; the line stays in the text
+            article.authors = speaking
+            article.recognised.append(f"author: {', '.join(a for a, _ in speaking)} (the speakers, from "
+                                      f"'{text[:60]}')")
+        if date and article.date and date != article.date and authors is None:
+            date = None  # another date than the page's own: a date line of the text (a transcript's)
+        if block.broken:  # a line of the text's own header: read, never taken out
+            authors = date = None
         if authors is not None or date is not None:
             if authors and not article.authors:
                 article.authors = authors

@@ -10,7 +10,7 @@ from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
-from volume.importer.page_meta import dom_authors, dom_date, page_meta
+from volume.importer.page_meta import declared_date, dom_authors, dom_date, page_meta, scholarly_authors, wiki_revision
 from volume.importer.article import (
     Article,
     Block,
@@ -149,18 +149,29 @@ def _text_in_paragraphs(element: etree._Element) -> int:
     return total
 
 
-SECTION_GAIN = 1.25  # a parent holding this much more paragraph text than the densest block: its sections
+SECTION_GAIN = 1.1  # a parent holding this much more paragraph text than the densest block: its sections
+LINK_DENSITY = 0.25  # paragraphs with more of their text in links than this are teasers, not the article's
+
+
+def _link_density(element: etree._Element) -> float:
+    text = len(rec.squash(element.text_content()))
+    return sum(len(rec.squash(a.text_content())) for a in element.iter("a")) / text if text else 1.0
 
 
 def _whole_article(densest: etree._Element) -> etree._Element:
-    """From the densest block of paragraphs up to the element holding the article's other sections too
-    (a journal page puts each section in its own <div>): climb while the parent adds paragraphs of its own."""
+    """From the densest block of paragraphs up to the element holding the article's other sections too (a
+    journal page puts each section in its own <div>, a government page its summary above the transcript): climb
+    while the parent adds paragraphs of its own, none of them mostly links."""
     current, size = densest, _text_in_paragraphs(densest)
     for parent in densest.iterancestors():
         if parent.tag in ("body", "html") or chrome_kind(parent):
             break
         grown = _text_in_paragraphs(parent)
-        if grown < SECTION_GAIN * size:
+        if grown <= size:  # a wrapper around the same paragraphs
+            continue
+        added = [c for c in parent if isinstance(c.tag, str) and c not in current.iterancestors()
+                 and c is not current and current not in c.iterancestors() and _text_in_paragraphs(c)]
+        if grown < SECTION_GAIN * size or any(_link_density(c) > LINK_DENSITY for c in added):
             break
         current, size = parent, grown
     return current
@@ -222,6 +233,12 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     return inline_text(_site_suffix_removed(doc.findtext(".//title") or ""), None, markers=False), "<title>"
 
 
+MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
+                        re.IGNORECASE)
+BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+SHORT_LINE = 10  # words
+
+
 class Walker:
     """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
 
@@ -255,14 +272,16 @@ class Walker:
             self.article.dropped.append(what)
 
     # inline content ----------------------------------------------------------------------------------------
-    def inline(self, element: etree._Element) -> str:
+    def inline(self, element: etree._Element, breaks: bool = False) -> str:
+        """An element's content as Markdown inline text; `breaks` keeps its <br> as BREAK."""
         line = element.sourceline
         parts = [inline_text(element.text, line)] if element.text else []
         for child in element:
             parts.append(self.inline_element(child))
             if child.tail:
                 parts.append(inline_text(child.tail, child.sourceline or line))
-        return re.sub(r" {2,}", " ", "".join(parts))
+        text = "".join(parts)
+        return re.sub(r" {2,}", " ", text if breaks else text.replace(BREAK, " "))
 
     def inline_element(self, element: etree._Element) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -281,7 +300,7 @@ class Walker:
             self.image(element)
             return ""
         if tag == "br":
-            return " "
+            return BREAK
         inner = self.inline(element)
         if tag in ("em", "i", "cite", "dfn", "var"):
             return emphasis("*", inner)
@@ -300,6 +319,24 @@ class Walker:
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
                 return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace(')', '%29')}){trail}"
         return inner
+
+    @staticmethod
+    def media_links(element: etree._Element) -> bool:
+        """A paragraph that is only links to sound, video or download files ('MP4 MP3', 'PDF')."""
+        links = list(element.iter("a"))
+        text = rec.squash(element.text_content())
+        return bool(links) and len(text.split()) <= 6 and \
+            len("".join(rec.squash(a.text_content()) for a in links)) >= len(text.replace(" ", "")) - 3 and \
+            all(MEDIA_FILE.search(a.get("href") or "") for a in links)
+
+    def broken_lines(self, element: etree._Element) -> list[str]:
+        """A paragraph's text; as its lines when <br> breaks it into three or more short lines that are not
+        sentences running on (a letterhead, an address, a transcript's header), else as one line."""
+        text = self.inline(element, breaks=True)
+        lines = [line.strip() for line in text.split(BREAK) if line.strip()]
+        short = all(len(rec.plain(line).split()) <= SHORT_LINE and not line.rstrip().endswith((",", ";"))
+                    for line in lines)
+        return lines if len(lines) >= 3 and short else [re.sub(r" {2,}", " ", text.replace(BREAK, " "))]
 
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
@@ -354,7 +391,15 @@ class Walker:
                 for img in element.iter("img"):
                     self.image(img)
                 return
-            self.add("caption" if captionish else "para", self.inline(element), element,
+            lines = self.broken_lines(element)
+            if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each
+                for line in lines:
+                    self.add("para", line, element, broken=True)
+                return
+            if self.media_links(element):
+                self.drop(f"media links: '{rec.squash(element.text_content())[:50]}'")
+                return
+            self.add("caption" if captionish else "para", " ".join(lines), element,
                      anchor=self.anchor(element) if self.targets else None)
             self.count_caption(captionish)
         elif tag in ("ul", "ol"):
@@ -539,6 +584,7 @@ def read_html(source: Path, text: str | None = None) -> Article:
             block.level = 2 + levels.index(block.level)
     _bold_headings(article)
     take_title(article)
+    _declared_metadata(article, doc, meta)
     take_metadata(article)
     if not (article.authors and article.date):  # a byline or date above the article, outside its element
         header = Article(source=source, blocks=_header_lines(doc, root), authors=article.authors,
@@ -564,6 +610,18 @@ def read_html(source: Path, text: str | None = None) -> Article:
     return article
 
 
+def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, list[str]]) -> None:
+    """What the page declares beats what its lines suggest: a wiki page's revision date, a journal's citation_*
+    or Dublin Core authors, the publication date of its <meta> tags or JSON-LD (a transcript's own date line or
+    a 'Published' line of the site's template can differ)."""
+    for value, where, field in (
+            (*wiki_revision(doc, meta), "date"), (*scholarly_authors(meta), "authors"), (*declared_date(meta), "date")):
+        if value and not getattr(article, field):
+            setattr(article, field, value)
+            shown = value if field == "date" else ", ".join(a for a, _ in value)
+            article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
 def _labelled_byline(root: etree._Element) -> tuple[list[tuple[str, str]], str]:
     """'Posted by A.', 'Author: A' anywhere in the article's element, page furniture included (a footer)."""
     for element in root.iter("p", "span", "div", "address"):
@@ -585,9 +643,22 @@ def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[
     return [], ""
 
 
+LETTERHEAD = 3  # this many all-bold lines in a row are a letterhead or a transcript's header, not headings
+
+
 def _bold_headings(article: Article) -> None:
-    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages."""
-    for block in article.blocks:
-        text = block.text.strip()
-        if block.kind == "para" and re.fullmatch(r"\*\*[^*]+\*\*", text) and rec.is_heading_like(block.plain):
-            block.kind, block.text, block.level = "heading", text[2:-2], 2
+    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages; a run of
+    three or more such lines is the text's own header (a transcript's 'Remarks of … / Weekly Address / …')."""
+    bold = [b.kind == "para" and bool(re.fullmatch(r"\*\*[^*]+\*\*", b.text.strip())) for b in article.blocks]
+    index = 0
+    while index < len(bold):
+        end = index
+        while end < len(bold) and bold[end]:
+            end += 1
+        run = article.blocks[index:end]
+        for block in run:
+            if len(run) >= LETTERHEAD:
+                block.broken = True
+            elif not block.broken and rec.is_heading_like(block.plain):
+                block.kind, block.text, block.level = "heading", block.text.strip()[2:-2], 2
+        index = end + 1

@@ -53,7 +53,9 @@ def _json_ld(doc: etree._Element) -> list[tuple[str, str]]:
             for author in _as_list(node.get("author")):
                 author = by_id.get(author.get("@id"), author) if isinstance(author, dict) else author
                 name = author.get("name") if isinstance(author, dict) else author
-                if isinstance(name, str) and name.strip():
+                kind = author.get("@type", "") if isinstance(author, dict) else ""
+                if isinstance(name, str) and name.strip() and kind not in ("Organization", "NewsMediaOrganization",
+                                                                           "Corporation", "WebSite"):
                     items.append(("author", name.strip()))
             if isinstance(node.get("datePublished"), str):
                 items.append(("datepublished", node["datePublished"]))
@@ -74,45 +76,120 @@ def _as_list(value) -> list:
 
 
 def clean_name(name: str) -> str:
-    """An author's name without an address, e-mail or 'By' in front of it."""
+    """An author's name without an address, e-mail or 'By' in front of it; 'Bushong, Jacob T.' turned round."""
     name = ADDRESS_IN_NAME.sub("", rec.squash(name))
-    return LEAD.sub("", name).strip(" ,;|–—-")
+    name = LEAD.sub("", name).strip(" ,;|–—-")
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(parts) and len(parts[0].split()) <= 3 and rec.looks_like_name(f"{parts[1]} {parts[0]}"):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
+# Words that make a name an organisation's, not a person's: a publisher or a wiki is no author.
+ORGANISATION_WORDS = {
+    "corporation", "corp", "inc", "ltd", "llc", "gmbh", "publishing", "publishers", "publisher", "press", "media",
+    "contributors", "projects", "project", "staff", "editors", "editorial", "team", "desk", "news", "agency",
+    "foundation", "institute", "office", "ministry", "department", "government", "university", "wikipedia",
+    "admin", "administrator", "webmaster", "redaktion", "rédaction", "редакция", "editör", "haber", "group",
+}
 
 
 def _plausible(name: str) -> bool:
-    return bool(name) and len(name) <= 60 and len(name.split()) <= 6 and not re.search(r"\d|https?:", name)
+    words = {w.strip(".,").lower() for w in name.split()}
+    return bool(name) and len(name) <= 60 and len(name.split()) <= 6 and not re.search(r"\d|https?:|@", name) \
+        and not words & ORGANISATION_WORDS
+
+
+def _names(values: list[str], split: bool) -> list[str]:
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+and\s+", v) if split else [v])]
+    names = [clean_name(n) for n in pieces]
+    return list(dict.fromkeys(n for n in names if _plausible(n)))
+
+
+SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),
+                     ("dcterms.creator", False), ("prism.author", False))
+OTHER_AUTHORS = (("ld:author", False), ("author", True), ("article:author", True), ("parsely-author", True),
+                 ("sailthru.author", True), ("byl", True))
+
+
+def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    """Every author a journal page lists in its citation_* or Dublin Core tags, in order."""
+    for key, split in SCHOLARLY_AUTHORS:
+        names = _names(meta.get(key, []), split)
+        if names:
+            return [(n, "") for n in names], f"<meta {key}>"
+    return [], ""
 
 
 def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
-    """The authors the markup names: rel=author / itemprop=author, JSON-LD, <meta> author tags, then an element
-    of class 'author' or 'byline'."""
+    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD,
+    <meta> author tags, then an element of class 'author' or 'byline'; organisations are no authors."""
+    found = scholarly_authors(meta)
+    if found[0]:
+        return found
     for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"] | //*[@itemprop="creator"]'):
         name = clean_name(element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
                           or element.get("title") or "")
         if _plausible(name):
             return [(name, "")], "rel=author / itemprop=author"
-    for key in ("ld:author", "author", "article:author", "citation_author", "dc.creator", "sailthru.author",
-                "parsely-author"):
-        names = [clean_name(n) for v in meta.get(key, []) for n in re.split(r"\s*;\s*|\s+and\s+", v)]
-        names = list(dict.fromkeys(n for n in names if _plausible(n)))
+    for key, split in OTHER_AUTHORS:
+        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
         if names:
             return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
     for element in doc.xpath(AUTHOR_CLASS):
         if element.tag in ("body", "html", "article", "section", "main"):
             continue
-        name = clean_name(element.text_content())
-        if _plausible(name):
+        text = rec.squash(element.text_content())
+        byline = rec.parse_byline(text) if len(text) < 160 else None
+        if byline:
+            return byline, f"an element of class '{element.get('class')}'"
+        name = clean_name(text)
+        if _plausible(name) and rec.looks_like_name(name):
             return [(name, "")], f"an element of class '{element.get('class')}'"
     return [], ""
 
 
-def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
-    for key in ("article:published_time", "ld:datepublished", "datepublished", "citation_publication_date",
-                "dc.date.issued", "dc.date", "date", "pubdate", "publish-date", "sailthru.date", "og:published_time"):
+DECLARED_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
+                  "dcterms.issued", "prism.publicationdate", "article:published_time", "ld:datepublished",
+                  "datepublished", "og:published_time", "dc.date", "dcterms.date", "date", "pubdate", "publish-date",
+                  "sailthru.date", "parsely-pub-date")
+# The footer of a wiki page: the revision it shows, which is how a wiki page is cited.
+REVISION = re.compile(r"(?:this page was last (?:edited|modified)|последнее изменение этой страницы|эта страница в "
+                      r"последний раз была (?:отредактирована|изменена)|dernière modification de cette page|"
+                      r"diese seite wurde zuletzt|bu sayfa(?:da)? en son)\b(?P<rest>.{0,80})", re.IGNORECASE)
+
+
+def revision_date(text: str) -> str | None:
+    """The date of a wiki page's revision from its footer ('This page was last edited on 25 October 2019')."""
+    match = REVISION.search(text)
+    return rec.parse_date(match.group("rest"), False) if match else None
+
+
+def declared_date(meta: dict[str, list[str]]) -> tuple[str, str]:
+    """The publication date the page's <meta> tags or JSON-LD state."""
+    for key in DECLARED_DATES:
         for value in meta.get(key, []):
             if rec.parse_date(value):
                 return rec.parse_date(value), f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    return "", ""
+
+
+def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """A MediaWiki page's revision date, from its footer."""
+    if not any("mediawiki" in v.lower() for v in meta.get("generator", [])):
+        return "", ""
+    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //footer | //*[@id="footer"]'):
+        found = revision_date(rec.squash(element.text_content()))
+        if found:
+            return found, "the wiki page's revision ('last edited')"
+    return "", ""
+
+
+def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
+    found = declared_date(meta)
+    if found[0]:
+        return found
     published = root.xpath('.//time[contains(@class, "published")] | .//*[@itemprop="datePublished"]') + \
         doc.xpath('//*[@itemprop="datePublished"] | //time[contains(@class, "published")]')
     for element in [*published, *root.iter("time"), *doc.iter("time")]:

@@ -203,6 +203,14 @@ def looks_like_name(part: str) -> bool:
                for w in words)
 
 
+# Other people a byline credits after the authors: editors, translators, photographers.
+OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustrated|compiled|photographed)\s+by|"
+                          r"(?:photos?|photographs|illustrations?)\s+by|под редакцией|перевод(?:\s+с\s+\w+)?\s*:?|"
+                          r"редактор\s*:|(?:édité|traduit|révisé)\s+par|(?:herausgegeben|übersetzt|redigiert|"
+                          r"bearbeitet)\s+von|redaktion\s*:|çeviren\s*:?|editör\s*:|(?:editor|translator)s?\s*:)\s",
+                          re.IGNORECASE)
+
+
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
     """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
 
@@ -214,6 +222,9 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     if labelled_only and UNLABELLED_BYLINE.match(line):
         return None
     names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*\|\s*", match.group("names"))[0]
+    names = OTHER_CREDIT.split(names)[0]  # 'Rob Ewaschuk Edited by Betsy Beyer': the editor is no author
+    dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
+    names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
     names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     authors: list[tuple[str, str]] = []
@@ -236,6 +247,38 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
 
 CHROME_HEAD = re.compile(r"^(?:share|teilen|partager|поделиться|paylaş|drucken|print|imprimer|печать|yazdır)\b.{0,20}$",
                          re.IGNORECASE)
+
+
+# A transcript's header naming who speaks: 'Remarks of President Barack Obama and First Lady Michelle Obama as
+# Delivered', 'Statement by Secretary John Kerry', 'Rede von Bundeskanzlerin Angela Merkel'.
+SPEECH = re.compile(r"^(?:(?:prepared\s+)?remarks|statement|address|speech|testimony|keynote|interview|"
+                    r"rede|ansprache|erklärung|discours|allocution|déclaration|выступление|заявление|konuşma|"
+                    r"açıklama)\s+(?:of|by|von|de|du|d['’])\s+(?P<names>.+?)"
+                    r"(?:\s*[,–—-]?\s*(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?)|"
+                    r"in\s+the\s+weekly\s+address))?\.?$", re.IGNORECASE)
+OFFICES = re.compile(r"^(?:(?:the|der|die|le|la|m\.|mme)\s+)?(?:(?:vice|deputy|former|acting|first|second|"
+                     r"prime|foreign|us|u\.s\.|federal|bundes)\s*-?\s*)*"
+                     r"(?:president|lady|minister|secretary(?:\s+of\s+\w+)?|senator|governor|mayor|ambassador|"
+                     r"chancellor|kanzler(?:in)?|präsident(?:in)?|minister(?:in)?|président(?:e)?|ministre|"
+                     r"general|admiral|representative|congress(?:wo)?man|speaker|leader|"
+                     r"dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?)\s+", re.IGNORECASE)
+
+
+def speakers(line: str) -> list[tuple[str, str]] | None:
+    """The people a transcript's header says are speaking ('Remarks of President Barack Obama and First Lady
+    Michelle Obama as Delivered' → Barack Obama, Michelle Obama), their offices left out; None unless every one
+    is named."""
+    match = SPEECH.match(squash(line))
+    if not match or len(line) > 160:
+        return None
+    names = []
+    for part in re.split(r"\s*,\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*", match.group("names")):
+        while OFFICES.match(part):
+            part = part[OFFICES.match(part).end():]
+        if not looks_like_name(part.strip()):
+            return None
+        names.append((part.strip(), ""))
+    return names or None
 
 
 def is_chrome_line(line: str) -> bool:
