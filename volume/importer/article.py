@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
+from volume.importer import furniture
 from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
 from volume.importer.notes import TOKEN, Note, note_label
@@ -259,14 +260,25 @@ def _ends_article(blocks: list[Block], index: int, kept: list[Block], tail: bool
     return tail or after <= CLOSING_SHARE * before or (after < before and rec.is_stop_line(blocks[index].plain))
 
 
-def drop_chrome(article: Article, blocks: list[Block], tail: bool = False) -> list[Block]:
+def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
+                repeated: set[str] | None = None) -> list[Block]:
     """`blocks` without share buttons, menus, copyright and cookie lines, and without 'Related Articles' (or a
-    copyright line) and all after it when it closes the article; every block left out is named in the report.
+    copyright line) and all after it when it closes the article; without runs of menu lines above or below the
+    text and short lines the page repeats (`repeated`); every block left out is named in the report.
     Never called on the list of notes."""
     kept: list[Block] = []
+    menus = furniture.menu_runs(blocks)
     index = 0
     while index < len(blocks):
         block, text = blocks[index], blocks[index].plain
+        if index in menus:
+            _drop(article, block, "navigation (a run of menu lines)")
+            index += 1
+            continue
+        if repeated and rec.key(text) in repeated and block.kind != "heading":
+            _drop(article, block, "a line the page repeats (buttons, a tool bar)")
+            index += 1
+            continue
         short = block.kind == "heading" or len(text) <= 40
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
         stop = short and rec.is_stop_line(text)
@@ -330,13 +342,18 @@ def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
     weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
-        article.blocks = drop_chrome(article, blocks)
+        article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
         return
-    before = drop_chrome(article, blocks[:found.start] + found.between)
+    outside = blocks[:found.start] + found.between + blocks[found.end:]
+    repeated = furniture.repeated_lines(outside)
+    before = drop_chrome(article, blocks[:found.start] + found.between, repeated=repeated)
     for block in found.skipped:
         _drop(article, block, "a heading between two lists of notes")
-    after = drop_chrome(article, blocks[found.end:], tail=True)
+    after = drop_chrome(article, blocks[found.end:], tail=True, repeated=repeated)
     article.blocks = before + after
+    bar = furniture.strip_link_bars(found.notes)
+    if bar:
+        article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
     article.notes.extend(found.notes)
     article.notes_heading = found.heading
     where = f"under '{found.heading}'" if found.heading else "closing the article"

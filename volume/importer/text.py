@@ -97,8 +97,12 @@ def _title_candidate(text: str) -> bool:
     return rec.is_heading_like(text) and not _is_furniture(text) and not _is_metadata(text)
 
 
+COMMON = set().union(*rec.LANGUAGE_WORDS.values())
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
+    """A line's words for comparing it with the text: none of the commonest words of the five languages."""
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in COMMON}
 
 
 def _best_title(blocks: list[Block], start: int) -> int | None:
@@ -118,12 +122,25 @@ def _best_title(blocks: list[Block], start: int) -> int | None:
     return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
 
 
+BODY_WINDOW = 10  # blocks after a paragraph of the text in which another one follows it
+
+
+def _text_start(blocks: list[Block]) -> int | None:
+    """The first paragraph of the article's text: a long sentence-like paragraph with another one soon after it
+    (a banner over the page, 'This is historical material …', stands alone among menus), else the first one."""
+    body = [i for i, b in enumerate(blocks) if _is_body(b)]
+    for index in body:
+        if any(index < other <= index + BODY_WINDOW for other in body):
+            return index
+    return body[0] if body else None
+
+
 def _take_title(article: Article) -> None:
     """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
     abstract; on some pages the title follows the date), else the heading-like line above the text that shares
     its words. Lines above the title are the site's, not the article's."""
     blocks = article.blocks
-    start = next((i for i, b in enumerate(blocks) if _is_body(b)), None)
+    start = _text_start(blocks)
     if start is None:  # a short piece: its first sentence-like paragraph
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
                       and not _is_metadata(b.plain)), len(blocks))
@@ -142,7 +159,7 @@ def _take_title(article: Article) -> None:
                      None)
         first = _words(blocks[start].plain) if start < len(blocks) else set()
         shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
-        if after is not None and (title_at is None or (shared(title_at) == 0 and shared(after) >= 2)):
+        if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)):
             title_at, abstract = after, []  # the title under the date line ('13. Mai 2014, von A' / title)
     if title_at is None:
         abstract = []
