@@ -194,6 +194,12 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
     the author beside the date ('Nicolas Perriault — 2013-09-29 — in Code') before any comments."""
     if article.authors and article.date:
         return
+    if not article.date:  # a wiki page: the revision its footer states
+        for block in reversed(article.blocks):
+            revision = rec.revision_date(block.plain)
+            if revision:
+                _closing_found(article, None, revision, block, "the page's 'last edited' line")
+                break
     for block in article.blocks:
         match = POSTED_LINE.search(block.plain)
         if match:
@@ -322,7 +328,8 @@ def _drop_contents(article: Article, blocks: list[Block], index: int) -> int:
         if not text or len(text.split()) > TOC_ENTRY_WORDS or blocks[at].kind == "caption":
             return False
         bare = SECTION_NUMBER.sub("", text)
-        return bare != text or rec.key(bare) in later - {rec.key(text)}
+        toggle = re.fullmatch(r"\[\s*\w+\s*\]", text.strip())  # '[hide]', '[убрать]'
+        return bool(toggle) or bare != text or rec.key(bare) in later - {rec.key(text)}
 
     while position < len(blocks) and (entry(position) or (entry(position + 1) and position + 1 < len(blocks)
                                                           and rec.is_heading_like(blocks[position].plain))):

@@ -235,6 +235,7 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
 
 MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
                         re.IGNORECASE)
+TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
 SHORT_LINE = 10  # words
 
@@ -310,6 +311,8 @@ class Walker:
             return emphasis("`", text.replace("`", "'"))
         if tag in ("sup", "sub"):
             mark = "^" if tag == "sup" else "~"
+            if TOKEN_TEXT.search(inner):  # '[9][10]' set as one superscript: the markers are enough
+                return inner
             return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
         if tag == "a":
             href = (element.get("href") or "").strip()

@@ -15,7 +15,8 @@ TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
-BACKLINK = re.compile(r"^(?:\s|[↑^↩︎]|\\\^|\\\*)+(?:(?:[a-z]\s+){2,}|\d+\.\d+\s+)?(?=\S)")
+BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩^]|\\\^))(?:\s|\*|[↑^↩︎]|\\\^|\\\*)+"
+                      r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
 

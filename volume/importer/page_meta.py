@@ -153,18 +153,6 @@ DECLARED_DATES = ("citation_publication_date", "citation_date", "citation_online
                   "dcterms.issued", "prism.publicationdate", "article:published_time", "ld:datepublished",
                   "datepublished", "og:published_time", "dc.date", "dcterms.date", "date", "pubdate", "publish-date",
                   "sailthru.date", "parsely-pub-date")
-# The footer of a wiki page: the revision it shows, which is how a wiki page is cited.
-REVISION = re.compile(r"(?:this page was last (?:edited|modified)|последнее изменение этой страницы|эта страница в "
-                      r"последний раз была (?:отредактирована|изменена)|dernière modification de cette page|"
-                      r"diese seite wurde zuletzt|bu sayfa(?:da)? en son)\b(?P<rest>.{0,80})", re.IGNORECASE)
-
-
-def revision_date(text: str) -> str | None:
-    """The date of a wiki page's revision from its footer ('This page was last edited on 25 October 2019')."""
-    match = REVISION.search(text)
-    return rec.parse_date(match.group("rest"), False) if match else None
-
-
 def declared_date(meta: dict[str, list[str]]) -> tuple[str, str]:
     """The publication date the page's <meta> tags or JSON-LD state."""
     for key in DECLARED_DATES:
@@ -179,7 +167,7 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
     if not any("mediawiki" in v.lower() for v in meta.get("generator", [])):
         return "", ""
     for element in doc.xpath('//*[@id="footer-info-lastmod"] | //footer | //*[@id="footer"]'):
-        found = revision_date(rec.squash(element.text_content()))
+        found = rec.revision_date(rec.squash(element.text_content()))
         if found:
             return found, "the wiki page's revision ('last edited')"
     return "", ""

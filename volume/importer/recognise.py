@@ -323,8 +323,21 @@ def is_closing_line(line: str) -> bool:
     return len(line) < 300 and bool(CLOSING.search(squash(line)))
 
 
+# The footer of a wiki page: the revision it shows, which is how a wiki page is cited.
+REVISION = re.compile(r"(?:this page was last (?:edited|modified)|последнее изменение этой страницы|эта страница в "
+                      r"последний раз была (?:отредактирована|изменена)|dernière modification de cette page|"
+                      r"diese seite wurde zuletzt|bu sayfa(?:da)? en son)\b(?P<rest>.{0,80})", re.IGNORECASE)
+
+
+def revision_date(text: str) -> str | None:
+    """The date of a wiki page's revision from its footer ('This page was last edited on 25 October 2019')."""
+    match = REVISION.search(text)
+    return parse_date(match.group("rest"), False) if match else None
+
+
 def is_toc_heading(line: str) -> bool:
-    return key(line) in words.TOC_HEADINGS
+    """'Contents', 'Содержание [убрать]', 'Inhaltsverzeichnis': a table of contents begins (its toggle aside)."""
+    return key(re.sub(r"\\?\[\s*\w+\s*\\?\]\s*$", "", line)) in words.TOC_HEADINGS
 
 
 def is_stop_line(line: str) -> bool:

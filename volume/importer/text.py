@@ -227,6 +227,14 @@ def _headings(article: Article) -> None:
                 above.kind = "heading"
 
 
+CODE = re.compile(r"[;{}]\s*$|^\s*[{}]|==|!=|->|\w\(\S*\);|^\s*(?:#include|#define|import|def|return|if\s*\(|for\s*\()")
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of program code copied with the page ('open(argv[1], O_RDONLY)'): its brackets are no markers."""
+    return bool(CODE.search(line))
+
+
 def read_text(source: Path) -> Article:
     text, encoding = decode_text(source)
     article = Article(source=source)
@@ -239,9 +247,10 @@ def read_text(source: Path) -> Article:
             continue
         bullet = BULLET.match(line)
         kind = "item" if bullet and not NOTE_START.match(line) else "para"
-        article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number),
-                                    number))
-    month_first = rec.month_first(rec.guess_language(text))
+        article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number,
+                                                      markers=not looks_like_code(line)), number))
+    article.lang = rec.guess_language(text)
+    month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     _take_title(article)
     take_metadata(article)
