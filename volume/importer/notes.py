@@ -67,7 +67,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
 
 def clean_note_text(text: str) -> str:
     """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
-    text = BACKLINK.sub("", text)
+    text = BACKLINK.sub("", text.lstrip())
     text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^)+$", "", text)
     return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
 
