@@ -345,7 +345,10 @@ def _ends_teasers(block: Block) -> bool:
 def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
     """Find the list of notes first, drop page chrome around it (never inside it), take its notes out of the
     text, and (for copied text) turn plain digits that continue the sequence of markers into markers."""
-    blocks = article.blocks
+    blocks, symbols = notes_list.symbol_notes(article.blocks)
+    if symbols:
+        article.notes.extend(symbols)
+        article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
     weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
@@ -362,6 +365,9 @@ def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
     article.notes.extend(found.notes)
+    grouped = notes_list.expand_groups(before, {n.number for n in found.notes})
+    if grouped:
+        article.recognised.append(f"{grouped} note markers printed in groups ('[6, 7]', '[14–17]')")
     article.notes_heading = found.heading
     where = f"under '{found.heading}'" if found.heading else "closing the article"
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"

@@ -177,16 +177,42 @@ def _score(found: NotesList, markers: set[int], weak: set[int]) -> tuple[int, fl
 
 
 def _closing_run(blocks, markers: set[int]) -> NotesList | None:
-    """Without a heading: the last run of numbered notes starting at 1 (or i) that markers in the text point to."""
+    """Without a heading: the last run of numbered notes starting at 1 (or i), or at the lowest number the text's
+    markers point to (a book's chapter numbers its notes on), that markers in the text point to."""
+    lowest = min(markers, default=1)
     for index in range(len(blocks) - 1, -1, -1):
         found = note_label(blocks[index])
-        if not found or found[0] != 1 or (index and note_label(blocks[index - 1])):
+        if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
             continue
         notes, end = read_numbered(blocks, index, loose=False)
         numbers = {note.number for note in notes}
         if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
             return NotesList(index, end, "", notes)
     return None
+
+
+GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")
+
+
+def _glued_run(blocks, weak: set[int]) -> NotesList | None:
+    """Without a heading, in copied text: the closing run of notes whose numbers the copy glued to their first
+    word ('22Sometimes known as …'), numbered on from any number (a book's chapter), when the text has each of
+    those numbers glued to a word too ('alerts,22')."""
+    end = len(blocks)
+    while end > 0 and not GLUED_LABEL.match(blocks[end - 1].plain):
+        end -= 1
+    start = end
+    while start > 0 and GLUED_LABEL.match(blocks[start - 1].plain):
+        start -= 1
+    numbers = [int(GLUED_LABEL.match(b.plain).group(1)) for b in blocks[start:end]]
+    if not numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))) or not set(numbers) <= weak:
+        return None
+    notes = []
+    for block, number in zip(blocks[start:end], numbers):
+        text = block.text.strip()
+        cut = re.match(r"\d{1,3}", text)
+        notes.append(Note(number, str(number), clean_note_text(text[cut.end():] if cut else text), block.line))
+    return NotesList(start, end, "", notes)
 
 
 ARROW_BACKLINK = re.compile(r"^\s*[↑↩]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
@@ -270,7 +296,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return max(candidates, key=lambda c: c[:3])[3]
-    return _closing_run(blocks, markers) or _backlinked_run(blocks, markers | weak)
+    return _closing_run(blocks, markers) or _glued_run(blocks, weak) or _backlinked_run(blocks, markers | weak)
 
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
@@ -309,7 +335,7 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     wanted = numbers - reached
     if not wanted:
         return 0
-    expected, recovered = 1, 0
+    expected, recovered = min(numbers), 0  # a book's chapter numbers its notes on: 22, 23, ...
     for block in blocks:
         pieces, position = [], 0
         for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
@@ -326,3 +352,86 @@ def recover_markers(blocks, numbers: set[int]) -> int:
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
+
+
+# --- markers printed as groups: '[6, 7]', '[14–17]', '[2], [3]' ------------------------------------------------
+
+GROUP = re.compile(r"\\\[(\d{1,3}(?:\s*(?:,|;|–|—|-)\s*\d{1,3})+)\\\]")
+TOKEN_RANGE = re.compile(r"(\x00(\d+):[^:\x00]*:(\d*)\x00)(\s*[–—-]\s*)(?=\x00(\d+):)")
+
+
+def _group_numbers(group: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group):
+        ends = [int(n) for n in re.split(r"\s*[–—-]\s*", part)]
+        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50 \
+            else ends
+    return numbers
+
+
+def expand_groups(blocks, numbers: set[int]) -> int:
+    """Make markers of note numbers printed as a group ('[6, 7]', '[14–17]' in copied text) and fill in a range
+    between two linked markers ('[14]–[17]' → 14, 15, 16, 17) when every number is a note; returns how many
+    markers were added. A group naming a number that is no note ('[0, 1]', an interval) stays text."""
+    added = 0
+
+    def group(match: re.Match) -> str:
+        nonlocal added
+        found = _group_numbers(match.group(1))
+        if not found or not set(found) <= numbers:
+            return match.group(0)
+        added += len(found)
+        return "".join(f"\x00{n}:{n}:\x00" for n in found)
+
+    def fill(match: re.Match) -> str:
+        nonlocal added
+        first, last = int(match.group(2)), int(match.group(5))
+        between = range(first + 1, last)
+        if last - first > 50 or not set(between) <= numbers:
+            return match.group(0)
+        added += len(between)
+        return match.group(1) + "".join(f"\x00{n}:{n}:{match.group(3)}\x00" for n in between)
+
+    for block in blocks:
+        block.text = TOKEN_RANGE.sub(fill, GROUP.sub(group, block.text))
+    return added
+
+
+# --- notes marked with symbols: 'wikis.*' … '*The exceptions are …' -----------------------------------------
+
+SYMBOLS = {"*": "\\*", "†": "†", "‡": "‡", "§": "§"}
+SYMBOL_NOTE = re.compile(r"^((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})(?=[^\s*\\])")
+SYMBOL_BASE = 1000  # symbol notes are numbered apart from numbered ones: '*' is 1001, '**' 1002, '†' 1101
+
+
+def _symbol_value(label: str) -> int:
+    plain = label.replace("\\", "")
+    kind = "*†‡§".index(plain[0])
+    return SYMBOL_BASE + 100 * kind + len(plain)
+
+
+def symbol_notes(blocks) -> tuple[list, list[Note]]:
+    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (no space after it) whose
+    symbol stands glued to a word or full stop earlier in the text ('… Wikimedia wikis.*'). Returns the blocks
+    without those notes, with the symbols made markers, and the notes; a '* bullet' list is no note."""
+    notes: list[Note] = []
+    taken: set[int] = set()
+    for index, block in enumerate(blocks):
+        match = SYMBOL_NOTE.match(block.text.strip())
+        if not match or block.kind == "heading":
+            continue
+        label = match.group(1)
+        marker = re.compile(r"(?<=[^\s*\\])" + re.escape(label) + r"(?!\\\*|[†‡§\w])")
+        for earlier in blocks[:index]:
+            if id(earlier) in taken:
+                continue
+            found = marker.search(earlier.text)
+            if found:
+                value = _symbol_value(label)
+                plain = label.replace("\\", "")
+                earlier.text = earlier.text[:found.start()] + f"\x00{value}:{plain}:{earlier.line or ''}\x00" + \
+                    earlier.text[found.end():]
+                notes.append(Note(value, plain, clean_note_text(block.text.strip()[match.end():]), block.line))
+                taken.add(id(block))
+                break
+    return [b for b in blocks if id(b) not in taken], notes
