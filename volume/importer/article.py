@@ -117,14 +117,26 @@ def take_title(article: Article) -> None:
         if rec.key(block.plain) != wanted:
             continue
         above = article.blocks[:index]
-        if _text_size(above) > 0.2 * _text_size(article.blocks[index:]):
+        running = furniture.running_text(article.blocks)
+        size = lambda part: sum(len(article.blocks[i].plain) for i in running if i in part)  # noqa: E731
+        if size(range(index)) > 0.2 * size(range(index, len(article.blocks))):
             article.blocks = above + article.blocks[index + 1:]
             return
+        dateline = [b for b in above[-KICKER_LINES:] if _metadata_line(b)]  # 'December 23, 2016' over the title
         for before in above:
-            if before.kind != "caption":
+            if before.kind != "caption" and before not in dateline:
                 _drop(article, before, "above the title")
-        article.blocks = [b for b in above if b.kind == "caption"] + article.blocks[index + 1:]
+        article.blocks = [b for b in above if b.kind == "caption"] + dateline + article.blocks[index + 1:]
         return
+
+
+KICKER_LINES = 4  # lines right above a title that may carry its date or byline
+
+
+def _metadata_line(block: Block) -> bool:
+    text = block.plain
+    return block.kind != "heading" and len(text) < 160 and bool(
+        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0])
 
 
 def take_metadata(article: Article, head: int = 12) -> None:

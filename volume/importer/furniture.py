@@ -23,6 +23,16 @@ def is_body(block) -> bool:
         text.rstrip()[-1:] in ".!?…\"”»)" and not rec.is_chrome_line(text)
 
 
+BODY_WINDOW = 10  # blocks after a paragraph of the text in which another one follows it
+
+
+def running_text(blocks) -> list[int]:
+    """Positions of the paragraphs of running text: body paragraphs with another one within ten blocks (a banner
+    over the page stands alone among menus)."""
+    body = [i for i, b in enumerate(blocks) if is_body(b)]
+    return [i for i in body if any(0 < abs(other - i) <= BODY_WINDOW for other in body)]
+
+
 def menu_like(block) -> bool:
     """A line that could be a menu item: a few words, no sentence, date, credit, note or note label."""
     text = block.plain.strip().rstrip(SEPARATORS).strip()
