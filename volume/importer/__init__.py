@@ -8,7 +8,7 @@ from pathlib import Path
 
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
-from volume.importer.article import Article, compose, escape, front_matter
+from volume.importer.article import Article, compose, escape, front_matter, tidy_title
 from volume.importer.manifest import add_contents_entry
 from volume.load import MAX_SOURCE_BYTES, slugify
 from volume.transforms.notes import DEF_RE, markdown_note_lines
@@ -96,6 +96,7 @@ def _from_article(article: Article, chapters: Path, lang: str, report: Report) -
         article.title = escape(article.source.stem.replace("-", " ").replace("_", " ").strip().title())
         report.add("P007", f"no title recognised; the chapter is called '{article.title}': correct `title:`",
                    SourceLocation(article.source))
+    article.title = tidy_title(article.title)
     chapter = chapters / f"{chapter_slug(_plain_title(article.title))}.md"
     text, notes = compose(article, chapter, lang, report)
     written = _Written(text, _plain_title(article.title), [a for a, _ in article.authors], article.date, notes,

@@ -109,6 +109,11 @@ def emphasis(mark: str, inner: str) -> str:
 
 # --- recognising the parts of an article among its blocks ---------------------------------------------------
 
+def tidy_title(title: str) -> str:
+    """A title without the spaces a page's markup leaves inside brackets: 'Echium ( Echium plantagineum )'."""
+    return re.sub(r"([(\[])\s+|\s+([)\]])", lambda m: m.group(1) or m.group(2), title).strip()
+
+
 def take_title(article: Article) -> None:
     """Drop the heading that repeats the title, and what stands above it when that is page furniture (kickers,
     menus; far down the page only when it holds little text)."""
@@ -139,8 +144,51 @@ def _metadata_line(block: Block) -> bool:
         rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0])
 
 
+AUTHOR_BLOCK_REACH = 3  # the list of authors starts this close under the title
+AUTHOR_NOISE = re.compile(r"^(?:x|×|✕|\\?\*?\s*e-?mail\s*:?\s*\S+@\S+.*|\S+@\S+)$", re.IGNORECASE)
+AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P<text>.+?)(?:\s+[x×✕])?$", re.IGNORECASE)
+
+
+def take_author_block(article: Article, head: int = 12) -> None:
+    """The authors a journal lists under its title without 'By': a line of names ('A, B, and C'), or one name a
+    line with its affiliation and e-mail lines between ('Djoko T. Iskandar,' / 'Affiliation: …' / 'X'). A lone
+    name counts only with a comma after it, an affiliation under it or another name after it."""
+    if article.authors:
+        return
+    blocks = article.blocks
+    for first in range(min(AUTHOR_BLOCK_REACH, len(blocks))):
+        if blocks[first].kind != "heading" and rec.name_list(blocks[first].plain):
+            break
+    else:
+        return
+    authors: list[tuple[str, str]] = []
+    taken: list[Block] = []
+    for block in blocks[first:first + 4 * head]:
+        text = block.plain
+        names = rec.name_list(text) if block.kind != "heading" else None
+        affiliation = AFFILIATION_IN.search(text)
+        if names:
+            authors += names
+        elif affiliation and authors:
+            authors[-1] = (authors[-1][0], affiliation.group("text").strip())
+        elif not (AUTHOR_NOISE.match(text.strip()) and authors):
+            break
+        taken.append(block)
+    opening = blocks[first].plain.rstrip()
+    affiliated = any(a for _, a in authors)
+    if len(authors) < 2 and not affiliated and not opening.endswith(","):
+        return
+    article.authors = authors
+    article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
+                              f"{blocks[first].line})")
+    for block in taken:
+        _drop(article, block, "the list of authors")
+    article.blocks = [b for b in blocks if not any(b is t for t in taken)]
+
+
 def take_metadata(article: Article, head: int = 12) -> None:
     """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text."""
+    take_author_block(article, head)
     kept = []
     for index, block in enumerate(article.blocks):
         text = block.plain

@@ -209,7 +209,8 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     declared = [rec.key(_site_suffix_removed(v)) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]
     declared.append(rec.key(_site_suffix_removed(doc.findtext(".//title") or "")))
     headings = [h for h in root.iter("h1") if h.text_content().strip()]
-    named = [h for h in headings if any(d and d.startswith(rec.key(h.text_content())) for d in declared)]
+    named = [h for h in headings if any(d and (d.startswith(rec.key(h.text_content())) or (
+        rec.key(h.text_content()) in d and len(rec.key(h.text_content())) >= 0.6 * len(d))) for d in declared)]
     for heading in named:  # the <h1> the page's <title> names
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
@@ -221,6 +222,9 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
+    page_title = _site_suffix_removed(doc.findtext(".//title") or "")
+    if len(page_title.split()) >= 3:  # a specific <title> beats a heading of the page's furniture ('Congrats!')
+        return inline_text(page_title, None, markers=False), "<title>"
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
                 and not rec.is_stop_line(rec.squash(heading.text_content())):

@@ -173,6 +173,8 @@ def _date_of(parts: dict, month_first: bool | None) -> str | None:
 def date_line(line: str, month_first: bool | None = None) -> str | None:
     """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021', '17.02.2022')."""
     line = squash(line)
+    if ";" in line and len(line) < 200:
+        return published_in_history(line)
     if len(line) > 80:
         return None
     labelled = DATE_LABEL.match(line)
@@ -279,6 +281,38 @@ def speakers(line: str) -> list[tuple[str, str]] | None:
             return None
         names.append((part.strip(), ""))
     return names or None
+
+
+NAME_TAIL = re.compile(r"(?:\s*(?:\bmail\b|\be-?mail\b|[*†‡§#✉]|\d{1,2}(?:,\d{1,2})*|,|;|\band\b))+\s*$", re.IGNORECASE)
+AFFILIATION = re.compile(r"^(?:affiliations?|аффилиация|affiliation\(s\)|zugehörigkeit|kurum)\s*:\s*(?P<text>.+)$",
+                         re.IGNORECASE)
+
+
+def name_list(line: str) -> list[tuple[str, str]] | None:
+    """The authors a journal prints under its title, with no 'By': 'Jacob T. Bushong, Eric C. Miller, and William
+    R. Raun', 'Djoko T. Iskandar,', 'Jimmy A. McGuire mail' (an e-mail icon's label), superscript numbers
+    dropped; None unless every part is a person's name."""
+    line = NAME_TAIL.sub("", squash(line))
+    if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
+        return None
+    names = []
+    for part in re.split(r"\s*[,;]\s*(?:(?:" + words.AND_WORDS + r")\s+)?|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*",
+                         line):
+        part = NAME_TAIL.sub("", part).strip()
+        if not looks_like_name(part):
+            return None
+        names.append((part, ""))
+    return names or None
+
+
+def published_in_history(line: str) -> str | None:
+    """The publication date from a journal's history line ('Received 16 June 2014; Revised …; Published 17
+    December 2014')."""
+    for part in re.split(r"\s*[;|]\s*", squash(line)):
+        label = DATE_LABEL.match(part)
+        if label and re.match(r"(?:published|publication|опубликован|publié|veröffentlicht|yayın)", part, re.IGNORECASE):
+            return parse_date(part[label.end():])
+    return None
 
 
 def is_chrome_line(line: str) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import (
+    AFFILIATION_IN,
+    AUTHOR_NOISE,
     Article,
     Block,
     _byline_and_date,
@@ -76,7 +78,10 @@ TITLE_REACH = 8  # lines between the title and the byline or date
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(rec.parse_byline(text) or rec.date_line(text) or (len(text) < 160 and _byline_and_date(text)[0]))
+    """A byline, a date line, or a journal's list of authors ('A, B, and C'; 'Djoko T. Iskandar,')."""
+    names = rec.name_list(text)
+    return bool(rec.parse_byline(text) or rec.date_line(text) or (len(text) < 160 and _byline_and_date(text)[0])
+                or (names and (len(names) >= 2 or text.rstrip().endswith((",", "mail")))))
 
 
 def _is_furniture(text: str) -> bool:
@@ -93,8 +98,18 @@ def _name_line(text: str) -> bool:
     return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text)
 
 
-def _title_candidate(text: str) -> bool:
-    return rec.is_heading_like(text) and not _is_furniture(text) and not _is_metadata(text)
+TITLE_WORDS = 30  # a journal article's title can run this long
+
+
+def _title_candidate(text: str, long: bool = False) -> bool:
+    """A line that can be the title: heading-like ('t-SNE' and 'iPhone' may open it), or with `long` (right above
+    the byline) any line of up to 30 words that ends no sentence."""
+    if _is_furniture(text) or _is_metadata(text):
+        return False
+    cased = re.sub(r"^([a-z])(?=[-A-Z])", lambda m: m.group(1).upper(), text)
+    if rec.is_heading_like(cased):
+        return True
+    return long and len(text.split()) <= TITLE_WORDS and cased[:1].isupper() and not text.rstrip().endswith(".")
 
 
 COMMON = set().union(*rec.LANGUAGE_WORDS.values())
@@ -135,6 +150,11 @@ def _text_start(blocks: list[Block]) -> int | None:
     return body[0] if body else None
 
 
+def _author_noise(block: Block) -> bool:
+    """An affiliation or e-mail line, or a pop-up's 'X', among a journal's list of authors."""
+    return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
+
+
 def _take_title(article: Article) -> None:
     """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
     abstract; on some pages the title follows the date), else the heading-like line above the text that shares
@@ -145,13 +165,16 @@ def _take_title(article: Article) -> None:
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
                       and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
+    while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
+        metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
     title_at, abstract = None, []
     if metas:
+        named = any(rec.parse_byline(blocks[i].plain) or rec.name_list(blocks[i].plain) for i in metas)
         for index in range(metas[0] - 1, max(-1, metas[0] - 1 - TITLE_REACH), -1):
             text = blocks[index].plain
-            if _is_furniture(text) or _name_line(text):
+            if _is_furniture(text) or (_name_line(text) and not named):
                 continue
-            if _title_candidate(text):
+            if _title_candidate(text, long=not abstract):
                 title_at = index
                 break
             abstract.insert(0, blocks[index])
@@ -235,15 +258,23 @@ def looks_like_code(line: str) -> bool:
     return bool(CODE.search(line))
 
 
+CELL_WORDS = 8  # a line straight under a table row this short is more of the row's last cell
+
+
 def read_text(source: Path) -> Article:
     text, encoding = decode_text(source)
     article = Article(source=source)
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
+    table_line = -2
     for line, number in _paragraphs(text):
+        heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
-        if "\t" in line:  # a table row as browsers copy it: cells between tabs
+        in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
+            not line.endswith((".", "!", "?"))
+        if "\t" in line or in_cell:  # a table row as browsers copy it: cells between tabs, a cell's further lines
             article.dropped.append(f"table row (line {number}): '{rec.squash(line)[:60]}': rebuild the table by hand")
+            table_line = number
             continue
         bullet = BULLET.match(line)
         kind = "item" if bullet and not NOTE_START.match(line) else "para"
