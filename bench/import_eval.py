@@ -27,7 +27,8 @@ made plain, soft hyphens and zero-width characters removed, whitespace squashed)
   dash or bullet is not compared.
 - chrome left: a line of 4 words or more counts as left when it occurs in the body text; a shorter line when a
   whole paragraph, list item or heading of the body equals it.
-- headings kept: a heading element of the chapter equals the expected heading.
+- headings kept: a heading element of the chapter, its note markers aside, equals the expected heading (the
+  labels give headings without their markers).
 - captions kept: the caption occurs in the body text and is not a heading.
 Totals add the counts over every case and form; the last lines give the rates the issue's targets name.
 """
@@ -109,8 +110,16 @@ def body_parts(body_html: str) -> tuple[str, list[str], list[str]]:
     root = lxml_html.fragment_fromstring(body_html or "<div></div>", create_parent="div")
     blocks = [norm(e.text_content()) for e in root.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption",
                                                         "blockquote", "dd", "dt")]
-    headings = [norm(e.text_content()) for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    headings = [norm(_without_markers(e)) for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     return norm(root.text_content()), blocks, headings
+
+
+def _without_markers(heading) -> str:
+    """A heading's text without the note markers in it (the labels give headings without them)."""
+    copy = lxml_html.fromstring(lxml_html.tostring(heading, with_tail=False))
+    for marker in copy.xpath(".//*[@role='doc-noteref' or contains(concat(' ', @class, ' '), ' noteref ')]"):
+        marker.drop_tree()
+    return copy.text_content()
 
 
 def score_chapter(chapter, expected: dict, score: Score) -> None:

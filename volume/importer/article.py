@@ -355,6 +355,11 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
         if short and rec.is_toc_heading(text):
             index = _drop_contents(article, blocks, index)
             continue
+        if rec.is_pager_word(text) and index + 1 < len(blocks) and len(blocks[index + 1].plain.split()) <= TEASER_WORDS:
+            _drop(article, block, "previous / next links")  # 'Previous' / 'Chapter 5 - Eliminating Toil'
+            _drop(article, blocks[index + 1], "previous / next links")
+            index += 2
+            continue
         if stop:  # early in the text: the line and the short teasers under it
             _drop(article, block, f"'{text}'")
             index += 1

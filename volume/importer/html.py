@@ -444,6 +444,8 @@ class Walker:
             self.image(img)
         captions = [e for e in element.iter() if isinstance(e.tag, str) and
                     (e.tag == "figcaption" or _words(e) & CAPTION_WORDS)]
+        if not captions:  # a journal's figure: its title and legend are plain paragraphs inside it
+            captions = [p for p in element.iter("p") if rec.squash(p.text_content())]
         if captions:
             top = [c for c in captions if not any(a in captions for a in c.iterancestors())]
             text = " ".join(self.inline(c).strip() for c in top)

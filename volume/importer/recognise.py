@@ -56,9 +56,15 @@ CHROME_PATTERNS = (
     re.compile(words.READING_TIME, re.IGNORECASE),
     re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum)$|"
                r"^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
-    re.compile(r"^(?:from|aus|de|из|vikipedi)\s+(?:wikipedia|википедии|vikipedi)|^(?:jump to|wechseln zu|aller à|"
-               r"перейти к)\s*:|^(?:der titel dieses artikels ist mehrdeutig|this article is about|for other uses|"
-               r"не следует путать|pour les articles homonymes)", re.IGNORECASE),
+    re.compile(r"^(?:материал\s+)?(?:from|aus|de|из|vikipedi)\s+(?:wikipedia|википедии|vikipedi)|^(?:jump to|wechseln zu|"
+               r"aller à|перейти к)\s*:|^(?:jump to navigation|jump to search|zur navigation springen)\b|"
+               r"^(?:der titel dieses artikels ist mehrdeutig|this article is about|for other uses|"
+               r"не следует путать|pour les articles homonymes)|"
+               # a wiki's notes on the page: 'X redirects here', 'Для термина X см. другие значения', stub notices
+               r"\bredirects here\b|\bleitet hierher weiter\b|\bredirige ici\b|\bсм\. другие значения\b|"
+               r"^(?:для термина|о значениях)\b|^(?:this|это)\b.{0,40}\b(?:stub|заготовка)\b|"
+               r"^(?:hidden categories|скрытые категории|versteckte kategorien?|catégories cachées|gizli kategoriler)\s*:",
+               re.IGNORECASE),
     re.compile(r"^←\s*\S.{0,120}$|^\S.{0,120}\s*→$"),  # previous / next links drawn as arrows
     re.compile(r"^(?:show|view|see|read|more) (?:all |more )?(?:articles|posts|stories|entries) (?:by|of|from)\b|"
                r"^alle (?:beiträge|artikel) (?:von|anzeigen)\b|^tous les articles de\b|^все (?:материалы|статьи|публикации) "
@@ -324,7 +330,7 @@ def is_chrome_line(line: str) -> bool:
     words = text.split()
     if 1 < len(words) <= 6 and all(key(w) in ALWAYS_CHROME for w in words):  # 'Weiterempfehlen Drucken'
         return True
-    if any(p.search(squash(line)) for p in CHROME_PATTERNS):
+    if any(p.search(squash(line)) for p in CHROME_PATTERNS) or (len(line) < 200 and REVISION.search(line)):
         return True
     return is_menu_bar(line)
 
@@ -343,12 +349,29 @@ def is_menu_bar(line: str) -> bool:
     return key(items[0]) in MENU_WORDS or len(items) >= 3
 
 
+PAGER = re.compile(r"^(?:previous|next|older|newer|prev|vorherige[rs]?|nächste[rs]?|zurück|weiter|précédent|suivant|"
+                   r"предыдущ\w*|следующ\w*|назад|далее|önceki|sonraki)(?:\s+(?:article|post|entry|page|chapter|"
+                   r"story|beitrag|artikel|kapitel|seite|статья|запись|глава|страница|yazı|sayfa|posts?|entries))?$",
+                   re.IGNORECASE)
+
+
+def is_pager_word(line: str) -> bool:
+    """'Previous', 'Next post', 'Следующая статья': a link to the neighbouring page follows it."""
+    return bool(PAGER.match(key(line)))
+
+
 def is_menu_word(line: str) -> bool:
     return key(line) in MENU_WORDS
 
 
 CLOSING = re.compile(words.COPYRIGHT + r"|" + words.LICENCE + r"|^(?:" + words.TAG_LABELS + r")\s*:|"
                      r"^(?:posted|filed) (?:in|under)\b|^submit comments\b|^\d+\s+comments?$|"
+                     # a comments section: '6 Comments on <title>', '3 thoughts on …', '12 комментариев'
+                     r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|réponses?|"
+                     r"комментари\w*|отзыв\w*|yorum)\b(?:\s+(?:on|to|zu|à|sur|к|на)\b.*)?$|"
+                     r"^comments are closed\b|^kommentare sind geschlossen\b|^les commentaires sont fermés\b|"
+                     # a wiki's footer: 'Retrieved from "https://…"'
+                     r"^(?:retrieved from|источник\s*[—–-]|abgerufen von|récupérée de|alındığı yer)\s*[«\"„“]?\s*https?://|"
                      r"^[←→«»‹›<>\s]*(?:previous|next)(?:\s+(?:article|post|entry))?\s*[:»›>→]", re.IGNORECASE)
 
 

@@ -157,7 +157,8 @@ READING_TIME = (r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s
                 r"^okuma süresi\b")
 COPYRIGHT = (r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|tous droits réservés|"
              r"alle rechte vorbehalten|tüm hakları saklıdır")
-LICENCE = (r"\b(?:licensed under|is licensed under|lizenziert unter|sous licence|под лицензией|lisansı altında)\b.{0,40}"
+LICENCE = (r"\b(?:licensed under|is licensed under|available under|lizenziert unter|verfügbar unter|sous licence|"
+           r"disponible sous|под лицензией|доступен по лицензии|lisansı altında)\b.{0,40}"
            r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b")
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
