@@ -120,6 +120,29 @@ def chrome_kind(element: etree._Element) -> str | None:
     return None
 
 
+BAR_SEPARATORS = re.compile(r"^[\s·|•,/–—()-]*$")
+
+
+def closing_link_bar(element: etree._Element) -> bool:
+    """A bar of two or more short links that ends a block ('View Article · PubMed/NCBI · Google Scholar' under a
+    reference): nothing but separators between the links, nothing of the block's text after it."""
+    links = [a for a in element.iter("a") if rec.squash(a.text_content())]
+    if len(links) < 2 or any(len(rec.squash(a.text_content()).split()) > 5 for a in links):
+        return False
+    text = rec.squash(element.text_content())
+    rest = text
+    for link in links:
+        rest = rest.replace(rec.squash(link.text_content()), "", 1)
+    if len(text) > 150 or not BAR_SEPARATORS.match(rest):
+        return False
+    node = element
+    while node is not None and node.tag not in ("li", "p", "dd", "td", "div", "body") or node is element:
+        if (node.tail or "").strip() or any(rec.squash(s.text_content()) for s in node.itersiblings()):
+            return False
+        node = node.getparent()
+    return True
+
+
 def _paragraph_text(element: etree._Element) -> int:
     return sum(len(p.text_content().strip()) for p in element.iter("p"))
 
@@ -303,6 +326,9 @@ class Walker:
             return token(text.strip("[]"), element.sourceline)
         if tag == "img":
             self.image(element)
+            return ""
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and closing_link_bar(element):
+            self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
             return ""
         if tag == "br":
             return BREAK
