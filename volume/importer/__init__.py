@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
 from volume.importer.article import Article, compose, escape, front_matter, tidy_title
 from volume.importer.manifest import add_contents_entry
+from volume.importer.recognise import plain
 from volume.load import MAX_SOURCE_BYTES, slugify
 from volume.transforms.notes import DEF_RE, markdown_note_lines
 
@@ -97,16 +99,31 @@ def _from_article(article: Article, chapters: Path, lang: str, report: Report) -
         report.add("P007", f"no title recognised; the chapter is called '{article.title}': correct `title:`",
                    SourceLocation(article.source))
     article.title = tidy_title(article.title)
-    chapter = chapters / f"{chapter_slug(_plain_title(article.title))}.md"
+    chapter = _free_chapter_path(chapters, _plain_title(article.title))
     text, notes = compose(article, chapter, lang, report)
     written = _Written(text, _plain_title(article.title), [a for a, _ in article.authors], article.date, notes,
                        article.headings, article.captions, article.recognised, article.dropped)
     return chapter, written
 
 
-def _plain_title(markdown: str) -> str:
-    from volume.importer.recognise import plain
+def _free_chapter_path(chapters: Path, title: str) -> Path:
+    """chapters/<slug>.md; when another article's chapter has that name ('Weekly Address: …' twice), the slug of
+    the whole title. The same article imported twice keeps its name, so P004 still refuses it."""
+    chapter = chapters / f"{chapter_slug(title)}.md"
+    if chapter.exists():
+        match = re.search(r"^title:\s*(.*?)\s*$", chapter.read_text(encoding="utf-8")[:2000], re.MULTILINE)
+        try:
+            existing = json.loads(match.group(1)) if match else ""
+        except ValueError:
+            existing = match.group(1).strip('"') if match else ""
+        if existing and plain(existing) != title.strip():
+            whole = slugify(title)[:SLUG_LENGTH * 2].rsplit("-", 1)[0] if len(slugify(title)) > SLUG_LENGTH * 2 \
+                else slugify(title)
+            return chapters / f"{whole}.md"
+    return chapter
 
+
+def _plain_title(markdown: str) -> str:
     return plain(markdown)
 
 
