@@ -205,8 +205,9 @@ def take_metadata(article: Article, head: int = 12) -> None:
             article.authors = speaking
             article.recognised.append(f"author: {', '.join(a for a, _ in speaking)} (the speakers, from "
                                       f"'{text[:60]}')")
-        if date and article.date and date != article.date and authors is None:
-            date = None  # another date than the page's own: a date line of the text (a transcript's)
+        if date and article.date and authors is None and (date != article.date or (
+                furniture.body_in(kept) and not rec.DATE_LABEL.match(text))):
+            date = None  # another date than the page's own, or a bare one after the text began: the text's own
         if block.broken:  # a line of the text's own header: read, never taken out
             authors = date = None
         if authors is not None or date is not None:

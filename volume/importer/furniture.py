@@ -23,6 +23,11 @@ def is_body(block) -> bool:
         text.rstrip()[-1:] in ".!?…\"”»)" and not rec.is_chrome_line(text)
 
 
+def body_in(blocks) -> bool:
+    """Whether the article's running text has begun among `blocks` (a paragraph of its text is there)."""
+    return any(is_body(b) for b in blocks)
+
+
 BODY_WINDOW = 10  # blocks after a paragraph of the text in which another one follows it
 
 

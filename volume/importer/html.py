@@ -143,6 +143,24 @@ def closing_link_bar(element: etree._Element) -> bool:
     return True
 
 
+# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
+REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
+                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
+                             r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
+
+
+def unmark_references(text: str) -> str:
+    """Marker tokens that follow 'Fig.', 'Table', 'Рис.' … are the figure's or table's number again."""
+    out, position = [], 0
+    for match in re.finditer(r"\x00\d+:([^:\x00]*):\d*\x00", text):
+        before = rec.plain(text[:match.start()])[-40:]
+        out.append(text[position:match.start()])
+        out.append(match.group(1) if REFERENCE_WORDS.search(before) else match.group(0))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
 def _paragraph_text(element: etree._Element) -> int:
     return sum(len(p.text_content().strip()) for p in element.iter("p"))
 
@@ -308,7 +326,7 @@ class Walker:
             parts.append(self.inline_element(child))
             if child.tail:
                 parts.append(inline_text(child.tail, child.sourceline or line))
-        text = "".join(parts)
+        text = unmark_references("".join(parts))
         return re.sub(r" {2,}", " ", text if breaks else text.replace(BREAK, " "))
 
     def inline_element(self, element: etree._Element) -> str:
