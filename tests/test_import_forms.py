@@ -4,6 +4,7 @@ page chrome and photo credits in English, Russian, French, German and Turkish, a
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -216,6 +217,25 @@ def test_dev_set_pages_and_copied_text_keep_every_note_and_paragraph():
                 scores.append(bench.evaluate(case, form, Path(tmp)))
     assert not [s.case for s in scores if s.error]
     assert sum(s.notes_found for s in scores) == sum(s.notes_expected for s in scores) > 0
-    assert sum(s.joined_right for s in scores) == sum(s.notes_expected for s in scores)
+    assert [(s.case, s.form) for s in scores if s.joined_right != s.notes_expected and s.case not in UNCITED] == []
     assert sum(s.paragraphs_kept for s in scores) == sum(s.paragraphs_expected for s in scores)
     assert sum(1 for s in scores if s.title and s.author and s.date) >= 0.9 * len(scores)
+
+
+# References a page lists but cites nowhere in its text (its SOURCE.md says so). The chapter keeps them after the
+# cited ones, so the bench's comparison by position counts the notes after the first of them as out of place.
+UNCITED = {"hindawi-maize-irrigation": [20, 21, 22, 23]}
+
+
+@pytest.mark.parametrize("form", ["html", "txt"])
+def test_uncited_references_are_kept_after_every_cited_note_in_its_place(tmp_path, form):
+    bench = _bench()
+    case = DEV / "hindawi-maize-irrigation"
+    wanted = json.loads((case / "expected.json").read_text(encoding="utf-8"))["notes"]
+    chapter, _ = bench.import_and_read(case / bench.FORMS[form], bench.new_project(tmp_path / "p"), f"h-{form}")
+    notes = list(dict.fromkeys(n.text for n in chapter.notes))
+    order = [next((i + 1 for i, w in enumerate(wanted) if bench.note_matches(w, n)), None) for n in notes]
+    cited = [n for n in range(1, len(wanted) + 1) if n not in UNCITED[case.name]]
+    assert order == cited + UNCITED[case.name]
+    assert "\\[Notes the source lists without a marker in its text:\\]" in chapter.source.path.read_text(
+        encoding="utf-8")
