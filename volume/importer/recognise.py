@@ -305,7 +305,7 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
     for part in re.split(r"\s*[,;]\s*(?:(?:" + words.AND_WORDS + r")\s+)?|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*",
                          line):
         part = NAME_TAIL.sub("", part).strip()
-        if not looks_like_name(part):
+        if not looks_like_name(part) or re.fullmatch(r"[^a-zа-яё]+", part):  # 'SHOW ALL ARTICLES OF': a button
             return None
         names.append((part, ""))
     return names or None
