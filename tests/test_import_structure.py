@@ -88,7 +88,7 @@ def test_copied_marker_groups_and_ranges_are_joined_but_intervals_are_not(projec
 
 @pytest.mark.parametrize("suffix", [".html", ".txt"])
 def test_notes_marked_with_asterisks_and_daggers(project, tmp_path, suffix):
-    lines = [f"Maps in Every Language", "By Joe Matazzoni", f"{LONG[:-1]} on almost all wikis.*",
+    lines = ["Maps in Every Language", "By Joe Matazzoni", f"{LONG[:-1]} on almost all wikis.*",
              f"{LONG[:-1]} on maps.†", "———", "*The exceptions are nine wikis.", "†A template pulls coordinates.",
              "* a bullet that is no note"]
     if suffix == ".html":

@@ -11,7 +11,7 @@ from volume.diagnostics import Report, SourceLocation
 from volume.importer import furniture
 from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
-from volume.importer.notes import TOKEN, Note, note_label
+from volume.importer.notes import TOKEN, Note
 
 # Markers as pages print them: [1], [iv], [footnote 3] (GOV.UK), and superscript digits (¹²³) after a word.
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
