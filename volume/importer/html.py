@@ -263,13 +263,15 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
-    page_title = _site_suffix_removed(doc.findtext(".//title") or "")
-    if len(page_title.split()) >= 3:  # a specific <title> beats a heading of the page's furniture ('Congrats!')
-        return inline_text(page_title, None, markers=False), "<title>"
+    order = {node: index for index, node in enumerate(doc.iter())}
+    text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
-                and not rec.is_stop_line(rec.squash(heading.text_content())):
+                and not rec.is_stop_line(rec.squash(heading.text_content())) and order[heading] < text_start:
             return Walker(None).inline(heading).strip(), "the page's main heading"
+    page_title = _site_suffix_removed(doc.findtext(".//title") or "")
+    if len(page_title.split()) >= 3:  # no heading above the text ('Congrats!' under it heads an appeal)
+        return inline_text(page_title, None, markers=False), "<title>"
     for element in root.iter("p", *HEADINGS):
         if element.tag != "p" and element.text_content().strip():
             return Walker(None).inline(element).strip(), f"the first heading (<{element.tag}>)"
