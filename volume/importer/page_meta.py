@@ -149,13 +149,14 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
     return [], ""
 
 
+# Publication dates by name; the generic ones (a page's 'date' may be when it was saved) only after its own lines.
 DECLARED_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
                   "dcterms.issued", "prism.publicationdate", "article:published_time", "ld:datepublished",
-                  "datepublished", "og:published_time", "dc.date", "dcterms.date", "date", "pubdate", "publish-date",
-                  "sailthru.date", "parsely-pub-date")
-def declared_date(meta: dict[str, list[str]]) -> tuple[str, str]:
+                  "datepublished", "og:published_time")
+GENERIC_DATES = ("dc.date", "dcterms.date", "date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date")
+def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_DATES) -> tuple[str, str]:
     """The publication date the page's <meta> tags or JSON-LD state."""
-    for key in DECLARED_DATES:
+    for key in keys:
         for value in meta.get(key, []):
             if rec.parse_date(value):
                 return rec.parse_date(value), f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
@@ -175,7 +176,7 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
 
 def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
-    found = declared_date(meta)
+    found = declared_date(meta, DECLARED_DATES + GENERIC_DATES)
     if found[0]:
         return found
     published = root.xpath('.//time[contains(@class, "published")] | .//*[@itemprop="datePublished"]') + \
