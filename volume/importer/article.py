@@ -334,7 +334,8 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
     text and short lines the page repeats (`repeated`); every block left out is named in the report.
     Never called on the list of notes."""
     kept: list[Block] = []
-    menus = furniture.menu_runs(blocks)
+    linked = article.source.suffix.lower() in (".html", ".htm", ".xhtml", ".docx")  # its menus are links
+    menus = furniture.menu_runs(blocks, linked=linked)
     index = 0
     while index < len(blocks):
         block, text = blocks[index], blocks[index].plain

@@ -49,9 +49,10 @@ def menu_like(block) -> bool:
                 re.match(r"^(?:\d{1,3}|[ivxl]{1,5})[.)]\s", text))
 
 
-def menu_runs(blocks) -> set[int]:
+def menu_runs(blocks, linked: bool = False) -> set[int]:
     """Positions of menus: five or more menu-like lines in a row, above the article's first paragraph of text or
-    below its last (a list of short items between paragraphs is the article's own)."""
+    below its last (a list of short items between paragraphs is the article's own). With `linked` (a page, whose
+    menus are links) half the lines at least must be links."""
     body = [i for i, b in enumerate(blocks) if is_body(b)]
     first, last = (body[0], body[-1]) if body else (len(blocks), -1)
     found: set[int] = set()
@@ -60,7 +61,8 @@ def menu_runs(blocks) -> set[int]:
         end = index
         while end < len(blocks) and menu_like(blocks[end]):
             end += 1
-        if end - index >= MENU_RUN and (end <= first or index > last):
+        links = sum(1 for b in blocks[index:end] if "](" in b.text or re.search(r"<https?://", b.text))
+        if end - index >= MENU_RUN and (end <= first or index > last) and (not linked or 2 * links >= end - index):
             found.update(range(index, end))
         index = end + 1
     return found
