@@ -13,6 +13,8 @@ MENU_RUN = 5  # menu items in a row that make a menu
 REPEATS = 3  # a short line the page prints this often is a button or a tool bar ('PowerPoint slide', 'View Article')
 BODY_WORDS = 25  # a paragraph this long that ends a sentence is the article's text
 SEPARATORS = "·|•»›/"
+LINK = re.compile(r"\[([^\]]{1,60})\]\([^)\s]+\)")
+TRAILING_LINKS = re.compile(r"(?:\s*[·|•]?\s*\[[^\]]{1,60}\]\([^)\s]+\))+\s*$")
 BAR_SPLIT = re.compile(r"\s+[·|•]\s+|\s*[·|•]\s*$")
 
 
@@ -107,6 +109,9 @@ def _bar(text: str) -> tuple[int, list[str]]:
         cut = len("\n\n".join(paragraphs[:-count]))
         return cut, [rec.key(rec.plain(p)) for p in paragraphs[-count:]]
     last = paragraphs[-1]
+    links = TRAILING_LINKS.search(last)
+    if links and len(LINK.findall(links.group(0))) >= 2:  # '… 0778 [View Article](…) [PubMed/NCBI](…)'
+        return len(text) - len(last) + links.start(), [rec.key(t) for t in LINK.findall(links.group(0))]
     items = re.split(r"\s+[·|•]\s+", last)
     if len(items) < 2 or any(len(rec.plain(i).split()) > MENU_WORDS_MAX for i in items[1:]):
         return len(text), []

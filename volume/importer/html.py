@@ -315,6 +315,16 @@ class Walker:
             return False
         return not any(h.startswith("#") and h[1:] in self.not_notes for h in hrefs)
 
+    def in_notes(self, element: etree._Element) -> bool:
+        """Whether an element stands in a note: an item a marker links to, or a footnotes/references block."""
+        for ancestor in element.iterancestors():
+            if (ancestor.get("id") or "") in self.targets or (ancestor.get("name") or "") in self.targets or \
+                    holds_notes(ancestor):
+                return True
+            if ancestor.tag in ("ol", "ul") and any((i.get("id") or "") in self.targets for i in ancestor):
+                return True  # an uncited item of the list the markers link to
+        return False
+
     def drop(self, what: str) -> None:
         if self.article is not None and what not in self.article.dropped:
             self.article.dropped.append(what)
@@ -347,7 +357,7 @@ class Walker:
         if tag == "img":
             self.image(element)
             return ""
-        if tag in ("ul", "ol", "span", "div", "p", "nav") and closing_link_bar(element):
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element):
             self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
             return ""
         if tag == "br":
