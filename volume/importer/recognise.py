@@ -81,8 +81,11 @@ CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©
                     r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
                     re.IGNORECASE)
 NOTES_HEADINGS = words.NOTES_HEADINGS
-_EDIT = (r"\\?\[\s*(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|"
-         r"değiştir|kaynağı değiştir)(?:\s*\|\s*[^\]]+)?\s*\\?\]")
+_EDIT_WORDS = (r"(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|değiştir|"
+               r"kaynağı değiştir)")
+# '[edit]', '[править | править код]', and in a Word file the same as Markdown links: '\[[править](…)\]'
+_EDIT = (r"\\?\[\s*(?:" + _EDIT_WORDS + r"|\[" + _EDIT_WORDS + r"\]\([^)\s]*\))"
+         r"(?:\s*\|\s*(?:[^\]\[]+|\[[^\]]+\]\([^)\s]*\)))?\s*\\?\]")
 WIKI_EDIT = re.compile(r"^\s*" + _EDIT + r"\s*|\s*" + _EDIT + r"\s*$", re.IGNORECASE)
 LANGUAGE_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "with", "for", "was", "are"},
