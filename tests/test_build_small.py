@@ -16,7 +16,7 @@ from volume.diagnostics import VolumeError
 def test_outputs_written(small_build):
     project, result = small_build
     names = sorted(o.path.name for o in result.outputs)
-    assert names == ["small-print.pdf", "small.epub", "small.pdf"]
+    assert names == ["small-cover.pdf", "small-onix.xml", "small-print.pdf", "small.epub", "small.pdf"]
     assert not [p for p in (project / "dist").iterdir() if p.name not in names + [".build-stamp.json"]]
 
 
@@ -172,10 +172,12 @@ def test_release_writes_checksums_and_report(tmp_path):
     assert run.exit_code == 0, run.output
     dist = project / "dist"
     sums = dict(reversed(line.split("  ")) for line in (dist / "SHA256SUMS").read_text().splitlines())
-    assert set(sums) == {"small.pdf", "small-print.pdf", "small.epub"}
+    assert set(sums) == {"small.pdf", "small-print.pdf", "small.epub", "small-cover.pdf", "small-onix.xml"}
     for name, digest in sums.items():
         assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest
     report = json.loads((dist / "build-report.json").read_text())
     assert report["counts"]["chapters"] == 2 and report["counts"]["notes"] == 3
     assert report["outputs"]["small-print.pdf"]["pages"] % 4 == 0
+    assert report["outputs"]["small-cover.pdf"]["pages"] == 1 and "small-onix.xml" in report["outputs"]
+    assert "spine 0.036 in (0.9 mm) = 16 pages ÷ 444 PPI (white paper)" in run.output
     assert {"volume", "weasyprint", "ebooklib"} <= set(report["tool"]) and report["timings_seconds"]["total"] > 0

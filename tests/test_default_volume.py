@@ -111,7 +111,8 @@ def test_reproducible_across_time_zone_and_hash_seed(default_build, tmp_path):
     run = subprocess.run([sys.executable, "-m", "volume", "build", "--project", str(copy)], env=env,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    for name in ("china-caspian.pdf", "china-caspian-print.pdf", "china-caspian.epub"):
+    for name in ("china-caspian.pdf", "china-caspian-print.pdf", "china-caspian.epub", "china-caspian-cover.pdf",
+                 "china-caspian-onix.xml"):
         assert (copy / "dist" / name).read_bytes() == (project / "dist" / name).read_bytes(), name
 
 

@@ -108,6 +108,48 @@ MUTATIONS = {
 }
 
 
+WORD = "chapters/listed.docx"
+
+
+def _list_word_file(project: Path, write) -> None:
+    """A Word file put in the manifest in place of the second chapter (no `volume import`: the build's own checks)."""
+    write(project / WORD)
+    replace(project / "chapters/volume.toml", 'file = "second-chapter.md"', 'file = "listed.docx"')
+
+
+def _zip_bomb(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/filler.bin", b"\0" * (40 * 2**20))
+
+
+def _escaping_entry(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("../../outside.txt", "written outside the document")
+
+
+def _oversized(path: Path) -> None:
+    with open(path, "wb") as handle:  # sparse: 101 MB on paper, nothing on disk
+        handle.write(b"PK\x03\x04")
+        handle.truncate(101 * 2**20)
+
+
+MUTATIONS |= {
+    "word-chapter-zip-bomb": (WORD, lambda p, port: _list_word_file(p, _zip_bomb)),
+    "word-chapter-escaping-entry": (WORD, lambda p, port: _list_word_file(p, _escaping_entry)),
+    "word-chapter-oversized": (WORD, lambda p, port: _list_word_file(p, _oversized)),
+    "word-chapter-old-doc": (WORD, lambda p, port: _list_word_file(
+        p, lambda path: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))),
+    "word-chapter-not-a-zip": (WORD, lambda p, port: _list_word_file(
+        p, lambda path: path.write_text("just text named .docx", encoding="utf-8"))),
+}
+
+
 def _first_note_ibid(path: Path) -> None:
     import re
 
@@ -150,3 +192,16 @@ def test_active_content_never_reaches_the_outputs(built_scaffold, tmp_path, list
     for bad in ("<script", "<iframe", "onmouseover", "javascript:", "<object", "<embed"):
         assert bad not in text
     assert listener.connections == 0
+
+
+def test_a_sound_word_file_listed_as_a_chapter_still_builds(built_scaffold, tmp_path):
+    import pypandoc
+
+    project = tmp_path / "vol"
+    shutil.copytree(built_scaffold, project, symlinks=True)
+    source = Path(__file__).parent / "cases" / "import" / "word-article.md"
+    _list_word_file(project, lambda path: pypandoc.convert_file(str(source), "docx", format="markdown",
+                                                                outputfile=str(path)))
+    result = build(project)
+    assert not result.report.errors
+    assert any(c.source.path.name == "listed.docx" and c.notes for c in result.volume.chapters)

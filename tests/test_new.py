@@ -8,10 +8,11 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 
-from volume.build import BUNDLED_STYLES, build
+from volume.build import build
 from volume.cli import main
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import VolumeError
+from volume.resources import bundled_styles, shipped_files
 from volume.scaffold import create_project, volume_identifier
 
 
@@ -48,10 +49,11 @@ def test_new_writes_a_complete_project(tmp_path):
         assert entry["term"] in text, entry["term"]
     assert {"term": "pipelines", "parent": "energy"} in index
 
-    for style in BUNDLED_STYLES.rglob("*"):
-        if style.is_file():
-            copied = target / "styles" / style.relative_to(BUNDLED_STYLES)
-            assert copied.read_bytes() == style.read_bytes()
+    shipped = bundled_styles()
+    names = shipped_files(shipped)
+    assert {"book.css", "epub.css", "color/artifex-swop-cmyk.icc", "fonts/OFL.txt"} <= {str(n) for n in names}
+    for name in names:
+        assert (target / "styles" / name).read_bytes() == (shipped / name).read_bytes()
 
 
 def test_same_folder_name_same_identifier(tmp_path):
@@ -68,7 +70,8 @@ def test_new_project_builds(tmp_path):
     target.mkdir()  # an empty folder is fine
     create_project(target)
     result = build(target)
-    assert sorted(o.path.name for o in result.outputs) == ["fresh-print.pdf", "fresh.epub", "fresh.pdf"]
+    assert sorted(o.path.name for o in result.outputs) == ["fresh-cover.pdf", "fresh-onix.xml", "fresh-print.pdf",
+                                                                "fresh.epub", "fresh.pdf"]
     assert result.report.items == []
     chapters = [c for c in result.volume.chapters]
     assert [c.title_text for c in chapters] == ["Energy Corridors Across the Caspian", "Capitals, Names and Routes"]
@@ -93,3 +96,13 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     a_file.write_text("x", encoding="utf-8")
     with pytest.raises(VolumeError):
         create_project(a_file)
+
+
+def test_a_project_without_its_own_styles_builds_with_the_shipped_ones(tmp_path):
+    import shutil
+
+    target = tmp_path / "bare"
+    create_project(target)
+    shutil.rmtree(target / "styles")
+    result = build(target)
+    assert result.report.items == [] and len(result.outputs) == 5  # three editions, the cover, the ONIX

@@ -78,3 +78,33 @@ def test_typography_no_break_spaces():
     assert typography.refine_text("see p. 12") == "see p.\u00a012"
     assert typography.refine_text("by J. R. Smith") == "by J.\u00a0R.\u00a0Smith"
     assert typography.refine_text("$27 billion") == "$27\u00a0billion"
+
+
+def test_raw_html_is_told_from_markdown_and_plain_text():
+    from volume.sanitizer import RAW_HTML
+
+    for raw in ("<script>x</script>", "<img src=x onerror=y>", "<b>bold</b>", "</p>", "<!-- note -->", "<br/>"):
+        assert RAW_HTML.search(raw), raw
+    for plain in ("<https://example.org>", "<someone@example.org>", "a < b and c > d", "x<1", "Oil & Gas",
+                  "*emphasis*", "<< less-than signs"):
+        assert not RAW_HTML.search(plain), plain
+
+
+def test_svg_images_keep_their_drawing_and_lose_what_runs_or_fetches():
+    from lxml import etree
+
+    from volume.sanitizer import clean_svg
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="x()">'
+           b'<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>'
+           b'<rect width="9" height="9" fill="url(#g)" style="fill:url(http://x/a)"/><script>x()</script>'
+           b'<image xlink:href="http://127.0.0.1:9/x.png"/><use href="#g"/><a xlink:href="javascript:x()">'
+           b'<text>kept</text></a><set attributeName="href" to="javascript:x()"/></svg>')
+    cleaned, removed = clean_svg(svg)
+    root = etree.fromstring(cleaned)
+    names = {etree.QName(e).localname for e in root.iter()}
+    assert {"rect", "text", "linearGradient", "use", "a"} <= names
+    assert not names & {"script", "image", "set"}
+    assert b"javascript" not in cleaned and b"http://x" not in cleaned and b"onload" not in cleaned
+    assert root.find(".//{http://www.w3.org/2000/svg}rect").get("fill") == "url(#g)"
+    assert {"<script>", "<set>", "onload= attribute", "a reference outside the image"} <= set(removed)

@@ -8,9 +8,7 @@ import json
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +16,14 @@ from typing import Callable
 
 from volume.config import Manifest, find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
+from volume.library_warnings import WorkerError, collecting, failure, in_worker, report_warnings
 from volume.load import load_volume
 from volume.model import Volume
+from volume.publish import STAMP, Staging, recover_output
 from volume.render.pagemap import PageFacts
 from volume.transforms import run_transforms
 
 log = logging.getLogger(__name__)
-BUNDLED_STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
 @dataclass
@@ -46,9 +45,7 @@ class BuildResult:
     up_to_date: bool = False  # nothing changed since the last build: nothing was redone
     timings: dict[str, float] = field(default_factory=dict)
     pieces: dict[str, int] = field(default_factory=dict)  # PDF pieces laid out, and taken from the cache
-
-
-STAMP = ".build-stamp.json"
+    release_files: list[Path] = field(default_factory=list)  # SHA256SUMS and build-report.json, with --release
 
 
 def inputs_key(manifest: Manifest, styles: Path) -> str:
@@ -84,20 +81,25 @@ def _up_to_date(out_dir: Path, key: str) -> BuildResult | None:
     return result
 
 
-def _write_stamp(out_dir: Path, key: str, result: BuildResult) -> None:
-    stamp = {"key": key,
-             "outputs": {o.path.name: {"sha256": _file_hash(o.path), "pages": o.pages} for o in result.outputs},
+def _write_stamp(folder: Path, key: str, result: BuildResult) -> None:
+    """The set's stamp: the inputs' key, every file of the set with its SHA-256 (what `volume clean` may remove),
+    the editions' pages, and the build's warnings (shown again by a build that has nothing to do)."""
+    outputs = {o.path.name: {"sha256": _file_hash(o.path), "pages": o.pages} for o in result.outputs}
+    files = {name: info["sha256"] for name, info in outputs.items()}
+    files |= {p.name: _file_hash(p) for p in result.release_files}
+    stamp = {"key": key, "files": files, "outputs": outputs,
              "warnings": [{"code": d.code, "message": d.message,
                            "file": str(d.location.path) if d.location else None,
                            "line": d.location.line if d.location else None} for d in result.report.items]}
-    tmp = out_dir / f".{STAMP}.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps(stamp, indent=1), encoding="utf-8")
-    os.replace(tmp, out_dir / STAMP)
+    (folder / STAMP).write_text(json.dumps(stamp, indent=1), encoding="utf-8")
 
 
 def styles_dir_for(manifest: Manifest) -> Path:
+    """The project's own styles/ when it has a book.css, else the ones volume ships."""
+    from volume.resources import bundled_styles
+
     project_styles = manifest.project_dir / "styles"
-    return project_styles if (project_styles / "book.css").is_file() else BUNDLED_STYLES
+    return project_styles if (project_styles / "book.css").is_file() else bundled_styles()
 
 
 def prepare(project: Path, report: Report, use_cache: bool = True,
@@ -108,14 +110,26 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
-    volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
-    if after_reading is not None:
-        after_reading()
-    volume = run_transforms(volume, report)
-    check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+    for warning in manifest.warnings:
+        report.add(warning.code, warning.message, warning.location)
+    with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
+        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
+        if after_reading is not None:
+            after_reading()
+        volume = run_transforms(volume, report)
+        check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
+        _check_trade(manifest, styles_dir_for(manifest), report)
+    report_warnings(report, collector.records, SourceLocation(manifest.path))
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
     report.checkpoint()
     return volume
+
+
+def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:
+    """The cover's picture and words, checked with the rest (the cover and ONIX are written on every build)."""
+    from volume.checks.cover import check_cover
+
+    check_cover(manifest, styles / "fonts", report)
 
 
 def _warm_up(styles: str) -> bool:
@@ -179,88 +193,142 @@ class Workers:
             pass  # the build ended (a user's mistake found while reading) before its workers were up
 
 
-def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False) -> BuildResult:
+def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False,
+          release: bool = False) -> BuildResult:
+    """Build the editions (and with `release` SHA256SUMS and build-report.json) and put them in the output folder
+    as one set: the old set stays whole until the new one replaces it at once (volume/publish.py)."""
     started = time.perf_counter()
     manifest = load_manifest(find_manifest(project))
     styles = styles_dir_for(manifest)
     out_dir = manifest.project_dir / manifest.output_dir
+    kept = _recover(manifest, out_dir)
     key = inputs_key(manifest, styles)
-    if not force:
+    if not (force or release):
         previous = _up_to_date(out_dir, key)
         if previous is not None:
             previous.seconds = time.perf_counter() - started
+            _report_kept(previous.report, kept)
             return previous
     result = BuildResult()
+    _report_kept(result.report, kept)
     workers = Workers(styles)
     with workers.executor:
-        return _build(project, manifest, styles, out_dir, key, workers, result, progress, started)
+        return _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release)
 
 
-def _build(project, manifest, styles, out_dir, key, workers, result, progress, started) -> BuildResult:
-    from volume.render.pdf import render_editions
+def _recover(manifest: Manifest, out_dir: Path) -> list[Path]:
+    try:
+        return recover_output(manifest.project_dir, out_dir)
+    except OSError as exc:
+        raise VolumeError.single("B001", f"cannot tidy the output folder after an interrupted build: {exc}; "
+                                 "check its permissions", SourceLocation(out_dir)) from None
+
+
+def _report_kept(report: Report, kept: list[Path]) -> None:
+    for path in kept:
+        report.add("O005", f"'{path.name}' was saved into the output folder while a build was replacing it; it is "
+                   "kept under this name: rename it back if you need it", SourceLocation(path))
+
+
+def _build(project, manifest, styles, out_dir, key, workers, result, progress, started, release) -> BuildResult:
     progress("Reading chapters")
     mark = time.perf_counter()
     volume = prepare(project, result.report, after_reading=workers.start)
     result.timings["read_and_transform"] = time.perf_counter() - mark
     result.volume = volume
-    slug = manifest.slug
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        # Outputs are written beside dist/, then each moved in with one atomic rename: a build that fails or is
-        # killed leaves dist/ holding the previous files, whole. Leftovers of killed builds are swept here.
-        staging_root = manifest.project_dir / ".volume-cache" / "staging"
-        staging_root.mkdir(parents=True, exist_ok=True)
-        for old in staging_root.glob("build-*"):
-            if old.stat().st_mtime < time.time() - 3600:
-                shutil.rmtree(old, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix="build-", dir=staging_root))
+        staging = Staging(manifest.project_dir, out_dir)
     except OSError as exc:
-        raise VolumeError.single("B001", f"cannot write to {out_dir}: {exc.strerror}; check permissions",
+        raise VolumeError.single("B001", f"cannot write beside {out_dir}: {exc.strerror or exc}; check permissions",
                                  SourceLocation(out_dir)) from None
     try:
-        progress("Laying out the book")
-        mark = time.perf_counter()
-        epub_jobs: list = []
-
-        def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
-            result.volume = placed
-            packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
-            epub_jobs.append((packer, packer.submit(_write_epub, placed, styles, staging / f"{slug}.epub", facts)))
-
+        with collecting(skip=("pypandoc",)) as collector:
+            _render(volume, manifest, styles, staging.path, workers, result, progress)
+        report_warnings(result.report, collector.records, SourceLocation(manifest.path))
+        result.report.apply_silence(manifest.silence, SourceLocation(manifest.path), layout=True)
+        result.seconds = time.perf_counter() - started
+        if release:
+            result.release_files = write_release_files(result, manifest, staging.path)
+        _write_stamp(staging.path, key, result)
+        progress("Putting the editions in place")
         try:
-            pieces = manifest.project_dir / ".volume-cache" / "pieces"
-            editions = render_editions(volume, styles, workers.executor, pieces,
-                                       staging / f"{slug}.pdf", staging / f"{slug}-print.pdf", on_facts,
-                                       release_workers=lambda: workers.executor.shutdown(wait=True))
-            result.timings["pdf_editions"] = time.perf_counter() - mark
-            result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
-                             "index_fallbacks": editions.index_fallbacks}
-            mark = time.perf_counter()
-            progress("Packaging the EPUB")
-            for _packer, job in epub_jobs:
-                job.result()
-            result.timings["epub_wait"] = time.perf_counter() - mark
-        finally:
-            for packer, _job in epub_jobs:
-                packer.shutdown(wait=True, cancel_futures=True)
-        pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages}
-        names = [f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub"]
-        for name in names:  # each file replaced atomically; a killed build leaves whole files only
-            os.replace(staging / name, out_dir / name)
-            result.outputs.append(Output(out_dir / name, pages.get(name)))
-        _write_stamp(out_dir, key, result)
+            _report_kept(result.report, staging.publish(swapped=lambda: progress("Removing the previous editions")))
+        except OSError as exc:
+            raise VolumeError.single("B001", f"cannot put the new editions into {out_dir}: {exc}; check "
+                                     "permissions (the previous editions are as they were)",
+                                     SourceLocation(out_dir)) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
+        staging.close()
+    result.outputs = [Output(out_dir / o.path.name, o.pages) for o in result.outputs]
+    result.release_files = [out_dir / p.name for p in result.release_files]
     result.seconds = time.perf_counter() - started
     return result
 
 
-def write_release_files(result: BuildResult, project: Path) -> list[Path]:
-    """dist/SHA256SUMS and dist/build-report.json: what was built, from what, with what, and how long it took."""
+def _trade_files(manifest: Manifest, styles: Path, folder: Path):
+    """The cover wrap and the ONIX records, made beside the editions (volume/trade_files.py)."""
+    from volume.trade_files import TradeFiles
+
+    return TradeFiles(manifest, styles, folder, _process_context())
+
+
+def _render(volume, manifest, styles, folder, workers, result, progress) -> None:
+    """The three editions laid out and packaged into `folder`."""
+    from volume.render.pdf import render_editions
+
+    slug = manifest.slug
+    progress("Laying out the book")
+    mark = time.perf_counter()
+    epub_jobs: list = []
+    trade = _trade_files(manifest, styles, folder)
+
+    def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB is made while the PDFs are joined
+        result.volume = placed
+        packer = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_process_context())
+        epub_jobs.append((packer, packer.submit(in_worker, _write_epub, placed, styles, folder / f"{slug}.epub",
+                                                facts)))
+        trade.start(placed, facts)
+
+    try:
+        pieces = manifest.project_dir / ".volume-cache" / "pieces"
+        editions = render_editions(volume, styles, workers.executor, pieces,
+                                   folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts,
+                                   release_workers=lambda: workers.executor.shutdown(wait=True))
+        result.timings["pdf_editions"] = time.perf_counter() - mark
+        result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
+                         "index_fallbacks": editions.index_fallbacks}
+        for location, name, message in editions.warnings:
+            report_warnings(result.report, [(name, message)], location)
+        for location, block in editions.fallbacks:
+            result.report.add("W005", f"index occurrences in {block} could not be placed exactly; their locators "
+                              "show the paragraph's first page (a bug in volume: please report it)", location)
+        mark = time.perf_counter()
+        progress("Packaging the EPUB")
+        for _packer, job in epub_jobs:
+            try:
+                _value, records = job.result()
+            except WorkerError as exc:
+                raise failure(exc, "packaging the EPUB", SourceLocation(manifest.path)) from None
+            report_warnings(result.report, records, SourceLocation(manifest.path))
+        result.timings["epub_wait"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        trade_pages = dict(trade.finish(editions.print_pages))
+        result.timings["cover_and_onix_wait"] = time.perf_counter() - mark
+    finally:
+        for packer, _job in epub_jobs:
+            packer.shutdown(wait=True, cancel_futures=True)
+        trade.close()
+    pages = {f"{slug}.pdf": len(editions.digital.labels), f"{slug}-print.pdf": editions.print_pages} | trade_pages
+    for name in (f"{slug}.pdf", f"{slug}-print.pdf", f"{slug}.epub", *trade_pages):
+        result.outputs.append(Output(folder / name, pages.get(name)))
+
+
+def write_release_files(result: BuildResult, manifest: Manifest, folder: Path) -> list[Path]:
+    """SHA256SUMS and build-report.json, into the set being built: what was built, from what, with what, and how
+    long it took. They are part of the set, so a later plain build never leaves them beside other editions."""
     from volume.cache import versions
 
-    manifest = load_manifest(find_manifest(project))
-    out_dir = manifest.project_dir / manifest.output_dir
     sums = "".join(f"{_file_hash(o.path)}  {o.path.name}\n" for o in sorted(result.outputs, key=lambda o: o.path.name))
     volume = result.volume
     sources = {}
@@ -285,18 +353,19 @@ def write_release_files(result: BuildResult, project: Path) -> list[Path]:
     }
     written = []
     for name, text in (("SHA256SUMS", sums), ("build-report.json", json.dumps(report, indent=2, ensure_ascii=False))):
-        tmp = out_dir / f".{name}.tmp-{os.getpid()}"
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out_dir / name)
-        written.append(out_dir / name)
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(folder / name)
     return written
 
 
-def clean(project: Path) -> list[Path]:
+def clean(project: Path):
+    """Remove what volume wrote into the output folder (listed in the build stamp) and the build cache, nothing
+    else (a volume.publish.Cleaned: what was removed, and what was kept because someone changed it)."""
+    from volume.publish import clean as clean_output
+
     manifest = load_manifest(find_manifest(project))
-    removed = []
-    for folder in (manifest.project_dir / manifest.output_dir, manifest.project_dir / ".volume-cache"):
-        if folder.exists():
-            shutil.rmtree(folder)
-            removed.append(folder)
-    return removed
+    try:
+        return clean_output(manifest.project_dir, manifest.project_dir / manifest.output_dir)
+    except OSError as exc:
+        raise VolumeError.single("B001", f"cannot remove {exc.filename}: {exc.strerror}; check permissions",
+                                 SourceLocation(manifest.project_dir / manifest.output_dir)) from None

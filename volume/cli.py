@@ -12,6 +12,13 @@ from volume import __version__
 from volume.diagnostics import Report, VolumeError
 
 EXIT_FINDINGS = 1
+PROJECT_HELP = "Project folder, holding chapters/volume.toml (or any folder inside it)."
+
+
+def project_option(command):
+    """--project, documented alike on every command that reads a volume."""
+    return click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+                        help=PROJECT_HELP)(command)
 
 
 def _console(stderr: bool = False):
@@ -35,6 +42,27 @@ def _human_size(size: int) -> str:
     return str(size)
 
 
+class _Uncollected(logging.Filter):
+    """What a build collects becomes a coded diagnostic; everything else logged at WARNING or above is shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "volume_collected", False)
+
+
+def _log_to_stderr() -> None:
+    root = logging.getLogger()
+    handler = next((h for h in root.handlers if getattr(h, "volume_cli", False)), None)
+    if handler is None:
+        handler = logging.StreamHandler()
+        handler.volume_cli = True
+        handler.addFilter(_Uncollected())
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    handler.setStream(sys.stderr)  # the current one (click's test runner replaces it for each command)
+    handler.setLevel(logging.WARNING)
+    root.setLevel(logging.WARNING)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="volume")
 def main() -> None:
@@ -44,27 +72,27 @@ def main() -> None:
     Examples:
       volume build                 build the volume in ./chapters into ./dist
       volume build --project book  build another project folder
-      volume clean                 remove dist/ and the cache
+      volume clean                 remove what volume wrote, and the cache
     """
-    logging.basicConfig(level=logging.ERROR, format="%(name)s: %(message)s")
-    for noisy in ("weasyprint", "fontTools"):
-        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    _log_to_stderr()
 
 
-@main.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
-              help="Project folder (holding chapters/volume.toml).")
+@main.command(short_help="Build the PDFs, the EPUB, the print cover and the ONIX records.")
+@project_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed since the last build.")
-@click.option("--release", is_flag=True, help="Also write dist/SHA256SUMS and dist/build-report.json.")
+@click.option("--release", is_flag=True,
+              help="Build even if nothing changed, and also write dist/SHA256SUMS and dist/build-report.json, "
+                   "covering every output: the three editions, the cover and the ONIX records.")
 def build(project: Path, strict: bool, force: bool, release: bool) -> None:
-    """Build dist/<slug>.pdf, dist/<slug>-print.pdf and dist/<slug>.epub.
+    """Build dist/<slug>.pdf, -print.pdf and .epub, the print cover (-cover.pdf) and the ONIX records
+    (-onix.xml), as one set that replaces the previous one at once.
 
     \b
     Examples:
-      volume build                  build ./chapters into ./dist (nothing is redone if nothing changed)
-      volume build --release        a release: all editions rebuilt, checksums and a build report
-      volume build --strict         fail on warnings too (for CI)
+      volume build            ./chapters into ./dist (skipped if nothing changed)
+      volume build --release  built afresh, with SHA256SUMS and build-report.json
+      volume build --strict   fail on warnings too (for CI)
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -83,11 +111,8 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
                 if not console.is_terminal:
                     console.print(f"{name}…")
 
-            result = run_build(project, step, force=force or release)
-            if release:
-                from volume.build import write_release_files
-
-                extras = write_release_files(result, project)
+            result = run_build(project, step, force=force, release=release)
+            extras = result.release_files
     except VolumeError as exc:
         _print_diagnostics(exc.report, root)
         console.print(f"Build failed: {len(exc.report.errors)} error(s); previous outputs left as they were.",
@@ -95,42 +120,65 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
         sys.exit(EXIT_FINDINGS)
     _print_diagnostics(result.report, root)
     for output in result.outputs:
-        pages = f"{output.pages} pages, " if output.pages else ""
+        pages = f"{output.pages} page{'' if output.pages == 1 else 's'}, " if output.pages else ""
         console.print(f"  {output.path.relative_to(root) if output.path.is_relative_to(root) else output.path}"
                       f"  ({pages}{_human_size(output.size)})")
     for extra in extras:
         console.print(f"  {extra.relative_to(root) if extra.is_relative_to(root) else extra}")
+    _print_spine(console, project, result)
     warnings = len(result.report.warnings)
-    verb = "Up to date (nothing changed since the last build):" if result.up_to_date else "Built"
-    console.print(f"{verb} {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s).")
+    if result.up_to_date:
+        summary = f"Up to date: nothing changed; {len(result.outputs)} files, {warnings} warning(s)."
+    else:
+        summary = f"Built {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s)."
+    console.print(summary, markup=False)
     if strict and warnings:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+def _print_spine(console, project: Path, result) -> None:
+    """The spine the cover was made for: the number an editor checks when the page count changes."""
+    from volume.config import find_manifest, load_manifest
+    from volume.trade_files import spine_summary
+
+    line = spine_summary(load_manifest(find_manifest(project)), result.outputs)
+    if line:
+        console.print(f"  {line}", markup=False, soft_wrap=True)
+
+
+@main.command(short_help="Remove what volume wrote into dist/, and the build cache.")
+@project_option
 def clean(project: Path) -> None:
-    """Remove dist/ and the build cache."""
+    """Remove the files volume wrote into dist/ (listed in its build stamp) and the build cache; nothing else."""
     from volume.build import clean as run_clean
 
+    root = project.resolve()
     try:
-        removed = run_clean(project)
+        cleaned = run_clean(project)
     except VolumeError as exc:
-        _print_diagnostics(exc.report, project.resolve())
+        _print_diagnostics(exc.report, root)
         sys.exit(EXIT_FINDINGS)
     console = _console()
-    console.print("Removed " + ", ".join(str(p) for p in removed) if removed else "Nothing to remove.")
+    shown = lambda p: str(p.resolve().relative_to(root) if p.resolve().is_relative_to(root) else p)
+    for path in cleaned.files:
+        console.print(f"  removed {shown(path)}", markup=False, soft_wrap=True)
+    for path in cleaned.folders:
+        console.print(f"  removed {shown(path)}/", markup=False, soft_wrap=True)
+    for path in cleaned.changed:
+        console.print(f"  kept {shown(path)}: changed since volume wrote it", markup=False, soft_wrap=True)
+    count = len(cleaned.files) + len(cleaned.folders)
+    console.print(f"Removed {count} item(s); nothing else was touched." if count else "Nothing to remove.")
 
 
-@main.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@main.command(short_help="Report every problem the build would meet; write nothing.")
+@project_option
 @click.option("--strict", is_flag=True, help="Warnings count as findings (exit 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(project: Path, strict: bool, output_format: str) -> None:
     """Report every problem the build would meet, without writing outputs.
 
     \b
-    Exit status: 0 clean, 1 findings (errors; with --strict also warnings), 2 usage.
+    Exit status: 0 clean, 1 findings (errors; --strict: warnings too), 2 usage.
     Example: volume check --strict --format json > findings.json
     """
     import json
@@ -155,8 +203,8 @@ def check(project: Path, strict: bool, output_format: str) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@main.command(short_help="Export the consolidated bibliography (CSL-JSON, BibTeX, RIS).")
+@project_option
 @click.option("--format", "output_format", type=click.Choice(["csljson", "bibtex", "ris"]), default="csljson",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of the screen.")
@@ -181,13 +229,13 @@ def bib(project: Path, output_format: str, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-@main.group()
+@main.group(short_help="Work on the back-of-book index (chapters/index.toml).")
 def index() -> None:
     """Work on the back-of-book index (chapters/index.toml)."""
 
 
-@index.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@index.command(short_help="Print candidate index terms as entries to paste.")
+@project_option
 @click.option("--min", "minimum", type=click.IntRange(1), default=2, show_default=True,
               help="Only candidates occurring at least this often.")
 def suggest(project: Path, minimum: int) -> None:
@@ -206,7 +254,7 @@ def suggest(project: Path, minimum: int) -> None:
     click.echo(as_toml(suggest_terms(volume, known, minimum)))
 
 
-@main.command()
+@main.command(short_help="Start a new volume in DIR that builds at once.")
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 def new(directory: Path) -> None:
     """Start a volume in DIR: a manifest, two sample chapters, an index and the styles.
@@ -237,10 +285,9 @@ def new(directory: Path) -> None:
                   f"  volume build --project {directory}", soft_wrap=True)
 
 
-@main.command(name="import")
+@main.command(name="import", short_help="Add a Word file, web page, copied text or Markdown as a chapter.")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
-              help="Project folder (holding chapters/volume.toml).")
+@project_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when the import has warnings (a missing note, "
               "a note without a marker, no author or date recognised).")
 def import_(source: Path, project: Path, strict: bool) -> None:
@@ -285,9 +332,36 @@ def import_(source: Path, project: Path, strict: bool) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command()
-@click.option("--project", type=click.Path(path_type=Path), default=Path("."), show_default=True,
-              help="Project folder (holding chapters/volume.toml).")
+class _RebuildAnnouncer:
+    """Tells, one line per rebuild of the preview, when, what changed and what came of it; then the diagnostics
+    that are new since the build before (the page shows them all)."""
+
+    def __init__(self, console, root: Path, first: Report):
+        self.console, self.root = console, root
+        self.seen = {d.format(root) for d in first.items}
+
+    def __call__(self, changed: list[str], updated: bool, report: Report) -> None:
+        import time
+
+        names = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        now = {d.format(self.root) for d in report.items}
+        new = [d for d in report.items if d.format(self.root) not in self.seen]
+        errors, warnings = len(report.errors), len(report.warnings)
+        if errors:
+            outcome = f"does not build: {errors} error(s), listed on the page"
+        elif updated:
+            outcome = "rebuilt; the page reloads"
+        else:
+            outcome = "rebuilt; the page is unchanged"
+        counts = f" ({warnings} warning(s), {len(new)} new)" if not errors and warnings else ""
+        self.console.print(f"{time.strftime('%H:%M:%S')} {names} changed: {outcome}{counts}", markup=False,
+                           soft_wrap=True, style="red" if errors else None)
+        _print_diagnostics(Report(new), self.root)
+        self.seen = now
+
+
+@main.command(short_help="Serve the volume as HTML that rebuilds as you edit.")
+@project_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port to serve on; 0 picks a free one.")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -297,7 +371,7 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
     """Serve the volume as one HTML page that rebuilds and reloads itself as you edit.
 
     \b
-    No PDF layout: fast, for reading while writing. Open the printed address in a browser.
+    No PDF layout: fast, for reading while writing. Open the address it prints.
     Example: volume preview --project book --port 0
     """
     from volume.preview import start_preview
@@ -307,12 +381,15 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
     server = None
     try:
         try:
-            server = start_preview(project, host, port, watch_changes=not no_watch)
+            announcer: list[_RebuildAnnouncer] = []  # made once the first build's diagnostics are known
+            server = start_preview(project, host, port, watch_changes=not no_watch,
+                                   announce=lambda *told: announcer[0](*told) if announcer else None)
         except OSError as exc:
             console.print(f"Cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port (0 picks a "
                           "free one).", style="red", markup=False, soft_wrap=True)
             sys.exit(EXIT_FINDINGS)
         _print_diagnostics(server.preview.report, root)
+        announcer.append(_RebuildAnnouncer(console, root, server.preview.report))
         console.print(f"Serving {server.preview.title} at {server.url} (Ctrl-C to stop)", markup=False,
                       soft_wrap=True)
         server.serve_forever()

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from volume.config_trade import COVER_KEYS, ONIX_KEYS, PRICE_KEYS, PRINT_KEYS, TRADE_TABLES, Trade, read_trade
 from volume.diagnostics import Report, SourceLocation, VolumeError
+from volume.near_names import did_you_mean, sibling_files
+from volume.output_folder import check_cache_folder, check_output_folder
 
 MANIFEST_NAME = "volume.toml"
 DEFAULT_TRIM = ("6in", "9in")
@@ -31,13 +34,15 @@ VOLUME_KEYS = {
     "title", "subtitle", "editors", "publisher", "place", "year", "date", "language", "rights",
     "description", "keywords", "identifiers", "subject",
 }
-IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "other"}
+IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "isbn_pdf", "other"}
+ISBN_KEYS = ("isbn_print", "isbn_ebook", "isbn_pdf")
 OUTPUT_KEYS = {"slug", "trim_size", "dir", "pad_pages"}
-TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"}
+TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"} | TRADE_TABLES
 BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 
 
@@ -45,6 +50,7 @@ LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")
 class Identifiers:
     isbn_print: str | None = None
     isbn_ebook: str | None = None
+    isbn_pdf: str | None = None  # the digital PDF's own ISBN, when it is sold as an edition of its own
     other: str | None = None
 
     @property
@@ -98,6 +104,8 @@ class Manifest:
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
+    trade: Trade = field(default_factory=Trade)  # paper, cover, prices and subject codes (config_trade.py)
+    warnings: tuple = field(default=(), compare=False)  # the manifest's own warnings (e.g. S011), for the report
 
     @property
     def chapters_dir(self) -> Path:
@@ -120,14 +128,46 @@ def isbn_is_valid(isbn: str) -> bool:
     return False
 
 
+def isbn_problem(isbn: str) -> str:
+    """Why an ISBN is not valid: its length or characters, or which check digit its other digits call for."""
+    digits = isbn.replace("-", "").replace(" ", "")
+    if re.fullmatch(r"\d{13}", digits):
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+        return f"has check digit {digits[12]}, but its first 12 digits call for {(10 - total % 10) % 10}"
+    if re.fullmatch(r"\d{9}[\dXx]", digits):
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        expected = (11 - total % 11) % 11
+        return (f"has check digit {digits[9].upper()}, but its first 9 digits call for "
+                f"{'X' if expected == 10 else expected}")
+    return "is not an ISBN (13 digits, or 10 with a final X, hyphens allowed)"
+
+
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
+    pattern = re.compile(rf"^[ \t]*(\[+[ \t]*)?[\"']?{re.escape(key)}[\"']?\s*(=|\]|\.)", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def key_homes() -> dict[str, set[str]]:
+    """Every manifest table by its name as written, with the keys it takes."""
+    return {"[volume]": VOLUME_KEYS - {"identifiers"}, "[volume.identifiers]": IDENTIFIER_KEYS, "[output]": OUTPUT_KEYS,
+            "[bibliography]": BIBLIOGRAPHY_KEYS, "[check]": CHECK_KEYS, "[[contents]]": CONTENTS_KEYS,
+            "[print]": PRINT_KEYS, "[cover]": COVER_KEYS, "[prices]": PRICE_KEYS, "[onix]": ONIX_KEYS}
+
+
+def unknown_key_message(key: str, table: str, allowed: set[str]) -> str:
+    """M003: where a key of another table belongs, or the valid key nearest to a misspelt one, and the valid keys."""
+    here = table if table.startswith("[") else "the top level" if table == "top level" else f"[{table}]"
+    homes = [name for name, keys in key_homes().items() if key in keys and name != here]
+    valid = f"valid keys: {', '.join(sorted(allowed))}"
+    if homes:
+        where = " or ".join(homes)
+        return f"'{key}' belongs in {where}, not {here}: move it under the {where} line ({valid})"
+    return f"unknown key '{key}' in {here}{did_you_mean(key, allowed)}; {valid}"
+
+
 def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
+    pattern = re.compile(rf"^[ \t]*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", re.M)
     for match in pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if line > after:
@@ -149,18 +189,29 @@ class _Reader:
     def check_keys(self, table: dict[str, Any], allowed: set[str], name: str) -> None:
         for key in table:
             if key not in allowed:
-                self.report.add(
-                    "M003",
-                    f"unknown key '{key}' in [{name}]; valid keys: {', '.join(sorted(allowed))}",
-                    self.where(key),
-                )
+                self.report.add("M003", unknown_key_message(key, name, allowed), self.where(key))
 
     def string(self, table: dict[str, Any], key: str, default: str = "") -> str:
         value = table.get(key, default)
         if not isinstance(value, str):
             self.report.add("M005", f"'{key}' must be a string in quotes", self.where(key))
             return default
+        self.plain(value, key, self.where(key))
         return value.strip()
+
+    def plain(self, value: str, key: str, where: SourceLocation) -> None:
+        """Manifest strings are plain text, escaped where they are printed: say so when one looks like markup; a
+        control character, which no XML document (EPUB, PDF metadata) can hold, is an error."""
+        from volume.sanitizer import RAW_HTML
+
+        control = CONTROL.search(value)
+        if control:
+            self.report.add("M005", f"'{key}' holds the control character U+{ord(control.group(0)):04X}, which no "
+                            "book can print; remove it", where)
+        found = RAW_HTML.search(value)
+        if found:
+            self.report.add("S011", f"'{key}' holds markup ({found.group(0)[:40]}); manifest values are plain text "
+                            "and it will print as written: remove it", where)
 
     def strings(self, table: dict[str, Any], key: str) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -169,6 +220,8 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.report.add("M005", f"'{key}' must be a list of strings, e.g. [\"a\", \"b\"]", self.where(key))
             return ()
+        for item in value:
+            self.plain(item, key, self.where(key))
         return tuple(v.strip() for v in value)
 
     def meta(self, table: dict[str, Any]) -> VolumeMeta:
@@ -213,15 +266,26 @@ class _Reader:
             return Identifiers()
         self.check_keys(table, IDENTIFIER_KEYS, "volume.identifiers")
         values = {key: self.string(table, key) or None for key in IDENTIFIER_KEYS}
-        for key in ("isbn_print", "isbn_ebook"):
+        for key in ISBN_KEYS:
             if values[key] and not isbn_is_valid(values[key]):
-                self.report.add("M006", f"{key} '{values[key]}' fails its ISBN checksum; copy it again "
+                self.report.add("M006", f"{key} '{values[key]}' {isbn_problem(values[key])}; copy it again "
                                 "from the ISBN agency's record", self.where(key))
+        self.distinct_isbns(values)
         if not (values["isbn_ebook"] or values["other"]):
             self.report.add("M004", "the e-book needs a fixed identifier: set isbn_ebook or other "
                             "(e.g. other = \"urn:uuid:...\") under [volume.identifiers]",
                             self.where("volume"))
         return Identifiers(**values)
+
+    def distinct_isbns(self, values: dict[str, str | None]) -> None:
+        """Each edition has its own ISBN: one given twice would make two products one."""
+        seen: dict[str, str] = {}
+        for key in ISBN_KEYS:
+            digits = re.sub(r"[^0-9Xx]", "", values[key] or "")
+            if digits and digits in seen:
+                self.report.add("M020", f"{key} repeats {seen[digits]}: each edition needs its own ISBN "
+                                "(print, EPUB and PDF are separate products)", self.where(key))
+            seen.setdefault(digits, key)
 
     def pad_pages(self, table: dict[str, Any]) -> int:
         value = table.get("pad_pages", 4)
@@ -239,10 +303,6 @@ class _Reader:
                             self.where("slug"))
             slug = "volume"
         out_dir = self.string(table, "dir", "dist")
-        if Path(out_dir).is_absolute() or ".." in Path(out_dir).parts:
-            self.report.add("M005", "'dir' must be a folder inside the project, such as \"dist\"",
-                            self.where("dir"))
-            out_dir = "dist"
         return slug, self.trim(table.get("trim_size")), out_dir
 
     def trim(self, value: Any) -> tuple[str, str]:
@@ -271,12 +331,12 @@ class _Reader:
                 continue
             for key in entry:
                 if key not in CONTENTS_KEYS:
-                    self.report.add("M003", f"unknown key '{key}' in [[contents]]; valid keys: "
-                                    f"{', '.join(sorted(CONTENTS_KEYS))}", where)
+                    self.report.add("M003", unknown_key_message(key, "[[contents]]", CONTENTS_KEYS), where)
             if "part" in entry:
                 if not isinstance(entry["part"], str) or "file" in entry:
                     self.report.add("M007", "a part entry holds only part = \"Title\"", where)
                     continue
+                self.plain(entry["part"], "part", where)
                 result.append(ContentsEntry("part", where, title=entry["part"].strip(), matter="body"))
                 continue
             file = entry.get("file")
@@ -296,6 +356,8 @@ class _Reader:
                 self.report.add("M007", "matter must be \"front\", \"body\" or \"back\"", where)
                 continue
             title = entry.get("title", "")
+            if isinstance(title, str):
+                self.plain(title, "title", where)
             result.append(ContentsEntry("source", where, file=file.strip(), role=role, matter=matter,
                                         title=title if isinstance(title, str) else ""))
         self.check_order(result)
@@ -331,7 +393,8 @@ class _Reader:
         for name in (style if style.endswith(".csl") else "", references):
             if name and (Path(name).is_absolute() or ".." in Path(name).parts
                          or not (self.path.parent / name).is_file()):
-                self.report.add("M005", f"'{name}' is not a file in the chapters folder", self.where(
+                near = did_you_mean(name, sibling_files(self.path.parent, Path(name)))
+                self.report.add("M005", f"'{name}' is not a file in the chapters folder{near}", self.where(
                     "references" if name == references else "style"))
         return style, self.string(table, "title", "Bibliography") or "Bibliography", references
 
@@ -340,6 +403,8 @@ class _Reader:
             self.report.add("M005", "[abbreviations] holds lines such as BRI = \"Belt and Road Initiative\"",
                             self.where("abbreviations"))
             return ()
+        for key, value in table.items():
+            self.plain(f"{key} {value}", key, self.where(key))
         return tuple(sorted((k.strip(), v.strip()) for k, v in table.items()))
 
     def check_order(self, entries: list[ContentsEntry]) -> None:
@@ -390,7 +455,13 @@ def load_manifest(path: Path) -> Manifest:
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
     style, title, references = reader.bibliography(data.get("bibliography", {}))
     pad = reader.pad_pages(output)
+    trade = read_trade(reader, data)
+    sources = [path.parent / e.file for e in contents if e.kind == "source"]
+    where = reader.where("dir") if "dir" in output else SourceLocation(path, _line_of(text, "output"))
+    check_output_folder(out_dir, path.parent.parent, path.parent, sources, where, reader.report)
+    check_cache_folder(path.parent.parent, SourceLocation(path), reader.report)
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
-                    bibliography_title=title, references_file=references, pad_pages=pad)
+                    bibliography_title=title, references_file=references, pad_pages=pad, trade=trade,
+                    warnings=tuple(reader.report.warnings))

@@ -22,6 +22,17 @@ CODES: dict[str, tuple[Severity, str]] = {
     "M006": (Severity.ERROR, "invalid ISBN"),
     "M007": (Severity.ERROR, "contents entry is not valid"),
     "M008": (Severity.WARNING, "a silenced code matched nothing"),
+    "M020": (Severity.ERROR, "one ISBN given for two editions"),
+    "M021": (Severity.ERROR, "paper named without its pages per inch or caliper"),
+    "M022": (Severity.ERROR, "paper thickness (ppi or caliper) not a usable figure"),
+    "M023": (Severity.ERROR, "BISAC subject code of the wrong shape"),
+    "M024": (Severity.ERROR, "Thema subject code of the wrong shape"),
+    "M025": (Severity.ERROR, "price or currency not valid"),
+    "C001": (Severity.ERROR, "cover image missing, unreadable or outside the project"),
+    "C002": (Severity.ERROR, "cover image too small for 300 dpi at the cover's size"),
+    "C003": (Severity.ERROR, "cover image without its credit and licence"),
+    "C004": (Severity.WARNING, "back cover text longer than the back cover holds"),
+    "C005": (Severity.WARNING, "spine text shortened to fit the spine"),
     "S001": (Severity.ERROR, "listed source file missing"),
     "S002": (Severity.ERROR, "source path leaves the project"),
     "S003": (Severity.ERROR, "source file is empty"),
@@ -33,6 +44,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S009": (Severity.WARNING, "unsafe markup removed"),
     "N001": (Severity.ERROR, "note marker without a note"),
     "N002": (Severity.WARNING, "note defined but never referenced"),
+    "N003": (Severity.ERROR, "note label defined twice: pandoc keeps one, the other note is lost"),
     "L001": (Severity.WARNING, "link to a chapter or anchor that does not exist"),
     "F001": (Severity.ERROR, "image missing"),
     "F002": (Severity.ERROR, "remote image"),
@@ -40,6 +52,24 @@ CODES: dict[str, tuple[Severity, str]] = {
     "F004": (Severity.ERROR, "chart data file unreadable"),
     "G001": (Severity.WARNING, "character without a glyph in the shipped fonts"),
     "B001": (Severity.ERROR, "output could not be written"),
+    "B002": (Severity.ERROR, "the contents page did not settle: its page numbers would be wrong"),
+    "B003": (Severity.ERROR, "a layout or packaging process failed"),
+    "B004": (Severity.ERROR, "the installed styles are missing"),
+    "B005": (Severity.ERROR, "an image cannot be converted to CMYK for the print edition"),
+    "O001": (Severity.ERROR, "the output folder is the project folder or holds a source"),
+    "O002": (Severity.ERROR, "the output folder is, or lies inside, a folder volume reads or keeps"),
+    "O003": (Severity.ERROR, "the output folder is a symbolic link or lies outside the project"),
+    "O004": (Severity.ERROR, "the output folder's name is taken by a file"),
+    "O005": (Severity.WARNING, "files found in a killed build's leftovers were put back into the output folder"),
+    "S010": (Severity.WARNING, "raw HTML in a front-matter field removed"),
+    "S011": (Severity.WARNING, "markup in a manifest field is printed as written"),
+    "S012": (Severity.WARNING, "front-matter language is not a language tag"),
+    "W001": (Severity.WARNING, "WeasyPrint warned while laying out the book"),
+    "W002": (Severity.WARNING, "pandoc warned while reading a source"),
+    "W003": (Severity.WARNING, "a warning while packaging the e-book"),
+    "W004": (Severity.WARNING, "a warning while embedding the fonts"),
+    "W005": (Severity.WARNING, "index occurrences placed on their paragraph's first page"),
+    "W006": (Severity.WARNING, "another library warned during the build"),
     "R001": (Severity.ERROR, "Ibid. without an antecedent"),
     "R002": (Severity.WARNING, "reference not recognised; kept verbatim in the bibliography"),
     "R003": (Severity.WARNING, "one work cited with conflicting facts"),
@@ -64,6 +94,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "P009": (Severity.WARNING, "imported note marker has no note in the source; a visible placeholder note was written"),
     "P010": (Severity.WARNING, "imported numbered list has no note markers in the text; kept as a list"),
 }
+
+
+LAYOUT_CODES = {"W001", "W003", "W004", "W005"}  # raised while laying out and packaging, not by `volume check`
 
 
 @dataclass(frozen=True, order=True)
@@ -119,11 +152,13 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None) -> None:
-        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does)."""
+    def apply_silence(self, codes: tuple[str, ...], where: SourceLocation | None = None,
+                      layout: bool = False) -> None:
+        """Drop silenced warnings; a silence that matched nothing is itself reported (as Standard Ebooks does).
+        Codes that only the layout can raise are judged after it (`layout`), the others before."""
         for code in codes:
             matched = [d for d in self.items if d.code == code and d.severity is Severity.WARNING]
-            if not matched:
+            if not matched and (code in LAYOUT_CODES) == layout:
                 self.add("M008", f"silence '{code}' matched nothing; remove it from [check] silence", where)
             self.items = [d for d in self.items if d not in matched]
 
@@ -139,6 +174,9 @@ class VolumeError(Exception):
     def __init__(self, report: Report):
         super().__init__("; ".join(d.message for d in report.errors))
         self.report = report
+
+    def __reduce__(self):  # whole across processes: a worker's diagnostic reaches the build as it was
+        return VolumeError, (self.report,)
 
     @classmethod
     def single(cls, code: str, message: str, location: SourceLocation | None = None) -> "VolumeError":

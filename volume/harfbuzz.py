@@ -1,100 +1,77 @@
-"""HarfBuzz and HarfBuzz-Subset through cffi (ABI mode, no compiler needed): the few calls the tool makes.
+"""HarfBuzz and HarfBuzz-Subset through uharfbuzz (its wheels carry HarfBuzz): the few calls the tool makes.
 
-WeasyPrint already loads libharfbuzz; libharfbuzz-subset0 comes from Debian (`.ci/run` installs it). Where either
-is missing, `harfbuzz()` is None and the callers fall back to fontTools, slower but the same in effect.
+uharfbuzz is a declared dependency, so every font the outputs embed is cut by the same HarfBuzz, whatever the
+machine has installed: the outputs' bytes do not depend on an optional system library.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-HB_CDEF = """
-typedef struct hb_blob_t hb_blob_t; typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t; typedef struct hb_subset_input_t hb_subset_input_t;
-typedef uint32_t hb_codepoint_t; typedef uint32_t hb_tag_t; typedef int hb_bool_t;
-hb_blob_t *hb_blob_create_from_file (const char *file_name);
-void hb_blob_destroy (hb_blob_t *blob);
-const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
-hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
-void hb_face_destroy (hb_face_t *face);
-hb_blob_t *hb_face_reference_blob (hb_face_t *face);
-void hb_face_collect_unicodes (hb_face_t *face, hb_set_t *out);
-hb_tag_t hb_tag_from_string (const char *str, int len);
-hb_set_t *hb_set_create (void);
-void hb_set_destroy (hb_set_t *set);
-unsigned int hb_set_get_population (const hb_set_t *set);
-unsigned int hb_set_next_many (const hb_set_t *set, hb_codepoint_t codepoint, hb_codepoint_t *out, unsigned int size);
-void hb_set_add_sorted_array (hb_set_t *set, const hb_codepoint_t *sorted_codepoints, unsigned int num);
-void hb_set_invert (hb_set_t *set);
-void hb_set_clear (hb_set_t *set);
-hb_subset_input_t *hb_subset_input_create_or_fail (void);
-void hb_subset_input_destroy (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_glyph_set (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
-void hb_subset_input_set_flags (hb_subset_input_t *input, unsigned value);
-hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
-"""
-INVALID_CODEPOINT = 0xFFFFFFFF
-_HB: list = []
+import uharfbuzz as hb
+
+# Tables a PDF's embedded font never needs (the same list WeasyPrint drops).
+PDF_DROP_TABLES = ("BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT", "SVG ")
 
 
-def harfbuzz():
-    """(ffi, harfbuzz, harfbuzz-subset), or None where a library is not installed."""
-    if not _HB:
-        try:
-            import cffi
-
-            ffi = cffi.FFI()
-            ffi.cdef(HB_CDEF)
-            _HB.append((ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")))
-        except (OSError, ImportError, AttributeError):
-            _HB.append(None)
-    return _HB[0]
+def _tag(name: str) -> int:
+    data = name.encode("latin-1").ljust(4)[:4]
+    return int.from_bytes(data, "big")
 
 
-def unicodes(path: Path) -> set[int] | None:
-    """Every code point the font's character map covers, or None without HarfBuzz."""
-    found = harfbuzz()
-    if found is None:
+def _face(font: Path | bytes, index: int = 0) -> hb.Face:
+    blob = hb.Blob.from_file_path(str(font)) if isinstance(font, Path) else hb.Blob(font)
+    return hb.Face(blob, index)
+
+
+def unicodes(path: Path) -> set[int]:
+    """Every code point the font's character map covers."""
+    return set(_face(path).unicodes)
+
+
+def _subset(face: hb.Face, request: hb.SubsetInput) -> hb.Face | None:
+    try:
+        return hb.subset(face, request)
+    except Exception:  # noqa: BLE001 - uharfbuzz raises a bare error when HarfBuzz refuses a font
         return None
-    ffi, hb, _ = found
-    blob = ffi.gc(hb.hb_blob_create_from_file(str(path).encode()), hb.hb_blob_destroy)
-    face = ffi.gc(hb.hb_face_create(blob, 0), hb.hb_face_destroy)
-    points = ffi.gc(hb.hb_set_create(), hb.hb_set_destroy)
-    hb.hb_face_collect_unicodes(face, points)
-    size = hb.hb_set_get_population(points)
-    out = ffi.new("hb_codepoint_t[]", max(size, 1))
-    count = hb.hb_set_next_many(points, INVALID_CODEPOINT, out, size)
-    return set(out[0:count])
 
 
-UNICODE_SET, NAME_ID_SET, LAYOUT_FEATURE_SET = 1, 4, 6
-NOTDEF_OUTLINE = 0x40
+def cut_to_glyphs(font: Path | bytes, glyphs: set[int] | list[int], hinting: bool = False, notdef: bool = True,
+                  index: int = 0) -> bytes | None:
+    """The font cut to these glyph ids, ids kept, for embedding in a PDF; None if HarfBuzz refuses it.
+
+    Two passes, as WeasyPrint cuts its fonts: the glyphs with their ids retained, then every id up to the last
+    one used (which drops the empty tail of the glyph table), hinting dropped unless asked for."""
+    keep = sorted(set(glyphs))
+    if not keep:
+        return None
+    base = hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED | hb.SubsetFlags.DESUBROUTINIZE
+    if notdef:
+        base |= hb.SubsetFlags.NOTDEF_OUTLINE
+    face = _face(font, index)
+    for wanted, flags in ((keep, base | hb.SubsetFlags.RETAIN_GIDS),
+                          (range(keep[-1] + 1), base | (hb.SubsetFlags.DEFAULT if hinting
+                                                        else hb.SubsetFlags.NO_HINTING))):
+        request = hb.SubsetInput()
+        request.glyph_set.update(wanted)
+        request.drop_table_tag_set.update(_tag(name) for name in PDF_DROP_TABLES)
+        request.flags = flags
+        face = _subset(face, request)
+        if face is None:
+            return None
+    data = face.blob.data
+    return bytes(data) if data else None
 
 
 def subset_to_characters(path: Path, characters: str) -> bytes | None:
     """The font cut to these characters (and what its layout features reach from them), keeping every layout
-    feature, every name and the .notdef outline; None without HarfBuzz-Subset or if it fails."""
-    found = harfbuzz()
-    if found is None:
-        return None
-    ffi, hb, hb_subset = found
-    blob = ffi.gc(hb.hb_blob_create_from_file(str(path).encode()), hb.hb_blob_destroy)
-    face = ffi.gc(hb.hb_face_create(blob, 0), hb.hb_face_destroy)
-    request = ffi.gc(hb_subset.hb_subset_input_create_or_fail(), hb_subset.hb_subset_input_destroy)
-    points = sorted({ord(c) for c in characters})
-    hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_set(request, UNICODE_SET),
-                               ffi.new("hb_codepoint_t[]", points or [0]), len(points))
-    for every in (LAYOUT_FEATURE_SET, NAME_ID_SET):
-        chosen = hb_subset.hb_subset_input_set(request, every)
-        hb.hb_set_clear(chosen)  # the defaults out, then the empty set inverted: all of them
-        hb.hb_set_invert(chosen)
-    hb_subset.hb_subset_input_set_flags(request, NOTDEF_OUTLINE)
-    cut = hb_subset.hb_subset_or_fail(face, request)
-    if cut == ffi.NULL:
-        return None
-    cut = ffi.gc(cut, hb.hb_face_destroy)
-    result = ffi.gc(hb.hb_face_reference_blob(cut), hb.hb_blob_destroy)
-    length = ffi.new("unsigned int *")
-    data = hb.hb_blob_get_data(result, length)
-    return bytes(ffi.buffer(data, length[0])) if data != ffi.NULL and length[0] else None
+    feature, every name and the .notdef outline; None if HarfBuzz refuses it."""
+    request = hb.SubsetInput()
+    request.unicode_set.update(sorted({ord(c) for c in characters}))
+    for every in (request.layout_feature_tag_set, request.name_id_set):
+        every.clear()  # the defaults out, then the empty set inverted: all of them
+        every.invert()
+    request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
+    cut = _subset(_face(path), request)
+    data = cut.blob.data if cut is not None else b""
+    return bytes(data) if data else None

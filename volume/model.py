@@ -82,6 +82,7 @@ class Volume:
     abbreviations: tuple = ()  # filled by the abbreviations transform
     bibliography: tuple = ()  # filled by the bibliography transform
     warnings: tuple = field(default=(), compare=False)
+    description_html: str = ""  # the manifest's description, its Markdown as inline XHTML (load.py)
 
     @property
     def meta(self) -> VolumeMeta:

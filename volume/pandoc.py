@@ -9,8 +9,10 @@ from pathlib import Path
 import pypandoc
 
 from volume.diagnostics import SourceLocation, VolumeError
+from volume.library_warnings import collecting
 
 log = logging.getLogger(__name__)
+logging.getLogger("pypandoc").addHandler(logging.NullHandler())  # else pypandoc prints pandoc's warnings itself
 
 BODY_MARK = "@@VOLUME-BODY@@"
 TEMPLATE = Path(__file__).parent / "templates" / "body.html"
@@ -27,8 +29,9 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
-def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) -> tuple[dict, str]:
-    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment), cached by content.
+def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) -> tuple[dict, str, list[str]]:
+    """Convert one source into (metadata as HTML strings, body as an HTML5 fragment, pandoc's warnings), cached
+    by content (the warnings with it, so that a build from the cache reports them again).
 
     With `citations` (references file, CSL style), pandoc's citeproc formats in-text `[@key]` citations; the
     bibliography itself is left out here (the volume's one bibliography is built from all chapters)."""
@@ -40,12 +43,14 @@ def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) 
         key = digest(path.read_bytes(), path.suffix.lower(), json.dumps(versions(), sort_keys=True),
                      TEMPLATE.read_text(encoding="utf-8"), *extra)
         hit = cache.get("pandoc", key)
-        if hit is not None:
-            return hit["meta"], hit["body"]
-    meta, body = _convert(path, citations)
+        if hit is not None and isinstance(hit.get("warnings", []), list):
+            return hit["meta"], hit["body"], hit.get("warnings", [])
+    with collecting("pypandoc", this_thread_only=True) as collector:  # the sources are converted in threads
+        meta, body = _convert(path, citations)
+    warnings = [message for _name, message in collector.records]
     if cache is not None:
-        cache.put("pandoc", key, {"meta": meta, "body": body})
-    return meta, body
+        cache.put("pandoc", key, {"meta": meta, "body": body, "warnings": warnings})
+    return meta, body, warnings
 
 
 def _convert(path: Path, citations: tuple[Path, Path] | None = None) -> tuple[dict, str]:
@@ -91,18 +96,27 @@ def _location(path: Path, message: str) -> SourceLocation:
     return SourceLocation(path, int(match.group(1)) if match else None)
 
 
+def inline_markdown(text: str) -> str:
+    """A manifest string's Markdown (*emphasis*, `code`) as HTML; raw HTML in it stays text, as S011 says."""
+    return pypandoc.convert_text(text, "html5", format="markdown-raw_html-raw_attribute-native_divs-native_spans",
+                                 extra_args=["--wrap=none"], sandbox=True)
+
+
 def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple[str, str]]:
     """Format CSL-JSON items with a CSL style through pandoc's citeproc: [(item id, entry HTML)] in style order."""
     import tempfile
 
     if not items:
         return []
-    with tempfile.TemporaryDirectory(prefix="volume-bib-") as folder:
+    with tempfile.TemporaryDirectory(prefix="volume-bib-") as folder, \
+            collecting("pypandoc", this_thread_only=True) as collector:
         data = Path(folder) / "references.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         source = f"---\nnocite: '@*'\nlang: {lang}\n---\n"
         html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
             "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
+    for _name, message in collector.records:  # passed on to the build's collector, as pandoc's (W002)
+        logging.getLogger("volume.pandoc.citeproc").warning("citeproc: %s", message)
     return _split_entries(html)
 
 

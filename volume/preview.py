@@ -9,6 +9,7 @@ import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from volume.build import prepare, styles_dir_for
@@ -28,8 +29,9 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 class Preview:
     """The last good page and its assets, under a version number bumped each time the page changes."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, announce: Callable[[list[str], bool, Report], None] | None = None):
         self.project = project
+        self.announce = announce or (lambda changed, updated, report: None)  # told after each rebuild on change
         self.root = project.resolve()
         self.nonce = secrets.token_urlsafe(16)
         self.title = self.root.name
@@ -101,6 +103,18 @@ def watched_paths(project: Path) -> list[Path]:
     return [chapters] + ([styles] if styles.is_dir() else [])
 
 
+def _shown_paths(root: Path, paths: list[str]) -> list[str]:
+    """The changed files as the user knows them: relative to the project, each once, in order."""
+    shown = set()
+    for path in paths:
+        resolved = Path(path).resolve()
+        name = resolved.name
+        if name.startswith(".") or name.endswith("~") or (not resolved.suffix and not resolved.exists()):
+            continue  # an editor's swap or backup file, or a temporary file already renamed into place
+        shown.add(str(resolved.relative_to(root)) if resolved.is_relative_to(root) else path)
+    return sorted(shown)
+
+
 def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> None:
     """Build once the watcher is in place (so no save is missed), then after each burst of changes: the one
     thread that builds."""
@@ -114,9 +128,12 @@ def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> No
                 preview.rebuild()
                 built.set()
             elif changes:
-                log.info("changed: %s", ", ".join(sorted(path for _kind, path in changes)))
-                if preview.rebuild():
+                changed = _shown_paths(preview.root, [path for _kind, path in changes]) or ["a file"]
+                log.info("changed: %s", ", ".join(changed))
+                updated = preview.rebuild()
+                if updated:
                     log.info("rebuilt: version %d", preview.version)
+                preview.announce(changed, updated, preview.report)
     except OSError as exc:  # a watched folder vanished, or too many watches: say so; the server keeps serving
         log.error("stopped watching for changes: %s", exc)
     finally:
@@ -238,9 +255,10 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 def start_preview(project: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                  watch_changes: bool = True) -> PreviewServer:
-    """Bind the server (port 0: a free one), start watching, build once; the caller runs serve_forever."""
-    server = PreviewServer(Preview(project), host, port)
+                  watch_changes: bool = True, announce=None) -> PreviewServer:
+    """Bind the server (port 0: a free one), start watching, build once; the caller runs serve_forever.
+    `announce(changed paths, page changed, report)` is called after each rebuild that a change set off."""
+    server = PreviewServer(Preview(project, announce), host, port)
     if watch_changes:
         server.start_watching().wait()
     else:

@@ -46,11 +46,28 @@ keywords = ["Caspian region", "energy", "Kazakhstan"]
 [volume.identifiers]
 # isbn_print = "..."        # add the ISBNs when the publisher has them
 # isbn_ebook = "..."
+# isbn_pdf = "..."
 other = {q(volume_identifier(name))}
 
 [output]
 slug = {q(project_slug(name))}
 trim_size = "6in 9in"
+
+[print]                     # the paper decides the cover's spine: pages ÷ pages per inch
+paper = "white"             # white or cream, or your printer's paper with ppi = 444 or caliper = "0.1mm"
+
+# [cover]
+# image = "images/cover.jpg"  # the front's picture; at least 300 dpi where it is printed
+# image_credit = "Photograph: …, CC BY 4.0"
+
+# [prices]                  # the barcode's price add-on and the ONIX records
+# currency = "USD"
+# print = 24.95
+# epub = 9.99
+
+# [onix]                    # subject codes for distributors
+# bisac = ["POL011000"]
+# thema = ["JPSF", "1FPC"]
 
 [[contents]]
 file = "first-chapter.md"
@@ -174,7 +191,7 @@ def create_project(target: Path, today: datetime.date | None = None) -> list[Pat
     """Write a new volume into `target` (new or empty): manifest, two chapters, an index and the styles.
 
     Returns the files written."""
-    from volume.build import BUNDLED_STYLES
+    from volume.resources import bundled_styles, shipped_files
 
     _refuse_unless_empty(target)
     name = target.resolve().name
@@ -189,6 +206,11 @@ def create_project(target: Path, today: datetime.date | None = None) -> list[Pat
     }
     for path, text in texts.items():
         path.write_text(text, encoding="utf-8")
-    shutil.copytree(BUNDLED_STYLES, target / "styles")
-    styles = sorted(p for p in (target / "styles").rglob("*") if p.is_file())
+    source = bundled_styles()
+    styles = []
+    for name in shipped_files(source):
+        copy = target / "styles" / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, copy)
+        styles.append(copy)
     return [*texts, *styles]

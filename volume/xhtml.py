@@ -9,12 +9,12 @@ from lxml import etree, html
 _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
 # Our own XHTML is parsed with this: no entity is ever expanded, no DTD or network resource ever loaded.
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse_fragment(markup: str) -> etree._Element:
     """A `<div>` holding the fragment's elements."""
-    markup = _INVALID_XML_CHARS.sub("", markup)
+    markup = INVALID_XML_CHARS.sub("", markup)
     wrapper = html.fragment_fromstring(markup or "", create_parent="div", parser=_PARSER)
     return wrapper
 

@@ -35,14 +35,7 @@ def font_coverage(fonts_dir: Path, project_dir: Path | None = None) -> frozenset
 
     covered: set[int] = set()
     for path in fonts:
-        found = unicodes(path)  # HarfBuzz reads a character map in milliseconds; fontTools took 0.3 s for nine
-        if found is None:
-            from fontTools.ttLib import TTFont
-
-            font = TTFont(str(path), lazy=True)
-            found = set(font.getBestCmap() or {})
-            font.close()
-        covered.update(found)
+        covered.update(unicodes(path))  # HarfBuzz reads a character map in milliseconds; fontTools took 0.3 s
     _COVERAGE[key] = frozenset(covered)
     if cache:
         cache.put("coverage", key, sorted(covered))

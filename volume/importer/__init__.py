@@ -12,12 +12,11 @@ from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
 from volume.importer.article import Article, compose, escape, front_matter, tidy_title
 from volume.importer.manifest import add_contents_entry
 from volume.importer.recognise import plain
-from volume.load import MAX_SOURCE_BYTES, slugify
+from volume.load import MAX_DOCX_BYTES, MAX_SOURCE_BYTES, slugify
 from volume.transforms.notes import DEF_RE, markdown_note_lines
 
 KINDS = {".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".text": "text",
          ".md": "markdown", ".markdown": "markdown"}
-MAX_DOCX_BYTES = 100 * 2**20
 SLUG_LENGTH = 60
 ADVICE = {
     ".doc": "save it from Word as .docx",

@@ -33,7 +33,7 @@ def read_markdown(source: Path, report: Report) -> HouseChapter:
         raise VolumeError.single("P006", "a house-format chapter opens with YAML front matter between two `---` "
                                  "lines (title, authors, date, lang); add it, or import the text as .txt",
                                  SourceLocation(source, 1))
-    meta, _body = convert(source)  # pandoc names broken YAML (S006) with its line
+    meta, _body, _warnings = convert(source)  # pandoc names broken YAML (S006) with its line
     title = plain_text(meta.get("title", "")) if isinstance(meta.get("title"), str) else ""
     if not title:
         raise VolumeError.single("P006", "the front matter has no title; add `title: \"...\"`",

@@ -78,6 +78,9 @@ def read_terms(chapters_dir: Path, report: Report) -> tuple[IndexTerm, ...]:
     return tuple(terms)
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
+
+
 def _read_entry(entry: object, where: SourceLocation, report: Report) -> IndexTerm | None:
     if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) or not entry["term"].strip():
         report.add("I002", "each [[entry]] needs term = \"...\"", where)
@@ -93,6 +96,13 @@ def _read_entry(entry: object, where: SourceLocation, report: Report) -> IndexTe
             report.add("I002", f"'{key}' must be a list of strings", where)
             return ()
         return tuple(v.strip() for v in value if v.strip())
+    texts = [v for v in entry.values() if isinstance(v, str)] + [v for v in entry.values() if isinstance(v, list)
+                                                                 for v in v if isinstance(v, str)]
+    bad = next((c for text in texts for c in text if CONTROL.match(c)), None)
+    if bad is not None:
+        report.add("I002", f"a value holds the control character U+{ord(bad):04X}, which no book can print; "
+                   "remove it", where)
+        return None
     match_case = entry.get("match_case", True)
     if not isinstance(match_case, bool):
         report.add("I002", "'match_case' must be true or false", where)

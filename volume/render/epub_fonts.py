@@ -6,12 +6,14 @@ Armenian and Chinese are embedded as small subsets of the shipped Noto fonts so 
 
 from __future__ import annotations
 
-import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from volume.model import Volume
 from volume.xhtml import plain_text
+
+log = logging.getLogger(__name__)
 
 SCRIPTS = (
     ("Volume Georgian", "NotoSerifGeorgian-Regular.ttf", ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F))),
@@ -40,28 +42,11 @@ def _volume_text(volume: Volume) -> str:
     return " ".join(parts)
 
 
-def _subset(path: Path, characters: str) -> bytes:
-    """By HarfBuzz-Subset (milliseconds), else by fontTools (a second for these three fonts): all layout features,
-    all names, the .notdef outline, the font's own dates."""
+def _subset(path: Path, characters: str) -> bytes | None:
+    """By HarfBuzz-Subset (milliseconds): all layout features, all names, the .notdef outline, the font's own dates."""
     from volume.harfbuzz import subset_to_characters
 
-    data = subset_to_characters(path, characters)
-    if data is not None:
-        return data
-    from fontTools import subset
-
-    options = subset.Options()
-    options.recalc_timestamp = False  # keep the font's own date: the EPUB must not depend on the clock
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = subset.load_font(str(path), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    subset.save_font(font, out, options)
-    return out.getvalue()
+    return subset_to_characters(path, characters)
 
 
 def embedded_fonts(volume: Volume, fonts_dir: Path) -> list[EmbeddedFont]:
@@ -72,10 +57,15 @@ def embedded_fonts(volume: Volume, fonts_dir: Path) -> list[EmbeddedFont]:
         path = fonts_dir / file_name
         if not used or not path.is_file():
             continue
+        data = _subset(path, used)
+        if data is None:
+            log.warning("HarfBuzz could not cut %s to the book's characters; the e-book shows them in the reader's "
+                        "own font", path.name)
+            continue
         suffix = path.suffix.lower()
         css_range = ", ".join(f"U+{lo:04X}-{hi:04X}" for lo, hi in ranges)
         fonts.append(EmbeddedFont(family, f"{path.stem}-subset{suffix}",
-                                  "font/otf" if suffix == ".otf" else "font/ttf", _subset(path, used), css_range))
+                                  "font/otf" if suffix == ".otf" else "font/ttf", data, css_range))
     return fonts
 
 

@@ -1,7 +1,7 @@
 """One embedded subset per font file in the joined book, instead of one per piece.
 
 Each piece embeds its own subset of every font it uses; joined, a 130-page book carried each face a dozen times.
-WeasyPrint subsets with HarfBuzz keeping the glyph ids (CID = glyph id), so the pieces' subsets of one font
+WeasyPrint subsets keeping the glyph ids (CID = glyph id), so the pieces' subsets of one font
 file are interchangeable: the book embeds, once, the shipped font file cut to the union of the glyphs every
 piece uses (read from the fonts' /W width arrays), and every piece's font points at it. The pieces' width
 arrays and ToUnicode maps stay as they were.
@@ -15,7 +15,6 @@ import logging
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
 
 
 def _postscript_name(data: bytes) -> str | None:
@@ -46,12 +45,11 @@ def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
 
 def warm_up(fonts_dir: Path) -> None:
     """What the joining needs before it starts, done while the pieces are laid out (the main process waits then):
-    pikepdf and fontTools imported, HarfBuzz bound, the shipped fonts' names read."""
+    pikepdf, fontTools and HarfBuzz imported, the shipped fonts' names read."""
     import pikepdf  # noqa: F401
 
-    from volume.harfbuzz import harfbuzz
+    import volume.harfbuzz  # noqa: F401
 
-    harfbuzz()
     if fonts_dir.is_dir():
         _shipped_fonts(fonts_dir)
 
@@ -74,56 +72,11 @@ def _glyphs_in_widths(widths) -> set[int]:
     return glyphs
 
 
-NO_HINTING, RETAIN_GIDS, DESUBROUTINIZE, PASSTHROUGH, NOTDEF_OUTLINE = 0x1, 0x2, 0x4, 0x20, 0x40
-DROP_TABLE_TAG = 3
-
-
 def _subset(path: Path, glyphs: set[int]) -> bytes | None:
-    """The font file cut to these glyphs, glyph ids kept, with the options WeasyPrint cuts pieces' fonts with:
-    by HarfBuzz-Subset when installed, else by fontTools."""
-    from volume.harfbuzz import harfbuzz
+    """The font file cut to these glyphs, glyph ids kept, with the options WeasyPrint cuts pieces' fonts with."""
+    from volume.harfbuzz import cut_to_glyphs
 
-    found = harfbuzz()
-    if found is None:
-        return _subset_with_fonttools(path, glyphs)
-    ffi, hb, hb_subset = found
-    blob = ffi.gc(hb.hb_blob_create_from_file(str(path).encode()), hb.hb_blob_destroy)
-    face = ffi.gc(hb.hb_face_create(blob, 0), hb.hb_face_destroy)
-    for keep, flag in ((sorted(glyphs), RETAIN_GIDS), (list(range(max(glyphs) + 1)), NO_HINTING)):
-        request = ffi.gc(hb_subset.hb_subset_input_create_or_fail(), hb_subset.hb_subset_input_destroy)
-        hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_glyph_set(request),
-                                   ffi.new("hb_codepoint_t[]", keep), len(keep))
-        hb_subset.hb_subset_input_set_flags(request, flag | NOTDEF_OUTLINE | PASSTHROUGH | DESUBROUTINIZE)
-        tags = sorted(hb.hb_tag_from_string(tag, -1) for tag in DROP_TABLES)
-        hb.hb_set_add_sorted_array(hb_subset.hb_subset_input_set(request, DROP_TABLE_TAG),
-                                   ffi.new("hb_codepoint_t[]", tags), len(tags))
-        cut = hb_subset.hb_subset_or_fail(face, request)
-        if cut == ffi.NULL:
-            return None
-        face = ffi.gc(cut, hb.hb_face_destroy)
-    result = ffi.gc(hb.hb_face_reference_blob(face), hb.hb_blob_destroy)
-    length = ffi.new("unsigned int *")
-    data = hb.hb_blob_get_data(result, length)
-    return bytes(ffi.buffer(data, length[0])) if data != ffi.NULL and length[0] else None
-
-
-def _subset_with_fonttools(path: Path, glyphs: set[int]) -> bytes | None:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options(retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
-                             hinting=False, desubroutinize=True, notdef_outline=True)
-    options.drop_tables += [tag.decode().strip() for tag in DROP_TABLES]
-    font = TTFont(path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=sorted(glyphs))
-    try:
-        subsetter.subset(font)
-    except Exception:  # noqa: BLE001 - the pieces' own subsets stay
-        return None
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
+    return cut_to_glyphs(path, glyphs)
 
 
 def _fonts_of(pdf):

@@ -43,15 +43,14 @@ def lang_attrs(lang: str) -> str:
 
 
 def byline_html(chapter: Chapter) -> str:
-    if not chapter.authors:
-        return ""
-    names = []
+    """One line per author, the affiliation set on a line of its own below the name (the styles make it a block)."""
+    lines = []
     for author in chapter.authors:
         name = f'<span class="author">{escape_text(author.name)}</span>'
         if author.affiliation:
             name += f' <span class="affiliation">{escape_text(author.affiliation)}</span>'
-        names.append(name)
-    return f'<p class="byline">{"; ".join(names)}</p>'
+        lines.append(f'<p class="byline">{name}</p>')
+    return "".join(lines)
 
 
 def notes_html(chapter: Chapter) -> str:
@@ -60,7 +59,7 @@ def notes_html(chapter: Chapter) -> str:
     items = []
     for note in chapter.notes:
         number = (f'<a class="note-number" href="#{note.ref_id}" role="doc-backlink" '
-                  f'aria-label="Back to reference {note.number}">{note.number}.</a> ')
+                  f'aria-label="Back to reference {note.number}">{note.number}. </a>')  # the space in the box: see book.css
         content = note.html
         links = "".join(f' <a class="bib-link" href="#{ref}" role="doc-biblioref">Bibliography entry</a>'
                         for ref in note.references[:1])
@@ -217,10 +216,14 @@ def copyright_page(volume: Volume, for_print: bool = True) -> str:
         lines.append(f"ISBN {escape_text(ids.isbn_print)} (print)")
     if ids.isbn_ebook:
         lines.append(f"ISBN {escape_text(ids.isbn_ebook)} (e-book)")
+    if ids.isbn_pdf:
+        lines.append(f"ISBN {escape_text(ids.isbn_pdf)} (PDF)")
     if ids.other and not (ids.isbn_print or ids.isbn_ebook):
         lines.append(f"Identifier: {escape_text(ids.other)}")
-    if meta.description:
-        lines.append(escape_text(meta.description))
+    if meta.description:  # its Markdown rendered (load.py); the plain string when the model was made without
+        lines.append(volume.description_html or escape_text(meta.description))
+    if volume.manifest.trade.cover.image_credit:  # the cover picture's licence travels with every edition
+        lines.append(f"Cover image: {escape_text(volume.manifest.trade.cover.image_credit)}")
     if for_print:
         lines.append("Typeset with volume in Noto Serif.")
     body = "".join(f"<p>{line}</p>" for line in lines)

@@ -44,7 +44,8 @@ def _first_line(box) -> tuple[str | None, str, bool]:
         if element is not None and element.get("id") and not isinstance(current, (boxes.LineBox, boxes.TextBox)):
             anchor = element.get("id")
         if isinstance(current, boxes.LineBox):
-            text = "".join(t.text for t in current.descendants() if isinstance(t, boxes.TextBox)).strip()
+            text = "".join(t.text for t in current.descendants() if isinstance(t, boxes.TextBox))
+            text = text.replace("\u2060", "").strip()  # the word joiners render/line_breaks.py put in
             if text:
                 return anchor, text, True
             continue

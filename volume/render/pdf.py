@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from volume.diagnostics import SourceLocation, VolumeError
+from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import Volume
 from volume.render.assemble import Plan, assemble, open_book, plan
 from volume.render.pagemap import PageFacts
@@ -29,7 +31,8 @@ PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print editi
 CODE = Path(__file__).resolve().parent
 
 
-LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py")
+LAYOUT_CODE = ("piece_layout.py", "pagemap.py", "index_points.py", "fast_html.py", "fetcher.py", "fonts.py", "pages.py",
+               "weasy.py", "../harfbuzz.py")
 
 
 def _code_digest() -> str:
@@ -47,6 +50,8 @@ class Editions:
     laid_out: int = 0  # pieces laid out by this build
     cached: int = 0  # pieces taken from the cache
     index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (render/index_points.py)
+    warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
+    fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
 
 
 class PieceRunner:
@@ -88,7 +93,17 @@ class PieceRunner:
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
                        build_date(self.volume))
         self.laid_out += 1
-        return _Pending(spec, self.pool.submit(lay_out_piece, job), facts, target)
+        return _Pending(spec, self.pool.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
+
+    def location_of(self, name: str) -> SourceLocation:
+        """Where a piece comes from: its chapter's source, a part's manifest line, else the manifest."""
+        for chapter in self.volume.chapters:
+            if chapter.id == name and chapter.source is not None:
+                return chapter.source
+        for part in self.volume.parts:
+            if part.id == name and part.location is not None:
+                return part.location
+        return SourceLocation(self.volume.manifest.path)
 
     def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
         # the longest first, so that the two workers finish together
@@ -117,13 +132,37 @@ class _Done:
 
 
 class _Pending:
-    def __init__(self, spec, future, facts: Path, target: Path):
+    def __init__(self, spec, future, facts: Path, target: Path, location_of):
         self.spec, self.future, self.facts, self.target = spec, future, facts, target
+        self.location_of = location_of
 
     def result(self):
-        layout = self.future.result()
+        try:
+            layout, records = self.future.result()
+        except WorkerError as exc:
+            raise failure(exc, f"laying out '{self.spec.name}'", self.location_of(self.spec.name)) from None
+        layout.warnings += [tuple(r) for r in records]
         layout.save(self.facts)
         return self.spec, layout, self.target
+
+
+def _warning_source(runner: PieceRunner, styles_dir: Path, spec, logger: str, message: str):
+    """Where a layout warning points: the style sheet (with its line) for what WeasyPrint said of book.css, else the
+    piece's source."""
+    import re
+
+    from volume.render.piece_layout import STYLESHEET_LOGGER
+
+    if logger == STYLESHEET_LOGGER:
+        line = re.search(r" at (\d+):\d+", message)
+        return SourceLocation(styles_dir / "book.css", int(line.group(1)) if line else None)
+    return runner.location_of(spec.name) if spec else None
+
+
+def _page_source(runner: PieceRunner, book: Plan, index: int) -> SourceLocation:
+    """The source of the piece a page of the joined book comes from."""
+    found = [placed.spec.name for placed in book.placed if placed.first <= index]
+    return runner.location_of(found[-1]) if found else SourceLocation(runner.volume.manifest.path)
 
 
 SHEET_PAGES = 48  # pages per folio sheet: the sheets of a long book are shared between the workers
@@ -155,7 +194,7 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     """Lay the book out and write both PDF editions. release_workers() is called once the pool is no longer
     needed; on_facts(placed volume, facts) as soon as every page is known (before the PDFs are joined), so the
     EPUB can be made meanwhile."""
-    from volume.render.print_edition import make_print_edition
+    from volume.render.print_edition import ImageColourError, make_print_edition
     from volume.transforms.pagination import apply_page_facts
 
     import threading
@@ -184,13 +223,16 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
             break
-        log.warning("the contents changed length once its page numbers were known; laying out again")
+        log.info("the contents changed length once its page numbers were known; laying out again")
         first[contents_at] = contents
+    else:  # the back matter's locators were computed for a contents of another length: never ship them
+        raise VolumeError.single("B002", f"the contents page changes length each time its page numbers are set "
+                                 f"({first[contents_at][1].pages} or {contents[1].pages} pages), so the page numbers "
+                                 "would be wrong; shorten the longest chapter titles or bylines in the contents",
+                                 SourceLocation(volume.manifest.path))
     pieces = first[:contents_at] + [contents] + first[contents_at + 1:] + back
     book = plan(pieces)
     facts = book.facts()
-    if book.folios() != whole.folios():  # the contents never settled: the folios as they are now
-        sheets = _submit_folio_sheets(runner, volume, book.folios())
     sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
     if release_workers is not None:
         release_workers()  # every page is laid out: the workers' memory goes back before the joining
@@ -205,15 +247,21 @@ def render_editions(volume: Volume, styles_dir: Path, pool, cache_dir: Path, dig
     printed_book = open_book(digital)
     try:
         seed = "|".join(book.labels) + str(book.total)
-        make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        try:
+            make_print_edition(printed_book, styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+        except ImageColourError as exc:
+            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot be converted to "
+                                     f"CMYK for the print edition ({exc.reason}); save it as an 8-bit RGB PNG or "
+                                     "JPEG", _page_source(runner, book, exc.page - 1)) from None
         printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
         print_pages = len(printed_book.pdf.pages)
     finally:
         printed_book.close()
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
-    fallbacks = [(spec.name, block) for spec, layout, _ in pieces for block in layout.unplaced]
-    if fallbacks:  # our bug, not the user's: the locators of these blocks' terms show the block's first page
-        log.warning("index occurrences placed on their block's first page in %s",
-                    ", ".join(f"{name} ({block})" for name, block in fallbacks))
-    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks))
+    # our bug, not the user's: the locators of these blocks' terms show the block's first page
+    fallbacks = [(runner.location_of(spec.name), block) for spec, layout, _ in pieces for block in layout.unplaced]
+    laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
+    warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
+                for spec, layout, _ in laid for name, message in layout.warnings]
+    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks)

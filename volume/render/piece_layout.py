@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from volume.render.pages import FOLIO_BOXES
+from volume.render.weasy import spare_capitalised_words, subset_with_uharfbuzz
 
 
 @dataclass
@@ -40,6 +41,7 @@ class PieceLayout:
     starts: list[tuple[str | None, str, bool, bool]] = field(default_factory=list)  # (anchor, text, at_start, found)
     folio_boxes: list[str | None] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)  # blocks whose index occurrences fell back to the first page
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (logger, message) logged during the layout
     seconds: float = 0.0  # how long the layout and writing took
 
     def save(self, path: Path) -> None:
@@ -51,10 +53,12 @@ class PieceLayout:
     def load(cls, path: Path) -> "PieceLayout":
         data = json.loads(path.read_text(encoding="utf-8"))
         data["starts"] = [tuple(s) for s in data["starts"]]
+        data["warnings"] = [tuple(w) for w in data.get("warnings", [])]
         return cls(**data)
 
 
-_SHEETS: dict = {}
+_SHEETS: dict = {}  # (styles folder, book.css's mtime) -> (the parsed sheet, what WeasyPrint said of it)
+STYLESHEET_LOGGER = "weasyprint.book_css"  # how the style sheet's warnings are told from the piece's own
 
 
 def _speed_up_pydyf() -> None:
@@ -82,13 +86,17 @@ def _book_css(styles_dir: Path, fetcher):
 
     key = (str(styles_dir), (styles_dir / "book.css").stat().st_mtime_ns)
     if key not in _SHEETS:
+        from volume.library_warnings import collecting
+
         _SHEETS.clear()
-        _SHEETS[key] = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
+        with collecting("weasyprint") as collector:  # parsed once per worker: its warnings go with every piece
+            sheet = CSS(filename=str(styles_dir / "book.css"), url_fetcher=fetcher)
+        _SHEETS[key] = (sheet, [(STYLESHEET_LOGGER, message) for _name, message in collector.records])
     return _SHEETS[key]
 
 
 def _pin_source_date(date: str) -> None:
-    """fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) stamps each font's 'head' table with
+    """fontTools (which WeasyPrint uses for some fonts, e.g. emoji) stamps each font's 'head' table with
     the clock unless SOURCE_DATE_EPOCH is set: pin it to the volume's own date (in this worker process only)."""
     import datetime
 
@@ -114,6 +122,8 @@ def warm_up(styles_dir: Path) -> None:
 
     isolate_fontconfig(styles_dir / "fonts")
     _speed_up_pydyf()
+    subset_with_uharfbuzz()
+    spare_capitalised_words()
     from volume.render.fetcher import ProjectFetcher
 
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
@@ -129,6 +139,8 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
 
     isolate_fontconfig(job.styles_dir / "fonts")
     _speed_up_pydyf()
+    subset_with_uharfbuzz()
+    spare_capitalised_words()
     from weasyprint import CSS
 
     from volume.render.fast_html import parsed_html
@@ -137,9 +149,11 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     from volume.render.pagemap import read_pages
 
     fetcher = ProjectFetcher(list(job.roots), job.assets, job.images_dir)
-    sheets = [_book_css(job.styles_dir, fetcher), CSS(string=job.css, url_fetcher=fetcher)]
-    document = parsed_html(job.html, str(job.base_dir) + "/", fetcher).render(stylesheets=sheets)
-    layout = PieceLayout(job.name, len(document.pages))
+    book_css, sheet_warnings = _book_css(job.styles_dir, fetcher)
+    sheets = [book_css, CSS(string=job.css, url_fetcher=fetcher)]
+    base_url = job.base_dir.resolve().as_uri() + "/"  # a URL: WeasyPrint resolves images against it
+    document = parsed_html(job.html, base_url, fetcher).render(stylesheets=sheets)
+    layout = PieceLayout(job.name, len(document.pages), warnings=list(sheet_warnings))
     if not job.folio_sheet:
         layout.unplaced = place_occurrences(document)
         layout.anchors, layout.starts = read_pages(document)

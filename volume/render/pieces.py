@@ -20,6 +20,7 @@ from volume.render import html as shared
 from volume.render.index_html import index_section
 from volume.render.index_points import unwrap_occurrences
 from volume.render.pages import page_css
+from volume.render import line_breaks
 from volume.xhtml import escape_attr, escape_text
 
 CROSS_LINK = "volume-link:"
@@ -115,7 +116,8 @@ def first_pieces(volume: Volume) -> list[PieceSpec]:
                                     page_css(volume, [])))
         else:
             pieces.append(PieceSpec(item.id, "front" if item.matter == "front" else "body",
-                                    _document(volume, unwrap_occurrences(shared.chapter_section(item, volume))),
+                                    _document(volume, unwrap_occurrences(
+                                        shared.chapter_section(line_breaks.for_pdf(item), volume))),
                                     page_css(volume, [item]), item.part_id))
     return pieces
 

@@ -14,6 +14,9 @@ import uuid
 from pathlib import Path
 
 from volume.render.assemble import Book
+from volume.render.cmyk_images import ImageColourError, convert_images_to_cmyk, groups_to_cmyk
+
+__all__ = ["ImageColourError", "make_print_edition", "mark_pdfx4", "padded_pages", "recolour_page", "strip_for_press"]
 
 MM = 72 / 25.4
 BLEED = 3 * MM
@@ -112,18 +115,13 @@ def _xmp_for_x4(pdf, seed: str) -> None:
     pdf.Root.Metadata.write(packet)
 
 
-def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> None:
-    """Turn the joined book into the print edition, in place (save the digital edition first)."""
-    from pikepdf import Array, Dictionary, Name, String
+def padded_pages(pages: int, pad_to: int) -> int:
+    """The print edition's page count: the book's pages, with blank pages up to a multiple of pad_to."""
+    return pages + ((-pages) % pad_to if pad_to > 1 else 0)
 
-    pdf = book.pdf
-    first_box = pdf.pages[0].mediabox
-    width, height = float(first_box[2]) - float(first_box[0]), float(first_box[3]) - float(first_box[1])
-    if pad_to > 1:
-        for _ in range((-len(pdf.pages)) % pad_to):
-            pdf.add_blank_page(page_size=(width, height))
-    marks = pdf.make_stream(_crop_marks(width, height))
-    seen: set = set()
+
+def strip_for_press(pdf) -> None:
+    """PDF/X allows no annotations in the printed area: the links go, and the tagging that describes them."""
     for key in ("/StructTreeRoot", "/MarkInfo"):
         if key in pdf.Root:
             del pdf.Root[key]
@@ -131,15 +129,23 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
         for key in ("/Annots", "/StructParents", "/Tabs"):
             if key in page.obj:
                 del page.obj[key]
-        page.contents_coalesce()
-        page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
-        _recolour_forms(pdf, page.obj.get("/Resources"), seen)
-        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
-        page.contents_add(pdf.make_stream(b"\nQ\n"), prepend=False)
-        page.contents_add(marks, prepend=False)
-        page.obj.TrimBox = Array([0, 0, width, height])
-        page.obj.BleedBox = Array([-BLEED, -BLEED, width + BLEED, height + BLEED])
-        page.obj.MediaBox = Array([-SLUG, -SLUG, width + SLUG, height + SLUG])
+
+
+def recolour_page(pdf, page, seen: set) -> None:
+    """The page's drawing, and the forms and patterns it uses, in process CMYK (seen: forms already done)."""
+    page.contents_coalesce()
+    page.obj.Contents.write(_recolour(page.obj.Contents.read_bytes()))
+    _recolour_forms(pdf, page.obj.get("/Resources"), seen)
+
+
+def mark_pdfx4(pdf, profile: Path, seed: str) -> None:
+    """Pictures and transparency groups made CMYK, then the CMYK output intent, /Trapped, and the XMP that names
+    PDF/X-4 (with a DocumentID derived from seed). Raises ImageColourError for a picture it cannot convert."""
+    from pikepdf import Array, Dictionary, Name, String
+
+    convert_images_to_cmyk(pdf, profile)
+    groups_to_cmyk(pdf)
+
     icc = pdf.make_stream(profile.read_bytes())
     icc.N = 4
     pdf.Root.OutputIntents = Array([Dictionary(
@@ -148,3 +154,26 @@ def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> Non
     if "/Info" in pdf.trailer:
         pdf.trailer.Info.Trapped = Name("/False")
     _xmp_for_x4(pdf, seed)
+
+
+def make_print_edition(book: Book, profile: Path, pad_to: int, seed: str) -> None:
+    """Turn the joined book into the print edition, in place (save the digital edition first)."""
+    from pikepdf import Array
+
+    pdf = book.pdf
+    first_box = pdf.pages[0].mediabox
+    width, height = float(first_box[2]) - float(first_box[0]), float(first_box[3]) - float(first_box[1])
+    for _ in range(padded_pages(len(pdf.pages), pad_to) - len(pdf.pages)):
+        pdf.add_blank_page(page_size=(width, height))
+    marks = pdf.make_stream(_crop_marks(width, height))
+    seen: set = set()
+    strip_for_press(pdf)
+    for page in pdf.pages:
+        recolour_page(pdf, page, seen)
+        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(pdf.make_stream(b"\nQ\n"), prepend=False)
+        page.contents_add(marks, prepend=False)
+        page.obj.TrimBox = Array([0, 0, width, height])
+        page.obj.BleedBox = Array([-BLEED, -BLEED, width + BLEED, height + BLEED])
+        page.obj.MediaBox = Array([-SLUG, -SLUG, width + SLUG, height + SLUG])
+    mark_pdfx4(pdf, profile, seed)

@@ -12,6 +12,7 @@ from volume.model import Chapter, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.ibid import resolve_ibid
 from volume.references.parse import parse_note
+from volume.sanitizer import clean_markup
 from volume.xhtml import escape_text, parse_fragment, serialize_children
 
 CSL_SKIP = {"note-text", "locator"}
@@ -193,7 +194,7 @@ def start_bibliography(volume: Volume, report: Report):
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        formatted = [replace(entry, html=rendered.get(entry.key, "")) for entry in bib]
+        formatted = [replace(entry, html=clean_markup(rendered.get(entry.key, ""), inline=True)) for entry in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
 
     return volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish

@@ -9,6 +9,8 @@ from pathlib import Path
 from volume.charts import ChartDataError, bar_chart_svg, read_rows
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Asset, Chapter, Volume
+from volume.near_names import closest, sibling_files
+from volume.sanitizer import clean_svg
 from volume.xhtml import parse_fragment, serialize_children
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -60,6 +62,20 @@ def _chart(path: Path, img, where: SourceLocation, report: Report) -> bytes | No
                          title=img.get("alt", ""))
 
 
+def missing_image_message(src: str, relative: Path, chapters_dir: Path) -> str:
+    """Where the image was looked for (image paths are relative to the chapters folder), and a near name."""
+    looked = f"{chapters_dir.name}/{relative.as_posix()}"
+    near = closest(relative.as_posix(), sibling_files(chapters_dir, relative))
+    if near:
+        fix = f"did you mean '{near}'?"
+    elif (chapters_dir.parent / relative).is_file():
+        fix = f"it is in the project folder: move it to {looked}"
+    else:
+        fix = "check the file name"
+    return (f"image '{src}' does not exist: looked for {looked}, as image paths are relative to the "
+            f"{chapters_dir.name} folder; {fix}")
+
+
 def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report) -> Chapter:
     root = parse_fragment(chapter.body)
     assets: dict[str, Asset] = {a.name: a for a in chapter.assets}
@@ -87,7 +103,7 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
             report.add("F001", f"image '{src}' lies outside the chapters folder; copy it in", where)
             continue
         if not target.is_file():
-            report.add("F001", f"image '{src}' does not exist; check the file name", where)
+            report.add("F001", missing_image_message(src, relative, chapters_dir), where)
             continue
         if not (img.get("alt") or "").strip():
             report.add("F003", f"image '{src}' has no alt text; add {{alt=\"...\"}} or a caption", where)
@@ -107,6 +123,11 @@ def resolve_chapter_images(chapter: Chapter, chapters_dir: Path, report: Report)
                 report.add("F001", f"image '{src}' is damaged or not really a {media_type.split('/')[1].upper()}; "
                            "export it again", where)
                 continue
+            if media_type == "image/svg+xml":
+                data, removed = clean_svg(data)
+                if removed:
+                    report.add("S009", f"removed unsafe content from the image '{src}' ({', '.join(removed)}); "
+                               "an image in a book only draws", where)
             asset = Asset(name + target.suffix.lower(), media_type, data)
         assets[asset.name] = asset
         img.set("src", "images/" + asset.name)

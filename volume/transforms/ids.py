@@ -38,10 +38,11 @@ def prefix_ids(volume: Volume, report: Report) -> Volume:
                 continue
             target = _resolve(href, chapter, by_file)
             if target is None or target not in known_ids:
-                report.add("L001", f"link '{href}' points to no chapter or heading in this volume; "
-                           "link to FILE.md#heading-id of a listed chapter", SourceLocation(chapter.source.path))
-                if target is None:
-                    continue
+                report.add("L001", f"link '{href}' points to no chapter or heading in this volume (its text is kept, "
+                           "unlinked); link to FILE.md#heading-id of a listed chapter",
+                           SourceLocation(chapter.source.path))
+                del link.attrib["href"]  # a link to nowhere would be a broken reference in every edition
+                continue
             link.set("href", "#" + target)
         chapters.append(chapter.with_(body=serialize_children(root)))
     return volume.with_chapters(chapters)

@@ -37,13 +37,35 @@ def markdown_note_lines(text: str) -> tuple[dict[int, int], list[tuple[str, int]
     return lines, orphans, unused
 
 
+BLOCKS = {"p", "div", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "hr", "section", "h1", "h2", "h3",
+          "h4", "h5", "h6", "header", "footer", "aside", "address", "article"}
+
+
 def _note_html(item: etree._Element) -> str:
+    """The note's content as blocks: text and inline elements outside a paragraph (pandoc leaves them so when raw
+    HTML splits a note) are put into one, so the note number can open its first paragraph."""
     for back in item.xpath(".//a[contains(concat(' ', @class, ' '), ' footnote-back ')]"):
         back.drop_tree()
     wrapper = etree.Element("div")
-    wrapper.text = item.text
-    for child in item:
-        wrapper.append(child)
+    current = None
+
+    def paragraph() -> etree._Element:
+        nonlocal current
+        if current is None:
+            current = etree.SubElement(wrapper, "p")
+        return current
+
+    if item.text and item.text.strip():
+        paragraph().text = item.text
+    for child in list(item):
+        if isinstance(child.tag, str) and child.tag in BLOCKS:
+            tail, child.tail = child.tail, None
+            wrapper.append(child)
+            current = None
+            if tail and tail.strip():
+                paragraph().text = tail
+        else:
+            paragraph().append(child)
     return serialize_children(wrapper).strip()
 
 
