@@ -298,14 +298,18 @@ def new(directory: Path) -> None:
 @main.command(name="import", short_help="Add a Word file, web page, copied text or Markdown as a chapter.")
 @click.argument("source", type=click.Path(path_type=Path))
 @project_option
-def import_(source: Path, project: Path) -> None:
+@click.option("--strict", is_flag=True, help="Exit non-zero when the import has warnings (a missing note, "
+              "a note without a marker, no author or date recognised).")
+def import_(source: Path, project: Path, strict: bool) -> None:
     """Add SOURCE (.docx, saved web page .html, copied text .txt, or .md) as a chapter of the volume.
 
     \b
+    The chapter is written even when a note is missing (it then shows "[note missing in the source]");
+    what needs fixing is reported with its line.
     Examples:
       volume import article.html          a web article saved from the browser
       volume import copied.txt            text copied from a web page
-      volume import chapter.docx --project book
+      volume import chapter.docx --project book --strict
     """
     from volume.importer import import_source
 
@@ -332,6 +336,9 @@ def import_(source: Path, project: Path) -> None:
     if errors:
         console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red",
                       soft_wrap=True)
+        sys.exit(EXIT_FINDINGS)
+    if strict and result.problems:
+        console.print(f"--strict: {len(result.problems)} warning(s) for {where}.", style="red", soft_wrap=True)
         sys.exit(EXIT_FINDINGS)
 
 

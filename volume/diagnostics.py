@@ -92,6 +92,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "P006": (Severity.ERROR, "imported Markdown is not in house format"),
     "P007": (Severity.WARNING, "title, author or date not recognised in the imported source"),
     "P008": (Severity.ERROR, "`volume new` target is not an empty folder"),
+    "P009": (Severity.WARNING, "imported note marker has no note in the source; a visible placeholder note was written"),
+    "P010": (Severity.WARNING, "imported numbered list has no note markers in the text; kept as a list"),
 }
 
 
