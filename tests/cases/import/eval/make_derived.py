@@ -99,9 +99,9 @@ def inner_text(html_path):
 
 
 def make_docx(source, docx):
-    """`pandoc source.html -o made.docx`, run in an empty network namespace so nothing is fetched."""
+    """`pandoc --sandbox source.html -o made.docx`, run in an empty network namespace so nothing is fetched."""
     pandoc = pypandoc.get_pandoc_path()
-    subprocess.run(["unshare", "--net", pandoc, "--quiet", source.name, "-o", docx.name],
+    subprocess.run(["unshare", "--net", pandoc, "--sandbox", "--quiet", source.name, "-o", docx.name],
                    cwd=source.parent, check=True)
 
 
