@@ -304,8 +304,8 @@ def import_(source: Path, project: Path, strict: bool) -> None:
     """Add SOURCE (.docx, saved web page .html, copied text .txt, or .md) as a chapter of the volume.
 
     \b
-    The chapter is written even when a note is missing (it then shows "[note missing in the source]");
-    what needs fixing is reported with its line.
+    A chapter is written even when a note is missing (it shows
+    "[note missing in the source]"); what needs fixing is reported with its line.
     Examples:
       volume import article.html          a web article saved from the browser
       volume import copied.txt            text copied from a web page
