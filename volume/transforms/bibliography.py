@@ -9,7 +9,7 @@ from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Chapter, NoteCite, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
-from volume.references.styles import csl_item
+from volume.references.styles import AS_WRITTEN, csl_item
 from volume.transforms.note_citations import note_source_text, read_chapter_notes
 from volume.sanitizer import clean_markup
 from volume.xhtml import parse_fragment, serialize_children
@@ -138,7 +138,8 @@ def start_bibliography(volume: Volume, report: Report):
 
     styled = [e for e in entries if not is_kept(e.work)]
     formatter = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    formatting = formatter.submit(_rendered, volume, [csl_item(e.work, e.id) for e in styled])
+    protect = volume.manifest.notes_style != AS_WRITTEN  # as before when the notes are as written
+    formatting = formatter.submit(_rendered, volume, [csl_item(e.work, e.id, protect) for e in styled])
     formatter.shutdown(wait=False)
     bib = [_bib_entry(entry, anchors, titles) for entry in entries]
     chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]

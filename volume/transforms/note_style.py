@@ -41,7 +41,8 @@ def start_note_style(volume: Volume, report: Report):
     lang = volume.meta.language if "-" in volume.meta.language else "en-US"
     plans = {chapter.id: _plan(chapter, entries) for chapter in volume.chapters if chapter.notes}
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
-    rendering = {cid: pool.submit(_rendered, volume, seq, items, style, lang) for cid, (seq, _where, items) in plans.items()}
+    rendering = {cid: pool.submit(_rendered, volume, seq, items, style, lang)
+                 for cid, (seq, _where, items) in plans.items()}
     pool.shutdown(wait=False)
 
     def finish(later: Volume) -> Volume:
