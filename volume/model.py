@@ -40,6 +40,8 @@ class Note:
     references: tuple[str, ...] = ()  # ids of the bibliography entries this note cites
     cites: tuple[NoteCite, ...] = ()  # each reference read from the note, in order
     comment: str = ""  # the note's own words around its references
+    styled: str = ""  # with a [notes] style: "house" (every reference rendered in it), "part" (some kept as written),
+    # "written" (all kept as written); "" for notes as written or without a reference
 
 
 @dataclass(frozen=True)

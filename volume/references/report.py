@@ -58,4 +58,19 @@ def notes_report(volume: Volume) -> str:
     lines.append("")
     lines.append(f"{counts['read']} references read, {counts['kept']} kept as written (R002), "
                  f"{counts['ibid']} Ibid., {counts['none']} notes without a reference.")
+    lines += _house_style_lines(volume)
     return "\n".join(lines) + "\n"
+
+
+def _house_style_lines(volume: Volume) -> list[str]:
+    """With a [notes] style: how many notes are in it, and which keep a reference as written (N010)."""
+    from volume.references.styles import AS_WRITTEN
+
+    if volume.manifest.notes_style == AS_WRITTEN:
+        return []
+    notes = [(c.id, n) for c in volume.chapters for n in c.notes if n.styled]
+    house = sum(n.styled == "house" for _c, n in notes)
+    kept = [f"{cid} {n.number}" for cid, n in notes if n.styled != "house"]
+    lines = [f"Notes in {volume.manifest.notes_style}: {house} of {len(notes)} notes with a reference restyled, "
+             f"{len(kept)} keep a reference as written (N010)" + (":" if kept else ".")]
+    return lines + [f"  {where}" for where in kept]

