@@ -90,7 +90,9 @@ def csl_item(work: dict, key: str, protect_case: bool = True) -> dict:
     if not protect_case:
         return item
     title = str(work.get("title", ""))
-    if re.search(r"(?i)\[sic\]", title):
+    if re.fullmatch(r"\[[^\[\]]+\]", title):  # APA's description of an untitled page: as written, not title-cased
+        item["title"] = f'<span class="nocase">{title}</span>'
+    elif re.search(r"(?i)\[sic\]", title):
         item["title"] = re.sub(r"(?i)\[(sic)\]", r'[<span class="nocase">\1</span>]', title)
     for low, high, language in SCRIPT_LANGUAGES:
         if "language" not in item and sum(low <= c <= high for c in title) > len(title) / 4:
