@@ -43,11 +43,21 @@ def test_same_work_in_two_chapters_is_one_entry():
     assert f'href="#{le_corre.id}"' in notes_html(volume.chapters[0])
 
 
-def test_ibid_without_antecedent_is_an_error_with_its_line():
+def test_ibid_in_a_first_note_is_an_error_with_its_line():
     _, report = run(with_notes("a", 1, "Ibid., p. 4.", LE_CORRE))
     assert [(d.code, d.location.line) for d in report.items] == [("R001", 11)]
+    assert report.errors
+
+
+def test_ibid_after_a_remark_points_further_back_or_only_warns():
+    volume, report = run(with_notes("a", 1, LE_CORRE, "A remark without a reference.", "Ibid., p. 9."))
+    assert not report.items
+    notes = volume.chapters[0].notes
+    assert notes[2].references == notes[0].references and notes[2].cites[0].ibid
+    assert notes[2].cites[0].locator == "p. 9"
     _, report = run(with_notes("a", 1, "A remark without a reference.", "Ibid."))
-    assert [(d.code, d.location.line) for d in report.items] == [("R001", 12)]
+    assert [(d.code, d.location.line) for d in report.items] == [("R006", 12)]
+    assert not report.errors
 
 
 def test_conflicting_facts_for_one_url_name_both_places():
@@ -91,3 +101,62 @@ def test_structured_citations_join_the_same_bibliography(tmp_path):
     assert entries[0].startswith("Cooley, Alexander. 2012.") and "World Bank. 2023." in entries[1]
     cooley = volume.bibliography[0]
     assert [c.anchor for c in cooley.citing] == ["one-cite1"] and 'id="one-cite1"' in body
+
+
+KEPT = ("Kabar. 5 January 2022. Event on the thirtieth anniversary, Bishkek (in Russian), "
+        "https://kabar.kg/news/v-bishkeke-prokhodit-meropriiatie")
+
+
+def test_kept_references_are_merged_sorted_linked_cited_and_exported(monkeypatch):
+    from volume.references import read
+    from volume.references.export import csl_items
+
+    monkeypatch.setattr(read, "KEEP_BELOW", 1.01)  # nothing is sure enough: every reference is kept as written
+    volume, report = run(with_notes("a", 1, KEPT, "Ibid., p. 2.", REUTERS), with_notes("b", 2, KEPT + "."))
+    assert {d.code for d in report.items} == {"R002"} and not report.errors
+    entries = volume.bibliography
+    assert len(entries) == 2 and all(e.verbatim for e in entries)
+    assert [e.formatted.xhtml().split(".")[0] for e in entries] == ["Kabar", "Reuters"]  # by first significant word
+    kabar = entries[0]
+    assert [c.anchor for c in kabar.citing] == ["a-fnref1", "a-fnref2", "b-fnref1"]  # merged by URL
+    notes = volume.chapters[0].notes
+    assert notes[0].references == notes[1].references == (kabar.id,)
+    assert notes[0].cites[0].kept and notes[1].cites[0].ibid and notes[1].cites[0].locator == "p. 2"
+    assert f'href="#{kabar.id}"' in notes_html(volume.chapters[0])
+    assert "Cited in" in bibliography_section(volume, epub=True)
+    item = next(i for i in csl_items(entries) if i["id"] == kabar.key)
+    assert item["custom"]["kept-as-written"] and item["title"].startswith("Kabar. 5 January 2022")
+    assert item["URL"].startswith("https://kabar.kg/")
+
+
+def test_every_note_is_read_with_its_span_locator_and_comment():
+    note = ("This is the customs figure. Reuters. (2019, September 4). Kazakh police detain dozens at "
+            "anti-China protests. https://www.reuters.com/a")
+    volume, _ = run(with_notes("a", 1, note, "Ibid., p. 7."))
+    first, second = volume.chapters[0].notes
+    (cite,) = first.cites
+    assert first.comment == "This is the customs figure."
+    assert note[cite.start:cite.end].startswith("Reuters. (2019") and not cite.kept
+    assert second.cites[0].ibid and second.cites[0].locator == "p. 7"
+
+
+def test_bib_report_and_export_from_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from tests.conftest import copy_case
+    from volume.cli import main
+
+    project = copy_case("small", tmp_path)
+    chapter = project / "chapters" / "alpha.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "[^3]: World Bank. (2021). *Trade report*. https://example.org/b",
+        "[^3]: (2020, September 24). Trade grew again. Site News. https://example.org/c"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["bib", "--project", str(project), "--report"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["note", "read", "type"]
+    assert any(line.startswith("alpha:1") and "Smith, J." in line and "2020" in line for line in lines)
+    assert any(line.startswith("alpha:2") and " ibid " in line and "p. 12" in line for line in lines)
+    assert any(line.startswith("alpha:3") and "Trade grew again" in line and "Site News" in line for line in lines)
+    exported = CliRunner().invoke(main, ["bib", "--project", str(project), "--format", "csljson"])
+    assert exported.exit_code == 0 and '"Trade grew again"' in exported.output

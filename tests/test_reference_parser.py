@@ -1460,12 +1460,19 @@ def test_prose_without_reference_is_a_comment():
     assert parsed == ParsedNote(comment="The two series are not comparable, as the chapter explains.")
 
 
-def test_citation_it_cannot_read_is_kept_verbatim():
+def test_citation_the_rules_cannot_read_is_read_by_the_labeller_or_kept_verbatim():
+    """Before issue 15 this note was kept verbatim; the labeller now reads it (or, unsure, keeps it)."""
     text = (
         "Shanghai Cooperation Organisation, Information on Regional Anti-Terrorist Structure, "
         "https://web.archive.org/web/20081211154326/http://www.sectsco.org/fk-03.html"
     )
-    assert parse_note(text, strict=True).unparsed == (text,)
+    parsed = parse_note(text, strict=True)
+    if parsed.unparsed:
+        assert parsed.unparsed == (text,) and not parsed.works
+        return
+    (work,) = parsed.works
+    assert work["author"] == [{"literal": "Shanghai Cooperation Organisation"}]
+    assert work["title"] == "Information on Regional Anti-Terrorist Structure" and "issued" not in work
 
 
 def test_ibid_resolves_to_the_note_before():

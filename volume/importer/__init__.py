@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
-from volume.importer.article import Article, compose, escape, front_matter
+from volume.importer.article import Article, compose, escape, front_matter, tidy_title
 from volume.importer.manifest import add_contents_entry
+from volume.importer.recognise import plain
 from volume.load import MAX_DOCX_BYTES, MAX_SOURCE_BYTES, slugify
 from volume.transforms.notes import DEF_RE, markdown_note_lines
 
@@ -95,16 +97,32 @@ def _from_article(article: Article, chapters: Path, lang: str, report: Report) -
         article.title = escape(article.source.stem.replace("-", " ").replace("_", " ").strip().title())
         report.add("P007", f"no title recognised; the chapter is called '{article.title}': correct `title:`",
                    SourceLocation(article.source))
-    chapter = chapters / f"{chapter_slug(_plain_title(article.title))}.md"
+    article.title = tidy_title(article.title)
+    chapter = _free_chapter_path(chapters, _plain_title(article.title))
     text, notes = compose(article, chapter, lang, report)
     written = _Written(text, _plain_title(article.title), [a for a, _ in article.authors], article.date, notes,
                        article.headings, article.captions, article.recognised, article.dropped)
     return chapter, written
 
 
-def _plain_title(markdown: str) -> str:
-    from volume.importer.recognise import plain
+def _free_chapter_path(chapters: Path, title: str) -> Path:
+    """chapters/<slug>.md; when another article's chapter has that name ('Weekly Address: …' twice), the slug of
+    the whole title. The same article imported twice keeps its name, so P004 still refuses it."""
+    chapter = chapters / f"{chapter_slug(title)}.md"
+    if chapter.exists():
+        match = re.search(r"^title:\s*(.*?)\s*$", chapter.read_text(encoding="utf-8")[:2000], re.MULTILINE)
+        try:
+            existing = json.loads(match.group(1)) if match else ""
+        except ValueError:
+            existing = match.group(1).strip('"') if match else ""
+        if existing and plain(existing) != title.strip():
+            whole = slugify(title)[:SLUG_LENGTH * 2].rsplit("-", 1)[0] if len(slugify(title)) > SLUG_LENGTH * 2 \
+                else slugify(title)
+            return chapters / f"{whole}.md"
+    return chapter
 
+
+def _plain_title(markdown: str) -> str:
     return plain(markdown)
 
 
@@ -114,6 +132,13 @@ def _from_docx(source: Path, chapters: Path, lang: str, report: Report) -> tuple
     word = read_docx(source)
     if not word.body.strip():
         raise VolumeError.single("P003", "the Word document holds no text", SourceLocation(source))
+    if not word.has_notes:  # perhaps a page saved as Word: find the article as in the page
+        from volume.importer.docx import docx_as_html
+        from volume.importer.html import read_html
+
+        article = read_html(source, docx_as_html(source, word))
+        article.recognised.insert(0, "a Word file without footnotes: its article found as in a saved page")
+        return _from_article(article, chapters, lang, report)
     if not word.title:
         report.add("P007", "no title recognised (no Title paragraph or document title); correct `title:` in "
                    "the chapter", SourceLocation(source))

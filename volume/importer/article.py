@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
+from volume.importer import furniture
+from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
+from volume.importer.notes import TOKEN, Note
 
-# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
-TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
-MARKER = re.compile(r"\[(\d{1,3}|[ivxl]{1,7})\]")
+# Markers as pages print them: [1], [iv], [footnote 3] (GOV.UK), and superscript digits (¹²³) after a word.
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARKER = re.compile(r"\[(\d{1,3}|[ivxl]{1,7})\]|\[(?:footnote|note|fn|сноска|note de bas de page)\s*(\d{1,3})\]|"
+                    r"(?<=[^\W\d_]|[.,;:!?)\]\"”’»])(?<!\b[kcm]m)(?<!\bm)(?<!\bft)([" + SUPERSCRIPTS + r"]{1,3})(?![" + SUPERSCRIPTS + r"])",
+                    re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]']")
 INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>$~^])")
 
@@ -27,18 +32,12 @@ class Block:
     level: int = 2
     ordinal: int | None = None  # position in a numbered list
     meta: bool = False  # from an element the page marks as byline or date
+    anchor: int | None = None  # the note number of the in-page marker link (href="#…") that points here
+    broken: bool = False  # one of the short lines a <br> broke a paragraph into (a letterhead, a transcript's header)
 
     @property
     def plain(self) -> str:
         return rec.plain(self.text)
-
-
-@dataclass
-class Note:
-    number: int  # the label as a number: [iv] and 4. are both 4
-    label: str  # as printed
-    text: str  # Markdown; paragraphs separated by blank lines
-    line: int | None = None
 
 
 @dataclass
@@ -52,6 +51,7 @@ class Article:
     abstract: str = ""
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    notes_heading: str = ""
     captions: int = 0
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -77,14 +77,19 @@ def inline_text(text: str, line: int | None, markers: bool = True) -> str:
     """A run of plain text as Markdown: whitespace squashed, note markers tokenised, URLs made autolinks."""
     text = re.sub(r"\s+", " ", text)
     out, pos = [], 0
-    pattern = re.compile(f"{MARKER.pattern}|{URL.pattern}" if markers else URL.pattern)
+    pattern = re.compile(f"{MARKER.pattern}|{URL.pattern}" if markers else URL.pattern, re.IGNORECASE)
     for match in pattern.finditer(text):
         out.append(escape(text[pos:match.start()]))
         found = match.group(0)
-        out.append(f"<{found}>" if found.startswith("http") else token(match.group(1), line))
+        out.append(f"<{found}>" if found.startswith("http") else token(_marker_label(match), line))
         pos = match.end()
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def _marker_label(match: re.Match) -> str:
+    label = next(g for g in match.groups()[:3] if g)
+    return str(int(label.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))) if label[0] in SUPERSCRIPTS else label
 
 
 def escape_line_start(text: str) -> str:
@@ -104,91 +109,107 @@ def emphasis(mark: str, inner: str) -> str:
 
 # --- recognising the parts of an article among its blocks ---------------------------------------------------
 
-def note_label(block: Block) -> tuple[int, str, str] | None:
-    """(number, label, rest) when a block opens with a note label: a marker, '[i]', 'i.', '1.' or '1)'."""
-    text = block.text.strip()
-    match = TOKEN.match(text)
-    if match:
-        return int(match.group(1)), match.group(2), text[match.end():]
-    match = re.match(r"^(?:\\\[)?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\\?[.)])\s+", text)
-    if match and rec.label_value(match.group(1)):
-        return rec.label_value(match.group(1)), match.group(1), text[match.end():]
-    if block.ordinal is not None:
-        return block.ordinal, str(block.ordinal), text
-    return None
-
-
-def _clean_note_text(text: str) -> str:
-    text = re.sub(r"^(?:\s|[↑^↩︎]|\\\^)+", "", text)
-    text = re.sub(r"(?:\s|↩︎?|↑|\\\[back\\\]|\\\^)+$", "", text)
-    return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
-
-
-def split_notes(article: Article) -> None:
-    """Move the list of notes at the end (after a 'Notes' or 'References' heading) into article.notes."""
-    blocks = article.blocks
-    start = None
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if (block.kind == "heading" or len(block.plain) <= 40) and rec.is_notes_heading(block.plain) \
-                and following is not None and note_label(following):
-            start = index
-    if start is None:  # no heading: a run of explicitly labelled notes closing the article
-        start = len(blocks)
-        while start > 0 and blocks[start - 1].kind != "heading" and blocks[start - 1].ordinal is None \
-                and note_label(blocks[start - 1]):
-            start -= 1
-        if len(blocks) - start < 2 or not any(TOKEN.search(b.text) for b in blocks[:start]):
-            return
-        start -= 1  # pretend a heading stood before the run
-        blocks.insert(start + 1, Block("heading", "Notes"))
-        start += 1
-    notes: list[Note] = []
-    end = start + 1
-    while end < len(blocks):
-        block = blocks[end]
-        found = note_label(block)
-        if found:
-            number, label, rest = found
-            notes.append(Note(number, label, _clean_note_text(rest), block.line))
-        elif block.kind == "heading" or not notes:
-            break
-        else:
-            notes[-1].text += "\n\n" + _clean_note_text(block.text)
-        end += 1
-    heading = blocks[start].plain
-    article.blocks = blocks[:start] + blocks[end:]
-    article.notes.extend(notes)
-    article.recognised.append(f"{len(notes)} notes listed under '{heading}'")
+def tidy_title(title: str) -> str:
+    """A title without the spaces a page's markup leaves inside brackets: 'Echium ( Echium plantagineum )'."""
+    return re.sub(r"([(\[])\s+|\s+([)\]])", lambda m: m.group(1) or m.group(2), title).strip()
 
 
 def take_title(article: Article) -> None:
-    """Drop the heading that repeats the title, and short page furniture (kickers) above it."""
+    """Drop the heading that repeats the title, and what stands above it when that is page furniture (kickers,
+    menus; far down the page only when it holds little text)."""
     wanted = rec.key(rec.plain(article.title))
-    for index, block in enumerate(article.blocks[:15]):
-        if rec.key(block.plain) == wanted:
-            for before in article.blocks[:index]:
-                if before.kind != "caption":
-                    article.dropped.append(f"above the title: '{before.plain[:60]}'")
-            article.blocks = [b for b in article.blocks[:index] if b.kind == "caption"] + article.blocks[index + 1:]
+    for index, block in enumerate(article.blocks):
+        if rec.key(block.plain) != wanted:
+            continue
+        above = article.blocks[:index]
+        running = furniture.running_text(article.blocks)
+        size = lambda part: sum(len(article.blocks[i].plain) for i in running if i in part)  # noqa: E731
+        if size(range(index)) > 0.2 * size(range(index, len(article.blocks))):
+            article.blocks = above + article.blocks[index + 1:]
             return
+        dateline = [b for b in above[-KICKER_LINES:] if _metadata_line(b)]  # 'December 23, 2016' over the title
+        for before in above:
+            if before.kind != "caption" and before not in dateline:
+                _drop(article, before, "above the title")
+        article.blocks = [b for b in above if b.kind == "caption"] + dateline + article.blocks[index + 1:]
+        return
+
+
+KICKER_LINES = 4  # lines right above a title that may carry its date or byline
+
+
+def _metadata_line(block: Block) -> bool:
+    text = block.plain
+    return block.kind != "heading" and len(text) < 160 and bool(
+        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0])
+
+
+AUTHOR_BLOCK_REACH = 3  # the list of authors starts this close under the title
+AUTHOR_NOISE = re.compile(r"^(?:x|×|✕|\\?\*?\s*e-?mail\s*:?\s*\S+@\S+.*|\S+@\S+)$", re.IGNORECASE)
+AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P<text>.+?)(?:\s+[x×✕])?$", re.IGNORECASE)
+
+
+def take_author_block(article: Article, head: int = 12) -> None:
+    """The authors a journal lists under its title without 'By': a line of names ('A, B, and C'), or one name a
+    line with its affiliation and e-mail lines between ('Djoko T. Iskandar,' / 'Affiliation: …' / 'X'). A lone
+    name counts only with a comma after it, an affiliation under it or another name after it."""
+    if article.authors:
+        return
+    blocks = article.blocks
+    for first in range(min(AUTHOR_BLOCK_REACH, len(blocks))):
+        if blocks[first].kind != "heading" and rec.name_list(blocks[first].plain):
+            break
+    else:
+        return
+    authors: list[tuple[str, str]] = []
+    taken: list[Block] = []
+    for block in blocks[first:first + 4 * head]:
+        text = block.plain
+        names = rec.name_list(text) if block.kind != "heading" else None
+        affiliation = AFFILIATION_IN.search(text)
+        if names:
+            authors += names
+        elif affiliation and authors:
+            authors[-1] = (authors[-1][0], affiliation.group("text").strip())
+        elif not (AUTHOR_NOISE.match(text.strip()) and authors):
+            break
+        taken.append(block)
+    opening = blocks[first].plain.rstrip()
+    affiliated = any(a for _, a in authors)
+    if len(authors) < 2 and not affiliated and not opening.endswith(","):
+        return
+    article.authors = authors
+    article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
+                              f"{blocks[first].line})")
+    for block in taken:
+        _drop(article, block, "the list of authors")
+    article.blocks = [b for b in blocks if not any(b is t for t in taken)]
 
 
 def take_metadata(article: Article, head: int = 12) -> None:
     """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text."""
+    take_author_block(article, head)
     kept = []
     for index, block in enumerate(article.blocks):
         text = block.plain
         near_top = index < head and block.kind != "heading"
         authors = rec.parse_byline(text, labelled_only=not near_top) if len(text) < 160 else None
         date = rec.date_line(text) if (near_top or rec.DATE_LABEL.match(text)) else None
-        if authors is None and date is None and block.kind != "heading" and len(text) < 160:
-            parts = re.split(r"\s+[|•·]\s+|\s+[—–]\s+", text)  # 'By A | 3 March 2021'
-            if len(parts) > 1 and near_top:
-                authors = rec.parse_byline(parts[0])
-                date = next((d for d in map(rec.date_line, parts[1:]) if d), None)
-                if not (authors and date):
-                    authors = date = None
+        if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
+            both = _byline_and_date(text)
+            authors, date = authors or both[0], date or both[1]
+        if authors and date is None:  # 'By Joe Matazzoni, Wikimedia Foundation June 28th, 2018'
+            date = rec.parse_date(text)
+        speaking = rec.speakers(text) if near_top and not article.authors and authors is None else None
+        if speaking:  # a transcript's header: its speakers are the authors; the line stays in the text
+            article.authors = speaking
+            article.recognised.append(f"author: {', '.join(a for a, _ in speaking)} (the speakers, from "
+                                      f"'{text[:60]}')")
+        if date and article.date and authors is None and (date != article.date or (
+                furniture.body_in(kept) and not rec.DATE_LABEL.match(text))):
+            date = None  # another date than the page's own, or a bare one after the text began: the text's own
+        if block.broken:  # a line of the text's own header: read, never taken out
+            authors = date = None
         if authors is not None or date is not None:
             if authors and not article.authors:
                 article.authors = authors
@@ -204,43 +225,224 @@ def take_metadata(article: Article, head: int = 12) -> None:
     article.blocks = kept
 
 
-def drop_chrome_blocks(article: Article) -> None:
-    """Drop share buttons, menus, copyright and cookie lines, and 'Related Articles' with all after it
-    (up to a list of notes, which such pages sometimes put last)."""
+# WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
+POSTED_LINE = re.compile(
+    r"(?:this entry was posted (?:in .+? )?on (?P<en_date>.+?) by (?P<en_name>[^.]+?)\.?(?:\s+bookmark|$)|"
+    r"dieser (?:beitrag|eintrag|artikel) wurde am (?P<de_date>.+?) von (?P<de_name>.+?) (?:in .+? )?"
+    r"(?:veröffentlicht|geschrieben|erstellt)|"
+    r"cet article a été publié (?:dans .+? )?le (?P<fr_date>.+?) par (?P<fr_name>[^.]+))", re.IGNORECASE)
+# 'Suggested citation: Sauer, Heiko: Title, VerfBlog, 2020/4/09, URL' and its translations.
+CITATION_LINE = re.compile(
+    r"^(?:suggested\s+citation|cite\s+(?:this\s+(?:article\s+)?)?as|how\s+to\s+cite(?:\s+this\s+article)?|"
+    r"zitiervorschlag|zitierweise|empfohlene\s+zitierweise|pour\s+citer(?:\s+cet\s+article)?|"
+    r"citation\s+recommandée|(?:ссылка\s+)?для\s+цитирования|atıf(?:\s+için)?|kaynak\s+gösterimi)"
+    r"\s*:?\s*(?P<surname>[^\W\d][\w'’-]+(?:\s[^\W\d][\w'’-]+)?),\s*(?P<given>[^\W\d][\w.'’ -]{0,40}?)\s*[:(]",
+    re.IGNORECASE)
+
+
+def _closing_found(article: Article, authors, date: str | None, block: Block, what: str) -> None:
+    if authors and not article.authors:
+        article.authors = authors
+        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (from {what}, line {block.line})")
+    if date and not article.date:
+        article.date = date
+        article.recognised.append(f"date: {date} (from {what}, line {block.line})")
+
+
+def take_closing_byline(article: Article, month_first: bool | None = None) -> None:
+    """Author and date from the article's closing lines when the top of the page left them unnamed: a theme's
+    'This entry was posted on … by …', a suggested citation ('Sauer, Heiko: …, 2020/4/09'), or a line naming
+    the author beside the date ('Nicolas Perriault — 2013-09-29 — in Code') before any comments."""
+    if article.authors and article.date:
+        return
+    if not article.date:  # a wiki page: the revision its footer states
+        for block in reversed(article.blocks):
+            revision = rec.revision_date(block.plain)
+            if revision:
+                _closing_found(article, None, revision, block, "the page's 'last edited' line")
+                break
+    for block in article.blocks:
+        match = POSTED_LINE.search(block.plain)
+        if match:
+            parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v}
+            name = parts["name"].strip()
+            authors = [(name, "")] if name and len(name.split()) <= 5 else None
+            _closing_found(article, authors, rec.parse_date(parts["date"], month_first), block, "the closing line")
+            return
+        match = CITATION_LINE.match(block.plain)
+        if match:
+            name = f"{match.group('given').strip()} {match.group('surname')}"
+            authors = [(name, "")] if rec.looks_like_name(name) else None
+            _closing_found(article, authors, rec.parse_date(block.plain[match.end():], month_first), block,
+                           "the suggested citation")
+            return
+    for block in article.blocks[len(article.blocks) // 2:]:
+        if rec.is_stop_line(block.plain):
+            return
+        authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
+        if authors and date:
+            _closing_found(article, authors, date, block, "the closing line")
+            article.blocks.remove(block)
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            return
+
+
+def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
+    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+–\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]
+    if len(parts) < 2:
+        return None, None
+    date = next((d for d in (rec.date_line(p) for p in parts) if d), None)
+    authors = next((a for a in (rec.parse_byline(p) or _short_byline(p) for p in parts) if a), None)
+    if date and not authors:  # 'Nicolas Perriault — 2013-09-29 — in Code': a bare name beside the date
+        authors = next(([(p.strip(), "")] for p in parts[:2] if len(p.split()) >= 2 and not rec.date_line(p)
+                        and rec.looks_like_name(p.strip())), None)
+    return (authors, date) if authors and date else (None, None)
+
+
+def _short_byline(part: str) -> list[tuple[str, str]] | None:
+    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
+    match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
+    return [(match.group(1), "")] if match else None
+
+
+TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article
+CLOSING_SHARE = 0.25  # a closing line ends the article when less than this much text follows it
+
+
+def _text_size(blocks: list[Block]) -> int:
+    return sum(len(b.plain) for b in blocks if b.kind in ("para", "item", "quote") and len(b.plain.split()) >= 25)
+
+
+def _drop(article: Article, block: Block, why: str) -> None:
+    where = f" (line {block.line})" if block.line else ""
+    article.dropped.append(f"{why}{where}: '{block.plain[:70]}'")
+
+
+def _ends_article(blocks: list[Block], index: int, kept: list[Block], tail: bool) -> bool:
+    """Whether a stop or closing line at `index` closes the article: little of the text follows it."""
+    after, before = _text_size(blocks[index + 1:]), _text_size(kept)
+    if not tail and not any(b.kind in ("para", "quote") for b in kept):
+        return False  # nothing of the article yet: a stop line above its text closes nothing
+    return tail or after <= CLOSING_SHARE * before or (after < before and rec.is_stop_line(blocks[index].plain))
+
+
+def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
+                repeated: set[str] | None = None) -> list[Block]:
+    """`blocks` without share buttons, menus, copyright and cookie lines, and without 'Related Articles' (or a
+    copyright line) and all after it when it closes the article; without runs of menu lines above or below the
+    text and short lines the page repeats (`repeated`); every block left out is named in the report.
+    Never called on the list of notes."""
     kept: list[Block] = []
-    chrome: list[str] = []
-    stopped, skipped = "", 0
-    blocks = article.blocks
-
-    def flush() -> None:
-        if chrome:
-            article.dropped.append("page chrome: " + ", ".join(f"'{c[:40]}'" for c in chrome))
-            chrome.clear()
-
-    for index, block in enumerate(blocks):
-        text = block.plain
+    linked = article.source.suffix.lower() in (".html", ".htm", ".xhtml", ".docx")  # its menus are links
+    menus = furniture.menu_runs(blocks, linked=linked)
+    index = 0
+    while index < len(blocks):
+        block, text = blocks[index], blocks[index].plain
+        if index in menus:
+            _drop(article, block, "navigation (a run of menu lines)")
+            index += 1
+            continue
+        if repeated and rec.key(text) in repeated and block.kind != "heading":
+            _drop(article, block, "a line the page repeats (buttons, a tool bar)")
+            index += 1
+            continue
         short = block.kind == "heading" or len(text) <= 40
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
-        if stopped:
-            if short and rec.is_notes_heading(text):
-                article.dropped.append(f"'{stopped}' and the {skipped} block(s) after it")
-                stopped = ""
-                kept.append(block)
-            else:
-                skipped += 1
-        elif short and rec.is_stop_line(text):
-            flush()
-            stopped, skipped = text, 0
-        elif (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
+        stop = short and rec.is_stop_line(text)
+        if (stop or rec.is_closing_line(text)) and _ends_article(blocks, index, kept, tail):
+            for rest in blocks[index:]:
+                _drop(article, rest, f"'{text[:40]}' and after it")
+            break
+        if short and rec.is_toc_heading(text):
+            index = _drop_contents(article, blocks, index)
+            continue
+        if rec.is_pager_word(text) and index + 1 < len(blocks) and len(blocks[index + 1].plain.split()) <= TEASER_WORDS:
+            _drop(article, block, "previous / next links")  # 'Previous' / 'Chapter 5 - Eliminating Toil'
+            _drop(article, blocks[index + 1], "previous / next links")
+            index += 2
+            continue
+        if stop:  # early in the text: the line and the short teasers under it
+            _drop(article, block, f"'{text}'")
+            index += 1
+            while index < len(blocks) and len(blocks[index].plain.split()) <= TEASER_WORDS \
+                    and blocks[index].kind != "heading" and not _ends_teasers(blocks[index]):
+                _drop(article, blocks[index], f"after '{text}'")
+                index += 1
+            continue
+        if (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
-            chrome.append(text)
+            _drop(article, block, "page chrome")
         else:
-            flush()
             kept.append(block)
-    flush()
-    if stopped:
-        article.dropped.append(f"'{stopped}' and the {skipped} block(s) after it")
-    article.blocks = kept
+        index += 1
+    return kept
+
+
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=\S)")
+TOC_ENTRY_WORDS = 14
+
+
+def _drop_contents(article: Article, blocks: list[Block], index: int) -> int:
+    """Leave out a table of contents: its heading and the entries under it, short lines that are numbered
+    ('2.1 Hauptfiguren') or name a later line of the text; returns where the text goes on."""
+    _drop(article, blocks[index], "table of contents")
+    later = {rec.key(b.plain) for b in blocks[index + 1:]}
+    position = index + 1
+
+    def entry(at: int) -> bool:
+        text = blocks[at].plain if at < len(blocks) else ""
+        if not text or len(text.split()) > TOC_ENTRY_WORDS or blocks[at].kind == "caption":
+            return False
+        bare = SECTION_NUMBER.sub("", text)
+        toggle = re.fullmatch(r"\[\s*\w+\s*\]", text.strip())  # '[hide]', '[убрать]'
+        return bool(toggle) or bare != text or rec.key(bare) in later - {rec.key(text)}
+
+    while position < len(blocks) and (entry(position) or (entry(position + 1) and position + 1 < len(blocks)
+                                                          and rec.is_heading_like(blocks[position].plain))):
+        _drop(article, blocks[position], "table of contents")
+        position += 1
+    return position
+
+
+def _ends_teasers(block: Block) -> bool:
+    return block.kind != "item" and rec.is_heading_like(block.plain) is False and len(block.plain.split()) > 8
+
+
+def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
+    """Find the list of notes first, drop page chrome around it (never inside it), take its notes out of the
+    text, and (for copied text) turn plain digits that continue the sequence of markers into markers."""
+    blocks, symbols = notes_list.symbol_notes(article.blocks)
+    if symbols:
+        article.notes.extend(symbols)
+        article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
+    weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
+    found = notes_list.locate(blocks, weak)
+    if found is None:
+        article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
+        return
+    outside = blocks[:found.start] + found.between + blocks[found.end:]
+    repeated = furniture.repeated_lines(outside)
+    before = drop_chrome(article, blocks[:found.start] + found.between, repeated=repeated)
+    for block in found.skipped:
+        _drop(article, block, "a heading between two lists of notes")
+    after = drop_chrome(article, blocks[found.end:], tail=True, repeated=repeated)
+    article.blocks = before + after
+    bar = furniture.strip_link_bars(found.notes)
+    if bar:
+        article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
+    article.notes.extend(found.notes)
+    grouped = notes_list.expand_groups(before, {n.number for n in found.notes})
+    if grouped:
+        article.recognised.append(f"{grouped} note markers printed in groups ('[6, 7]', '[14–17]')")
+    article.notes_heading = found.heading
+    where = f"under '{found.heading}'" if found.heading else "closing the article"
+    counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
+    article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
+    if plain_digit_markers:
+        recovered = notes_list.recover_markers(before, {n.number for n in found.notes})
+        if recovered:
+            article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 
 
 # --- writing the chapter ------------------------------------------------------------------------------------
@@ -283,25 +485,32 @@ def _block_markdown(block: Block) -> str:
     return text
 
 
+MISSING_NOTE = "\\[note missing in the source\\]"
+UNMARKED_NOTES = "\\[Notes the source lists without a marker in its text:\\]"
+
+
 def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple[str, int]:
     """The chapter as house-format Markdown, with each marker joined to its note; returns (text, notes written).
 
-    A marker whose note is missing stays as [^missing-<label>] and one whose note is unused becomes
-    [^unreferenced-<label>], so nothing is lost and the build names both until they are fixed."""
-    notes = {}
+    Nothing is lost: a marker whose note is missing gets the visible note '[note missing in the source]'
+    ([^missing-<label>]), a note no marker reaches is kept as [^unreferenced-<label>] with its marker in a closing
+    paragraph (so the build prints it too), and a numbered list that no marker reaches at all is kept at the end of
+    the text as the list it is."""
+    if article.notes and not any(TOKEN.search(b.text) for b in article.blocks):
+        _list_without_markers(article, chapter, report)
+    notes: dict[int, Note] = {}
     for note in article.notes:
         notes.setdefault(note.number, note)
     numbers: dict[int, int] = {}
-    orphans: list[tuple[str, int | None, str]] = []
+    orphans: dict[str, int | None] = {}
 
     def link(match: re.Match) -> str:
         value, label, line = int(match.group(1)), match.group(2), match.group(3)
         if value in notes:
             numbers.setdefault(value, len(numbers) + 1)
             return f"[^{numbers[value]}]"
-        name = f"missing-{label}"
-        orphans.append((label, int(line) if line else None, name))
-        return f"[^{name}]"
+        orphans.setdefault(label, int(line) if line else None)
+        return f"[^missing-{label}]"
 
     lines = front_matter(article, lang)
     previous = None
@@ -311,14 +520,49 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
         lines.append(TOKEN.sub(link, _block_markdown(block)))
         previous = block.kind
     definitions = sorted((n, notes[v]) for v, n in numbers.items())
-    unused = [note for value, note in notes.items() if value not in numbers]
+    unused = [note for note in article.notes if notes.get(note.number) is not note or note.number not in numbers]
     for number, note in definitions:
         lines += ["", _definition(str(number), note.text)]
-    for note in unused:
-        lines += ["", _definition(f"unreferenced-{note.label}", note.text)]
+    for label in orphans:
+        lines += ["", f"[^missing-{label}]: {MISSING_NOTE}"]
+    labels = _unused_labels(unused)
+    if unused:
+        closing = " ".join(f"[^unreferenced-{label}]" for label in labels)
+        at = next(i for i, line in enumerate(lines) if line.startswith("[^") and "]: " in line) - 1 \
+            if definitions or orphans else len(lines)
+        lines[at:at] = ["", f"{UNMARKED_NOTES}{closing}"]
+    for note, label in zip(unused, labels):
+        lines += ["", _definition(f"unreferenced-{label}", note.text)]
     text = "\n".join(lines) + "\n"
-    _report_note_problems(article, chapter, text, orphans, unused, report)
-    return text, len(definitions)
+    _report_note_problems(article, chapter, text, orphans, list(zip(unused, labels)), report)
+    return text, len(definitions) + len(orphans)
+
+
+def _unused_labels(unused: list[Note]) -> list[str]:
+    """A distinct footnote label per unreferenced note (a list can repeat a number)."""
+    labels, seen = [], set()
+    for note in unused:
+        label = re.sub(r"[^\w-]", "", note.label) or "note"
+        while label in seen:
+            label += "-again"
+        seen.add(label)
+        labels.append(label)
+    return labels
+
+
+def _list_without_markers(article: Article, chapter: Path, report: Report) -> None:
+    """A numbered list no marker points to is not a list of endnotes: keep it in the text as a list."""
+    heading = article.notes_heading
+    if heading:
+        article.blocks.append(Block("heading", escape(heading), article.notes[0].line))
+    for note in article.notes:
+        text = note.text.replace("\n\n", "\n\n    ")
+        article.blocks.append(Block("item", text, note.line, ordinal=note.number))
+    report.add("P010", f"the numbered list{f' under {heading!r}' if heading else ''} ({len(article.notes)} items) "
+               "has no note markers in the text; it is kept at the end of the chapter as a list: turn its items "
+               "into notes by hand if they are notes", SourceLocation(article.source, article.notes[0].line))
+    article.recognised.append(f"{len(article.notes)} numbered items without markers kept as a list")
+    article.notes = []
 
 
 def _definition(label: str, text: str) -> str:
@@ -333,14 +577,16 @@ def _chapter_line(text: str, needle: str) -> int | None:
     return text.count("\n", 0, position) + 1 if position >= 0 else None
 
 
-def _report_note_problems(article: Article, chapter: Path, text: str, orphans, unused, report: Report) -> None:
-    for label, line, name in orphans:
-        where = _chapter_line(text, f"[^{name}]")
-        report.add("N001", f"note marker [{label}] has no note in the list of notes; the chapter keeps it as "
-                   f"[^{name}] ({chapter.name}:{where}): write the note `[^{name}]: ...` or remove the marker",
-                   SourceLocation(article.source, line))
-    for note in unused:
-        where = _chapter_line(text, f"[^unreferenced-{note.label}]:")
+def _report_note_problems(article: Article, chapter: Path, text: str, orphans: dict[str, int | None], unused,
+                          report: Report) -> None:
+    for label, line in orphans.items():
+        where = _chapter_line(text, f"[^missing-{label}]")
+        report.add("P009", f"note marker [{label}] has no note in the source's list of notes; the chapter keeps it "
+                   f"with the note '[note missing in the source]' ([^missing-{label}], {chapter.name}:{where}): "
+                   "write the note there or remove the marker", SourceLocation(article.source, line))
+    for note, label in unused:
+        where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "
-                   f"[^unreferenced-{note.label}] ({chapter.name}:{where}): put its marker where it belongs "
-                   "or delete the note", SourceLocation(article.source, note.line))
+                   f"[^unreferenced-{label}] ({chapter.name}:{where}), its marker in the closing paragraph "
+                   f"'{UNMARKED_NOTES.replace(chr(92), '')}': move the marker where it belongs or delete both",
+                   SourceLocation(article.source, note.line))

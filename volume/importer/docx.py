@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tempfile
@@ -40,6 +41,7 @@ class WordChapter:
     media: dict[str, bytes] = field(default_factory=dict)
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    has_notes: bool = False  # Word footnotes or endnotes: a document written in Word, not a page saved as Word
 
 
 def _refuse(message: str, source: Path, code: str = "P002") -> VolumeError:
@@ -187,6 +189,21 @@ def _leading_metadata(body: str, chapter: WordChapter) -> str:
     return "\n\n".join(paragraphs[kept_from:])
 
 
+def docx_as_html(source: Path, word: WordChapter) -> str:
+    """The Word file as an HTML page, for one without footnotes (a web page saved as Word, or a plain document):
+    its Title, Author and Date paragraphs become the page's <title> and <meta> tags."""
+    try:
+        body = pypandoc.convert_file(str(source), "html5", format="docx", sandbox=True,
+                                     extra_args=["--wrap=none", "--track-changes=accept"])
+    except (RuntimeError, OSError) as exc:
+        raise _refuse(f"pandoc could not read the .docx: {str(exc)[:200]}", source) from None
+    head = [f"<title>{html.escape(rec.plain(word.title))}</title>"] if word.title else []
+    head += [f'<meta name="author" content="{html.escape(a)}">' for a, _ in word.authors]
+    if word.date and "creation date" not in " ".join(word.recognised):
+        head.append(f'<meta name="date" content="{word.date}">')
+    return f"<html><head>{''.join(head)}</head><body>{body}</body></html>"
+
+
 def read_docx(source: Path) -> WordChapter:
     check_docx(source)
     with tempfile.TemporaryDirectory(prefix="volume-import-") as tmp:
@@ -196,6 +213,7 @@ def read_docx(source: Path) -> WordChapter:
         body = _collect_media(body, media_dir, chapter)
     core = _core_properties(source)
     chapter.title = _text(meta.get("title"))
+    chapter.has_notes = bool(re.search(r"^\[\^[^\]]+\]:", body, re.MULTILINE))
     if chapter.title:
         chapter.recognised.append(f"title: {rec.plain(chapter.title)} (from the Title paragraph)")
     chapter.subtitle = _text(meta.get("subtitle"))

@@ -10,13 +10,14 @@ from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
+from volume.importer.page_meta import declared_date, dom_authors, dom_date, page_meta, scholarly_authors, wiki_revision
 from volume.importer.article import (
     Article,
     Block,
-    drop_chrome_blocks,
     emphasis,
     inline_text,
-    split_notes,
+    settle_notes,
+    take_closing_byline,
     take_metadata,
     take_title,
     token,
@@ -43,8 +44,13 @@ CHROME_WORDS = {
     "sidebar": "sidebar", "widget": "sidebar", "ad": "advertisement", "ads": "advertisement",
     "advert": "advertisement", "advertisement": "advertisement", "promo": "advertisement",
     "sponsor": "advertisement", "popup": "pop-up", "modal": "pop-up", "tags": "tags", "tag": "tags",
-    "toolbar": "tools", "tools": "tools", "print": "tools",
+    "toolbar": "tools", "tools": "tools", "navbox": "navigation", "navframe": "navigation",
+    "catlinks": "categories", "printfooter": "footer", "jump": "navigation",
+    "license": "licence notice", "licence": "licence notice", "copyright": "licence notice",
+    "donate": "appeal", "donation": "appeal", "donations": "appeal", "membership": "appeal", "appeal": "appeal",
+    "steady": "appeal", "paywall": "appeal", "citate": "citation help", "toc": "table of contents",
 }
+PRINT_TOOLS = re.compile(r"^print(?:[-_](?:links?|button|tools?|icon|page|article|no))?$|^printfriendly")
 META_WORDS = {"byline", "author", "authors", "date", "dateline", "published", "meta", "timestamp", "posted"}
 CAPTION_WORDS = {"caption", "figcaption", "credit", "credits"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -54,24 +60,105 @@ BLOCKS = HEADINGS | {
 }
 
 
+# Class names that label what a post is about (WordPress puts `tag-water category-analysis` on the <article>):
+# they say nothing about whether the element is furniture.
+TAXONOMY_CLASS = re.compile(r"^(?:tag|tags|category|categories|cat|post|postid|format|type|status|author|page|"
+                            r"term|topic|taxonomy|item|section|single|has|category|lang)[-_]")
+NOTES_WORDS = {"footnote", "footnotes", "endnote", "endnotes", "references", "reflist", "notes", "fn", "ftn",
+               "edn", "citations", "footnotes-list"}
+NOTES_ROLES = {"doc-endnotes", "doc-footnote", "doc-endnote", "doc-bibliography"}
+CONTENT_WORDS = {"articlebody", "entry-content", "post-content", "article-body", "article-content", "story-body",
+                 "mw-content-text", "post-body", "entry", "field-body"}
+INLINE_CHROME = {"editsection", "mw-editsection", "tooltip", "footnote_tooltip", "sr-only", "screen-reader-text",
+                 "visually-hidden", "mw-cite-backlink"}
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _tokens(element: etree._Element) -> list[str]:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower().split()
+
+
 def _words(element: etree._Element) -> set[str]:
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return set(re.split(r"[^a-z0-9]+", names)) - {""}
+    tokens = [t for t in _tokens(element) if not TAXONOMY_CLASS.match(t)]
+    return set(re.split(r"[^a-z0-9]+", " ".join(tokens))) - {""}
+
+
+def holds_notes(element: etree._Element) -> bool:
+    """A footnotes or references container: never page furniture, whatever tag or class it has."""
+    tokens = set(_tokens(element))
+    return bool(tokens & NOTES_WORDS or _words(element) & {"footnotes", "endnotes", "footnote", "endnote"}
+                or (element.get("role") or "") in NOTES_ROLES or "references" in tokens)
+
+
+def is_content(element: etree._Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag in ("article", "main") or element.get("role") == "main" or \
+        (element.get("itemprop") or "").lower() == "articlebody" or bool(set(_tokens(element)) & CONTENT_WORDS)
 
 
 def chrome_kind(element: etree._Element) -> str | None:
     """What piece of page furniture an element is (navigation, share bar, ...), or None for content."""
     tag = element.tag if isinstance(element.tag, str) else ""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true" or \
+            HIDDEN_STYLE.search(element.get("style") or ""):
+        return "hidden element"
+    if holds_notes(element):
+        return None
+    if set(_tokens(element)) & INLINE_CHROME:
+        return "edit links and tooltips"
     if tag in CHROME_TAGS:
         return CHROME_TAGS[tag]
+    if is_content(element):
+        return None
     for word in sorted(_words(element)):
         if word in CHROME_WORDS:
             return CHROME_WORDS[word]
+    if any(PRINT_TOOLS.match(t) for t in _tokens(element)):
+        return "tools"
     if element.get("role") in CHROME_ROLES:
         return CHROME_ROLES[element.get("role")]
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return "hidden element"
     return None
+
+
+BAR_SEPARATORS = re.compile(r"^[\s·|•,/–—()-]*$")
+
+
+def closing_link_bar(element: etree._Element) -> bool:
+    """A bar of two or more short links that ends a block ('View Article · PubMed/NCBI · Google Scholar' under a
+    reference): nothing but separators between the links, nothing of the block's text after it."""
+    links = [a for a in element.iter("a") if rec.squash(a.text_content())]
+    if len(links) < 2 or any(len(rec.squash(a.text_content()).split()) > 5 for a in links):
+        return False
+    text = rec.squash(element.text_content())
+    rest = text
+    for link in links:
+        rest = rest.replace(rec.squash(link.text_content()), "", 1)
+    if len(text) > 150 or not BAR_SEPARATORS.match(rest):
+        return False
+    node = element
+    while node is not None and node.tag not in ("li", "p", "dd", "td", "div", "body") or node is element:
+        if (node.tail or "").strip() or any(rec.squash(s.text_content()) for s in node.itersiblings()):
+            return False
+        node = node.getparent()
+    return True
+
+
+# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
+REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
+                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
+                             r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
+
+
+def unmark_references(text: str) -> str:
+    """Marker tokens that follow 'Fig.', 'Table', 'Рис.' … are the figure's or table's number again."""
+    out, position = [], 0
+    for match in re.finditer(r"\x00\d+:([^:\x00]*):\d*\x00", text):
+        before = rec.plain(text[:match.start()])[-40:]
+        out.append(text[position:match.start()])
+        out.append(match.group(1) if REFERENCE_WORDS.search(before) else match.group(0))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _paragraph_text(element: etree._Element) -> int:
@@ -89,12 +176,56 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def _text_in_paragraphs(element: etree._Element) -> int:
+    """The length of the text in the <p> elements under `element` that no page furniture holds."""
+    total = 0
+    for paragraph in element.iter("p"):
+        holders = []
+        for ancestor in paragraph.iterancestors():
+            if ancestor is element:
+                break
+            holders.append(ancestor)
+        if not any(chrome_kind(a) for a in [paragraph, *holders]):
+            total += len(paragraph.text_content().strip())
+    return total
+
+
+SECTION_GAIN = 1.1  # a parent holding this much more paragraph text than the densest block: its sections
+LINK_DENSITY = 0.25  # paragraphs with more of their text in links than this are teasers, not the article's
+
+
+def _link_density(element: etree._Element) -> float:
+    text = len(rec.squash(element.text_content()))
+    return sum(len(rec.squash(a.text_content())) for a in element.iter("a")) / text if text else 1.0
+
+
+def _whole_article(densest: etree._Element) -> etree._Element:
+    """From the densest block of paragraphs up to the element holding the article's other sections too (a
+    journal page puts each section in its own <div>, a government page its summary above the transcript): climb
+    while the parent adds paragraphs of its own, none of them mostly links."""
+    current, size = densest, _text_in_paragraphs(densest)
+    for parent in densest.iterancestors():
+        if parent.tag in ("body", "html") or chrome_kind(parent):
+            break
+        grown = _text_in_paragraphs(parent)
+        if grown <= size:  # a wrapper around the same paragraphs
+            continue
+        added = [c for c in parent if isinstance(c.tag, str) and c not in current.iterancestors()
+                 and c is not current and current not in c.iterancestors() and _text_in_paragraphs(c)]
+        if grown < SECTION_GAIN * size or any(_link_density(c) > LINK_DENSITY for c in added):
+            break
+        current, size = parent, grown
+    return current
+
+
 def choose_root(doc: etree._Element) -> etree._Element:
-    """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs."""
+    """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs
+    (with the sibling sections it belongs with)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     densest = max((e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
                                                                                       "article", "main")),
                   key=lambda e: sum(len(p.text_content()) for p in e.findall("p")), default=body)
+    densest = _whole_article(densest)
     for query in ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]'):
         found = [e for e in doc.xpath(query) if not chrome_kind(e)]
         if found:
@@ -105,31 +236,42 @@ def choose_root(doc: etree._Element) -> etree._Element:
     return densest
 
 
-def _meta(doc: etree._Element) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for meta in doc.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name and meta.get("content"):
-            found.setdefault(name, []).append(meta.get("content").strip())
-    return found
-
-
 def _site_suffix_removed(title: str) -> str:
-    return re.split(r"\s+[|–—-]\s+", title.strip())[0]
+    """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
+    parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
+    while len(parts) > 1 and len(re.sub(r"\([^)]*\)", "", parts[-1]).split()) <= 6:
+        parts.pop()
+    return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
 def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
-    for heading in root.iter("h1"):
-        if heading.text_content().strip():
-            return Walker(None).inline(heading).strip(), "the article's main heading"
+    declared = [rec.key(_site_suffix_removed(v)) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]
+    declared.append(rec.key(_site_suffix_removed(doc.findtext(".//title") or "")))
+    headings = [h for h in root.iter("h1") if h.text_content().strip()]
+    named = [h for h in headings if any(d and (d.startswith(rec.key(h.text_content())) or (
+        rec.key(h.text_content()) in d and len(rec.key(h.text_content())) >= 0.6 * len(d))) for d in declared)]
+    for heading in named:  # the <h1> the page's <title> names
+        return Walker(None).inline(heading).strip(), "the article's main heading"
+    if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
+        return Walker(None).inline(headings[0]).strip(), "the article's main heading"
+    for heading in root.iter("h2", "h3"):  # the article's own heading, when the page's <h1> is the site's
+        key = rec.key(heading.text_content())
+        if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
+            return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
-    for heading in doc.iter("h1"):
-        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip():
+    order = {node: index for index, node in enumerate(doc.iter())}
+    text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
+    for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
+        if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
+                and not rec.is_stop_line(rec.squash(heading.text_content())) and order[heading] < text_start:
             return Walker(None).inline(heading).strip(), "the page's main heading"
+    page_title = _site_suffix_removed(doc.findtext(".//title") or "")
+    if len(page_title.split()) >= 3:  # no heading above the text ('Congrats!' under it heads an appeal)
+        return inline_text(page_title, None, markers=False), "<title>"
     for element in root.iter("p", *HEADINGS):
         if element.tag != "p" and element.text_content().strip():
             return Walker(None).inline(element).strip(), f"the first heading (<{element.tag}>)"
@@ -138,45 +280,88 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     return inline_text(_site_suffix_removed(doc.findtext(".//title") or ""), None, markers=False), "<title>"
 
 
+MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
+                        re.IGNORECASE)
+TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
+BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+SHORT_LINE = 10  # words
+
+
 class Walker:
     """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
 
-    def __init__(self, article: Article | None, root: etree._Element | None = None):
+    def __init__(self, article: Article | None, root: etree._Element | None = None,
+                 targets: dict[str, int] | None = None, not_notes: set[str] | None = None):
         self.article = article
         self.root = root
+        self.targets = targets or {}
+        self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
         self.blocks: list[Block] = []
+
+    def anchor(self, element: etree._Element) -> int | None:
+        """The note number whose marker links to this element (or to an anchor inside it)."""
+        for node in element.iter():
+            if isinstance(node.tag, str):
+                for name in (node.get("id"), node.get("name")):
+                    if name and name in self.targets:
+                        return self.targets[name]
+        return None
+
+    def is_marker(self, element: etree._Element) -> bool:
+        """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
+        links = [element] if element.tag == "a" else list(element.iter("a"))
+        hrefs = [(a.get("href") or "").strip() for a in links]
+        if element.tag == "a" and not hrefs[0].startswith("#"):
+            return False
+        return not any(h.startswith("#") and h[1:] in self.not_notes for h in hrefs)
+
+    def in_notes(self, element: etree._Element) -> bool:
+        """Whether an element stands in a note: an item a marker links to, or a footnotes/references block."""
+        for ancestor in element.iterancestors():
+            if (ancestor.get("id") or "") in self.targets or (ancestor.get("name") or "") in self.targets or \
+                    holds_notes(ancestor):
+                return True
+            if ancestor.tag in ("ol", "ul") and any((i.get("id") or "") in self.targets for i in ancestor):
+                return True  # an uncited item of the list the markers link to
+        return False
 
     def drop(self, what: str) -> None:
         if self.article is not None and what not in self.article.dropped:
             self.article.dropped.append(what)
 
     # inline content ----------------------------------------------------------------------------------------
-    def inline(self, element: etree._Element) -> str:
+    def inline(self, element: etree._Element, breaks: bool = False) -> str:
+        """An element's content as Markdown inline text; `breaks` keeps its <br> as BREAK."""
         line = element.sourceline
         parts = [inline_text(element.text, line)] if element.text else []
         for child in element:
             parts.append(self.inline_element(child))
             if child.tail:
                 parts.append(inline_text(child.tail, child.sourceline or line))
-        return re.sub(r" {2,}", " ", "".join(parts))
+        text = unmark_references("".join(parts))
+        return re.sub(r" {2,}", " ", text if breaks else text.replace(BREAK, " "))
 
     def inline_element(self, element: etree._Element) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIP_TAGS:
             return ""
         kind = chrome_kind(element)
-        if kind and tag not in ("a", "span", "sup", "em", "i", "b", "strong"):
-            self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+        if kind and (tag not in ("a", "span", "sup", "em", "i", "b", "strong") or kind in
+                     ("edit links and tooltips", "hidden element")):
+            if kind != "edit links and tooltips":
+                self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
-        if tag in ("sup", "a") and re.fullmatch(r"\[?(\d{1,3}|[ivxl]{1,7})\]?", text) and \
-                (tag == "sup" or (element.get("href") or "").startswith("#")):
+        if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element):
             return token(text.strip("[]"), element.sourceline)
         if tag == "img":
             self.image(element)
             return ""
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element):
+            self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
+            return ""
         if tag == "br":
-            return " "
+            return BREAK
         inner = self.inline(element)
         if tag in ("em", "i", "cite", "dfn", "var"):
             return emphasis("*", inner)
@@ -186,14 +371,35 @@ class Walker:
             return emphasis("`", text.replace("`", "'"))
         if tag in ("sup", "sub"):
             mark = "^" if tag == "sup" else "~"
+            if TOKEN_TEXT.search(inner):  # '[9][10]' set as one superscript: the markers are enough
+                return inner
             return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
         if tag == "a":
             href = (element.get("href") or "").strip()
             if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
                 if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
-                return f"[{inner}]({href.replace(' ', '%20').replace(')', '%29')})"
+                lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace(')', '%29')}){trail}"
         return inner
+
+    @staticmethod
+    def media_links(element: etree._Element) -> bool:
+        """A paragraph that is only links to sound, video or download files ('MP4 MP3', 'PDF')."""
+        links = list(element.iter("a"))
+        text = rec.squash(element.text_content())
+        return bool(links) and len(text.split()) <= 6 and \
+            len("".join(rec.squash(a.text_content()) for a in links)) >= len(text.replace(" ", "")) - 3 and \
+            all(MEDIA_FILE.search(a.get("href") or "") for a in links)
+
+    def broken_lines(self, element: etree._Element) -> list[str]:
+        """A paragraph's text; as its lines when <br> breaks it into three or more short lines that are not
+        sentences running on (a letterhead, an address, a transcript's header), else as one line."""
+        text = self.inline(element, breaks=True)
+        lines = [line.strip() for line in text.split(BREAK) if line.strip()]
+        short = all(len(rec.plain(line).split()) <= SHORT_LINE and not line.rstrip().endswith((",", ";"))
+                    for line in lines)
+        return lines if len(lines) >= 3 and short else [re.sub(r" {2,}", " ", text.replace(BREAK, " "))]
 
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
@@ -241,21 +447,31 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return
         if tag in HEADINGS:
-            self.add("heading", self.inline(element), element, level=int(tag[1]))
+            self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
         elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
             captionish = bool(_words(element) & CAPTION_WORDS)
             if element.find(".//img") is not None and not rec.squash(element.text_content()):
                 for img in element.iter("img"):
                     self.image(img)
                 return
-            self.add("caption" if captionish else "para", self.inline(element), element)
+            lines = self.broken_lines(element)
+            if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each
+                for line in lines:
+                    self.add("para", line, element, broken=True)
+                return
+            if self.media_links(element):
+                self.drop(f"media links: '{rec.squash(element.text_content())[:50]}'")
+                return
+            self.add("caption" if captionish else "para", " ".join(lines), element,
+                     anchor=self.anchor(element) if self.targets else None)
             self.count_caption(captionish)
         elif tag in ("ul", "ol"):
             start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
             for index, item in enumerate(element.iterchildren("li")):
-                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None)
+                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
+                         anchor=self.anchor(item))
         elif tag == "blockquote":
-            for block in Walker(self.article, self.root).walk(element):
+            for block in Walker(self.article, self.root, self.targets, self.not_notes).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
         elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
             self.figure(element)
@@ -265,8 +481,15 @@ class Walker:
         elif tag == "img":
             self.image(element)
         elif tag == "table":
-            self.drop(f"a table at line {element.sourceline} ('{rec.squash(element.text_content())[:40]}…'): "
-                      "rebuild it in the chapter by hand")
+            captions = list(element.iterchildren("caption"))
+            for caption in captions:  # a figure a Word file keeps as a table: its caption stays
+                self.add("caption", self.inline(caption), caption)
+                self.count_caption(True)
+            cells = rec.squash(" ".join(c.text_content() for c in element.iter("td", "th")))
+            for img in element.iter("img"):
+                self.image(img)
+            if cells:
+                self.drop(f"a table at line {element.sourceline} ('{cells[:40]}…'): rebuild it in the chapter by hand")
         elif tag == "hr":
             return
         else:
@@ -277,6 +500,8 @@ class Walker:
             self.image(img)
         captions = [e for e in element.iter() if isinstance(e.tag, str) and
                     (e.tag == "figcaption" or _words(e) & CAPTION_WORDS)]
+        if not captions:  # a journal's figure: its title and legend are plain paragraphs inside it
+            captions = [p for p in element.iter("p") if rec.squash(p.text_content())]
         if captions:
             top = [c for c in captions if not any(a in captions for a in c.iterancestors())]
             text = " ".join(self.inline(c).strip() for c in top)
@@ -286,33 +511,6 @@ class Walker:
     def count_caption(self, yes: bool) -> None:
         if yes and self.article is not None:
             self.article.captions += 1
-
-
-def _dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
-    for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
-        name = element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
-        name = rec.squash(name)
-        if name and not re.match(r"https?://", name):
-            return [(name, "")], "rel=author / itemprop=author"
-    for key in ("author", "article:author", "citation_author", "dc.creator"):
-        values = [v for v in meta.get(key, []) if not re.match(r"https?://", v)]
-        if values:
-            names = [n.strip() for v in values for n in re.split(r"\s*;\s*|\s+and\s+", v) if n.strip()]
-            return [(n, "") for n in names], f"<meta {key}>"
-    return [], ""
-
-
-def _dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    for key in ("article:published_time", "datepublished", "citation_publication_date", "date", "dc.date",
-                "pubdate", "publish-date", "sailthru.date"):
-        for value in meta.get(key, []):
-            if rec.parse_date(value):
-                return rec.parse_date(value), f"<meta {key}>"
-    for element in [*root.iter("time"), *doc.xpath('//*[@itemprop="datePublished"]'), *doc.iter("time")]:
-        value = element.get("datetime") or element.get("content") or element.text_content()
-        if rec.parse_date(value or ""):
-            return rec.parse_date(value), "<time datetime>"
-    return "", ""
 
 
 def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
@@ -344,8 +542,82 @@ def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     return blocks
 
 
-def read_html(source: Path) -> Article:
-    text = _decode(source.read_bytes())
+MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")
+# What a link's target is when it is no note: a figure, a table, a formula, a section of the text.
+NOT_NOTE_WORDS = {"figure", "fig", "figures", "table", "tab", "tables", "image", "img", "photo", "equation", "eq",
+                  "formula", "math", "video", "media", "chart", "scheme", "box", "sec", "section", "toc", "heading"}
+NOT_NOTE_TAGS = HEADINGS | {"figure", "table", "img", "section", "article", "main", "body", "header", "nav"}
+NOTE_HOLDERS = {"li", "p", "div", "dd", "dt", "aside", "td", "span", "blockquote", "footer"}
+
+
+def note_element(target: etree._Element) -> etree._Element:
+    """The element holding the note a marker links to: the target itself when it is a block, else the nearest
+    block around it (an empty <a name> inside a list item)."""
+    node = target
+    while node is not None and not (node.tag in NOTE_HOLDERS - {"span"} or node.tag in NOT_NOTE_TAGS):
+        node = node.getparent()
+    return node if node is not None else target
+
+
+def reads_as_note(target: etree._Element) -> bool:
+    """Whether a link target is a note: a block holding text, not a figure, table, formula or section."""
+    holder = note_element(target)
+    if holder.tag in NOT_NOTE_TAGS or not rec.squash(holder.text_content()):
+        return False
+    if (_words(holder) | _words(target)) & NOT_NOTE_WORDS:
+        return False
+    return holder.find(".//img") is None and holder.find(".//table") is None
+
+
+def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
+    """Where the page's note markers link to: the id (or name) after '#' → the number the marker shows, and the
+    ids that numbered links point to that are no notes (figures, tables, sections: 'Fig. 2')."""
+    order = {node: index for index, node in enumerate(doc.iter())}
+    named = {}
+    for node in doc.iter():
+        for name in (node.get("id"), node.get("name")) if isinstance(node.tag, str) else ():
+            if name:
+                named.setdefault(name, node)
+    targets: dict[str, int] = {}
+    others: set[str] = set()
+    for link in doc.iter("a"):
+        href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
+        match = MARKER_TEXT.fullmatch(text)
+        target = named.get(href[1:]) if href.startswith("#") else None
+        # a marker links forward to its note; a link back up from the list (to the marker) is no marker
+        if match and rec.label_value(match.group(1)) and target is not None and order[target] > order[link]:
+            if reads_as_note(target):
+                targets.setdefault(href[1:], rec.label_value(match.group(1)))
+            else:
+                others.add(href[1:])
+    return targets, others - set(targets)
+
+
+def notes_outside(doc: etree._Element, root: etree._Element, targets: dict[str, int]) -> list[etree._Element]:
+    """The blocks holding notes the text's markers link to that lie outside the article's element (a journal
+    page puts its reference list beside the article): each list with the heading over it, once, in page order."""
+    inside = set(root.iter())
+    found: list[etree._Element] = []
+    for node in doc.iter():
+        if not isinstance(node.tag, str) or node in inside or not \
+                ((node.get("id") or "") in targets or (node.get("name") or "") in targets):
+            continue
+        container = note_element(node).getparent()
+        if container is None or container in inside:
+            continue
+        size = len(rec.squash(container.text_content()))
+        while container.getparent() is not None and container.getparent().tag not in ("body", "html") and \
+                root not in container.getparent().iter() and \
+                len(rec.squash(container.getparent().text_content())) <= size + 200:
+            container = container.getparent()
+        if not any(c is container or container in c.iter() or c in container.iter() for c in found):
+            found.append(container)
+    return found
+
+
+def read_html(source: Path, text: str | None = None) -> Article:
+    """The article in a saved page (or in `text`, HTML converted from `source`)."""
+    text = _decode(source.read_bytes()) if text is None else text
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
@@ -354,13 +626,19 @@ def read_html(source: Path) -> Article:
         raise VolumeError.single("P003", f"the HTML could not be parsed ({exc}); save the page again",
                                  SourceLocation(source)) from None
     article = Article(source=source, lang=(doc.get("lang") or "").strip())
-    meta = _meta(doc)
+    meta = page_meta(doc)
     root = choose_root(doc)
     article.title, title_from = _title(doc, root, meta)
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
-    walker = Walker(article, root)
+    targets, not_notes = marker_targets(doc)
+    walker = Walker(article, root, targets, not_notes)
     article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
+    for container in notes_outside(doc, root, targets):
+        article.recognised.append(f"the list of notes beside the article's element (line {container.sourceline})")
+        notes_walker = Walker(article, container, targets, not_notes)
+        notes_walker.block(container)
+        article.blocks += notes_walker.blocks
     outside = _furniture_outside(doc, root)
     if outside:
         article.dropped.append("outside the article: " + ", ".join(outside))
@@ -371,6 +649,7 @@ def read_html(source: Path) -> Article:
             block.level = 2 + levels.index(block.level)
     _bold_headings(article)
     take_title(article)
+    _declared_metadata(article, doc, meta)
     take_metadata(article)
     if not (article.authors and article.date):  # a byline or date above the article, outside its element
         header = Article(source=source, blocks=_header_lines(doc, root), authors=article.authors,
@@ -378,22 +657,73 @@ def read_html(source: Path) -> Article:
         take_metadata(header, head=len(header.blocks))
         article.authors, article.date = header.authors, header.date
         article.recognised += header.recognised
-    drop_chrome_blocks(article)
-    split_notes(article)
     if not article.authors:
-        article.authors, where = _dom_authors(doc, meta)
+        article.authors, where = dom_authors(doc, meta)
+        if not article.authors:
+            article.authors, where = _labelled_byline(root)
+        if not article.authors:
+            article.authors, where = _site_person(doc, meta)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
-        article.date, where = _dom_date(doc, root, meta)
+        article.date, where = dom_date(doc, root, meta)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
+    take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
+        " ".join(b.plain for b in article.blocks[:40]))))
+    settle_notes(article)
     return article
 
 
+def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, list[str]]) -> None:
+    """What the page declares beats what its lines suggest: a wiki page's revision date, a journal's citation_*
+    or Dublin Core authors, the publication date of its <meta> tags or JSON-LD (a transcript's own date line or
+    a 'Published' line of the site's template can differ)."""
+    for value, where, field in (
+            (*wiki_revision(doc, meta), "date"), (*scholarly_authors(meta), "authors"), (*declared_date(meta), "date")):
+        if value and not getattr(article, field):
+            setattr(article, field, value)
+            shown = value if field == "date" else ", ".join(a for a, _ in value)
+            article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
+def _labelled_byline(root: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """'Posted by A.', 'Author: A' anywhere in the article's element, page furniture included (a footer)."""
+    for element in root.iter("p", "span", "div", "address"):
+        text = rec.squash(element.text_content())
+        authors = rec.parse_byline(text, labelled_only=True) if len(text) < 80 else None
+        if authors:
+            return authors, f"'{text}' (line {element.sourceline})"
+    return [], ""
+
+
+def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    """A personal site's author: the site's name when it is a titled person's ('Dr. Alexander Klier')."""
+    title_parts = re.split(r"\s+[|–—·-]\s+", doc.findtext(".//title") or "")
+    for where, text in [*(("<meta og:site_name>", v) for v in meta.get("og:site_name", [])),
+                        *(("the site's name in <title>", p) for p in title_parts[1:])]:
+        name = rec.personal_site_name(text)
+        if name:
+            return [(name, "")], where
+    return [], ""
+
+
+LETTERHEAD = 3  # this many all-bold lines in a row are a letterhead or a transcript's header, not headings
+
+
 def _bold_headings(article: Article) -> None:
-    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages."""
-    for block in article.blocks:
-        text = block.text.strip()
-        if block.kind == "para" and re.fullmatch(r"\*\*[^*]+\*\*", text) and rec.is_heading_like(block.plain):
-            block.kind, block.text, block.level = "heading", text[2:-2], 2
+    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages; a run of
+    three or more such lines is the text's own header (a transcript's 'Remarks of … / Weekly Address / …')."""
+    bold = [b.kind == "para" and bool(re.fullmatch(r"\*\*[^*]+\*\*", b.text.strip())) for b in article.blocks]
+    index = 0
+    while index < len(bold):
+        end = index
+        while end < len(bold) and bold[end]:
+            end += 1
+        run = article.blocks[index:end]
+        for block in run:
+            if len(run) >= LETTERHEAD:
+                block.broken = True
+            elif not block.broken and rec.is_heading_like(block.plain):
+                block.kind, block.text, block.level = "heading", block.text.strip()[2:-2], 2
+        index = end + 1

@@ -5,25 +5,28 @@ from __future__ import annotations
 import datetime
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
+from volume.importer import words
+
+MONTHS = words.MONTHS
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2021-03-03T08:00
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b"),  # 03.03.2021, day first
+    re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),  # 2020/4/09
+    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)" + words.DATE_TAIL,
+               re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 03.03.2021, day first
+    re.compile(r"(?<![\d/])(?P<slash>\d{1,2})/(?P<other>\d{1,2})/(?P<year>\d{4})(?!\d)"),  # 17/02/2022 or 02/17/2022
 )
-DATE_LABEL = re.compile(r"^(?:date|published(?: on)?|posted(?: on)?|first published|publication date|"
-                        r"updated|last updated)\s*[:\-–—]?\s*", re.IGNORECASE)
-WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*[:\-–—]?\s*", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:" + words.WEEKDAYS + r")\b\.?,?", re.IGNORECASE)
 
-BYLINE = re.compile(r"^(?:(?:authors?|author\(s\)|written by)\s*[:\-–—]?|by\s*:|By)\s+(?P<names>.+)$", re.IGNORECASE)
-NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and"}
+BYLINE = re.compile(r"^(?:(?:" + words.BYLINE_LABELS + r")\s*[:\-–—]|(?:" + words.BYLINE_LABELS + r")(?=\s+\S+\s+\S)|"
+                    r"(?:by|par|von)\s*:|(?:" + words.BYLINE_WORDS + r"))\s+(?P<names>.+)$", re.IGNORECASE)
+UNLABELLED_BYLINE = re.compile(r"^(?:" + words.BYLINE_WORDS + r")\s", re.IGNORECASE)
+NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and",
+                  "du", "des", "zu", "ten", "ter", "и", "et", "und", "ve", "oğlu"}
 ROLE_WORDS = {
     "fellow", "director", "professor", "researcher", "research", "analyst", "editor", "lecturer", "associate",
     "head", "chair", "president", "manager", "coordinator", "student", "candidate", "institute", "university",
@@ -31,55 +34,84 @@ ROLE_WORDS = {
     "college", "ministry", "office", "expert", "scholar", "journalist", "correspondent", "consultant",
     "advisor", "adviser", "officer", "staff", "team", "contributor", "senior", "junior", "visiting", "phd",
     "policy", "forum", "network", "group", "press", "review", "journal", "initiative", "project",
+    "эксперт", "директор", "профессор", "научный", "сотрудник", "редактор", "корреспондент", "аналитик",
+    "институт", "университет", "центр", "кафедра", "доцент", "журналист",
+    "chercheur", "chercheuse", "directeur", "directrice", "professeur", "rédacteur", "rédactrice", "journaliste",
+    "université", "institut", "maître", "chargé", "chargée",
+    "wissenschaftlicher", "wissenschaftliche", "mitarbeiter", "mitarbeiterin", "redakteur", "redakteurin",
+    "universität", "leiter", "leiterin", "korrespondent", "rechtsanwalt",
+    "uzman", "araştırmacı", "muhabir", "editör", "üniversitesi", "öğretim", "müdür",
 }
 
-# Lines that are always page chrome, whatever their neighbours.
-ALWAYS_CHROME = {
-    "share", "share this", "share this article", "share this page", "share on", "tweet", "print", "print this page",
-    "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
-    "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
-    "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
-    "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
-    "open menu", "close menu", "close", "toggle navigation", "search", "newsletter",
-}
-# Menu items: chrome when two or more come together, or before the article's title.
-MENU_WORDS = {
-    "home", "about", "about us", "contact", "contact us", "research", "publications", "events", "experts",
-    "people", "programs", "programmes", "projects", "commentary", "analysis", "topics", "regions", "media",
-    "podcasts", "podcast", "multimedia", "news", "opinion", "issues", "blog", "careers", "press",
-    "get involved", "join", "more", "en", "ru", "kz", "english", "русский", "қазақша", "library", "reports",
-    "articles", "video", "videos", "work with us", "our team", "team", "partners", "donate",
-}
-STOP_LINES = {
-    "related", "related articles", "related posts", "related content", "related publications", "related reading",
-    "related research", "related stories", "read more", "read next", "more to read", "you may also like",
-    "you might also like", "recommended", "recommended for you", "most read", "most popular", "popular",
-    "latest", "latest articles", "comments", "leave a reply", "leave a comment", "join the discussion",
-    "about the author", "about the authors", "more from this author", "more on this topic",
-}
+ALWAYS_CHROME = words.ALWAYS_CHROME
+MENU_WORDS = words.MENU_WORDS
+STOP_LINES = words.STOP_LINES
 CHROME_PATTERNS = (
-    re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE),
-    re.compile(r"all rights reserved", re.IGNORECASE),
-    re.compile(r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b",
+    re.compile(words.COPYRIGHT, re.IGNORECASE),
+    re.compile(words.COOKIES, re.IGNORECASE),
+    re.compile(words.NEWSLETTER, re.IGNORECASE),
+    re.compile(words.APPEAL, re.IGNORECASE),
+    re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
+    re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
+    re.compile(words.READING_TIME, re.IGNORECASE),
+    re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum)$|"
+               r"^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
+    re.compile(r"^(?:материал\s+)?(?:from|aus|de|из|vikipedi)\s+(?:wikipedia|википедии|vikipedi)|^(?:jump to|wechseln zu|"
+               r"aller à|перейти к)\s*:|^(?:jump to navigation|jump to search|zur navigation springen)\b|"
+               r"^(?:der titel dieses artikels ist mehrdeutig|this article is about|for other uses|"
+               r"не следует путать|pour les articles homonymes)|"
+               # a wiki's notes on the page: 'X redirects here', 'Для термина X см. другие значения', stub notices
+               r"\bredirects here\b|\bleitet hierher weiter\b|\bredirige ici\b|\bсм\. другие значения\b|"
+               r"^(?:для термина|о значениях)\b|^(?:this|это)\b.{0,40}\b(?:stub|заготовка)\b|"
+               r"^(?:hidden categories|скрытые категории|versteckte kategorien?|catégories cachées|gizli kategoriler)\s*:",
                re.IGNORECASE),
-    re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
-               r"\benter your e-?mail\b|\byour e-?mail address\b|\bin your inbox\b|\bstay (?:informed|up to date)\b",
-               re.IGNORECASE),
-    re.compile(r"^(?:tags|topics|filed under|categories|keywords)\s*:", re.IGNORECASE),
-    re.compile(r"^share (?:on|via|this)\b", re.IGNORECASE),
-    re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$|^reading time\b|^read time\b", re.IGNORECASE),
-    re.compile(r"^\d+\s+comments?$|^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
-    re.compile(r"^(?:previous|next)(?: article| post)?\s*[:»›>]", re.IGNORECASE),
+    re.compile(r"^←\s*\S.{0,120}$|^\S.{0,120}\s*→$"),  # previous / next links drawn as arrows
+    re.compile(r"^(?:show|view|see|read|more) (?:all |more )?(?:articles|posts|stories|entries) (?:by|of|from)\b|"
+               r"^alle (?:beiträge|artikel) (?:von|anzeigen)\b|^tous les articles de\b|^все (?:материалы|статьи|публикации) "
+               r"автора\b|^(?:yazarın )?tüm yazıları\b", re.IGNORECASE),
+    re.compile(r"^[←→«»‹›<>\s]*(?:previous|next|vorheriger|nächster|précédent|suivant|предыдущ\w*|следующ\w*|"
+               r"önceki|sonraki)(?:\s+(?:article|post|beitrag|artikel|eintrag|entry|story|статья|запись|материал|"
+               r"yazı|haber))?\s*[:»›>→]", re.IGNORECASE),
+    # "Read also: <another article>" standing alone in the text
+    re.compile(r"^(?:read also|also read|see also|related|read more|читайте также|смотрите также|см\. также|"
+               r"по теме|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+               r"siehe auch|ayrıca okuyun|ayrıca bakınız|ilgili haber)\s*[:—–-]\s*\S", re.IGNORECASE),
 )
-CREDIT = re.compile(r"^(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?"
-                    r"\s*(?:credit)?\s*[:|©]\s*\S|^photo by\s+\S", re.IGNORECASE)
-NOTES_HEADINGS = {
-    "notes", "endnotes", "end notes", "footnotes", "references", "sources", "notes and references",
-    "references and notes", "notes and sources", "sources and notes", "citations",
+CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©]\s*\S|"
+                    r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
+                    re.IGNORECASE)
+NOTES_HEADINGS = words.NOTES_HEADINGS
+_EDIT_WORDS = (r"(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|değiştir|"
+               r"kaynağı değiştir)")
+# '[edit]', '[править | править код]', and in a Word file the same as Markdown links: '\[[править](…)\]'
+_EDIT = (r"\\?\[\s*(?:" + _EDIT_WORDS + r"|\[" + _EDIT_WORDS + r"\]\([^)\s]*\))"
+         r"(?:\s*\|\s*(?:[^\]\[]+|\[[^\]]+\]\([^)\s]*\)))?\s*\\?\]")
+WIKI_EDIT = re.compile(r"^\s*" + _EDIT + r"\s*|\s*" + _EDIT + r"\s*$", re.IGNORECASE)
+LANGUAGE_WORDS = {
+    "en": {"the", "and", "of", "to", "is", "that", "with", "for", "was", "are"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auch", "eine"},
+    "fr": {"le", "la", "les", "des", "et", "est", "une", "dans", "pour", "qui"},
+    "ru": {"и", "в", "не", "на", "что", "с", "по", "это", "как", "для"},
+    "tr": {"ve", "bir", "bu", "da", "için", "ile", "olarak", "de", "daha", "gibi"},
 }
 ROMAN = re.compile(r"^(?=[ivxl])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 SENTENCE_END = (".", ",", ";", ":", "!", "…", '"', "”", "’", "»")
+
+
+def guess_language(text: str) -> str:
+    """The language of a text among en, de, fr, ru and tr, by its commonest words ("" when none stands out)."""
+    counts = {}
+    words = re.findall(r"\w+", text[:20000].casefold())
+    for language, common in LANGUAGE_WORDS.items():
+        counts[language] = sum(1 for w in words if w in common)
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 5 and counts[best] >= 2 * sorted(counts.values())[-2] else ""
+
+
+def month_first(language: str) -> bool | None:
+    """How to read 03/04/2022: day first in German, French, Russian and Turkish; undecided in English."""
+    return False if language in ("de", "fr", "ru", "tr") else None
 
 
 def squash(text: str) -> str:
@@ -116,41 +148,65 @@ def label_value(label: str) -> int | None:
     return roman_value(label) if label.islower() else None
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date in `text` as ISO yyyy-mm-dd, or None."""
+def parse_date(text: str, month_first: bool | None = None) -> str | None:
+    """The first full date in `text` as ISO yyyy-mm-dd, or None.
+
+    17/02/2022 is read day first and 02/17/2022 month first; 03/04/2022 only when `month_first` says which
+    (True for US English pages), since guessing would write a wrong date."""
     for pattern in DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mon"])
-        try:
-            return datetime.date(int(parts["year"]), month, int(parts["day"])).isoformat()
-        except ValueError:
-            continue
+        for match in pattern.finditer(text):
+            found = _date_of(match.groupdict(), month_first)
+            if found:
+                return found
     return None
 
 
-def date_line(line: str) -> str | None:
-    """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021')."""
+def _date_of(parts: dict, month_first: bool | None) -> str | None:
+    if parts.get("slash"):
+        first, second = int(parts["slash"]), int(parts["other"])
+        if first > 12 or (second <= 12 and month_first is False):
+            day, month = first, second
+        elif second > 12 or month_first:
+            day, month = second, first
+        else:
+            return None
+    else:
+        month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mon"])
+        day = int(parts["day"])
+    try:
+        return datetime.date(int(parts["year"]), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_line(line: str, month_first: bool | None = None) -> str | None:
+    """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021', '17.02.2022')."""
     line = squash(line)
+    if ";" in line and len(line) < 200:
+        return published_in_history(line)
     if len(line) > 80:
         return None
     labelled = DATE_LABEL.match(line)
     if labelled:
-        return parse_date(line[labelled.end():])
-    found = parse_date(line)
+        return parse_date(line[labelled.end():], month_first)
+    found = parse_date(line, month_first)
     if not found:
         return None
     rest = WEEKDAY.sub("", line)
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
+    rest = re.sub(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr))?\b|\b(?:utc|gmt|msk|cet|cest)\b|\b(?:в|à|um|saat)\b", "",
+                  rest, flags=re.IGNORECASE)
     return found if len(key(rest)) <= 3 else None
 
 
-def _looks_like_name(part: str) -> bool:
+FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", "why", "how", "what", "when", "der",
+                         "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
+
+
+def looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
-    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part):
+    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES:
         return False
     if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
         return False
@@ -158,25 +214,40 @@ def _looks_like_name(part: str) -> bool:
                for w in words)
 
 
+# Other people a byline credits after the authors: editors, translators, photographers.
+OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustrated|compiled|photographed)\s+by|"
+                          r"(?:photos?|photographs|illustrations?)\s+by|под редакцией|перевод(?:\s+с\s+\w+)?\s*:?|"
+                          r"редактор\s*:|(?:édité|traduit|révisé)\s+par|(?:herausgegeben|übersetzt|redigiert|"
+                          r"bearbeitet)\s+von|redaktion\s*:|çeviren\s*:?|editör\s*:|(?:editor|translator)s?\s*:)\s",
+                          re.IGNORECASE)
+
+
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
-    """Authors (name, affiliation) named by a byline such as 'By A and B' or 'Author: A, Senior Fellow'."""
+    """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
+
+    `labelled_only` refuses the unlabelled 'By A' / 'Par A' / 'Von A' (far from the top they open sentences)."""
     line = squash(line)
     match = BYLINE.match(line)
     if not match or len(line) > 160:
         return None
-    if labelled_only and line.startswith("By "):
+    if labelled_only and UNLABELLED_BYLINE.match(line):
         return None
-    names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+", match.group("names"))[0]
+    names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*\|\s*", match.group("names"))[0]
+    names = OTHER_CREDIT.split(names)[0]  # 'Rob Ewaschuk Edited by Betsy Beyer': the editor is no author
+    dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
+    names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
+    names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
+    names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     authors: list[tuple[str, str]] = []
-    for chunk in re.split(r"\s*;\s*|\s+and\s+|\s*&\s*|,\s*and\s+", names):
+    for chunk in re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*|,\s*(?:" + words.AND_WORDS + r")\s+", names):
         pieces = [p.strip() for p in chunk.split(",") if p.strip()]
-        if not pieces or not _looks_like_name(pieces[0]):
+        if not pieces or not looks_like_name(pieces[0]):
             if authors:
                 continue
             return None
         name, affiliation = pieces[0], []
         for piece in pieces[1:]:
-            if _looks_like_name(piece) and not affiliation:
+            if looks_like_name(piece) and not affiliation:
                 authors.append((name, ""))
                 name = piece
             else:
@@ -185,35 +256,161 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     return authors or None
 
 
+CHROME_HEAD = re.compile(r"^(?:share|teilen|partager|поделиться|paylaş|drucken|print|imprimer|печать|yazdır)\b.{0,20}$",
+                         re.IGNORECASE)
+
+
+# A transcript's header naming who speaks: 'Remarks of President Barack Obama and First Lady Michelle Obama as
+# Delivered', 'Statement by Secretary John Kerry', 'Rede von Bundeskanzlerin Angela Merkel'.
+SPEECH = re.compile(r"^(?:(?:prepared\s+)?remarks|statement|address|speech|testimony|keynote|interview|"
+                    r"rede|ansprache|erklärung|discours|allocution|déclaration|выступление|заявление|konuşma|"
+                    r"açıklama)\s+(?:of|by|von|de|du|d['’])\s+(?P<names>.+?)"
+                    r"(?:\s*[,–—-]?\s*(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?)|"
+                    r"in\s+the\s+weekly\s+address))?\.?$", re.IGNORECASE)
+OFFICES = re.compile(r"^(?:(?:the|der|die|le|la|m\.|mme)\s+)?(?:(?:vice|deputy|former|acting|first|second|"
+                     r"prime|foreign|us|u\.s\.|federal|bundes)\s*-?\s*)*"
+                     r"(?:president|lady|minister|secretary(?:\s+of\s+\w+)?|senator|governor|mayor|ambassador|"
+                     r"chancellor|kanzler(?:in)?|präsident(?:in)?|minister(?:in)?|président(?:e)?|ministre|"
+                     r"general|admiral|representative|congress(?:wo)?man|speaker|leader|"
+                     r"dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?)\s+", re.IGNORECASE)
+
+
+def speakers(line: str) -> list[tuple[str, str]] | None:
+    """The people a transcript's header says are speaking ('Remarks of President Barack Obama and First Lady
+    Michelle Obama as Delivered' → Barack Obama, Michelle Obama), their offices left out; None unless every one
+    is named."""
+    match = SPEECH.match(squash(line))
+    if not match or len(line) > 160:
+        return None
+    names = []
+    for part in re.split(r"\s*,\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*", match.group("names")):
+        while OFFICES.match(part):
+            part = part[OFFICES.match(part).end():]
+        if not looks_like_name(part.strip()):
+            return None
+        names.append((part.strip(), ""))
+    return names or None
+
+
+NAME_TAIL = re.compile(r"(?:\s*(?:\bmail\b|\be-?mail\b|[*†‡§#✉]|\d{1,2}(?:,\d{1,2})*|,|;|\band\b))+\s*$", re.IGNORECASE)
+AFFILIATION = re.compile(r"^(?:affiliations?|аффилиация|affiliation\(s\)|zugehörigkeit|kurum)\s*:\s*(?P<text>.+)$",
+                         re.IGNORECASE)
+
+
+def name_list(line: str) -> list[tuple[str, str]] | None:
+    """The authors a journal prints under its title, with no 'By': 'Jacob T. Bushong, Eric C. Miller, and William
+    R. Raun', 'Djoko T. Iskandar,', 'Jimmy A. McGuire mail' (an e-mail icon's label), superscript numbers
+    dropped; None unless every part is a person's name."""
+    line = NAME_TAIL.sub("", squash(line))
+    if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
+        return None
+    names = []
+    for part in re.split(r"\s*[,;]\s*(?:(?:" + words.AND_WORDS + r")\s+)?|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*",
+                         line):
+        part = NAME_TAIL.sub("", part).strip()
+        if not looks_like_name(part) or re.fullmatch(r"[^a-zа-яё]+", part):  # 'SHOW ALL ARTICLES OF': a button
+            return None
+        names.append((part, ""))
+    return names or None
+
+
+def published_in_history(line: str) -> str | None:
+    """The publication date from a journal's history line ('Received 16 June 2014; Revised …; Published 17
+    December 2014')."""
+    for part in re.split(r"\s*[;|]\s*", squash(line)):
+        label = DATE_LABEL.match(part)
+        if label and re.match(r"(?:published|publication|опубликован|publié|veröffentlicht|yayın)", part, re.IGNORECASE):
+            return parse_date(part[label.end():])
+    return None
+
+
 def is_chrome_line(line: str) -> bool:
     text = key(line)
     if not text:
         return True
-    if text in ALWAYS_CHROME:
+    if text in ALWAYS_CHROME or CHROME_HEAD.match(text):
         return True
-    if any(p.search(squash(line)) for p in CHROME_PATTERNS):
+    words = text.split()
+    if 1 < len(words) <= 6 and all(key(w) in ALWAYS_CHROME for w in words):  # 'Weiterempfehlen Drucken'
+        return True
+    if any(p.search(squash(line)) for p in CHROME_PATTERNS) or (len(line) < 200 and REVISION.search(line)):
         return True
     return is_menu_bar(line)
 
 
 def is_menu_bar(line: str) -> bool:
-    """Several short items on one line: a menu ('Home | About | Research') or breadcrumbs ('Home › Analysis')."""
-    items = [i for i in re.split(r"\s*(?:\||·|•|»|›|>|/|\t)\s*", squash(line)) if i.strip()]
+    """Several short items on one line: a menu ('Home | About | Research') or breadcrumbs ('Home › Analysis').
+
+    A line holding an address is never one: '/' splits URLs, and a short note (an organisation, a page title
+    and its URL) must not be taken for a menu."""
+    line = squash(line)
+    if re.search(r"https?://|www\.|\.(?:org|com|gov|int|net|edu)\b", line, re.IGNORECASE):
+        return False
+    items = [i for i in re.split(r"\s*(?:\||·|•|»|›|>|(?<=\s)/(?=\s)|\t)\s*", line) if i.strip()]
     if len(items) < 2 or any(len(i.split()) > 5 for i in items) or line.rstrip().endswith("."):
         return False
-    return key(items[0]) in MENU_WORDS or len(items) >= 3 or "\t" in line
+    return key(items[0]) in MENU_WORDS or len(items) >= 3
+
+
+PAGER = re.compile(r"^(?:previous|next|older|newer|prev|vorherige[rs]?|nächste[rs]?|zurück|weiter|précédent|suivant|"
+                   r"предыдущ\w*|следующ\w*|назад|далее|önceki|sonraki)(?:\s+(?:article|post|entry|page|chapter|"
+                   r"story|beitrag|artikel|kapitel|seite|статья|запись|глава|страница|yazı|sayfa|posts?|entries))?$",
+                   re.IGNORECASE)
+
+
+def is_pager_word(line: str) -> bool:
+    """'Previous', 'Next post', 'Следующая статья': a link to the neighbouring page follows it."""
+    return bool(PAGER.match(key(line)))
 
 
 def is_menu_word(line: str) -> bool:
     return key(line) in MENU_WORDS
 
 
+CLOSING = re.compile(words.COPYRIGHT + r"|" + words.LICENCE + r"|^(?:" + words.TAG_LABELS + r")\s*:|"
+                     r"^(?:posted|filed) (?:in|under)\b|^submit comments\b|^\d+\s+comments?$|"
+                     # a comments section: '6 Comments on <title>', '3 thoughts on …', '12 комментариев'
+                     r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|réponses?|"
+                     r"комментари\w*|отзыв\w*|yorum)\b(?:\s+(?:on|to|zu|à|sur|к|на)\b.*)?$|"
+                     r"^comments are closed\b|^kommentare sind geschlossen\b|^les commentaires sont fermés\b|"
+                     # a wiki's footer: 'Retrieved from "https://…"'
+                     r"^(?:retrieved from|источник\s*[—–-]|abgerufen von|récupérée de|alındığı yer)\s*[«\"„“]?\s*https?://|"
+                     r"^[←→«»‹›<>\s]*(?:previous|next)(?:\s+(?:article|post|entry))?\s*[:»›>→]", re.IGNORECASE)
+
+
+def is_closing_line(line: str) -> bool:
+    """A line that closes an article on many sites: copyright or licence notice, tags, comments, previous/next."""
+    return len(line) < 300 and bool(CLOSING.search(squash(line)))
+
+
+# The footer of a wiki page: the revision it shows, which is how a wiki page is cited.
+REVISION = re.compile(r"(?:this page was last (?:edited|modified)|последнее изменение этой страницы|эта страница в "
+                      r"последний раз была (?:отредактирована|изменена)|dernière modification de cette page|"
+                      r"diese seite wurde zuletzt|bu sayfa(?:da)? en son)\b(?P<rest>.{0,80})", re.IGNORECASE)
+
+
+def revision_date(text: str) -> str | None:
+    """The date of a wiki page's revision from its footer ('This page was last edited on 25 October 2019')."""
+    match = REVISION.search(text)
+    return parse_date(match.group("rest"), False) if match else None
+
+
+def is_toc_heading(line: str) -> bool:
+    """'Contents', 'Содержание [убрать]', 'Inhaltsverzeichnis': a table of contents begins (its toggle aside)."""
+    return key(re.sub(r"\\?\[\s*\w+\s*\\?\]\s*$", "", line)) in words.TOC_HEADINGS
+
+
 def is_stop_line(line: str) -> bool:
     return key(line) in STOP_LINES
 
 
+def without_edit_links(line: str) -> str:
+    """A heading without Wikipedia's '[edit]' / '[Bearbeiten]' / '[править | править код]' links copied with it."""
+    return WIKI_EDIT.sub("", line) if len(line) < 200 else line
+
+
 def is_notes_heading(line: str) -> bool:
-    return key(line) in NOTES_HEADINGS
+    return key(without_edit_links(line)) in NOTES_HEADINGS
 
 
 def is_credit(line: str) -> bool:
@@ -224,8 +421,20 @@ def is_heading_like(line: str) -> bool:
     """A short line without final punctuation, starting with a capital or a number: a section heading."""
     line = squash(line)
     words = line.split()
-    if not 1 <= len(words) <= 14 or len(line) > 100 or line.endswith(SENTENCE_END):
+    abbreviation = bool(words) and len(words) <= 5 and re.search(r"(?:\b[A-Z]\.){2,}$|\b[IVX]{2,}\.$", line)
+    if not 1 <= len(words) <= 14 or len(line) > 100 or (line.endswith(SENTENCE_END) and not abbreviation):
         return False
-    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line):
+    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
     return line[0].isupper() or line[0].isdigit()
+
+
+PERSONAL_SITE = re.compile(r"^(?:(?:Dr|Prof|PD|Doz)\.(?:-Ing\.)?\s+)+(?P<name>[^|–—:]+)$")
+
+
+def personal_site_name(text: str) -> str | None:
+    """The person a site is named after ('Dr. Alexander Klier'): a name behind an academic title, no more."""
+    match = PERSONAL_SITE.match(squash(text))
+    name = match.group("name").strip() if match else ""
+    return name if name and 2 <= len(name.split()) <= 4 and looks_like_name(name) else None
+

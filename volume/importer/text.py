@@ -8,14 +8,17 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import (
-    TOKEN,
+    AFFILIATION_IN,
+    AUTHOR_NOISE,
     Article,
     Block,
-    drop_chrome_blocks,
+    _byline_and_date,
     inline_text,
-    split_notes,
+    settle_notes,
+    take_closing_byline,
     take_metadata,
 )
+from volume.importer.notes import TOKEN
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -70,32 +73,120 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     return result
 
 
+LONG_WORDS = 25  # a paragraph this long that ends a sentence is the article's text, not the page's
+TITLE_REACH = 8  # lines between the title and the byline or date
+
+
 def _is_metadata(text: str) -> bool:
-    return bool(rec.parse_byline(text) or rec.date_line(text))
+    """A byline, a date line, or a journal's list of authors ('A, B, and C'; 'Djoko T. Iskandar,')."""
+    names = rec.name_list(text)
+    return bool(rec.parse_byline(text) or rec.date_line(text) or (len(text) < 160 and _byline_and_date(text)[0])
+                or (names and (len(names) >= 2 or text.rstrip().endswith((",", "mail")))))
 
 
 def _is_furniture(text: str) -> bool:
-    return rec.is_chrome_line(text) or rec.is_menu_word(text) or rec.is_credit(text)
+    return rec.is_chrome_line(text) or rec.is_menu_word(text) or rec.is_credit(text) or rec.is_stop_line(text)
+
+
+def _is_body(block: Block) -> bool:
+    text = block.plain
+    return len(text.split()) >= LONG_WORDS and not _is_furniture(text) and text.rstrip()[-1:] in ".!?…\"”»)"
+
+
+def _name_line(text: str) -> bool:
+    """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
+    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text)
+
+
+TITLE_WORDS = 30  # a journal article's title can run this long
+
+
+def _title_candidate(text: str, long: bool = False) -> bool:
+    """A line that can be the title: heading-like ('t-SNE' and 'iPhone' may open it), or with `long` (right above
+    the byline) any line of up to 30 words that ends no sentence."""
+    if _is_furniture(text) or _is_metadata(text):
+        return False
+    cased = re.sub(r"^([a-z])(?=[-A-Z])", lambda m: m.group(1).upper(), text)
+    if rec.is_heading_like(cased):
+        return True
+    return long and len(text.split()) <= TITLE_WORDS and cased[:1].isupper() and not text.rstrip().endswith(".")
+
+
+COMMON = set().union(*rec.LANGUAGE_WORDS.values())
+
+
+def _words(text: str) -> set[str]:
+    """A line's words for comparing it with the text: none of the commonest words of the five languages."""
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in COMMON}
+
+
+def _best_title(blocks: list[Block], start: int) -> int | None:
+    """Without a byline: the heading-like line before the text that shares most words with its first paragraph,
+    else the nearest heading-like line above the text, else the first line that is not page chrome."""
+    first = _words(blocks[start].plain) if start < len(blocks) else set()
+    candidates = [i for i in range(min(start, 60)) if _title_candidate(blocks[i].plain)]
+    shared = {i: len(_words(blocks[i].plain) & first) for i in candidates}
+    scored = [(shared[i] / max(1, len(_words(blocks[i].plain))), shared[i], i) for i in candidates
+              if shared[i] >= min(2, len(_words(blocks[i].plain)))]
+    good = [s for s in scored if s[0] >= 0.5 and len(_words(blocks[s[2]].plain)) > 1] or \
+        [s for s in scored if s[0] >= 0.5 and s[2] < 5]
+    if good:  # the line sharing most of its words with the text, then the most words, then the later one
+        return max(good)[2]
+    if candidates:
+        return candidates[-1]
+    return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
+
+
+BODY_WINDOW = 10  # blocks after a paragraph of the text in which another one follows it
+
+
+def _text_start(blocks: list[Block]) -> int | None:
+    """The first paragraph of the article's text: a long sentence-like paragraph with another one soon after it
+    (a banner over the page, 'This is historical material …', stands alone among menus), else the first one."""
+    body = [i for i, b in enumerate(blocks) if _is_body(b)]
+    for index in body:
+        if any(index < other <= index + BODY_WINDOW for other in body):
+            return index
+    return body[0] if body else None
+
+
+def _author_noise(block: Block) -> bool:
+    """An affiliation or e-mail line, or a pop-up's 'X', among a journal's list of authors."""
+    return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
 
 
 def _take_title(article: Article) -> None:
-    """The title: the last heading-like line before the byline or date (a standfirst between them becomes the
-    abstract), else the first line that is not page chrome. Lines above it are the site's, not the article's."""
+    """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
+    abstract; on some pages the title follows the date), else the heading-like line above the text that shares
+    its words. Lines above the title are the site's, not the article's."""
     blocks = article.blocks
-    first_meta = next((i for i, b in enumerate(blocks[:40]) if _is_metadata(b.plain)), None)
+    start = _text_start(blocks)
+    if start is None:  # a short piece: its first sentence-like paragraph
+        start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
+                      and not _is_metadata(b.plain)), len(blocks))
+    metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
+    while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
+        metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
     title_at, abstract = None, []
-    if first_meta is not None:
-        for index in range(first_meta - 1, -1, -1):
+    if metas:
+        named = any(rec.parse_byline(blocks[i].plain) or rec.name_list(blocks[i].plain) for i in metas)
+        for index in range(metas[0] - 1, max(-1, metas[0] - 1 - TITLE_REACH), -1):
             text = blocks[index].plain
-            if _is_furniture(text):
+            if _is_furniture(text) or (_name_line(text) and not named):
                 continue
-            if rec.is_heading_like(text):
+            if _title_candidate(text, long=not abstract):
                 title_at = index
                 break
             abstract.insert(0, blocks[index])
+        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if _title_candidate(blocks[i].plain)),
+                     None)
+        first = _words(blocks[start].plain) if start < len(blocks) else set()
+        shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
+        if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)):
+            title_at, abstract = after, []  # the title under the date line ('13. Mai 2014, von A' / title)
     if title_at is None:
         abstract = []
-        title_at = next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
+        title_at = _best_title(blocks, start)
     if title_at is None:
         return
     article.title = blocks[title_at].text
@@ -103,11 +194,26 @@ def _take_title(article: Article) -> None:
     if abstract:
         article.abstract = TOKEN.sub("", " ".join(b.text for b in abstract))
         article.recognised.append(f"abstract: the standfirst below the title (line {abstract[0].line})")
-    if title_at:
-        article.dropped.append("above the title (site name, menus, breadcrumbs): "
-                               + ", ".join(f"'{b.plain[:40]}'" for b in blocks[:title_at]))
+    top = min(title_at, metas[0]) if metas else title_at
+    for block in blocks[:top]:
+        article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
     taken = {id(b) for b in abstract}
-    article.blocks = [b for b in blocks[title_at + 1:] if id(b) not in taken]
+    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and id(b) not in taken and
+                      (i > title_at or (metas and i >= metas[0]))]
+
+
+def _bare_byline(article: Article) -> None:
+    """A name alone on a line next to the date, just below the title, is the author ('Heiko Sauer' / 'Do 9 Apr')."""
+    if article.authors:
+        return
+    blocks = article.blocks[:6]
+    for index, block in enumerate(blocks):
+        neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+        if _name_line(block.plain) and (index == 0 or any(rec.date_line(b.plain) for b in neighbours)):
+            article.authors = [(block.plain, "")]
+            article.recognised.append(f"author: {block.plain} (the name under the title, line {block.line})")
+            article.blocks.remove(block)
+            return
 
 
 def _captions(article: Article) -> None:
@@ -116,8 +222,9 @@ def _captions(article: Article) -> None:
     for block in article.blocks:
         if rec.is_credit(block.plain):
             before = kept[-1] if kept else None
+            # the line above a credit is its caption, even when short enough to pass for a heading
             if before is not None and before.kind == "para" and len(before.plain.split()) <= 60 \
-                    and not rec.is_heading_like(before.plain) and not TOKEN.search(before.text):
+                    and not TOKEN.search(before.text) and not rec.is_credit(before.plain):
                 kept[-1] = Block("caption", f"{before.text} {block.text}", before.line)
             else:
                 kept.append(Block("caption", block.text, block.line))
@@ -128,6 +235,8 @@ def _captions(article: Article) -> None:
 
 
 def _headings(article: Article) -> None:
+    """A heading-like line followed by text is a heading; so are up to two heading-like lines straight above it
+    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text)."""
     blocks = article.blocks
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -135,6 +244,21 @@ def _headings(article: Article) -> None:
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
+            for above in reversed(blocks[max(0, index - 2):index]):
+                if above.kind != "para" or not rec.is_heading_like(above.plain):
+                    break
+                above.kind = "heading"
+
+
+CODE = re.compile(r"[;{}]\s*$|^\s*[{}]|==|!=|->|\w\(\S*\);|^\s*(?:#include|#define|import|def|return|if\s*\(|for\s*\()")
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of program code copied with the page ('open(argv[1], O_RDONLY)'): its brackets are no markers."""
+    return bool(CODE.search(line))
+
+
+CELL_WORDS = 8  # a line straight under a table row this short is more of the row's last cell
 
 
 def read_text(source: Path) -> Article:
@@ -142,15 +266,31 @@ def read_text(source: Path) -> Article:
     article = Article(source=source)
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
+    table_line = -2
     for line, number in _paragraphs(text):
+        heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
+        line = rec.without_edit_links(line)
+        in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
+            not line.endswith((".", "!", "?"))
+        if "\t" in line or in_cell:  # a table row as browsers copy it: cells between tabs, a cell's further lines
+            article.dropped.append(f"table row (line {number}): '{rec.squash(line)[:60]}': rebuild the table by hand")
+            table_line = number
+            continue
         bullet = BULLET.match(line)
         kind = "item" if bullet and not NOTE_START.match(line) else "para"
-        article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number),
-                                    number))
+        article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number,
+                                                      markers=not looks_like_code(line)), number))
+    article.lang = rec.guess_language(text)
+    month_first = rec.month_first(article.lang)
+    site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     _take_title(article)
     take_metadata(article)
+    _bare_byline(article)
+    take_closing_byline(article, month_first)
+    if not article.authors and site_person:
+        article.authors = [(site_person, "")]
+        article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
-    drop_chrome_blocks(article)
+    settle_notes(article, plain_digit_markers=True)
     _headings(article)
-    split_notes(article)
     return article

@@ -21,6 +21,19 @@ class Author:
 
 
 @dataclass(frozen=True)
+class NoteCite:
+    """One reference in a note, as the bibliography transform read it: which entry, where, with what locator."""
+
+    entry_id: str  # id of the bibliography entry ("bib-<key>")
+    start: int  # the reference's span in the note's text (whitespace collapsed); (0, 0) for an Ibid.
+    end: int
+    locator: str | None = None  # "p. 45"
+    kept: bool = False  # the reference is printed as written, not in the bibliography's style
+    confidence: float = 1.0
+    ibid: bool = False  # reached through "Ibid."
+
+
+@dataclass(frozen=True)
 class Note:
     """One endnote: its number in the chapter, its content, and where its marker and text are."""
 
@@ -31,6 +44,10 @@ class Note:
     text: str  # plain text, for parsing references and diagnostics
     location: SourceLocation
     references: tuple[str, ...] = ()  # ids of the bibliography entries this note cites
+    cites: tuple[NoteCite, ...] = ()  # each reference read from the note, in order
+    comment: str = ""  # the note's own words around its references
+    styled: str = ""  # with a [notes] style: "house" (every reference rendered in it), "part" (some kept as written),
+    # "written" (all kept as written); "" for notes as written or without a reference
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,9 @@ def _title_from_author(piece: Piece, work: dict) -> tuple[str, bool]:
 def _container(work: dict, element: str) -> None:
     """An italic element after an article title: a periodical, with volume, issue and pages if a journal."""
     name, after = italic_element(element) or ("", "")
+    inside = re.fullmatch(r"(?P<name>.+?),\s*(?P<volume>\d+[A-Za-z]?)", name)
+    if inside and (not after or after.startswith("(")):  # "*Water Policy, 10*(S2), 71–88": the volume in italics
+        name, after = inside["name"], f"{inside['volume']}{after}"
     work["container-title"] = name
     journal = JOURNAL_TAIL_RE.match("," + after) if after[:1].isdigit() or after.startswith("*") else None
     if journal:

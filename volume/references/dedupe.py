@@ -15,7 +15,7 @@ from volume.references.urls import doi_from_url, normalize_url
 
 SAME_TITLE = 90  # token_sort_ratio at or above which two titles (same author and year) are one work
 CONFLICTING_TITLE = 80  # below this, two citations of one URL or DOI disagree on the title
-UNCOUNTED = frozenset({"note-text", "locator"})
+UNCOUNTED = frozenset({"note-text", "locator", "kept-as-written", "kept-reason"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,10 @@ def _title_ratio(a: dict, b: dict) -> float:
 
 
 def _disagreement(a: dict, b: dict) -> str | None:
-    """Why two citations of one URL or DOI cannot be one work: "year", "title", or None."""
+    """Why two citations of one URL or DOI cannot be one work: "year", "title", or None. A reference kept as
+    written has no title or year of its own to disagree with."""
+    if a.get("kept-as-written") or b.get("kept-as-written"):
+        return None
     if year(a) and year(b) and year(a) != year(b):
         return "year"
     if a.get("title") and b.get("title") and _title_ratio(a, b) < CONFLICTING_TITLE:
@@ -186,7 +189,8 @@ def _entries(cits: list[Citation], clusters: _Clusters) -> list[Entry]:
     entries, used = [], defaultdict(int)
     for root in sorted(members):
         group = [cits[i] for i in members[root]]
-        best = max(enumerate(group), key=lambda pair: (_completeness(pair[1].work), -pair[0]))[1]
+        best = max(enumerate(group), key=lambda pair: (not pair[1].work.get("kept-as-written"),
+                                                       _completeness(pair[1].work), -pair[0]))[1]
         work = _copied(best.work)
         key = base_key(work)
         used[key] += 1

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import json
 
+from volume.references.kept import KEPT
+
 RIS_TYPES = {"article-journal": "JOUR", "article-newspaper": "NEWS", "article-magazine": "MGZN", "book": "BOOK",
              "chapter": "CHAP", "report": "RPRT", "webpage": "ELEC", "speech": "GEN", "thesis": "THES"}
 
 
+def _kept_item(work: dict) -> dict:
+    """A reference kept as written: its text as the title, why it was kept in the note, a flag in custom."""
+    reason = work.get("kept-reason", "")
+    item = {"type": "document", "title": work["title"],
+            "note": f"Kept as written by volume: {reason}" if reason else "Kept as written by volume",
+            "custom": {KEPT: True, "reason": reason}}
+    return item | {k: work[k] for k in ("URL", "DOI") if work.get(k)}
+
+
 def csl_items(entries) -> list[dict]:
+    """CSL-JSON for every entry; references kept as written carry their text and the kept-as-written flag."""
     items = []
     for entry in entries:
+        if entry.work.get(KEPT):
+            items.append(_kept_item(entry.work) | {"id": entry.key})
+            continue
         item = {k: v for k, v in entry.work.items() if k not in ("note-text", "locator")}
         item["id"] = entry.key
         item.setdefault("type", "document")

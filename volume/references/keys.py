@@ -59,6 +59,9 @@ def year(work: dict) -> int | None:
 
 def base_key(work: dict) -> str:
     """A readable key: first author (letters only), year or "nd", first significant word of the title."""
+    if work.get("kept-as-written"):  # the text as written: "kept" and its first significant words
+        words = [w for w in ascii_fold(work.get("title", "")).split() if w not in STOPWORDS and not w.isdigit()]
+        return "kept" + "".join(w[:12] for w in words[:2])
     authors = work.get("author") or [{}]
     name = ascii_fold(first_author(work) or "").split()
     if authors[0].get("literal"):  # an organisation: its first two significant words

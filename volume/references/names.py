@@ -23,7 +23,7 @@ ORG_WORDS = frozenset(
 )
 _INITIALS_RE = re.compile(r"(?:[^\W\d_][^\W\d_]?\.[\s-]*)+")
 _NAME_PART_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
-_PEOPLE_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")
+_PEOPLE_SPLIT_RE = re.compile(r"\s*[,;]\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")  # "; " joins people too ("Family, G.; Family, G.")
 _GIVEN_FIRST_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
@@ -82,8 +82,15 @@ def family_first_people(text: str) -> list[dict] | None:
 
 def _given_first_person(name: str) -> dict | None:
     tokens = name.split()
+    if len(tokens) > 2 and tokens[-1].rstrip(".") in ("Jr", "Sr"):  # "Joseph S. Nye Jr.": the suffix is no name
+        tokens = tokens[:-1]
     if not 2 <= len(tokens) <= 5 or not _name_word(tokens[-1].rstrip(".")):
         return None
+    if len(tokens) == 2:
+        from volume.references.name_lists import _chinese_order
+
+        if _chinese_order(tokens):  # "Chen Shaofeng": a Chinese name, family name first
+            return {"family": tokens[0], "given": tokens[1].rstrip(".")}
     split = len(tokens) - 1
     while split > 1 and (tokens[split - 1] in PARTICLES or tokens[split - 1] in CAPITAL_PARTICLES):
         split -= 1

@@ -1,4 +1,5 @@
-"""Parse one free-text endnote into CSL-JSON works, an Ibid. marker, a comment and what is left unparsed."""
+"""Parse one free-text endnote: its references, each read into a CSL-JSON work or kept as written, an Ibid.
+marker, its locator and the comment around the references."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import re
 from dataclasses import dataclass
 
 from volume.references.apa import parse_apa
+from volume.references.checks import doubts
 from volume.references.chicago import parse_chicago
+from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
+from volume.references.web_notes import read_web_note
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +26,26 @@ LOCATOR_RE = re.compile(
 )
 CITATION_HINT_RE = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d{2}\b|\*[^*]+\*|[\"“][^\"”]+[\"”]")
 URL_SEPARATOR_RE = re.compile(r"(?<=\S);\s+")
+REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, a name, a quoted or italic title
+    r"(?:\[\d+\]|\d{1,3}[.)])?\s*(?:[^\W\d_][\w'’\-]+,\s|[^\W\d_][\w'’\-]+\s[^\W\d_]{1,3}[,.\s]|"
+    r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
+)
+HOUSE_STYLES = ("apa", "chicago", "chicago-anon")  # the forms the house rules were written for
+WEB_NOTE = 0.95  # confidence in a note that matches one of the pasted web-note forms exactly
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One reference in a note: its text and span in the note, and the work read from it, or why it is kept."""
+
+    text: str
+    start: int  # in the note's text with its whitespace collapsed
+    end: int
+    work: dict | None  # CSL-JSON; None when the reference is kept as written
+    confidence: float
+    method: str  # "rules", "model", "rules+model", "url"
+    reason: str = ""  # why it is kept as written
+    locator: str | None = None  # "p. 45", the part of the work the note points at
 
 
 @dataclass(frozen=True)
@@ -33,6 +57,22 @@ class ParsedNote:
     ibid_locator: str | None = None
     comment: str = ""
     unparsed: tuple[str, ...] = ()
+    readings: tuple[Cited, ...] = ()
+
+
+def _note(readings: list[Cited], comment: str, ibid: bool = False, locator: str | None = None) -> ParsedNote:
+    works = tuple(r.work for r in readings if r.work)
+    kept = tuple(r.text for r in readings if not r.work)
+    return ParsedNote(works, ibid, locator, comment, kept, tuple(readings))
+
+
+def _cited(text: str, note: str, work: dict | None, threshold: float, house: bool = False) -> Cited:
+    """A reference read by the rules (work) and the labeller together; house: in the house form (APA)."""
+    start = max(note.find(text), 0)
+    verdict = decide(text, work, threshold, house)
+    locator = verdict.locator or (verdict.work or {}).get("locator")
+    return Cited(text, start, start + len(text), verdict.work, verdict.confidence, verdict.method, verdict.reason,
+                 locator)
 
 
 def _work(piece: Piece) -> dict | None:
@@ -40,32 +80,49 @@ def _work(piece: Piece) -> dict | None:
     return work if work.get("title") or work.get("URL") else None
 
 
-def _without_references(text: str) -> ParsedNote:
-    """A note in which no reference was recognised: a bare URL is a work; citation-like text is unparsed."""
-    works, unparsed, comments = [], [], []
+def _references_in(text: str) -> list[str]:
+    """A note cut at each "; " that ends one reference and starts another (a year or URL on both sides)."""
+    parts: list[str] = []
     for part in URL_SEPARATOR_RE.split(text):
+        starts_another = CITATION_HINT_RE.search(part) and (find_urls(part[:80]) or REFERENCE_START_RE.match(part))
+        if parts and not (starts_another and CITATION_HINT_RE.search(parts[-1])):
+            parts[-1] = f"{parts[-1]}; {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+def _without_references(text: str, threshold: float) -> ParsedNote:
+    """A note in which the rules found no reference: a bare URL is a work; each citation-like part is read by
+    the labeller (or kept as written); prose is the comment."""
+    readings, comments = [], []
+    for part in _references_in(text):
         urls = find_urls(part)
         rest = part
         for start, end, _url in reversed(urls):
             rest = rest[:start] + rest[end:]
+        stripped = part.strip()
         if len(urls) == 1 and not re.sub(r"(?i)\b(?:see|at|online|available|from)\b|[\s.,:;<>]", "", rest):
             doi = doi_from_url(urls[0][2])
-            works.append(
-                {
-                    "type": "webpage",
-                    "URL": urls[0][2],
-                    **({"DOI": doi} if doi else {}),
-                    "note-text": part.strip(),
-                }
-            )
-        elif CITATION_HINT_RE.search(part) and not (is_prose(part) and not urls):
-            unparsed.append(part.strip())
-        elif part.strip():
-            comments.append(part.strip())
-    return ParsedNote(tuple(works), False, None, "; ".join(comments), tuple(unparsed))
+            work = {"type": "webpage", "URL": urls[0][2], **({"DOI": doi} if doi else {}), "note-text": stripped}
+            start = max(text.find(stripped), 0)
+            readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
+        elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)):
+            web = read_web_note(stripped)
+            if web and doubts(web, stripped):
+                web = None
+            if web and WEB_NOTE >= threshold:  # the pasted web-note forms: exact patterns, trusted like the house forms
+                start = max(text.find(stripped), 0)
+                readings.append(Cited(stripped, start, start + len(stripped), {**web, "note-text": stripped},
+                                      WEB_NOTE, "rules"))
+            else:
+                readings.append(_cited(stripped, text, None, threshold))
+        elif stripped:
+            comments.append(stripped)
+    return _note(readings, "; ".join(comments))
 
 
-def _parse(text: str) -> ParsedNote:
+def _parse(text: str, threshold: float) -> ParsedNote:
     text = " ".join(text.split())
     ibid = IBID_RE.match(text)
     if ibid:
@@ -73,29 +130,32 @@ def _parse(text: str) -> ParsedNote:
         locator = LOCATOR_RE.match(rest)
         if locator:
             rest = rest[locator.end() :].strip(" ;,.")
-        inner = _parse(rest) if rest else ParsedNote()
-        return ParsedNote(
-            inner.works, True, locator["locator"].strip() if locator else None, inner.comment, inner.unparsed
-        )
+        inner = _parse(rest, threshold) if rest else ParsedNote()
+        found = locator["locator"].strip() if locator else None
+        return ParsedNote(inner.works, True, found, inner.comment, inner.unparsed, inner.readings)
     comment, pieces = layout(text)
     if not pieces:
-        return _without_references(text)
-    works, unparsed = [], []
-    for piece in pieces:
-        work = _work(piece)
-        if work:
-            works.append(work)
-        else:
-            unparsed.append(piece.text)
-    return ParsedNote(tuple(works), False, None, comment, tuple(unparsed))
+        return _without_references(text, threshold)
+    if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):
+        # what the rules left before their one reference is not a remark: part of the reference (more authors)
+        return _note([_cited(text, text, None, threshold)], "")  # the rules read only the tail
+    return _note([_cited(piece.text, text, _work(piece), threshold, piece.style in HOUSE_STYLES) for piece in pieces],
+                 comment)
 
 
-def parse_note(text: str, *, strict: bool = False) -> ParsedNote:
-    """Parse an endnote; never raises (unless strict, for tests): what fails is returned as unparsed."""
+def parse_note(text: str, *, strict: bool = False, threshold: float | None = None) -> ParsedNote:
+    """Parse an endnote; never raises (unless strict, for tests): what fails is kept as written. References read
+    with less confidence than the threshold (default: read.KEEP_BELOW) are kept as written."""
+    if threshold is None:
+        from volume.references import read
+
+        threshold = read.KEEP_BELOW
     try:
-        return _parse(text if isinstance(text, str) else str(text))
+        return _parse(text if isinstance(text, str) else str(text), threshold)
     except Exception:
         if strict:
             raise
         logger.debug("could not parse note %r", text, exc_info=True)
-        return ParsedNote(unparsed=(text,) if str(text).strip() else ())
+        raw = " ".join(str(text).split())
+        kept = (Cited(raw, 0, len(raw), None, 0.0, "none", "could not be read"),) if raw else ()
+        return ParsedNote(unparsed=(raw,) if raw else (), readings=kept)

@@ -54,6 +54,8 @@ def sentence_end(text: str, index: int) -> bool:
         return False
     if text[index + 2 : index + 3] == "*":  # an italic container follows, even after "Jan."
         return True
+    if text[index] == "." and "а" <= text[index + 2 : index + 3] <= "я":
+        return False  # a Russian abbreviation inside a phrase ("43,2 млрд куб. м газа"): no field ends there
     return text[index] != "." or not is_abbreviation(word_before(text, index))
 
 

@@ -18,7 +18,9 @@ TRACKING_PARAMS = frozenset(
 URL_RE = re.compile(
     r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>"
     r"|(?P<bare>(?:https?|ftp)://[^\s<>]+)"
-    r"|(?P<www>(?<![\w/@.])www\.[^\s<>]+\.[^\s<>]+)",
+    r"|(?P<www>(?<![\w/@.])www\.[^\s<>]+\.[^\s<>]+)"
+    r"|(?P<host>(?<![\w/@.:-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|mil|edu|int|info|io|news|asia|eu|uk|cn|ru|de|fr|"
+    r"jp|kz|uz|kg|tj|tm|az|ge|am|ch|it|es|nl|be|pl|tr|in|au|ca|us|co|ir|pk|af|mn|ua|by)/[^\s<>]*)",
     re.IGNORECASE,
 )
 DOI_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^\s?#]+)")
@@ -54,7 +56,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
         if match["angle"]:
             found.append((match.start(), match.end(), match["angle"]))
             continue
-        raw = match["bare"] or match["www"]
+        raw = match["bare"] or match["www"] or match["host"]
         url = clean_url(raw)
         if len(url) > (10 if match["bare"] else 6):
             found.append(

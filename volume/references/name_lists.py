@@ -1,0 +1,209 @@
+"""Split the author (or editor) span of a reference in any style into people, or one organisation."""
+
+from __future__ import annotations
+
+import re
+
+from volume.references.names import PARTICLES, is_organisation
+
+ROLE_RE = re.compile(
+    r"\(?\b(?:eds?|editors?|edited\s+by|ed\.\s+by|hrsg|hg|herausgegeben\s+von|dir|éds?|coord|comp|red|ред|"
+    r"под\s+ред|trans|transl|translated\s+by|übers)\b\.?\)?:?|\(\s*\)",
+    re.IGNORECASE,
+)
+ETAL_RE = re.compile(r"(?:,?\s*\b(?:et\s+al|and\s+others|u\.\s*a|и\s+др)\.?|,?\s*等|,?\s*\.\s*\.\s*\.)\s*$",
+                     re.IGNORECASE)
+LEAD_RE = re.compile(r"^(?:in|dans|in:|by|von|eds?\.?|edited by)\s+", re.IGNORECASE)
+SPLIT_RE = re.compile(r"(\s*;\s*(?:(?:and|&|et|und|и|y|e)\s+)?|\s*,\s*(?:(?:and|&|et|und|и|y|e)\s+)?|"
+                      r"\s+(?:and|&|et|und|и|y|e)\s+|\s*，\s*|\s*、\s*)")
+COMMA_ONLY_RE = re.compile(r"\s*[,，]\s*")
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+LOWER = "a-zß-öø-ÿā-žа-яё"
+INITIALS_RE = re.compile(rf"(?:(?:[{UPPER}][{LOWER}]?\.|[{UPPER}](?![{LOWER}]))[\s\-‐]*){{1,4}}")
+UPPER_INITIALS_RE = re.compile(rf"[{UPPER}]{{1,3}}")
+SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr|Jun|Sen|II|III)\.?$")
+CHINESE_SURNAMES = frozenset(
+    ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "tao", "gu", "mao", "hao", "gong", "shao", "wan", "qian"]
+)
+PINYIN_RE = re.compile(r"(?:[bpmfdtnlgkhjqxzcsryw]?h?(?:[aeiouü]|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iu|"
+                       r"ian|iang|iao|in|ing|ua|uo|ui|un|uan|uang)n?g?){1,3}", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*\.?")
+
+
+def _clean(span: str) -> tuple[str, bool]:
+    """The span without role words, "et al." and surrounding punctuation; whether "et al." was there."""
+    text = " ".join(re.sub(r"\[[^\]]*\]?", " ", span.replace("*", "")).split())  # "[Adm., USN]"
+    text = re.sub(r"\s*,?\s*(?:\.\s*){3}\s*", ", ", text)  # APA's ". . ." before the last author
+    text = LEAD_RE.sub("", text)
+    text = ROLE_RE.sub(" ", text)
+    etal = bool(ETAL_RE.search(text))
+    text = ETAL_RE.sub("", text)
+    text = re.sub(r"\s*[,;:]+\s*$", "", text).strip(" ,;:")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[^\W\d_]\.$", text):
+        text = text[:-1]
+    text = re.sub(r"^[\s.,;:]+", "", text)
+    return " ".join(text.split()), etal
+
+
+def _is_initials(part: str) -> bool:
+    part = part.strip()
+    if not part:
+        return False
+    return bool(UPPER_INITIALS_RE.fullmatch(part) or INITIALS_RE.fullmatch(part + " "))
+
+
+def _name_word(word: str) -> bool:
+    core = word.rstrip(".")
+    return bool(WORD_RE.fullmatch(word)) and (core[:1].isupper() or core.lower() in PARTICLES) and len(core) > 1
+
+
+def _is_family(part: str) -> bool:
+    words = part.split()
+    while len(words) > 1 and words[0].lower() in PARTICLES | {"des", "st.", "mac"}:
+        words = words[1:]
+    return len(words) == 1 and _name_word(words[0]) and not _is_initials(part) and not _org_word(part)
+
+
+def _org_word(text: str) -> bool:
+    from volume.references.lexicon import ORG_WORDS, PUBLISHER_WORDS
+
+    return any(w.lower().strip(".,") in ORG_WORDS | PUBLISHER_WORDS | {"team", "group", "staff", "museum"}
+               for w in text.split())
+
+
+def _is_given(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(_name_word(w) or _is_initials(w) for w in words)
+
+
+def _person(family: str, given: str) -> dict:
+    given = given.strip()
+    return {"family": family.strip().rstrip(",").strip(), **({"given": given} if given else {})}
+
+
+def _inverted_pairs(parts: list[str], seps: list[str]) -> list[dict] | None:
+    """"Family, G., Family, G." (APA, Harvard, Chicago bibliographies' first names): the family and given names
+    of one person are joined by a comma, never by "and", "&" or ";" ("Smith and Jones" is two people)."""
+    if len(parts) % 2 or not parts:
+        return None
+    if any(not COMMA_ONLY_RE.fullmatch(sep) for sep in seps[::2]):
+        return None
+    people = []
+    for family, given in zip(parts[::2], parts[1::2]):
+        if not (_is_family(family) and (_is_given(given) or _is_initials(given))):
+            return None
+        people.append(_person(family, given))
+    return people
+
+
+def _family_initials(part: str) -> dict | None:
+    """One "Family GG" / "Family G.G." / "FAMILY G." / "Family, G." person (Vancouver, GOST)."""
+    match = re.fullmatch(r"(?P<family>.+?),?\s+(?P<given>(?:[^\W\d_]{1,2}\.?[\s-]*){1,4})", part)
+    if not match:
+        return None
+    family, given = match["family"], match["given"].strip()
+    if not _is_family(family) or not _is_initials(given):
+        return None
+    return _person(family, given)
+
+
+def _given_first(part: str) -> dict | None:
+    """One "Given Family" / "G. G. Family" person (notes, IEEE)."""
+    words = part.split()
+    if not 2 <= len(words) <= 5:
+        return None
+    split = len(words) - 1
+    while split > 1 and words[split - 1].lower() in PARTICLES:
+        split -= 1
+    given, family = words[:split], words[split:]
+    if not (_is_given(" ".join(given)) and _is_family(" ".join(family))):
+        return None
+    if len(words) == 2 and _chinese_order(words):
+        return _person(words[0], words[1])
+    if family[-1].rstrip(".") in ("Jr", "Sr") and split > 1:  # "Joseph S. Nye Jr."
+        return _person(words[split - 1], " ".join(words[: split - 1]))
+    return _person(" ".join(family).rstrip("."), " ".join(given))
+
+
+def _first_inverted_rest_given(parts: list[str], seps: list[str]) -> list[dict] | None:
+    """"Family, Given, Given Family, and Given Family" (Chicago bibliography)."""
+    if len(parts) < 3 or not COMMA_ONLY_RE.fullmatch(seps[0]) or not (_is_family(parts[0]) and _is_given(parts[1])):
+        return None
+    rest = [_given_first(p) for p in parts[2:]]
+    return [_person(parts[0], parts[1])] + rest if all(rest) else None  # type: ignore[operator]
+
+
+def split_people(span: str) -> tuple[list[dict], bool]:
+    """The people (or one organisation) an author span names, and whether the split is certain."""
+    text, etal = _clean(span)
+    if not text:
+        return [], False
+    listed = _family_initial_list(text)
+    if listed:
+        return listed, True
+    parts, seps = _split(text)
+    if len(parts) == 1 and _org_word(text) or all(_org_word(p) or not p[:1].isupper() for p in parts):
+        return [{"literal": text.rstrip(".")}], True
+    for reader in (_first_inverted_rest_given, _inverted_pairs):
+        people = reader(parts, seps)
+        if people:
+            return people, True
+    for reader in (_family_initials, _given_first):
+        people = [reader(p) for p in parts]
+        if people and all(people):
+            return people, True  # type: ignore[return-value]
+    if len(parts) == 1 and _is_family(parts[0]) and not etal:
+        return [_person(parts[0], "")], True  # a family name alone ("Gorshkov, Title")
+    if len(parts) > 1 and all(_is_family(p) for p in parts) and not COMMA_ONLY_RE.fullmatch(seps[-1]):
+        # "Chiba, Nakanishi, Fukuda & Yata": family names only; but two ("Smith and Jones") may be a firm
+        return [_person(p, "") for p in parts], len(parts) > 2
+    name = text.rstrip(".")
+    if is_organisation(name) or _cjk(name):
+        return ([{"literal": n} for n in parts] if _cjk(name) and len(parts) > 1 else [{"literal": name}]), True
+    return [{"literal": name}], False
+
+
+FAMILY_INITIALS_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?),?\s+([{UPPER}]{{1,3}}|(?:[{UPPER}]\.\s?){{1,3}})\.?(?:\s+|$|,\s*)")
+
+
+def _family_initial_list(text: str) -> list[dict] | None:
+    """"Chung, YS. Kang, DH. Shin, NY." and "Modahl, C. Green, L. Fein, D.": people separated by the full stop
+    after their initials only."""
+    found, at = [], 0
+    for match in FAMILY_INITIALS_RE.finditer(text):
+        if match.start() != at:
+            return None
+        found.append(_person(match[1], match[2]))
+        at = match.end()
+    return found if len(found) >= 2 and at >= len(text.rstrip(" .,")) else None
+
+
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """The name parts of a span and the separator before each part after the first (", ", " and ", "; ")."""
+    pieces = SPLIT_RE.split(text)
+    parts, seps, pending = [], [], ""
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            pending = pending or piece
+            continue
+        piece = piece.strip()
+        if not piece.strip(" .") or piece.rstrip(".") in ("Jr", "Sr", "Jun", "Sen"):
+            continue
+        if parts:
+            seps.append(pending or ",")
+        parts.append(SUFFIX_RE.sub("", piece))
+        pending = ""
+    return parts, seps
+
+
+def _chinese_order(words: list[str]) -> bool:
+    """"Chen Shaofeng": a Chinese name written family name first, in pinyin."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    first, second = words[0].lower(), words[1].lower()
+    return (first in CHINESE_SURNAMES and second not in GIVEN_NAMES and bool(PINYIN_RE.fullmatch(second))
+            )
+
+
+def _cjk(text: str) -> bool:
+    return bool(text) and all("\u3040" <= c <= "\u9fff" or c in " ,，、·" for c in text)

@@ -1,0 +1,91 @@
+"""Read a chapter's endnotes into citations: each reference read or kept as written, Ibid. resolved, reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from volume.diagnostics import Report
+from volume.model import Chapter, Markup
+from volume.references.dedupe import Citation
+from volume.references.ibid import resolve_items
+from volume.references.kept import kept_work
+from volume.references.parse import parse_note
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One citation a note makes: the index of its Citation, and where and how the note makes it."""
+
+    index: int
+    start: int
+    end: int
+    locator: str | None
+    kept: bool
+    confidence: float
+    ibid: bool = False
+
+
+def note_source_text(note: Markup) -> str:
+    """A note back to the Markdown-like text the parser reads (italics as *...*)."""
+    return " ".join(_starred_text(note.root).split())
+
+
+def starred(element) -> bool:
+    """Whether the parser reads an element as *emphasis*: a plain <em> or <i> with something in it."""
+    return element.tag in ("em", "i") and not element.attrib and bool(element.text or len(element))
+
+
+def _starred_text(element) -> str:
+    """The element's text, with what plain <em> and <i> elements hold between asterisks."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = _starred_text(child) if isinstance(child.tag, str) else ""
+        if starred(child):
+            inner = f"*{inner}*"
+        parts.append(inner + (child.tail or ""))
+    return "".join(parts)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 70 else text[:67] + "…"
+
+
+def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0):
+    """The citations a chapter's notes make, and for each note its cites and comment."""
+    parsed = [parse_note(note_source_text(note.body)) for note in chapter.notes]
+    citations: list[Citation] = []
+    own: list[list[Cite]] = []
+    for note, parse in zip(chapter.notes, parsed):
+        cites = []
+        for reading in parse.readings:
+            work = reading.work or kept_work(reading.text, reading.reason)
+            if not reading.work:
+                report.add("R002", f"reference kept as written ({reading.reason}): '{_short(reading.text)}'; "
+                           "write it in a standard style to have it formatted", note.location)
+            cites.append(Cite(first_index + len(citations), reading.start, reading.end, reading.locator,
+                              reading.work is None, reading.confidence))
+            citations.append(Citation(work, chapter.id, chapter.number, note.number,
+                                      (str(note.location.path), note.location.line)))
+        own.append(cites)
+    resolved = resolve_items([p.ibid for p in parsed], own)
+    per_note = []
+    for index, (note, parse, cites, mine) in enumerate(zip(chapter.notes, parsed, resolved, own)):
+        if parse.ibid:
+            borrowed = [c for c in cites if c not in mine]
+            cites = tuple(Cite(c.index, 0, 0, parse.ibid_locator, c.kept, c.confidence, True) for c in borrowed) + \
+                tuple(mine)
+            for cite in borrowed:
+                source = citations[cite.index - first_index]
+                citations.append(Citation(source.work, chapter.id, chapter.number, note.number, source.location))
+            if not borrowed:
+                _report_lonely_ibid(report, note, index)
+        per_note.append((cites, parse.comment))
+    return citations, per_note
+
+
+def _report_lonely_ibid(report: Report, note, index: int) -> None:
+    if index == 0:
+        report.add("R001", "Ibid. in the chapter's first note has nothing to refer to; cite the work in full",
+                   note.location)
+    else:
+        report.add("R006", "Ibid. follows no note that cites a work; cite the work in full", note.location)
