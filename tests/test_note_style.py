@@ -14,8 +14,8 @@ import pytest
 from volume.build import prepare
 from volume.config import load_manifest
 from volume.diagnostics import Report, VolumeError
-from volume.references.report import notes_report
 from volume.model import Markup
+from volume.references.report import notes_report
 from volume.render.markup import notes_html
 from volume.transforms.note_splice import splice
 
@@ -129,8 +129,8 @@ def test_as_written_is_unchanged(as_written, tmp_path):
 
 
 def test_epub_and_preview_show_the_restyled_notes(chicago, tmp_path):
-    from volume.render.preview import book_body
     from volume.render.epub.package import write_epub
+    from volume.render.preview import book_body
 
     volume, _ = chicago
     target = tmp_path / "book.epub"
