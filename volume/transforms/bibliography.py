@@ -94,7 +94,7 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     for chapter in volume.chapters:
         chapter, structured = _structured_citations(chapter, items, report)
         chapters.append(chapter)
-        found, per_note = read_chapter_notes(chapter, report, len(citations))
+        found, per_note = read_chapter_notes(chapter, report, len(citations), volume.manifest.project_dir)
         citations += found
         notes[chapter.id] = per_note
         for note in chapter.notes:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from volume.diagnostics import Report
 from volume.model import Chapter, Markup
 from volume.references.dedupe import Citation
 from volume.references.ibid import resolve_items
 from volume.references.kept import kept_work
-from volume.references.parse import parse_note
+from volume.references.cached import parsed_notes
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 70 else text[:67] + "…"
 
 
-def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0):
-    """The citations a chapter's notes make, and for each note its cites and comment."""
-    parsed = [parse_note(note_source_text(note.body)) for note in chapter.notes]
+def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, project: Path | None = None):
+    """The citations a chapter's notes make, and for each note its cites and comment (the readings from the
+    project's build cache when given)."""
+    parsed = parsed_notes([note_source_text(note.body) for note in chapter.notes], project)
     citations: list[Citation] = []
     own: list[list[Cite]] = []
     for note, parse in zip(chapter.notes, parsed):
