@@ -52,6 +52,7 @@ class Editions:
     index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (pdf/index_points.py)
     warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
     fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
+    laid_out_names: list = field(default_factory=list)  # the names of the pieces this build laid out
 
 
 class PieceRunner:
@@ -72,6 +73,7 @@ class PieceRunner:
         self.used: set[Path] = set()
         self.laid_out = 0
         self.cached = 0
+        self.laid_out_names: list[str] = []
 
     def _key(self, spec: PieceSpec, sheet: bool) -> str:
         return hashlib.sha256("\0".join((self.salt, spec.html, spec.css, str(sheet))).encode()).hexdigest()
@@ -93,6 +95,7 @@ class PieceRunner:
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
                        self.volume.date.stamp)
         self.laid_out += 1
+        self.laid_out_names.append(spec.name)
         return _Pending(spec, self.scheduler.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
 
     def location_of(self, name: str) -> SourceLocation:
@@ -273,4 +276,5 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
     warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
                 for spec, layout, _ in laid for name, message in layout.warnings]
-    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks)
+    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks,
+                    runner.laid_out_names)
