@@ -32,7 +32,7 @@ CODE = Path(__file__).resolve().parent
 
 
 LAYOUT_CODE = ("layout.py", "page_facts.py", "index_points.py", "fast_html.py", "fetcher.py", "fontconfig.py", "pages.py",
-               "weasy.py", "../../harfbuzz.py")
+               "weasy.py", "stamp_numbers.py", "../../harfbuzz.py")
 
 
 def _code_digest() -> str:
@@ -107,6 +107,27 @@ class PieceRunner:
             if part.id == name and part.location is not None:
                 return part.location
         return SourceLocation(self.volume.manifest.path)
+
+    def stamped(self, laid: tuple[PieceSpec, PieceLayout, Path], volume: Volume) -> tuple[PieceSpec, PieceLayout, Path]:
+        """A back matter piece with its page numbers stamped into its blanks (pdf/stamp_numbers.py); if that
+        cannot be done, the piece laid out again with the numbers in its text."""
+        from volume.render.pdf.stamp_numbers import StampError, stamp_numbers
+
+        spec, layout, pdf = laid
+        if not spec.digits:
+            return laid
+        digits = hashlib.sha256(",".join(spec.digits).encode()).hexdigest()[:24]
+        target = pdf.with_name(f"{pdf.stem}-{digits}.pdf")
+        self.used.add(target)
+        if not target.exists():
+            try:
+                stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
+            except StampError as exc:
+                log.warning("the %s's page numbers could not be stamped (%s); laying it out with them", spec.name,
+                            exc)
+                plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
+                return self.submit(plain).result()
+        return spec, layout, target
 
     def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
         # the longest first, so that the two workers finish together
@@ -205,7 +226,7 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
         # the pages before the back matter have their folios already: their sheets take the core that finishes
         # its back matter piece first
         sheets = _submit_folio_sheets(runner, volume, draft.folios())
-        back = [job.result() for job in back_jobs]
+        back = [runner.stamped(job.result(), placed) for job in back_jobs]
         whole = plan(first + back)
         # the contents with its real numbers, and the back matter's folio sheets (assuming the contents keeps its
         # length), at once
