@@ -85,10 +85,11 @@ def edit_one_sentence(path: Path, rng: random.Random) -> str:
 
 
 def add_a_page(path: Path) -> None:
-    """Append about 450 words of new text after the chapter's last body paragraph (a page and more)."""
+    """Append about 900 words of new text after the chapter's last body paragraph: two pages and more, so that the
+    book grows even when the chapter's last page had a blank page after it."""
     lines = path.read_text(encoding="utf-8").split("\n")
     last = body_paragraphs(lines)[-1]
-    words = (WORDS * 20)[:450]
+    words = (WORDS * 40)[:900]
     lines.insert(last + 1, "\n" + " ".join(words).capitalize() + ".")
     path.write_text("\n".join(lines), encoding="utf-8")
 
