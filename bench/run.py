@@ -75,7 +75,7 @@ def edit_one_sentence(path: Path, rng: random.Random) -> str:
     lines = path.read_text(encoding="utf-8").split("\n")
     line = rng.choice(body_paragraphs(lines))
     sentence = " ".join(rng.sample(WORDS, rng.randint(8, 20)))
-    sentence = sentence[0].upper() + sentence[1:] + f" (edit {rng.randint(1000, 9999)})."
+    sentence = sentence[0].upper() + sentence[1:] + f" (ed{rng.randint(10000, 99999)})."  # a mark found in the page
     ends = [m.end() for m in re.finditer(r"[.?!](\[\^[^\]]+\])? ", lines[line])] + [len(lines[line])]
     at = rng.choice(ends)
     lines[line] = lines[line][:at].rstrip() + " " + sentence + (" " + lines[line][at:].lstrip() if at < len(
@@ -127,15 +127,16 @@ def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits:
         for number in range(edits):
             time.sleep(0.5)  # the watcher settles
             seen = urllib.request.urlopen(url + "version").read()
-            sentence = edit_one_sentence(chapters[number % len(chapters)], rng)
+            marker = edit_one_sentence(chapters[number % len(chapters)], rng).rsplit("(", 1)[1][:7]
             saved = time.perf_counter()
-            while True:
+            while time.perf_counter() - saved < 120:
                 if urllib.request.urlopen(url + "version").read() != seen:
-                    page = urllib.request.urlopen(url).read().decode("utf-8")
-                    if sentence.split(" (edit")[0][:40] in page:
-                        break
                     seen = urllib.request.urlopen(url + "version").read()
+                    if marker in urllib.request.urlopen(url).read().decode("utf-8"):
+                        break
                 time.sleep(0.01)
+            else:
+                raise SystemExit(f"the preview never showed '{marker}'")
             latencies.append(time.perf_counter() - saved)
         return latencies
     finally:
