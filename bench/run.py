@@ -11,7 +11,8 @@ bibliography, index, page-list, print edition, cover or ONIX.
 Each round, in this order: the baseline; a cold build (after `volume clean`); a no-op rebuild; `--edits` random
 one-sentence edits (seeded), each in another chapter and each followed by a build; an edit that adds a page (a
 long paragraph appended to a chapter) and its build. Then, once, `volume preview`: the time from saving a
-one-sentence edit to the new page being served (HTML). CPU time is user + system of the whole process tree
+one-sentence edit to the new page being served (HTML), and `volume build --watch`: from saving such an edit to every
+output being in place. CPU time is user + system of the whole process tree
 (bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are read from
 `.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again.
 """
@@ -144,6 +145,37 @@ def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits:
         process.wait(timeout=30)
 
 
+def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int) -> list[float]:
+    """Seconds from saving a one-sentence edit to `volume build --watch` having put every output in place."""
+    import os
+    import queue
+    import signal
+    import threading
+
+    process = subprocess.Popen([sys.executable, "-m", "volume", "build", "--watch"], cwd=work, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def next_build() -> None:
+        while "Watching for changes" not in lines.get(timeout=600):
+            pass
+
+    try:
+        next_build()
+        latencies = []
+        for number in range(edits):
+            time.sleep(0.5)
+            edit_one_sentence(chapters[(number + 3) % len(chapters)], rng)
+            saved = time.perf_counter()
+            next_build()
+            latencies.append(time.perf_counter() - saved)
+        return latencies
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=120)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1)
@@ -184,10 +216,11 @@ def main() -> None:
             print(f"round {round_number + 1}: " + ", ".join(
                 f"{k} {v[-1][0]:.1f} s ({v[-1][1]:.1f} s CPU)" for k, v in times.items() if v), flush=True)
         latencies = [] if args.no_preview else preview_latency(work, chapters, rng, args.edits)
-    report(times, relaid, latencies)
+        watched = watch_latency(work, chapters, rng, args.edits)
+    report(times, relaid, latencies, watched)
 
 
-def report(times: dict, relaid: list[list[str]], latencies: list[float]) -> None:
+def report(times: dict, relaid: list[list[str]], latencies: list[float], watched: list[float]) -> None:
     wall = {k: [w for w, _ in v] for k, v in times.items()}
     cpu = {k: [c for _, c in v] for k, v in times.items()}
     for name in times:
@@ -199,9 +232,15 @@ def report(times: dict, relaid: list[list[str]], latencies: list[float]) -> None
     print(f"no-op / cold          = {statistics.median(wall['noop']) / cold:.3f}   (target <= 0.05)")
     print(f"edit / cold, median   = {statistics.median(wall['edit']) / cold:.2f}    (target <= 0.15)")
     print(f"edit / cold, worst    = {max(wall['edit']) / cold:.2f}    (target <= 0.3)")
+    print(f"edit / cold, CPU      = {statistics.median(cpu['edit']) / statistics.median(cpu['cold']):.2f} median, "
+          f"{max(cpu['edit']) / statistics.median(cpu['cold']):.2f} worst")
     print(f"page-adding / cold    = {statistics.median(wall['page']) / cold:.2f}")
     back = sum(1 for names in relaid if {"bibliography", "index"} & set(names))
     print(f"edits that laid out the bibliography or index again: {back} of {len(relaid)}")
+    if watched:
+        print(f"build --watch, edit -> all editions: median {statistics.median(watched):.2f} s "
+              f"({statistics.median(watched) / cold:.2f} x cold), worst {max(watched):.2f} s "
+              f"({max(watched) / cold:.2f} x cold)")
     if latencies:
         print(f"preview edit -> new page (HTML): median {statistics.median(latencies):.2f} s, worst "
               f"{max(latencies):.2f} s   (target <= 0.5 s)")
