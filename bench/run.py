@@ -173,7 +173,12 @@ def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: i
         return latencies
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=120)
+        try:
+            process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            print("volume build --watch did not stop on Ctrl-C within 2 minutes", flush=True)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def main() -> None:

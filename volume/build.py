@@ -321,6 +321,7 @@ def _report_layout(result: BuildResult, editions) -> None:
     result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
                      "index_fallbacks": editions.index_fallbacks}
     result.laid_out = list(editions.laid_out_names)
+    result.timings.update(editions.timings)
     for location, name, message in editions.warnings:
         report_warnings(result.report, [(name, message)], location)
     for location, block in editions.fallbacks:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class Editions:
     warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
     fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
     laid_out_names: list = field(default_factory=list)  # the names of the pieces this build laid out
+    timings: dict = field(default_factory=dict)  # seconds of each step: layout, join, print edition
 
 
 class PieceRunner:
@@ -276,10 +278,12 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
 
     runner = PieceRunner(volume, styles_dir, scheduler, cache_dir)
     joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
+    timings, mark = {}, time.perf_counter()
     pieces, sheets = _lay_out(runner, volume)
     book = plan(pieces)
     facts = book.facts()
     sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
+    timings["pdf_layout"], mark = time.perf_counter() - mark, time.perf_counter()
     scheduler.recycle()
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
@@ -289,7 +293,9 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         joined.save(digital)
     finally:
         joined.close()  # the pieces' files are let go; the print edition is made from the digital file
+    timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
     print_pages = _write_print_edition(runner, book, digital, printed)
+    timings["pdf_print"] = time.perf_counter() - mark
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
     # our bug, not the user's: the locators of these blocks' terms show the block's first page
@@ -298,4 +304,4 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
                 for spec, layout, _ in laid for name, message in layout.warnings]
     return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks,
-                    runner.laid_out_names)
+                    runner.laid_out_names, timings)
