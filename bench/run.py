@@ -152,8 +152,10 @@ def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: i
     import signal
     import threading
 
+    # Ctrl-C's default restored: a bench started in the background (`&`) passes SIGINT on as ignored
     process = subprocess.Popen([sys.executable, "-m", "volume", "build", "--watch"], cwd=work, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
 

@@ -399,11 +399,16 @@ class _RebuildAnnouncer:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default lets only this computer in).")
 @click.option("--no-watch", is_flag=True, help="Do not rebuild when the sources change.")
-def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
+@click.option("--pdf", is_flag=True,
+              help="Also build the editions after each change (into dist/, workers kept warm) and serve the PDF at "
+                   "/book.pdf.")
+def preview(project: Path, port: int, host: str, no_watch: bool, pdf: bool) -> None:
     """Serve the volume as one HTML page that rebuilds and reloads itself as you edit.
 
     \b
     No PDF layout: fast, for reading while writing. Open the address it prints.
+    With --pdf the editions are also built into dist/ after each change (the page does not wait for them), and the
+    digital PDF is served at /book.pdf.
     Example: volume preview --project book --port 0
     """
     from volume.preview import start_preview
@@ -415,7 +420,7 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
         try:
             announcer: list[_RebuildAnnouncer] = []  # made once the first build's diagnostics are known
             server = start_preview(project, host, port, watch_changes=not no_watch,
-                                   announce=lambda *told: announcer[0](*told) if announcer else None)
+                                   announce=lambda *told: announcer[0](*told) if announcer else None, pdf=pdf)
         except OSError as exc:
             console.print(f"Cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port (0 picks a "
                           "free one).", style="red", markup=False, soft_wrap=True)
@@ -424,6 +429,8 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
         announcer.append(_RebuildAnnouncer(console, root, server.preview.report))
         console.print(f"Serving {server.preview.title} at {server.url} (Ctrl-C to stop)", markup=False,
                       soft_wrap=True)
+        if pdf:
+            console.print(f"The PDF, rebuilt after each change: {server.url}book.pdf", markup=False, soft_wrap=True)
         server.serve_forever()
     except KeyboardInterrupt:
         console.print("Stopped.")
