@@ -114,3 +114,36 @@ def styles_dir_for_project(project):
     from volume.config import find_manifest, load_manifest
 
     return styles_dir_for(load_manifest(find_manifest(project)))
+
+
+def test_stamping_puts_each_number_in_its_blank(tmp_path):
+    """The index laid out with blanks, stamped with its numbers: the piece's text reads the numbers in order, where
+    the blanks were; one number too few or too many is refused (the build then lays the piece out with them)."""
+    import json
+
+    import pytest
+
+    from volume.render.pdf.stamp_numbers import StampError, stamp_numbers
+
+    project = three_chapters(tmp_path)
+    placed = build(project).volume
+    index = next(p for p in back_pieces(placed) if p.name == "index")
+    laid = [p for p in (project / ".volume-cache" / "pieces").glob("*.json")
+            if json.loads(p.read_text(encoding="utf-8"))["name"] == "index"]
+    assert len(laid) == 1
+    blank = laid[0].with_suffix(".pdf")
+    fonts = ROOT / "styles" / "fonts"
+    stamped = tmp_path / "stamped.pdf"
+    stamp_numbers(blank, index.digits, fonts, stamped)
+
+    def numbers(pdf) -> list[str]:
+        return re.findall(r"\d+", " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+
+    before, after = numbers(blank), numbers(stamped)  # the blanks read as zeros; terms may hold numbers too
+    assert len(before) == len(after)
+    blanks = [i for i, number in enumerate(before) if set(number) == {"0"}]
+    assert [after[i] for i in blanks] == list(index.digits)
+    assert all(before[i] == after[i] for i in range(len(before)) if i not in set(blanks))
+    for wrong in (index.digits[:-1], index.digits + ("7",)):
+        with pytest.raises(StampError):
+            stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")

@@ -124,9 +124,9 @@ class PieceRunner:
         if not target.exists():
             try:
                 stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
-            except StampError as exc:
-                log.warning("the %s's page numbers could not be stamped (%s); laying it out with them", spec.name,
-                            exc)
+            except StampError as exc:  # a bug, unless the project's font cannot have numbers stamped in
+                (log.info if exc.unsupported else log.warning)(
+                    "the %s's page numbers could not be stamped (%s); laying it out with them", spec.name, exc)
                 plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
                 return self.submit(plain).result()
         return spec, layout, target

@@ -23,7 +23,12 @@ FONT_LINE = re.compile(rb"^/(\S+) [\d.]+ Tf$")
 
 
 class StampError(Exception):
-    """The piece cannot be stamped (a font without tabular figures, or blanks that do not match the numbers)."""
+    """The piece cannot be stamped: its font has no slashed zero as wide as its tabular digits (`unsupported`: a
+    project's own font may not), or the blanks do not match the numbers (a bug)."""
+
+    def __init__(self, message: str, unsupported: bool = False):
+        super().__init__(message)
+        self.unsupported = unsupported
 
 
 @dataclass
@@ -157,6 +162,8 @@ def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target
             stamped = stamper.page(page)
             if stamped is not None:
                 page.obj.Contents = pdf.make_stream(stamped)
+        if stamper.at == 0 and stamper.digits and not any(f.blank >= 0 for f in stamper.fonts.values()):
+            raise StampError("its font has no slashed zero as wide as its tabular figures", unsupported=True)
         if stamper.at != len(stamper.digits):
             raise StampError(f"{stamper.at} blanks for {len(stamper.digits)} digits")
         for facts in stamper.fonts.values():
