@@ -13,9 +13,10 @@ No page is laid out twice, except the contents page.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
@@ -113,23 +114,32 @@ class PieceRunner:
     def stamped(self, laid: tuple[PieceSpec, PieceLayout, Path], volume: Volume) -> tuple[PieceSpec, PieceLayout, Path]:
         """A back matter piece with its page numbers stamped into its blanks (pdf/stamp_numbers.py); if that
         cannot be done, the piece laid out again with the numbers in its text."""
-        from volume.render.pdf.stamp_numbers import StampError, stamp_numbers
+        from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
 
         spec, layout, pdf = laid
         if not spec.digits:
             return laid
         digits = hashlib.sha256(",".join(spec.digits).encode()).hexdigest()[:24]
         target = pdf.with_name(f"{pdf.stem}-{digits}.pdf")
-        self.used.add(target)
-        if not target.exists():
+        pages = target.with_suffix(".json")  # how many digits the pages before each took
+        self.used.update((target, pages))
+        try:
+            firsts = json.loads(pages.read_text(encoding="utf-8")) if target.exists() else None
+        except (OSError, ValueError):
+            firsts = None
+        if firsts is None:
             try:
-                stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
+                firsts = stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
             except StampError as exc:  # a bug, unless the project's font cannot have numbers stamped in
                 (log.info if exc.unsupported else log.warning)(
                     "the %s's page numbers could not be stamped (%s); laying it out with them", spec.name, exc)
                 plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
                 return self.submit(plain).result()
-        return spec, layout, target
+            pages.write_text(json.dumps(firsts), encoding="utf-8")
+        joined = "".join(spec.digits)
+        starts = [(anchor, stamp_line(text, joined, firsts[i]) if i < len(firsts) else text, at_start, found)
+                  for i, (anchor, text, at_start, found) in enumerate(layout.starts)]
+        return spec, replace(layout, starts=starts), target
 
     def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
         # the longest first, so that the two workers finish together

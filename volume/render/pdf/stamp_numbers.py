@@ -150,15 +150,18 @@ def _recut(facts: _FontFacts) -> None:
         del descriptor["/CIDSet"]
 
 
-def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target: Path) -> None:
-    """Write to target the piece at source with its blanks stamped by `digits` (the numbers in reading order)."""
+def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target: Path) -> list[int]:
+    """Write to target the piece at source with its blanks stamped by `digits` (the numbers in reading order);
+    returns, for each page, how many digits the pages before it took."""
     import pikepdf
 
     from volume.render.pdf.font_merge import glyphs_in_widths
 
     stamper = _Stamper("".join(digits), fonts_dir)
+    firsts = []
     with pikepdf.open(source) as pdf:
         for page in pdf.pages:
+            firsts.append(stamper.at)
             stamped = stamper.page(page)
             if stamped is not None:
                 page.obj.Contents = pdf.make_stream(stamped)
@@ -177,3 +180,20 @@ def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target
         temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         pdf.save(temporary, deterministic_id=True)
     temporary.replace(target)
+    return firsts
+
+
+BLANK_RUN = re.compile(r"(?<![\w.,])0+(?!\w|[.,]\d)")  # a number laid out as blanks, in a line's plain text
+
+
+def stamp_line(text: str, digits: str, at: int) -> str:
+    """A page's first line as the layout read it (blanks as zeros) with the digits stamped from `at` on: the line as
+    the page shows it, for the EPUB's page-list to find."""
+    out, last = [], 0
+    for match in BLANK_RUN.finditer(text):
+        size = len(match.group(0))
+        if at + size > len(digits):
+            break
+        out += [text[last:match.start()], digits[at:at + size]]
+        at, last = at + size, match.end()
+    return "".join(out) + text[last:]
