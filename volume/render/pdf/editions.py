@@ -121,7 +121,7 @@ class PieceRunner:
             return laid
         digits = hashlib.sha256(",".join(spec.digits).encode()).hexdigest()[:24]
         target = pdf.with_name(f"{pdf.stem}-{digits}.pdf")
-        pages = target.with_suffix(".json")  # how many digits the pages before each took
+        pages = target.with_suffix(".pages")  # JSON: how many digits the pages before each took
         self.used.update((target, pages))
         try:
             firsts = json.loads(pages.read_text(encoding="utf-8")) if target.exists() else None
