@@ -33,8 +33,12 @@ def _wait_for(lines: queue.Queue, seen: list[str], text: str, count: int) -> Non
 
 def test_watch_rebuilds_on_save_and_stops_on_ctrl_c(tmp_path):
     project = copy_case("small", tmp_path)
-    process = subprocess.Popen([sys.executable, "-m", "volume", "build", "--watch", "--project", str(project)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    errors_file = tmp_path / "stderr.txt"
+    # Ctrl-C's default restored: a test run started in the background (`&`) passes SIGINT on as ignored
+    with open(errors_file, "w") as errors_out:
+        process = subprocess.Popen([sys.executable, "-m", "volume", "build", "--watch", "--project", str(project)],
+                                   stdout=subprocess.PIPE, stderr=errors_out, text=True, start_new_session=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
     seen: list[str] = []
@@ -50,12 +54,13 @@ def test_watch_rebuilds_on_save_and_stops_on_ctrl_c(tmp_path):
         text = " ".join(page.extract_text() for page in pypdf.PdfReader(project / "dist" / "small.pdf").pages)
         assert "Trade grew to 9 billion" in " ".join(text.split())
         os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
-        _, errors = process.communicate(timeout=120)
+        process.wait(timeout=120)  # (not communicate: it would take the lines the reading thread is waiting for)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
     seen += [line for line in iter(lambda: lines.get(timeout=5), None)]
+    errors = errors_file.read_text(encoding="utf-8")
     assert process.returncode == 0, errors
     assert "Stopped." in "".join(seen)
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors

@@ -95,7 +95,7 @@ def build(project: Path, strict: bool, force: bool, release: bool, watch: bool) 
       volume build            ./chapters into ./dist (skipped if nothing changed)
       volume build --release  built afresh, with SHA256SUMS and build-report.json
       volume build --strict   fail on warnings too (for CI)
-      volume build --watch    build again on every save, the layout workers kept warm
+      volume build --watch    again on every save, layout workers kept warm
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -407,8 +407,8 @@ def preview(project: Path, port: int, host: str, no_watch: bool, pdf: bool) -> N
 
     \b
     No PDF layout: fast, for reading while writing. Open the address it prints.
-    With --pdf the editions are also built into dist/ after each change (the page does not wait for them), and the
-    digital PDF is served at /book.pdf.
+    With --pdf the editions are also built into dist/ after each change
+    (the page does not wait for them), the PDF served at /book.pdf.
     Example: volume preview --project book --port 0
     """
     from volume.preview import start_preview
