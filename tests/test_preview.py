@@ -278,3 +278,41 @@ def test_browser_reloads_by_itself_after_an_edit(tmp_path):
                    "the open page to show the edited sentence")
         assert page("window.beforeTheEdit === undefined") is True
         assert page("document.querySelectorAll('section[role=doc-chapter]').length") == 2
+
+
+def test_pdf_built_after_the_page_and_served(tmp_path):
+    """`volume preview --pdf`: the page links to /book.pdf, which serves the digital edition the preview built into
+    dist/; after an edit the page reloads first and the PDF follows with the new text."""
+    import io
+
+    import pypdf
+
+    project = copy_case("small", tmp_path)
+    server = start_preview(project, port=0, pdf=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def pdf_text() -> str:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+        connection.request("GET", "/book.pdf")
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        if response.status != 200:
+            return ""
+        assert response.getheader("Content-Type") == "application/pdf"
+        return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(body)).pages).split())
+
+    try:
+        assert 'href="/book.pdf"' in get(server, "/")[1]
+        assert "makes a claim" in wait_until(pdf_text, 600, "the first PDF")
+        assert (project / "dist" / "small.pdf").read_bytes()
+        first = int(get(server, "/pdf-version")[1])
+        edit(project / "chapters" / "alpha.md", OLD_SENTENCE, NEW_SENTENCE)
+        wait_until(lambda: NEW_SENTENCE in get(server, "/")[1], 60, "the page after the edit")
+        wait_until(lambda: int(get(server, "/pdf-version")[1]) > first, 600, "the PDF after the edit")
+        assert "now makes a bolder claim" in pdf_text()
+    finally:
+        server.shutdown()
+        server.close()
+        thread.join(timeout=5)

@@ -44,6 +44,7 @@ class BuildResult:
     up_to_date: bool = False  # nothing changed since the last build: nothing was redone
     timings: dict[str, float] = field(default_factory=dict)
     pieces: dict[str, int] = field(default_factory=dict)  # PDF pieces laid out, and taken from the cache
+    laid_out: list[str] = field(default_factory=list)  # the names of the PDF pieces this build laid out
     release_files: list[Path] = field(default_factory=list)  # SHA256SUMS and build-report.json, with --release
 
 
@@ -254,6 +255,21 @@ def _make_set(run: _Run, volume: Volume, staging: Staging) -> None:
         raise VolumeError.single("B001", f"cannot put the new editions into {run.out_dir}: {exc}; check "
                                  "permissions (the previous editions are as they were)",
                                  SourceLocation(run.out_dir)) from None
+    _write_last_build(manifest.project_dir / ".volume-cache", result)
+
+
+LAST_BUILD = "last-build.json"  # in .volume-cache/: what the last build did (bench/run.py reads it)
+
+
+def _write_last_build(cache: Path, result: BuildResult) -> None:
+    """The last build's timings and which PDF pieces it laid out, kept beside the caches (not an output)."""
+    record = {"seconds": result.seconds, "timings": result.timings, "pieces": result.pieces,
+              "laid_out": result.laid_out}
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / LAST_BUILD).write_text(json.dumps(record, indent=1), encoding="utf-8")
+    except OSError as exc:
+        log.warning("cannot write %s: %s", cache / LAST_BUILD, exc)
 
 
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
@@ -304,6 +320,8 @@ def _report_layout(result: BuildResult, editions) -> None:
     """The layout's figures and what it warned about."""
     result.pieces = {"laid_out": editions.laid_out, "cached": editions.cached,
                      "index_fallbacks": editions.index_fallbacks}
+    result.laid_out = list(editions.laid_out_names)
+    result.timings.update(editions.timings)
     for location, name, message in editions.warnings:
         report_warnings(result.report, [(name, message)], location)
     for location, block in editions.fallbacks:

@@ -84,7 +84,9 @@ def main() -> None:
 @click.option("--release", is_flag=True,
               help="Build even if nothing changed, and also write dist/SHA256SUMS and dist/build-report.json, "
                    "covering every output: the three editions, the cover and the ONIX records.")
-def build(project: Path, strict: bool, force: bool, release: bool) -> None:
+@click.option("--watch", is_flag=True,
+              help="Keep running: build again each time a chapter, the manifest or a style is saved (Ctrl-C stops).")
+def build(project: Path, strict: bool, force: bool, release: bool, watch: bool) -> None:
     """Build dist/<slug>.pdf, -print.pdf and .epub, the print cover (-cover.pdf) and the ONIX records
     (-onix.xml), as one set that replaces the previous one at once.
 
@@ -93,14 +95,16 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
       volume build            ./chapters into ./dist (skipped if nothing changed)
       volume build --release  built afresh, with SHA256SUMS and build-report.json
       volume build --strict   fail on warnings too (for CI)
+      volume build --watch    again on every save, layout workers kept warm
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from volume.build import build as run_build
 
+    if watch:
+        return _build_watching(project)
     console = _console()
     root = project.resolve()
-    extras: list[Path] = []
     try:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                       console=console, transient=True, disable=not console.is_terminal) as progress:
@@ -112,18 +116,25 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
                     console.print(f"{name}…")
 
             result = run_build(project, step, force=force, release=release)
-            extras = result.release_files
     except VolumeError as exc:
         _print_diagnostics(exc.report, root)
         console.print(f"Build failed: {len(exc.report.errors)} error(s); previous outputs left as they were.",
                       style="red")
         sys.exit(EXIT_FINDINGS)
+    _print_built(console, project, result)
+    if strict and result.report.warnings:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _print_built(console, project: Path, result) -> None:
+    """The diagnostics, each file made with its pages and size, the spine, and one line of summary."""
+    root = project.resolve()
     _print_diagnostics(result.report, root)
     for output in result.outputs:
         pages = f"{output.pages} page{'' if output.pages == 1 else 's'}, " if output.pages else ""
         console.print(f"  {output.path.relative_to(root) if output.path.is_relative_to(root) else output.path}"
                       f"  ({pages}{_human_size(output.size)})")
-    for extra in extras:
+    for extra in result.release_files:
         console.print(f"  {extra.relative_to(root) if extra.is_relative_to(root) else extra}")
     _print_spine(console, project, result)
     warnings = len(result.report.warnings)
@@ -132,7 +143,35 @@ def build(project: Path, strict: bool, force: bool, release: bool) -> None:
     else:
         summary = f"Built {len(result.outputs)} files in {result.seconds:.1f} s, {warnings} warning(s)."
     console.print(summary, markup=False)
-    if strict and warnings:
+
+
+def _build_watching(project: Path) -> None:
+    """`volume build --watch`: a build now and after every save, told one at a time, until Ctrl-C."""
+    import time
+
+    from volume.watch import watch_and_build
+
+    console = _console()
+    root = project.resolve()
+
+    def told(changed: list[str], result, error: VolumeError | None) -> None:
+        if changed:
+            names = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            console.print(f"{time.strftime('%H:%M:%S')} {names} changed", markup=False, soft_wrap=True)
+        if error is not None:
+            _print_diagnostics(error.report, root)
+            console.print(f"Build failed: {len(error.report.errors)} error(s); previous outputs left as they were.",
+                          style="red")
+        else:
+            _print_built(console, project, result)
+        console.print("Watching for changes (Ctrl-C to stop)…", markup=False)
+
+    try:
+        watch_and_build(project, told)
+    except KeyboardInterrupt:
+        console.print("Stopped.")
+    except VolumeError as exc:  # the manifest could not be read before the first build
+        _print_diagnostics(exc.report, root)
         sys.exit(EXIT_FINDINGS)
 
 
@@ -377,11 +416,16 @@ class _RebuildAnnouncer:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default lets only this computer in).")
 @click.option("--no-watch", is_flag=True, help="Do not rebuild when the sources change.")
-def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
+@click.option("--pdf", is_flag=True,
+              help="Also build the editions after each change (into dist/, workers kept warm) and serve the PDF at "
+                   "/book.pdf.")
+def preview(project: Path, port: int, host: str, no_watch: bool, pdf: bool) -> None:
     """Serve the volume as one HTML page that rebuilds and reloads itself as you edit.
 
     \b
     No PDF layout: fast, for reading while writing. Open the address it prints.
+    With --pdf the editions are also built into dist/ after each change
+    (the page does not wait for them), the PDF served at /book.pdf.
     Example: volume preview --project book --port 0
     """
     from volume.preview import start_preview
@@ -393,7 +437,7 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
         try:
             announcer: list[_RebuildAnnouncer] = []  # made once the first build's diagnostics are known
             server = start_preview(project, host, port, watch_changes=not no_watch,
-                                   announce=lambda *told: announcer[0](*told) if announcer else None)
+                                   announce=lambda *told: announcer[0](*told) if announcer else None, pdf=pdf)
         except OSError as exc:
             console.print(f"Cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port (0 picks a "
                           "free one).", style="red", markup=False, soft_wrap=True)
@@ -402,6 +446,8 @@ def preview(project: Path, port: int, host: str, no_watch: bool) -> None:
         announcer.append(_RebuildAnnouncer(console, root, server.preview.report))
         console.print(f"Serving {server.preview.title} at {server.url} (Ctrl-C to stop)", markup=False,
                       soft_wrap=True)
+        if pdf:
+            console.print(f"The PDF, rebuilt after each change: {server.url}book.pdf", markup=False, soft_wrap=True)
         server.serve_forever()
     except KeyboardInterrupt:
         console.print("Stopped.")

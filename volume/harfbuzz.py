@@ -85,3 +85,24 @@ def subset_font(font: Path | bytes, glyphs: set[int] | list[int] | None = None, 
             return None
     data = face.blob.data
     return bytes(data) if data else None
+
+
+def _shaped(font: hb.Font, text: str, features: dict[str, bool]) -> tuple[list[int], list[int]]:
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer, features)
+    return [i.codepoint for i in buffer.glyph_infos], [p.x_advance for p in buffer.glyph_positions]
+
+
+def tabular_digits(path: Path) -> tuple[int, int, list[int], list[int]]:
+    """(the slashed zero's glyph and advance, the glyphs of 0-9 as lining tabular figures and their advances), in
+    font units: what stamping page numbers into blanks laid out as slashed zeros needs to know of a font."""
+    font = hb.Font(_face(path))
+    blank, blank_advance = _shaped(font, "0", {"lnum": True, "tnum": True, "zero": True})
+    digits, advances = _shaped(font, "0123456789", {"lnum": True, "tnum": True})
+    return blank[0], blank_advance[0], digits, advances
+
+
+def units_per_em(path: Path) -> int:
+    return _face(path).upem

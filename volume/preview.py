@@ -29,8 +29,10 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 class Preview:
     """The last good page and its assets, under a version number bumped each time the page changes."""
 
-    def __init__(self, project: Path, announce: Callable[[list[str], bool, Report], None] | None = None):
+    def __init__(self, project: Path, announce: Callable[[list[str], bool, Report], None] | None = None,
+                 pdf: bool = False):
         self.project = project
+        self.editions = EditionBuilds(project) if pdf else None  # --pdf: the editions too, after the page
         self.announce = announce or (lambda changed, updated, report: None)  # told after each rebuild on change
         self.root = project.resolve()
         self.nonce = secrets.token_urlsafe(16)
@@ -52,7 +54,7 @@ class Preview:
             warnings = list(report.warnings)
 
             def render(version: int) -> str:
-                return book_page(volume, css, warnings, self.root, version, self.nonce)
+                return book_page(volume, css, warnings, self.root, version, self.nonce, self.editions is not None)
 
             assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
             self.title = volume.meta.title
@@ -91,6 +93,55 @@ class Preview:
         with self.changed:
             self.closing = True
             self.changed.notify_all()
+        if self.editions is not None:
+            self.editions.close()
+
+
+class EditionBuilds:
+    """`volume preview --pdf`: the three editions built after each change of the page, in a thread of their own (the
+    page does not wait for them), on one warm scheduler (volume/watch.py); the last good digital PDF is served."""
+
+    def __init__(self, project: Path):
+        from volume.watch import WarmBuilds
+
+        self.builds = WarmBuilds(project)
+        self.wanted = threading.Event()
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.pdf = b""
+        self.version = 0  # bumped each time a new PDF is in place
+        self.thread = threading.Thread(target=self._run, name="volume-preview-pdf", daemon=True)
+        self.thread.start()
+
+    def want(self) -> None:
+        self.wanted.set()
+
+    def _run(self) -> None:
+        while not self.stopping.is_set():
+            if not self.wanted.wait(WAKE_MS / 1000):
+                continue
+            self.wanted.clear()  # saves during the build make one more build, not one each
+            try:
+                result = self.builds.build()
+            except VolumeError as exc:
+                log.info("the editions do not build: %d error(s), listed on the page", len(exc.report.errors))
+                continue
+            except Exception:  # noqa: BLE001 (a bug in volume: say so, keep serving the last PDF)
+                log.error("building the editions failed:\n%s", traceback.format_exc())
+                continue
+            digital = next((o.path for o in result.outputs if o.path.suffix == ".pdf"
+                            and not o.path.stem.endswith(("-print", "-cover"))), None)
+            if digital is None or (result.up_to_date and self.pdf):
+                continue
+            with self.lock:
+                self.pdf = digital.read_bytes()
+                self.version += 1
+            log.info("editions rebuilt: PDF version %d", self.version)
+
+    def close(self) -> None:
+        self.stopping.set()
+        self.thread.join(timeout=600)
+        self.builds.close()
 
 
 def watched_paths(project: Path) -> list[Path]:
@@ -127,12 +178,16 @@ def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> No
             if not built.is_set():
                 preview.rebuild()
                 built.set()
+                if preview.editions is not None:
+                    preview.editions.want()
             elif changes:
                 changed = _shown_paths(preview.root, [path for _kind, path in changes]) or ["a file"]
                 log.info("changed: %s", ", ".join(changed))
                 updated = preview.rebuild()
                 if updated:
                     log.info("rebuilt: version %d", preview.version)
+                if preview.editions is not None:
+                    preview.editions.want()
                 preview.announce(changed, updated, preview.report)
     except OSError as exc:  # a watched folder vanished, or too many watches: say so; the server keeps serving
         log.error("stopped watching for changes: %s", exc)
@@ -163,6 +218,14 @@ class Handler(BaseHTTPRequestHandler):
             with preview.changed:
                 page = preview.page
             return self._send(200, page, "text/html; charset=utf-8")
+        if path == "/book.pdf" and preview.editions is not None:
+            with preview.editions.lock:
+                pdf = preview.editions.pdf
+            if pdf:
+                return self._send(200, pdf, "application/pdf")
+            return self._send(503, b"The PDF is being built; reload in a moment.\n", "text/plain; charset=utf-8")
+        if path == "/pdf-version" and preview.editions is not None:
+            return self._send(200, f"{preview.editions.version}\n".encode(), "text/plain; charset=utf-8")
         if path == "/version":
             return self._send(200, f"{preview.version}\n".encode(), "text/plain; charset=utf-8")
         if path == "/events":
@@ -255,12 +318,15 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 def start_preview(project: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                  watch_changes: bool = True, announce=None) -> PreviewServer:
+                  watch_changes: bool = True, announce=None, pdf: bool = False) -> PreviewServer:
     """Bind the server (port 0: a free one), start watching, build once; the caller runs serve_forever.
-    `announce(changed paths, page changed, report)` is called after each rebuild that a change set off."""
-    server = PreviewServer(Preview(project, announce), host, port)
+    `announce(changed paths, page changed, report)` is called after each rebuild that a change set off. With pdf,
+    the editions are built after the page (the digital PDF served at /book.pdf)."""
+    server = PreviewServer(Preview(project, announce, pdf), host, port)
     if watch_changes:
         server.start_watching().wait()
     else:
         server.preview.rebuild()
+        if server.preview.editions is not None:
+            server.preview.editions.want()
     return server

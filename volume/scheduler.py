@@ -37,6 +37,16 @@ def _started() -> bool:
     return True
 
 
+def _set_up(setup: Callable | None, args: tuple) -> None:
+    """A worker's start: Ctrl-C is for the process that owns it (which cancels its jobs and ends it), not for it;
+    then the scheduler's own setup."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if setup is not None:
+        setup(*args)
+
+
 class Scheduler:
     """The worker processes a build lays out, packages and draws in (two: one per core).
 
@@ -65,8 +75,8 @@ class Scheduler:
                 raise RuntimeError("the scheduler is closed")
             if self._pool is None:
                 self._pool = concurrent.futures.ProcessPoolExecutor(
-                    max_workers=self.processes, mp_context=self._context, initializer=self.setup,
-                    initargs=self.setup_args)
+                    max_workers=self.processes, mp_context=self._context, initializer=_set_up,
+                    initargs=(self.setup, self.setup_args))
             return self._pool
 
     def start(self) -> None:

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from volume.indexing.terms import sort_key
 from volume.model import IndexEntry, Volume
+from volume.render.page_numbers import PageNumbers
 from volume.xhtml import escape_text
 
 INDEX_ID = "index"
@@ -27,10 +28,14 @@ def page_ranges(locators: tuple[tuple[int, str, str], ...]) -> list[tuple[str, s
     return [(first_label, last_label, anchor) for _i, first_label, anchor, _j, last_label in ranges]
 
 
-def _locators(entry: IndexEntry, epub: bool) -> str:
+def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None) -> str:
     if epub:
         links = [f'<a epub:type="index-locator" href="#{anchor}">{label}</a>'
                  for _index, label, anchor in entry.locators]
+    elif numbers is not None:  # blanks of the numbers' width, stamped after the layout (render/page_numbers.py)
+        links = [f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(first)}'
+                 f'{"–" + numbers.text(last) if last != first else ""}</a>'
+                 for first, last, anchor in page_ranges(entry.locators)]
     else:
         links = [f'<a href="#{anchor}">{first}{"–" + last if last != first else ""}</a>'
                  for first, last, anchor in page_ranges(entry.locators)]
@@ -55,12 +60,13 @@ def _xrefs(entry: IndexEntry, known: set[str], epub: bool) -> str:
     return ". ".join(out)
 
 
-def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known: set[str], epub: bool) -> str:
+def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known: set[str], epub: bool,
+                numbers: PageNumbers | None = None) -> str:
     li = ' epub:type="index-entry"' if epub else ""
     # the PDF's term is plain text: an element apiece is a box apiece for WeasyPrint, and nothing styles it
     parts = [f'<span class="index-term" epub:type="index-term">{escape_text(entry.term.printed)}</span>' if epub
              else escape_text(entry.term.printed)]
-    locators = _locators(entry, epub)
+    locators = _locators(entry, epub, numbers)
     if locators:
         parts.append(", " + locators)
     xrefs = _xrefs(entry, known, epub)
@@ -70,11 +76,12 @@ def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known:
     if subentries:
         kind = ' epub:type="index-entry-list"' if epub else ""
         parts.append(f'<ul class="index-subentries"{kind}>'
-                     + "".join(_entry_html(c, children, known, epub) for c in subentries) + "</ul>")
+                     + "".join(_entry_html(c, children, known, epub, numbers) for c in subentries) + "</ul>")
     return f'<li class="index-entry" id="{entry_id(entry.term.term)}"{li}>{"".join(parts)}</li>'
 
 
-def index_section(volume: Volume, epub: bool = False) -> str:
+def index_section(volume: Volume, epub: bool = False, numbers: PageNumbers | None = None) -> str:
+    """The index; with `numbers`, the PDF's locators are blanks of their width that numbers collects."""
     entries = [e for e in volume.index_entries if e.locators or e.term.see or e.term.see_also]
     entries += [e for e in volume.index_entries if e not in entries
                 and any(c.term.parent == e.term.term for c in entries)]  # parents with no pages of their own
@@ -92,7 +99,7 @@ def index_section(volume: Volume, epub: bool = False) -> str:
     html = []
     group_type = ' epub:type="index-group"' if epub else ""
     for letter in sorted(groups):
-        items = "".join(_entry_html(e, children, known, epub) for e in groups[letter])
+        items = "".join(_entry_html(e, children, known, epub, numbers) for e in groups[letter])
         html.append(f'<section class="index-group"{group_type} aria-labelledby="index-letter-{letter}">'
                     f'<h2 class="index-letter" id="index-letter-{letter}">{letter}</h2>'
                     f'<ul class="index-entries">{items}</ul></section>')

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from volume.model import Chapter, Note, Part, Volume
+from volume.render.page_numbers import PageNumbers
 from volume.xhtml import escape_attr, escape_text, serialize_children
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -137,7 +138,7 @@ def abbreviations_section(volume: Volume) -> str:
             f'<dl class="abbreviations">{rows}</dl></section>')
 
 
-def _cited_in(entry, epub: bool) -> str:
+def _cited_in(entry, epub: bool, numbers: PageNumbers | None = None) -> str:
     groups: dict[str, list] = {}
     for citing in entry.citing:
         groups.setdefault(citing.chapter_id, []).append(citing)
@@ -150,7 +151,9 @@ def _cited_in(entry, epub: bool) -> str:
             parts.append(f'<a href="#{first.anchor}">{name}</a>')
         elif entry.pages:  # the pages learnt from the layout, each once
             pages = [(label, anchor) for chapter, label, anchor in entry.pages if chapter == chapter_id]
-            links = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in pages)
+            links = ", ".join(f'<a href="#{anchor}">{label}</a>' if numbers is None else
+                              f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(label)}</a>'
+                              for label, anchor in pages)
             parts.append(f'{name}, {"pp." if len(pages) > 1 else "p."}\u00a0{links}')
         else:  # before the layout is known: about the same width of text, filled in by the CSS
             pages = ", ".join(f'<a class="cited-page" href="#{p.anchor}"></a>' for p in places)
@@ -160,12 +163,13 @@ def _cited_in(entry, epub: bool) -> str:
     return f' <span class="cited-in">Cited in {"; ".join(parts)}.</span>'
 
 
-def bibliography_section(volume: Volume, epub: bool = False) -> str:
+def bibliography_section(volume: Volume, epub: bool = False, numbers: PageNumbers | None = None) -> str:
+    """The bibliography; with `numbers`, the PDF's cited pages are blanks of their width that numbers collects."""
     item = Generated("bibliography", volume.manifest.bibliography_title, "back")
     # DPUB-ARIA 1.1 deprecates role="doc-biblioentry" (EPUBCheck warns on it): the entries are list items
     # and epub:type names them for reading systems.
     entries = "".join(f'<li id="{e.id}" class="csl-entry" epub:type="biblioentry">{e.formatted.xhtml()}'
-                      f'{_cited_in(e, epub)}</li>' for e in volume.bibliography)
+                      f'{_cited_in(e, epub, numbers)}</li>' for e in volume.bibliography)
     section_type = "bibliography" if epub else "backmatter bibliography"
     return (f'<section id="bibliography" class="backmatter generated bibliography" epub:type="{section_type}" '
             f'role="doc-bibliography" aria-labelledby="bibliography-title">{generated_head(item)}'

@@ -64,9 +64,12 @@ def book_body(volume: Volume) -> str:
 
 
 def book_page(volume: Volume, css: str, warnings: list[Diagnostic], root: Path, version: int,
-              nonce: str) -> str:
+              nonce: str, pdf_link: bool = False) -> str:
+    """The preview's page; with pdf_link, a link to the digital PDF the preview rebuilds beside it (/book.pdf)."""
     title = volume.meta.title + (f": {volume.meta.subtitle}" if volume.meta.subtitle else "")
-    body = f"{_warnings_banner(warnings, root)}<main>{book_body(volume)}</main>"
+    link = ('<p class="preview-banner"><a href="/book.pdf" target="_blank">The PDF</a> (rebuilt after the page; '
+            "reload it to see a change)</p>") if pdf_link else ""
+    body = f"{_warnings_banner(warnings, root)}{link}<main>{book_body(volume)}</main>"
     return _document(title, volume.meta.language, css, body, version, nonce)
 
 

@@ -13,8 +13,10 @@ No page is laid out twice, except the contents page.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
@@ -32,7 +34,7 @@ CODE = Path(__file__).resolve().parent
 
 
 LAYOUT_CODE = ("layout.py", "page_facts.py", "index_points.py", "fast_html.py", "fetcher.py", "fontconfig.py", "pages.py",
-               "weasy.py", "../../harfbuzz.py")
+               "weasy.py", "stamp_numbers.py", "../../harfbuzz.py")
 
 
 def _code_digest() -> str:
@@ -52,6 +54,8 @@ class Editions:
     index_fallbacks: int = 0  # blocks whose index occurrences could not be placed by count (pdf/index_points.py)
     warnings: list = field(default_factory=list)  # (location, logger, message) logged while laying pieces out
     fallbacks: list = field(default_factory=list)  # (location, block) of those blocks
+    laid_out_names: list = field(default_factory=list)  # the names of the pieces this build laid out
+    timings: dict = field(default_factory=dict)  # seconds of each step: layout, join, print edition
 
 
 class PieceRunner:
@@ -72,6 +76,7 @@ class PieceRunner:
         self.used: set[Path] = set()
         self.laid_out = 0
         self.cached = 0
+        self.laid_out_names: list[str] = []
 
     def _key(self, spec: PieceSpec, sheet: bool) -> str:
         return hashlib.sha256("\0".join((self.salt, spec.html, spec.css, str(sheet))).encode()).hexdigest()
@@ -93,6 +98,7 @@ class PieceRunner:
                        self.assets, manifest.chapters_dir / "images", target, self.identifier, sheet,
                        self.volume.date.stamp)
         self.laid_out += 1
+        self.laid_out_names.append(spec.name)
         return _Pending(spec, self.scheduler.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
 
     def location_of(self, name: str) -> SourceLocation:
@@ -104,6 +110,36 @@ class PieceRunner:
             if part.id == name and part.location is not None:
                 return part.location
         return SourceLocation(self.volume.manifest.path)
+
+    def stamped(self, laid: tuple[PieceSpec, PieceLayout, Path], volume: Volume) -> tuple[PieceSpec, PieceLayout, Path]:
+        """A back matter piece with its page numbers stamped into its blanks (pdf/stamp_numbers.py); if that
+        cannot be done, the piece laid out again with the numbers in its text."""
+        from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
+
+        spec, layout, pdf = laid
+        if not spec.digits:
+            return laid
+        digits = hashlib.sha256(",".join(spec.digits).encode()).hexdigest()[:24]
+        target = pdf.with_name(f"{pdf.stem}-{digits}.pdf")
+        pages = target.with_suffix(".pages")  # JSON: how many digits the pages before each took
+        self.used.update((target, pages))
+        try:
+            firsts = json.loads(pages.read_text(encoding="utf-8")) if target.exists() else None
+        except (OSError, ValueError):
+            firsts = None
+        if firsts is None:
+            try:
+                firsts = stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
+            except StampError as exc:  # a bug, unless the project's font cannot have numbers stamped in
+                (log.info if exc.unsupported else log.warning)(
+                    "the %s's page numbers could not be stamped (%s); laying it out with them", spec.name, exc)
+                plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
+                return self.submit(plain).result()
+            pages.write_text(json.dumps(firsts), encoding="utf-8")
+        joined = "".join(spec.digits)
+        starts = [(anchor, stamp_line(text, joined, firsts[i]) if i < len(firsts) else text, at_start, found)
+                  for i, (anchor, text, at_start, found) in enumerate(layout.starts)]
+        return spec, replace(layout, starts=starts), target
 
     def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
         # the longest first, so that the two workers finish together
@@ -202,7 +238,7 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
         # the pages before the back matter have their folios already: their sheets take the core that finishes
         # its back matter piece first
         sheets = _submit_folio_sheets(runner, volume, draft.folios())
-        back = [job.result() for job in back_jobs]
+        back = [runner.stamped(job.result(), placed) for job in back_jobs]
         whole = plan(first + back)
         # the contents with its real numbers, and the back matter's folio sheets (assuming the contents keeps its
         # length), at once
@@ -252,10 +288,12 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
 
     runner = PieceRunner(volume, styles_dir, scheduler, cache_dir)
     joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
+    timings, mark = {}, time.perf_counter()
     pieces, sheets = _lay_out(runner, volume)
     book = plan(pieces)
     facts = book.facts()
     sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
+    timings["pdf_layout"], mark = time.perf_counter() - mark, time.perf_counter()
     scheduler.recycle()
     if on_facts is not None:
         on_facts(apply_page_facts(volume, facts), facts)
@@ -265,7 +303,9 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         joined.save(digital)
     finally:
         joined.close()  # the pieces' files are let go; the print edition is made from the digital file
+    timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
     print_pages = _write_print_edition(runner, book, digital, printed)
+    timings["pdf_print"] = time.perf_counter() - mark
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
     # our bug, not the user's: the locators of these blocks' terms show the block's first page
@@ -273,4 +313,5 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
     warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
                 for spec, layout, _ in laid for name, message in layout.warnings]
-    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks)
+    return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks,
+                    runner.laid_out_names, timings)

@@ -17,7 +17,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def _postscript_name(data: bytes) -> str | None:
+def postscript_name(data: bytes) -> str | None:
     from fontTools.ttLib import TTFont
 
     try:
@@ -26,7 +26,7 @@ def _postscript_name(data: bytes) -> str | None:
         return None
 
 
-def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
+def shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
     """PostScript name -> font file, for the fonts in fonts_dir (kept while the files are unchanged)."""
     from volume.cache import remembered
 
@@ -34,7 +34,7 @@ def _shipped_fonts(fonts_dir: Path) -> dict[str, Path]:
     key = (str(fonts_dir), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
 
     def read() -> dict[str, Path]:
-        names = ((_postscript_name(path.read_bytes()), path) for path in paths)
+        names = ((postscript_name(path.read_bytes()), path) for path in paths)
         return {name: path for name, path in names if name}
 
     return remembered("shipped fonts", key, read)
@@ -48,10 +48,10 @@ def warm_up(fonts_dir: Path) -> None:
     import volume.harfbuzz  # noqa: F401
 
     if fonts_dir.is_dir():
-        _shipped_fonts(fonts_dir)
+        shipped_fonts(fonts_dir)
 
 
-def _glyphs_in_widths(widths) -> set[int]:
+def glyphs_in_widths(widths) -> set[int]:
     """The CIDs a /W array gives widths for: `c [w1 w2 …]` and `c_first c_last w` runs."""
     glyphs: set[int] = set()
     items = list(widths or [])
@@ -92,7 +92,7 @@ def _fonts_of(pdf):
 def _group_by_file(pdf, fonts_dir: Path) -> tuple[dict[Path, list], dict[Path, set[int]]]:
     """The embedded fonts cut from each shipped font file, (font, descendant, descriptor, file key) each, and the
     glyphs they use together."""
-    shipped = _shipped_fonts(fonts_dir)
+    shipped = shipped_fonts(fonts_dir)
     names: dict = {}  # face (font name without subset tag) -> PostScript name of the file it was cut from
     groups: dict[Path, list] = {}
     glyphs: dict[Path, set[int]] = {}
@@ -106,12 +106,12 @@ def _group_by_file(pdf, fonts_dir: Path) -> tuple[dict[Path, list], dict[Path, s
         # own name table per face, not every piece's
         face = str(descriptor.get("/FontName", "")).split("+", 1)[-1] + key
         if face not in names:
-            names[face] = _postscript_name(descriptor[key].read_bytes())
+            names[face] = postscript_name(descriptor[key].read_bytes())
         path = shipped.get(names[face])
         if path is None:
             continue
         groups.setdefault(path, []).append((font, descendant, descriptor, key))
-        glyphs.setdefault(path, set()).update(_glyphs_in_widths(descendant.get("/W")))
+        glyphs.setdefault(path, set()).update(glyphs_in_widths(descendant.get("/W")))
     return groups, glyphs
 
 

@@ -214,7 +214,8 @@ class _Joiner:
         from pikepdf import Array, Dictionary, Name
 
         out, book = self.out, self.book
-        _link_across_pieces(out, self.dests)
+        slots = {slot: anchor for placed in book.placed for slot, anchor in placed.spec.slots}
+        _link_across_pieces(out, self.dests, slots)
         tree = pikepdf.NameTree.new(out)
         for name in sorted(self.dests):
             tree[name] = self.dests[name]
@@ -329,7 +330,9 @@ def _bookmarks(out, outline_items) -> None:
                 outline.root.extend(items)
 
 
-def _link_across_pieces(out, dests: dict) -> None:
+def _link_across_pieces(out, dests: dict, slots: dict[str, str]) -> None:
+    """Links to another piece's ids (`volume-link:<id>`) made links to the book's named destinations; a link to a
+    slot of the back matter's page numbers (render/page_numbers.py) goes to the anchor the slot stands for."""
     from pikepdf import Name, String
 
     for page in out.pages:
@@ -341,6 +344,7 @@ def _link_across_pieces(out, dests: dict) -> None:
             if not uri.startswith(CROSS_LINK):
                 continue
             name = uri[len(CROSS_LINK):]
+            name = slots.get(name, name)
             del annotation["/A"]
             if name in dests:
                 annotation.Dest = String(name)

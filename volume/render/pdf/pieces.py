@@ -12,11 +12,12 @@ book's named destination for that id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
+from volume.render.page_numbers import BLANK_CSS, PageNumbers
 from volume.render.pdf import line_breaks
 from volume.render.pdf.index_points import unwrap_occurrences
 from volume.render.pdf.pages import page_css
@@ -34,6 +35,8 @@ class PieceSpec:
     html: str
     css: str  # the piece's page rules (folio boxes empty)
     part_id: str | None = None  # the part whose bookmark this piece's bookmarks belong under
+    digits: tuple[str, ...] = ()  # page numbers laid out as blanks, stamped in reading order (pdf/stamp_numbers.py)
+    slots: tuple[tuple[str, str], ...] = ()  # (slot id, anchor): where the blanks' links go (pdf/join.py)
 
     @property
     def front(self) -> bool:
@@ -116,17 +119,29 @@ def contents_piece(volume: Volume, numbers: dict[str, str] | None) -> PieceSpec:
     return PieceSpec("contents", "contents", _document(volume, contents_html(volume, numbers)), page_css(volume, []))
 
 
-def back_pieces(volume: Volume) -> list[PieceSpec]:
-    """The generated back matter, its locators and cited pages filled in from the layout."""
+def back_pieces(volume: Volume, stamped: bool = True) -> list[PieceSpec]:
+    """The generated back matter, its locators and cited pages filled in from the layout; `stamped`: its arabic page
+    numbers laid out as blanks of their width and stamped afterwards (render/page_numbers.py), so its HTML does not
+    change with the pages."""
     generated = {g.id: g for g in shared.generated_sections(volume)}
     pieces = []
     if volume.bibliography:
-        pieces.append(PieceSpec("bibliography", "back", _document(volume, shared.bibliography_section(volume)),
-                                page_css(volume, [generated["bibliography"]])))
+        numbers = PageNumbers("bib") if stamped else None
+        html = _document(volume, shared.bibliography_section(volume, numbers=numbers))
+        css = page_css(volume, [generated["bibliography"]]) + ("\n" + BLANK_CSS if stamped else "")
+        pieces.append(_stamped(PieceSpec("bibliography", "back", html, css), numbers))
     if volume.index_entries:
-        pieces.append(PieceSpec("index", "back", _document(volume, index_section(volume)),
-                                page_css(volume, [generated["index"]])))
+        numbers = PageNumbers("ix") if stamped else None
+        html = _document(volume, index_section(volume, numbers=numbers))
+        css = page_css(volume, [generated["index"]]) + ("\n" + BLANK_CSS if stamped else "")
+        pieces.append(_stamped(PieceSpec("index", "back", html, css), numbers))
     return pieces
+
+
+def _stamped(spec: PieceSpec, numbers: PageNumbers | None) -> PieceSpec:
+    if numbers is None:
+        return spec
+    return replace(spec, digits=tuple(numbers.digits), slots=tuple(numbers.slots.items()))
 
 
 def first_body_piece(pieces: list[PieceSpec]) -> int | None:

@@ -1,0 +1,149 @@
+"""The edit loop: the back matter's layout does not move with the pages, and whatever sequence of edits a project
+goes through, its outputs are byte for byte those of a cold build of the same sources in a fresh folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+
+import pypdf
+
+from tests.conftest import ROOT
+from volume.build import build, layout_scheduler, styles_dir_for
+from volume.render.pdf.pieces import back_pieces
+
+CHAPTERS = ("armenia.md", "azerbaijan.md", "georgia.md")  # none links to a chapter left out
+
+
+def three_chapters(folder):
+    """The default volume's preface and three chapters, with its index terms and its manifest's head."""
+    project = folder / "three"
+    shutil.copytree(ROOT / "chapters", project / "chapters")
+    manifest = project / "chapters" / "volume.toml"
+    head = manifest.read_text(encoding="utf-8").split("[[contents]]")[0]
+    contents = '[[contents]]\nfile = "preface.md"\nrole = "preface"\n\n' + "".join(
+        f'[[contents]]\nfile = "{name}"\n\n' for name in CHAPTERS)
+    manifest.write_text(head + contents, encoding="utf-8")
+    return project
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def paragraph(path, number: int) -> str:
+    """The number-th body paragraph of a chapter (a long line after the front matter)."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    return [line for line in body.split("\n") if len(line) > 300 and not line.startswith(("#", "[^"))][number]
+
+
+def outputs(project) -> dict[str, bytes]:
+    """Every output file (not the build's stamp, which names the project's folder in its warnings)."""
+    return {p.name: p.read_bytes() for p in sorted((project / "dist").iterdir())
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_back_matter_html_does_not_change_with_the_page_numbers(tmp_path):
+    """Every arabic page number moved to another of the same width: the bibliography's and index's HTML (what their
+    layout is cached by) stay the same; only the digits to stamp differ."""
+    project = three_chapters(tmp_path)
+    placed = build(project).volume
+
+    def shifted(label: str) -> str:
+        return label.translate(str.maketrans("0123456789", "1234567891")) if label.isdigit() else label
+
+    moved = replace(placed, index_entries=tuple(
+        replace(e, locators=tuple((i, shifted(label), a) for i, label, a in e.locators)) for e in placed.index_entries),
+        bibliography=tuple(replace(e, pages=tuple((c, shifted(label), a) for c, label, a in e.pages))
+                           for e in placed.bibliography))
+    before, after = back_pieces(placed), back_pieces(moved)
+    assert [p.name for p in before] == ["bibliography", "index"]
+    for old, new in zip(before, after):
+        assert old.html == new.html and old.css == new.css and old.slots == new.slots
+        assert old.digits != new.digits and len(old.digits) > 20
+        assert [shifted(d) for d in old.digits] == list(new.digits)
+        assert not re.search(r'class="pn" href="[^"]*">[^<]*[1-9]', old.html)  # no digit but the blanks' zeros
+
+
+def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
+    """A sentence, a page's worth of text, an edit in another chapter, the page taken out again, a note changed:
+    built one after another with one scheduler kept warm (as `volume build --watch` does), then the same sources
+    built cold in a fresh folder: every output is the same, byte for byte."""
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    armenia, georgia = chapters / "armenia.md", chapters / "georgia.md"
+    page = " ".join(["The figures were revised again after a review of the customs returns."] * 40)
+    first = paragraph(armenia, 1)
+    steps = [
+        lambda: edit(armenia, first, first + " Officials called the new figures provisional."),
+        lambda: edit(armenia, first, first + "\n\n" + page),
+        lambda: edit(georgia, paragraph(georgia, 2), paragraph(georgia, 2) + " A sentence was added here."),
+        lambda: edit(armenia, "\n\n" + page, ""),
+        lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
+    ]
+    with layout_scheduler(styles_dir_for_project(project)) as scheduler:
+        cold = build(project, scheduler=scheduler)
+        pages = [len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages)]
+        digits = [{p.name: p.digits for p in back_pieces(cold.volume)}]
+        relaid = []
+        for step in steps:
+            step()
+            result = build(project, scheduler=scheduler)
+            assert not result.up_to_date and not result.report.errors
+            relaid.append(set(result.laid_out))
+            pages.append(len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages))
+            digits.append({p.name: p.digits for p in back_pieces(result.volume)})
+    assert pages[2] > pages[1]  # the page's worth of text made the book longer
+    assert all(len(names) < cold.pieces["laid_out"] for names in relaid)
+    # numbers moved while a back matter piece was taken from the cache: they were stamped, not laid out
+    assert any(digits[i + 1][name] != digits[i][name] and name not in relaid[i]
+               for i in range(len(steps)) for name in ("bibliography", "index"))
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    build(fresh)
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
+def styles_dir_for_project(project):
+    from volume.config import find_manifest, load_manifest
+
+    return styles_dir_for(load_manifest(find_manifest(project)))
+
+
+def test_stamping_puts_each_number_in_its_blank(tmp_path):
+    """The index laid out with blanks, stamped with its numbers: the piece's text reads the numbers in order, where
+    the blanks were; one number too few or too many is refused (the build then lays the piece out with them)."""
+    import json
+
+    import pytest
+
+    from volume.render.pdf.stamp_numbers import StampError, stamp_numbers
+
+    project = three_chapters(tmp_path)
+    placed = build(project).volume
+    index = next(p for p in back_pieces(placed) if p.name == "index")
+    laid = [p for p in (project / ".volume-cache" / "pieces").glob("*.json")
+            if json.loads(p.read_text(encoding="utf-8"))["name"] == "index"]
+    assert len(laid) == 1
+    blank = laid[0].with_suffix(".pdf")
+    fonts = ROOT / "styles" / "fonts"
+    stamped = tmp_path / "stamped.pdf"
+    stamp_numbers(blank, index.digits, fonts, stamped)
+
+    def numbers(pdf) -> list[str]:
+        return re.findall(r"\d+", " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+
+    before, after = numbers(blank), numbers(stamped)  # the blanks read as zeros; terms may hold numbers too
+    assert len(before) == len(after)
+    blanks = [i for i, number in enumerate(before) if set(number) == {"0"}]
+    assert [after[i] for i in blanks] == list(index.digits)
+    assert all(before[i] == after[i] for i in range(len(before)) if i not in set(blanks))
+    for wrong in (index.digits[:-1], index.digits + ("7",)):
+        with pytest.raises(StampError):
+            stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")
