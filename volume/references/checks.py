@@ -340,10 +340,10 @@ def _institution_like(name: str) -> bool:
 
 
 def _org_like(name: str) -> bool:
+    """Any body: an institution or firm, or a name a news outlet or agency goes by."""
     from volume.references.names import ORG_WORDS as NAMED_BODIES
 
-    return any(w.lower().strip(".,") in ORG_WORDS | NAMED_BODIES | {"institution", "centre", "center", "company", "&"}
-               for w in name.split())
+    return _institution_like(name) or any(w.lower().strip(".,") in NAMED_BODIES for w in name.split())
 
 
 GLUE_WORDS = frozenset(
