@@ -104,20 +104,25 @@ def inline_markdown(text: str) -> str:
 
 def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple[str, str]]:
     """Format CSL-JSON items with a CSL style through pandoc's citeproc: [(item id, entry HTML)] in style order."""
-    import tempfile
-
     if not items:
         return []
-    with tempfile.TemporaryDirectory(prefix="volume-bib-") as folder, \
+    return _split_entries(_citeproc(f"---\nnocite: '@*'\nlang: {lang}\n---\n", items, style))
+
+
+def _citeproc(source: str, items: list[dict], style: Path) -> str:
+    """Markdown with citations, as HTML from pandoc's citeproc with the items and the CSL style; citeproc's warnings
+    passed on to the build's collector, as pandoc's are (W002)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="volume-citeproc-") as folder, \
             collecting("pypandoc", this_thread_only=True) as collector:
         data = Path(folder) / "references.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        source = f"---\nnocite: '@*'\nlang: {lang}\n---\n"
         html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
             "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
-    for _name, message in collector.records:  # passed on to the build's collector, as pandoc's (W002)
+    for _name, message in collector.records:
         logging.getLogger("volume.pandoc.citeproc").warning("citeproc: %s", message)
-    return _split_entries(html)
+    return html
 
 
 def render_note_citations(citations: list[tuple[str, str | None]], items: list[dict], style: Path,
@@ -125,22 +130,12 @@ def render_note_citations(citations: list[tuple[str, str | None]], items: list[d
     """One chapter's citations, each (item id, locator) the whole of a note of its own, formatted by pandoc's citeproc
     with a note style: the citation's HTML per note, in order. Citeproc decides each one's position (first,
     subsequent, ibid, ibid-with-locator) from the notes before it, so the first is the full note, later ones short."""
-    import tempfile
-
     if not citations:
         return []
-    with tempfile.TemporaryDirectory(prefix="volume-notes-") as folder, \
-            collecting("pypandoc", this_thread_only=True) as collector:
-        data = Path(folder) / "references.json"
-        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        markers = " ".join(f"x[^{n}]" for n in range(1, len(citations) + 1))
-        notes = "\n".join(f"[^{n}]: [@{key}{_locator(locator)}]" for n, (key, locator) in enumerate(citations, 1))
-        source = f"---\nsuppress-bibliography: true\nlang: {lang}\n---\n\n{markers}\n\n{notes}\n"
-        html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
-            "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none"])
-    for _name, message in collector.records:
-        logging.getLogger("volume.pandoc.citeproc").warning("citeproc: %s", message)
-    return _split_notes(html, len(citations))
+    markers = " ".join(f"x[^{n}]" for n in range(1, len(citations) + 1))
+    notes = "\n".join(f"[^{n}]: [@{key}{_locator(locator)}]" for n, (key, locator) in enumerate(citations, 1))
+    source = f"---\nsuppress-bibliography: true\nlang: {lang}\n---\n\n{markers}\n\n{notes}\n"
+    return _split_notes(_citeproc(source, items, style), len(citations))
 
 
 def _locator(locator: str | None) -> str:
