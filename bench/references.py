@@ -1,6 +1,6 @@
 """Accuracy of the reference parser on labelled real reference strings: per field, fully right, mangled, kept.
 
-    python3 bench/references.py [FOLDER ...] [--show wrong|mangled|kept] [--json]
+    python3 bench/references.py [FOLDER ...] [--show wrong|mangled|kept] [--json] [--half fit|check]
 
 FOLDER (default tests/cases/references/dev) holds *.jsonl files, one labelled record per line:
 {"id", "text", "style", "lang", "source", "licence", "expected": {CSL-JSON subset}, "ibid": true?,
@@ -342,8 +342,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--threshold", type=float, help="keep readings below this confidence (default: the parser's)")
     parser.add_argument("--tune", action="store_true", help="shares at every threshold, on two fixed halves")
+    parser.add_argument("--half", choices=["fit", "check"],
+                        help="only the fixed half of the records (by a hash of each id) tuned and trained on, or the other")
     args = parser.parse_args(argv)
-    collected = collect(read_records(args.folders))
+    records = read_records(args.folders)
+    if args.half:
+        records = halves(records)[0 if args.half == "fit" else 1]
+    collected = collect(records)
     if args.tune:
         print(tune(collected))
         return 0
