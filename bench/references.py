@@ -202,7 +202,7 @@ def readings(text: str, threshold: float | None = 0.0):
 
     parsed = parse_note(text) if threshold is None else parse_note(text, threshold=threshold)
     if hasattr(parsed, "readings"):
-        found = [(r.work, r.confidence, r.reason) for r in parsed.readings]
+        found = [(r.work, r.confidence, r.reason, r.method) for r in parsed.readings]
     else:  # the parser before issue 15: works, then the texts it could not read
         found = [(w, 1.0, "") for w in parsed.works] + [(None, 0.0, "not read") for _ in parsed.unparsed]
     return found, parsed.ibid
@@ -238,7 +238,8 @@ def score(collected: list[dict], threshold: float) -> list[dict]:
         if len(read) > 1:
             wrong.append("extra works")
         kind = "mangled" if wrong else ("right" if fully_right(work, want) else "incomplete")
-        outcomes.append({**record, "kind": kind, "got": work, "wrong": wrong, "confidence": confidence})
+        outcomes.append({**record, "kind": kind, "got": work, "wrong": wrong, "confidence": confidence,
+                         "method": found[0][3] if len(found[0]) > 3 else ""})
     return outcomes
 
 
@@ -364,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         kinds = {"wrong": {"mangled", "incomplete", "kept"}}.get(args.show, {args.show})
         for o in outcomes:
             if o["kind"] in kinds:
-                print(f"\n[{o['kind']}] {o['file']} {o['id']} {o.get('wrong', '')} conf={o.get('confidence', 0):.2f}"
+                print(f"\n[{o['kind']}] {o['file']} {o['id']} {o.get('wrong', '')} conf={o.get('confidence', 0):.2f} {o.get('method', '')}"
                       f" {o.get('reason', '')}\n  text: {o['text']}\n  got:  {json.dumps(o.get('got'), ensure_ascii=False)}"
                       f"\n  want: {json.dumps(o['expected'], ensure_ascii=False)}")
     return 0

@@ -24,7 +24,7 @@ ABBREVIATED = frozenset("vol no nr dr st mr mrs ms prof bd hg jg vs ed eds p pp 
 ROLE_WORD_RE = re.compile(r"\b(?:eds?|editors?|hrsg|trans|transl)\b\.?", re.IGNORECASE)
 
 
-def repair(work: dict) -> dict:
+def repair(work: dict, text: str = "") -> dict:
     """The work with what is never part of a field taken off: "pp." before pages, a list number before the
     first author, a publisher or place that only says "n.d."."""
     work = dict(work)
@@ -43,6 +43,21 @@ def repair(work: dict) -> dict:
         work["author"] = [first, *people[1:]]
     if work.get("author"):
         work["author"] = people_from_literals(work["author"])
+    for role in ("author", "editor"):
+        if work.get(role):
+            work[role] = [_capitals_family(p) for p in work[role]]
+    site = WEBSITE_WORD_RE.sub("", str(work.get("container-title", ""))).strip()
+    if site and not work.get("publisher") and re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(site) + r"\s+website\b",
+                                                          text or str(work.get("note-text", "")), re.IGNORECASE):
+        work["publisher"] = work.pop("container-title")  # APA 6 "Retrieved from X website:": X published it
+    site = str(work.get("container-title", "")).split()
+    if (site and site[-1].lower().strip(".,") in PUBLISHER_ENDINGS and not work.get("publisher")
+            and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
+        work["publisher"] = work.pop("container-title")  # "Wipf and Stock Publishers", "… University Press"
+    if work.get("title"):  # APA's "(Version 2.1)", "(Report No. 12)" after a title describe it: no part of it
+        described = DESCRIPTION_RE.search(str(work["title"]))
+        if described and described.start() > 0:
+            work["title"] = str(work["title"])[: described.start()].rstrip()
     for key in ("title", "container-title", "publisher"):  # "Retrieved … from X website:": no part of the name
         if work.get(key):
             work[key] = WEBSITE_WORD_RE.sub("", str(work[key])).strip() or work[key]
@@ -62,6 +77,23 @@ def repair(work: dict) -> dict:
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
     return work
+
+
+PUBLISHER_ENDINGS = frozenset(["press", "presses", "publishers", "publishing", "verlag", "books", "éditions"])
+DESCRIPTION_RE = re.compile(r"\s*\((?:version|v\.|report no\.|report|working paper|technical report|rep\.)\s*[^()]*\)\s*$",
+                            re.IGNORECASE)
+CAPITALS_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][A-ZÀ-ÖØ-ÞА-Я'’-]{2,}")
+
+
+def _capitals_family(person: dict) -> dict:
+    """"CAVELL Stanley" read as given "CAVELL", family "Stanley": the name in capitals is the family name (ISO 690,
+    French and other styles print it so)."""
+    given, family = str(person.get("given", "")), str(person.get("family", ""))
+    if (given and family and all(CAPITALS_RE.fullmatch(w) and (len(w) > 3 or re.search(r"[AEIOUYÀ-ÖØ-ÞАЕИОУЫЭЮЯ]", w))
+                                 for w in given.split())
+            and not any(CAPITALS_RE.fullmatch(w) for w in family.split())):
+        return {**person, "family": given, "given": family}
+    return person
 
 
 WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|_", re.IGNORECASE)
@@ -101,7 +133,59 @@ def _given_name(given: str) -> bool:
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
     return [*_name_doubts(work), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
-            *_container_doubts(work, text)]
+            *_container_doubts(work, text), *_shape_doubts(work, text)]
+
+
+def _shape_doubts(work: dict, text: str) -> list[str]:
+    """Doubts about the reading as a whole: no title, names given first kept as one name, a place before the
+    publisher read into another field, a remark inside the title, an organisation's name read as the title."""
+    found = []
+    if not str(work.get("title", "")).strip():
+        found.append("no title read")
+    for person in work.get("author") or []:
+        literal = str(person.get("literal", ""))
+        if _people_in_literal(literal):
+            found.append("people, written given name first, read as one name")
+    found += _place_lost(work, text)
+    title = str(work.get("title", ""))
+    if re.search(r"[(\[](?:pdf|in [A-Z][a-z]+|online)[)\]]\W*\s+\S", title, re.IGNORECASE):
+        found.append("a format or language remark inside the title")
+    literal = str((work.get("author") or [{}])[0].get("literal", ""))
+    name_form = all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "on", "&"} for w in title.split())
+    if (len(literal.split()) >= 4 and name_form and _institution_like(title) and not _org_like(literal)
+            and not any(work.get(k) for k in ("publisher", "container-title"))):
+        found.append("an organisation read as the title")
+    return found
+
+
+NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&|und|et|и)\s+|,\s*)")
+
+
+def _people_in_literal(literal: str) -> bool:
+    """"Joe Gould and Bryant Harris", "Luque-Fernandez MA, Daniel Redondo Sanchez": a list of two or more names,
+    each of two to four capitalised words and none an organisation's, kept as one name."""
+    parts = [p for p in NAME_LIST_SPLIT_RE.split(literal.strip(" .,")) if p]
+    if len(parts) < 2 or _org_like(literal):
+        return False
+    return all(2 <= len(p.split()) <= 4 and all(w[:1].isupper() for w in p.split()) for p in parts)
+
+
+def _place_lost(work: dict, text: str) -> list[str]:
+    """"… trap? Brunswick, Vic.: Scribe": a place stands before the publisher in the text, but the reading has
+    no place (or another one): the place went into another field."""
+    publisher = str(work.get("publisher", ""))
+    at = text.find(publisher) if len(publisher) > 2 else -1
+    if at < 0:
+        return []
+    placed = re.search(r"([A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3})\s?:\s*\**$", text[:at])
+    if not placed:
+        return []
+    place = str(work.get("publisher-place", ""))
+    if place and placed[1].endswith(place.split(",")[0].split()[-1]) and len(place) >= len(placed[1]) - 2:
+        return []
+    if place and place.split(",")[0] in placed[1] and "." not in place:
+        return []
+    return ["a place before the publisher read into another field"]
 
 
 def _name_doubts(work: dict) -> list[str]:

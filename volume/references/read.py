@@ -207,7 +207,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         work, confidence, method = rules_work, alone, "rules"
     else:
         work, method = {**reading.work, "note-text": text}, "model"
-    work = repair(work)
+    work = repair(work, text)
     doubt = doubts(work, text)
     if doubt:
         confidence = min(confidence, DOUBTFUL)
