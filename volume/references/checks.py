@@ -51,9 +51,11 @@ def repair(work: dict, text: str = "") -> dict:
                                                           text or str(work.get("note-text", "")), re.IGNORECASE):
         work["publisher"] = work.pop("container-title")  # APA 6 "Retrieved from X website:": X published it
     site = str(work.get("container-title", "")).split()
-    if (site and site[-1].lower().strip(".,") in PUBLISHER_ENDINGS and not work.get("publisher")
+    dated_to_the_day = len((work.get("issued") or {}).get("date-parts", [[]])[0]) == 3
+    if (site and site[-1].lower().strip(".,") in PUBLISHER_ENDINGS and not work.get("publisher") and not dated_to_the_day
             and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
-        work["publisher"] = work.pop("container-title")  # "Wipf and Stock Publishers", "… University Press"
+        work["publisher"] = work.pop("container-title")  # "Wipf and Stock Publishers", "OECD Publishing"; but a
+        # story dated to the day is news ("Khaama Press", "Associated Press" are agencies: the site)
     if work.get("title"):  # APA's "(Version 2.1)", "(Report No. 12)" after a title describe it: no part of it
         described = DESCRIPTION_RE.search(str(work["title"]))
         if described and described.start() > 0:
