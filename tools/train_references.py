@@ -43,6 +43,7 @@ PARAMS = {
 
 
 REAL_REPEAT = 8  # each real string counts as this many synthetic ones
+ALIGNED_REPEAT = 8  # each aligned record (tools/align_labels.py) counts as this many
 
 
 def check(model: Path) -> int:
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=12000, help="synthetic training strings (default 12000)")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--aligned-repeat", type=int, default=ALIGNED_REPEAT,
+                        help=f"times each aligned record is given (default {ALIGNED_REPEAT})")
     parser.add_argument("-o", "--output", type=Path, default=MODEL)
     parser.add_argument("--check", action="store_true", help="only measure the model on the held-back strings")
     args = parser.parse_args(argv)
@@ -93,13 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         real += 1
     aligned = 0
     for _text, tokens, labels in align_labels.examples():
-        for _ in range(REAL_REPEAT):
+        for _ in range(args.aligned_repeat):
             trainer.append(features(tokens), labels)
         aligned += 1
     for _text, tokens, labels in reference_corpus.examples(args.count, seed=args.seed):
         trainer.append(features(tokens), labels)
         count += 1
-    print(f"{real} anystyle strings and {aligned} aligned records (x{REAL_REPEAT}), {count} synthetic strings in {time.time() - started:.0f} s; "
+    print(f"{real} anystyle strings and {aligned} aligned records (x{REAL_REPEAT}, x{args.aligned_repeat}), {count} synthetic strings in {time.time() - started:.0f} s; "
           "training", flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.output))

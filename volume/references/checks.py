@@ -98,7 +98,7 @@ def _capitals_family(person: dict) -> dict:
     return person
 
 
-WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|_", re.IGNORECASE)
+WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|^_+|_+$", re.IGNORECASE)
 AFFILIATION_RE = re.compile(r",\s+(?=[^,]*$)")
 ETAL_RE = re.compile(r",?\s*\bet\s+al\b\.?\s*$")
 
@@ -142,25 +142,42 @@ def _shape_doubts(work: dict, text: str) -> list[str]:
     """Doubts about the reading as a whole: no title, names given first kept as one name, a place before the
     publisher read into another field, a remark inside the title, an organisation's name read as the title."""
     found = []
-    if not str(work.get("title", "")).strip():
-        found.append("no title read")
+    if not str(work.get("title", "")).strip() or MEDIUM_ONLY_RE.fullmatch(str(work.get("title", "")).strip()):
+        found.append("no title read")  # "[Dataset]", "[Video]": APA's description of the medium is no title
     for person in work.get("author") or []:
         literal = str(person.get("literal", ""))
         if _people_in_literal(literal):
             found.append("people, written given name first, read as one name")
     found += _place_lost(work, text)
+    if any(_second_given_unknown(p, text) for p in work.get("author") or []):
+        found.append("a name written given name first whose family name may be two words")
     title = str(work.get("title", ""))
     if re.search(r"[(\[](?:pdf|in [A-Z][a-z]+|online)[)\]]\W*\s+\S", title, re.IGNORECASE):
         found.append("a format or language remark inside the title")
     literal = str((work.get("author") or [{}])[0].get("literal", ""))
     name_form = all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "on", "&"} for w in title.split())
-    if (len(literal.split()) >= 4 and name_form and _institution_like(title) and not _org_like(literal)
+    if (len(literal.split()) >= 4 and name_form and _institution_like(title) and not _institution_like(literal)
             and not any(work.get(k) for k in ("publisher", "container-title"))):
         found.append("an organisation read as the title")
     return found
 
 
+MEDIUM_ONLY_RE = re.compile(r"\[(?:data ?set|pdf|video|audio|software|computer software|computer program|map|podcast|"
+                            r"image|photograph|slides?|infographic|fact sheet|press release|tweet|blog post|"
+                            r"online|abstract|brochure|report)\]", re.IGNORECASE)
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&|und|et|и)\s+|,\s*)")
+
+
+def _second_given_unknown(person: dict, text: str) -> bool:
+    """"Regina Garcia Cano", "Diego Lo Giudice": written given name first, a second word before the last that is
+    neither an initial nor a known given name may begin the family name."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    given, family = str(person.get("given", "")).split(), str(person.get("family", ""))
+    if len(given) < 2 or not family or f"{' '.join(given)} {family}" not in text:
+        return False
+    last = given[-1].strip(".")
+    return len(last) > 1 and last.lower() not in GIVEN_NAMES and not last.isupper()
 
 
 def _people_in_literal(literal: str) -> bool:

@@ -22,6 +22,8 @@ AGREEING_TITLE = 90  # similarity (rapidfuzz ratio) at which the rules' title an
 JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b|\s\d+$", re.IGNORECASE)
 ACCESS_WORDS_RE = re.compile(r"\b(?:available|accessible|retrieved|accessed)\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20[0-4]\d)(?![\d/])")
+PART_ONLY_RE = re.compile(r"\s*(?:in|dans|im|в)\s*:\s", re.IGNORECASE)  # "In: Journal …" with the part's authors and title
+# left before it (taken for a remark): only the container
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     numbered = LIST_NUMBER_RE.match(text)
     if numbered and re.match(r"[^\W\d_]|[“\"«‘*]", text[numbered.end():]):
         text = text[numbered.end():]  # "12. Smith, J. …", "[4] J. Smith, …": the list's number is no part of it
+    if PART_ONLY_RE.match(text):
+        return Verdict(None, 0.0, "none", "the reference begins with 'In': the work it is part of was not found")
     reading, confidence = read_with_model(text)
     if reading is None:
         if rules_work:
