@@ -316,6 +316,11 @@ def _glued_other(labelled: Labelled) -> bool:
         if field in ("title", "container", "publisher") and (other.text.lower().strip(".") not in SKIPPED_WORDS
                                                              or other.text.lower() in GLUE_WORDS):
             return True
+        after = i + 2  # "… based on publicly | available data": a skipped word, then more words of no field
+        if (field == "title" and b == "other" and after < len(tokens) and labels[after] == "other"
+                and tokens[after].kind == "word" and tokens[after].text.lower().strip(".") not in SKIPPED_WORDS
+                and not tokens[after].text[:1].isupper() and not tokens[after].text.isdigit()):
+            return True
     return False
 
 

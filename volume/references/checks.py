@@ -168,6 +168,21 @@ MEDIUM_ONLY_RE = re.compile(r"\[(?:data ?set|pdf|video|audio|software|computer s
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&|und|et|и)\s+|,\s*)")
 
 
+def ambiguities(work: dict, text: str) -> list[str]:
+    """Title boundaries a single reading cannot settle: doubts for a reading that no second reading confirms."""
+    found = []
+    title = str(work.get("title", ""))
+    enclosed = bool(re.search(r"[“\"«‘*]\s*" + re.escape(title[:20]), text)) if title else False
+    book = bool(work.get("publisher") and work.get("publisher-place"))  # "Title. Subtitle. Place: Publisher"
+    if not enclosed and not book and re.search(r"[a-zà-ÿ]{3,}\.\s+[A-ZÀ-Þ][a-zà-ÿ]", title):
+        found.append("a title that runs over a full stop")  # not in quotes or italics: two parts read as one
+    head, _comma, tail = title.rpartition(", ")
+    if (not enclosed and head and 1 <= len(tail.split()) <= 4 and all(w[:1].isupper() for w in tail.split())
+            and sum(w[:1].isupper() for w in head.split()[1:]) <= len(head.split()) // 3):
+        found.append("a name after the title's last comma")  # "This is the American earth, Sierra Club"
+    return found
+
+
 def _second_given_unknown(person: dict, text: str) -> bool:
     """"Regina Garcia Cano", "Diego Lo Giudice": written given name first, a second word before the last that is
     neither an initial nor a known given name may begin the family name."""

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from volume.references import labeller
 from volume.references.assemble import assemble
-from volume.references.checks import LIST_NUMBER_RE, doubts, leftover_words, repair
+from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftover_words, repair
 from volume.references.gost import parse_gost
 from volume.references.keys import first_author, normal_text, year
 from volume.references.names import is_organisation
@@ -212,7 +212,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     else:
         work, method = {**reading.work, "note-text": text}, "model"
     work = repair(work, text)
-    doubt = doubts(work, text)
+    doubt = doubts(work, text) + (ambiguities(work, text) if method == "model" else [])
     if doubt:
         confidence = min(confidence, DOUBTFUL)
     if confidence >= threshold:
