@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 MODEL = ROOT / "volume" / "references" / "model" / "labeller.crfsuite"
+SECOND = ROOT / "volume" / "references" / "model" / "second.crfsuite"  # --second: the second opinion's model
 PARAMS = {
     "c1": 0.08,  # L1: keeps the model small by dropping weak features
     "c2": 0.005,
@@ -46,12 +47,15 @@ REAL_REPEAT = 8  # each real string counts as this many synthetic ones
 ALIGNED_REPEAT = 8  # each aligned record (tools/align_labels.py) counts as this many
 
 
-def check(model: Path) -> int:
+def check(model: Path, second: bool = False) -> int:
     """Token accuracy, and the share of strings labelled without error, on the held-back real strings."""
     import anystyle_corpus
     import pycrfsuite
 
-    from volume.references.tokens import features
+    from volume.references.tokens import features, plain_features
+
+    if second:
+        features = plain_features  # noqa: F811
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
@@ -74,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
     import reference_corpus
 
-    from volume.references.tokens import features
+    from volume.references.tokens import features, plain_features
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=12000, help="synthetic training strings (default 12000)")
@@ -83,9 +87,15 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"times each aligned record is given (default {ALIGNED_REPEAT})")
     parser.add_argument("-o", "--output", type=Path, default=MODEL)
     parser.add_argument("--check", action="store_true", help="only measure the model on the held-back strings")
+    parser.add_argument("--second", action="store_true",
+                        help="train the second opinion's model (plain features: no word lists, no segments)")
     args = parser.parse_args(argv)
+    if args.second and args.output == MODEL:
+        args.output = SECOND
     if args.check:
-        return check(args.output)
+        return check(args.output, args.second)
+    if args.second:
+        features = plain_features  # noqa: F811 - the second model sees other features
     started = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(PARAMS)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from volume.references.tokens import Token, features, tokenize
+from volume.references.tokens import Token, features, plain_features, tokenize
 
 logger = logging.getLogger(__name__)
 MODEL = Path(__file__).resolve().parent / "model" / "labeller.crfsuite"
+SECOND = Path(__file__).resolve().parent / "model" / "second.crfsuite"  # the second opinion: other features
 _LOCK = threading.Lock()
 
 
@@ -26,13 +27,24 @@ class Labelled:
     probability: float  # of the whole labelling
 
 
-@lru_cache(maxsize=1)
-def _tagger():
+@lru_cache(maxsize=2)
+def _tagger(path: Path = MODEL):
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
+    tagger.open(str(path))
     return tagger
+
+
+@lru_cache(maxsize=1)
+def second_available() -> bool:
+    """Whether the second opinion's model is installed (without it, readings go without a second opinion)."""
+    try:
+        _tagger(SECOND)
+    except Exception:  # noqa: BLE001 - an install without it reads as before
+        logger.info("second reference labeller not available at %s", SECOND)
+        return False
+    return True
 
 
 def available() -> bool:
@@ -45,14 +57,15 @@ def available() -> bool:
     return True
 
 
-def label(text: str) -> Labelled:
-    """The most likely labelling of a reference's tokens, with each token's marginal probability."""
+def label(text: str, second: bool = False) -> Labelled:
+    """The most likely labelling of a reference's tokens, with each token's marginal probability; by the second
+    opinion's model (other features) when second is true."""
     tokens = tokenize(text)
     if not tokens:
         return Labelled(text, (), (), (), 0.0)
-    with _LOCK:  # one tagger object: its state is per sequence
-        tagger = _tagger()
-        tagger.set(features(tokens))
+    with _LOCK:  # one tagger object per model: its state is per sequence
+        tagger = _tagger(SECOND if second else MODEL)
+        tagger.set((plain_features if second else features)(tokens))
         labels = tagger.tag()
         marginals = tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels))
         probability = tagger.probability(labels)

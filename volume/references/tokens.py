@@ -192,6 +192,35 @@ def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[s
     return {s: sorted(f) + ["size=" + str(min(sizes[s], 12) // 3)] for s, f in flags.items()}
 
 
+LEXICON_FEATURES = frozenset(["month", "given", "pub", "place", "cont", "org", "func", "loc", "ed", "web"])
+
+
+def plain_features(tokens: list[Token]) -> list[list[str]]:
+    """The second labeller's features: the tokens' own words and shapes, their neighbours', position, quotes and
+    italics, without the word lists and the sentence-like segments the first labeller also sees, so that the two
+    err in different places (a reading both agree on is more likely right)."""
+    own = [[f for f in _word_features(t) if f not in LEXICON_FEATURES] for t in tokens]
+    flags = _context_flags(tokens)
+    n = len(tokens)
+    result = []
+    for i, token in enumerate(tokens):
+        feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
+        if i == 0:
+            feats.append("first")
+        if i == n - 1:
+            feats.append("last")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats += [f"{offset}:{f}" for f in own[j] if not f.startswith(("suf=", "pre=", "len=", "script="))]
+            else:
+                feats.append(f"{offset}:none")
+        if 0 < i < n - 1:
+            feats.append("around=" + tokens[i - 1].text[:1] + "_" + tokens[i + 1].text[:1])
+        result.append(feats)
+    return result
+
+
 def features(tokens: list[Token]) -> list[list[str]]:
     """The labeller's features of every token: its own, its neighbours', its position and its context."""
     own = [_word_features(t) for t in tokens]
