@@ -213,14 +213,8 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         work, method = {**reading.work, "note-text": text}, "model"
     work = repair(work, text)
     doubt = doubts(work, text) + (ambiguities(work, text) if method == "model" else [])
-    people = any(p.get("family") for p in work.get("author") or [])
-    if not (covered and (method == "rules+model" or not people)) and not doubt and confidence >= threshold:
-        # a second opinion for every reading but the house form read whole and confirmed by the labeller, or one
-        # whose author is a body or none (the web-note forms the rules were written for, and measured on)
+    if not covered and not doubt and confidence >= threshold:  # the house form read whole: the rules' own
         doubt = second_opinion(work, text)
-    elif covered and method == "rules" and not doubt:  # the labeller read another author, year or title: there,
-        # only the site or publisher is asked about, and one the labellers read in the other role is left out
-        work = _without_disputed_site(work, [reading.work, _second_reading(text)])
     if doubt:
         confidence = min(confidence, DOUBTFUL)
     if confidence >= threshold:
@@ -254,17 +248,6 @@ def _second_reading(text: str) -> dict:
     if not labeller.second_available():
         return {}
     return repair(assemble(labeller.label(text, second=True)).work, text)
-
-
-def _without_disputed_site(work: dict, others: list[dict]) -> dict:
-    """The work without a site (container) or publisher that another reading gives the other role: styles print the
-    two differently, and a name in the wrong one is a published error; left out, the entry is incomplete only."""
-    work = dict(work)
-    for key, twin in (("container-title", "publisher"), ("publisher", "container-title")):
-        mine = normal_text(str(work.get(key, "")))
-        if mine and any(normal_text(str(other.get(twin, ""))) == mine for other in others if other):
-            work.pop(key)
-    return work
 
 
 def second_opinion(work: dict, text: str) -> list[str]:
