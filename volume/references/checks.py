@@ -191,8 +191,8 @@ def _second_given_unknown(person: dict, text: str) -> bool:
     given, family = str(person.get("given", "")).split(), str(person.get("family", ""))
     if len(given) < 2 or not family or f"{' '.join(given)} {family}" not in text:
         return False
-    last = given[-1].strip(".")
-    return len(last) > 1 and last.lower() not in GIVEN_NAMES and not last.isupper()
+    first, last = given[0].strip("."), given[-1].strip(".")  # "M. Taylor Fravel": after an initial, a middle name
+    return len(first) > 1 and len(last) > 1 and last.lower() not in GIVEN_NAMES and not last.isupper()
 
 
 def _people_in_literal(literal: str) -> bool:

@@ -22,6 +22,7 @@ AGREEING_TITLE = 90  # similarity (rapidfuzz ratio) at which the rules' title an
 JOURNAL_TAIL_RE = re.compile(r"\d+\s*\([^)]*\)|,\s*\d+\s*[-–]\s*\d+\s*$|^\s*(?:in|dans)\b|\s\d+$", re.IGNORECASE)
 ACCESS_WORDS_RE = re.compile(r"\b(?:available|accessible|retrieved|accessed)\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20[0-4]\d)(?![\d/])")
+PAGE_CITED_RE = re.compile(r"(?<![\w/])(?:pp?|S|с|стр)\.\s*\d+")
 PART_ONLY_RE = re.compile(r"\s*(?:in|dans|im|в)\s*:\s", re.IGNORECASE)  # "In: Journal …" with the part's authors and title
 # left before it (taken for a remark): only the container
 
@@ -158,6 +159,8 @@ WHOLE_READER = 0.95  # the GOST reader, which reads a reference whole or not at 
 AGREED = 0.95  # rules and labeller agree on author, year and title, and on every other field both read
 DISAGREE_ON_FIELD = 0.8  # they agree on author, year and title but read another journal, publisher, volume, …
 SITE_OR_PUBLISHER = ("container-title", "publisher")
+SECOND_ASKED = 0.7  # a reading the rules confirm, this confident, and that the second labeller reads field for field
+SECOND_AGREES = 0.92  # alike, is printed with this confidence
 
 
 def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
@@ -213,8 +216,16 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         work, method = {**reading.work, "note-text": text}, "model"
     work = repair(work, text)
     doubt = doubts(work, text) + (ambiguities(work, text) if method == "model" else [])
+    cited = PAGE_CITED_RE.search(text) if method.startswith("model") and not locator and not work.get("page") else None
+    if cited and re.match(r"\s*[-–—]\s*\d", text[cited.end():]):
+        doubt.append("pages cited, read as no field")  # restyled without them, the note would lose its pages
+    elif cited:
+        locator = cited.group()  # "…, p. 2, navy.mil/": the page the note cites, which the labeller left out
     if not covered and not doubt and confidence >= threshold:  # the house form read whole: the rules' own
         doubt = second_opinion(work, text)
+    elif method == "model+rules" and not doubt and confidence >= SECOND_ASKED and _read_alike(work, text):
+        confidence = SECOND_AGREES  # the rules' author, year and title, and a second labeller that reads every
+        # field as the first: three readings agree
     if doubt:
         confidence = min(confidence, DOUBTFUL)
     if confidence >= threshold:
@@ -248,6 +259,20 @@ def _second_reading(text: str) -> dict:
     if not labeller.second_available():
         return {}
     return repair(assemble(labeller.label(text, second=True)).work, text)
+
+
+ALIKE_FIELDS = ("title", "container-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI", "URL")
+
+
+def _read_alike(work: dict, text: str) -> bool:
+    """Whether the second labeller reads every field of the work as it stands, and no other field."""
+    other = _second_reading(text)
+    if not other or second_opinion(work, text) or year(work) != year(other):
+        return False
+    people = [normal_text(str(p.get("family") or p.get("literal") or "")) for p in work.get("author") or []]
+    if people != [normal_text(str(p.get("family") or p.get("literal") or "")) for p in other.get("author") or []]:
+        return False
+    return all(normal_text(str(work.get(k, ""))) == normal_text(str(other.get(k, ""))) for k in ALIKE_FIELDS)
 
 
 def second_opinion(work: dict, text: str) -> list[str]:
