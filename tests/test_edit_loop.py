@@ -11,7 +11,7 @@ import pypdf
 
 from tests.conftest import ROOT
 from volume.build import build, layout_scheduler, styles_dir_for
-from volume.cache import forget_rounds
+from volume.cache import forget_rounds, remember_between_builds
 from volume.render.pdf.pieces import back_pieces
 
 CHAPTERS = ("armenia.md", "azerbaijan.md", "georgia.md")  # none links to a chapter left out
@@ -89,6 +89,7 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
         lambda: edit(armenia, "\n\n" + page, ""),
         lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
     ]
+    remember_between_builds()  # as volume build --watch does
     with layout_scheduler(styles_dir_for_project(project)) as scheduler:
         cold = build(project, scheduler=scheduler)
         pages = [len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages)]

@@ -100,7 +100,8 @@ def remembered(kind: str, key: object, compute: Callable[[], T]) -> T:
 
 class Rounds:
     """Results keyed by what they depend on (each chapter's or note's own inputs), kept in this process's memory from
-    one build to the next: a rebuild after an edit redoes only the pieces whose inputs changed. Each build is a round
+    one build to the next once remember_between_builds() was called: a rebuild after an edit redoes only the pieces
+    whose inputs changed. Each build is a round
     (`next_round()`, at the start of the pass that uses it); what the last two rounds did not ask for is forgotten,
     so the memory held is about two builds' worth however long the process runs. Values are shared, not copied:
     a caller that changes what it gets back copies it first."""
@@ -121,6 +122,8 @@ class Rounds:
                 self.previous, self.current = self.current, {}
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
+        if not _REMEMBERING:
+            return compute()
         with self.lock:
             found = self.current.get(key, _MISSING)
             if found is _MISSING:
@@ -136,6 +139,17 @@ class Rounds:
 
 _MISSING = object()
 _ALL_ROUNDS: list[Rounds] = []
+_REMEMBERING = False  # only a process that builds again and again keeps results (a single build would only pay)
+
+
+def remember_between_builds() -> None:
+    """From now on this process keeps the Rounds' results (volume build --watch and volume preview call it)."""
+    global _REMEMBERING
+    _REMEMBERING = True
+
+
+def remembering() -> bool:
+    return _REMEMBERING
 
 
 def forget_rounds() -> None:

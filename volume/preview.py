@@ -13,6 +13,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from volume.build import prepare, styles_dir_for
+from volume.cache import remember_between_builds
 from volume.config import find_manifest
 from volume.diagnostics import Report, VolumeError
 from volume.render.preview import book_page, error_page
@@ -23,6 +24,7 @@ DEFAULT_PORT = 8765
 KEEP_ALIVE_SECONDS = 15.0
 DEBOUNCE_MS = 200
 WAKE_MS = 250  # how often the watching thread looks up when nothing changes
+STEP_MS = 20  # a burst of saves ends when nothing changed for this long (watchfiles' default: 50)
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
@@ -31,6 +33,7 @@ class Preview:
 
     def __init__(self, project: Path, announce: Callable[[list[str], bool, Report], None] | None = None,
                  pdf: bool = False):
+        remember_between_builds()
         self.project = project
         self.editions = EditionBuilds(project) if pdf else None  # --pdf: the editions too, after the page
         self.announce = announce or (lambda changed, updated, report: None)  # told after each rebuild on change
@@ -167,7 +170,8 @@ def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> No
     try:
         # yield_on_timeout: the first (maybe empty) batch says the watcher is ready
         for changes in watch_changes(*watched_paths(preview.project), debounce=DEBOUNCE_MS, stop_event=stop,
-                                     rust_timeout=WAKE_MS, yield_on_timeout=True, raise_interrupt=False):
+                                     rust_timeout=WAKE_MS, yield_on_timeout=True, raise_interrupt=False,
+                                     step=STEP_MS):
             if not built.is_set():
                 preview.rebuild()
                 built.set()

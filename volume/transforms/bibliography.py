@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
@@ -119,12 +120,23 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
         styled = [entry for entry in bib if not entry.verbatim]
-        cleaned = dict(zip((e.key for e in styled), clean_markups([rendered.get(e.key, "") for e in styled],
-                                                                  inline=True)))
+        cleaned = dict(zip((e.key for e in styled), _cleaned([rendered.get(e.key, "") for e in styled])))
         formatted = [e if e.verbatim else replace(e, formatted=cleaned[e.key]) for e in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered))))
 
     return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish)
+
+
+CLEANED = Rounds()  # the entries' sanitised markup by citeproc's text, for the next build in this process
+
+
+def _cleaned(fragments: list[str]) -> list[Markup]:
+    """clean_markups of citeproc's entries (inline), from the last builds in this process when they are the same."""
+    if not remembering():
+        return clean_markups(fragments, inline=True)
+    CLEANED.next_round()
+    found = CLEANED.get(digest("\0".join(fragments)), lambda: clean_markups(fragments, inline=True))
+    return [markup.copy() for markup in found]  # the kept ones stay as they were
 
 
 def _bib_entry(entry, anchors: dict, titles: dict) -> BibEntry:

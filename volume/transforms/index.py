@@ -6,7 +6,7 @@ import copy
 import re
 from pathlib import Path
 
-from volume.cache import Rounds, digest
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report
 from volume.indexing.terms import INDEX_FILE, IndexTerm, read_terms
 from volume.model import Chapter, IndexEntry, Occurrence, Volume
@@ -192,7 +192,7 @@ def _remembered_marking(chapter: Chapter, pattern: re.Pattern | None, terms: lis
                         found: dict[int, list[Occurrence]], report: Report) -> None:
     """mark_chapter, its result taken from the last builds in this process when the chapter's text and the pattern
     are the same (a chapter with inline marks, which add terms, is always marked again)."""
-    if pattern is None or _inline_marks(chapter.body.root):
+    if pattern is None or not remembering() or _inline_marks(chapter.body.root):
         mark_chapter(chapter, pattern, terms, found, report)
         return
 

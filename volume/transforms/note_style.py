@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from volume.cache import Rounds, digest
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
 from volume.references.styles import csl_item
@@ -138,6 +138,8 @@ def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: R
 def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:
     """_restyled_note, from the last builds in this process when the note, its citations' renderings and the works
     they cite are the same (its diagnostic given again, at the note's place now)."""
+    if not remembering():
+        return _restyled_note(note, n, rendered, entries, report)
     if not note.cites:
         return note, True
     cited = [(rendered.get((n, i)), entries[c.entry_id].work if c.entry_id in entries else None,
