@@ -11,11 +11,12 @@ from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
-from volume.references.styles import AS_WRITTEN, csl_item
+from volume.references.styles import AS_WRITTEN
 from volume.sanitizer import clean_markups
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
 from volume.transforms.note_citations import note_source_text, read_chapter_notes
+from volume.transforms.remembered import csl_item_of, new_round_of_items
 from volume.xhtml import escape_text
 
 __all__ = ["build_bibliography", "note_source_text", "start_bibliography", "style_file", "style_path"]
@@ -88,6 +89,7 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     """The consolidated bibliography, with citeproc's formatting running in the background (a pandoc process):
     a Deferred whose volume has the entries not yet formatted or sorted, and whose finish(volume) puts the formatted
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
+    new_round_of_items()  # the bibliography's and the notes' items of this build are remembered
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
@@ -113,7 +115,8 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     titles = {c.id: c.title_text for c in chapters}
     entry_of = {id(citation): entry for entry in entries for citation in entry.citations}
     protect = volume.manifest.notes_style != AS_WRITTEN  # as before when the notes are as written
-    formatting = in_thread(_rendered, volume, [csl_item(e.work, e.id, protect) for e in entries if not is_kept(e.work)])
+    formatting = in_thread(_rendered, volume, [csl_item_of(e.work, e.id, protect) for e in entries
+                                                    if not is_kept(e.work)])
     bib = [_bib_entry(entry, anchors, titles) for entry in entries]
     chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]
 

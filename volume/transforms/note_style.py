@@ -12,12 +12,12 @@ from pathlib import Path
 from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
-from volume.references.styles import csl_item
 from volume.sanitizer import clean_markup
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
 from volume.transforms.note_citations import note_source_text
 from volume.transforms.note_splice import joined, splice
+from volume.transforms.remembered import csl_item_of
 from volume.xhtml import escape_text
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def _plan(chapter: Chapter, entries: dict):
             if entry is None:
                 continue
             if _styled(cite, entries):
-                items[entry.key] = csl_item(entry.work, entry.key)
+                items[entry.key] = csl_item_of(entry.work, entry.key)
             else:
                 items[entry.key] = PLACEHOLDER | {"id": entry.key, "title": entry.key}
             seq.append((entry.key, cite.locator))

@@ -1,8 +1,10 @@
-"""A pass's work on one chapter remembered in this process (volume build --watch, volume preview): after an edit,
-only the chapters whose text changed go through it again; the others get a copy of their last result."""
+"""A pass's work on one chapter (and a work's CSL item) remembered in this process (volume build --watch, volume
+preview): after an edit, only the chapters whose text changed go through it again; the others get a copy of their
+last result."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Callable
 
@@ -48,3 +50,21 @@ def _one(rounds: Rounds, name: str, chapter: Chapter, report: Report, run, input
     if notes is None:
         return chapter.with_(body=body.copy())
     return chapter.with_(body=body.copy(), notes=tuple(replace(n, body=n.body.copy()) for n in notes))
+
+
+_ITEMS = Rounds()
+
+
+def csl_item_of(work: dict, key: str, protect_case: bool = True) -> dict:
+    """references.styles.csl_item (a copy), from the last builds in this process when the work is the same."""
+    from volume.references.styles import csl_item
+
+    if not remembering():
+        return csl_item(work, key, protect_case)
+    found = _ITEMS.get(digest(json.dumps([work, key, protect_case], sort_keys=True, ensure_ascii=False, default=str)),
+                       lambda: csl_item(work, key, protect_case))
+    return dict(found)
+
+
+def new_round_of_items() -> None:
+    _ITEMS.next_round()
