@@ -11,6 +11,7 @@ import pypdf
 
 from tests.conftest import ROOT
 from volume.build import build, layout_scheduler, styles_dir_for
+from volume.cache import forget_rounds, remember_between_builds
 from volume.render.pdf.pieces import back_pieces
 
 CHAPTERS = ("armenia.md", "azerbaijan.md", "georgia.md")  # none links to a chapter left out
@@ -38,6 +39,10 @@ def paragraph(path, number: int) -> str:
     """The number-th body paragraph of a chapter (a long line after the front matter)."""
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     return [line for line in body.split("\n") if len(line) > 300 and not line.startswith(("#", "[^"))][number]
+
+
+def note_line(path, number: int) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").split("\n") if line.startswith(f"[^{number}]: "))
 
 
 def outputs(project) -> dict[str, bytes]:
@@ -84,6 +89,7 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
         lambda: edit(armenia, "\n\n" + page, ""),
         lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
     ]
+    remember_between_builds()  # as volume build --watch does
     with layout_scheduler(styles_dir_for_project(project)) as scheduler:
         cold = build(project, scheduler=scheduler)
         pages = [len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages)]
@@ -103,6 +109,7 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
                for i in range(len(steps)) for name in ("bibliography", "index"))
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")
+    forget_rounds()  # nothing this process remembers from the builds before: a cold build
     build(fresh)
     edited, rebuilt = outputs(project), outputs(fresh)
     assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
@@ -147,3 +154,37 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
     for wrong in (index.digits[:-1], index.digits + ("7",)):
         with pytest.raises(StampError):
             stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")
+
+
+def test_preview_after_edits_is_a_cold_preview(tmp_path):
+    """The preview rebuilt after each edit (its passes taking unchanged chapters' and notes' results from the
+    builds before) is, after every step, the page a fresh process makes of the same sources."""
+    from volume.preview import Preview
+
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    armenia, georgia = chapters / "armenia.md", chapters / "georgia.md"
+    first = paragraph(armenia, 1)
+    steps = [
+        lambda: edit(armenia, first, first + " Officials in Georgia called the new figures provisional."),
+        lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
+        lambda: edit(georgia, note_line(georgia, 5), note_line(georgia, 5) + " The translation is ours."),
+        lambda: edit(georgia, "translation is ours.", "translation is mine."),  # the note's spans stay the same
+        lambda: edit(georgia, paragraph(georgia, 2), paragraph(georgia, 2) + " Armenia and Azerbaijan agreed."),
+        lambda: edit(chapters / "index.toml", 'term = "Armenia"', 'term = "Armenia"\nheading = "Armenia (Republic)"'),
+        lambda: edit(armenia, " Officials in Georgia called the new figures provisional.", ""),
+    ]
+    warm = Preview(project)
+    warm.nonce = "n"
+    warm.rebuild()
+    for step in steps:
+        step()
+        warm.rebuild()
+        forget_rounds()
+        cold = Preview(project)
+        cold.nonce = "n"
+        cold.rebuild()
+        assert cold.report.items == warm.report.items
+        assert cold.written == warm.written
+        warm.rebuild()  # after the cold one, so the next step finds some results remembered and some not
+        assert cold.written == warm.written

@@ -1,5 +1,6 @@
 """The build cache in <project>/.volume-cache (content-addressed, written atomically, safe for parallel builds), and
-what a process keeps in memory between builds (`remembered`)."""
+what a process keeps in memory between builds (`remembered`: one value per kind; `Rounds`: a value per piece of the
+volume, for the builds of `volume build --watch` and `volume preview`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -94,3 +96,63 @@ def remembered(kind: str, key: object, compute: Callable[[], T]) -> T:
         held = (key, compute())
         _MEMORY[kind] = held
     return held[1]  # type: ignore[return-value]
+
+
+class Rounds:
+    """Results keyed by what they depend on (each chapter's or note's own inputs), kept in this process's memory from
+    one build to the next once remember_between_builds() was called: a rebuild after an edit redoes only the pieces
+    whose inputs changed. Each build is a round
+    (`next_round()`, at the start of the pass that uses it); what the last two rounds did not ask for is forgotten,
+    so the memory held is about two builds' worth however long the process runs. Values are shared, not copied:
+    a caller that changes what it gets back copies it first."""
+
+    def __init__(self) -> None:
+        self.current: dict = {}
+        self.previous: dict = {}
+        self.lock = threading.Lock()
+        _ALL_ROUNDS.append(self)
+
+    def forget(self) -> None:
+        with self.lock:
+            self.current, self.previous = {}, {}
+
+    def next_round(self) -> None:
+        with self.lock:
+            if self.current:
+                self.previous, self.current = self.current, {}
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        if not _REMEMBERING:
+            return compute()
+        with self.lock:
+            found = self.current.get(key, _MISSING)
+            if found is _MISSING:
+                found = self.previous.get(key, _MISSING)
+                if found is not _MISSING:
+                    self.current[key] = found
+        if found is _MISSING:
+            found = compute()
+            with self.lock:
+                self.current[key] = found
+        return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+_ALL_ROUNDS: list[Rounds] = []
+_REMEMBERING = False  # only a process that builds again and again keeps results (a single build would only pay)
+
+
+def remember_between_builds() -> None:
+    """From now on this process keeps the Rounds' results (volume build --watch and volume preview call it)."""
+    global _REMEMBERING
+    _REMEMBERING = True
+
+
+def remembering() -> bool:
+    return _REMEMBERING
+
+
+def forget_rounds() -> None:
+    """Every Rounds emptied: the next build in this process computes everything again (as a cold build does)."""
+    for rounds in _ALL_ROUNDS:
+        rounds.forget()

@@ -13,6 +13,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from volume.build import prepare, styles_dir_for
+from volume.cache import remember_between_builds
 from volume.config import find_manifest
 from volume.diagnostics import Report, VolumeError
 from volume.render.preview import book_page, error_page
@@ -23,6 +24,7 @@ DEFAULT_PORT = 8765
 KEEP_ALIVE_SECONDS = 15.0
 DEBOUNCE_MS = 200
 WAKE_MS = 250  # how often the watching thread looks up when nothing changes
+STEP_MS = 20  # a burst of saves ends when nothing changed for this long (watchfiles' default: 50)
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
@@ -31,6 +33,7 @@ class Preview:
 
     def __init__(self, project: Path, announce: Callable[[list[str], bool, Report], None] | None = None,
                  pdf: bool = False):
+        remember_between_builds()
         self.project = project
         self.editions = EditionBuilds(project) if pdf else None  # --pdf: the editions too, after the page
         self.announce = announce or (lambda changed, updated, report: None)  # told after each rebuild on change
@@ -39,6 +42,7 @@ class Preview:
         self.title = self.root.name
         self.version = 0
         self.page = b""
+        self.written = ""  # the page as rendered, its version left as a slot (compared with the next one)
         self.assets: dict[str, tuple[str, bytes]] = {}  # name -> (media type, data)
         self.report = Report()  # the last build's diagnostics, for the CLI
         self.changed = threading.Condition()
@@ -48,36 +52,28 @@ class Preview:
         """Build the page from the sources now; True if it differs from the one being served."""
         report = Report()
         assets = None
+        slot = f"@@version-{self.nonce}@@"  # the page is written once, its version put in after (the nonce is secret)
         try:
             volume = prepare(self.project, report)
             css = (styles_dir_for(volume.manifest) / "epub.css").read_text(encoding="utf-8")
-            warnings = list(report.warnings)
-
-            def render(version: int) -> str:
-                return book_page(volume, css, warnings, self.root, version, self.nonce, self.editions is not None)
-
+            page = book_page(volume, css, list(report.warnings), self.root, slot, self.nonce, self.editions is not None)
             assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
             self.title = volume.meta.title
         except VolumeError as exc:
             report = exc.report
-            lines = [d.format(self.root) for d in report.items]
-
-            def render(version: int) -> str:
-                return error_page(lines, version, self.nonce)
+            page = error_page([d.format(self.root) for d in report.items], slot, self.nonce)
         except Exception as exc:  # noqa: BLE001 (a bug in volume: show it, keep serving and watching)
             log.error("preview build failed:\n%s", traceback.format_exc())
-            lines = ["internal error (a bug in volume; the traceback is in the terminal): "
-                     + f"{exc.__class__.__name__}: {exc}"]
-
-            def render(version: int) -> str:
-                return error_page(lines, version, self.nonce)
+            page = error_page(["internal error (a bug in volume; the traceback is in the terminal): "
+                               + f"{exc.__class__.__name__}: {exc}"], slot, self.nonce)
         self.report = report
-        # Only this (the building) thread changes the version, so the pages can be rendered outside the lock.
-        if self.version and render(self.version).encode("utf-8") == self.page:
+        # Only this (the building) thread changes the version, so the page is compared outside the lock.
+        if self.version and page == self.written:
             return False
-        page = render(self.version + 1).encode("utf-8")
+        self.written = page
+        served = page.replace(slot, str(self.version + 1)).encode("utf-8")
         with self.changed:
-            self.page = page
+            self.page = served
             if assets is not None:
                 self.assets = assets
             self.version += 1
@@ -174,7 +170,8 @@ def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> No
     try:
         # yield_on_timeout: the first (maybe empty) batch says the watcher is ready
         for changes in watch_changes(*watched_paths(preview.project), debounce=DEBOUNCE_MS, stop_event=stop,
-                                     rust_timeout=WAKE_MS, yield_on_timeout=True, raise_interrupt=False):
+                                     rust_timeout=WAKE_MS, yield_on_timeout=True, raise_interrupt=False,
+                                     step=STEP_MS):
             if not built.is_set():
                 preview.rebuild()
                 built.set()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from volume.build import BuildResult, build, layout_scheduler, styles_dir_for
+from volume.cache import remember_between_builds
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import VolumeError
 from volume.preview import DEBOUNCE_MS, WAKE_MS, _shown_paths, watched_paths
@@ -25,6 +26,7 @@ class WarmBuilds:
     changes, since its workers are set up for one)."""
 
     def __init__(self, project: Path):
+        remember_between_builds()
         self.project = project
         self.scheduler = None
         self.styles: Path | None = None

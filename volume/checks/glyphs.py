@@ -59,7 +59,7 @@ def check_glyphs(volume: Volume, fonts_dir: Path, report: Report) -> None:
                          chapter.body.text(), *(n.text for n in chapter.notes)])
         sources.append((text, chapter.source.path if chapter.source else None))
     for text, path in sources:
-        missing = sorted({c for c in text if ord(c) not in covered and c not in IGNORED and not c.isspace()})
+        missing = sorted(c for c in set(text) if ord(c) not in covered and c not in IGNORED and not c.isspace())
         for char in missing:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             report.add("G001", f"'{char}' (U+{ord(char):04X} {name}) has no glyph in styles/fonts; it would print "

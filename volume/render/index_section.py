@@ -83,8 +83,9 @@ def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known:
 def index_section(volume: Volume, epub: bool = False, numbers: PageNumbers | None = None) -> str:
     """The index; with `numbers`, the PDF's locators are blanks of their width that numbers collects."""
     entries = [e for e in volume.index_entries if e.locators or e.term.see or e.term.see_also]
-    entries += [e for e in volume.index_entries if e not in entries
-                and any(c.term.parent == e.term.term for c in entries)]  # parents with no pages of their own
+    chosen, parents = set(entries), {e.term.parent for e in entries}
+    entries += [e for e in volume.index_entries if e not in chosen
+                and e.term.term in parents]  # parents with no pages of their own
     names = {e.term.term for e in entries}
     children: dict[str, list[IndexEntry]] = defaultdict(list)
     for entry in entries:

@@ -31,7 +31,7 @@ RELOAD_SCRIPT = """<script nonce="{nonce}">
 </script>"""
 
 
-def _document(title: str, lang: str, css: str, body: str, version: int, nonce: str) -> str:
+def _document(title: str, lang: str, css: str, body: str, version: int | str, nonce: str) -> str:
     return ("<!DOCTYPE html>\n"
             f'<html lang="{escape_attr(lang or "en")}">\n<head>\n<meta charset="utf-8"/>\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
@@ -63,7 +63,7 @@ def book_body(volume: Volume) -> str:
     return "\n".join(parts)
 
 
-def book_page(volume: Volume, css: str, warnings: list[Diagnostic], root: Path, version: int,
+def book_page(volume: Volume, css: str, warnings: list[Diagnostic], root: Path, version: int | str,
               nonce: str, pdf_link: bool = False) -> str:
     """The preview's page; with pdf_link, a link to the digital PDF the preview rebuilds beside it (/book.pdf)."""
     title = volume.meta.title + (f": {volume.meta.subtitle}" if volume.meta.subtitle else "")
@@ -73,7 +73,7 @@ def book_page(volume: Volume, css: str, warnings: list[Diagnostic], root: Path, 
     return _document(title, volume.meta.language, css, body, version, nonce)
 
 
-def error_page(diagnostics: list[str], version: int, nonce: str) -> str:
+def error_page(diagnostics: list[str], version: int | str, nonce: str) -> str:
     """The diagnostics that stop the build; the page reloads by itself once they are fixed."""
     items = "".join(f"<li>{escape_text(line)}</li>" for line in diagnostics)
     body = (f'<main class="preview-errors"><h1>The volume does not build</h1>'

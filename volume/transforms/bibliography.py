@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
-from volume.references.styles import AS_WRITTEN, csl_item
+from volume.references.styles import AS_WRITTEN
 from volume.sanitizer import clean_markups
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
 from volume.transforms.note_citations import note_source_text, read_chapter_notes
+from volume.transforms.remembered import csl_item_of, new_round_of_items
 from volume.xhtml import escape_text
 
 __all__ = ["build_bibliography", "note_source_text", "start_bibliography", "style_file", "style_path"]
@@ -87,6 +89,7 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     """The consolidated bibliography, with citeproc's formatting running in the background (a pandoc process):
     a Deferred whose volume has the entries not yet formatted or sorted, and whose finish(volume) puts the formatted
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
+    new_round_of_items()  # the bibliography's and the notes' items of this build are remembered
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
@@ -112,19 +115,31 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     titles = {c.id: c.title_text for c in chapters}
     entry_of = {id(citation): entry for entry in entries for citation in entry.citations}
     protect = volume.manifest.notes_style != AS_WRITTEN  # as before when the notes are as written
-    formatting = in_thread(_rendered, volume, [csl_item(e.work, e.id, protect) for e in entries if not is_kept(e.work)])
+    formatting = in_thread(_rendered, volume, [csl_item_of(e.work, e.id, protect) for e in entries
+                                                    if not is_kept(e.work)])
     bib = [_bib_entry(entry, anchors, titles) for entry in entries]
     chapters = [_with_cites(c, notes.get(c.id, []), citations, entry_of) for c in chapters]
 
     def finish(later: Volume) -> Volume:
         rendered = dict(formatting.result())
         styled = [entry for entry in bib if not entry.verbatim]
-        cleaned = dict(zip((e.key for e in styled), clean_markups([rendered.get(e.key, "") for e in styled],
-                                                                  inline=True)))
+        cleaned = dict(zip((e.key for e in styled), _cleaned([rendered.get(e.key, "") for e in styled])))
         formatted = [e if e.verbatim else replace(e, formatted=cleaned[e.key]) for e in bib]
         return later.with_(bibliography=tuple(_in_style_order(formatted, list(rendered))))
 
     return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish)
+
+
+CLEANED = Rounds()  # the entries' sanitised markup by citeproc's text, for the next build in this process
+
+
+def _cleaned(fragments: list[str]) -> list[Markup]:
+    """clean_markups of citeproc's entries (inline), from the last builds in this process when they are the same."""
+    if not remembering():
+        return clean_markups(fragments, inline=True)
+    CLEANED.next_round()
+    found = CLEANED.get(digest("\0".join(fragments)), lambda: clean_markups(fragments, inline=True))
+    return [markup.copy() for markup in found]  # the kept ones stay as they were
 
 
 def _bib_entry(entry, anchors: dict, titles: dict) -> BibEntry:

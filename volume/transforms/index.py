@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from pathlib import Path
 
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report
-from volume.indexing.terms import IndexTerm, read_terms
+from volume.indexing.terms import INDEX_FILE, IndexTerm, read_terms
 from volume.model import Chapter, IndexEntry, Occurrence, Volume
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
@@ -162,15 +165,62 @@ def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[Index
             counter = _wrap(element, attr, text, found_here, chapter, counter, found)
 
 
+MARKED = Rounds()  # each chapter's marking by its text and the terms, for the next build in this process
+
+
+def _terms_and_pattern(chapters_dir: Path, report: Report) -> tuple[tuple[IndexTerm, ...], re.Pattern | None]:
+    """index.toml's terms and their pattern, from the last builds in this process when the file is the same (its
+    diagnostics given again)."""
+    path = chapters_dir / INDEX_FILE
+    try:
+        key = digest(str(path), path.read_bytes())
+    except OSError:
+        key = digest(str(path))
+
+    def read() -> tuple[tuple[IndexTerm, ...], re.Pattern | None, list]:
+        own = Report()
+        terms = read_terms(chapters_dir, own)
+        return terms, _pattern(terms)[0], own.items
+
+    terms, pattern, diagnostics = MARKED.get(key, read)
+    for diagnostic in diagnostics:
+        report.add(diagnostic.code, diagnostic.message, diagnostic.location)
+    return terms, pattern
+
+
+def _remembered_marking(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
+                        found: dict[int, list[Occurrence]], report: Report) -> None:
+    """mark_chapter, its result taken from the last builds in this process when the chapter's text and the pattern
+    are the same (a chapter with inline marks, which add terms, is always marked again)."""
+    if pattern is None or not remembering() or _inline_marks(chapter.body.root):
+        mark_chapter(chapter, pattern, terms, found, report)
+        return
+
+    marked_here = []
+
+    def mark() -> tuple[object, dict[int, list[Occurrence]]]:
+        own: dict[int, list[Occurrence]] = {}
+        mark_chapter(chapter, pattern, terms, own, report)
+        marked_here.append(True)
+        return copy.deepcopy(chapter.body.root), own  # kept apart: the later passes change the chapter's tree
+
+    marked, own = MARKED.get(digest(chapter.id, pattern.pattern, chapter.body.xhtml()), mark)
+    if not marked_here:  # taken from an earlier build
+        chapter.body.root = copy.deepcopy(marked)
+    for number, occurrences in own.items():
+        found.setdefault(number, []).extend(occurrences)
+
+
 def mark_index_terms(volume: Volume, report: Report) -> Volume:
-    terms = read_terms(volume.manifest.chapters_dir, report)
+    MARKED.next_round()
+    terms, pattern = _terms_and_pattern(volume.manifest.chapters_dir, report)
     if not terms and not any(_inline_marks(c.body.root) for c in volume.chapters):
         return volume
-    pattern, ordered = _pattern(terms)
+    ordered = list(terms)
     found: dict[int, list[Occurrence]] = {}
     for chapter in volume.chapters:
         if chapter.matter == "body":
-            mark_chapter(chapter, pattern, ordered, found, report)
+            _remembered_marking(chapter, pattern, ordered, found, report)
     entries = []
     for number, term in enumerate(ordered):
         occurrences = tuple(found.get(number, ()))

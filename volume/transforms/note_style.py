@@ -9,14 +9,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
-from volume.references.styles import csl_item
 from volume.sanitizer import clean_markup
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
 from volume.transforms.note_citations import note_source_text
 from volume.transforms.note_splice import joined, splice
+from volume.transforms.remembered import csl_item_of
 from volume.xhtml import escape_text
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def start_note_style(volume: Volume, report: Report) -> Volume | Deferred:
                  for cid, (seq, _where, items) in plans.items()}
 
     def finish(later: Volume) -> Volume:
+        RESTYLED.next_round()
         kept_notes: list[str] = []
         chapters = []
         for chapter in later.chapters:
@@ -88,7 +90,7 @@ def _plan(chapter: Chapter, entries: dict):
             if entry is None:
                 continue
             if _styled(cite, entries):
-                items[entry.key] = csl_item(entry.work, entry.key)
+                items[entry.key] = csl_item_of(entry.work, entry.key)
             else:
                 items[entry.key] = PLACEHOLDER | {"id": entry.key, "title": entry.key}
             seq.append((entry.key, cite.locator))
@@ -119,15 +121,42 @@ def _by_cite(where: list, rendered: list[str]) -> dict[tuple[int, int], str]:
     return {place: html for place, html in zip(where, rendered) if place is not None}
 
 
+RESTYLED = Rounds()  # each note's restyling by its inputs, for the next build in this process (watch, preview)
+
+
 def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: Report) -> tuple[Chapter, list[int]]:
     """The chapter with its notes in the house style; and the numbers of the notes left (partly) as written."""
     notes, kept = [], []
     for n, note in enumerate(chapter.notes):
-        new, whole = _restyled_note(note, n, rendered, entries, report)
+        new, whole = _remembered_restyling(note, n, rendered, entries, report)
         notes.append(new)
         if not whole:
             kept.append(note.number)
     return chapter.with_(notes=tuple(notes)), kept
+
+
+def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:
+    """_restyled_note, from the last builds in this process when the note, its citations' renderings and the works
+    they cite are the same (its diagnostic given again, at the note's place now)."""
+    if not remembering():
+        return _restyled_note(note, n, rendered, entries, report)
+    if not note.cites:
+        return note, True
+    cited = [(rendered.get((n, i)), entries[c.entry_id].work if c.entry_id in entries else None,
+              entries[c.entry_id].verbatim if c.entry_id in entries else None) for i, c in enumerate(note.cites)]
+    key = digest(str(note.number), note.body.xhtml(), repr(note.cites),
+                 json.dumps(cited, sort_keys=True, ensure_ascii=False, default=str))
+
+    def restyle() -> tuple[Markup | None, str, bool, str | None]:
+        own = Report()
+        new, whole = _restyled_note(note, n, rendered, entries, own)
+        return (None if new.body is note.body else new.body), new.styled, whole, \
+            (own.items[0].message if own.items else None)
+
+    body, styled, whole, problem = RESTYLED.get(key, restyle)
+    if problem is not None:
+        report.add("N011", problem, note.location)
+    return replace(note, body=note.body if body is None else body.copy(), styled=styled), whole
 
 
 def _restyled_note(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:

@@ -9,6 +9,7 @@ from lxml import etree
 
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, Volume
+from volume.transforms.remembered import each_chapter
 
 REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
@@ -96,5 +97,14 @@ def collect_chapter_notes(chapter: Chapter, report: Report) -> Chapter:
     return chapter.with_(notes=tuple(notes))
 
 
+def _source_text(chapter: Chapter) -> tuple[str | bytes, ...]:
+    """What collect_chapter_notes reads besides the tree: the source's path and, for Markdown, its text."""
+    path = chapter.source.path if chapter.source else Path(chapter.id)
+    if path.suffix.lower() in (".md", ".markdown") and path.exists():
+        return str(path), path.read_bytes()
+    return (str(path),)
+
+
 def collect_notes(volume: Volume, report: Report) -> Volume:
-    return volume.with_chapters(collect_chapter_notes(c, report) for c in volume.chapters)
+    return volume.with_chapters(each_chapter("notes", volume.chapters, report, collect_chapter_notes, _source_text,
+                                             makes_notes=True))

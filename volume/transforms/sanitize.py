@@ -5,6 +5,7 @@ from __future__ import annotations
 from volume.diagnostics import Report
 from volume.model import Chapter, Markup, Volume
 from volume.sanitizer import clean_markup, unsafe_parts
+from volume.transforms.remembered import each_chapter
 
 
 def sanitize_markup(markup: str | Markup) -> tuple[Markup, list[str]]:
@@ -21,4 +22,4 @@ def sanitize_chapter(chapter: Chapter, report: Report) -> Chapter:
 
 
 def sanitize_volume(volume: Volume, report: Report) -> Volume:
-    return volume.with_chapters(sanitize_chapter(c, report) for c in volume.chapters)
+    return volume.with_chapters(each_chapter("sanitize", volume.chapters, report, sanitize_chapter))

@@ -6,6 +6,7 @@ import re
 
 from volume.diagnostics import Report
 from volume.model import Chapter, Volume
+from volume.transforms.remembered import each_chapter
 
 NBSP = "\u00a0"
 # A number and its unit, "p. 12", initials "A. B. Smith", "§ 3": keep each pair on one line.
@@ -51,7 +52,10 @@ def refine_chapter(chapter: Chapter) -> None:
     _refine_tree(chapter.body.root)
 
 
+def _refined(chapter: Chapter, report: Report) -> Chapter:
+    refine_chapter(chapter)
+    return chapter
+
+
 def refine_typography(volume: Volume, report: Report) -> Volume:
-    for chapter in volume.chapters:
-        refine_chapter(chapter)
-    return volume
+    return volume.with_chapters(each_chapter("typography", volume.chapters, report, _refined))

@@ -22,7 +22,7 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
-from volume.render.pdf.join import assemble, open_book
+from volume.render.pdf.join import PreOpened, assemble, open_book
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
 from volume.render.pdf.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
@@ -77,6 +77,7 @@ class PieceRunner:
         self.laid_out = 0
         self.cached = 0
         self.laid_out_names: list[str] = []
+        self.opened = PreOpened()  # the pieces' files opened for the joining while the workers lay pieces out
 
     def _key(self, spec: PieceSpec, sheet: bool) -> str:
         return hashlib.sha256("\0".join((self.salt, spec.html, spec.css, str(sheet))).encode()).hexdigest()
@@ -89,6 +90,7 @@ class PieceRunner:
         if facts.exists() and target.exists():
             try:
                 found = _Done((spec, PieceLayout.load(facts), target))
+                self.opened.add(target, found.value[1].pages)
                 self.cached += 1
                 return found
             except (OSError, ValueError, TypeError, KeyError):
@@ -99,7 +101,8 @@ class PieceRunner:
                        self.volume.date.stamp)
         self.laid_out += 1
         self.laid_out_names.append(spec.name)
-        return _Pending(spec, self.scheduler.submit(in_worker, lay_out_piece, job), facts, target, self.location_of)
+        return _Pending(spec, self.scheduler.submit(in_worker, lay_out_piece, job), facts, target, self.location_of,
+                        self.opened)
 
     def location_of(self, name: str) -> SourceLocation:
         """Where a piece comes from: its chapter's source, a part's manifest line, else the manifest."""
@@ -136,6 +139,7 @@ class PieceRunner:
                 plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
                 return self.submit(plain).result()
             pages.write_text(json.dumps(firsts), encoding="utf-8")
+        self.opened.add(target, layout.pages)
         joined = "".join(spec.digits)
         starts = [(anchor, stamp_line(text, joined, firsts[i]) if i < len(firsts) else text, at_start, found)
                   for i, (anchor, text, at_start, found) in enumerate(layout.starts)]
@@ -168,9 +172,9 @@ class _Done:
 
 
 class _Pending:
-    def __init__(self, spec, future, facts: Path, target: Path, location_of):
+    def __init__(self, spec, future, facts: Path, target: Path, location_of, opened: PreOpened):
         self.spec, self.future, self.facts, self.target = spec, future, facts, target
-        self.location_of = location_of
+        self.location_of, self.opened = location_of, opened
 
     def result(self):
         try:
@@ -179,6 +183,7 @@ class _Pending:
             raise failure(exc, f"laying out '{self.spec.name}'", self.location_of(self.spec.name)) from None
         layout.warnings += [tuple(r) for r in records]
         layout.save(self.facts)
+        self.opened.add(self.target, layout.pages)
         return self.spec, layout, self.target
 
 
@@ -289,16 +294,19 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     runner = PieceRunner(volume, styles_dir, scheduler, cache_dir)
     joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
     timings, mark = {}, time.perf_counter()
-    pieces, sheets = _lay_out(runner, volume)
-    book = plan(pieces)
-    facts = book.facts()
-    sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
-    timings["pdf_layout"], mark = time.perf_counter() - mark, time.perf_counter()
-    scheduler.recycle()
-    if on_facts is not None:
-        on_facts(apply_page_facts(volume, facts), facts)
-    joining.result()
-    joined = assemble(book, sheet_pdfs, styles_dir / "fonts")
+    try:
+        pieces, sheets = _lay_out(runner, volume)
+        book = plan(pieces)
+        facts = book.facts()
+        sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
+        timings["pdf_layout"], mark = time.perf_counter() - mark, time.perf_counter()
+        scheduler.recycle()
+        if on_facts is not None:
+            on_facts(apply_page_facts(volume, facts), facts)
+        joining.result()
+        joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened)
+    finally:
+        runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
     try:
         joined.save(digital)
     finally:

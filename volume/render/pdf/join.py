@@ -69,15 +69,19 @@ class Book:
         os.replace(tmp, target)
 
     def close(self) -> None:
-        """Close the files and let go of every object, and give the memory back to the system: a 1,000-page
-        book holds several hundred MiB of PDF objects."""
+        """Close the files and let go of every object, and for a long book give the memory back to the system: a
+        1,000-page book holds several hundred MiB of PDF objects. (A short one's few MiB are reused by the next
+        build: collecting and trimming took a third of a second of each rebuild.)"""
         import gc
 
+        long = len(self.pdf.pages) > KEEP_OPEN_PAGES
         for source in self.sources:
             source.close()
         self.pdf.close()
         self.sources.clear()
         self.pdf = None
+        if not long:
+            return
         gc.collect()
         try:
             import ctypes
@@ -96,11 +100,12 @@ def open_book(path: Path) -> Book:
 class _Joiner:
     """The book's PDF while the pieces are added to it in order: pages, structure, destinations and bookmarks."""
 
-    def __init__(self, book: Plan):
+    def __init__(self, book: Plan, opened: dict | None = None):
         import pikepdf
         from pikepdf import Array, Dictionary, Name
 
         self.book = book
+        self.opened = opened if opened is not None else {}  # piece file -> future of it opened (pre_open)
         self.out = pikepdf.new()
         self.structure_root = self.out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         self.document = self.out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document,
@@ -123,7 +128,7 @@ class _Joiner:
         while len(out.pages) < placed.first:  # the blank left-hand pages before it
             assert len(out.pages) in set(self.book.blanks)
             out.add_blank_page(page_size=self.size)
-        src = pikepdf.open(placed.pdf)
+        src = _open(placed.pdf, self.opened.pop(placed.pdf, None))
         if len(out.pages) == 0:
             self._take_document_info(src)
         src_pages = list(src.pages)
@@ -230,9 +235,52 @@ class _Joiner:
         out.Root.PageMode = Name.UseOutlines
 
 
-def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None) -> Book:
-    """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py)."""
-    joiner = _Joiner(book)
+class PreOpened:
+    """Pieces' files opened by a thread while the pieces still being laid out keep the workers busy (qpdf reads a
+    piece's objects in about 30 ms: a second of a short book's joining), as long as their pages could all stay open
+    (KEEP_OPEN_PAGES); the ones the book does not take in the end are closed."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, object] = {}  # path -> future of its pikepdf.Pdf
+        self.pages = 0
+
+    def add(self, path: Path, pages: int) -> None:
+        import pikepdf
+
+        from volume.scheduler import in_thread
+
+        if path in self.files or self.pages + pages > KEEP_OPEN_PAGES:
+            return
+        self.pages += pages
+        self.files[path] = in_thread(pikepdf.open, path)
+
+    def close(self) -> None:
+        """The files opened and not taken into a book."""
+        files, self.files = self.files, {}
+        for future in files.values():
+            try:
+                future.result().close()
+            except Exception:  # noqa: BLE001 (a file that did not open was opened again by the joiner)
+                pass
+
+
+def _open(path: Path, future=None):
+    """The piece's file as pikepdf opened it beforehand (PreOpened), else opened now."""
+    import pikepdf
+
+    if future is not None:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 (opened again below: an error is raised there, where it belongs)
+            pass
+    return pikepdf.open(path)
+
+
+def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None,
+             opened: PreOpened | None = None) -> Book:
+    """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py); with
+    opened, the pieces' files opened beforehand are taken from it."""
+    joiner = _Joiner(book, opened.files if opened is not None else None)
     for placed in book.placed:
         joiner.add(placed)
     while len(joiner.out.pages) < book.total:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from volume.cache import Rounds, digest
 from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
@@ -69,14 +70,22 @@ def _link_across_pieces(root) -> None:
             element.set("href", CROSS_LINK + href[1:])
 
 
+DOCUMENTS = Rounds()  # each piece's document by its sections and head, for the next build in this process
+
+
 def _document(volume: Volume, sections: str) -> str:
     """A piece as an HTML document (its sections as the shared builders write them); its index occurrences made
-    places on their blocks (pdf/index_points.py), its links to other pieces marked."""
-    root = parse_fragment(sections)
-    unwrap_occurrences(root)
-    _link_across_pieces(root)
-    return (f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><head>{_head(volume)}</head>'
-            f"<body>{serialize_for_html(root)}</body></html>")
+    places on their blocks (pdf/index_points.py), its links to other pieces marked. (Remembered between the builds
+    of volume build --watch: a chapter's document is made again only when its sections changed.)"""
+    start = f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><head>{_head(volume)}</head>'
+
+    def made() -> str:
+        root = parse_fragment(sections)
+        unwrap_occurrences(root)
+        _link_across_pieces(root)
+        return f"{start}<body>{serialize_for_html(root)}</body></html>"
+
+    return DOCUMENTS.get(digest(start, sections), made)
 
 
 def contents_html(volume: Volume, numbers: dict[str, str] | None) -> str:
@@ -95,6 +104,7 @@ def contents_html(volume: Volume, numbers: dict[str, str] | None) -> str:
 def first_pieces(volume: Volume) -> list[PieceSpec]:
     """Every piece whose text does not depend on page numbers, in reading order (the contents with placeholder
     numbers: it is laid out again once the pages are known, and only its length is used from this one)."""
+    DOCUMENTS.next_round()
     generated = {g.id: g for g in shared.generated_sections(volume)}
     pieces = [
         PieceSpec("cover", "cover", _document(volume, shared.half_title(volume) + shared.title_page(volume)
