@@ -1,5 +1,5 @@
 """The build cache: nothing is redone when nothing changed, and a change of a chapter, a style, the manifest or
-the tool's version is always seen (never a stale result). Two builds of one project at once both succeed."""
+the tool's version or code is always seen (never a stale result). Two builds of one project at once both succeed."""
 
 from __future__ import annotations
 
@@ -56,8 +56,16 @@ def test_each_kind_of_change_is_seen(tmp_path, monkeypatch):
     assert pypdf.PdfReader(pdf).metadata.title.startswith("A Renamed Test Volume")
     assert "A Renamed Test Volume" in text_of(pdf)
 
-    # the tool's version: nothing is reused
     import volume.cache
+
+    # the tool's code changed under the same version number (an editable install, a patched wheel): no no-op
+    before_code = build(project)
+    assert before_code.up_to_date
+    monkeypatch.setattr(volume.cache, "code_fingerprint", lambda: "changed-code")
+    recoded = build(project)
+    assert not recoded.up_to_date and not recoded.report.errors
+
+    # the tool's version: nothing is reused
 
     monkeypatch.setattr(volume.cache, "__version__", "999.0-test")
     upgraded = build(project)

@@ -37,6 +37,18 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the installed package itself (its modules, models and shipped styles), so that a build after the
+    tool changed is never taken for a no-op, even where the version number stayed the same (an editable install)."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
