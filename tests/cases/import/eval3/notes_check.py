@@ -34,6 +34,7 @@ QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"'
                         "–": "-", "—": "-", "−": "-", "\u00a0": " "})
 MISSING = "[note missing in the source]"
 SLACK = 4  # characters the importer may add or drop between a marker's context and the marker
+TRAILING_MARKERS = re.compile(r"(\s*(\[\w{1,6}\]|\(\d{1,3}\)))+$")  # markers of earlier notes ending a context
 
 
 def norm(text: str) -> str:
@@ -159,6 +160,10 @@ def score(chapter: Path, expected: dict) -> dict:
             total += 1
             c = norm(ctx)
             hits = [k for k, before in enumerate(contexts) if k not in used and c in before[-(len(c) + SLACK):]]
+            bare = TRAILING_MARKERS.sub("", c).strip()
+            if not hits and bare and bare != c:  # "text. [1]" for the second of "[1][2]": the chapter has "text."
+                hits = [k for k, before in enumerate(contexts)
+                        if k not in used and bare in before[-(len(bare) + SLACK):]]
             if not hits:
                 problems.append(f"note {ref['number']}: marker after {ctx!r} not found")
                 continue
