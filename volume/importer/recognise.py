@@ -473,6 +473,8 @@ def is_heading_like(line: str) -> bool:
     if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
     first = line.lstrip("„“”\"«»‘’'(")
+    if first != line and re.sub(r"[\d\s]*$", "", line).rstrip("“”\"»«’‘'").endswith(SENTENCE_END):
+        return False  # a quotation standing alone ('“Es ist nicht zu wenig Zeit, die wir haben.”1'), no heading
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 

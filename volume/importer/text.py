@@ -75,6 +75,7 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
 
 LONG_WORDS = 25  # a paragraph this long that ends a sentence is the article's text, not the page's
 TITLE_REACH = 8  # lines between the title and the byline or date
+STANDFIRST_REACH = 3  # lines after a standfirst in which its byline or date may follow
 
 
 def _is_metadata(text: str) -> bool:
@@ -183,6 +184,9 @@ def _take_title(article: Article) -> None:
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
                       and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
+    if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
+        metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
+                 if _is_metadata(blocks[i].plain)][:1]
     while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
         metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
     title_at, abstract, names = None, [], []
@@ -221,18 +225,18 @@ def _take_title(article: Article) -> None:
         return
     article.title = blocks[title_at].text
     article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
-    if abstract:
-        article.abstract = TOKEN.sub("", " ".join(b.text for b in abstract))
-        article.recognised.append(f"abstract: the standfirst below the title (line {abstract[0].line})")
+    if abstract:  # kept as the text's first paragraph: the publisher wrote it for the reader too
+        article.recognised.append(f"standfirst: the lines below the title from line {abstract[0].line}, kept as "
+                                  "the first paragraph")
     top = min(title_at, metas[0]) if metas else title_at
     for block in blocks[:top]:
         article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
     named = [blocks[i] for i in names if i > title_at]
     if named:  # read after the byline: the author when no byline names one, else a photo's credit
         article.credited = named[-1]
-    taken = {id(b) for b in abstract}
-    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and id(b) not in taken and
-                      (i > title_at or (metas and i >= metas[0]))]
+    kept = {id(b) for b in abstract}
+    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
+                      (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
 
 
 def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, list[Block], list[int]]:
