@@ -187,9 +187,11 @@ def take_author_block(article: Article, head: int = 12) -> None:
     article.blocks = [b for b in blocks if not any(b is t for t in taken)]
 
 
-def take_metadata(article: Article, head: int = 12) -> None:
-    """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text."""
-    take_author_block(article, head)
+def take_metadata(article: Article, head: int = 12, author_block: bool = True) -> None:
+    """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text;
+    with `author_block`, also a journal's list of names under the title."""
+    if author_block:
+        take_author_block(article, head)
     kept = []
     for index, block in enumerate(article.blocks):
         text = block.plain
@@ -211,6 +213,13 @@ def take_metadata(article: Article, head: int = 12) -> None:
             date = None  # another date than the page's own, or a bare one after the text began: the text's own
         if block.broken:  # a line of the text's own header: read, never taken out
             authors = date = None
+        elif near_top and len(text) < 160 and rec.ROLE_CREDIT.match(text) and not authors:
+            credit_date = rec.parse_date(text)
+            if credit_date and not article.date:
+                article.date = credit_date
+                article.recognised.append(f"date: {credit_date} (from '{text[:60]}')")
+            article.dropped.append(f"page metadata (a translator's or editor's credit): '{text[:60]}'")
+            continue
         if authors is not None or date is not None:
             if authors and not article.authors:
                 article.authors = authors
@@ -304,7 +313,14 @@ def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | Non
 def _short_byline(part: str) -> list[tuple[str, str]] | None:
     """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
     match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
+    handle = re.fullmatch(r"(?:by|von|par)\s+([a-zà-þа-я][\w.-]{1,30})", part.strip())  # 'by marc', beside a date
+    if handle and handle.group(1) not in NOT_HANDLES:
+        return [(handle.group(1), "")]
     return [(match.group(1), "")] if match else None
+
+
+NOT_HANDLES = {"the", "default", "hand", "email", "mail", "phone", "post", "admin", "guest", "anonymous", "me", "us",
+               "der", "die", "das", "den", "dem", "le", "la", "les", "un", "une"}
 
 
 TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article

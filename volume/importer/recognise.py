@@ -254,6 +254,11 @@ def organisation(part: str) -> bool:
                                                                 for w in words)
 
 
+# A line crediting a translator or an editor near the top ('Übersetzung Sarah-Indra Jungblut, 12.12.22'): metadata,
+# its date the article's when no other is given, its names no author.
+ROLE_CREDIT = re.compile(r"^(?:übersetzung|übersetzt von|translation|translated by|traduction|traduit par|перевод|"
+                         r"переводчик|çeviri|çeviren|edited by|redaktion|lektorat|édité par)\b", re.IGNORECASE)
+
 # Other people a byline credits after the authors: editors, translators, photographers.
 OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustrated|compiled|photographed)\s+by|"
                           r"(?:photos?|photographs|illustrations?)\s+by|под редакцией|перевод(?:\s+с\s+\w+)?\s*:?|"
