@@ -360,7 +360,7 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
             _drop(article, block, "navigation (a run of menu lines)")
             index += 1
             continue
-        if repeated and rec.key(text) in repeated and block.kind != "heading":
+        if repeated and furniture.line_key(text) in repeated and block.kind != "heading":
             _drop(article, block, "a line the page repeats (buttons, a tool bar)")
             index += 1
             continue

@@ -68,6 +68,8 @@ ALWAYS_CHROME = {
     "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
     "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
+    "buy now", "order now", "buy the book", "order the book", "jetzt bestellen", "buch bestellen", "jetzt kaufen",
+    "commander", "acheter", "купить", "заказать", "satın al", "sipariş ver",
     "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
     "open menu", "close menu", "close", "toggle navigation", "search", "newsletter", "x", "vk", "pinterest",
     "print article", "save", "bookmark", "mastodon", "bluesky", "flipboard", "advertisement", "sponsored",
@@ -118,6 +120,7 @@ STOP_LINES = {
     "recent comments", "leave a reply", "leave a comment", "join the discussion",
     "schreibe eine antwort", "hinterlasse einen kommentar", "hinterlasse eine antwort", "laisser une réponse",
     "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
+    "photo credits", "image credits", "bildnachweis", "bildnachweise", "crédits photos", "fotoğraf kaynakları",
     "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
     "while you are here", "while you're here", "before you go", "support our work",
     # Russian
@@ -131,6 +134,7 @@ STOP_LINES = {
     "commentaires", "laisser un commentaire", "laisser un commentaire annuler la réponse", "à voir aussi",
     "articles récents", "derniers articles", "commentaires récents",
     # German
+    "das könnte dich auch interessieren", "das könnte dir auch gefallen", "meist gelesen", "am meisten gelesen",
     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "mehr zum thema", "das könnte sie auch interessieren",
     "auch interessant", "weitere artikel", "weitere beiträge", "lesen sie auch", "meistgelesen", "kommentare",
     "schreibe einen kommentar", "kommentar schreiben", "einen kommentar schreiben", "neueste beiträge",
@@ -168,7 +172,7 @@ NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mai
               r"newsletter abonnieren|bültenimize abone")
 
 APPEAL = (r"\b(?:consider supporting|support our work|support us|become a (?:member|patron|supporter|subscriber)|"
-          r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|jetzt spenden|"
+          r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|unterstütz\w*\s+(?:uns|unsere arbeit)|jetzt spenden|"
           r"поддержите (?:нас|наш)|soutenez(?:-nous| notre)|faire un don|bizi destekleyin|bağış yapın)\b")
 
 # Headings of a list of notes.
