@@ -137,3 +137,31 @@ def test_word_file_of_a_page_whose_main_element_is_empty_says_what_to_import(pro
         import_source(docx, project)
     item = caught.value.report.items[0]
     assert item.code == "P003" and "Meeting with the Governor" in item.message and ".html" in item.message
+
+
+def test_copied_text_labels_set_apart_from_their_values(project, tmp_path):
+    """'Autor:' / 'Jane Example' and 'Veröffentlicht am' / '3. März 2021' on lines of their own (label and value in
+    separate blocks of the page): read as one byline and one date line."""
+    text = ("Site Name\nMenü\n\nA Long Title For The Article Here\n\nAutor:\nJane Example\n\nVeröffentlicht am\n"
+            "3. März 2021\n\n" + BODY)
+    result, chapter = imported(project, tmp_path, text)
+    assert (result.title, result.authors, result.date) == ("A Long Title For The Article Here", ["Jane Example"],
+                                                            "2021-03-03")
+    assert "Autor" not in chapter.body.xhtml() and "Veröffentlicht" not in chapter.body.xhtml()
+
+
+def test_page_bold_first_line_broken_off_its_paragraph_is_a_heading(project, tmp_path):
+    page = ("<html><head><title>Holding companies to account | Example</title></head><body><main><article>"
+            "<h1>Holding companies to account</h1><p class='byline'>By Jane Example</p><p>March 3, 2021</p>"
+            "<p>Companies operate across borders and their activities can harm people and the places where they "
+            "live and work every day.</p><p><strong>Why it matters</strong><br>When companies abuse rights, people "
+            "lose their homes, their health and their livelihoods, and often have no remedy.</p><p>We campaign for "
+            "laws that require companies to respect human rights throughout their operations.</p>"
+            "<p>Follow us on Twitter</p><p>Follow us on a journey through the mountains and valleys of Georgia, "
+            "where rivers cross borders.</p></article></main></body></html>")
+    result, chapter = imported(project, tmp_path, page, "page.html")
+    assert _headings(chapter) == ["Why it matters"]
+    body = chapter.body.xhtml()
+    assert "When companies abuse rights" in body and "Follow us on Twitter" not in body
+    assert "Follow us on a journey" in body  # a sentence that opens like a share bar stays
+    assert (result.authors, result.date) == (["Jane Example"], "2021-03-03")

@@ -52,7 +52,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     notes_heading: str = ""
-    credited: Block | None = None  # a name alone under the title (copied text): the author or a photo's credit
+    credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)

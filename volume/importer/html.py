@@ -402,6 +402,19 @@ class Walker:
                     for line in lines)
         return lines if len(lines) >= 3 and short else [re.sub(r" {2,}", " ", text.replace(BREAK, " "))]
 
+    def bold_lead(self, element: etree._Element) -> bool:
+        """'<p><strong>Why it matters</strong><br>Companies …</p>': a bold heading-like first line broken off the
+        paragraph it heads; added as a heading and its paragraph."""
+        text = self.inline(element, breaks=True)
+        head, _, rest = text.partition(BREAK)
+        if not re.fullmatch(r"\*\*[^*]+\*\*", head.strip()) or not rec.is_heading_like(rec.plain(head)) \
+                or len(rec.plain(rest).split()) < SHORT_LINE:
+            return False
+        self.add("heading", head.strip()[2:-2], element, level=3)
+        self.add("para", re.sub(r" {2,}", " ", rest.replace(BREAK, " ")), element,
+                 anchor=self.anchor(element) if self.targets else None)
+        return True
+
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
         alt = rec.squash(element.get("alt") or "")
@@ -454,6 +467,8 @@ class Walker:
             if element.find(".//img") is not None and not rec.squash(element.text_content()):
                 for img in element.iter("img"):
                     self.image(img)
+                return
+            if not captionish and self.bold_lead(element):
                 return
             lines = self.broken_lines(element)
             if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each

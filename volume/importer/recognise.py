@@ -79,6 +79,7 @@ CHROME_PATTERNS = (
                r"yazı|haber))?\s*[:»›>→]", re.IGNORECASE),
     # "Read also: <another article>" standing alone in the text
     re.compile(r"^(?:read also|also read|see also|related|read more|читайте также|смотрите также|см\. также|"
+               r"mehr lesen|weiterlesen|mehr dazu|lire plus|en savoir plus|подробнее|devamını oku|"
                r"по теме|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
                r"siehe auch|ayrıca okuyun|ayrıca bakınız|ilgili haber)\s*[:—–-]\s*\S", re.IGNORECASE),
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
+from volume.importer import words
 from volume.importer.article import (
     AFFILIATION_IN,
     AUTHOR_NOISE,
@@ -50,6 +51,22 @@ def _continues(previous: str, line: str, raw: str, wrapped: bool) -> bool:
         return True
     return wrapped and 40 <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
                                                        or line[:1].islower())
+
+
+LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words.DATE_LABELS + r")\s*:?$",
+                         re.IGNORECASE)
+
+
+def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
+    as pages that set label and value in blocks of their own copy them: one line again."""
+    joined: list[tuple[str, int]] = []
+    for text, line in paragraphs:
+        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80:
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
+        else:
+            joined.append((text, line))
+    return joined
 
 
 def _paragraphs(text: str) -> list[tuple[str, int]]:
@@ -231,9 +248,8 @@ def _take_title(article: Article) -> None:
     top = min(title_at, metas[0]) if metas else title_at
     for block in blocks[:top]:
         article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
-    named = [blocks[i] for i in names if i > title_at]
-    if named:  # read after the byline: the author when no byline names one, else a photo's credit
-        article.credited = named[-1]
+    article.credited = sorted((blocks[i] for i in names if i > title_at), key=lambda b: b.line or 0)
+    # (read after the byline: the authors when no byline names one, else a photo's credit)
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
@@ -257,15 +273,17 @@ def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, l
 
 def _bare_byline(article: Article) -> None:
     """A name alone on a line next to the date, just below the title, is the author ('Heiko Sauer' / 'Do 9 Apr')."""
-    credited = article.credited
-    if credited is not None and credited in article.blocks:
-        if not article.authors:
-            article.authors = [(credited.plain, "")]
-            article.recognised.append(f"author: {credited.plain} (the name under the title, line {credited.line})")
-        else:
-            article.dropped.append(f"a name under the title, not the byline's (line {credited.line}): "
-                                   f"'{credited.plain}': a photo's credit?")
-        article.blocks.remove(credited)
+    credited = [b for b in article.credited if b in article.blocks]
+    if credited:
+        unnamed = not article.authors
+        for block in credited:
+            if unnamed:
+                article.authors.append((block.plain, ""))
+                article.recognised.append(f"author: {block.plain} (line {block.line}, the name under the title)")
+            else:
+                article.dropped.append(f"a name under the title, not the byline's (line {block.line}): "
+                                       f"'{block.plain}': a photo's credit?")
+            article.blocks.remove(block)
         return
     if article.authors:
         return
@@ -334,7 +352,7 @@ def read_text(source: Path) -> Article:
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
     table_line = -2
-    for line, number in _paragraphs(text):
+    for line, number in _join_labels(_paragraphs(text)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \

@@ -68,6 +68,9 @@ ALWAYS_CHROME = {
     "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
     "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
+    "reply", "antworten", "répondre", "ответить", "yanıtla", "accept", "accept all", "reject all", "alle akzeptieren",
+    "akzeptieren", "ablehnen", "tout accepter", "tout refuser", "принять", "принять все", "kabul et", "reddet",
+    "cookie settings", "privacy settings", "cookie-einstellungen", "datenschutzeinstellungen", "paramètres des cookies",
     "buy now", "order now", "buy the book", "order the book", "jetzt bestellen", "buch bestellen", "jetzt kaufen",
     "commander", "acheter", "купить", "заказать", "satın al", "sipariş ver",
     "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
@@ -155,7 +158,10 @@ TAG_LABELS = (
     r"étiquettes|catégories|schlagworte|schlagwörter|stichworte|kategorien|themen|etiketler|kategoriler|"
     r"anahtar kelimeler"
 )
-SHARE_LABELS = r"share (?:on|via|this)|поделиться в|partager sur|teilen auf|teilen via|paylaş:"
+SHARE_LABELS = (r"share (?:on|via|this)|поделиться в|partager sur|teilen auf|teilen via|paylaş:|"
+                r"(?:auf|on|sur|в|на)\s+\w+\s+(?:teilen|share|partager|поделиться|paylaş)$|"
+                r"(?:follow us|folge(?:n sie)? uns|suivez-nous|подписывайтесь на нас|bizi takip edin)"
+                r"(?:\s+(?:on|auf|sur|в|на)(?:\s+\S+){1,2})?\s*:?$")
 READING_TIME = (r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s+(?:read|чтения|de lecture|lesezeit|"
                 r"okuma(?: süresi)?)$|^(?:reading|read) time\b|^время чтения\b|^temps de lecture\b|^lesezeit\b|"
                 r"^okuma süresi\b")
