@@ -165,3 +165,16 @@ def test_page_bold_first_line_broken_off_its_paragraph_is_a_heading(project, tmp
     assert "When companies abuse rights" in body and "Follow us on Twitter" not in body
     assert "Follow us on a journey" in body  # a sentence that opens like a share bar stays
     assert (result.authors, result.date) == (["Jane Example"], "2021-03-03")
+
+
+def test_sentences_that_open_like_a_notice_stay_in_the_text():
+    """A paragraph of the text may open with 'Copyright' or 'Creative Commons', or say 'in your inbox': only a short
+    notice or box line is chrome."""
+    for sentence in ("Copyright law in Kazakhstan was reformed in 2015 to follow the European directive on terms.",
+                     "Creative Commons licenses give everyone from creators to institutions a way to grant permission.",
+                     "Phishing messages often land in your inbox looking like a bank, and we explain how to spot them "
+                     "before anyone clicks on the link they carry."):
+        assert not rec.is_chrome_line(sentence) and not rec.is_closing_line(sentence)
+    for notice in ("Copyright © 2020 The Sound Of Science.", "Get the latest news in your inbox",
+                   "Creative Commons Attribution 4.0 International"):
+        assert rec.is_chrome_line(notice) or rec.is_closing_line(notice)

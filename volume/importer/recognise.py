@@ -50,11 +50,16 @@ ROLE_WORDS = {
 ALWAYS_CHROME = words.ALWAYS_CHROME
 MENU_WORDS = words.MENU_WORDS
 STOP_LINES = words.STOP_LINES
-CHROME_PATTERNS = (
-    re.compile(words.COPYRIGHT, re.IGNORECASE),
+# Phrases a box of page chrome says, which a sentence of the text can say too ('… land in your inbox'): chrome
+# only in a line this short
+PHRASE_WORDS = 20
+PHRASE_PATTERNS = (
     re.compile(words.COOKIES, re.IGNORECASE),
     re.compile(words.NEWSLETTER, re.IGNORECASE),
     re.compile(words.APPEAL, re.IGNORECASE),
+)
+CHROME_PATTERNS = (
+    re.compile(words.COPYRIGHT, re.IGNORECASE),
     re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
     re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
     re.compile(words.READING_TIME, re.IGNORECASE),
@@ -385,6 +390,8 @@ def is_chrome_line(line: str) -> bool:
     if 1 < len(words) <= 6 and all(key(w) in ALWAYS_CHROME for w in words):  # 'Weiterempfehlen Drucken'
         return True
     if any(p.search(squash(line)) for p in CHROME_PATTERNS) or (len(line) < 200 and REVISION.search(line)):
+        return True
+    if len(words) <= PHRASE_WORDS and any(p.search(squash(line)) for p in PHRASE_PATTERNS):
         return True
     return is_menu_bar(line)
 

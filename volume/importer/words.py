@@ -165,11 +165,12 @@ SHARE_LABELS = (r"share (?:on|via|this)|поделиться в|partager sur|tei
 READING_TIME = (r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s+(?:read|чтения|de lecture|lesezeit|"
                 r"okuma(?: süresi)?)$|^(?:reading|read) time\b|^время чтения\b|^temps de lecture\b|^lesezeit\b|"
                 r"^okuma süresi\b")
-COPYRIGHT = (r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|tous droits réservés|"
+# 'Copyright law in Kazakhstan …' opens a paragraph of a text: only a short line, or one with © or a year, is a notice
+COPYRIGHT = (r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)|copyright\b(?=.{0,60}$))|all rights reserved|все права защищены|tous droits réservés|"
              r"alle rechte vorbehalten|tüm hakları saklıdır")
 LICENCE = (r"\b(?:licensed under|is licensed under|available under|lizenziert unter|verfügbar unter|sous licence|"
            r"disponible sous|под лицензией|доступен по лицензии|lisansı altında)\b.{0,40}"
-           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b")
+           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,80}$)")
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
 NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
