@@ -170,7 +170,7 @@ COPYRIGHT = (r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)|copyright\b(?=.{
              r"alle rechte vorbehalten|tüm hakları saklıdır")
 LICENCE = (r"\b(?:licensed under|is licensed under|available under|lizenziert unter|verfügbar unter|sous licence|"
            r"disponible sous|под лицензией|доступен по лицензии|lisansı altında)\b.{0,40}"
-           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,80}$)")
+           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,60}$)")
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
 NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
