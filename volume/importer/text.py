@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
+from volume.importer import furniture
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import (
@@ -150,6 +151,8 @@ def _best_title(blocks: list[Block], start: int) -> int | None:
     else the first line that is not page chrome."""
     first = _words(blocks[start].plain) if start < len(blocks) else set()
     candidates = [i for i in range(min(start, 60)) if _title_candidate(blocks[i].plain)]
+    headers = [i for i in candidates if _heads_a_menu(blocks, i, start)]
+    candidates = [i for i in candidates if i not in headers] or headers
     shared = {i: len(_words(blocks[i].plain) & first) for i in candidates}
     scored = [(shared[i] / max(1, len(_words(blocks[i].plain))), shared[i], i) for i in candidates
               if shared[i] >= min(2, len(_words(blocks[i].plain)))]
@@ -161,6 +164,17 @@ def _best_title(blocks: list[Block], start: int) -> int | None:
     if candidates:
         return candidates[-1]
     return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
+
+
+SITE_MENU = 4  # menu lines straight under a line that make it the site's or a section's name, not the title
+
+
+def _heads_a_menu(blocks: list[Block], index: int, start: int) -> bool:
+    """Whether a line stands over a menu (a site's or group's name over its navigation: 'Wie diskutiert die GMK zu
+    Big Data?' / 'Übersicht' / 'Vorschläge' / …): four menu-like lines follow it before the text."""
+    following = blocks[index + 1:min(start, index + 1 + SITE_MENU)]
+    return len(following) == SITE_MENU and all(furniture.menu_like(b) and len(b.plain.split()) <= 2
+                                               for b in following)
 
 
 def _standfirst_under(blocks: list[Block], above: int, line: int, start: int) -> bool:
@@ -315,22 +329,28 @@ def _captions(article: Article) -> None:
     article.blocks = kept
 
 
+SUBTITLE_WORDS = 6  # a heading-like first line of the text this long is the standfirst under the title
+
+
 def _headings(article: Article) -> None:
     """A heading-like line followed by text is a heading; so are up to two heading-like lines straight above it
-    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text)."""
+    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text). A line of six words or more opening the text is the
+    standfirst under the title, no heading."""
     blocks = article.blocks
+    standfirst = blocks[0] if blocks and blocks[0].kind == "para" and len(blocks[0].plain.split()) >= SUBTITLE_WORDS \
+        else None
     for block, following in zip(blocks, blocks[1:]):
         inner = rec.typed_emphasis(block.plain) if block.kind == "para" and following.kind == "para" else None
         if inner and rec.is_heading_like(inner):  # '*4) Die digitale Selbstbestimmung fördern *'
             block.text = inline_text(inner, block.line)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if block.kind == "para" and following is not None and following.kind in ("para", "item") \
+        if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
             for above in reversed(blocks[max(0, index - 2):index]):
-                if above.kind != "para" or not rec.is_heading_like(above.plain):
+                if above.kind != "para" or not rec.is_heading_like(above.plain) or above is standfirst:
                     break
                 above.kind = "heading"
 
