@@ -175,3 +175,14 @@ def test_sentences_that_open_like_a_notice_stay_in_the_text():
     for notice in ("Copyright © 2020 The Sound Of Science.", "Get the latest news in your inbox",
                    "Creative Commons Attribution 4.0 International"):
         assert rec.is_chrome_line(notice) or rec.is_closing_line(notice)
+
+
+def test_page_name_beside_the_date_is_the_author(project, tmp_path):
+    """A page (or a Word file made from one) that sets the author's name alone next to the date, no byline markup."""
+    page = ("<html><head><title>Mit Mündigkeit die Welt retten</title></head><body><main>"
+            "<h1>Mit Mündigkeit die Welt retten</h1><p>Leena Beispiel will die Welt retten. Sie findet, das geht "
+            "nur gemeinsam.</p><p>Leena Beispiel</p><p>Veröffentlicht am 06.10.2023</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</main></body></html>")
+    result, chapter = imported(project, tmp_path, page, "page.html")
+    assert (result.authors, result.date) == (["Leena Beispiel"], "2023-10-06")
+    assert "Leena Beispiel will die Welt retten" in chapter.body.xhtml()

@@ -192,7 +192,7 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
     with `author_block`, also a journal's list of names under the title."""
     if author_block:
         take_author_block(article, head)
-    kept = []
+    kept, dated_at = [], None
     for index, block in enumerate(article.blocks):
         text = block.plain
         near_top = index < head and block.kind != "heading"
@@ -227,12 +227,27 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
             if date and not article.date:
                 article.date = date
                 article.recognised.append(f"date: {date} (from '{text[:60]}')")
+                dated_at = len(kept)
             continue
         if block.meta and near_top:
             article.dropped.append(f"page metadata: '{text[:60]}'")
             continue
         kept.append(block)
     article.blocks = kept
+    if not article.authors and dated_at is not None:
+        _name_beside_date(article, dated_at)
+
+
+def _name_beside_date(article: Article, at: int) -> None:
+    """A name alone on the line just above or below the date line near the top ('Leena Simon' / 'Veröffentlicht am
+    06.10.2023'): the author, when no byline named one."""
+    for block in article.blocks[max(0, at - 1):at + 1]:
+        text = block.plain
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text):
+            article.authors = [(text, "")]
+            article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
+            article.blocks.remove(block)
+            return
 
 
 # WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
