@@ -131,7 +131,10 @@ def _from_docx(source: Path, chapters: Path, lang: str, report: Report) -> tuple
 
     word = read_docx(source)
     if not word.body.strip():
-        raise VolumeError.single("P003", "the Word document holds no text", SourceLocation(source))
+        held = f"only its title '{plain(word.title)[:60]}'" if word.title else "no text"
+        raise VolumeError.single("P003", f"the Word document holds {held}: if it was made from a web page (pandoc "
+                                 "keeps only a page's main element, empty on some sites), import the saved page "
+                                 "(.html) or its copied text (.txt) instead", SourceLocation(source))
     if not word.has_notes:  # perhaps a page saved as Word: find the article as in the page
         from volume.importer.docx import docx_as_html
         from volume.importer.html import read_html

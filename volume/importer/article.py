@@ -52,6 +52,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     notes_heading: str = ""
+    credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -186,10 +187,12 @@ def take_author_block(article: Article, head: int = 12) -> None:
     article.blocks = [b for b in blocks if not any(b is t for t in taken)]
 
 
-def take_metadata(article: Article, head: int = 12) -> None:
-    """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text."""
-    take_author_block(article, head)
-    kept = []
+def take_metadata(article: Article, head: int = 12, author_block: bool = True) -> None:
+    """Recognise byline and date lines near the top (and labelled ones anywhere) and take them out of the text;
+    with `author_block`, also a journal's list of names under the title."""
+    if author_block:
+        take_author_block(article, head)
+    kept, dated_at = [], None
     for index, block in enumerate(article.blocks):
         text = block.plain
         near_top = index < head and block.kind != "heading"
@@ -210,6 +213,13 @@ def take_metadata(article: Article, head: int = 12) -> None:
             date = None  # another date than the page's own, or a bare one after the text began: the text's own
         if block.broken:  # a line of the text's own header: read, never taken out
             authors = date = None
+        elif near_top and len(text) < 160 and rec.ROLE_CREDIT.match(text) and not authors:
+            credit_date = rec.parse_date(text)
+            if credit_date and not article.date:
+                article.date = credit_date
+                article.recognised.append(f"date: {credit_date} (from '{text[:60]}')")
+            article.dropped.append(f"page metadata (a translator's or editor's credit): '{text[:60]}'")
+            continue
         if authors is not None or date is not None:
             if authors and not article.authors:
                 article.authors = authors
@@ -217,12 +227,27 @@ def take_metadata(article: Article, head: int = 12) -> None:
             if date and not article.date:
                 article.date = date
                 article.recognised.append(f"date: {date} (from '{text[:60]}')")
+                dated_at = len(kept)
             continue
         if block.meta and near_top:
             article.dropped.append(f"page metadata: '{text[:60]}'")
             continue
         kept.append(block)
     article.blocks = kept
+    if not article.authors and dated_at is not None:
+        _name_beside_date(article, dated_at)
+
+
+def _name_beside_date(article: Article, at: int) -> None:
+    """A name alone on the line just above or below the date line near the top ('Leena Simon' / 'Veröffentlicht am
+    06.10.2023'): the author, when no byline named one."""
+    for block in article.blocks[max(0, at - 1):at + 1]:
+        text = block.plain
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text):
+            article.authors = [(text, "")]
+            article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
+            article.blocks.remove(block)
+            return
 
 
 # WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
@@ -303,7 +328,14 @@ def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | Non
 def _short_byline(part: str) -> list[tuple[str, str]] | None:
     """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
     match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
+    handle = re.fullmatch(r"(?:by|von|par)\s+([a-zà-þа-я][\w.-]{1,30})", part.strip())  # 'by marc', beside a date
+    if handle and handle.group(1) not in NOT_HANDLES:
+        return [(handle.group(1), "")]
     return [(match.group(1), "")] if match else None
+
+
+NOT_HANDLES = {"the", "default", "hand", "email", "mail", "phone", "post", "admin", "guest", "anonymous", "me", "us",
+               "der", "die", "das", "den", "dem", "le", "la", "les", "un", "une"}
 
 
 TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article
@@ -343,7 +375,7 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
             _drop(article, block, "navigation (a run of menu lines)")
             index += 1
             continue
-        if repeated and rec.key(text) in repeated and block.kind != "heading":
+        if repeated and furniture.line_key(text) in repeated and block.kind != "heading":
             _drop(article, block, "a line the page repeats (buttons, a tool bar)")
             index += 1
             continue

@@ -70,10 +70,16 @@ def menu_runs(blocks, linked: bool = False) -> set[int]:
     return found
 
 
+def line_key(text: str) -> str:
+    """A short line reduced for counting repeats; a counter's number left out ('0 Diskussionen', '8 Diskussionen')."""
+    return re.sub(r"^\d+\s+(?=[^\W\d])", "# ", rec.key(text))
+
+
 def repeated_lines(blocks) -> set[str]:
     """Short lines the page prints three times or more: the buttons of a tool bar under every figure, a menu
-    printed at the top and again at the bottom ('Briefing Room' twice is not enough; a bar three times is)."""
-    counts = Counter(rec.key(b.plain) for b in blocks if b.kind != "heading" and len(b.plain.split()) <= 4
+    printed at the top and again at the bottom ('Briefing Room' twice is not enough; a bar three times is), a
+    counter under every section ('3 Diskussionen'); compare with `line_key`."""
+    counts = Counter(line_key(b.plain) for b in blocks if b.kind != "heading" and len(b.plain.split()) <= 4
                      and len(rec.key(b.plain)) > 2 and not TOKEN.search(b.text)
                      and not b.plain.rstrip().endswith(":"))  # 'THE PRESIDENT:' before every turn of a transcript
     return {text for text, count in counts.items() if count >= REPEATS}

@@ -248,6 +248,7 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
     declared = [rec.key(_site_suffix_removed(v)) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]
+    declared += [rec.key(v) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]  # 'A – B' whole
     declared.append(rec.key(_site_suffix_removed(doc.findtext(".//title") or "")))
     headings = [h for h in root.iter("h1") if h.text_content().strip()]
     named = [h for h in headings if any(d and (d.startswith(rec.key(h.text_content())) or (
@@ -401,6 +402,19 @@ class Walker:
                     for line in lines)
         return lines if len(lines) >= 3 and short else [re.sub(r" {2,}", " ", text.replace(BREAK, " "))]
 
+    def bold_lead(self, element: etree._Element) -> bool:
+        """'<p><strong>Why it matters</strong><br>Companies …</p>': a bold heading-like first line broken off the
+        paragraph it heads; added as a heading and its paragraph."""
+        text = self.inline(element, breaks=True)
+        head, _, rest = text.partition(BREAK)
+        if not re.fullmatch(r"\*\*[^*]+\*\*", head.strip()) or not rec.is_heading_like(rec.plain(head)) \
+                or len(rec.plain(rest).split()) < SHORT_LINE:
+            return False
+        self.add("heading", head.strip()[2:-2], element, level=3)
+        self.add("para", re.sub(r" {2,}", " ", rest.replace(BREAK, " ")), element,
+                 anchor=self.anchor(element) if self.targets else None)
+        return True
+
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
         alt = rec.squash(element.get("alt") or "")
@@ -453,6 +467,8 @@ class Walker:
             if element.find(".//img") is not None and not rec.squash(element.text_content()):
                 for img in element.iter("img"):
                     self.image(img)
+                return
+            if not captionish and self.bold_lead(element):
                 return
             lines = self.broken_lines(element)
             if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each
@@ -527,15 +543,19 @@ def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
     return kinds
 
 
+INLINE_TAGS = {"a", "span", "time", "b", "strong", "em", "i", "abbr", "small", "br"}
+
+
 def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     """Short texts between the page's start and the article root (a header outside <article>): bylines, dates."""
     blocks = []
     for element in doc.iter("p", "span", "div", "li", "time", "address", "h1", "h2"):
         if element is root or root in element.iterancestors():
             break
-        if any(chrome_kind(a) for a in [element, *element.iterancestors()]):
-            continue
-        if len(element) == 0 or element.tag in ("p", "time", "address"):
+        if any(chrome_kind(a) and root not in a.iter() for a in [element, *element.iterancestors()]):
+            continue  # (a container of the article is no furniture, whatever its class: 'post … tags')
+        inline = all(isinstance(c.tag, str) and c.tag in INLINE_TAGS for c in element)
+        if len(element) == 0 or element.tag in ("p", "time", "address") or inline:  # 'By <a>A</a> • <time>
             text = rec.squash(element.text_content())
             if text and len(text) < 160:
                 blocks.append(Block("para", inline_text(text, element.sourceline, markers=False), element.sourceline))
@@ -654,7 +674,7 @@ def read_html(source: Path, text: str | None = None) -> Article:
     if not (article.authors and article.date):  # a byline or date above the article, outside its element
         header = Article(source=source, blocks=_header_lines(doc, root), authors=article.authors,
                          date=article.date)
-        take_metadata(header, head=len(header.blocks))
+        take_metadata(header, head=len(header.blocks), author_block=False)  # (a logo's name twice is no list)
         article.authors, article.date = header.authors, header.date
         article.recognised += header.recognised
     if not article.authors:
@@ -712,8 +732,10 @@ LETTERHEAD = 3  # this many all-bold lines in a row are a letterhead or a transc
 
 
 def _bold_headings(article: Article) -> None:
-    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages; a run of
-    three or more such lines is the text's own header (a transcript's 'Remarks of … / Weekly Address / …')."""
+    """A short paragraph that is all bold, without final punctuation, is a heading in many CMS pages; so is a
+    numbered one that is all italic ('*1) Privatheit und Öffentlichkeit*', a level under the bold ones) or wrapped
+    in typed asterisks ('*4) Title *'). A run of three or more bold lines is the text's own header (a
+    transcript's 'Remarks of … / Weekly Address / …')."""
     bold = [b.kind == "para" and bool(re.fullmatch(r"\*\*[^*]+\*\*", b.text.strip())) for b in article.blocks]
     index = 0
     while index < len(bold):
@@ -727,3 +749,26 @@ def _bold_headings(article: Article) -> None:
             elif not block.broken and rec.is_heading_like(block.plain):
                 block.kind, block.text, block.level = "heading", block.text.strip()[2:-2], 2
         index = end + 1
+    levelled = any(b.kind == "heading" for b in article.blocks)
+    for block, following in zip(article.blocks, article.blocks[1:]):
+        inner = _numbered_emphasis(block)
+        if inner and following.kind in ("para", "item") and not following.broken:
+            block.kind, block.text, block.level = "heading", inner, 3 if levelled else 2
+
+
+NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-Za-z][.)])\s+\S")
+
+
+def _numbered_emphasis(block: Block) -> str | None:
+    """The text of a numbered paragraph set all in italics ('*1) Privatheit*') or between typed asterisks."""
+    if block.kind != "para" or block.broken:
+        return None
+    text = block.text.strip()
+    italic = re.fullmatch(r"\*(?!\*)([^*]+)(?<!\*)\*", text)
+    inner = italic.group(1).strip() if italic else None
+    if inner is None:
+        typed = rec.typed_emphasis(block.plain)
+        inner = inline_text(typed, block.line) if typed else None
+    if inner and NUMBERED.match(rec.plain(inner)) and rec.is_heading_like(rec.plain(inner)):
+        return inner
+    return None

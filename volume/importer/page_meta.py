@@ -96,8 +96,9 @@ ORGANISATION_WORDS = {
 
 def _plausible(name: str) -> bool:
     words = {w.strip(".,").lower() for w in name.split()}
+    slug = name == name.lower() and bool(re.search(r"[-_]", name))  # 'sarah-indra': a login's slug
     return bool(name) and len(name) <= 60 and len(name.split()) <= 6 and not re.search(r"\d|https?:|@", name) \
-        and not words & ORGANISATION_WORDS
+        and not words & ORGANISATION_WORDS and not slug
 
 
 def _names(values: list[str], split: bool) -> list[str]:

@@ -18,12 +18,16 @@ DATE_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 03.03.2021, day first
     re.compile(r"(?<![\d/])(?P<slash>\d{1,2})/(?P<other>\d{1,2})/(?P<year>\d{4})(?!\d)"),  # 17/02/2022 or 02/17/2022
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<yy>\d{2})(?![\d.])"),  # 12.12.22, day first
 )
 DATE_LABEL = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*[:\-–—]?\s*", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:" + words.WEEKDAYS + r")\b\.?,?", re.IGNORECASE)
 
 BYLINE = re.compile(r"^(?:(?:" + words.BYLINE_LABELS + r")\s*[:\-–—]|(?:" + words.BYLINE_LABELS + r")(?=\s+\S+\s+\S)|"
                     r"(?:by|par|von)\s*:|(?:" + words.BYLINE_WORDS + r"))\s+(?P<names>.+)$", re.IGNORECASE)
+# Labels a byline far from the top must have: a colon after a one-word label, or a phrase ('Posted by A')
+LABEL_WITH_COLON = re.compile(r"^(?:(?:" + words.BYLINE_LABELS + r")\s*[:\-–—]|\w+\s+(?:by|von|par)\s|"
+                              r"verfasst von|опубликовал)", re.IGNORECASE)
 UNLABELLED_BYLINE = re.compile(r"^(?:" + words.BYLINE_WORDS + r")\s", re.IGNORECASE)
 NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "and",
                   "du", "des", "zu", "ten", "ter", "и", "et", "und", "ve", "oğlu"}
@@ -46,15 +50,21 @@ ROLE_WORDS = {
 ALWAYS_CHROME = words.ALWAYS_CHROME
 MENU_WORDS = words.MENU_WORDS
 STOP_LINES = words.STOP_LINES
-CHROME_PATTERNS = (
-    re.compile(words.COPYRIGHT, re.IGNORECASE),
+# Phrases a box of page chrome says, which a sentence of the text can say too ('… land in your inbox'): chrome
+# only in a line this short
+PHRASE_WORDS = 20
+PHRASE_PATTERNS = (
     re.compile(words.COOKIES, re.IGNORECASE),
     re.compile(words.NEWSLETTER, re.IGNORECASE),
     re.compile(words.APPEAL, re.IGNORECASE),
+)
+CHROME_PATTERNS = (
+    re.compile(words.COPYRIGHT, re.IGNORECASE),
     re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
     re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
     re.compile(words.READING_TIME, re.IGNORECASE),
-    re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum)$|"
+    re.compile(r"^\d+\s+(?:comments?|комментари[йяев]+|commentaires?|kommentare?|yorum|discussions?|diskussion(?:en)?|"
+               r"обсуждени[йяе]|tartışma)$|"
                r"^(?:no )?comments?\s*\(\d+\)$", re.IGNORECASE),
     re.compile(r"^(?:материал\s+)?(?:from|aus|de|из|vikipedi)\s+(?:wikipedia|википедии|vikipedi)|^(?:jump to|wechseln zu|"
                r"aller à|перейти к)\s*:|^(?:jump to navigation|jump to search|zur navigation springen)\b|"
@@ -74,6 +84,7 @@ CHROME_PATTERNS = (
                r"yazı|haber))?\s*[:»›>→]", re.IGNORECASE),
     # "Read also: <another article>" standing alone in the text
     re.compile(r"^(?:read also|also read|see also|related|read more|читайте также|смотрите также|см\. также|"
+               r"mehr lesen|weiterlesen|mehr dazu|lire plus|en savoir plus|подробнее|devamını oku|"
                r"по теме|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
                r"siehe auch|ayrıca okuyun|ayrıca bakınız|ilgili haber)\s*[:—–-]\s*\S", re.IGNORECASE),
 )
@@ -173,10 +184,20 @@ def _date_of(parts: dict, month_first: bool | None) -> str | None:
     else:
         month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mon"])
         day = int(parts["day"])
+    year = int(parts["year"]) if parts.get("year") else _century(int(parts["yy"]))
     try:
-        return datetime.date(int(parts["year"]), month, day).isoformat()
+        return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _century(short: int) -> int:
+    """A two-digit year: this century up to next year, else the last one ('22' → 2022, '98' → 1998)."""
+    return 2000 + short if short <= datetime.date.today().year % 100 + 1 else 1900 + short
+
+
+# A kicker beside the date: '1. November 2023 | ak 698 | Deutschland', 'March 3, 2021 · Analysis'
+KICKER_PARTS = 3  # short parts (an issue, a section) a dated kicker may hold besides the date
 
 
 def date_line(line: str, month_first: bool | None = None) -> str | None:
@@ -197,22 +218,52 @@ def date_line(line: str, month_first: bool | None = None) -> str | None:
         rest = pattern.sub("", rest)
     rest = re.sub(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr))?\b|\b(?:utc|gmt|msk|cet|cest)\b|\b(?:в|à|um|saat)\b", "",
                   rest, flags=re.IGNORECASE)
-    return found if len(key(rest)) <= 3 else None
+    if len(key(rest)) <= 3:
+        return found
+    kicker = [p for p in re.split(r"\s*[|•·]\s*", rest) if key(p)]
+    dated = re.search(r"\S\s*[|•·]|[|•·]\s*\S", line) and len(kicker) <= KICKER_PARTS
+    return found if dated and all(len(p.split()) <= 3 and not p.rstrip().endswith(".") for p in kicker) else None
 
 
+CONJUNCTIONS = {"and", "und", "et", "и", "ve", "y", "or", "oder", "ou", "или", "veya"}
 FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", "why", "how", "what", "when", "der",
                          "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
 
 
 def looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
-    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES:
+    if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES \
+            or words[0].lower() in CONJUNCTIONS:
         return False
     if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
         return False
     return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
                for w in words)
 
+
+ORGANISATION_WORDS = {
+    "foundation", "institute", "institut", "institution", "center", "centre", "council", "university", "ministry",
+    "office", "agency", "association", "society", "commission", "committee", "network", "initiative", "programme",
+    "program", "project", "staff", "team", "editors", "desk", "bureau", "secretariat", "service", "department",
+    "stiftung", "verein", "verband", "redaktion", "rédaction", "fondation", "редакция", "фонд", "институт", "центр",
+    "vakfı", "vakfi", "merkezi", "enstitüsü", "derneği",
+}
+
+
+def organisation(part: str) -> bool:
+    """'Wikimedia Foundation', 'Carnegie Endowment Policy Team': a capitalised name of 2-6 words holding an
+    organisation's word, as an explicit byline credits an institution."""
+    words = part.split()
+    return 2 <= len(words) <= 6 and not re.search(r"[\d,;&]", part) and \
+        words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in NAME_PARTICLES | {"for", "of", "the", "für"}
+                                        for w in words) and any(w.lower().strip(".,") in ORGANISATION_WORDS
+                                                                for w in words)
+
+
+# A line crediting a translator or an editor near the top ('Übersetzung Sarah-Indra Jungblut, 12.12.22'): metadata,
+# its date the article's when no other is given, its names no author.
+ROLE_CREDIT = re.compile(r"^(?:übersetzung|übersetzt von|translation|translated by|traduction|traduit par|перевод|"
+                         r"переводчик|çeviri|çeviren|edited by|redaktion|lektorat|édité par)\b", re.IGNORECASE)
 
 # Other people a byline credits after the authors: editors, translators, photographers.
 OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustrated|compiled|photographed)\s+by|"
@@ -232,12 +283,17 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
         return None
     if labelled_only and UNLABELLED_BYLINE.match(line):
         return None
-    names = re.split(r"\s+[|•·]\s+|\s+[—–]\s+|\s*\|\s*", match.group("names"))[0]
+    if labelled_only and not LABEL_WITH_COLON.match(line) and not UNLABELLED_BYLINE.match(line):
+        return None  # far from the top only 'Author: A' (not 'Autorin und Netzphilosophin A', a caption)
+    names = re.split(r"\s*[|•·]\s*|\s+[—–]\s+", match.group("names"))[0]
     names = OTHER_CREDIT.split(names)[0]  # 'Rob Ewaschuk Edited by Betsy Beyer': the editor is no author
     dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
     names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
     names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
+    names = names.rstrip(" :")  # 'Autor Mark Newton:'
+    if organisation(names):  # 'By Wikimedia Foundation': the organisation the byline credits
+        return [(names, "")]
     authors: list[tuple[str, str]] = []
     for chunk in re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+|\s*&\s*|,\s*(?:" + words.AND_WORDS + r")\s+", names):
         pieces = [p.strip() for p in chunk.split(",") if p.strip()]
@@ -335,6 +391,8 @@ def is_chrome_line(line: str) -> bool:
         return True
     if any(p.search(squash(line)) for p in CHROME_PATTERNS) or (len(line) < 200 and REVISION.search(line)):
         return True
+    if len(words) <= PHRASE_WORDS and any(p.search(squash(line)) for p in PHRASE_PATTERNS):
+        return True
     return is_menu_bar(line)
 
 
@@ -401,7 +459,8 @@ def is_toc_heading(line: str) -> bool:
 
 
 def is_stop_line(line: str) -> bool:
-    return key(line) in STOP_LINES
+    """'Related articles', 'Читайте также', also with a translation after a dash ('Related — 有關')."""
+    return key(line) in STOP_LINES or (len(line) < 60 and key(re.split(r"\s+[—–|/]\s+", line)[0]) in STOP_LINES)
 
 
 def without_edit_links(line: str) -> str:
@@ -426,7 +485,20 @@ def is_heading_like(line: str) -> bool:
         return False
     if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
-    return line[0].isupper() or line[0].isdigit()
+    first = line.lstrip("„“”\"«»‘’'(")
+    if first != line and re.sub(r"[\d\s]*$", "", line).rstrip("“”\"»«’‘'").endswith(SENTENCE_END):
+        return False  # a quotation standing alone ('“Es ist nicht zu wenig Zeit, die wir haben.”1'), no heading
+    return bool(first) and (first[0].isupper() or first[0].isdigit())
+
+
+TYPED_EMPHASIS = re.compile(r"^\\?([*_])\s*(?P<inner>[^*_]{2,}?)\s*\\?\1$")
+
+
+def typed_emphasis(line: str) -> str | None:
+    """A line wrapped in emphasis typed as characters ('*4) Die digitale Selbstbestimmung fördern *'): its
+    text without them."""
+    match = TYPED_EMPHASIS.match(line.strip())
+    return match.group("inner").strip() if match else None
 
 
 PERSONAL_SITE = re.compile(r"^(?:(?:Dr|Prof|PD|Doz)\.(?:-Ing\.)?\s+)+(?P<name>[^|–—:]+)$")

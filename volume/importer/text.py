@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
+from volume.importer import furniture
 from volume.importer import recognise as rec
+from volume.importer import words
 from volume.importer.article import (
     AFFILIATION_IN,
     AUTHOR_NOISE,
@@ -52,6 +54,22 @@ def _continues(previous: str, line: str, raw: str, wrapped: bool) -> bool:
                                                        or line[:1].islower())
 
 
+LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words.DATE_LABELS + r")\s*:?$",
+                         re.IGNORECASE)
+
+
+def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
+    as pages that set label and value in blocks of their own copy them: one line again."""
+    joined: list[tuple[str, int]] = []
+    for text, line in paragraphs:
+        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80:
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
+        else:
+            joined.append((text, line))
+    return joined
+
+
 def _paragraphs(text: str) -> list[tuple[str, int]]:
     """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together.
 
@@ -75,6 +93,7 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
 
 LONG_WORDS = 25  # a paragraph this long that ends a sentence is the article's text, not the page's
 TITLE_REACH = 8  # lines between the title and the byline or date
+STANDFIRST_REACH = 3  # lines after a standfirst in which its byline or date may follow
 
 
 def _is_metadata(text: str) -> bool:
@@ -107,9 +126,15 @@ def _title_candidate(text: str, long: bool = False) -> bool:
     if _is_furniture(text) or _is_metadata(text):
         return False
     cased = re.sub(r"^([a-z])(?=[-A-Z])", lambda m: m.group(1).upper(), text)
-    if rec.is_heading_like(cased):
+    cased = re.sub(r"^[…\s]+(\w)", lambda m: m.group(1).upper(), cased)  # '… und jetzt der importierte X'
+    if _headline(cased):
         return True
     return long and len(text.split()) <= TITLE_WORDS and cased[:1].isupper() and not text.rstrip().endswith(".")
+
+
+def _headline(text: str) -> bool:
+    """A heading-like line, or one a headline closes with '!' or '?' ('Du wirst nicht glauben, wie …!')."""
+    return rec.is_heading_like(text) or (text.rstrip()[-1:] in "!?" and rec.is_heading_like(text.rstrip()[:-1]))
 
 
 COMMON = set().union(*rec.LANGUAGE_WORDS.values())
@@ -121,22 +146,47 @@ def _words(text: str) -> set[str]:
 
 
 def _best_title(blocks: list[Block], start: int) -> int | None:
-    """Without a byline: the heading-like line before the text that shares most words with its first paragraph,
-    else the nearest heading-like line above the text, else the first line that is not page chrome."""
+    """Without a byline: the heading-like line before the text that shares most words with its first paragraph
+    (the upper one when the line under it is its standfirst), else the nearest heading-like line above the text,
+    else the first line that is not page chrome."""
     first = _words(blocks[start].plain) if start < len(blocks) else set()
     candidates = [i for i in range(min(start, 60)) if _title_candidate(blocks[i].plain)]
+    headers = [i for i in candidates if _heads_a_menu(blocks, i, start)]
+    candidates = [i for i in candidates if i not in headers] or headers
     shared = {i: len(_words(blocks[i].plain) & first) for i in candidates}
     scored = [(shared[i] / max(1, len(_words(blocks[i].plain))), shared[i], i) for i in candidates
               if shared[i] >= min(2, len(_words(blocks[i].plain)))]
     good = [s for s in scored if s[0] >= 0.5 and len(_words(blocks[s[2]].plain)) > 1] or \
         [s for s in scored if s[0] >= 0.5 and s[2] < 5]
     if good:  # the line sharing most of its words with the text, then the most words, then the later one
-        return max(good)[2]
+        best = max(good)[2]
+        return best - 1 if best - 1 in candidates and _standfirst_under(blocks, best - 1, best, start) else best
     if candidates:
         return candidates[-1]
     return next((i for i, b in enumerate(blocks) if not _is_furniture(b.plain)), None)
 
 
+SITE_MENU = 4  # menu lines straight under a line that make it the site's or a section's name, not the title
+
+
+def _heads_a_menu(blocks: list[Block], index: int, start: int) -> bool:
+    """Whether a line stands over a menu (a site's or group's name over its navigation: 'Wie diskutiert die GMK zu
+    Big Data?' / 'Übersicht' / 'Vorschläge' / …): four menu-like lines follow it before the text."""
+    following = blocks[index + 1:min(start, index + 1 + SITE_MENU)]
+    return len(following) == SITE_MENU and all(furniture.menu_like(b) and len(b.plain.split()) <= 2
+                                               for b in following)
+
+
+def _standfirst_under(blocks: list[Block], above: int, line: int, start: int) -> bool:
+    """Whether `line` is the standfirst of the title `above` it: the line above is no longer and uses more of its
+    words in the text ('Digitale Datenerhebung …' over 'Ein … Diskussionspapier zu Big Data')."""
+    text = set().union(*(_words(b.plain) for b in blocks[start:start + TEXT_SAMPLE]))
+    share = lambda i: len(_words(blocks[i].plain) & text) / max(1, len(_words(blocks[i].plain)))  # noqa: E731
+    return len(blocks[above].plain.split()) >= 4 and len(blocks[above].plain.split()) >= \
+        len(blocks[line].plain.split()) and share(above) >= 0.75 and share(above) > share(line)
+
+
+TEXT_SAMPLE = 40  # blocks of the text whose words a title is compared with
 BODY_WINDOW = 10  # blocks after a paragraph of the text in which another one follows it
 
 
@@ -165,19 +215,34 @@ def _take_title(article: Article) -> None:
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
                       and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
+    if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
+        metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
+                 if _is_metadata(blocks[i].plain)][:1]
     while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
         metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
-    title_at, abstract = None, []
+    title_at, abstract, names = None, [], []
     if metas:
+        title_at, abstract, names = _title_between(blocks, metas)
+    if metas and title_at is None:
         named = any(rec.parse_byline(blocks[i].plain) or rec.name_list(blocks[i].plain) for i in metas)
         for index in range(metas[0] - 1, max(-1, metas[0] - 1 - TITLE_REACH), -1):
             text = blocks[index].plain
-            if _is_furniture(text) or (_name_line(text) and not named):
+            if _is_furniture(text):
+                continue
+            if _name_line(text) and not (named and not abstract and not names):
+                names.append(index)  # a name alone under the title: the author, or a photo's credit
                 continue
             if _title_candidate(text, long=not abstract):
                 title_at = index
+                upper = blocks[index - 1].plain if index > 0 else ""
+                if not _headline(text) and _headline(upper) and len(upper.split()) >= 4 \
+                        and not _is_furniture(upper) and not _is_metadata(upper):
+                    title_at = index - 1  # the headline over a long standfirst that ends no sentence
+                    abstract.insert(0, blocks[index])
                 break
             abstract.insert(0, blocks[index])
+        if title_at is None and names:
+            title_at = names.pop()
         after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if _title_candidate(blocks[i].plain)),
                      None)
         first = _words(blocks[start].plain) if start < len(blocks) else set()
@@ -191,19 +256,49 @@ def _take_title(article: Article) -> None:
         return
     article.title = blocks[title_at].text
     article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
-    if abstract:
-        article.abstract = TOKEN.sub("", " ".join(b.text for b in abstract))
-        article.recognised.append(f"abstract: the standfirst below the title (line {abstract[0].line})")
+    if abstract:  # kept as the text's first paragraph: the publisher wrote it for the reader too
+        article.recognised.append(f"standfirst: the lines below the title from line {abstract[0].line}, kept as "
+                                  "the first paragraph")
     top = min(title_at, metas[0]) if metas else title_at
     for block in blocks[:top]:
         article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
-    taken = {id(b) for b in abstract}
-    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and id(b) not in taken and
-                      (i > title_at or (metas and i >= metas[0]))]
+    article.credited = sorted((blocks[i] for i in names if i > title_at), key=lambda b: b.line or 0)
+    # (read after the byline: the authors when no byline names one, else a photo's credit)
+    kept = {id(b) for b in abstract}
+    article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
+                      (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, list[Block], list[int]]:
+    """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
+    standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
+    first, last = blocks[metas[0]].plain, blocks[metas[-1]].plain
+    if not (rec.date_line(first) and not rec.parse_byline(first) and rec.parse_byline(last)) \
+            or metas[-1] - metas[0] > TITLE_REACH // 2:
+        return None, [], []
+    between = [i for i in range(metas[0] + 1, metas[-1]) if i not in metas and not _is_furniture(blocks[i].plain)
+               and not _author_noise(blocks[i])]
+    names = [i for i in between if _name_line(blocks[i].plain)]
+    lines = [i for i in between if i not in names]
+    if not lines or not _title_candidate(blocks[lines[0]].plain, long=True):
+        return None, [], []
+    return lines[0], [blocks[i] for i in lines[1:]], names
 
 
 def _bare_byline(article: Article) -> None:
     """A name alone on a line next to the date, just below the title, is the author ('Heiko Sauer' / 'Do 9 Apr')."""
+    credited = [b for b in article.credited if b in article.blocks]
+    if credited:
+        unnamed = not article.authors
+        for block in credited:
+            if unnamed:
+                article.authors.append((block.plain, ""))
+                article.recognised.append(f"author: {block.plain} (line {block.line}, the name under the title)")
+            else:
+                article.dropped.append(f"a name under the title, not the byline's (line {block.line}): "
+                                       f"'{block.plain}': a photo's credit?")
+            article.blocks.remove(block)
+        return
     if article.authors:
         return
     blocks = article.blocks[:6]
@@ -234,18 +329,28 @@ def _captions(article: Article) -> None:
     article.blocks = kept
 
 
+SUBTITLE_WORDS = 6  # a heading-like first line of the text this long is the standfirst under the title
+
+
 def _headings(article: Article) -> None:
     """A heading-like line followed by text is a heading; so are up to two heading-like lines straight above it
-    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text)."""
+    ('Figuren' / 'Hauptfiguren' / 'Michael Knight' / text). A line of six words or more opening the text is the
+    standfirst under the title, no heading."""
     blocks = article.blocks
+    standfirst = blocks[0] if blocks and blocks[0].kind == "para" and len(blocks[0].plain.split()) >= SUBTITLE_WORDS \
+        else None
+    for block, following in zip(blocks, blocks[1:]):
+        inner = rec.typed_emphasis(block.plain) if block.kind == "para" and following.kind == "para" else None
+        if inner and rec.is_heading_like(inner):  # '*4) Die digitale Selbstbestimmung fördern *'
+            block.text = inline_text(inner, block.line)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if block.kind == "para" and following is not None and following.kind in ("para", "item") \
+        if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
             for above in reversed(blocks[max(0, index - 2):index]):
-                if above.kind != "para" or not rec.is_heading_like(above.plain):
+                if above.kind != "para" or not rec.is_heading_like(above.plain) or above is standfirst:
                     break
                 above.kind = "heading"
 
@@ -267,7 +372,7 @@ def read_text(source: Path) -> Article:
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
     table_line = -2
-    for line, number in _paragraphs(text):
+    for line, number in _join_labels(_paragraphs(text)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \

@@ -68,6 +68,11 @@ ALWAYS_CHROME = {
     "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
     "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
+    "reply", "antworten", "répondre", "ответить", "yanıtla", "accept", "accept all", "reject all", "alle akzeptieren",
+    "akzeptieren", "ablehnen", "tout accepter", "tout refuser", "принять", "принять все", "kabul et", "reddet",
+    "cookie settings", "privacy settings", "cookie-einstellungen", "datenschutzeinstellungen", "paramètres des cookies",
+    "buy now", "order now", "buy the book", "order the book", "jetzt bestellen", "buch bestellen", "jetzt kaufen",
+    "commander", "acheter", "купить", "заказать", "satın al", "sipariş ver",
     "download pdf", "download the pdf", "cite this", "cite this article", "listen to this article", "menu",
     "open menu", "close menu", "close", "toggle navigation", "search", "newsletter", "x", "vk", "pinterest",
     "print article", "save", "bookmark", "mastodon", "bluesky", "flipboard", "advertisement", "sponsored",
@@ -118,6 +123,7 @@ STOP_LINES = {
     "recent comments", "leave a reply", "leave a comment", "join the discussion",
     "schreibe eine antwort", "hinterlasse einen kommentar", "hinterlasse eine antwort", "laisser une réponse",
     "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
+    "photo credits", "image credits", "bildnachweis", "bildnachweise", "crédits photos", "fotoğraf kaynakları",
     "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
     "while you are here", "while you're here", "before you go", "support our work",
     # Russian
@@ -131,6 +137,7 @@ STOP_LINES = {
     "commentaires", "laisser un commentaire", "laisser un commentaire annuler la réponse", "à voir aussi",
     "articles récents", "derniers articles", "commentaires récents",
     # German
+    "das könnte dich auch interessieren", "das könnte dir auch gefallen", "meist gelesen", "am meisten gelesen",
     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "mehr zum thema", "das könnte sie auch interessieren",
     "auch interessant", "weitere artikel", "weitere beiträge", "lesen sie auch", "meistgelesen", "kommentare",
     "schreibe einen kommentar", "kommentar schreiben", "einen kommentar schreiben", "neueste beiträge",
@@ -151,15 +158,19 @@ TAG_LABELS = (
     r"étiquettes|catégories|schlagworte|schlagwörter|stichworte|kategorien|themen|etiketler|kategoriler|"
     r"anahtar kelimeler"
 )
-SHARE_LABELS = r"share (?:on|via|this)|поделиться в|partager sur|teilen auf|teilen via|paylaş:"
+SHARE_LABELS = (r"share (?:on|via|this)|поделиться в|partager sur|teilen auf|teilen via|paylaş:|"
+                r"(?:auf|on|sur|в|на)\s+\w+\s+(?:teilen|share|partager|поделиться|paylaş)$|"
+                r"(?:follow us|folge(?:n sie)? uns|suivez-nous|подписывайтесь на нас|bizi takip edin)"
+                r"(?:\s+(?:on|auf|sur|в|на)(?:\s+\S+){1,2})?\s*:?$")
 READING_TIME = (r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s+(?:read|чтения|de lecture|lesezeit|"
                 r"okuma(?: süresi)?)$|^(?:reading|read) time\b|^время чтения\b|^temps de lecture\b|^lesezeit\b|"
                 r"^okuma süresi\b")
-COPYRIGHT = (r"^(?:©|\(c\)|copyright\b)|all rights reserved|все права защищены|tous droits réservés|"
+# 'Copyright law in Kazakhstan …' opens a paragraph of a text: only a short line, or one with © or a year, is a notice
+COPYRIGHT = (r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)|copyright\b(?=.{0,60}$))|all rights reserved|все права защищены|tous droits réservés|"
              r"alle rechte vorbehalten|tüm hakları saklıdır")
 LICENCE = (r"\b(?:licensed under|is licensed under|available under|lizenziert unter|verfügbar unter|sous licence|"
            r"disponible sous|под лицензией|доступен по лицензии|lisansı altında)\b.{0,40}"
-           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b")
+           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,60}$)")
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
 NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
@@ -168,7 +179,7 @@ NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mai
               r"newsletter abonnieren|bültenimize abone")
 
 APPEAL = (r"\b(?:consider supporting|support our work|support us|become a (?:member|patron|supporter|subscriber)|"
-          r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|jetzt spenden|"
+          r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|unterstütz\w*\s+(?:uns|unsere arbeit)|jetzt spenden|"
           r"поддержите (?:нас|наш)|soutenez(?:-nous| notre)|faire un don|bizi destekleyin|bağış yapın)\b")
 
 # Headings of a list of notes.
