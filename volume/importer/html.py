@@ -480,6 +480,8 @@ class Walker:
             self.count_caption(True)
         elif tag == "img":
             self.image(element)
+        elif tag == "table" and self.notes_table(element):
+            self.note_rows(element)
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -494,6 +496,26 @@ class Walker:
             return
         else:
             self.walk(element)
+
+    def notes_table(self, element: etree._Element) -> bool:
+        """A list of notes laid out as a table (a report converted from Word: 'Footnotes' over rows of a number cell
+        and a text cell): the text's markers link into its number cells, or a notes heading stands just above it."""
+        rows = table_rows(element)
+        if not rows:
+            return False
+        linked = any(self.anchor(number) is not None for number, _ in rows)
+        return linked or notes_heading_above(element)
+
+    def note_rows(self, element: etree._Element) -> None:
+        """One block per row of a table of notes, labelled with the row's number (or the note its marker links
+        to), however short the note; the table itself is not kept in the text."""
+        if self.article is not None:
+            self.article.recognised.append(f"a table of notes (line {element.sourceline})")
+        for number, text in table_rows(element):
+            label = MARKER_TEXT.fullmatch(rec.squash(number.text_content()).rstrip(".)")).group(1)
+            anchor = self.anchor(number)
+            body = " ".join(self.inline(p).strip() for p in _cell_parts(text))
+            self.add("item", f"{anchor if anchor is not None else label}. {body.strip()}", text, anchor=anchor)
 
     def figure(self, element: etree._Element) -> None:
         for img in element.iter("img"):
@@ -511,6 +533,43 @@ class Walker:
     def count_caption(self, yes: bool) -> None:
         if yes and self.article is not None:
             self.article.captions += 1
+
+
+NUMBER_CELL = re.compile(r"\[?(?:\d{1,3}|[ivxl]{1,7})\]?[.)]?")
+
+
+def table_rows(table: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+    """(number cell, text cell) for every row of a table whose rows each hold a note's number and its text, else []."""
+    rows = []
+    for row in table.iter("tr"):
+        if next(row.iterancestors("table"), None) is not table:
+            continue
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        filled = [c for c in cells if rec.squash(c.text_content())]
+        if not filled:
+            continue
+        if len(cells) != 2 or len(filled) != 2 or not NUMBER_CELL.fullmatch(rec.squash(cells[0].text_content())):
+            return []
+        rows.append((cells[0], cells[1]))
+    return rows
+
+
+def _cell_parts(cell: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a table cell, or the cell itself when it holds none."""
+    parts = [p for p in cell.iter("p") if rec.squash(p.text_content())]
+    return parts or [cell]
+
+
+def notes_heading_above(element: etree._Element) -> bool:
+    """Whether the nearest text before `element` (among its and its ancestors' earlier siblings) is a notes heading."""
+    node = element
+    while node is not None and node.tag not in ("body", "html"):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or not rec.squash(sibling.text_content()):
+                continue
+            return sibling.tag in HEADINGS | {"p", "b", "strong"} and rec.is_notes_heading(sibling.text_content())
+        node = node.getparent()
+    return False
 
 
 def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
