@@ -120,6 +120,8 @@ def chrome_kind(element: etree._Element) -> str | None:
     return None
 
 
+SKIP_LINK = re.compile(r"\s*(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|navigation|article)\b",
+                       re.IGNORECASE)  # 'Jump to Main Text of Report', 'Skip to content': an in-page link past chrome
 BAR_SEPARATORS = re.compile(r"^[\s·|•,/–—()-]*$")
 
 
@@ -344,6 +346,9 @@ class Walker:
     def inline_element(self, element: etree._Element) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIP_TAGS:
+            return ""
+        if tag == "a" and (element.get("href") or "").startswith("#") and SKIP_LINK.match(element.text_content()):
+            self.drop(f"navigation: '{rec.squash(element.text_content())[:50]}'")
             return ""
         kind = chrome_kind(element)
         if kind and (tag not in ("a", "span", "sup", "em", "i", "b", "strong") or kind in
@@ -726,6 +731,8 @@ def read_html(source: Path, text: str | None = None) -> Article:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
         article.date, where = dom_date(doc, root, meta)
+        if not article.date:
+            article.date, where = _date_under_title(doc)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
@@ -744,6 +751,20 @@ def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, li
             setattr(article, field, value)
             shown = value if field == "date" else ", ".join(a for a, _ in value)
             article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
+def _date_under_title(doc: etree._Element) -> tuple[str, str]:
+    """A short line just under the page's <h1> that holds a date and little else: 'August 15, 2025 (R48632)' in a
+    report's header, where the report number after the date keeps the line from reading as a date line."""
+    for heading in doc.iter("h1"):
+        following = next((e for e in heading.itersiblings() if isinstance(e.tag, str)), None)
+        if following is None:
+            continue
+        text = rec.squash(" ".join(t for t in following.xpath("text()")))
+        found = rec.parse_date(text) if len(text.split()) <= 5 else None
+        if found:
+            return found, f"'{text}' under the title (line {following.sourceline})"
+    return "", ""
 
 
 def _labelled_byline(root: etree._Element) -> tuple[list[tuple[str, str]], str]:
