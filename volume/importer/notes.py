@@ -316,7 +316,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
-GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]]|$)")
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|$)")  # 'spoofing59—where' too
 PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
