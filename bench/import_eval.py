@@ -22,7 +22,8 @@ made plain, soft hyphens and zero-width characters removed, whitespace squashed)
   nothing.
 - markers joined right: expected note i matches the chapter's note i (chapter notes are numbered in the order
   of their markers, so a note joined to the wrong marker, a missing marker or a note out of sequence fails).
-  A note whose marker stands twice in the text is printed twice; only its first appearance is compared.
+  A note whose marker stands twice in the text is printed twice; only its first appearance is compared (two
+  notes of the same text stay two when the labels list that text twice).
 - paragraphs kept: the expected first 8 words occur in the chapter's body text (notes excluded); a leading
   dash or bullet is not compared.
 - chrome left: a line of 4 words or more counts as left when it occurs in the body text; a shorter line when a
