@@ -60,6 +60,17 @@ def test_crs_report_notes_table_leaves_the_text(tmp_path, form):
     assert "Jump to Main Text of Report" not in body
 
 
+def test_crs_report_contents_lists_leave_and_the_boxed_figure_keeps_its_caption(tmp_path):
+    bench = _bench()
+    _, result = bench.import_and_read(CASE / "source.html", bench.new_project(tmp_path / "p"), "crs-html")
+    body = _body(result.chapter.read_text(encoding="utf-8"))
+    assert "- Introduction" not in body and "## Figures" not in body and "## Tables" not in body
+    assert body.index("## Summary") < body.index("## Introduction")
+    assert "Figure 1. Overview of the National Alert Process **Source:** CRS, adapted from a figure" in body
+    assert sum("table of contents" in d for d in result.dropped) == 3
+    assert any(d.startswith("a table at line 99") for d in result.dropped)  # Table 1's data: rebuilt by hand
+
+
 def test_crs_report_copied_text_keeps_years_and_numbers_as_text(tmp_path):
     bench = _bench()
     _, result = bench.import_and_read(CASE / "copied.txt", bench.new_project(tmp_path / "p"), "crs-txt")

@@ -470,6 +470,8 @@ class Walker:
             self.add("caption" if captionish else "para", " ".join(lines), element,
                      anchor=self.anchor(element) if self.targets else None)
             self.count_caption(captionish)
+        elif tag in ("ul", "ol") and self.contents_list(element):
+            return
         elif tag in ("ul", "ol"):
             start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
             for index, item in enumerate(element.iterchildren("li")):
@@ -487,6 +489,8 @@ class Walker:
             self.image(element)
         elif tag == "table" and self.notes_table(element):
             self.note_rows(element)
+        elif tag == "table" and element.find(".//img") is not None and _one_column(element):
+            self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -501,6 +505,21 @@ class Walker:
             return
         else:
             self.walk(element)
+
+    def contents_list(self, element: etree._Element) -> bool:
+        """A list of in-page links only (a report's 'Contents', 'Figures', 'Tables'): left out with its heading
+        when it has three entries or more, or stands under a heading such as 'Contents' or 'Figures'."""
+        items = list(element.iterchildren("li"))
+        if not items or not all(_whole_in_page_link(item) for item in items):
+            return False
+        heading = self.blocks[-1] if self.blocks and self.blocks[-1].kind == "heading" else None
+        if len(items) < 3 and not (heading and CONTENTS_HEADING.fullmatch(heading.plain.strip())):
+            return False
+        if heading and (CONTENTS_HEADING.fullmatch(heading.plain.strip()) or rec.is_toc_heading(heading.plain)):
+            self.blocks.pop()
+        self.drop(f"table of contents (line {element.sourceline}): "
+                  f"'{rec.squash(items[0].text_content())[:40]}' …")
+        return True
 
     def notes_table(self, element: etree._Element) -> bool:
         """A list of notes laid out as a table (a report converted from Word: 'Footnotes' over rows of a number cell
@@ -540,6 +559,17 @@ class Walker:
             self.article.captions += 1
 
 
+CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figures|tables|illustrations)|"
+                              r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
+
+
+def _whole_in_page_link(item: etree._Element) -> bool:
+    """A list item that is nothing but links to places in the same page ('#_Toc206167737')."""
+    links = [a for a in item.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href")) > 1]
+    text = rec.squash(item.text_content())
+    return bool(links) and bool(text) and rec.squash(" ".join(a.text_content() for a in links)) == text
+
+
 NUMBER_CELL = re.compile(r"\[?(?:\d{1,3}|[ivxl]{1,7})\]?[.)]?")
 
 
@@ -557,6 +587,12 @@ def table_rows(table: etree._Element) -> list[tuple[etree._Element, etree._Eleme
             return []
         rows.append((cells[0], cells[1]))
     return rows
+
+
+def _one_column(table: etree._Element) -> bool:
+    """Whether every row of a table holds a single cell (a layout box, not a table of data)."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
 
 
 def _cell_parts(cell: etree._Element) -> list[etree._Element]:
