@@ -120,6 +120,8 @@ def chrome_kind(element: etree._Element) -> str | None:
     return None
 
 
+SKIP_LINK = re.compile(r"\s*(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|navigation|article)\b",
+                       re.IGNORECASE)  # 'Jump to Main Text of Report', 'Skip to content': an in-page link past chrome
 BAR_SEPARATORS = re.compile(r"^[\s·|•,/–—()-]*$")
 
 
@@ -346,6 +348,9 @@ class Walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIP_TAGS:
             return ""
+        if tag == "a" and (element.get("href") or "").startswith("#") and SKIP_LINK.match(element.text_content()):
+            self.drop(f"navigation: '{rec.squash(element.text_content())[:50]}'")
+            return ""
         kind = chrome_kind(element)
         if kind and (tag not in ("a", "span", "sup", "em", "i", "b", "strong") or kind in
                      ("edit links and tooltips", "hidden element")):
@@ -481,6 +486,8 @@ class Walker:
             self.add("caption" if captionish else "para", " ".join(lines), element,
                      anchor=self.anchor(element) if self.targets else None)
             self.count_caption(captionish)
+        elif tag in ("ul", "ol") and self.contents_list(element):
+            return
         elif tag in ("ul", "ol"):
             start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
             for index, item in enumerate(element.iterchildren("li")):
@@ -496,6 +503,10 @@ class Walker:
             self.count_caption(True)
         elif tag == "img":
             self.image(element)
+        elif tag == "table" and self.notes_table(element):
+            self.note_rows(element)
+        elif tag == "table" and element.find(".//img") is not None and _one_column(element):
+            self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -510,6 +521,41 @@ class Walker:
             return
         else:
             self.walk(element)
+
+    def contents_list(self, element: etree._Element) -> bool:
+        """A list of in-page links only (a report's 'Contents', 'Figures', 'Tables'): left out with its heading
+        when it has three entries or more, or stands under a heading such as 'Contents' or 'Figures'."""
+        items = list(element.iterchildren("li"))
+        if not items or not all(_whole_in_page_link(item) for item in items):
+            return False
+        heading = self.blocks[-1] if self.blocks and self.blocks[-1].kind == "heading" else None
+        if len(items) < 3 and not (heading and CONTENTS_HEADING.fullmatch(heading.plain.strip())):
+            return False
+        if heading and (CONTENTS_HEADING.fullmatch(heading.plain.strip()) or rec.is_toc_heading(heading.plain)):
+            self.blocks.pop()
+        self.drop(f"table of contents (line {element.sourceline}): "
+                  f"'{rec.squash(items[0].text_content())[:40]}' …")
+        return True
+
+    def notes_table(self, element: etree._Element) -> bool:
+        """A list of notes laid out as a table (a report converted from Word: 'Footnotes' over rows of a number cell
+        and a text cell): the text's markers link into its number cells, or a notes heading stands just above it."""
+        rows = table_rows(element)
+        if not rows:
+            return False
+        linked = any(self.anchor(number) is not None for number, _ in rows)
+        return linked or notes_heading_above(element)
+
+    def note_rows(self, element: etree._Element) -> None:
+        """One block per row of a table of notes, labelled with the row's number (or the note its marker links
+        to), however short the note; the table itself is not kept in the text."""
+        if self.article is not None:
+            self.article.recognised.append(f"a table of notes (line {element.sourceline})")
+        for number, text in table_rows(element):
+            label = MARKER_TEXT.fullmatch(rec.squash(number.text_content()).rstrip(".)")).group(1)
+            anchor = self.anchor(number)
+            body = " ".join(self.inline(p).strip() for p in _cell_parts(text))
+            self.add("item", f"{anchor if anchor is not None else label}. {body.strip()}", text, anchor=anchor)
 
     def figure(self, element: etree._Element) -> None:
         for img in element.iter("img"):
@@ -527,6 +573,60 @@ class Walker:
     def count_caption(self, yes: bool) -> None:
         if yes and self.article is not None:
             self.article.captions += 1
+
+
+CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figures|tables|illustrations)|"
+                              r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
+
+
+def _whole_in_page_link(item: etree._Element) -> bool:
+    """A list item that is nothing but links to places in the same page ('#_Toc206167737')."""
+    links = [a for a in item.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href")) > 1]
+    text = rec.squash(item.text_content())
+    return bool(links) and bool(text) and rec.squash(" ".join(a.text_content() for a in links)) == text
+
+
+NUMBER_CELL = re.compile(r"\[?(?:\d{1,3}|[ivxl]{1,7})\]?[.)]?")
+
+
+def table_rows(table: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+    """(number cell, text cell) for every row of a table whose rows each hold a note's number and its text, else []."""
+    rows = []
+    for row in table.iter("tr"):
+        if next(row.iterancestors("table"), None) is not table:
+            continue
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        filled = [c for c in cells if rec.squash(c.text_content())]
+        if not filled:
+            continue
+        if len(cells) != 2 or len(filled) != 2 or not NUMBER_CELL.fullmatch(rec.squash(cells[0].text_content())):
+            return []
+        rows.append((cells[0], cells[1]))
+    return rows
+
+
+def _one_column(table: etree._Element) -> bool:
+    """Whether every row of a table holds a single cell (a layout box, not a table of data)."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
+
+
+def _cell_parts(cell: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a table cell, or the cell itself when it holds none."""
+    parts = [p for p in cell.iter("p") if rec.squash(p.text_content())]
+    return parts or [cell]
+
+
+def notes_heading_above(element: etree._Element) -> bool:
+    """Whether the nearest text before `element` (among its and its ancestors' earlier siblings) is a notes heading."""
+    node = element
+    while node is not None and node.tag not in ("body", "html"):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or not rec.squash(sibling.text_content()):
+                continue
+            return sibling.tag in HEADINGS | {"p", "b", "strong"} and rec.is_notes_heading(sibling.text_content())
+        node = node.getparent()
+    return False
 
 
 def _furniture_outside(doc: etree._Element, root: etree._Element) -> list[str]:
@@ -687,6 +787,8 @@ def read_html(source: Path, text: str | None = None) -> Article:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
         article.date, where = dom_date(doc, root, meta)
+        if not article.date:
+            article.date, where = _date_under_title(doc)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
@@ -705,6 +807,20 @@ def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, li
             setattr(article, field, value)
             shown = value if field == "date" else ", ".join(a for a, _ in value)
             article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
+def _date_under_title(doc: etree._Element) -> tuple[str, str]:
+    """A short line just under the page's <h1> that holds a date and little else: 'August 15, 2025 (R48632)' in a
+    report's header, where the report number after the date keeps the line from reading as a date line."""
+    for heading in doc.iter("h1"):
+        following = next((e for e in heading.itersiblings() if isinstance(e.tag, str)), None)
+        if following is None:
+            continue
+        text = rec.squash(" ".join(t for t in following.xpath("text()")))
+        found = rec.parse_date(text) if len(text.split()) <= 5 else None
+        if found:
+            return found, f"'{text}' under the title (line {following.sourceline})"
+    return "", ""
 
 
 def _labelled_byline(root: etree._Element) -> tuple[list[tuple[str, str]], str]:

@@ -13,6 +13,7 @@ from volume.importer import recognise as rec
 # A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
 TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
+BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩^]|\\\^))(?:\s|\*|[↑^↩︎]|\\\^|\\\*)+"
@@ -59,6 +60,9 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
         return rec.label_value(match.group(1)), match.group(1), text[match.end():]
     if block.ordinal is not None:
         return block.ordinal, str(block.ordinal), text
+    match = BARE_LABEL.match(text) if loose else None
+    if match and rec.label_value(match.group(1)):
+        return rec.label_value(match.group(1)), match.group(1), ""
     match = LOOSE_LABEL.match(text) if loose else None
     if match and rec.label_value(match.group(1)):
         return int(match.group(1)), match.group(1), text[match.end():]
@@ -104,6 +108,14 @@ def _next_label(blocks, index: int, loose: bool) -> tuple[int, int] | None:
     return None
 
 
+def _text_follows(blocks, index: int, loose: bool) -> bool:
+    """Whether the block at `index` is a note's text (not the next label, a heading or the end)."""
+    if index >= len(blocks) or blocks[index].kind == "heading":
+        return False
+    text = blocks[index].text.strip()  # ('47 U.S.C. §606.' is a note's text, not a lost label '47')
+    return not BARE_LABEL.match(text) and note_label(blocks[index]) is None
+
+
 def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     """The numbered notes from `first` on, with the unnumbered blocks that carry a note on, and where they end."""
     notes: list[Note] = []
@@ -113,6 +125,9 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
         found = note_label(block, loose)
         if found:
             number, label, rest = found
+            if not rest.strip() and _text_follows(blocks, index + 1, loose):  # '12.' over its text: a table's row
+                index += 1
+                rest = blocks[index].text.strip()
             notes.append(Note(number, label, clean_note_text(rest), block.line))
             index, tail = index + 1, 0
             continue
@@ -301,7 +316,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
-GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]]|$)")
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|$)")  # 'spoofing59—where' too
 PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
