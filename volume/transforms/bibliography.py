@@ -75,9 +75,39 @@ def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
     cached = cache.get("bibliography", key)
     if isinstance(cached, list):
         return [tuple(pair) for pair in cached]
-    rendered = render_bibliography(items, style, lang)
+    rendered = _without_false_substitutes(render_bibliography(items, style, lang), items, style)
     cache.put("bibliography", key, rendered)
     return rendered
+
+
+NAME_VARIABLES = ("author", "editor", "translator", "collection-editor", "container-author", "composer", "director",
+                  "interviewer", "illustrator", "editorial-director", "reviewed-author", "recipient")
+
+
+def _subsequent_author_substitute(style: Path) -> str:
+    """The string the style prints instead of a repeated author ("———" in Chicago), or "" when it has none."""
+    from lxml import etree
+
+    root = etree.parse(str(style)).getroot()
+    found = root.find("{http://purl.org/net/xbiblio/csl}bibliography")
+    return (found.get("subsequent-author-substitute") or "") if found is not None else ""
+
+
+def _without_false_substitutes(rendered: list[tuple[str, str]], items: list[dict],
+                               style: Path) -> list[tuple[str, str]]:
+    """citeproc takes two works that name nobody for works of one author and prints the style's "———" for the second:
+    a work with no names never gets the substitute (it would say the work above is by the same author)."""
+    import html
+    import re
+
+    substitute = _subsequent_author_substitute(style)
+    if not substitute:
+        return rendered
+    nameless = {item["id"] for item in items if not any(item.get(name) for name in NAME_VARIABLES)}
+    pattern = re.compile(r"^((?:\s*<[^>/][^>]*>)*)\s*(?:" + re.escape(substitute) + "|"
+                         + re.escape(html.escape(substitute).encode("ascii", "xmlcharrefreplace").decode()) +
+                         r")[.,;:]?\s*")
+    return [(key, pattern.sub(r"\1", text, count=1) if key in nameless else text) for key, text in rendered]
 
 
 def build_bibliography(volume: Volume, report: Report) -> Volume:
