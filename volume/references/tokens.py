@@ -195,6 +195,22 @@ def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[s
 LEXICON_FEATURES = frozenset(["month", "given", "pub", "place", "cont", "org", "func", "loc", "ed", "web"])
 
 
+def _neighbour_features(tokens: list[Token], own: list[list[str]], i: int) -> list[str]:
+    """The features of the two tokens either side of token i (their words' shapes, not their affixes), and the first
+    characters around it."""
+    n = len(tokens)
+    feats = []
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        if 0 <= j < n:
+            feats += [f"{offset}:{f}" for f in own[j] if not f.startswith(("suf=", "pre=", "len=", "script="))]
+        else:
+            feats.append(f"{offset}:none")
+    if 0 < i < n - 1:
+        feats.append("around=" + tokens[i - 1].text[:1] + "_" + tokens[i + 1].text[:1])
+    return feats
+
+
 def plain_features(tokens: list[Token]) -> list[list[str]]:
     """The second labeller's features: the tokens' own words and shapes, their neighbours', position, quotes and
     italics, without the word lists and the sentence-like segments the first labeller also sees, so that the two
@@ -209,14 +225,7 @@ def plain_features(tokens: list[Token]) -> list[list[str]]:
             feats.append("first")
         if i == n - 1:
             feats.append("last")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats += [f"{offset}:{f}" for f in own[j] if not f.startswith(("suf=", "pre=", "len=", "script="))]
-            else:
-                feats.append(f"{offset}:none")
-        if 0 < i < n - 1:
-            feats.append("around=" + tokens[i - 1].text[:1] + "_" + tokens[i + 1].text[:1])
+        feats += _neighbour_features(tokens, own, i)
         result.append(feats)
     return result
 
@@ -246,14 +255,7 @@ def features(tokens: list[Token]) -> list[list[str]]:
         feats += ["s:" + f for f in seg_flags[segments[i]]]
         feats += ["s+1:" + f for f in seg_flags.get(segments[i] + 1, ["none"])]
         feats += ["s-1:" + f for f in seg_flags.get(segments[i] - 1, ["none"])]
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats += [f"{offset}:{f}" for f in own[j] if not f.startswith(("suf=", "pre=", "len=", "script="))]
-            else:
-                feats.append(f"{offset}:none")
-        if 0 < i < n - 1:
-            feats.append("around=" + tokens[i - 1].text[:1] + "_" + tokens[i + 1].text[:1])
+        feats += _neighbour_features(tokens, own, i)
         result.append(feats)
     return result
 
