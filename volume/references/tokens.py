@@ -195,6 +195,18 @@ def _segment_flags(tokens: list[Token], segments: list[int]) -> dict[int, list[s
 LEXICON_FEATURES = frozenset(["month", "given", "pub", "place", "cont", "org", "func", "loc", "ed", "web"])
 
 
+def _own_features(own: list[list[str]], flags: list[list[str]], i: int) -> list[str]:
+    """What both labellers see of token i itself: its words' features, its context flags and its place in the
+    reference."""
+    n = len(own)
+    feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
+    if i == 0:
+        feats.append("first")
+    if i == n - 1:
+        feats.append("last")
+    return feats
+
+
 def _neighbour_features(tokens: list[Token], own: list[list[str]], i: int) -> list[str]:
     """The features of the two tokens either side of token i (their words' shapes, not their affixes), and the first
     characters around it."""
@@ -217,34 +229,19 @@ def plain_features(tokens: list[Token]) -> list[list[str]]:
     err in different places (a reading both agree on is more likely right)."""
     own = [[f for f in _word_features(t) if f not in LEXICON_FEATURES] for t in tokens]
     flags = _context_flags(tokens)
-    n = len(tokens)
-    result = []
-    for i, token in enumerate(tokens):
-        feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
-        if i == 0:
-            feats.append("first")
-        if i == n - 1:
-            feats.append("last")
-        feats += _neighbour_features(tokens, own, i)
-        result.append(feats)
-    return result
+    return [[*_own_features(own, flags, i), *_neighbour_features(tokens, own, i)] for i in range(len(tokens))]
 
 
 def features(tokens: list[Token]) -> list[list[str]]:
     """The labeller's features of every token: its own, its neighbours', its position and its context."""
     own = [_word_features(t) for t in tokens]
     flags = _context_flags(tokens)
-    n = len(tokens)
     years = [i for i, t in enumerate(tokens) if "year" in own[i]]
     segments = _segments(tokens)
     seg_flags = _segment_flags(tokens, segments)
     result = []
     for i, token in enumerate(tokens):
-        feats = ["bias", "pos=" + str(min(9, i * 10 // max(n, 1))), *own[i], *flags[i]]
-        if i == 0:
-            feats.append("first")
-        if i == n - 1:
-            feats.append("last")
+        feats = _own_features(own, flags, i)
         if i < 3:
             feats.append("start=" + str(i))
         if token.start and i and tokens[i - 1].end == token.start:
