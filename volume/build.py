@@ -49,11 +49,11 @@ class BuildResult:
 
 
 def inputs_key(manifest: Manifest, styles: Path) -> str:
-    """Everything an output depends on: the chapters folder, the styles, the tool versions and code, the date source."""
-    from volume.cache import code_fingerprint, tree_digest, versions
+    """Everything an output depends on: the chapters folder, the styles, the tool's versions and code, the date
+    source."""
+    from volume.cache import tree_digest, versions
 
-    extra = json.dumps({"versions": versions(), "code": code_fingerprint(),
-                        "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}, sort_keys=True)
+    extra = json.dumps({"versions": versions(), "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}, sort_keys=True)
     return tree_digest(manifest.chapters_dir, styles, extra=extra)
 
 

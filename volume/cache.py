@@ -19,9 +19,9 @@ CACHE_DIR = ".volume-cache"
 
 
 def versions() -> dict[str, str]:
-    """What a cached result depends on besides the inputs: our version and the converters' (theirs read once per
-    process: looking a package's version up reads the installed distributions)."""
-    return {"volume": __version__, **dict(_library_versions())}
+    """What a cached result depends on besides the inputs: our version and code, and the converters' versions (all
+    read once per process: looking a package's version up reads the installed distributions)."""
+    return {"volume": __version__, "volume-code": code_fingerprint(), **dict(_library_versions())}
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,8 +39,8 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A digest of the installed package itself (its modules, models and shipped styles), so that a build after the
-    tool changed is never taken for a no-op, even where the version number stayed the same (an editable install)."""
+    """A digest of the installed package itself (its modules, models and shipped styles), so that no cached result
+    and no no-op outlives a change of the tool, even where the version number stayed the same (an editable install)."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):

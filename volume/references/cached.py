@@ -3,7 +3,6 @@ reader's code and model, or the threshold changed (an edit touches one note; a b
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -12,22 +11,13 @@ from volume.cache import Cache, digest, versions
 from volume.references.parse import Cited, ParsedNote, parse_note
 
 
-@functools.lru_cache(maxsize=1)
-def reader_fingerprint() -> str:
-    """A digest of the reference reader itself (its modules and the labeller's model), so that a changed reader
-    never gets an older reader's results, even where the package's version number stayed the same."""
-    folder = Path(__file__).resolve().parent
-    files = sorted([*folder.glob("*.py"), *folder.glob("model/*.crfsuite")])
-    return digest(*(part for path in files for part in (path.name, path.read_bytes())))
-
-
 def parsed_notes(texts: list[str], project: Path | None) -> list[ParsedNote]:
     """parse_note over the texts, from the cache when all of them were read before by this reader."""
     if project is None:
         return [parse_note(text) for text in texts]
     from volume.references import read
 
-    key = digest(json.dumps([texts, versions(), reader_fingerprint(), read.KEEP_BELOW]))
+    key = digest(json.dumps([texts, versions(), read.KEEP_BELOW]))  # versions(): the reader's code and models too
     cache = Cache(project)
     cached = cache.get("readings", key)
     if isinstance(cached, list) and len(cached) == len(texts):

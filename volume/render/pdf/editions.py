@@ -30,19 +30,7 @@ from volume.render.pdf.plan import Plan, plan
 
 log = logging.getLogger(__name__)
 PRINT_PROFILE = "artifex-swop-cmyk.icc"  # CMYK output intent of the print edition (see styles/color/README.md)
-CODE = Path(__file__).resolve().parent
 
-
-LAYOUT_CODE = ("layout.py", "page_facts.py", "index_points.py", "fast_html.py", "fetcher.py", "fontconfig.py", "pages.py",
-               "weasy.py", "stamp_numbers.py", "../../harfbuzz.py")
-
-
-def _code_digest() -> str:
-    """Our code that shapes a piece's PDF beyond its HTML and CSS is part of every piece's cache key."""
-    h = hashlib.sha256()
-    for name in LAYOUT_CODE:
-        h.update((CODE / name).read_bytes())
-    return h.hexdigest()
 
 
 @dataclass
@@ -69,7 +57,7 @@ class PieceRunner:
         cache_dir.mkdir(parents=True, exist_ok=True)
         manifest = volume.manifest
         self.identifier = hashlib.sha256((volume.meta.identifiers.ebook + volume.meta.title).encode()).hexdigest()[:32]
-        self.salt = tree_digest(styles_dir, extra=repr(sorted(versions().items())) + _code_digest() + self.identifier
+        self.salt = tree_digest(styles_dir, extra=repr(sorted(versions().items())) + self.identifier
                                 + volume.date.stamp)
         self.assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
         self.roots = (manifest.project_dir, styles_dir)
