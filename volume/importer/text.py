@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import furniture
+from volume.importer import furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import (
@@ -70,14 +70,16 @@ def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return joined
 
 
-def _paragraphs(text: str) -> list[tuple[str, int]]:
-    """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together.
+def _paragraphs(text: str, removed: set[int] | None = None) -> list[tuple[str, int]]:
+    """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together; lines in
+    `removed` (0-based: notes at the pages' feet, running heads) are left out and the text closed up around them.
 
     Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line)."""
     wrapped = not any(len(line) > 100 and "://" not in line for line in text.splitlines())
     result: list[tuple[str, int]] = []
     lines: list[str] = []  # the physical lines of the last paragraph
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for index, raw in page_notes.kept_lines(text.splitlines(), removed or set()):
+        number = index + 1
         line = raw.strip()
         if not line:
             lines = []
@@ -372,7 +374,13 @@ def read_text(source: Path) -> Article:
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
     table_line = -2
-    for line, number in _join_labels(_paragraphs(text)):
+    foot = page_notes.find(text)
+    if foot:
+        article.recognised.append(f"{len(foot.notes)} notes at the pages' feet (a PDF's text), numbered "
+                                  f"{foot.notes[0].number}–{foot.notes[-1].number}")
+        for index, line in sorted(foot.furniture.items()):
+            article.dropped.append(f"running head or folio the pages repeat (line {index + 1}): '{line[:60]}'")
+    for line, number in _join_labels(_paragraphs(text, foot.removed if foot else None)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
@@ -396,6 +404,6 @@ def read_text(source: Path) -> Article:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
-    settle_notes(article, plain_digit_markers=True)
+    settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
     _headings(article)
     return article

@@ -1,0 +1,196 @@
+"""Notes at each page's foot in text converted from a PDF: numbered note lines among the body's lines, joined to the
+body's glued markers by number, with the running heads and folios the pages repeat.
+
+A PDF converted to text ('pdftotext', a viewer's copy) keeps each page's footnotes where the page had them: after
+the page's last body line, before its running foot, with the number glued to the note ('12The Department …'), set
+before it ('12 The …') or alone on the line above ('12' / 'The …'). The numbering runs on across pages, so the
+notes are found as one run 1, 2, 3 … in which every note has its marker, the same number glued to a word or a full
+stop ('alerts.12 The'), in the body above it and after the previous note's marker. A line that opens with a number
+out of that run (a year, a list item, '10 seconds.') stays text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from volume.importer.notes import GLUED, Note, clean_note_text, weak_candidates
+
+GLUED_START = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12The Department …'
+SPACED_START = re.compile(r"^(\d{1,3}) (?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12 The Department …'
+ALONE = re.compile(r"^(\d{1,3})$")  # '12' over the note's first line
+FOLIO = re.compile(r"^(?:(?:page|p\.|seite|стр\.?|sayfa)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/|из)\s*\d{1,4})?$",
+                   re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?)\]”\"’]$")
+FURNITURE_WORDS = 10  # a running head or foot is no longer than this
+FURNITURE_SHARE = 0.5  # ... and the pages print it on at least half of them
+REPEATS = 3
+FOLIOS = 2  # page numbers the text must show (next to a running head, or as 'Page N') to be a PDF's pages
+FULL_LINE = 0.8  # a note's line this close to its longest runs on to the next line
+MARKER_REACH = 150  # lines above its note within which a marker stands, in text without page breaks
+
+
+@dataclass
+class PageNotes:
+    """The notes found at the pages' feet, and the lines of the text they and the pages' furniture take up."""
+
+    notes: list[Note] = field(default_factory=list)
+    note_lines: set[int] = field(default_factory=set)  # 0-based line indices
+    furniture: dict[int, str] = field(default_factory=dict)  # line index → the line
+
+    @property
+    def removed(self) -> set[int]:
+        return self.note_lines | set(self.furniture)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
+    """Running heads and feet: short lines (numbers aside) that recur on at least half the `pages`, and a folio
+    ('5', 'Page 5', 'iii') next to one of them. Nothing is furniture unless it repeats."""
+    counts = Counter(_key(line) for line in lines if line.strip() and len(line.split()) <= FURNITURE_WORDS)
+    need = max(REPEATS, int(pages * FURNITURE_SHARE)) if pages > 1 else REPEATS
+    found = {i: line.strip() for i, line in enumerate(lines) if line.strip() and len(line.split()) <= FURNITURE_WORDS
+             and counts[_key(line)] >= need and not FOLIO.match(line.strip())
+             and re.search(r"[^\W\d_]", line)}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if FOLIO.match(text) and not ALONE.match(text) and counts[_key(line)] >= need:
+            found[index] = text  # 'Page 5': the pattern repeats
+        elif FOLIO.match(text) and _next_to(found, lines, index):
+            found[index] = text  # '5' beside 'Congressional Research Service'
+    return found
+
+
+def _next_to(found: dict[int, str], lines: list[str], index: int) -> bool:
+    """Whether a furniture line stands next to line `index`, blank lines aside."""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(lines) and not lines[other].strip():
+            other += step
+        if other in found:
+            return True
+    return False
+
+
+def _start(lines: list[str], index: int) -> tuple[int, int] | None:
+    """(number, index of the note's first text line) when line `index` can open a note."""
+    text = lines[index].strip()
+    for pattern in (GLUED_START, SPACED_START):
+        match = pattern.match(text)
+        if match:
+            return int(match.group(1)), index
+    match = ALONE.match(text)
+    if match:
+        following = index + 1
+        while following < len(lines) and not lines[following].strip():
+            following += 1
+        if following < len(lines) and following - index <= 2 and not ALONE.match(lines[following].strip()):
+            return int(match.group(1)), following
+    return None
+
+
+def _markers(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
+    """(line index, number) of every plain-digit marker glued to a word or full stop in the body, in order."""
+    return [(index, int(m.group(1))) for index, line in enumerate(lines) if index not in skip
+            for m in weak_candidates(line) if m.re is GLUED]
+
+
+def _pages(text: str) -> list[int]:
+    """The page of each of the text's lines (as str.splitlines gives them, a form feed ending a line)."""
+    pages, page = [], 0
+    for line in text.splitlines(keepends=True):
+        pages.append(page)
+        page += line.endswith("\f")
+    return pages
+
+
+def _near(pages: list[int], marker: int, note: int) -> bool:
+    """Whether a marker stands close enough above its note: on its page or the page before, or without page
+    breaks within MARKER_REACH lines."""
+    if pages[-1]:
+        return pages[note] - pages[marker] <= 1
+    return note - marker <= MARKER_REACH
+
+
+def find(text: str) -> PageNotes | None:
+    """The notes at the pages' feet: a run of two or more consecutively numbered note lines, each with its marker
+    in the body above it; None when the text has no such run."""
+    lines, pages = text.splitlines(), _pages(text)
+    furniture = furniture_lines(lines, pages[-1] + 1 if pages else 1)
+    if sum(1 for line in furniture.values() if FOLIO.match(line)) < FOLIOS:
+        return None  # no pages: a web page's numbered lines are no page-foot notes
+    starts = {i: s for i in range(len(lines)) if i not in furniture and "\t" not in lines[i] and (s := _start(lines, i))}
+    if not starts:
+        return None
+    markers = _markers(lines, set(furniture))
+    found = PageNotes(furniture=furniture)
+    expected, marker_at, index = None, -1, 0
+    for index in sorted(starts):
+        number, text_at = starts[index]
+        if expected is not None and number != expected:
+            continue
+        if expected is None and number != 1 and not _lowest_marker(markers, number):
+            continue
+        marker = next((m for m in markers if m[1] == number and marker_at < m[0] < index
+                       and m[0] not in found.note_lines and _near(pages, m[0], index)), None)
+        if marker is None:
+            continue
+        end = _note_end(lines, text_at, set(starts), furniture)
+        first = GLUED_START.sub("", SPACED_START.sub("", lines[text_at].strip())) if text_at == index \
+            else lines[text_at].strip()
+        text = " ".join([first] + [lines[i].strip() for i in range(text_at + 1, end) if lines[i].strip()])
+        found.notes.append(Note(number, str(number), clean_note_text(_escape(text)), index + 1))
+        found.note_lines.update(range(index, end))
+        expected, marker_at = number + 1, marker[0]
+    if len(found.notes) < 2:
+        return None
+    return found
+
+
+def _lowest_marker(markers: list[tuple[int, int]], number: int) -> bool:
+    """Whether `number` is the lowest marker number of the body (a chapter that numbers its notes on from 22)."""
+    return bool(markers) and min(n for _, n in markers) == number
+
+
+def _note_end(lines: list[str], first: int, starts: set[int], furniture: dict[int, str]) -> int:
+    """Where the note whose text begins on line `first` ends: at a blank line, the next note line, the pages'
+    furniture, or (in text without blank lines) after a line that ends a sentence well short of the note's width."""
+    longest = len(lines[first].strip())
+    index = first + 1
+    while index < len(lines):
+        line = lines[index].strip()
+        previous = lines[index - 1].strip()
+        if not line or index in starts or index in furniture:
+            break
+        if SENTENCE_END.search(previous) and len(previous) < FULL_LINE * longest and not line[:1].islower():
+            break
+        longest = max(longest, len(line))
+        index += 1
+    return index
+
+
+def _escape(text: str) -> str:
+    from volume.importer.article import inline_text  # the article module imports this one's neighbours
+
+    return inline_text(text, None, markers=False)
+
+
+def kept_lines(lines: list[str], removed: set[int]) -> list[tuple[int, str]]:
+    """(index, line) of the lines left once notes and furniture are out, with the blank lines around each removed
+    stretch closed up, so that a paragraph the page foot broke in two is one again."""
+    kept: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        if index in removed:
+            while kept and not kept[-1][1].strip():
+                kept.pop()
+            index += 1
+            while index < len(lines) and (index in removed or not lines[index].strip()):
+                index += 1
+            continue
+        kept.append((index, lines[index]))
+        index += 1
+    return kept
