@@ -37,6 +37,7 @@ class PageNotes:
     notes: list[Note] = field(default_factory=list)
     note_lines: set[int] = field(default_factory=set)  # 0-based line indices
     furniture: dict[int, str] = field(default_factory=dict)  # line index → the line
+    marked: dict[int, str] = field(default_factory=dict)  # line index → the line with its markers superscript
 
     @property
     def removed(self) -> set[int]:
@@ -92,10 +93,21 @@ def _start(lines: list[str], index: int) -> tuple[int, int] | None:
     return None
 
 
-def _markers(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
-    """(line index, number) of every plain-digit marker glued to a word or full stop in the body, in order."""
-    return [(index, int(m.group(1))) for index, line in enumerate(lines) if index not in skip
+def _markers(lines: list[str], skip: set[int]) -> list[tuple[int, int, int]]:
+    """(line index, number, offset) of every plain-digit marker glued to a word or full stop in the body."""
+    return [(index, int(m.group(1)), m.start(1)) for index, line in enumerate(lines) if index not in skip
             for m in weak_candidates(line) if m.re is GLUED]
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript(found: PageNotes, lines: list[str], marker: tuple[int, int, int]) -> None:
+    """Print a note's marker as the superscript it was, so that the text's reader takes it for the marker."""
+    index, number, offset = marker
+    line = found.marked.get(index, lines[index])
+    digits = str(number)
+    found.marked[index] = line[:offset] + digits.translate(SUPERSCRIPT) + line[offset + len(digits):]
 
 
 def _pages(text: str) -> list[int]:
@@ -144,15 +156,16 @@ def find(text: str) -> PageNotes | None:
         text = " ".join([first] + [lines[i].strip() for i in range(text_at + 1, end) if lines[i].strip()])
         found.notes.append(Note(number, str(number), clean_note_text(_escape(text)), index + 1))
         found.note_lines.update(range(index, end))
+        _superscript(found, lines, marker)
         expected, marker_at = number + 1, marker[0]
     if len(found.notes) < 2:
         return None
     return found
 
 
-def _lowest_marker(markers: list[tuple[int, int]], number: int) -> bool:
+def _lowest_marker(markers: list[tuple[int, int, int]], number: int) -> bool:
     """Whether `number` is the lowest marker number of the body (a chapter that numbers its notes on from 22)."""
-    return bool(markers) and min(n for _, n in markers) == number
+    return bool(markers) and min(m[1] for m in markers) == number
 
 
 def _note_end(lines: list[str], first: int, starts: set[int], furniture: dict[int, str]) -> int:
@@ -165,8 +178,9 @@ def _note_end(lines: list[str], first: int, starts: set[int], furniture: dict[in
         previous = lines[index - 1].strip()
         if not line or index in starts or index in furniture:
             break
-        if SENTENCE_END.search(previous) and len(previous) < FULL_LINE * longest and not line[:1].islower():
-            break
+        if SENTENCE_END.search(previous) and (line[:1].isdigit() or len(previous) < FULL_LINE * longest
+                                               and not line[:1].islower()):
+            break  # ('3 steps were proposed:' after a note that ended its sentence)
         longest = max(longest, len(line))
         index += 1
     return index
@@ -178,7 +192,7 @@ def _escape(text: str) -> str:
     return inline_text(text, None, markers=False)
 
 
-def kept_lines(lines: list[str], removed: set[int]) -> list[tuple[int, str]]:
+def kept_lines(lines: list[str], removed: set[int], marked: dict[int, str] | None = None) -> list[tuple[int, str]]:
     """(index, line) of the lines left once notes and furniture are out, with the blank lines around each removed
     stretch closed up, so that a paragraph the page foot broke in two is one again."""
     kept: list[tuple[int, str]] = []
@@ -191,6 +205,6 @@ def kept_lines(lines: list[str], removed: set[int]) -> list[tuple[int, str]]:
             while index < len(lines) and (index in removed or not lines[index].strip()):
                 index += 1
             continue
-        kept.append((index, lines[index]))
+        kept.append((index, (marked or {}).get(index, lines[index])))
         index += 1
     return kept

@@ -70,15 +70,17 @@ def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return joined
 
 
-def _paragraphs(text: str, removed: set[int] | None = None) -> list[tuple[str, int]]:
+def _paragraphs(text: str, foot: page_notes.PageNotes | None = None) -> list[tuple[str, int]]:
     """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together; lines in
-    `removed` (0-based: notes at the pages' feet, running heads) are left out and the text closed up around them.
+    `foot` (notes at the pages' feet, running heads) are left out and the text closed up around them.
 
-    Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line)."""
-    wrapped = not any(len(line) > 100 and "://" not in line for line in text.splitlines())
+    Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line), or when it
+    is a PDF's text (it had notes at its pages' feet)."""
+    wrapped = bool(foot) or not any(len(line) > 100 and "://" not in line for line in text.splitlines())
     result: list[tuple[str, int]] = []
     lines: list[str] = []  # the physical lines of the last paragraph
-    for index, raw in page_notes.kept_lines(text.splitlines(), removed or set()):
+    removed, marked = (foot.removed, foot.marked) if foot else (set(), {})
+    for index, raw in page_notes.kept_lines(text.splitlines(), removed, marked):
         number = index + 1
         line = raw.strip()
         if not line:
@@ -380,7 +382,7 @@ def read_text(source: Path) -> Article:
                                   f"{foot.notes[0].number}–{foot.notes[-1].number}")
         for index, line in sorted(foot.furniture.items()):
             article.dropped.append(f"running head or folio the pages repeat (line {index + 1}): '{line[:60]}'")
-    for line, number in _join_labels(_paragraphs(text, foot.removed if foot else None)):
+    for line, number in _join_labels(_paragraphs(text, foot)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
