@@ -208,3 +208,66 @@ def kept_lines(lines: list[str], removed: set[int], marked: dict[int, str] | Non
         kept.append((index, (marked or {}).get(index, lines[index])))
         index += 1
     return kept
+
+
+BROKEN_LINE = 45  # a title or side heading a PDF broke over lines has lines no longer than this
+CAPS = re.compile(r"^[^a-zа-яё]*[A-ZА-ЯЁ]{2}[^a-zа-яё]*$")
+
+
+def join_broken_titles(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A title or side heading the PDF set over several short lines ('Oil Production Has Peaked' / 'in the United
+    States and' / …), a block of two or more lines between blank lines none of which ends a sentence or a clause: one
+    line again, a capitals line and the mixed-case line under it joined as title and subtitle ('CRUDE OIL:
+    Uncertainty about …')."""
+    result: list[tuple[int, str]] = []
+    index = 0
+    while index < len(kept):
+        end = index
+        while end < len(kept) and kept[end][1].strip():
+            end += 1
+        block = [line.strip() for _, line in kept[index:end]]
+        if len(block) >= 2 and all(len(line) <= BROKEN_LINE and not re.search(r"[.!?;,]$", line)
+                                   and not ALONE.match(line) for line in block):
+            result.append((kept[index][0], _joined(block)))
+            index = end
+        else:
+            result.append(kept[index])
+            index += 1
+    return result
+
+
+def _joined(block: list[str]) -> str:
+    caps = 0
+    while caps < len(block) and CAPS.match(block[caps]):
+        caps += 1
+    if 0 < caps < len(block):
+        return " ".join(block[:caps]) + ": " + " ".join(block[caps:])
+    return " ".join(block)
+
+
+COVER_WORDS = 4  # a title set over the cover's lines has at least this many words
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "about"}
+
+
+def cover_title(text: str, found: PageNotes) -> tuple[int, str] | None:
+    """(line index, title) of the title a PDF's cover sets over several short lines: of the first page's blocks of
+    such lines, the first that opens in capitals (covers set titles so), else the first (capitals turned to title
+    case: 'CRUDE OIL' → 'Crude Oil')."""
+    pages, lines = _pages(text), text.splitlines()
+    kept = kept_lines(lines, found.removed, found.marked)
+    blocks = [(index, line) for index, line in join_broken_titles(kept) if pages[index] == 0
+              and line.strip() != lines[index].strip() and len(line.split()) >= COVER_WORDS]
+    capitals = [(index, line) for index, line in blocks if CAPS.match(lines[index].strip())]
+    chosen = (capitals or blocks)[:1]
+    return (chosen[0][0], _title_case(chosen[0][1])) if chosen else None
+
+
+def _title_case(line: str) -> str:
+    """Words in capitals in title case, short words after the first in lower case; other words as they are."""
+    words = line.split()
+    out = []
+    for position, word in enumerate(words):
+        if CAPS.match(word) and len(word) > 1 and any(c.isalpha() for c in word):
+            word = word.lower() if position and word.lower().strip(":") in SMALL_WORDS else word.capitalize()
+        out.append(word)
+    return " ".join(out)

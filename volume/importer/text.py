@@ -43,15 +43,18 @@ def decode_text(source: Path) -> tuple[str, str]:
                                  SourceLocation(source, line)) from None
 
 
-def _continues(previous: str, line: str, raw: str, wrapped: bool) -> bool:
+def _continues(previous: str, line: str, raw: str, wrapped: bool, shortest: int = 40) -> bool:
     """Whether `line` carries on the paragraph of `previous`: an indented continuation, or in hard-wrapped text
-    a line that follows one of 40-100 characters broken mid-sentence."""
+    a line that follows one of 40-100 characters (`shortest`-100: a PDF's narrow columns) broken mid-sentence."""
     if NOTE_START.match(line) or BULLET.match(line):
         return False
     if raw[:1].isspace():
         return True
-    return wrapped and 40 <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
+    return wrapped and shortest <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
                                                        or line[:1].islower())
+
+
+COLUMN = 20  # a line of a PDF's narrow column (a report's highlights) is this long at least
 
 
 LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words.DATE_LABELS + r")\s*:?$",
@@ -80,13 +83,14 @@ def _paragraphs(text: str, foot: page_notes.PageNotes | None = None) -> list[tup
     result: list[tuple[str, int]] = []
     lines: list[str] = []  # the physical lines of the last paragraph
     removed, marked = (foot.removed, foot.marked) if foot else (set(), {})
-    for index, raw in page_notes.kept_lines(text.splitlines(), removed, marked):
+    kept = page_notes.kept_lines(text.splitlines(), removed, marked)
+    for index, raw in page_notes.join_broken_titles(kept) if foot else kept:
         number = index + 1
         line = raw.strip()
         if not line:
             lines = []
             continue
-        if lines and _continues(lines[-1], line, raw, wrapped):
+        if lines and _continues(lines[-1], line, raw, wrapped, COLUMN if foot else 40):
             result[-1] = (result[-1][0] + " " + line, result[-1][1])
             lines.append(line)
         else:
@@ -273,6 +277,19 @@ def _take_title(article: Article) -> None:
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
 
 
+def _take_cover_title(article: Article, index: int, title: str) -> bool:
+    """A PDF's text: the title its cover sets over several lines; the cover's lines above it are the publisher's."""
+    at = next((i for i, b in enumerate(article.blocks) if b.line == index + 1), None)
+    if at is None:
+        return False
+    article.title = inline_text(title, index + 1)
+    article.recognised.append(f"title: {title} (line {index + 1}, set over the cover's lines)")
+    for block in article.blocks[:at]:
+        article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
+    article.blocks = article.blocks[at + 1:]
+    return True
+
+
 def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, list[Block], list[int]]:
     """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
     standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
@@ -398,7 +415,9 @@ def read_text(source: Path) -> Article:
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
-    _take_title(article)
+    cover = page_notes.cover_title(text, foot) if foot else None
+    if not (cover and _take_cover_title(article, *cover)):
+        _take_title(article)
     take_metadata(article)
     _bare_byline(article)
     take_closing_byline(article, month_first)
