@@ -63,8 +63,9 @@ Institute Report
 2 Dredge the harbour.
 Institute Report
 4
-Prices fell later.3 The routes reopened.
+Prices fell later.3 The routes reopened under the law.4
 3See the annex.
+447 U.S.C. §606.
 Institute Report
 5
 """
@@ -78,7 +79,8 @@ def test_numbered_body_lines_stay_text():
     assert [(n.number, n.text) for n in found.notes] == [
         (1, "Ministry of Transport, Annual Statistics (2022)."),
         (2, "The rise followed the closure of two routes."),
-        (3, "See the annex.")]
+        (3, "See the annex."),
+        (4, "47 U.S.C. §606.")]  # a note opening with digits, glued to its number
     lines = PAGED.splitlines()
     kept = {lines[i] for i in range(len(lines)) if i not in found.removed}
     assert {"2022 was a harder year for shippers, and rates rose.2", "3 steps were proposed:", "1 Widen the canal.",

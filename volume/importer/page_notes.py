@@ -139,28 +139,63 @@ def find(text: str) -> PageNotes | None:
         return None
     markers = _markers(lines, set(furniture))
     found = PageNotes(furniture=furniture)
-    expected, marker_at, index = None, -1, 0
-    for index in sorted(starts):
-        number, text_at = starts[index]
-        if expected is not None and number != expected:
-            continue
-        if expected is None and number != 1 and not _lowest_marker(markers, number):
-            continue
-        marker = next((m for m in markers if m[1] == number and marker_at < m[0] < index
-                       and m[0] not in found.note_lines and _near(pages, m[0], index)), None)
-        if marker is None:
-            continue
-        end = _note_end(lines, text_at, set(starts), furniture)
-        first = GLUED_START.sub("", SPACED_START.sub("", lines[text_at].strip())) if text_at == index \
-            else lines[text_at].strip()
+    run = _Run(lines, pages, starts, markers, found)
+    hit = next((h for i in sorted(starts) if (starts[i][0] == 1 or _lowest_marker(markers, starts[i][0]))
+                and (h := run.regular(starts[i][0], i - 1))), None)
+    while hit:
+        run.take(*hit)
+        number = found.notes[-1].number + 1
+        following = run.regular(number + 1, hit[0])
+        hit = run.regular(number, hit[0]) or run.glued_to_digits(number, hit[0], following) or following
+    if len(found.notes) < 2:
+        return None
+    return found
+
+
+class _Run:
+    """The run of notes being read: where each next note can be, and taking it out of the text."""
+
+    def __init__(self, lines, pages, starts, markers, found: PageNotes):
+        self.lines, self.pages, self.starts, self.markers, self.found = lines, pages, starts, markers, found
+        self.marker_at = (-1, -1)  # (line, offset) of the last note's marker
+
+    def marker(self, number: int, index: int) -> tuple[int, int, int] | None:
+        return next((m for m in self.markers if m[1] == number and self.marker_at < (m[0], m[2]) and m[0] < index
+                     and m[0] not in self.found.note_lines and _near(self.pages, m[0], index)), None)
+
+    def regular(self, number: int, after: int) -> tuple | None:
+        """(line, text line, number, marker) of the first note line numbered `number` after line `after`."""
+        for index in sorted(i for i in self.starts if i > after and self.starts[i][0] == number):
+            marker = self.marker(number, index)
+            if marker:
+                return index, self.starts[index][1], number, marker
+        return None
+
+    def glued_to_digits(self, number: int, after: int, following: tuple | None) -> tuple | None:
+        """A note whose text opens with digits, glued to its number ('1247 U.S.C. §606.' for note 12), before the
+        next note: the last such line there, when no line opens with the number alone."""
+        end = following[0] if following else min(len(self.lines), after + MARKER_REACH)
+        for index in range(end - 1, after, -1):
+            text = self.lines[index].strip()
+            if index in self.found.furniture or not re.match(rf"{number}\d", text) or "\t" in text:
+                continue
+            marker = self.marker(number, index)
+            if marker:
+                self.starts.setdefault(index, (number, index))
+                return index, index, number, marker
+        return None
+
+    def take(self, index: int, text_at: int, number: int, marker: tuple[int, int, int]) -> None:
+        lines, found = self.lines, self.found
+        end = _note_end(lines, text_at, set(self.starts), found.furniture)
+        first = lines[text_at].strip()
+        if text_at == index:
+            first = first[len(str(number)):].lstrip()
         text = " ".join([first] + [lines[i].strip() for i in range(text_at + 1, end) if lines[i].strip()])
         found.notes.append(Note(number, str(number), clean_note_text(_escape(text)), index + 1))
         found.note_lines.update(range(index, end))
         _superscript(found, lines, marker)
-        expected, marker_at = number + 1, marker[0]
-    if len(found.notes) < 2:
-        return None
-    return found
+        self.marker_at = (marker[0], marker[2])
 
 
 def _lowest_marker(markers: list[tuple[int, int, int]], number: int) -> bool:
