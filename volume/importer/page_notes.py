@@ -19,8 +19,8 @@ from volume.importer.notes import GLUED, Note, clean_note_text, weak_candidates
 GLUED_START = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12The Department …'
 SPACED_START = re.compile(r"^(\d{1,3}) (?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12 The Department …'
 ALONE = re.compile(r"^(\d{1,3})$")  # '12' over the note's first line
-FOLIO = re.compile(r"^(?:(?:page|p\.|seite|стр\.?|sayfa)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/|из)\s*\d{1,4})?$",
-                   re.IGNORECASE)
+FOLIO = re.compile(r"^(?:(?:page|p\.|seite|стр\.?|sayfa)\s*)?(?:\d{1,4}|[ivxlc]{1,6})"
+                   r"(?:\s*(?:of|/|из)\s*\d{1,4})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?)\]”\"’]$")
 FURNITURE_WORDS = 10  # a running head or foot is no longer than this
 FURNITURE_SHARE = 0.5  # ... and the pages print it on at least half of them
@@ -134,7 +134,8 @@ def find(text: str) -> PageNotes | None:
     furniture = furniture_lines(lines, pages[-1] + 1 if pages else 1)
     if sum(1 for line in furniture.values() if FOLIO.match(line)) < FOLIOS:
         return None  # no pages: a web page's numbered lines are no page-foot notes
-    starts = {i: s for i in range(len(lines)) if i not in furniture and "\t" not in lines[i] and (s := _start(lines, i))}
+    starts = {i: s for i in range(len(lines))
+              if i not in furniture and "\t" not in lines[i] and (s := _start(lines, i))}
     if not starts:
         return None
     markers = _markers(lines, set(furniture))
