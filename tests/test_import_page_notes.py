@@ -86,3 +86,15 @@ def test_numbered_body_lines_stay_text():
     assert {"2022 was a harder year for shippers, and rates rose.2", "3 steps were proposed:", "1 Widen the canal.",
             "2 Dredge the harbour."} <= kept
     assert "Institute Report" not in kept and "4" not in kept
+
+
+def test_cover_title_and_first_date_line_of_a_pdf_text():
+    oil = read_text(DEV / "gao-peak-oil" / "copied.txt")
+    assert oil.title == ("Crude Oil: Uncertainty about Future Oil Supply Makes It Important to Develop a Strategy "
+                         "for Addressing a Peak and Decline in Oil Production")
+    assert oil.date == "2007-02-28"  # the letter's date line, after the cover's 'February 2007' and the contents
+    results = read_text(DEV / "gao-managing-for-results" / "copied.txt")
+    assert results.title.startswith("Managing for Results: Enhancing Agency Use of Performance Information")
+    assert results.date == "2005-09-09"
+    headings = [b.plain for b in oil.blocks if b.kind == "heading"]
+    assert "Oil Is Critical in Satisfying the U.S. and World Demand for Energy" in headings  # set over three lines

@@ -290,6 +290,21 @@ def _take_cover_title(article: Article, index: int, title: str) -> bool:
     return True
 
 
+DATE_LINE = 40  # a line that is only a date is no longer than this
+
+
+def _first_date_line(article: Article) -> None:
+    """A PDF's text without a date near its top: the first line that is only a date ('February 28, 2007' over a
+    report's letter, after its cover and contents)."""
+    for block in article.blocks:
+        date = rec.date_line(block.plain) if len(block.plain) <= DATE_LINE else None
+        if date:
+            article.date = date
+            article.recognised.append(f"date: {date} (line {block.line}, the first line that is only a date)")
+            article.blocks.remove(block)
+            return
+
+
 def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, list[Block], list[int]]:
     """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
     standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
@@ -419,6 +434,8 @@ def read_text(source: Path) -> Article:
     if not (cover and _take_cover_title(article, *cover)):
         _take_title(article)
     take_metadata(article)
+    if foot and not article.date:
+        _first_date_line(article)
     _bare_byline(article)
     take_closing_byline(article, month_first)
     if not article.authors and site_person:
