@@ -98,3 +98,10 @@ def test_cover_title_and_first_date_line_of_a_pdf_text():
     assert results.date == "2005-09-09"
     headings = [b.plain for b in oil.blocks if b.kind == "heading"]
     assert "Oil Is Critical in Satisfying the U.S. and World Demand for Energy" in headings  # set over three lines
+
+
+def test_copied_report_title_over_its_dated_line():
+    # a report page copied as text: its title, then its date with the report's number, then its contents list
+    alerts = read_text(DEV / "crs-national-alerts" / "copied.txt")
+    assert alerts.title == "National Alerts: A Primer and Selected Issues for Congress"
+    assert alerts.date == "2025-08-15" and alerts.authors == []

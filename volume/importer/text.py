@@ -293,6 +293,21 @@ def _take_cover_title(article: Article, index: int, title: str) -> bool:
 DATE_LINE = 40  # a line that is only a date is no longer than this
 
 
+def _title_over_date(article: Article) -> bool:
+    """The text's very first line a heading-like title and the line under it its date ('National Alerts: A Primer
+    …' / 'August 15, 2025 (R48632)'), as a report's or post's own header copies: that line is the title."""
+    blocks = article.blocks
+    dated = re.sub(r"\s*[(\[][A-Z]{0,4}[-\d.]+[)\]]$", "", blocks[1].plain.strip()) if len(blocks) > 1 else ""
+    if len(blocks) < 3 or not _title_candidate(blocks[0].plain) or not rec.date_line(dated) \
+            or rec.parse_byline(blocks[1].plain) or len(blocks[0].plain.split()) < 3:
+        return False  # ('(R48632)': the report's number after its date)
+    article.title, article.date = blocks[0].text, rec.date_line(dated)
+    article.recognised.append(f"title: {blocks[0].plain} (line {blocks[0].line}, over its date)")
+    article.recognised.append(f"date: {article.date} (from '{blocks[1].plain[:60]}')")
+    article.blocks = blocks[2:]
+    return True
+
+
 def _first_date_line(article: Article) -> None:
     """A PDF's text without a date near its top: the first line that is only a date ('February 28, 2007' over a
     report's letter, after its cover and contents)."""
@@ -431,7 +446,7 @@ def read_text(source: Path) -> Article:
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     cover = page_notes.cover_title(text, foot) if foot else None
-    if not (cover and _take_cover_title(article, *cover)):
+    if not (cover and _take_cover_title(article, *cover)) and not _title_over_date(article):
         _take_title(article)
     take_metadata(article)
     if foot and not article.date:
