@@ -56,11 +56,12 @@ def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
     found = {i: line.strip() for i, line in enumerate(lines) if line.strip() and len(line.split()) <= FURNITURE_WORDS
              and counts[_key(line)] >= need and not FOLIO.match(line.strip())
              and re.search(r"[^\W\d_]", line)}
+    heads = dict(found)
     for index, line in enumerate(lines):
         text = line.strip()
-        if FOLIO.match(text) and not ALONE.match(text) and counts[_key(line)] >= need:
+        if FOLIO.match(text) and re.search(r"[^\W\d_]{2}", text) and counts[_key(line)] >= need:
             found[index] = text  # 'Page 5': the pattern repeats
-        elif FOLIO.match(text) and _next_to(found, lines, index):
+        elif FOLIO.match(text) and _next_to(heads, lines, index):
             found[index] = text  # '5' beside 'Congressional Research Service'
     return found
 
