@@ -449,7 +449,8 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         article.blocks = drop_chrome(article, article.blocks, repeated=furniture.repeated_lines(article.blocks))
         article.notes.extend(page_notes)
         recovered = notes_list.recover_markers(article.blocks, {n.number for n in page_notes})
-        article.recognised.append(f"{recovered} note markers typed as plain digits after words")
+        if recovered:
+            article.recognised.append(f"{recovered} note markers typed as plain digits after words")
         return
     blocks, symbols = notes_list.symbol_notes(article.blocks)
     if symbols:
