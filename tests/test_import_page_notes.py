@@ -105,3 +105,11 @@ def test_copied_report_title_over_its_dated_line():
     alerts = read_text(DEV / "crs-national-alerts" / "copied.txt")
     assert alerts.title == "National Alerts: A Primer and Selected Issues for Congress"
     assert alerts.date == "2025-08-15" and alerts.authors == []
+
+
+def test_a_number_without_its_marker_is_passed_over_and_the_run_goes_on():
+    # note 2's marker set on a line of its own by the conversion (as in GAO-07-791's boxed text): note 2 is left
+    # in the text, notes 3 and 4 are still found
+    text = PAGED.replace("and rates rose.2", "and rates rose.\n2")
+    found = page_notes.find(text)
+    assert [n.number for n in found.notes] == [1, 3, 4] and found.skipped == [2]

@@ -27,6 +27,7 @@ FURNITURE_SHARE = 0.5  # ... and the pages print it on at least half of them
 REPEATS = 3
 FOLIOS = 2  # page numbers the text must show (next to a running head, or as 'Page N') to be a PDF's pages
 FULL_LINE = 0.8  # a note's line this close to its longest runs on to the next line
+GAP = 3  # numbers the run may miss (a marker the conversion set on a line of its own) and go on
 MARKER_REACH = 150  # lines above its note within which a marker stands, in text without page breaks
 
 
@@ -38,6 +39,12 @@ class PageNotes:
     note_lines: set[int] = field(default_factory=set)  # 0-based line indices
     furniture: dict[int, str] = field(default_factory=dict)  # line index → the line
     marked: dict[int, str] = field(default_factory=dict)  # line index → the line with its markers superscript
+
+    @property
+    def skipped(self) -> list[int]:
+        """Numbers the run went past: their notes (if the text has them) and markers are left as text."""
+        numbers = [n.number for n in self.notes]
+        return sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers)) if numbers else []
 
     @property
     def removed(self) -> set[int]:
@@ -147,7 +154,7 @@ def find(text: str) -> PageNotes | None:
     while hit:
         run.take(*hit)
         number = found.notes[-1].number + 1
-        following = run.regular(number + 1, hit[0])
+        following = next((h for skip in range(1, GAP + 1) if (h := run.regular(number + skip, hit[0]))), None)
         hit = run.regular(number, hit[0]) or run.glued_to_digits(number, hit[0], following) or following
     if len(found.notes) < 2:
         return None

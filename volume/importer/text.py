@@ -427,6 +427,9 @@ def read_text(source: Path) -> Article:
     if foot:
         article.recognised.append(f"{len(foot.notes)} notes at the pages' feet (a PDF's text), numbered "
                                   f"{foot.notes[0].number}–{foot.notes[-1].number}")
+        if foot.skipped:
+            article.recognised.append(f"no page-foot note found for {', '.join(map(str, foot.skipped))} (its marker "
+                                      "or note not where a page's foot has it): left in the text as it stands")
         for index, line in sorted(foot.furniture.items()):
             article.dropped.append(f"running head or folio the pages repeat (line {index + 1}): '{line[:60]}'")
     for line, number in _join_labels(_paragraphs(text, foot)):
