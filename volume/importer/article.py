@@ -441,9 +441,17 @@ def _ends_teasers(block: Block) -> bool:
     return block.kind != "item" and rec.is_heading_like(block.plain) is False and len(block.plain.split()) > 8
 
 
-def settle_notes(article: Article, plain_digit_markers: bool = False) -> None:
+def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes: list[Note] | None = None) -> None:
     """Find the list of notes first, drop page chrome around it (never inside it), take its notes out of the
-    text, and (for copied text) turn plain digits that continue the sequence of markers into markers."""
+    text, and (for copied text) turn plain digits that continue the sequence of markers into markers. `page_notes`
+    are notes already taken from the pages' feet of a PDF's text: their markers are the plain digits."""
+    if page_notes:
+        article.blocks = drop_chrome(article, article.blocks, repeated=furniture.repeated_lines(article.blocks))
+        article.notes.extend(page_notes)
+        recovered = notes_list.recover_markers(article.blocks, {n.number for n in page_notes})
+        if recovered:
+            article.recognised.append(f"{recovered} note markers typed as plain digits after words")
+        return
     blocks, symbols = notes_list.symbol_notes(article.blocks)
     if symbols:
         article.notes.extend(symbols)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import furniture
+from volume.importer import furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import (
@@ -43,15 +43,18 @@ def decode_text(source: Path) -> tuple[str, str]:
                                  SourceLocation(source, line)) from None
 
 
-def _continues(previous: str, line: str, raw: str, wrapped: bool) -> bool:
+def _continues(previous: str, line: str, raw: str, wrapped: bool, shortest: int = 40) -> bool:
     """Whether `line` carries on the paragraph of `previous`: an indented continuation, or in hard-wrapped text
-    a line that follows one of 40-100 characters broken mid-sentence."""
+    a line that follows one of 40-100 characters (`shortest`-100: a PDF's narrow columns) broken mid-sentence."""
     if NOTE_START.match(line) or BULLET.match(line):
         return False
     if raw[:1].isspace():
         return True
-    return wrapped and 40 <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
+    return wrapped and shortest <= len(previous) <= 100 and (not previous.endswith((".", "!", "?", ":"))
                                                        or line[:1].islower())
+
+
+COLUMN = 20  # a line of a PDF's narrow column (a report's highlights) is this long at least
 
 
 LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words.DATE_LABELS + r")\s*:?$",
@@ -70,19 +73,24 @@ def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return joined
 
 
-def _paragraphs(text: str) -> list[tuple[str, int]]:
-    """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together.
+def _paragraphs(text: str, foot: page_notes.PageNotes | None = None) -> list[tuple[str, int]]:
+    """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together; lines in
+    `foot` (notes at the pages' feet, running heads) are left out and the text closed up around them.
 
-    Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line)."""
-    wrapped = not any(len(line) > 100 and "://" not in line for line in text.splitlines())
+    Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line), or when it
+    is a PDF's text (it had notes at its pages' feet)."""
+    wrapped = bool(foot) or not any(len(line) > 100 and "://" not in line for line in text.splitlines())
     result: list[tuple[str, int]] = []
     lines: list[str] = []  # the physical lines of the last paragraph
-    for number, raw in enumerate(text.splitlines(), start=1):
+    removed, marked = (foot.removed, foot.marked) if foot else (set(), {})
+    kept = page_notes.kept_lines(text.splitlines(), removed, marked)
+    for index, raw in page_notes.join_broken_titles(kept) if foot else kept:
+        number = index + 1
         line = raw.strip()
         if not line:
             lines = []
             continue
-        if lines and _continues(lines[-1], line, raw, wrapped):
+        if lines and _continues(lines[-1], line, raw, wrapped, COLUMN if foot else 40):
             result[-1] = (result[-1][0] + " " + line, result[-1][1])
             lines.append(line)
         else:
@@ -269,6 +277,49 @@ def _take_title(article: Article) -> None:
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
 
 
+def _take_cover_title(article: Article, index: int, title: str) -> bool:
+    """A PDF's text: the title its cover sets over several lines; the cover's lines above it are the publisher's."""
+    at = next((i for i, b in enumerate(article.blocks) if b.line == index + 1), None)
+    if at is None:
+        return False
+    article.title = inline_text(title, index + 1)
+    article.recognised.append(f"title: {title} (line {index + 1}, set over the cover's lines)")
+    for block in article.blocks[:at]:
+        article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
+    article.blocks = article.blocks[at + 1:]
+    return True
+
+
+DATE_LINE = 40  # a line that is only a date is no longer than this
+
+
+def _title_over_date(article: Article) -> bool:
+    """The text's very first line a heading-like title and the line under it its date ('National Alerts: A Primer
+    …' / 'August 15, 2025 (R48632)'), as a report's or post's own header copies: that line is the title."""
+    blocks = article.blocks
+    dated = re.sub(r"\s*[(\[][A-Z]{0,4}[-\d.]+[)\]]$", "", blocks[1].plain.strip()) if len(blocks) > 1 else ""
+    if len(blocks) < 3 or not _title_candidate(blocks[0].plain) or not rec.date_line(dated) \
+            or rec.parse_byline(blocks[1].plain) or len(blocks[0].plain.split()) < 3:
+        return False  # ('(R48632)': the report's number after its date)
+    article.title, article.date = blocks[0].text, rec.date_line(dated)
+    article.recognised.append(f"title: {blocks[0].plain} (line {blocks[0].line}, over its date)")
+    article.recognised.append(f"date: {article.date} (from '{blocks[1].plain[:60]}')")
+    article.blocks = blocks[2:]
+    return True
+
+
+def _first_date_line(article: Article) -> None:
+    """A PDF's text without a date near its top: the first line that is only a date ('February 28, 2007' over a
+    report's letter, after its cover and contents)."""
+    for block in article.blocks:
+        date = rec.date_line(block.plain) if len(block.plain) <= DATE_LINE else None
+        if date:
+            article.date = date
+            article.recognised.append(f"date: {date} (line {block.line}, the first line that is only a date)")
+            article.blocks.remove(block)
+            return
+
+
 def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, list[Block], list[int]]:
     """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
     standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
@@ -372,7 +423,16 @@ def read_text(source: Path) -> Article:
     if encoding != "UTF-8":
         article.recognised.append(f"encoding: {encoding}")
     table_line = -2
-    for line, number in _join_labels(_paragraphs(text)):
+    foot = page_notes.find(text)
+    if foot:
+        article.recognised.append(f"{len(foot.notes)} notes at the pages' feet (a PDF's text), numbered "
+                                  f"{foot.notes[0].number}–{foot.notes[-1].number}")
+        if foot.skipped:
+            article.recognised.append(f"no page-foot note found for {', '.join(map(str, foot.skipped))} (its marker "
+                                      "or note not where a page's foot has it): left in the text as it stands")
+        for index, line in sorted(foot.furniture.items()):
+            article.dropped.append(f"running head or folio the pages repeat (line {index + 1}): '{line[:60]}'")
+    for line, number in _join_labels(_paragraphs(text, foot)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
@@ -388,14 +448,18 @@ def read_text(source: Path) -> Article:
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
-    _take_title(article)
+    cover = page_notes.cover_title(text, foot) if foot else None
+    if not (cover and _take_cover_title(article, *cover)) and not _title_over_date(article):
+        _take_title(article)
     take_metadata(article)
+    if foot and not article.date:
+        _first_date_line(article)
     _bare_byline(article)
     take_closing_byline(article, month_first)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
-    settle_notes(article, plain_digit_markers=True)
+    settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
     _headings(article)
     return article

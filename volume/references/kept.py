@@ -27,6 +27,26 @@ def kept_work(text: str, reason: str) -> dict:
     return work
 
 
+COMMENTARY_WORDS = 40  # a kept note longer than this is commentary first, not one reference
+REFERENCE_WORDS = 45  # a reference cut from the end of commentary is no longer than this
+REFERENCE_OPENING = re.compile(r"(?:^|(?<=[.;:]\s))(?:See(?: also)?|Cf\.|Source:|Sources:|For example, see)\s+")
+REFERENCE_SIGN = re.compile(r"https?://|\b(?:1[89]|20)\d\d\b")
+
+
+def commentary_reference(text: str) -> tuple[int, str] | None | bool:
+    """For a kept note of long commentary: (offset, reference) when a reference closes it clearly delimited
+    ('… See Smith, Title (2020).'), else False (keep it out of the bibliography); None for a note that is no
+    commentary (short: its whole text is the reference)."""
+    if len(text.split()) <= COMMENTARY_WORDS:
+        return None
+    openings = list(REFERENCE_OPENING.finditer(text))
+    if openings:
+        tail = text[openings[-1].end():].strip()
+        if len(tail.split()) <= REFERENCE_WORDS and REFERENCE_SIGN.search(tail):
+            return openings[-1].end(), tail
+    return False
+
+
 def is_kept(work: dict) -> bool:
     return bool(work.get(KEPT))
 

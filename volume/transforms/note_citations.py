@@ -9,7 +9,7 @@ from volume.diagnostics import Report
 from volume.model import Chapter, Markup
 from volume.references.dedupe import Citation
 from volume.references.ibid import resolve_items
-from volume.references.kept import kept_work
+from volume.references.kept import commentary_reference, kept_work
 from volume.references.cached import parsed_notes
 
 
@@ -60,11 +60,20 @@ def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, p
     for note, parse in zip(chapter.notes, parsed):
         cites = []
         for reading in parse.readings:
-            work = reading.work or kept_work(reading.text, reading.reason)
+            start, text = reading.start, reading.text
             if not reading.work:
-                report.add("R002", f"reference kept as written ({reading.reason}): '{_short(reading.text)}'; "
+                cut = commentary_reference(text)
+                if cut is False:
+                    report.add("N020", f"note of commentary kept out of the bibliography: '{_short(text)}'; put its "
+                               "reference in a sentence of its own ('See …') to have it listed", note.location)
+                    continue
+                if cut:
+                    start, text = start + cut[0], cut[1]
+            work = reading.work or kept_work(text, reading.reason)
+            if not reading.work:
+                report.add("R002", f"reference kept as written ({reading.reason}): '{_short(text)}'; "
                            "write it in a standard style to have it formatted", note.location)
-            cites.append(Cite(first_index + len(citations), reading.start, reading.end, reading.locator,
+            cites.append(Cite(first_index + len(citations), start, reading.end, reading.locator,
                               reading.work is None, reading.confidence))
             citations.append(Citation(work, chapter.id, chapter.number, note.number,
                                       (str(note.location.path), note.location.line)))

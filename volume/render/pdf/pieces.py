@@ -19,7 +19,7 @@ from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
 from volume.render.page_numbers import BLANK_CSS, PageNumbers
-from volume.render.pdf import line_breaks
+from volume.render.pdf import bookmarks, line_breaks
 from volume.render.pdf.index_points import unwrap_occurrences
 from volume.render.pdf.pages import page_css
 from volume.xhtml import escape_attr, escape_text, parse_fragment, serialize_for_html
@@ -119,8 +119,9 @@ def first_pieces(volume: Volume) -> list[PieceSpec]:
             pieces.append(PieceSpec(item.id, "part", _document(volume, shared.part_section(item)),
                                     page_css(volume, [])))
         else:
+            chapter = bookmarks.for_pdf(line_breaks.for_pdf(item))
             pieces.append(PieceSpec(item.id, "front" if item.matter == "front" else "body",
-                                    _document(volume, shared.chapter_section(line_breaks.for_pdf(item), volume)),
+                                    _document(volume, shared.chapter_section(chapter, volume)),
                                     page_css(volume, [item]), item.part_id))
     return pieces
 
