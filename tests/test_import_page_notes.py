@@ -44,6 +44,17 @@ def test_managing_for_results_notes_alone_over_their_text(tmp_path):
     assert "missing" not in text and "unreferenced" not in text
 
 
+def test_a_reference_lists_numbers_beside_repeated_link_words_are_no_folios():
+    # a journal page's reference list copied as text: each number stands beside repeated link words
+    # ('CrossRef,', 'PubMed,'), which look like running heads, every few lines; those are no pages, so the
+    # authors' affiliations numbered below their names are no page-foot notes either
+    refs = "".join(f"{n}\nA. Author, B. Author, Journal {n} (2015) {n}.\nCrossRef,\nPubMed,\nCAS,\n"
+                   f"Web of Science® Times Cited: {n * 7},\nADS\n" for n in range(1, 30))
+    text = ("A Review of Small Things\nAnna Author1, Ben Author2\n1\nInstitute of Materials, Somewhere\n2\n"
+            "Centre for Crystals, Elsewhere\n\nBody text cites a study [1] and another [2].\n\nReferences\n" + refs)
+    assert page_notes.find(text) is None
+
+
 def test_web_page_numbered_lines_are_no_page_notes():
     # a wiki page's table rows ('1 — …', '2<tab>BI_RLE4 …') and code: no pages, so no page-foot notes
     assert page_notes.find((DEV / "ru-wikipedia-bmp" / "copied.txt").read_text(encoding="utf-8")) is None
@@ -51,18 +62,36 @@ def test_web_page_numbered_lines_are_no_page_notes():
 
 
 PAGED = """Annual Review
+Line 1 of page two's body text, which a real page has many of.
+Line 2 of page two's body text, which a real page has many of.
+Line 3 of page two's body text, which a real page has many of.
+Line 4 of page two's body text, which a real page has many of.
+Line 5 of page two's body text, which a real page has many of.
+Line 6 of page two's body text, which a real page has many of.
 
 Trade grew again in 2021.1 The ports handled more cargo than before.
 2022 was a harder year for shippers, and rates rose.2
 1 Ministry of Transport, Annual Statistics (2022).
 Institute Report
 3
+Line 1 of page three's body text, which a real page has many of.
+Line 2 of page three's body text, which a real page has many of.
+Line 3 of page three's body text, which a real page has many of.
+Line 4 of page three's body text, which a real page has many of.
+Line 5 of page three's body text, which a real page has many of.
+Line 6 of page three's body text, which a real page has many of.
 2The rise followed the closure of two routes.
 3 steps were proposed:
 1 Widen the canal.
 2 Dredge the harbour.
 Institute Report
 4
+Line 1 of page four's body text, which a real page has many of.
+Line 2 of page four's body text, which a real page has many of.
+Line 3 of page four's body text, which a real page has many of.
+Line 4 of page four's body text, which a real page has many of.
+Line 5 of page four's body text, which a real page has many of.
+Line 6 of page four's body text, which a real page has many of.
 Prices fell later.3 The routes reopened under the law.4
 3See the annex.
 447 U.S.C. §606.

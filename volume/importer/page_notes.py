@@ -29,6 +29,7 @@ FOLIOS = 2  # page numbers the text must show (next to a running head, or as 'Pa
 FULL_LINE = 0.8  # a note's line this close to its longest runs on to the next line
 GAP = 3  # numbers the run may miss (a marker the conversion set on a line of its own) and go on
 MARKER_REACH = 150  # lines above its note within which a marker stands, in text without page breaks
+PAGE_LINES = 12  # a page holds at least this many lines: folios closer than that are a list's numbers
 
 
 @dataclass
@@ -135,12 +136,25 @@ def _near(pages: list[int], marker: int, note: int) -> bool:
     return note - marker <= MARKER_REACH
 
 
+def _shows_pages(furniture: dict[int, str], pages: list[int]) -> bool:
+    """Whether the folios found are a PDF's page numbers: at least FOLIOS of them, and (in text without page
+    breaks) PAGE_LINES or more lines apart, as pages are; a web page's reference list, whose numbers stand beside
+    repeated link words ('CrossRef', 'PubMed') every few lines, is not."""
+    folios = sorted(i for i, line in furniture.items() if FOLIO.match(line))
+    if len(folios) < FOLIOS:
+        return False
+    if pages and pages[-1]:
+        return True
+    gaps = sorted(b - a for a, b in zip(folios, folios[1:]))
+    return gaps[len(gaps) // 2] >= PAGE_LINES
+
+
 def find(text: str) -> PageNotes | None:
     """The notes at the pages' feet: a run of two or more consecutively numbered note lines, each with its marker
     in the body above it; None when the text has no such run."""
     lines, pages = text.splitlines(), _pages(text)
     furniture = furniture_lines(lines, pages[-1] + 1 if pages else 1)
-    if sum(1 for line in furniture.values() if FOLIO.match(line)) < FOLIOS:
+    if not _shows_pages(furniture, pages):
         return None  # no pages: a web page's numbered lines are no page-foot notes
     starts = {i: s for i in range(len(lines))
               if i not in furniture and "\t" not in lines[i] and (s := _start(lines, i))}
