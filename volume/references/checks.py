@@ -78,6 +78,29 @@ def repair(work: dict, text: str = "") -> dict:
         work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
+    return _institution_role(work)
+
+
+REPORT_CUE_RE = re.compile(r"\b(?:annual report|working paper|policy brief|white paper)\b|\.pdf\b",
+                           re.IGNORECASE)
+
+
+def _institution_role(work: dict) -> dict:
+    """One role for an institution named alone after a title (tests/cases/references/README.md): a report's is
+    its publisher (APA and Chicago would print a container as "In *X*"), a web page's is its site, the container
+    (both styles print a web page's site and its publisher alike, so the role only keeps readings consistent)."""
+    if any(work.get(k) for k in ("volume", "issue", "page", "publisher-place", "editor")):
+        return work
+    container, publisher = str(work.get("container-title", "")), str(work.get("publisher", ""))
+    if (work.get("type") == "webpage" and container and not publisher and not work.get("DOI")
+            and REPORT_CUE_RE.search(f"{work.get('title', '')} {work.get('URL', '')}")):
+        work["type"] = "report"  # "… Annual Report 2021", ".../report/…", a PDF: a report, and the body after it
+        # its publisher
+        work["publisher"] = work.pop("container-title")
+    elif work.get("type") == "report" and container and not publisher and _institution_like(container):
+        work["publisher"] = work.pop("container-title")
+    elif work.get("type") == "webpage" and publisher and not container and _institution_like(publisher):
+        work["container-title"] = work.pop("publisher")
     return work
 
 
