@@ -78,7 +78,14 @@ def repair(work: dict, text: str = "") -> dict:
         work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
+    numbered = VOLUME_AFTER_JOURNAL_RE.match(str(work.get("container-title", "")))
+    if numbered and not work.get("volume") and (work.get("issue") or work.get("page")) and int(numbered["volume"]) < 1800:
+        work["container-title"], work["volume"] = numbered["journal"], numbered["volume"]  # "Corrosion Journal 14,
+        # n° 1 (1979): 5-14": the volume read into the journal's name
     return _institution_role(work, text or str(work.get("note-text", "")))
+
+
+VOLUME_AFTER_JOURNAL_RE = re.compile(r"(?P<journal>.*[^\W\d_].*?)\s+(?P<volume>\d{1,4})$")
 
 
 REPORT_CUE_RE = re.compile(r"\b(?:annual report|working paper|policy brief|white paper)\b|\.pdf\b",
