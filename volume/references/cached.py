@@ -26,16 +26,8 @@ def parsed_notes(texts: list[str], project: Path | None) -> list[ParsedNote]:
         except (TypeError, KeyError):
             pass  # an older layout: read again
     parsed = [parse_note(text) for text in texts]
-    cache.put("readings", key, [_to_json(note) for note in parsed])
+    cache.put("readings", key, [asdict(note) for note in parsed])
     return parsed
-
-
-def _to_json(note: ParsedNote) -> dict:
-    """A note's readings without the calibration's signals (what the confidence was computed from: not kept)."""
-    item = asdict(note)
-    for reading in item["readings"]:
-        reading["signals"] = None
-    return item
 
 
 def _from_json(item: dict) -> ParsedNote:
