@@ -1,6 +1,6 @@
 """Accuracy of the reference parser on labelled real reference strings: per field, fully right, mangled, kept.
 
-    python3 bench/references.py [FOLDER ...] [--show wrong|mangled|kept] [--json] [--half fit|check]
+    python3 bench/references.py [FOLDER ...] [--show wrong|mangled|kept] [--json] [--half fit|check] [--reasons]
 
 FOLDER (default tests/cases/references/dev) holds *.jsonl files, one labelled record per line:
 {"id", "text", "style", "lang", "source", "licence", "expected": {CSL-JSON subset}, "ibid": true?,
@@ -35,7 +35,8 @@ Definitions, so that the same figures can be computed on any labelled set:
 * Ibid. records are scored apart: right when the note is read as Ibid. (and resolves to the work of the
   note before it).
 
-Shares are printed overall, per style and per language; --show lists the records of one kind.
+Shares are printed overall, per style and per language; --show lists the records of one kind; --reasons
+tabulates why works were kept (R002's reason) and what the reading would have been had it been printed.
 """
 
 from __future__ import annotations
@@ -281,6 +282,23 @@ def tune(collected: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def reasons(records: list[dict], threshold: float) -> str:
+    """Each reason a work was kept for, how often, and how its reading would have scored had it been printed."""
+    kept = score([{**r, "found": readings(r["text"], threshold)} for r in records], threshold)
+    printed = score(collect(records), 0.0)
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for at_threshold, at_zero in zip(kept, printed):
+        if at_threshold["kind"] == "kept":
+            reason = re.sub(r"\(?\d\.\d\d\)?", "(x)", at_threshold["reason"])
+            table[reason]["kept"] += 1
+            table[reason][at_zero["kind"]] += 1
+    lines = [f"{'kept':>5} {'right':>6} {'mangled':>8} {'other':>6}  reason (as printed, had it not been kept)"]
+    for reason, count in sorted(table.items(), key=lambda kv: (-kv[1]["kept"], kv[0])):
+        other = count["kept"] - count["right"] - count["mangled"]
+        lines.append(f"{count['kept']:5d} {count['right']:6d} {count['mangled']:8d} {other:6d}  {reason}")
+    return "\n".join(lines)
+
+
 def shares(outcomes: list[dict]) -> dict:
     works = [o for o in outcomes if not o["kind"].startswith("ibid")]
     n = len(works) or 1
@@ -345,10 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true", help="shares at every threshold, on two fixed halves")
     parser.add_argument("--half", choices=["fit", "check"],
                         help="only the fixed half of the records (by a hash of each id) tuned and trained on, or the other")
+    parser.add_argument("--reasons", action="store_true", help="why works were kept, and how often rightly")
     args = parser.parse_args(argv)
     records = read_records(args.folders)
     if args.half:
         records = halves(records)[0 if args.half == "fit" else 1]
+    if args.reasons:
+        print(reasons(records, default_threshold() if args.threshold is None else args.threshold))
+        return 0
     collected = collect(records)
     if args.tune:
         print(tune(collected))

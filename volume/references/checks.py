@@ -78,13 +78,45 @@ def repair(work: dict, text: str = "") -> dict:
         work["publisher"] = work.pop("container-title")  # "London: UCL Institute of Education": a publisher
         if work.get("type") == "webpage" and not work.get("URL"):
             work["type"] = "book"
+    numbered = VOLUME_AFTER_JOURNAL_RE.match(str(work.get("container-title", "")))
+    if numbered and not work.get("volume") and (work.get("issue") or work.get("page")) and int(numbered["volume"]) < 1800:
+        work["container-title"], work["volume"] = numbered["journal"], numbered["volume"]  # "Corrosion Journal 14,
+        # n° 1 (1979): 5-14": the volume read into the journal's name
+    return _institution_role(work, text or str(work.get("note-text", "")))
+
+
+VOLUME_AFTER_JOURNAL_RE = re.compile(r"(?P<journal>.*[^\W\d_].*?)\s+(?P<volume>\d{1,4})$")
+
+
+REPORT_CUE_RE = re.compile(r"\b(?:annual report|working paper|policy brief|white paper)\b|\.pdf\b",
+                           re.IGNORECASE)
+
+
+def _institution_role(work: dict, text: str) -> dict:
+    """One role for an institution named alone after a title (tests/cases/references/README.md): a report's is
+    its publisher (APA and Chicago would print a container as "In *X*"), a web page's is its site, the container
+    (both styles print a web page's site and its publisher alike, so the role only keeps readings consistent),
+    unless the note says it published the page (APA 6 "Retrieved from X website")."""
+    if any(work.get(k) for k in ("volume", "issue", "page", "publisher-place", "editor")):
+        return work
+    container, publisher = str(work.get("container-title", "")), str(work.get("publisher", ""))
+    cue = REPORT_CUE_RE.search(f"{work.get('title', '')} {work.get('URL', '')}")
+    if work.get("type") == "webpage" and cue and bool(container) != bool(publisher) and not work.get("DOI"):
+        work["type"] = "report"  # "… Annual Report 2021", a PDF: a report, and the body named after it its publisher
+        if container:
+            work["publisher"] = work.pop("container-title")
+    elif work.get("type") == "report" and container and not publisher and _institution_like(container):
+        work["publisher"] = work.pop("container-title")
+    elif (work.get("type") == "webpage" and publisher and not container and _institution_like(publisher)
+          and not re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(publisher) + r"\s+website\b", text, re.IGNORECASE)):
+        work["container-title"] = work.pop("publisher")
     return work
 
 
 PUBLISHER_ENDINGS = frozenset(["press", "presses", "publishers", "publishing", "verlag", "books", "éditions"])
 DESCRIPTION_RE = re.compile(r"\s*\((?:version|v\.|report no\.|report|working paper|technical report|rep\.)\s*[^()]*\)\s*$",
                             re.IGNORECASE)
-CAPITALS_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][A-ZÀ-ÖØ-ÞА-Я'’-]{2,}")
+CAPITALS_RE = re.compile(r"(?:Mc|Mac|D[’'])?[A-ZÀ-ÖØ-ÞА-Я][A-ZÀ-ÖØ-ÞА-Я'’-]{2,}")  # "McCAVANA" is in capitals too
 
 
 def _capitals_family(person: dict) -> dict:
@@ -149,6 +181,8 @@ def _shape_doubts(work: dict, text: str) -> list[str]:
         if _people_in_literal(literal):
             found.append("people, written given name first, read as one name")
     found += _place_lost(work, text)
+    if _editors_in_the_authors(work, text):
+        found.append("authors and editors read from one list of names")
     if any(_second_given_unknown(p, text) for p in work.get("author") or []):
         found.append("a name written given name first whose family name may be two words")
     title = str(work.get("title", ""))
@@ -181,6 +215,18 @@ def ambiguities(work: dict, text: str) -> list[str]:
             and sum(w[:1].isupper() for w in head.split()[1:]) <= len(head.split()) // 3):
         found.append("a name after the title's last comma")  # "This is the American earth, Sierra Club"
     return found
+
+
+def _editors_in_the_authors(work: dict, text: str) -> bool:
+    """"Bekiari, Chryssoula, Martin Doerr, … et Pat Riva, dir. 2015. *Title*": authors and editors both read from
+    the names before the title, with no "In" before a book's editors: one list, the mark after it for all of them."""
+    title = str(work.get("title", ""))[:20]
+    if not (work.get("author") and work.get("editor") and title and title in text):
+        return False
+    if re.search(r"(?i)(?:^|[\s.,])(?:in|dans|im|en)\s*:?\s|edited by|ed\. by|hrsg", text):
+        return False
+    editor = str(work["editor"][0].get("family") or work["editor"][0].get("literal") or "")
+    return bool(editor) and -1 < text.find(editor) < text.find(title)
 
 
 def _second_given_unknown(person: dict, text: str) -> bool:

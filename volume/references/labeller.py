@@ -57,6 +57,7 @@ def available() -> bool:
     return True
 
 
+@lru_cache(maxsize=512)
 def label(text: str, second: bool = False) -> Labelled:
     """The most likely labelling of a reference's tokens, with each token's marginal probability; by the second
     opinion's model (other features) when second is true."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from volume.references.apa import parse_apa
 from volume.references.checks import doubts
@@ -31,6 +31,8 @@ REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, 
     r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
 )
 HOUSE_STYLES = ("apa", "chicago", "chicago-anon")  # the forms the house rules were written for
+PROSE_READ = True  # a part of a note that reads as prose but has a year, a URL or a quoted or italic title is
+# given to the labeller (a reference with a sentence-case title reads as prose)
 WEB_NOTE = 0.95  # confidence in a note that matches one of the pasted web-note forms exactly
 
 
@@ -46,6 +48,7 @@ class Cited:
     method: str  # "rules", "model", "rules+model", "url"
     reason: str = ""  # why it is kept as written
     locator: str | None = None  # "p. 45", the part of the work the note points at
+    signals: dict | None = field(default=None, compare=False, repr=False)  # of the calibrated confidence
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,15 @@ def _note(readings: list[Cited], comment: str, ibid: bool = False, locator: str 
     return ParsedNote(works, ibid, locator, comment, kept, tuple(readings))
 
 
-def _cited(text: str, note: str, work: dict | None, threshold: float, house: bool = False) -> Cited:
-    """A reference read by the rules (work) and the labeller together; house: in the house form (APA)."""
+def _cited(text: str, note: str, work: dict | None, threshold: float, house: bool = False,
+           prose: bool = False) -> Cited:
+    """A reference read by the rules (work) and the labeller together; house: in the house form (APA); prose:
+    a part of a note that reads like a sentence, a reference only if read with confidence."""
     start = max(note.find(text), 0)
-    verdict = decide(text, work, threshold, house)
+    verdict = decide(text, work, threshold, house, prose)
     locator = verdict.locator or (verdict.work or {}).get("locator")
     return Cited(text, start, start + len(text), verdict.work, verdict.confidence, verdict.method, verdict.reason,
-                 locator)
+                 locator, verdict.signals)
 
 
 def _work(piece: Piece) -> dict | None:
@@ -117,6 +122,12 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
                                       WEB_NOTE, "rules"))
             else:
                 readings.append(_cited(stripped, text, None, threshold))
+        elif stripped and CITATION_HINT_RE.search(part) and PROSE_READ:
+            cited = _cited(stripped, text, None, threshold, prose=True)  # a reference whose title reads as prose,
+            if cited.work:  # or a remark: a reference only when read with confidence, a remark otherwise
+                readings.append(cited)
+            else:
+                comments.append(stripped)
         elif stripped:
             comments.append(stripped)
     return _note(readings, "; ".join(comments))
