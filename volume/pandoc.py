@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pypandoc
@@ -111,7 +112,8 @@ def render_bibliography(items: list[dict], style: Path, lang: str) -> list[tuple
     """Format CSL-JSON items with a CSL style through pandoc's citeproc: [(item id, entry HTML)] in style order."""
     if not items:
         return []
-    return _split_entries(_citeproc(f"---\nnocite: '@*'\nlang: {lang}\n---\n", items, style))
+    return [(key, descriptions_unquoted(entry))
+            for key, entry in _split_entries(_citeproc(f"---\nnocite: '@*'\nlang: {lang}\n---\n", items, style))]
 
 
 def _citeproc(source: str, items: list[dict], style: Path) -> str:
@@ -140,7 +142,18 @@ def render_note_citations(citations: list[tuple[str, str | None]], items: list[d
     markers = " ".join(f"x[^{n}]" for n in range(1, len(citations) + 1))
     notes = "\n".join(f"[^{n}]: [@{key}{_locator(locator)}]" for n, (key, locator) in enumerate(citations, 1))
     source = f"---\nsuppress-bibliography: true\nlang: {lang}\n---\n\n{markers}\n\n{notes}\n"
-    return _split_notes(_citeproc(source, items, style), len(citations))
+    return [descriptions_unquoted(note) for note in _split_notes(_citeproc(source, items, style), len(citations))]
+
+
+DESCRIPTION = r"(?:<span[^<>]*>)?\[[^\[\]“”<>]*\](?:</span>)?"  # with the span that protects its case, if any
+DESCRIPTION_IN_QUOTES = re.compile(rf"[“‘]({DESCRIPTION})([.,;:]?)[”’]")
+DESCRIPTION_IN_ITALICS = re.compile(rf"<(em|i)>({DESCRIPTION})</\1>")
+
+
+def descriptions_unquoted(entry: str) -> str:
+    """A title that is wholly in square brackets is a description of an untitled work ('[Letter to the editor]'),
+    which APA and Chicago print as it is: the quotation marks or italics a style sets a title in taken off it."""
+    return DESCRIPTION_IN_ITALICS.sub(r"\2", DESCRIPTION_IN_QUOTES.sub(r"\1\2", entry))
 
 
 def _locator(locator: str | None) -> str:
