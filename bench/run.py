@@ -11,8 +11,9 @@ bibliography, index, page-list, print edition, cover or ONIX.
 Each round, in this order: the baseline; a cold build (after `volume clean`); a no-op rebuild; `--edits` random
 one-sentence edits (seeded), each in another chapter and each followed by a build; an edit that adds a page (a
 long paragraph appended to a chapter) and its build. Then, once, `volume preview`: the time from saving a
-one-sentence edit to the new page being served (HTML), and `volume build --watch`: from saving such an edit to every
-output being in place. CPU time is user + system of the whole process tree
+one-sentence edit to the new page being served (HTML); `volume preview --pdf`: from saving such an edit to the served
+PDF holding it (beside the edited chapter's own layout time, which its target allows); and `volume build --watch`:
+from saving such an edit to every output being in place. CPU time is user + system of the whole process tree
 (bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are read from
 `.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again.
 """
@@ -145,6 +146,75 @@ def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits:
         process.wait(timeout=30)
 
 
+def _pdf_text(data: bytes) -> str:
+    run = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return " ".join(run.stdout.decode("utf-8", "replace").split())
+
+
+def layout_seconds(work: Path, piece: str) -> float | None:
+    """How long the workers took to lay out the piece the last time (its cached layout's own record)."""
+    newest = None
+    for facts in (work / ".volume-cache" / "pieces").glob("*.json"):
+        try:
+            record = json.loads(facts.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if record.get("name") == piece and (newest is None or facts.stat().st_mtime > newest[0]):
+            newest = (facts.stat().st_mtime, record.get("seconds"))
+    return newest[1] if newest else None
+
+
+def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int
+                        ) -> tuple[list[float], list[float]]:
+    """Seconds from saving a one-sentence edit to `volume preview --pdf` serving a digital PDF that holds it; and
+    each edited chapter's own layout time (what the target allows beside twice the HTML page's latency)."""
+    process = subprocess.Popen([sys.executable, "-m", "volume", "preview", "--pdf", "--port", "0"], cwd=work,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+    def read(url: str) -> bytes:
+        return urllib.request.urlopen(url).read()
+
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"(http://\S+/)", line)
+            if found:
+                url = found.group(1)
+                break
+        if url is None:
+            raise SystemExit("volume preview --pdf did not start")
+        started = time.perf_counter()
+        while read(url + "pdf-version").strip() == b"0" and time.perf_counter() - started < 600:
+            time.sleep(0.1)  # the first editions built
+        latencies, layouts = [], []
+        for number in range(edits):
+            seen = read(url + "pdf-version")
+            settled = time.perf_counter()
+            while time.perf_counter() - settled < 3:  # no build under way: the version stays for 3 s
+                time.sleep(0.2)
+                now = read(url + "pdf-version")
+                if now != seen:
+                    seen, settled = now, time.perf_counter()
+            chapter = chapters[(number + 1) % len(chapters)]
+            marker = edit_one_sentence(chapter, rng).rsplit("(", 1)[1][:7]
+            saved = time.perf_counter()
+            while time.perf_counter() - saved < 300:
+                now = read(url + "pdf-version")
+                if now != seen:
+                    seen = now
+                    if marker in _pdf_text(read(url + "book.pdf")):
+                        break
+                time.sleep(0.01)
+            else:
+                raise SystemExit(f"the PDF preview never showed '{marker}'")
+            latencies.append(time.perf_counter() - saved)
+            layouts.append(layout_seconds(work, chapter.stem) or 0.0)
+        return latencies, layouts
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int) -> list[float]:
     """Seconds from saving a one-sentence edit to `volume build --watch` having put every output in place."""
     import os
@@ -224,10 +294,12 @@ def main() -> None:
                 f"{k} {v[-1][0]:.1f} s ({v[-1][1]:.1f} s CPU)" for k, v in times.items() if v), flush=True)
         latencies = [] if args.no_preview else preview_latency(work, chapters, rng, args.edits)
         watched = watch_latency(work, chapters, rng, args.edits)
-    report(times, relaid, latencies, watched)
+        pdf_latencies = ([], []) if args.no_preview else pdf_preview_latency(work, chapters, rng, args.edits)
+    report(times, relaid, latencies, watched, pdf_latencies)
 
 
-def report(times: dict, relaid: list[list[str]], latencies: list[float], watched: list[float]) -> None:
+def report(times: dict, relaid: list[list[str]], latencies: list[float], watched: list[float],
+           pdf_latencies: tuple[list[float], list[float]] = ([], [])) -> None:
     wall = {k: [w for w, _ in v] for k, v in times.items()}
     cpu = {k: [c for _, c in v] for k, v in times.items()}
     for name in times:
@@ -251,6 +323,13 @@ def report(times: dict, relaid: list[list[str]], latencies: list[float], watched
     if latencies:
         print(f"preview edit -> new page (HTML): median {statistics.median(latencies):.2f} s, worst "
               f"{max(latencies):.2f} s   (target <= 0.5 s)")
+
+    pdf, layouts = pdf_latencies
+    if pdf and latencies:
+        allowed = 2 * statistics.median(latencies) + statistics.median(layouts)
+        print(f"preview --pdf edit -> new PDF: median {statistics.median(pdf):.2f} s, worst {max(pdf):.2f} s   "
+              f"(target <= 2 x the HTML median + the chapter's layout, median {statistics.median(layouts):.2f} s: "
+              f"{allowed:.2f} s)")
 
 
 if __name__ == "__main__":
