@@ -117,6 +117,43 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
         assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
 
 
+def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
+    """`volume build` run once per edit, each in a process of its own (nothing remembered in memory): the notes'
+    house style and the index marking of the unchanged chapters come from the project's cache, the edited chapter's
+    are made again, and every output is byte for byte a cold build's of the same sources."""
+    import subprocess
+    import sys
+
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    armenia, georgia = chapters / "armenia.md", chapters / "georgia.md"
+
+    def single_build(folder) -> None:
+        run = subprocess.run([sys.executable, "-m", "volume", "build"], cwd=folder, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+
+    def kept(kind: str) -> int:
+        return sum(1 for _ in (project / ".volume-cache" / kind).rglob("*.json"))
+
+    single_build(project)
+    marked, styled = kept("index-marking"), kept("note-style")
+    assert marked >= len(CHAPTERS) and styled > 0
+    edit(armenia, paragraph(armenia, 1), paragraph(armenia, 1) + " Officials called the new figures provisional.")
+    single_build(project)
+    assert kept("index-marking") == marked + 1  # only the edited chapter was marked again
+    assert kept("note-style") == styled  # no note changed: every note's style came from the cache
+    edit(georgia, note_line(georgia, 1), note_line(georgia, 1) + " See also the ministry's statement.")
+    single_build(project)
+    assert kept("note-style") > styled
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    single_build(fresh)
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
 def styles_dir_for_project(project):
     from volume.config import find_manifest, load_manifest
 

@@ -108,7 +108,7 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
     after_reading() is called once: as soon as pandoc leaves a core free (at once when it converts at most one
     source, as after an edit; else once it has converted them), so the build's workers start up meanwhile."""
-    from volume.cache import Cache
+    from volume.cache import Cache, keep_on_disk
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
@@ -121,10 +121,15 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
             started.append(True)
             after_reading()
 
+    cache = Cache(manifest.project_dir) if use_cache else None
     with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
-        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None, start)
+        volume = load_volume(manifest, report, cache, start)
         start()
-        volume = run_transforms(volume, report)
+        keep_on_disk(cache)
+        try:
+            volume = run_transforms(volume, report)
+        finally:
+            keep_on_disk(None)
         check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
         _check_trade(manifest, styles_dir_for(manifest), report)
     report_warnings(report, collector.records, SourceLocation(manifest.path))

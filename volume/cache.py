@@ -1,6 +1,6 @@
 """The build cache in <project>/.volume-cache (content-addressed, written atomically, safe for parallel builds), and
 what a process keeps in memory between builds (`remembered`: one value per kind; `Rounds`: a value per piece of the
-volume, for the builds of `volume build --watch` and `volume preview`)."""
+volume, for the builds of `volume build --watch` and `volume preview`, and for some passes also on disk)."""
 
 from __future__ import annotations
 
@@ -136,7 +136,11 @@ class Rounds:
             if self.current:
                 self.previous, self.current = self.current, {}
 
-    def get(self, key: str, compute: Callable[[], T]) -> T:
+    def get(self, key: str, compute: Callable[[], T], disk: OnDisk | None = None) -> T:
+        """compute()'s value for key: from this process's last builds, else (given `disk`, during a build that keeps
+        its results on disk: keep_on_disk) from the project's cache, else computed now."""
+        if disk is not None and _DISK is not None:
+            compute = functools.partial(_from_disk, _DISK, disk, key, compute)
         if not _REMEMBERING:
             return compute()
         with self.lock:
@@ -150,6 +154,41 @@ class Rounds:
             with self.lock:
                 self.current[key] = found
         return found  # type: ignore[return-value]
+
+
+class OnDisk:
+    """How a Rounds' value is kept in the project's cache: the cache's kind, and the value to and from JSON."""
+
+    def __init__(self, kind: str, encode: Callable, decode: Callable):
+        self.kind, self.encode, self.decode = kind, encode, decode
+
+
+def _from_disk(cache: Cache, disk: OnDisk, key: str, compute: Callable[[], T]) -> T:
+    """The value kept in the project's cache under key (and the tool's versions and code), else compute()'s, kept."""
+    stored = digest(disk.kind, key, json.dumps(versions(), sort_keys=True))
+    found = cache.get(disk.kind, stored)
+    if found is not None:
+        try:
+            return disk.decode(found)
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass  # written by another version: computed again
+    value = compute()
+    cache.put(disk.kind, stored, disk.encode(value))
+    return value
+
+
+_DISK: Cache | None = None  # the project's cache while a build reads and transforms (keep_on_disk)
+
+
+def keep_on_disk(cache: Cache | None) -> None:
+    """While set, the passes that say how (OnDisk) keep their per-chapter and per-note results in the project's
+    cache, so a single `volume build` after an edit redoes only the changed chapter's share; None ends it."""
+    global _DISK
+    _DISK = cache
+
+
+def keeping_on_disk() -> bool:
+    return _DISK is not None
 
 
 _MISSING = object()

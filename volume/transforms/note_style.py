@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from volume.cache import Rounds, digest, remembering
+from volume.cache import OnDisk, Rounds, digest, keeping_on_disk, remembering
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
 from volume.sanitizer import clean_markup
@@ -122,6 +122,10 @@ def _by_cite(where: list, rendered: list[str]) -> dict[tuple[int, int], str]:
 
 
 RESTYLED = Rounds()  # each note's restyling by its inputs, for the next build in this process (watch, preview)
+ON_DISK = OnDisk("note-style",  # and in the project's cache, for a single build after an edit
+                 lambda v: [None if v[0] is None else v[0].xhtml(), v[1], v[2], v[3]],
+                 lambda s: (None if s[0] is None else Markup.parse(s[0]), str(s[1]), bool(s[2]),
+                            None if s[3] is None else str(s[3])))
 
 
 def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: Report) -> tuple[Chapter, list[int]]:
@@ -136,9 +140,9 @@ def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: R
 
 
 def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:
-    """_restyled_note, from the last builds in this process when the note, its citations' renderings and the works
-    they cite are the same (its diagnostic given again, at the note's place now)."""
-    if not remembering():
+    """_restyled_note, from the last builds in this process (or the project's cache) when the note, its citations'
+    renderings and the works they cite are the same (its diagnostic given again, at the note's place now)."""
+    if not (remembering() or keeping_on_disk()):
         return _restyled_note(note, n, rendered, entries, report)
     if not note.cites:
         return note, True
@@ -153,7 +157,7 @@ def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, rep
         return (None if new.body is note.body else new.body), new.styled, whole, \
             (own.items[0].message if own.items else None)
 
-    body, styled, whole, problem = RESTYLED.get(key, restyle)
+    body, styled, whole, problem = RESTYLED.get(key, restyle, ON_DISK)
     if problem is not None:
         report.add("N011", problem, note.location)
     return replace(note, body=note.body if body is None else body.copy(), styled=styled), whole
