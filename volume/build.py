@@ -287,6 +287,7 @@ def _write_last_build(cache: Path, result: BuildResult) -> None:
 
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
     """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
+    from volume.cache import Cache, keep_on_disk
     from volume.render.pdf.editions import render_editions
     from volume.render.trade_files import TradeFiles
 
@@ -303,8 +304,12 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
         trade.start(placed, facts)
 
     try:
-        editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
-                                   / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
+        keep_on_disk(Cache(run.manifest.project_dir))  # the pieces' documents, for the next build after an edit
+        try:
+            editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
+                                       / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
+        finally:
+            keep_on_disk(None)
         result.timings["pdf_editions"] = time.perf_counter() - mark
         _report_layout(result, editions)
         mark = time.perf_counter()
