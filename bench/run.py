@@ -1,6 +1,6 @@
 """Benchmark: volume against plain pandoc on the same chapters, alternating; prints wall and CPU time, medians, ratios.
 
-    python bench/run.py [--runs 1] [--edits 5] [--seed 23] [--no-preview] [--project .]
+    python bench/run.py [--runs 1] [--edits 5] [--seed 23] [--no-preview] [--no-bytecode] [--project .]
 
 Baseline (what a user would otherwise run): `pandoc --file-scope chapters/*.md --pdf-engine=weasyprint -o x.pdf`
 plus the same to `x.epub`. `--file-scope` reads each chapter apart, so each keeps its own notes (without it the
@@ -15,7 +15,11 @@ one-sentence edit to the new page being served (HTML); `volume preview --pdf`: f
 PDF holding it (beside the edited chapter's own layout time, which its target allows); and `volume build --watch`:
 from saving such an edit to every output being in place. CPU time is user + system of the whole process tree
 (bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are read from
-`.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again.
+`.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again. Before anything is
+timed, the modules are compiled to bytecode once (into the bench's temporary folder, by an untimed run of the
+baseline and of `volume build`), as pip does when it installs a package; `--no-bytecode` leaves that out (with
+PYTHONDONTWRITEBYTECODE set, as on the project's machine, every volume process then compiles each of volume's
+modules it imports: the editable checkout has no bytecode).
 """
 
 from __future__ import annotations
@@ -253,6 +257,19 @@ def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: i
             process.wait()
 
 
+def bytecode_as_installed(work: Path, baseline: list[list[str]], volume: list[str]) -> None:
+    """Let every module be compiled to bytecode once, as pip does when it installs a package, before anything is
+    timed: the bytecode goes to a folder of the bench's own (the environment may forbid writing it beside an editable
+    checkout, and then every volume process compiled each of volume's modules it imported, about half a second a
+    build), filled by one untimed run of the baseline and of `volume build`."""
+    import os
+
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    for command in [*baseline, [*volume, "build"], [*volume, "clean"]]:
+        subprocess.run(command, cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1)
@@ -260,6 +277,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--no-preview", action="store_true")
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="no untimed run first to compile the modules to bytecode")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     volume = [sys.executable, "-m", "volume"]
@@ -271,10 +290,13 @@ def main() -> None:
         shutil.copytree(args.project / "styles", work / "styles")
         sources = sorted(str(p.relative_to(work)) for p in (work / "chapters").glob("*.md"))
         check_baseline(work, sources)
+        baseline = [[pandoc(), "--file-scope", *sources, "--pdf-engine=weasyprint", "-o", "x.pdf"],
+                    [pandoc(), "--file-scope", *sources, "-o", "x.epub"]]
+        if not args.no_bytecode:
+            bytecode_as_installed(work, baseline, volume)
         chapters = [work / s for s in sources if body_paragraphs((work / s).read_text(encoding="utf-8").split("\n"))]
         for round_number in range(args.runs):
-            pdf = measured([pandoc(), "--file-scope", *sources, "--pdf-engine=weasyprint", "-o", "x.pdf"], work)
-            epub = measured([pandoc(), "--file-scope", *sources, "-o", "x.epub"], work)
+            pdf, epub = (measured(command, work) for command in baseline)
             times["baseline"].append((pdf[0] + epub[0], pdf[1] + epub[1]))
             subprocess.run([*volume, "clean"], cwd=work, check=True, stdout=subprocess.DEVNULL)
             times["cold"].append(measured([*volume, "build"], work))
