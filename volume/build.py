@@ -287,7 +287,7 @@ def _write_last_build(cache: Path, result: BuildResult) -> None:
 
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
     """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
-    from volume.cache import Cache, keep_on_disk
+    from volume.cache import Cache, keep_on_disk, prune_kept
     from volume.render.pdf.editions import render_editions
     from volume.render.trade_files import TradeFiles
 
@@ -310,6 +310,7 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
                                        / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
         finally:
             keep_on_disk(None)
+        prune_kept(Cache(run.manifest.project_dir))
         result.timings["pdf_editions"] = time.perf_counter() - mark
         _report_layout(result, editions)
         mark = time.perf_counter()

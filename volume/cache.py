@@ -161,11 +161,17 @@ class OnDisk:
 
     def __init__(self, kind: str, encode: Callable, decode: Callable):
         self.kind, self.encode, self.decode = kind, encode, decode
+        _KINDS.add(kind)
+
+
+_KINDS: set[str] = set()  # the cache's kinds kept by OnDisk
+_USED: set[Path] = set()  # their files read or written by this process
 
 
 def _from_disk(cache: Cache, disk: OnDisk, key: str, compute: Callable[[], T]) -> T:
     """The value kept in the project's cache under key (and the tool's versions and code), else compute()'s, kept."""
     stored = digest(disk.kind, key, json.dumps(versions(), sort_keys=True))
+    _USED.add(cache._path(disk.kind, stored))
     found = cache.get(disk.kind, stored)
     if found is not None:
         try:
@@ -189,6 +195,22 @@ def keep_on_disk(cache: Cache | None) -> None:
 
 def keeping_on_disk() -> bool:
     return _DISK is not None
+
+
+def prune_kept(cache: Cache, age: float = 86400) -> None:
+    """Forget what OnDisk kept that this process did not use and that is older than `age` seconds (another build,
+    of another version of a chapter, may still use a newer one)."""
+    import time
+
+    limit = time.time() - age
+    for kind in sorted(_KINDS):
+        for path in (cache.root / kind).glob("*/*.json"):
+            try:
+                if path not in _USED and path.stat().st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                pass
+    _USED.clear()  # the next build (volume build --watch) counts its own
 
 
 _MISSING = object()
