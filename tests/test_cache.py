@@ -101,36 +101,3 @@ def test_joining_short_and_long_books_writes_the_same_bytes(tmp_path, monkeypatc
     assert again.pieces["laid_out"] == 0  # the same pieces, joined the other way
     for name in names:
         assert (project / "dist" / name).read_bytes() == kept_open[name], name
-
-
-def test_results_kept_on_disk_are_read_back_and_pruned(tmp_path, monkeypatch):
-    """A pass's result kept in the project's cache (OnDisk) is read back by the next single build instead of being
-    computed again; after a build, what it did not use and is older than a day is removed, the rest stays."""
-    import os
-
-    import volume.cache as cache
-
-    monkeypatch.setattr(cache, "_REMEMBERING", False)  # a single build: nothing kept in memory
-    disk = cache.OnDisk("test-kind", lambda value: {"v": value}, lambda stored: stored["v"])
-    rounds, store = cache.Rounds(), cache.Cache(tmp_path)
-    computed = []
-
-    def value_of(key: str) -> str:
-        return rounds.get(key, lambda: computed.append(key) or f"value of {key}", disk)
-
-    cache.keep_on_disk(store)
-    try:
-        assert value_of("a") == "value of a" and value_of("b") == "value of b"
-        cache.prune_kept(store)
-        assert value_of("a") == "value of a"  # read back: not computed again
-        assert computed == ["a", "b"]
-    finally:
-        cache.keep_on_disk(None)
-    files = sorted((tmp_path / cache.CACHE_DIR / "test-kind").rglob("*.json"))
-    assert len(files) == 2
-    for path in files:
-        os.utime(path, (1, 1))  # both older than a day; only "a" was used since the last prune
-    cache.prune_kept(store)
-    left = sorted((tmp_path / cache.CACHE_DIR / "test-kind").rglob("*.json"))
-    assert len(left) == 1
-    assert left[0].read_text(encoding="utf-8") == '{"v": "value of a"}'

@@ -108,7 +108,7 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
     after_reading() is called once: as soon as pandoc leaves a core free (at once when it converts at most one
     source, as after an edit; else once it has converted them), so the build's workers start up meanwhile."""
-    from volume.cache import Cache, keep_on_disk
+    from volume.cache import Cache
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
@@ -121,15 +121,10 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
             started.append(True)
             after_reading()
 
-    cache = Cache(manifest.project_dir) if use_cache else None
     with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
-        volume = load_volume(manifest, report, cache, start)
+        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None, start)
         start()
-        keep_on_disk(cache)
-        try:
-            volume = run_transforms(volume, report)
-        finally:
-            keep_on_disk(None)
+        volume = run_transforms(volume, report)
         check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
         _check_trade(manifest, styles_dir_for(manifest), report)
     report_warnings(report, collector.records, SourceLocation(manifest.path))
@@ -287,7 +282,6 @@ def _write_last_build(cache: Path, result: BuildResult) -> None:
 
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
     """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
-    from volume.cache import Cache, keep_on_disk, prune_kept
     from volume.render.pdf.editions import render_editions
     from volume.render.trade_files import TradeFiles
 
@@ -304,13 +298,8 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
         trade.start(placed, facts)
 
     try:
-        keep_on_disk(Cache(run.manifest.project_dir))  # the pieces' documents, for the next build after an edit
-        try:
-            editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
-                                       / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
-        finally:
-            keep_on_disk(None)
-        prune_kept(Cache(run.manifest.project_dir))
+        editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
+                                   / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
         result.timings["pdf_editions"] = time.perf_counter() - mark
         _report_layout(result, editions)
         mark = time.perf_counter()

@@ -1,6 +1,6 @@
 """The build cache in <project>/.volume-cache (content-addressed, written atomically, safe for parallel builds), and
 what a process keeps in memory between builds (`remembered`: one value per kind; `Rounds`: a value per piece of the
-volume, for the builds of `volume build --watch` and `volume preview`, and for some passes also on disk)."""
+volume, for the builds of `volume build --watch` and `volume preview`)."""
 
 from __future__ import annotations
 
@@ -136,11 +136,7 @@ class Rounds:
             if self.current:
                 self.previous, self.current = self.current, {}
 
-    def get(self, key: str, compute: Callable[[], T], disk: OnDisk | None = None) -> T:
-        """compute()'s value for key: from this process's last builds, else (given `disk`, during a build that keeps
-        its results on disk: keep_on_disk) from the project's cache, else computed now."""
-        if disk is not None and _DISK is not None:
-            compute = functools.partial(_from_disk, _DISK, disk, key, compute)
+    def get(self, key: str, compute: Callable[[], T]) -> T:
         if not _REMEMBERING:
             return compute()
         with self.lock:
@@ -154,63 +150,6 @@ class Rounds:
             with self.lock:
                 self.current[key] = found
         return found  # type: ignore[return-value]
-
-
-class OnDisk:
-    """How a Rounds' value is kept in the project's cache: the cache's kind, and the value to and from JSON."""
-
-    def __init__(self, kind: str, encode: Callable, decode: Callable):
-        self.kind, self.encode, self.decode = kind, encode, decode
-        _KINDS.add(kind)
-
-
-_KINDS: set[str] = set()  # the cache's kinds kept by OnDisk
-_USED: set[Path] = set()  # their files read or written by this process
-
-
-def _from_disk(cache: Cache, disk: OnDisk, key: str, compute: Callable[[], T]) -> T:
-    """The value kept in the project's cache under key (and the tool's versions and code), else compute()'s, kept."""
-    stored = digest(disk.kind, key, json.dumps(versions(), sort_keys=True))
-    _USED.add(cache._path(disk.kind, stored))
-    found = cache.get(disk.kind, stored)
-    if found is not None:
-        try:
-            return disk.decode(found)
-        except (ValueError, TypeError, KeyError, IndexError):
-            pass  # written by another version: computed again
-    value = compute()
-    cache.put(disk.kind, stored, disk.encode(value))
-    return value
-
-
-_DISK: Cache | None = None  # the project's cache while a build reads and transforms (keep_on_disk)
-
-
-def keep_on_disk(cache: Cache | None) -> None:
-    """While set, the passes that say how (OnDisk) keep their per-chapter and per-note results in the project's
-    cache, so a single `volume build` after an edit redoes only the changed chapter's share; None ends it."""
-    global _DISK
-    _DISK = cache
-
-
-def keeping_on_disk() -> bool:
-    return _DISK is not None
-
-
-def prune_kept(cache: Cache, age: float = 86400) -> None:
-    """Forget what OnDisk kept that this process did not use and that is older than `age` seconds (another build,
-    of another version of a chapter, may still use a newer one)."""
-    import time
-
-    limit = time.time() - age
-    for kind in sorted(_KINDS):
-        for path in (cache.root / kind).glob("*/*.json"):
-            try:
-                if path not in _USED and path.stat().st_mtime < limit:
-                    path.unlink()
-            except OSError:
-                pass
-    _USED.clear()  # the next build (volume build --watch) counts its own
 
 
 _MISSING = object()

@@ -6,10 +6,10 @@ import copy
 import re
 from pathlib import Path
 
-from volume.cache import OnDisk, Rounds, digest, keeping_on_disk, remembering
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report
 from volume.indexing.terms import INDEX_FILE, IndexTerm, read_terms
-from volume.model import Chapter, IndexEntry, Markup, Occurrence, Volume
+from volume.model import Chapter, IndexEntry, Occurrence, Volume
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
 POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
@@ -188,27 +188,11 @@ def _terms_and_pattern(chapters_dir: Path, report: Report) -> tuple[tuple[IndexT
     return terms, pattern
 
 
-def _encoded_marking(value) -> dict:
-    root, own = value
-    return {"body": Markup(root).xhtml(),
-            "found": [[number, [[o.anchor, o.chapter_id] for o in occurrences]] for number, occurrences in own.items()]}
-
-
-def _decoded_marking(stored: dict):
-    found = {int(number): [Occurrence(str(anchor), str(chapter)) for anchor, chapter in occurrences]
-             for number, occurrences in stored["found"]}
-    return Markup.parse(stored["body"]).root, found
-
-
-ON_DISK = OnDisk("index-marking", _encoded_marking, _decoded_marking)  # for a single build after an edit
-
-
 def _remembered_marking(chapter: Chapter, pattern: re.Pattern | None, terms: list[IndexTerm],
                         found: dict[int, list[Occurrence]], report: Report) -> None:
-    """mark_chapter, its result taken from the last builds in this process (or the project's cache) when the
-    chapter's text and the pattern are the same (a chapter with inline marks, which add terms, is always marked
-    again)."""
-    if pattern is None or not (remembering() or keeping_on_disk()) or _inline_marks(chapter.body.root):
+    """mark_chapter, its result taken from the last builds in this process when the chapter's text and the pattern
+    are the same (a chapter with inline marks, which add terms, is always marked again)."""
+    if pattern is None or not remembering() or _inline_marks(chapter.body.root):
         mark_chapter(chapter, pattern, terms, found, report)
         return
 
@@ -220,7 +204,7 @@ def _remembered_marking(chapter: Chapter, pattern: re.Pattern | None, terms: lis
         marked_here.append(True)
         return copy.deepcopy(chapter.body.root), own  # kept apart: the later passes change the chapter's tree
 
-    marked, own = MARKED.get(digest(chapter.id, pattern.pattern, chapter.body.xhtml()), mark, ON_DISK)
+    marked, own = MARKED.get(digest(chapter.id, pattern.pattern, chapter.body.xhtml()), mark)
     if not marked_here:  # taken from an earlier build
         chapter.body.root = copy.deepcopy(marked)
     for number, occurrences in own.items():

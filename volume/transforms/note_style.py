@@ -7,10 +7,9 @@ import json
 import logging
 import re
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
-from volume.cache import OnDisk, Rounds, digest, keeping_on_disk, remembering
+from volume.cache import Rounds, digest, remembering
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
 from volume.sanitizer import clean_markup
@@ -125,64 +124,39 @@ def _by_cite(where: list, rendered: list[str]) -> dict[tuple[int, int], str]:
 RESTYLED = Rounds()  # each note's restyling by its inputs, for the next build in this process (watch, preview)
 
 
-def _encoded(value) -> list:
-    body, styled, whole, problem = value
-    return [None if body is None else body.xhtml(), styled, whole, problem]
-
-
-def _decoded(stored: list):
-    body, styled, whole, problem = stored
-    return (None if body is None else Markup.parse(body), str(styled), bool(whole),
-            None if problem is None else str(problem))
-
-
-# a chapter's notes' restyling in the project's cache, one file per chapter, for a single build after an edit
-ON_DISK = OnDisk("note-style", lambda values: [_encoded(v) for v in values], lambda stored: [_decoded(v) for v in stored])
-
-
 def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: Report) -> tuple[Chapter, list[int]]:
-    """The chapter with its notes in the house style; and the numbers of the notes left (partly) as written. Each
-    note's restyling is taken from the last builds in this process, or in a single build the chapter's from the
-    project's cache, when the notes, their citations' renderings and the works they cite are the same."""
-    shared = remembering() or keeping_on_disk()  # results that others hold too: copied before use
-    if remembering():
-        done = [RESTYLED.get(_key(note, n, rendered, entries), partial(_restyle, note, n, rendered, entries))
-                if note.cites else None for n, note in enumerate(chapter.notes)]
-    elif keeping_on_disk():
-        cited = [(n, note) for n, note in enumerate(chapter.notes) if note.cites]
-        found = iter(RESTYLED.get(digest(*(_key(note, n, rendered, entries) for n, note in cited)),
-                                  lambda: [_restyle(note, n, rendered, entries) for n, note in cited], ON_DISK))
-        done = [next(found) if note.cites else None for note in chapter.notes]
-    else:
-        done = [_restyle(note, n, rendered, entries) if note.cites else None for n, note in enumerate(chapter.notes)]
+    """The chapter with its notes in the house style; and the numbers of the notes left (partly) as written."""
     notes, kept = [], []
-    for note, result in zip(chapter.notes, done):
-        if result is None:
-            notes.append(note)
-            continue
-        body, styled, whole, problem = result
-        if problem is not None:
-            report.add("N011", problem, note.location)
-        notes.append(replace(note, body=note.body if body is None else body.copy() if shared else body, styled=styled))
+    for n, note in enumerate(chapter.notes):
+        new, whole = _remembered_restyling(note, n, rendered, entries, report)
+        notes.append(new)
         if not whole:
             kept.append(note.number)
     return chapter.with_(notes=tuple(notes)), kept
 
 
-def _key(note: Note, n: int, rendered: dict, entries: dict) -> str:
-    """What a note's restyling depends on: the note, its citations' renderings and the works they cite."""
+def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:
+    """_restyled_note, from the last builds in this process when the note, its citations' renderings and the works
+    they cite are the same (its diagnostic given again, at the note's place now)."""
+    if not remembering():
+        return _restyled_note(note, n, rendered, entries, report)
+    if not note.cites:
+        return note, True
     cited = [(rendered.get((n, i)), entries[c.entry_id].work if c.entry_id in entries else None,
               entries[c.entry_id].verbatim if c.entry_id in entries else None) for i, c in enumerate(note.cites)]
-    return digest(str(note.number), note.body.xhtml(), repr(note.cites),
-                  json.dumps(cited, sort_keys=True, ensure_ascii=False, default=str))
+    key = digest(str(note.number), note.body.xhtml(), repr(note.cites),
+                 json.dumps(cited, sort_keys=True, ensure_ascii=False, default=str))
 
+    def restyle() -> tuple[Markup | None, str, bool, str | None]:
+        own = Report()
+        new, whole = _restyled_note(note, n, rendered, entries, own)
+        return (None if new.body is note.body else new.body), new.styled, whole, \
+            (own.items[0].message if own.items else None)
 
-def _restyle(note: Note, n: int, rendered: dict, entries: dict) -> tuple[Markup | None, str, bool, str | None]:
-    """_restyled_note as (its new body, or None when unchanged; styled; whether whole; N011's message or None)."""
-    own = Report()
-    new, whole = _restyled_note(note, n, rendered, entries, own)
-    return (None if new.body is note.body else new.body), new.styled, whole, \
-        (own.items[0].message if own.items else None)
+    body, styled, whole, problem = RESTYLED.get(key, restyle)
+    if problem is not None:
+        report.add("N011", problem, note.location)
+    return replace(note, body=note.body if body is None else body.copy(), styled=styled), whole
 
 
 def _restyled_note(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from volume.cache import OnDisk, Rounds, digest
+from volume.cache import Rounds, digest
 from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
@@ -71,14 +71,12 @@ def _link_across_pieces(root) -> None:
 
 
 DOCUMENTS = Rounds()  # each piece's document by its sections and head, for the next build in this process
-ON_DISK = OnDisk("pdf-documents", lambda document: document, str)  # and in the project's cache (a single build)
 
 
 def _document(volume: Volume, sections: str) -> str:
     """A piece as an HTML document (its sections as the shared builders write them); its index occurrences made
     places on their blocks (pdf/index_points.py), its links to other pieces marked. (Remembered between the builds
-    of volume build --watch, and kept in the project's cache for the next single build: a chapter's document is
-    made again only when its sections changed.)"""
+    of volume build --watch: a chapter's document is made again only when its sections changed.)"""
     start = f'<!DOCTYPE html><html lang="{escape_attr(volume.meta.language)}"><head>{_head(volume)}</head>'
 
     def made() -> str:
@@ -87,7 +85,7 @@ def _document(volume: Volume, sections: str) -> str:
         _link_across_pieces(root)
         return f"{start}<body>{serialize_for_html(root)}</body></html>"
 
-    return DOCUMENTS.get(digest(start, sections), made, ON_DISK)
+    return DOCUMENTS.get(digest(start, sections), made)
 
 
 def contents_html(volume: Volume, numbers: dict[str, str] | None) -> str:
