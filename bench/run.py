@@ -1,6 +1,6 @@
 """Benchmark: volume against plain pandoc on the same chapters, alternating; prints wall and CPU time, medians, ratios.
 
-    python bench/run.py [--runs 1] [--edits 5] [--seed 23] [--no-preview] [--project .]
+    python bench/run.py [--runs 1] [--edits 5] [--seed 23] [--no-preview] [--no-bytecode] [--project .]
 
 Baseline (what a user would otherwise run): `pandoc --file-scope chapters/*.md --pdf-engine=weasyprint -o x.pdf`
 plus the same to `x.epub`. `--file-scope` reads each chapter apart, so each keeps its own notes (without it the
@@ -11,10 +11,15 @@ bibliography, index, page-list, print edition, cover or ONIX.
 Each round, in this order: the baseline; a cold build (after `volume clean`); a no-op rebuild; `--edits` random
 one-sentence edits (seeded), each in another chapter and each followed by a build; an edit that adds a page (a
 long paragraph appended to a chapter) and its build. Then, once, `volume preview`: the time from saving a
-one-sentence edit to the new page being served (HTML), and `volume build --watch`: from saving such an edit to every
-output being in place. CPU time is user + system of the whole process tree
+one-sentence edit to the new page being served (HTML); `volume preview --pdf`: from saving such an edit to the served
+PDF holding it (beside the edited chapter's own layout time, which its target allows); and `volume build --watch`:
+from saving such an edit to every output being in place. CPU time is user + system of the whole process tree
 (bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are read from
-`.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again.
+`.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again. Before anything is
+timed, the modules are compiled to bytecode once (into the bench's temporary folder, by an untimed run of the
+baseline and of `volume build`), as pip does when it installs a package; `--no-bytecode` leaves that out (with
+PYTHONDONTWRITEBYTECODE set, as on the project's machine, every volume process then compiles each of volume's
+modules it imports: the editable checkout has no bytecode).
 """
 
 from __future__ import annotations
@@ -145,6 +150,75 @@ def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits:
         process.wait(timeout=30)
 
 
+def _pdf_text(data: bytes) -> str:
+    run = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return " ".join(run.stdout.decode("utf-8", "replace").split())
+
+
+def layout_seconds(work: Path, piece: str) -> float | None:
+    """How long the workers took to lay out the piece the last time (its cached layout's own record)."""
+    newest = None
+    for facts in (work / ".volume-cache" / "pieces").glob("*.json"):
+        try:
+            record = json.loads(facts.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if record.get("name") == piece and (newest is None or facts.stat().st_mtime > newest[0]):
+            newest = (facts.stat().st_mtime, record.get("seconds"))
+    return newest[1] if newest else None
+
+
+def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int
+                        ) -> tuple[list[float], list[float]]:
+    """Seconds from saving a one-sentence edit to `volume preview --pdf` serving a digital PDF that holds it; and
+    each edited chapter's own layout time (what the target allows beside twice the HTML page's latency)."""
+    process = subprocess.Popen([sys.executable, "-m", "volume", "preview", "--pdf", "--port", "0"], cwd=work,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+    def read(url: str) -> bytes:
+        return urllib.request.urlopen(url).read()
+
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"(http://\S+/)", line)
+            if found:
+                url = found.group(1)
+                break
+        if url is None:
+            raise SystemExit("volume preview --pdf did not start")
+        started = time.perf_counter()
+        while read(url + "pdf-version").strip() == b"0" and time.perf_counter() - started < 600:
+            time.sleep(0.1)  # the first editions built
+        latencies, layouts = [], []
+        for number in range(edits):
+            seen = read(url + "pdf-version")
+            settled = time.perf_counter()
+            while time.perf_counter() - settled < 3:  # no build under way: the version stays for 3 s
+                time.sleep(0.2)
+                now = read(url + "pdf-version")
+                if now != seen:
+                    seen, settled = now, time.perf_counter()
+            chapter = chapters[(number + 1) % len(chapters)]
+            marker = edit_one_sentence(chapter, rng).rsplit("(", 1)[1][:7]
+            saved = time.perf_counter()
+            while time.perf_counter() - saved < 300:
+                now = read(url + "pdf-version")
+                if now != seen:
+                    seen = now
+                    if marker in _pdf_text(read(url + "book.pdf")):
+                        break
+                time.sleep(0.05)  # the server answers in the building process: asking more often slows the build
+            else:
+                raise SystemExit(f"the PDF preview never showed '{marker}'")
+            latencies.append(time.perf_counter() - saved)
+            layouts.append(layout_seconds(work, chapter.stem) or 0.0)
+        return latencies, layouts
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int) -> list[float]:
     """Seconds from saving a one-sentence edit to `volume build --watch` having put every output in place."""
     import os
@@ -183,6 +257,19 @@ def watch_latency(work: Path, chapters: list[Path], rng: random.Random, edits: i
             process.wait()
 
 
+def bytecode_as_installed(work: Path, baseline: list[list[str]], volume: list[str]) -> None:
+    """Let every module be compiled to bytecode once, as pip does when it installs a package, before anything is
+    timed: the bytecode goes to a folder of the bench's own (the environment may forbid writing it beside an editable
+    checkout, and then every volume process compiled each of volume's modules it imported, about half a second a
+    build), filled by one untimed run of the baseline and of `volume build`."""
+    import os
+
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    for command in [*baseline, [*volume, "build"], [*volume, "clean"]]:
+        subprocess.run(command, cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1)
@@ -190,6 +277,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--no-preview", action="store_true")
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="no untimed run first to compile the modules to bytecode")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     volume = [sys.executable, "-m", "volume"]
@@ -201,10 +290,13 @@ def main() -> None:
         shutil.copytree(args.project / "styles", work / "styles")
         sources = sorted(str(p.relative_to(work)) for p in (work / "chapters").glob("*.md"))
         check_baseline(work, sources)
+        baseline = [[pandoc(), "--file-scope", *sources, "--pdf-engine=weasyprint", "-o", "x.pdf"],
+                    [pandoc(), "--file-scope", *sources, "-o", "x.epub"]]
+        if not args.no_bytecode:
+            bytecode_as_installed(work, baseline, volume)
         chapters = [work / s for s in sources if body_paragraphs((work / s).read_text(encoding="utf-8").split("\n"))]
         for round_number in range(args.runs):
-            pdf = measured([pandoc(), "--file-scope", *sources, "--pdf-engine=weasyprint", "-o", "x.pdf"], work)
-            epub = measured([pandoc(), "--file-scope", *sources, "-o", "x.epub"], work)
+            pdf, epub = (measured(command, work) for command in baseline)
             times["baseline"].append((pdf[0] + epub[0], pdf[1] + epub[1]))
             subprocess.run([*volume, "clean"], cwd=work, check=True, stdout=subprocess.DEVNULL)
             times["cold"].append(measured([*volume, "build"], work))
@@ -224,10 +316,12 @@ def main() -> None:
                 f"{k} {v[-1][0]:.1f} s ({v[-1][1]:.1f} s CPU)" for k, v in times.items() if v), flush=True)
         latencies = [] if args.no_preview else preview_latency(work, chapters, rng, args.edits)
         watched = watch_latency(work, chapters, rng, args.edits)
-    report(times, relaid, latencies, watched)
+        pdf_latencies = ([], []) if args.no_preview else pdf_preview_latency(work, chapters, rng, args.edits)
+    report(times, relaid, latencies, watched, pdf_latencies)
 
 
-def report(times: dict, relaid: list[list[str]], latencies: list[float], watched: list[float]) -> None:
+def report(times: dict, relaid: list[list[str]], latencies: list[float], watched: list[float],
+           pdf_latencies: tuple[list[float], list[float]] = ([], [])) -> None:
     wall = {k: [w for w, _ in v] for k, v in times.items()}
     cpu = {k: [c for _, c in v] for k, v in times.items()}
     for name in times:
@@ -251,6 +345,13 @@ def report(times: dict, relaid: list[list[str]], latencies: list[float], watched
     if latencies:
         print(f"preview edit -> new page (HTML): median {statistics.median(latencies):.2f} s, worst "
               f"{max(latencies):.2f} s   (target <= 0.5 s)")
+
+    pdf, layouts = pdf_latencies
+    if pdf and latencies:
+        allowed = 2 * statistics.median(latencies) + statistics.median(layouts)
+        print(f"preview --pdf edit -> new PDF: median {statistics.median(pdf):.2f} s, worst {max(pdf):.2f} s   "
+              f"(target <= 2 x the HTML median + the chapter's layout, median {statistics.median(layouts):.2f} s: "
+              f"{allowed:.2f} s)")
 
 
 if __name__ == "__main__":

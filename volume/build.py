@@ -106,17 +106,24 @@ def styles_dir_for(manifest: Manifest) -> Path:
 def prepare(project: Path, report: Report, use_cache: bool = True,
             after_reading: Callable[[], None] | None = None) -> Volume:
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
-    after_reading() is called once pandoc has converted the sources (the build starts its workers then)."""
+    after_reading() is called once: as soon as pandoc leaves a core free (at once when it converts at most one
+    source, as after an edit; else once it has converted them), so the build's workers start up meanwhile."""
     from volume.cache import Cache
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
     for warning in manifest.warnings:
         report.add(warning.code, warning.message, warning.location)
-    with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
-        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None)
-        if after_reading is not None:
+    started = []
+
+    def start(converting: int | None = None) -> None:
+        if after_reading is not None and not started and (converting is None or converting <= 1):
+            started.append(True)
             after_reading()
+
+    with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
+        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None, start)
+        start()
         volume = run_transforms(volume, report)
         check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
         _check_trade(manifest, styles_dir_for(manifest), report)

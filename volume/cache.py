@@ -83,6 +83,9 @@ class Cache:
         except (OSError, ValueError):
             return None
 
+    def has(self, kind: str, key: str) -> bool:
+        return self._path(kind, key).is_file()
+
     def put(self, kind: str, key: str, value) -> None:
         """Write atomically: another build reading at the same time sees the old file or the new, never half."""
         path = self._path(kind, key)

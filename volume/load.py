@@ -7,6 +7,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
@@ -14,7 +15,7 @@ from volume.config import SOURCE_SUFFIXES, ContentsEntry, Manifest
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import Author, BuildDate, Chapter, Markup, Part, Volume
 from volume.near_names import closest
-from volume.pandoc import convert, inline_markdown
+from volume.pandoc import convert, inline_markdown, is_cached
 from volume.pandoc_warnings import report_pandoc_warnings
 from volume.sanitizer import RAW_HTML, clean_markup, clean_text
 from volume.source_lines import line_of
@@ -244,8 +245,10 @@ def convert_all(paths: list[Path], cache, citations=None) -> dict[Path, tuple[di
     return {path: job.result() for path, job in zip(paths, jobs)}
 
 
-def load_volume(manifest: Manifest, report: Report | None = None, cache=None) -> Volume:
-    """Read every source the manifest lists, in order, into one Volume (before transforms)."""
+def load_volume(manifest: Manifest, report: Report | None = None, cache=None,
+                before_converting: Callable[[int], None] | None = None) -> Volume:
+    """Read every source the manifest lists, in order, into one Volume (before transforms). before_converting(n)
+    is told how many sources pandoc is about to convert (the others come from the cache)."""
     report = report or Report()
     checked: dict[ContentsEntry, Path] = {}
     for entry in manifest.contents:
@@ -256,7 +259,10 @@ def load_volume(manifest: Manifest, report: Report | None = None, cache=None) ->
     citations = None
     if manifest.references_file:
         citations = (manifest.chapters_dir / manifest.references_file, manifest.bibliography_style_file)
-    converted = convert_all(list(dict.fromkeys(checked.values())), cache, citations)
+    paths = list(dict.fromkeys(checked.values()))
+    if before_converting is not None:
+        before_converting(sum(1 for path in paths if not is_cached(path, cache, citations)))
+    converted = convert_all(paths, cache, citations)
     chapters: list[Chapter] = []
     parts: list[Part] = []
     used_ids: set[str] = set()

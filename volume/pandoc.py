@@ -43,11 +43,7 @@ def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) 
     bibliography itself is left out here (the volume's one bibliography is built from all chapters)."""
     key = None
     if cache is not None:
-        from volume.cache import digest, versions
-
-        extra = [p.read_bytes() for p in citations] if citations else []
-        key = digest(path.read_bytes(), path.suffix.lower(), json.dumps(versions(), sort_keys=True),
-                     TEMPLATE.read_text(encoding="utf-8"), *extra)
+        key = _key(path, citations)
         hit = cache.get("pandoc", key)
         if hit is not None and isinstance(hit.get("warnings", []), list):
             return hit["meta"], hit["body"], hit.get("warnings", [])
@@ -57,6 +53,20 @@ def convert(path: Path, cache=None, citations: tuple[Path, Path] | None = None) 
     if cache is not None:
         cache.put("pandoc", key, {"meta": meta, "body": body, "warnings": warnings})
     return meta, body, warnings
+
+
+def _key(path: Path, citations: tuple[Path, Path] | None) -> str:
+    """What a source's conversion depends on: its bytes and kind, the tools, the template, the citations' files."""
+    from volume.cache import digest, versions
+
+    extra = [p.read_bytes() for p in citations] if citations else []
+    return digest(path.read_bytes(), path.suffix.lower(), json.dumps(versions(), sort_keys=True),
+                  TEMPLATE.read_text(encoding="utf-8"), *extra)
+
+
+def is_cached(path: Path, cache, citations: tuple[Path, Path] | None = None) -> bool:
+    """Whether convert() will find the source's conversion in the cache (pandoc will not run for it)."""
+    return cache is not None and cache.has("pandoc", _key(path, citations))
 
 
 def _convert(path: Path, citations: tuple[Path, Path] | None = None) -> tuple[dict, str]:

@@ -18,7 +18,9 @@ import threading
 from multiprocessing import forkserver
 from typing import Callable
 
-PRELOAD = ["weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]  # not the EPUB's: not urgent
+# not the EPUB's: not urgent; WeasyPrint through render/pdf/libraries.py (its C libraries found without running
+# ldconfig, gcc and ld for every name it tries: half a second of CPU per build)
+PRELOAD = ["volume.render.pdf.libraries", "weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]
 _THREADS: concurrent.futures.ThreadPoolExecutor | None = None
 _THREADS_LOCK = threading.Lock()
 
