@@ -116,19 +116,22 @@ def pdf_pages(work: Path) -> int:
         return len(pdf.pages)
 
 
+def _start_preview(work: Path, *flags: str) -> tuple[subprocess.Popen, str]:
+    """`volume preview` started in `work` on a free port, and the address it serves."""
+    process = subprocess.Popen([sys.executable, "-m", "volume", "preview", *flags, "--port", "0"], cwd=work,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in process.stdout:
+        found = re.search(r"(http://\S+/)", line)
+        if found:
+            return process, found.group(1)
+    process.terminate()
+    raise SystemExit(f"volume preview {' '.join(flags)} did not start")
+
+
 def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int) -> list[float]:
     """Seconds from saving a one-sentence edit to `volume preview` serving a page that holds it."""
-    process = subprocess.Popen([sys.executable, "-m", "volume", "preview", "--port", "0"], cwd=work,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process, url = _start_preview(work)
     try:
-        url = None
-        for line in process.stdout:
-            found = re.search(r"(http://\S+/)", line)
-            if found:
-                url = found.group(1)
-                break
-        if url is None:
-            raise SystemExit("volume preview did not start")
         latencies = []
         for number in range(edits):
             time.sleep(0.5)  # the watcher settles
@@ -172,21 +175,12 @@ def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, ed
                         ) -> tuple[list[float], list[float]]:
     """Seconds from saving a one-sentence edit to `volume preview --pdf` serving a digital PDF that holds it; and
     each edited chapter's own layout time (what the target allows beside twice the HTML page's latency)."""
-    process = subprocess.Popen([sys.executable, "-m", "volume", "preview", "--pdf", "--port", "0"], cwd=work,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process, url = _start_preview(work, "--pdf")
 
     def read(url: str) -> bytes:
         return urllib.request.urlopen(url).read()
 
     try:
-        url = None
-        for line in process.stdout:
-            found = re.search(r"(http://\S+/)", line)
-            if found:
-                url = found.group(1)
-                break
-        if url is None:
-            raise SystemExit("volume preview --pdf did not start")
         started = time.perf_counter()
         while read(url + "pdf-version").strip() == b"0" and time.perf_counter() - started < 600:
             time.sleep(0.1)  # the first editions built
