@@ -290,12 +290,18 @@ def _name_doubts(work: dict) -> list[str]:
             found.append("a date read as a name")
         if re.fullmatch(r"[A-Z][\w'’-]+ (?:and|&|und|et|и) [A-Z][\w'’-]+", str(person.get("literal", ""))):
             found.append("two people, or a firm, read as one name")
+        if BYLINE_RE.match(str(person.get("given") or person.get("literal") or "")) or any(
+                w.lower().strip(".,") in JOB_TITLES for k in ("family", "given") for w in str(person.get(k, "")).split()):
+            found.append("a byline or a job title read as a name")  # "By Jane Smith", "Jane Smith, Deputy Director"
         given = str(person.get("given", ""))
         if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
             found.append("a name that runs into the title")
     return found
 
 
+BYLINE_RE = re.compile(r"(?:by|par|от)\s", re.IGNORECASE)
+JOB_TITLES = frozenset("director deputy senior fellow professor president minister correspondent reporter staff analyst "
+                       "chief secretary ambassador spokesperson spokesman chairman chairwoman researcher".split())
 MONTHS_OF_DATES = frozenset("january february march april june july august september october november december "
                             "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
@@ -354,6 +360,10 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     return found
 
 
+REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare)(?:\s|$)|(?:press release|news release|statement|blog|"
+                               r"op-ed|fact sheet|podcast)\.?$", re.IGNORECASE)
+
+
 def _field_doubts(work: dict, text: str) -> list[str]:
     """The container, publisher and place: no access words, no place in the publisher, no lower-case start."""
     found = []
@@ -372,6 +382,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
         if re.search(r"\b(?:no|nr|report no)\.\s*\S*\d|\b[A-Z]{2,}-\d|^\d[\d\s,]*(?:and\s+\d+)?$|,\s*\(\d+\)|\d+\s*[-–]\s*\d+$",
                      value, re.IGNORECASE):
             found.append(f"a number, issue or pages read into the {key}")
+    for key in ("container-title", "publisher"):
+        if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip()):
+            found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
     publisher = str(work.get("publisher", ""))
     if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", publisher.strip(), re.IGNORECASE):
         found.append("a publisher that is only a company suffix")
