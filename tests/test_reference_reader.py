@@ -273,6 +273,18 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"title": "AFL-CIO launches Technology Institute", "container-title": "press release"},
      "“AFL-CIO launches Technology Institute,” press release, January 11, 2021",
      "a remark or a kind of document read as the container-title"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "publisher": "Reuters, May 4",
+      "issued": {"date-parts": [[2022]]}},
+     "Jane Smith, *Rail*, Reuters, May 4, 2022, https://www.reuters.com/x.", "a date read into the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Carnegie Endowment",
+      "publisher": "Policy Brief"}, "Jane Smith, “Rail,” Carnegie Endowment, Policy Brief, May 4, 2022",
+     "a remark or a kind of document read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "issued": {"date-parts": [[2022, 5, 4]]},
+      "locator": "2022"}, "Jane Smith, “Rail,” Reuters, May 4, 2022, updated May 5, 2022", "a year read as the locator"),
+    ({"author": [{"literal": "Jane Smith (Reuters)"}], "title": "Rail"}, "Jane Smith (Reuters), “Rail,” May 4, 2022",
+     "a person's name read as one name"),
+    ({"author": [{"literal": "Smith J."}], "title": "Rail"}, "Smith J., “Rail,” Reuters", "a person's name read as one name"),
+    ({"author": [{"literal": "SMITH Jane"}], "title": "Rail"}, "SMITH Jane, “Rail,” Reuters", "a person's name read as one name"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""
@@ -301,6 +313,9 @@ def test_repairs_of_capitals_and_of_a_publisher_read_as_the_site():
     publisher = {"author": [{"family": "Klein", "given": "Gabriele"}], "title": "Methoden", "publisher": "Transcript",
                  "publisher-place": "Bielefeld"}
     assert doubts(publisher, "Klein, Gabriele. 2015. Methoden. Bielefeld: Transcript.") == []  # a publisher's name
+    agency = {"author": [{"literal": "NATO Review"}], "title": "Rail", "container-title": "World Development Report",
+              "issued": {"date-parts": [[2022, 5, 4]]}, "locator": "12"}
+    assert doubts(agency, "NATO Review, “Rail,” World Development Report, May 4, 2022, 12.") == []
 
 
 def test_a_reading_the_second_labeller_disagrees_with_is_kept(monkeypatch):

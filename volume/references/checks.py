@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from volume.references.lexicon import ORG_WORDS, PLACES
+from volume.references.keys import year
+from volume.references.lexicon import MONTHS, ORG_WORDS, PLACES
 
 PLACE_FIRST_RE = re.compile(r"^(?P<place>[A-Z][\w.’' -]{1,30}(?:,\s*[A-Z][\w.]{1,12})?):\s+(?P<name>[A-Z].+)$")
 CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|workshop|journal|review|bulletin|"
@@ -280,8 +281,9 @@ def _name_doubts(work: dict) -> list[str]:
             found.append("a name too long to be one person")
     for person in work.get("author") or []:
         literal = str(person.get("literal", ""))
-        if literal and _looks_like_person(literal):
-            found.append("a person's name read as one name")
+        if literal and (_looks_like_person(re.sub(r"\s*\([^()]*\)\s*", " ", literal).strip())
+                        or _family_first_person(literal)):
+            found.append("a person's name read as one name")  # also "Jane Smith (Reuters)", "Smith J.", "SMITH Jane"
         if any(_org_like(str(person.get(k, ""))) or ":" in str(person.get(k, "")) for k in ("family", "given")):
             found.append("an organisation read as people")
         if re.search(r"\bn\.\s?d\b|\b(?:accessed|retrieved|consulted)\b", name + " " + literal, re.IGNORECASE) or any(
@@ -304,6 +306,15 @@ JOB_TITLES = frozenset("director deputy senior fellow professor president minist
                        "chief secretary ambassador spokesperson spokesman chairman chairwoman researcher".split())
 MONTHS_OF_DATES = frozenset("january february march april june july august september october november december "
                             "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _family_first_person(literal: str) -> bool:
+    """"Smith J.", "SMITH Jane": a family name before initials, or in capitals before a known given name."""
+    from volume.references.lexicon import GIVEN_NAMES
+
+    capitals = re.fullmatch(r"[A-Z][A-Z'’-]+ ([A-Z][a-z]+)", literal)
+    return bool(re.fullmatch(r"[A-Z][a-z'’-]+,? (?:[A-Z]\.\s?){1,3}", literal)
+                or capitals and capitals.group(1).lower() in GIVEN_NAMES)
 
 
 def _looks_like_person(literal: str) -> bool:
@@ -361,7 +372,10 @@ def _title_doubts(work: dict, text: str) -> list[str]:
 
 
 REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare)(?:\s|$)|(?:press release|news release|statement|blog|"
-                               r"op-ed|fact sheet|podcast)\.?$", re.IGNORECASE)
+                               r"op-ed|fact sheet|podcast|policy brief|issue brief|working paper|research paper|"
+                               r"discussion paper|commentary|report|brief|analysis)\.?$", re.IGNORECASE)
+DATE_IN_NAME_RE = re.compile(r"\b(?:{m})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{m})\b|\b(?:{m})\.?\s+\d{{4}}\b".format(
+    m="|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))), re.IGNORECASE)
 
 
 def _field_doubts(work: dict, text: str) -> list[str]:
@@ -385,6 +399,10 @@ def _field_doubts(work: dict, text: str) -> list[str]:
     for key in ("container-title", "publisher"):
         if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip()):
             found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
+        if DATE_IN_NAME_RE.search(str(work.get(key, ""))):
+            found.append(f"a date read into the {key}")  # "Reuters, May 4", "Juni 2024"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", str(work.get("locator", "")).strip()) and year(work):
+        found.append("a year read as the locator")  # "…, updated May 5, 2022": the year cut from its date
     publisher = str(work.get("publisher", ""))
     if re.fullmatch(r"(?:inc|ltd|co|llc|gmbh|plc|corp|s\.a|ag)\.?", publisher.strip(), re.IGNORECASE):
         found.append("a publisher that is only a company suffix")
