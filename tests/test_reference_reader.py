@@ -285,6 +285,20 @@ def test_gost_references_are_read_whole_or_not_at_all():
      "a person's name read as one name"),
     ({"author": [{"literal": "Smith J."}], "title": "Rail"}, "Smith J., “Rail,” Reuters", "a person's name read as one name"),
     ({"author": [{"literal": "SMITH Jane"}], "title": "Rail"}, "SMITH Jane, “Rail,” Reuters", "a person's name read as one name"),
+    ({"author": [{"family": "Economist", "given": "The"}], "title": "Rail"}, "The Economist, “Rail,” May 4, 2022",
+     "an organisation read as people"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "New York Times",
+      "publisher": "A1"}, "Jane Smith, “Rail,” New York Times, May 4, 2022, A1.",
+     "a remark or a kind of document read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Kitay otkryvaet", "container-title": "[China opens]",
+      "publisher": "Eurasianet"}, "Jane Smith, “Kitay otkryvaet,” [China opens], Eurasianet, May 4, 2022",
+     "a remark or a kind of document read as the container-title"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "Emphasis added"}, "Jane Smith, “Rail,” Eurasianet, May 4, 2022. Emphasis added.",
+     "a remark or a kind of document read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "Tuesday"}, "Jane Smith, “Rail,” Eurasianet, Tuesday, May 4, 2022",
+     "a remark or a kind of document read as the publisher"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""
@@ -316,6 +330,8 @@ def test_repairs_of_capitals_and_of_a_publisher_read_as_the_site():
     agency = {"author": [{"literal": "NATO Review"}], "title": "Rail", "container-title": "World Development Report",
               "issued": {"date-parts": [[2022, 5, 4]]}, "locator": "12"}
     assert doubts(agency, "NATO Review, “Rail,” World Development Report, May 4, 2022, 12.") == []
+    initials = {"author": [{"family": "Lemming", "given": "LE"}], "title": "Problems", "container-title": "J Clin Microbiol"}
+    assert doubts(initials, "Lemming LE. 2004. Problems. J Clin Microbiol 42: 1840–1842.") == []  # initials, no article
 
 
 def test_a_reading_the_second_labeller_disagrees_with_is_kept(monkeypatch):

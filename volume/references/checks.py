@@ -295,6 +295,8 @@ def _name_doubts(work: dict) -> list[str]:
         if BYLINE_RE.match(str(person.get("given") or person.get("literal") or "")) or any(
                 w.lower().strip(".,") in JOB_TITLES for k in ("family", "given") for w in str(person.get(k, "")).split()):
             found.append("a byline or a job title read as a name")  # "By Jane Smith", "Jane Smith, Deputy Director"
+        if re.fullmatch(r"(?:The|Les|Die|Der|Das)", str(person.get("given", "")).strip()):
+            found.append("an organisation read as people")  # "The Economist": an article is no given name
         given = str(person.get("given", ""))
         if re.search(r"[^\W\d_]{3,}\.$", given) and re.search(r"\.\s", given) or re.search(r"[^\W\d_]{3,}\.\s+\S", given):
             found.append("a name that runs into the title")
@@ -371,7 +373,9 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     return found
 
 
-REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare)(?:\s|$)|(?:press release|news release|statement|blog|"
+REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare)(?:\s|$)|(?:emphasis|italics) (?:added|mine|in original)|"
+                               r"(?:my|author’s|author's) translation|translation mine|\[|"
+                               r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|[A-Z]{1,2}\d{1,3}$|(?:press release|news release|statement|blog|"
                                r"op-ed|fact sheet|podcast|policy brief|issue brief|working paper|research paper|"
                                r"discussion paper|commentary|report|brief|analysis)\.?$", re.IGNORECASE)
 DATE_IN_NAME_RE = re.compile(r"\b(?:{m})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{m})\b|\b(?:{m})\.?\s+\d{{4}}\b".format(
