@@ -299,6 +299,12 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
       "publisher": "Tuesday"}, "Jane Smith, “Rail,” Eurasianet, Tuesday, May 4, 2022",
      "a remark or a kind of document read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "quoting John Doe"}, "Jane Smith, “Rail,” Eurasianet, May 4, 2022, https://eurasianet.org/x, quoting "
+     "John Doe.", "a remark or a kind of document read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "New York"}, "Jane Smith, “Rail,” Eurasianet (New York), May 4, 2022",
+     "a place read as the publisher"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""

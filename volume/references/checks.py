@@ -373,7 +373,8 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     return found
 
 
-REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare)(?:\s|$)|(?:emphasis|italics) (?:added|mine|in original)|"
+CITY_FIRST_WORDS = frozenset("new san los las hong saint st. rio buenos tel abu kuala addis".split())
+REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare|quoting|citing|quoted in|cited in)(?:\s|$)|(?:emphasis|italics) (?:added|mine|in original)|"
                                r"(?:my|author’s|author's) translation|translation mine|\[|"
                                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|[A-Z]{1,2}\d{1,3}$|(?:press release|news release|statement|blog|"
                                r"op-ed|fact sheet|podcast|policy brief|issue brief|working paper|research paper|"
@@ -412,6 +413,10 @@ def _field_doubts(work: dict, text: str) -> list[str]:
         found.append("a publisher that is only a company suffix")
     if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
         found.append("a bracketed abbreviation read as the publisher")
+    words = publisher.lower().split()
+    if (len(words) == 1 or len(words) == 2 and words[0] in CITY_FIRST_WORDS) and words[-1] in PLACES \
+            and not work.get("publisher-place"):
+        found.append("a place read as the publisher")  # "Eurasianet (New York)": the site's city
     if "," in publisher and publisher.split(",")[0].strip().lower() in PLACES:
         found.append("a place read into the publisher")
     if re.search(r"\b(?:universit\w*|press|institut\w*|verlag|publish\w*)\b", str(work.get("publisher-place", "")),
