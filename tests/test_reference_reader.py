@@ -305,6 +305,12 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
       "publisher": "New York"}, "Jane Smith, “Rail,” Eurasianet (New York), May 4, 2022",
      "a place read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "J."}], "title": "\"China opens new rail link.\" Eurasianet"},
+     "Smith, J. (2022, May 4). \"China opens new rail link.\" Eurasianet. https://eurasianet.org/x",
+     "a title that runs past its closing quote"),
+    ({"author": [{"family": "Smith", "given": "J."}], "title": "Rail", "container-title": "Eurasianet; Reuters"},
+     "Smith, J. (2022, May 4). Rail. Eurasianet; Reuters. https://eurasianet.org/x",
+     "two names read as one container-title"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""

@@ -348,6 +348,8 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     if title.count("”") > title.count("“") or title.count("»") > title.count("«") or (
             "‘" not in title and re.search(r"’\s*[(,]|[^s\W]’\s+\w", title)):
         found.append("a closing quote inside the title")
+    if re.match(r"[\"“«„][^\"”»“]+[\"”»“]\s*[.,:;]?\s+\S", title):
+        found.append("a title that runs past its closing quote")  # "\"Title.\" Site": the site read into the title
     tail = re.split(r"\.\s+", title)[-1] if ". " in title else ""
     if tail and tail[:1].isupper() and _names_a_body(tail) and all(
             w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&", "de"} for w in tail.split()):
@@ -402,6 +404,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
                      value, re.IGNORECASE):
             found.append(f"a number, issue or pages read into the {key}")
     for key in ("container-title", "publisher"):
+        parts = str(work.get(key, "")).split(";")
+        if len(parts) == 2 and all(0 < len(part.split()) <= 4 for part in parts):
+            found.append(f"two names read as one {key}")  # "Eurasianet; Reuters"
         if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip()):
             found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
         if DATE_IN_NAME_RE.search(str(work.get(key, ""))):
