@@ -311,6 +311,10 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"author": [{"family": "Smith", "given": "J."}], "title": "Rail", "container-title": "Eurasianet; Reuters"},
      "Smith, J. (2022, May 4). Rail. Eurasianet; Reuters. https://eurasianet.org/x",
      "two names read as one container-title"),
+    ({"author": [{"family": "Smith", "given": "Dr. Jane"}], "title": "Rail"}, "Dr. Jane Smith, “Rail,” Eurasianet",
+     "a byline or a job title read as a name"),
+    ({"author": [{"literal": "Prof. Jane Smith"}], "title": "Rail"}, "Prof. Jane Smith, “Rail,” Eurasianet",
+     "a byline or a job title read as a name"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""

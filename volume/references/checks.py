@@ -303,7 +303,7 @@ def _name_doubts(work: dict) -> list[str]:
     return found
 
 
-BYLINE_RE = re.compile(r"(?:by|par|от)\s", re.IGNORECASE)
+BYLINE_RE = re.compile(r"(?:by|par|от|dr|prof|mr|mrs|ms|sir|amb|gen|col)\.?\s", re.IGNORECASE)  # a byline, an honorific
 JOB_TITLES = frozenset("director deputy senior fellow professor president minister correspondent reporter staff analyst "
                        "chief secretary ambassador spokesperson spokesman chairman chairwoman researcher".split())
 MONTHS_OF_DATES = frozenset("january february march april june july august september october november december "
