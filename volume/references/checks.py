@@ -409,8 +409,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
             found.append(f"two names read as one {key}")  # "Eurasianet; Reuters"
         if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip()):
             found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
-        if DATE_IN_NAME_RE.search(str(work.get(key, ""))):
-            found.append(f"a date read into the {key}")  # "Reuters, May 4", "Juni 2024"
+        value = str(work.get(key, "")).strip()
+        if DATE_IN_NAME_RE.search(value) or re.sub(r"[\s.,–—/-]+$", "", value).lower() in MONTHS:
+            found.append(f"a date read into the {key}")  # "Reuters, May 4", "Juni 2024", "May–" (of "May–June")
     if re.fullmatch(r"(?:1[89]|20)\d\d", str(work.get("locator", "")).strip()) and year(work):
         found.append("a year read as the locator")  # "…, updated May 5, 2022": the year cut from its date
     publisher = str(work.get("publisher", ""))
