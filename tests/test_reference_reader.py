@@ -318,6 +318,9 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
       "publisher": "May–", "issued": {"date-parts": [[2022, 6]]}}, "Jane Smith, “Rail,” Eurasianet, May–June 2022",
      "a date read into the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "; see also"}, "Jane Smith, “Rail,” Eurasianet, May 4, 2022, https://eurasianet.org/x; see also John "
+     "Doe, “Another,” AP.", "a remark or a kind of document read as the publisher"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""

@@ -407,7 +407,7 @@ def _field_doubts(work: dict, text: str) -> list[str]:
         parts = str(work.get(key, "")).split(";")
         if len(parts) == 2 and all(0 < len(part.split()) <= 4 for part in parts):
             found.append(f"two names read as one {key}")  # "Eurasianet; Reuters"
-        if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip()):
+        if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip().lstrip(";,: ")):
             found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
         value = str(work.get(key, "")).strip()
         if DATE_IN_NAME_RE.search(value) or re.sub(r"[\s.,–—/-]+$", "", value).lower() in MONTHS:
