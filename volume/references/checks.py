@@ -410,8 +410,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
         if REMARK_OR_KIND_RE.match(str(work.get(key, "")).strip().lstrip(";,: ")):
             found.append(f"a remark or a kind of document read as the {key}")  # "See also", "press release"
         value = str(work.get(key, "")).strip()
-        if DATE_IN_NAME_RE.search(value) or re.sub(r"[\s.,–—/-]+$", "", value).lower() in MONTHS:
-            found.append(f"a date read into the {key}")  # "Reuters, May 4", "Juni 2024", "May–" (of "May–June")
+        if DATE_IN_NAME_RE.search(value) or re.sub(r"[\s.,–—/-]+$", "", value).lower() in MONTHS or re.fullmatch(
+                r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", value):
+            found.append(f"a date read into the {key}")  # "Reuters, May 4", "Juni 2024", "May–" (of "May–June"), "04.05.2022"
     if re.fullmatch(r"(?:1[89]|20)\d\d", str(work.get("locator", "")).strip()) and year(work):
         found.append("a year read as the locator")  # "…, updated May 5, 2022": the year cut from its date
     publisher = str(work.get("publisher", ""))
@@ -419,6 +420,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
         found.append("a publisher that is only a company suffix")
     if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", publisher) and f"({publisher})" in text:
         found.append("a bracketed abbreviation read as the publisher")
+    container = str(work.get("container-title", ""))
+    if re.fullmatch(r"[A-Z][a-z]+", publisher) and container and f"{container} ({publisher})" in text:
+        found.append("a place read as the publisher")  # "Kazinform (Kazakhstan)": where the site is, not who publishes
     words = publisher.lower().split()
     if (len(words) == 1 or len(words) == 2 and words[0] in CITY_FIRST_WORDS) and words[-1] in PLACES \
             and not work.get("publisher-place"):
