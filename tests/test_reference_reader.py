@@ -327,6 +327,9 @@ def test_gost_references_are_read_whole_or_not_at_all():
     ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Kazinform",
       "publisher": "Kazakhstan"}, "Jane Smith, “Rail,” Kazinform (Kazakhstan), May 4, 2022, https://www.inform.kz/x.",
      "a place read as the publisher"),
+    ({"author": [{"family": "Smith", "given": "Jane"}], "title": "Rail", "container-title": "Eurasianet",
+      "publisher": "“Analysis,”"}, "Jane Smith, “Rail,” Eurasianet, “Analysis,” May 4, 2022, https://eurasianet.org/x.",
+     "a remark or a kind of document read as the publisher"),
 ])
 def test_shapes_of_mangled_readings_are_doubted(work, text, doubt):
     """Shapes seen on strings the checks were not first written for (tune-eval1's fit half)."""

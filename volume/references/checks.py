@@ -377,7 +377,7 @@ def _title_doubts(work: dict, text: str) -> list[str]:
 
 CITY_FIRST_WORDS = frozenset("new san los las hong saint st. rio buenos tel abu kuala addis".split())
 REMARK_OR_KIND_RE = re.compile(r"(?:see(?: also)?|cf\.|also|compare|quoting|citing|quoted in|cited in)(?:\s|$)|(?:emphasis|italics) (?:added|mine|in original)|"
-                               r"(?:my|author’s|author's) translation|translation mine|\[|"
+                               r"(?:my|author’s|author's) translation|translation mine|[\[“\"«„]|"
                                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|[A-Z]{1,2}\d{1,3}$|(?:press release|news release|statement|blog|"
                                r"op-ed|fact sheet|podcast|policy brief|issue brief|working paper|research paper|"
                                r"discussion paper|commentary|report|brief|analysis)\.?$", re.IGNORECASE)
