@@ -61,38 +61,25 @@ def test_web_page_numbered_lines_are_no_page_notes():
     assert page_notes.find((DEV / "crs-national-alerts" / "copied.txt").read_text(encoding="utf-8")) is None
 
 
-PAGED = """Annual Review
-Line 1 of page two's body text, which a real page has many of.
-Line 2 of page two's body text, which a real page has many of.
-Line 3 of page two's body text, which a real page has many of.
-Line 4 of page two's body text, which a real page has many of.
-Line 5 of page two's body text, which a real page has many of.
-Line 6 of page two's body text, which a real page has many of.
+def _body(page: str) -> str:
+    """Six lines of a page's body text: a converted page is longer than the few lines each test is about."""
+    return "".join(f"Line {k} of page {page}'s body text, which a real page has many of.\n" for k in range(1, 7))
 
+
+PAGED = f"""Annual Review
+{_body("two")}
 Trade grew again in 2021.1 The ports handled more cargo than before.
 2022 was a harder year for shippers, and rates rose.2
 1 Ministry of Transport, Annual Statistics (2022).
 Institute Report
 3
-Line 1 of page three's body text, which a real page has many of.
-Line 2 of page three's body text, which a real page has many of.
-Line 3 of page three's body text, which a real page has many of.
-Line 4 of page three's body text, which a real page has many of.
-Line 5 of page three's body text, which a real page has many of.
-Line 6 of page three's body text, which a real page has many of.
-2The rise followed the closure of two routes.
+{_body("three")}2The rise followed the closure of two routes.
 3 steps were proposed:
 1 Widen the canal.
 2 Dredge the harbour.
 Institute Report
 4
-Line 1 of page four's body text, which a real page has many of.
-Line 2 of page four's body text, which a real page has many of.
-Line 3 of page four's body text, which a real page has many of.
-Line 4 of page four's body text, which a real page has many of.
-Line 5 of page four's body text, which a real page has many of.
-Line 6 of page four's body text, which a real page has many of.
-Prices fell later.3 The routes reopened under the law.4
+{_body("four")}Prices fell later.3 The routes reopened under the law.4
 3See the annex.
 447 U.S.C. §606.
 Institute Report
