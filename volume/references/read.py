@@ -243,9 +243,13 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         # field as the first: three readings agree
     if doubt:
         confidence = min(confidence, DOUBTFUL)
+    confirmed = confirmed_share(work, text) if covered else 0.0
+    trusted = trusted or covered and confirmed == 1.0 and not doubt  # a Chicago note read whole that both
+    # labellers read field for field as the rules do
     signals = calibration.signals(text, work, method, heuristic=heuristic, confidence=confidence,
                                   doubts=shape_doubts, second=second, alike=alike, covered=covered, sound=sound,
-                                  differ=differ, prose=prose, form=form if covered else "")
+                                  differ=differ, prose=prose, form=form if covered else "",
+                                  confirmed=confirmed)
     calibrated = calibration.score(signals)
     if calibrated is not None and not (trusted and calibrated >= HOUSE_FLOOR):
         confidence = calibrated  # the house form read whole keeps the rules' confidence unless the calibrated one
@@ -328,3 +332,46 @@ def _why(reading, confidence: float) -> str:
         return "no title found"
     weakest = min(reading.confidence, key=reading.confidence.get) if reading.confidence else "fields"
     return f"unsure of the {weakest.replace('container-title', 'journal or site')} ({confidence:.2f})"
+
+
+CONFIRMED_FIELDS = ("container-title", "publisher", "publisher-place", "volume", "issue", "page", "URL", "DOI")
+
+
+def _people_words(work: dict) -> list[list[str]]:
+    """Each author's (or editor's) name as its sorted words: "Massis Post" read as one body or as a person is one
+    name either way."""
+    people = work.get("author") or work.get("editor") or []
+    return [sorted(normal_text(" ".join(str(p.get(k, "")) for k in ("literal", "given", "family"))).split())
+            for p in people]
+
+
+def _confirmed_by(work: dict, other: dict) -> tuple[int, int]:
+    """How many of the fields compared the other reading reads alike, and how many were compared. A field only
+    one reading has is compared when the other reads a value the work lacks, or reads the work's value into another
+    field; a year or field the other reader leaves unread is not (the labellers often leave a note's date or site
+    out of every field, which contradicts nothing)."""
+    agreed = compared = 0
+    people = (_people_words(work), _people_words(other))
+    if any(people):
+        agreed, compared = int(people[0] == people[1]), 1
+    if year(work) is not None and year(other) is not None:
+        agreed, compared = agreed + (year(work) == year(other)), compared + 1
+    title = fuzz.ratio(normal_text(str(work.get("title", ""))), normal_text(str(other.get("title", ""))))
+    agreed, compared = agreed + (title >= AGREEING_TITLE), compared + 1
+    elsewhere = " | ".join(normal_text(str(other.get(k, ""))) for k in ("title", *CONFIRMED_FIELDS))
+    for key in CONFIRMED_FIELDS:
+        mine, theirs = normal_text(str(work.get(key, ""))), normal_text(str(other.get(key, "")))
+        if mine and not theirs and mine not in elsewhere:
+            continue  # left out by the other reader
+        if mine or theirs:
+            agreed, compared = agreed + (mine == theirs), compared + 1
+    return agreed, compared
+
+
+def confirmed_share(work: dict, text: str) -> float:
+    """The share of the reading's fields that both labellers, each on its own, read as it does (the lower of the two);
+    1.0 when two readers of other kinds confirm the reading field by field."""
+    readers = [repair(assemble(labeller.label(text)).work, text)] if labeller.available() else []
+    readers += [other for other in [_second_reading(text)] if other]
+    shares = [agreed / compared if compared else 0.0 for agreed, compared in (_confirmed_by(work, r) for r in readers)]
+    return min(shares) if shares else 0.0
