@@ -344,6 +344,9 @@ def test_repairs_of_capitals_and_of_a_publisher_read_as_the_site():
     iso = repair({"author": [{"family": "Stanley", "given": "CAVELL"}], "title": "Philosophy"})
     assert iso["author"] == [{"family": "CAVELL", "given": "Stanley"}]
     assert repair({"author": [{"family": "Jansen", "given": "CCC"}], "title": "T"})["author"][0]["family"] == "Jansen"
+    editor = repair({"editor": [{"family": "Keith", "given": "GRANT Barry"}], "title": "Film Genre Reader II"})
+    assert editor["editor"] == [{"family": "GRANT", "given": "Barry Keith"}]  # "GRANT Barry Keith (dir.)", ISO 690
+    assert repair({"author": [{"family": "Keith", "given": "Barry"}], "title": "T"})["author"][0]["family"] == "Keith"
     text = ("Lun, J. (2017, January). China’s domestic politics. Retrieved October 27, 2017, from House of Commons "
             "Library website: http://researchbriefings.files.parliament.uk/x.pdf")
     apa6 = repair({"title": "China’s domestic politics", "container-title": "House of Commons Library website"}, text)
@@ -534,3 +537,17 @@ def test_the_default_volume_notes_are_all_read():
     assert kept == []
     chicago = [r for n in parsed for r in n.readings if r.signals and r.signals.get("house_chicago")]
     assert len(chicago) >= 8 and all(r.work for r in chicago)
+
+
+def test_a_volume_read_from_the_tail_of_a_code_is_doubted():
+    """"SAC- 4", "COMPSI T-RA 8": the number ends a series or report code, it is no journal's volume; a number after
+    "COVID-" in the title is not looked at."""
+    from volume.references.checks import doubts
+
+    text = "J. Kim and P. Khosla, “Real-time obstacle avoidance,” Tech. Report COMPSI T-RA 8, pp. 338-349, 1992."
+    work = {"author": [{"family": "Kim", "given": "J."}], "title": "Real-time obstacle avoidance",
+            "container-title": "COMPSI T-RA", "volume": "8", "page": "338-349", "issued": {"date-parts": [[1992]]}}
+    assert "a volume read from the tail of a code" in doubts(work, text)
+    covid = dict(work, title="COVID-19 in schools", **{"container-title": "Journal of Health", "volume": "19"})
+    text = "J. Kim, “COVID-19 in schools,” Journal of Health 19, no. 2 (2021): 338-349."
+    assert "a volume read from the tail of a code" not in doubts(covid, text)
