@@ -1385,23 +1385,6 @@ CASES = [
         id="semicolon-inside-description",
     ),
     N(
-        'Gerry Shih, "In Central Asia\'s Forbidding Highlands, a Quiet Newcomer: Chinese Troops," *Washington Post*, '
-        'February 18, 2019; Paul Stronski and Nicole Ng, "Cooperation and Competition: Russia and China in Central Asia, '
-        'the Russian Far East, and the Arctic," Carnegie Endowment for International Peace, February 28, 2018.',
-        W(
-            ["Shih"],
-            [2019, 2, 18],
-            "In Central Asia's Forbidding Highlands, a Quiet Newcomer: Chinese Troops",
-        ),
-        W(
-            ["Stronski", "Ng"],
-            [2018, 2, 28],
-            "Cooperation and Competition: Russia and China in Central Asia, the Russian Far East, and the Arctic",
-            container="Carnegie Endowment for International Peace",
-        ),
-        id="chicago-two-works",
-    ),
-    N(
         "See Civil.ge. (2024). Chinese companies in Georgia: Sanctions, delays and concerns. https://civil.ge/archives/578206",
         W(
             ["Civil.ge"],
@@ -1427,6 +1410,23 @@ def test_parses_reference(note, works, ibid, locator, comment):
     assert len(parsed.works) == len(works)
     for work, expected in zip(parsed.works, works):
         check(work, expected, note)
+
+
+def test_two_chicago_works_in_one_note_and_a_body_whose_role_the_labellers_read_otherwise():
+    """A note citing two works in Chicago form is cut in two. The second names a think tank after its title, with no URL:
+    the rules read it as the site, both labellers as a report's publisher (the styles print the two differently, and
+    tests/cases/references/README.md's convention cannot tell which without a URL or a word saying "report"), so the
+    Chicago note read whole is calibrated and kept as written, with the reason. (Until round 6 the house form's trust
+    printed it with the site.)"""
+    note = ('Gerry Shih, "In Central Asia\'s Forbidding Highlands, a Quiet Newcomer: Chinese Troops," *Washington Post*, '
+            'February 18, 2019; Paul Stronski and Nicole Ng, "Cooperation and Competition: Russia and China in Central '
+            'Asia, the Russian Far East, and the Arctic," Carnegie Endowment for International Peace, February 28, 2018.')
+    parsed = parse_note(note, strict=True)
+    assert [r.text[:10] for r in parsed.readings] == ["Gerry Shih", "Paul Stron"]
+    check(parsed.works[0], W(["Shih"], [2019, 2, 18],
+                             "In Central Asia's Forbidding Highlands, a Quiet Newcomer: Chinese Troops"), note)
+    assert len(parsed.works) == 1 and parsed.unparsed == (parsed.readings[1].text,)
+    assert parsed.readings[1].reason == "a second reading reads the journal or site otherwise"
 
 
 def test_corpus_is_large_and_mostly_from_the_chapters():
