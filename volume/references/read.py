@@ -233,9 +233,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     elif cited:
         locator = cited.group()  # "…, p. 2, navy.mil/": the page the note cites, which the labeller left out
     shape_doubts = list(doubt)
-    confirmed = confirmed_share(work, text) if covered else 0.0
-    trusted = covered and (form in TRUSTED_FORMS or confirmed == 1.0 and not doubt)  # the house form itself, or
-    # a Chicago note read whole that both labellers read field for field as the rules do: not asked again
+    trusted = covered and form in TRUSTED_FORMS  # the house form itself: the rules' own reading, not asked again
     second = [] if trusted or doubt else second_opinion(work, text)
     alike = method == "model+rules" and not doubt and confidence >= SECOND_ASKED and _read_alike(work, text)
     heuristic = confidence
@@ -245,6 +243,9 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         # field as the first: three readings agree
     if doubt:
         confidence = min(confidence, DOUBTFUL)
+    confirmed = confirmed_share(work, text) if covered else 0.0
+    trusted = trusted or covered and confirmed == 1.0 and not doubt  # a Chicago note read whole that both
+    # labellers read field for field as the rules do
     signals = calibration.signals(text, work, method, heuristic=heuristic, confidence=confidence,
                                   doubts=shape_doubts, second=second, alike=alike, covered=covered, sound=sound,
                                   differ=differ, prose=prose, form=form if covered else "",
@@ -351,10 +352,7 @@ def _confirmed_by(work: dict, other: dict) -> tuple[int, int]:
     out of every field, which contradicts nothing)."""
     agreed = compared = 0
     people = (_people_words(work), _people_words(other))
-    body = _body_read_as_site(work, other)
-    if body:  # "Eurasianet, “Title,” …": the body in the author's place, which a labeller reads as the site
-        agreed, compared = 1, 1
-    elif any(people):
+    if any(people):
         agreed, compared = int(people[0] == people[1]), 1
     if year(work) is not None and year(other) is not None:
         agreed, compared = agreed + (year(work) == year(other)), compared + 1
@@ -363,23 +361,11 @@ def _confirmed_by(work: dict, other: dict) -> tuple[int, int]:
     elsewhere = " | ".join(normal_text(str(other.get(k, ""))) for k in ("title", *CONFIRMED_FIELDS))
     for key in CONFIRMED_FIELDS:
         mine, theirs = normal_text(str(work.get(key, ""))), normal_text(str(other.get(key, "")))
-        if body and not mine and theirs == body:
-            continue  # the body compared as the author above
         if mine and not theirs and mine not in elsewhere:
             continue  # left out by the other reader
         if mine or theirs:
             agreed, compared = agreed + (mine == theirs), compared + 1
     return agreed, compared
-
-
-def _body_read_as_site(work: dict, other: dict) -> str:
-    """The name of the work's one author, a body, when the other reading names no author and reads that name as the
-    site or publisher (a news site or agency in an author's place: the styles print it first either way)."""
-    people = work.get("author") or []
-    if len(people) != 1 or "literal" not in people[0] or other.get("author") or other.get("editor"):
-        return ""
-    name = normal_text(people[0]["literal"])
-    return name if name in (normal_text(str(other.get(k, ""))) for k in SITE_OR_PUBLISHER) else ""
 
 
 def confirmed_share(work: dict, text: str) -> float:
