@@ -36,7 +36,8 @@ Definitions, so that the same figures can be computed on any labelled set:
   note before it).
 
 Shares are printed overall, per style and per language; --show lists the records of one kind; --reasons
-tabulates why works were kept (R002's reason) and what the reading would have been had it been printed.
+tabulates why works were kept (R002's reason) and what the reading would have been had it been printed, then the
+fields of the works printed wrong, by the reader (method) that printed them.
 """
 
 from __future__ import annotations
@@ -296,7 +297,24 @@ def reasons(records: list[dict], threshold: float) -> str:
     for reason, count in sorted(table.items(), key=lambda kv: (-kv[1]["kept"], kv[0])):
         other = count["kept"] - count["right"] - count["mangled"]
         lines.append(f"{count['kept']:5d} {count['right']:6d} {count['mangled']:8d} {other:6d}  {reason}")
-    return "\n".join(lines)
+    return "\n".join(lines + mangled_fields(kept))
+
+
+def mangled_fields(outcomes: list[dict]) -> list[str]:
+    """The works printed with a wrong field: how often each field is wrong, by the reader that printed it."""
+    mangled = [o for o in outcomes if o["kind"] == "mangled"]
+    if not mangled:
+        return ["", "printed with a wrong field: none"]
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for outcome in mangled:
+        for field in outcome["wrong"]:
+            table[field][outcome.get("method") or "?"] += 1
+    methods = sorted({m for row in table.values() for m in row})
+    lines = ["", f"printed with a wrong field: {len(mangled)} works; wrong fields by the reader that printed them",
+             f"{'field':16} " + " ".join(f"{m:>11}" for m in methods)]
+    for field, row in sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        lines.append(f"{field:16} " + " ".join(f"{row.get(m, 0):11d}" for m in methods))
+    return lines + [f"  {o['id']}: {', '.join(o['wrong'])} ({o.get('method') or '?'})" for o in mangled]
 
 
 def shares(outcomes: list[dict]) -> dict:

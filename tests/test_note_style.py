@@ -71,7 +71,7 @@ def test_confident_notes_in_chicago_full_then_short_with_locators(chicago):
     assert text[12] == "Lewis, “The Inevitability of Open Access.”"
     # Ibid. with a locator after a note citing the same work: Chicago 17 prefers the short form (14.34)
     assert text[6] == "Mearsheimer, 50."
-    assert all(notes[k].styled == "house" for k in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12))
+    assert all(notes[k].styled == "house" for k in (1, 2, 3, 4, 5, 6, 10, 11, 12))  # 9: see the test below
 
 
 def test_comments_around_a_reference_are_kept(chicago):
@@ -88,15 +88,18 @@ def test_unconfident_notes_stay_as_written_and_are_reported(chicago, as_written)
     volume, report = chicago
     styled = {n.number: n for n in volume.chapters[0].notes}
     written = {n.number: n for n in as_written[0].chapters[0].notes}
-    for number in (13,):  # a short note not read (round 4: note 7, and the Ibid. after it, are read now)
+    # 13: a short note not read (round 4: note 7, and the Ibid. after it, are read now); 9: a Chicago note read whole
+    # ("“China’s Crude Oil Imports …,” *U.S. Energy Information Administration*, 23 March 2020, eia.gov/.") that the
+    # first labeller reads otherwise ("U.S." as an editor): since round 6 such a note is calibrated, and kept
+    for number in (9, 13):
         assert styled[number].body == written[number].body
         assert styled[number].styled == "written"
     n010 = [d for d in report.items if d.code == "N010"]
-    assert len(n010) == 1 and "held-out 13" in n010[0].message
+    assert len(n010) == 1 and "held-out 9" in n010[0].message and "held-out 13" in n010[0].message
     assert n010[0].location.path.name == "volume.toml" and n010[0].location.line
     table = notes_report(volume)
-    assert "12 of 13 notes with a reference restyled, 1 keep a reference as written (N010):" in table
-    assert "  held-out 13" in table
+    assert "11 of 13 notes with a reference restyled, 2 keep a reference as written (N010):" in table
+    assert "  held-out 9\n  held-out 13" in table
     assert plain(styled[7].body.xhtml()) == "Michael Gilday, “CNO NAVPLAN,” America’s Navy, January 2021, 2, https://navy.mil/."
 
 

@@ -1271,18 +1271,6 @@ CASES = [
         id="apa-retrieved-date",
     ),
     N(
-        'Eurasianet, "Tajikistan: The Cost of Chinese Debt," July 25, 2022, accessed May 3, 2024, '
-        "https://eurasianet.org/tajikistan-the-cost-of-chinese-debt.",
-        W(
-            ["Eurasianet"],
-            [2022, 7, 25],
-            "Tajikistan: The Cost of Chinese Debt",
-            URL="https://eurasianet.org/tajikistan-the-cost-of-chinese-debt",
-            accessed={"date-parts": [[2024, 5, 3]]},
-        ),
-        id="chicago-organisation-accessed",
-    ),
-    N(
         'J. A. Garrison and A. Abdurahmonov, "Explaining the Central Asian Energy Game: Complex Interdependence and How '
         'Small States Influence Their Big Neighbors," *Asian Perspective* 35 (2011): 381–405.',
         W(
@@ -1427,6 +1415,21 @@ def test_parses_reference(note, works, ibid, locator, comment):
     assert len(parsed.works) == len(works)
     for work, expected in zip(parsed.works, works):
         check(work, expected, note)
+
+
+def test_a_body_before_the_title_that_both_labellers_read_as_the_site_is_kept():
+    """A Chicago note opening with a body's name: the rules read it as the author, both labellers as the site (a
+    news site's name). The styles print the two differently (the site after the title), and which it is cannot be told
+    from the note, so the note read whole is calibrated and kept as written, with the reason. (Until round 6 the house
+    form's trust printed it with Eurasianet as the author.)"""
+    note = ('Eurasianet, "Tajikistan: The Cost of Chinese Debt," July 25, 2022, accessed May 3, 2024, '
+            "https://eurasianet.org/tajikistan-the-cost-of-chinese-debt.")
+    parsed = parse_note(note, strict=True)
+    assert parsed.works == () and parsed.unparsed == (note,)
+    assert parsed.readings[0].reason == "a second reading names other authors"
+    assert parsed.readings[0].signals["house_chicago"] == 1.0
+    read = parse_note(note, strict=True, threshold=0.0).works[0]  # what it would have printed: the rules' reading
+    assert read["author"] == [{"literal": "Eurasianet"}] and read["accessed"] == {"date-parts": [[2024, 5, 3]]}
 
 
 def test_corpus_is_large_and_mostly_from_the_chapters():

@@ -344,6 +344,9 @@ def test_repairs_of_capitals_and_of_a_publisher_read_as_the_site():
     iso = repair({"author": [{"family": "Stanley", "given": "CAVELL"}], "title": "Philosophy"})
     assert iso["author"] == [{"family": "CAVELL", "given": "Stanley"}]
     assert repair({"author": [{"family": "Jansen", "given": "CCC"}], "title": "T"})["author"][0]["family"] == "Jansen"
+    editor = repair({"editor": [{"family": "Keith", "given": "GRANT Barry"}], "title": "Film Genre Reader II"})
+    assert editor["editor"] == [{"family": "GRANT", "given": "Barry Keith"}]  # "GRANT Barry Keith (dir.)", ISO 690
+    assert repair({"author": [{"family": "Keith", "given": "Barry"}], "title": "T"})["author"][0]["family"] == "Keith"
     text = ("Lun, J. (2017, January). China’s domestic politics. Retrieved October 27, 2017, from House of Commons "
             "Library website: http://researchbriefings.files.parliament.uk/x.pdf")
     apa6 = repair({"title": "China’s domestic politics", "container-title": "House of Commons Library website"}, text)
@@ -461,3 +464,90 @@ def test_a_reference_whose_title_reads_as_prose_is_read_and_a_remark_stays_a_rem
     assert work["author"][0]["family"] == "Heffes" and work["container-title"].startswith("IEEE Journal")
     remark = parse_note("The figures were revised twice after 2019, as the ministry later explained to reporters.")
     assert not remark.works and not remark.unparsed and remark.comment
+
+
+def test_a_labeller_confirms_a_reading_field_by_field():
+    """The house reading's confirmation: a field the other reader reads otherwise, or reads into another field, counts
+    against it; a year or a site the other reader leaves unread does not; a body's name read as a person is one name."""
+    from volume.references.read import _confirmed_by
+
+    work = {"author": [{"literal": "Massis Post"}], "issued": {"date-parts": [[2025, 8, 31]]},
+            "title": "Armenia and China establish strategic partnership", "container-title": "Rondeli Blog",
+            "URL": "https://massispost.com/2025/08/x"}
+    assert _confirmed_by(work, dict(work)) == (5, 5)
+    as_person = dict(work, author=[{"family": "Post", "given": "Massis"}])
+    assert _confirmed_by(work, as_person) == (5, 5)
+    left_out = {k: v for k, v in work.items() if k not in ("issued", "container-title")}
+    assert _confirmed_by(work, left_out) == (3, 3)  # only authors, title and URL compared: 1.0
+    swapped = {k: v for k, v in work.items() if k != "container-title"} | {"publisher": "Rondeli Blog"}
+    assert _confirmed_by(work, swapped) == (4, 6)  # the site read as the publisher: two fields against it
+    into_title = dict(left_out, title=work["title"] + ". Rondeli Blog")
+    assert _confirmed_by(work, into_title) == (2, 4)  # the site read into the title
+    other_year = dict(work, issued={"date-parts": [[2024]]}, author=[{"family": "Post"}])
+    assert _confirmed_by(work, other_year) == (3, 5)
+
+
+CHICAGO_NOTE = ("Soso Dzamukashvili, “Tajikistan’s Costly Chinese Loans: When Sovereignty Becomes a Currency,” "
+                "Rondeli Blog, Georgian Foundation for Strategic and International Studies, September 9, 2022, "
+                "https://gfsis.org.ge/blog/view/1491.")
+APA_NOTE = ("Massis Post. (2025, August 31). Armenia and China establish strategic partnership. "
+            "https://massispost.com/2025/08/armenia-and-china-establish-strategic-partnership/")
+
+
+def test_which_house_readings_keep_the_rules_trust(monkeypatch):
+    """APA's house form read whole keeps the rules' confidence unless the calibrated one is under HOUSE_FLOOR; a
+    Chicago note read whole keeps it only when both labellers confirm it field by field, and is calibrated otherwise
+    (foreign Chicago notes were the house rules' most frequent misreadings)."""
+    from volume.references import calibration, read
+
+    from volume.references.parse import _work
+    from volume.references.segment import layout
+
+    monkeypatch.setattr(calibration, "score", lambda found: 0.5)  # a calibrated score under the threshold
+
+    piece = layout(APA_NOTE)[1][0]
+    assert piece.style == "apa"
+    apa = read.decide(APA_NOTE, _work(piece), house=piece.style)
+    assert apa.work and apa.work["author"] == [{"literal": "Massis Post"}] and apa.confidence >= KEEP_BELOW
+    assert apa.signals["house_apa"] == 1.0 and apa.signals["covered"] == 1.0
+
+    piece = layout(CHICAGO_NOTE)[1][0]
+    assert piece.style == "chicago"
+    monkeypatch.setattr(read, "confirmed_share", lambda work, text: 1.0)
+    trusted = read.decide(CHICAGO_NOTE, _work(piece), house=piece.style)
+    assert trusted.work and trusted.work["container-title"] == "Rondeli Blog" and trusted.confidence >= KEEP_BELOW
+    assert trusted.signals["house_chicago"] == 1.0 and trusted.signals["house_confirmed"] == 1.0
+    monkeypatch.setattr(read, "confirmed_share", lambda work, text: 0.8)
+    calibrated = read.decide(CHICAGO_NOTE, _work(piece), house=piece.style)
+    assert calibrated.work is None and calibrated.confidence == 0.5 and calibrated.reason
+    assert calibrated.signals["house_confirmed_share"] == 0.8
+
+    monkeypatch.setattr(calibration, "score", lambda found: 0.1)  # under HOUSE_FLOOR: even APA's form is kept
+    assert read.decide(APA_NOTE, _work(layout(APA_NOTE)[1][0]), house="apa").work is None
+
+
+def test_the_default_volume_notes_are_all_read():
+    """Every reference of the default volume's notes (its house form, APA, and a few Chicago notes) is read, none
+    kept as written: the house trust is kept for them."""
+    notes = [m.group(1) for p in sorted((ROOT / "chapters").glob("*.md"))
+             for m in re.finditer(r"^\[\^\d+\]:\s*(.*)$", p.read_text(encoding="utf-8"), re.M)]
+    parsed = [parse_note(text) for text in notes]
+    assert len(notes) > 240
+    kept = [n.unparsed for n in parsed if n.unparsed]
+    assert kept == []
+    chicago = [r for n in parsed for r in n.readings if r.signals and r.signals.get("house_chicago")]
+    assert len(chicago) >= 8 and all(r.work for r in chicago)
+
+
+def test_a_volume_read_from_the_tail_of_a_code_is_doubted():
+    """"SAC- 4", "COMPSI T-RA 8": the number ends a series or report code, it is no journal's volume; a number after
+    "COVID-" in the title is not looked at."""
+    from volume.references.checks import doubts
+
+    text = "J. Kim and P. Khosla, “Real-time obstacle avoidance,” Tech. Report COMPSI T-RA 8, pp. 338-349, 1992."
+    work = {"author": [{"family": "Kim", "given": "J."}], "title": "Real-time obstacle avoidance",
+            "container-title": "COMPSI T-RA", "volume": "8", "page": "338-349", "issued": {"date-parts": [[1992]]}}
+    assert "a volume read from the tail of a code" in doubts(work, text)
+    covid = dict(work, title="COVID-19 in schools", **{"container-title": "Journal of Health", "volume": "19"})
+    text = "J. Kim, “COVID-19 in schools,” Journal of Health 19, no. 2 (2021): 338-349."
+    assert "a volume read from the tail of a code" not in doubts(covid, text)

@@ -128,7 +128,17 @@ def _capitals_family(person: dict) -> dict:
                                  for w in given.split())
             and not any(CAPITALS_RE.fullmatch(w) for w in family.split())):
         return {**person, "family": given, "given": family}
+    words = given.split()
+    if (len(words) > 1 and family and _in_capitals(words[0]) and not any(CAPITALS_RE.fullmatch(w) for w in words[1:])
+            and not any(CAPITALS_RE.fullmatch(w) for w in family.split())):
+        return {**person, "family": words[0], "given": " ".join([*words[1:], family])}  # "GRANT Barry Keith" read
+        # as given "GRANT Barry", family "Keith"
     return person
+
+
+def _in_capitals(word: str) -> bool:
+    """A family name written in capitals ("CAVELL"), not an initialism of two or three consonants."""
+    return bool(CAPITALS_RE.fullmatch(word) and (len(word) > 3 or re.search(r"[AEIOUYÀ-ÖØ-ÞАЕИОУЫЭЮЯ]", word)))
 
 
 WEBSITE_WORD_RE = re.compile(r"\s+website\s*:?\s*$|^_+|_+$", re.IGNORECASE)
@@ -168,7 +178,17 @@ def _given_name(given: str) -> bool:
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
     return [*_name_doubts(work), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
-            *_container_doubts(work, text), *_shape_doubts(work, text)]
+            *_container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text)]
+
+
+def _code_doubts(work: dict, text: str) -> list[str]:
+    """A volume read from the tail of a code ("SAC- 4", "COMPSI T-RA 8": a series or report number, not a journal's
+    volume)."""
+    volume = str(work.get("volume", "")).strip()
+    rest = text.replace(str(work.get("title", "")), " ") if work.get("title") else text  # "COVID-19" in a title
+    if volume.isdigit() and re.search(r"\b[A-Z]{2,}-\s*" + volume + r"\b|\b[A-Z]+-[A-Z]+\s+" + volume + r"\b", rest):
+        return ["a volume read from the tail of a code"]
+    return []
 
 
 def _shape_doubts(work: dict, text: str) -> list[str]:

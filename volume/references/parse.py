@@ -69,9 +69,10 @@ def _note(readings: list[Cited], comment: str, ibid: bool = False, locator: str 
     return ParsedNote(works, ibid, locator, comment, kept, tuple(readings))
 
 
-def _cited(text: str, note: str, work: dict | None, threshold: float, house: bool = False,
+def _cited(text: str, note: str, work: dict | None, threshold: float, house: str = "",
            prose: bool = False) -> Cited:
-    """A reference read by the rules (work) and the labeller together; house: in the house form (APA); prose:
+    """A reference read by the rules (work) and the labeller together; house: the house form the rules read it in
+    ("apa", "chicago", "chicago-anon"); prose:
     a part of a note that reads like a sentence, a reference only if read with confidence."""
     start = max(note.find(text), 0)
     verdict = decide(text, work, threshold, house, prose)
@@ -150,7 +151,8 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):
         # what the rules left before their one reference is not a remark: part of the reference (more authors)
         return _note([_cited(text, text, None, threshold)], "")  # the rules read only the tail
-    return _note([_cited(piece.text, text, _work(piece), threshold, piece.style in HOUSE_STYLES) for piece in pieces],
+    return _note([_cited(piece.text, text, _work(piece), threshold,
+                         piece.style if piece.style in HOUSE_STYLES else "") for piece in pieces],
                  comment)
 
 

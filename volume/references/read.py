@@ -163,6 +163,10 @@ DISAGREE_ON_FIELD = 0.8  # they agree on author, year and title but read another
 SITE_OR_PUBLISHER = ("container-title", "publisher")
 HOUSE_FLOOR = 0.2  # below this calibrated confidence even the house form read whole is kept as written (the
 # default volume's house-form notes, as the build reads them, score 0.29 and up; 1.01 would calibrate the house form too)
+TRUSTED_FORMS = ("apa",)  # the forms read whole whose rules' reading is trusted over the calibrated confidence: APA's
+# "Author. (Date). Title. Site. URL", the default volume's notes (246 of its 257 references). A Chicago note read whole
+# ("Given Family, “Title,” Site, Date, URL") is calibrated like any other reading: foreign Chicago notes were the
+# house rules' most frequent misreadings (eval2, round 5: 13.8% of its Chicago notes mangled)
 SECOND_ASKED = 0.7  # a reading the rules confirm, this confident, and that the second labeller reads field for field
 SECOND_AGREES = 0.92  # alike, is printed with this confidence
 
@@ -183,10 +187,12 @@ def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
     return work, differ
 
 
-def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, house: bool = False,
+def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, house: bool | str = False,
            prose: bool = False) -> Verdict:
-    """The reading to print for one reference, or the reason to keep it as written. Which reading is chosen
-    does not depend on the threshold; only whether it is printed does."""
+    """The reading to print for one reference, or the reason to keep it as written; house: the form the rules
+    read it in ("apa", "chicago", "chicago-anon"; True for "apa"). Which reading is chosen does not depend on the
+    threshold; only whether it is printed does."""
+    form = "apa" if house is True else (house or "")
     numbered = LIST_NUMBER_RE.match(text)
     if numbered and re.match(r"[^\W\d_]|[“\"«‘*]", text[numbered.end():]):
         text = text[numbered.end():]  # "12. Smith, J. …", "[4] J. Smith, …": the list's number is no part of it
@@ -204,7 +210,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         rules_work = parse_gost(text)
         sound, alone = rules_work is not None, WHOLE_READER
     differ: list[str] = []
-    covered = house and sound and not leftover_words(rules_work, text)  # the house form, read whole
+    covered = bool(form) and sound and not leftover_words(rules_work, text)  # the house form, read whole
     if rules_work and agree(rules_work, reading.work) and covered:
         work, confidence, method = rules_work, max(confidence, AGREED), "rules+model"  # the rules' conventions
     elif rules_work and agree(rules_work, reading.work) and sound:
@@ -227,7 +233,8 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     elif cited:
         locator = cited.group()  # "…, p. 2, navy.mil/": the page the note cites, which the labeller left out
     shape_doubts = list(doubt)
-    second = [] if covered or doubt else second_opinion(work, text)  # the house form read whole: the rules' own
+    trusted = covered and form in TRUSTED_FORMS  # the house form itself: the rules' own reading, not asked again
+    second = [] if trusted or doubt else second_opinion(work, text)
     alike = method == "model+rules" and not doubt and confidence >= SECOND_ASKED and _read_alike(work, text)
     heuristic = confidence
     doubt = doubt + second
@@ -236,11 +243,15 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         # field as the first: three readings agree
     if doubt:
         confidence = min(confidence, DOUBTFUL)
+    confirmed = confirmed_share(work, text) if covered else 0.0
+    trusted = trusted or covered and confirmed == 1.0 and not doubt  # a Chicago note read whole that both
+    # labellers read field for field as the rules do
     signals = calibration.signals(text, work, method, heuristic=heuristic, confidence=confidence,
                                   doubts=shape_doubts, second=second, alike=alike, covered=covered, sound=sound,
-                                  differ=differ, prose=prose)
+                                  differ=differ, prose=prose, form=form if covered else "",
+                                  confirmed=confirmed)
     calibrated = calibration.score(signals)
-    if calibrated is not None and not (covered and calibrated >= HOUSE_FLOOR):
+    if calibrated is not None and not (trusted and calibrated >= HOUSE_FLOOR):
         confidence = calibrated  # the house form read whole keeps the rules' confidence unless the calibrated one
         # is very low: the forms they were written for (the default volume's notes) are read as they always were
     if confidence >= threshold:
@@ -321,3 +332,46 @@ def _why(reading, confidence: float) -> str:
         return "no title found"
     weakest = min(reading.confidence, key=reading.confidence.get) if reading.confidence else "fields"
     return f"unsure of the {weakest.replace('container-title', 'journal or site')} ({confidence:.2f})"
+
+
+CONFIRMED_FIELDS = ("container-title", "publisher", "publisher-place", "volume", "issue", "page", "URL", "DOI")
+
+
+def _people_words(work: dict) -> list[list[str]]:
+    """Each author's (or editor's) name as its sorted words: "Massis Post" read as one body or as a person is one
+    name either way."""
+    people = work.get("author") or work.get("editor") or []
+    return [sorted(normal_text(" ".join(str(p.get(k, "")) for k in ("literal", "given", "family"))).split())
+            for p in people]
+
+
+def _confirmed_by(work: dict, other: dict) -> tuple[int, int]:
+    """How many of the fields compared the other reading reads alike, and how many were compared. A field only
+    one reading has is compared when the other reads a value the work lacks, or reads the work's value into another
+    field; a year or field the other reader leaves unread is not (the labellers often leave a note's date or site
+    out of every field, which contradicts nothing)."""
+    agreed = compared = 0
+    people = (_people_words(work), _people_words(other))
+    if any(people):
+        agreed, compared = int(people[0] == people[1]), 1
+    if year(work) is not None and year(other) is not None:
+        agreed, compared = agreed + (year(work) == year(other)), compared + 1
+    title = fuzz.ratio(normal_text(str(work.get("title", ""))), normal_text(str(other.get("title", ""))))
+    agreed, compared = agreed + (title >= AGREEING_TITLE), compared + 1
+    elsewhere = " | ".join(normal_text(str(other.get(k, ""))) for k in ("title", *CONFIRMED_FIELDS))
+    for key in CONFIRMED_FIELDS:
+        mine, theirs = normal_text(str(work.get(key, ""))), normal_text(str(other.get(key, "")))
+        if mine and not theirs and mine not in elsewhere:
+            continue  # left out by the other reader
+        if mine or theirs:
+            agreed, compared = agreed + (mine == theirs), compared + 1
+    return agreed, compared
+
+
+def confirmed_share(work: dict, text: str) -> float:
+    """The share of the reading's fields that both labellers, each on its own, read as it does (the lower of the two);
+    1.0 when two readers of other kinds confirm the reading field by field."""
+    readers = [repair(assemble(labeller.label(text)).work, text)] if labeller.available() else []
+    readers += [other for other in [_second_reading(text)] if other]
+    shares = [agreed / compared if compared else 0.0 for agreed, compared in (_confirmed_by(work, r) for r in readers)]
+    return min(shares) if shares else 0.0
