@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
-from volume.importer import furniture
+from volume.importer import citations, furniture
 from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
 from volume.importer.notes import TOKEN, Note
@@ -54,6 +54,7 @@ class Article:
     notes_heading: str = ""
     credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
+    unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text (Markdown), lines
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -468,11 +469,11 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         _drop(article, block, "a heading between two lists of notes")
     after = drop_chrome(article, blocks[found.end:], tail=True, repeated=repeated)
     article.blocks = before + after
-    bar = furniture.strip_link_bars(found.notes)
+    bar = furniture.strip_link_bars(found.notes) or citations.strip_lone_bars(found.notes)
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
     article.notes.extend(found.notes)
-    grouped = notes_list.expand_groups(before, {n.number for n in found.notes})
+    grouped, article.unjoined = citations.expand_groups(before, {n.number for n in found.notes})
     if grouped:
         article.recognised.append(f"{grouped} note markers printed in groups ('[6, 7]', '[14–17]')")
     article.notes_heading = found.heading
@@ -526,6 +527,9 @@ def _block_markdown(block: Block) -> str:
 
 
 MISSING_NOTE = "\\[note missing in the source\\]"
+# Two note references side by side (a group '[4,6]', a range '[1–3]' as one reference per note): a superscript comma
+# between them, so that 1, 2, 3 do not print as 123.
+ADJACENT_REFS = re.compile(r"(\[\^[\w-]+\])(?=\[\^[\w-]+\](?!:))")
 UNMARKED_NOTES = "\\[Notes the source lists without a marker in its text:\\]"
 
 
@@ -557,7 +561,7 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
     for block in article.blocks:
         if not (block.kind == "item" and previous == "item"):
             lines.append("")
-        lines.append(TOKEN.sub(link, _block_markdown(block)))
+        lines.append(ADJACENT_REFS.sub(r"\1^,^", TOKEN.sub(link, _block_markdown(block))))
         previous = block.kind
     definitions = sorted((n, notes[v]) for v, n in numbers.items())
     unused = [note for note in article.notes if notes.get(note.number) is not note or note.number not in numbers]
@@ -624,6 +628,11 @@ def _report_note_problems(article: Article, chapter: Path, text: str, orphans: d
         report.add("P009", f"note marker [{label}] has no note in the source's list of notes; the chapter keeps it "
                    f"with the note '[note missing in the source]' ([^missing-{label}], {chapter.name}:{where}): "
                    "write the note there or remove the marker", SourceLocation(article.source, line))
+    for group, line in article.unjoined:
+        shown = rec.plain(group)
+        report.add("N030", f"the citation '{shown}' was left as text: not every number in it is a note of the source's "
+                   f"list ({chapter.name}:{_chapter_line(text, group) or '?'}); write a marker [^n] for each note it "
+                   "cites, or leave it if it is no citation", SourceLocation(article.source, line))
     for note, label in unused:
         where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "
