@@ -55,7 +55,7 @@ def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int |
             nonlocal added
             found = group_numbers(match.group(1))
             if not found or not set(found) <= numbers:
-                if numbers and (match.re is GROUP or len(found) > 1):
+                if found and min(found) >= 1 and set(found) & numbers:  # ('[0, 1]' is an interval)
                     left.append((match.group(0), block.line))
                 return match.group(0)
             added += len(found)
@@ -70,10 +70,15 @@ def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int |
             added += len(between)
             return match.group(1) + _tokens(list(between), match.group(3))
 
-        text = SUP_GROUP.sub(group, GROUP.sub(group, block.text))
-        text = TOKEN_RANGE.sub(fill, text)
-        block.text = BRACKETED.sub(lambda m: "".join(t.group(0) for t in TOKEN.finditer(m.group(1))), text)
+        text = _unbracket(SUP_GROUP.sub(group, GROUP.sub(group, block.text)))  # ('[4]–[10]': brackets first)
+        block.text = _unbracket(TOKEN_RANGE.sub(fill, text))
     return added, left
+
+
+def _unbracket(text: str) -> str:
+    """Joined markers without the brackets printed around them: ' \\[tok, tok\\]' → 'toktok' (the chapter prints
+    note numbers, not the page's brackets)."""
+    return BRACKETED.sub(lambda m: "".join(t.group(0) for t in TOKEN.finditer(m.group(1))), text)
 
 
 RUN_STEP = re.compile(r"(\s?[,–-]\s?|\s)(\d{1,3})(?=[\s,.;:!?)\]—–-]|$)")

@@ -408,7 +408,7 @@ class Walker:
                 if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace(')', '%29')}){trail}"
+                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace('(', '%28').replace(')', '%29')}){trail}"
         return inner
 
     @staticmethod
@@ -866,6 +866,8 @@ def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[
     return [], ""
 
 
+# A paragraph all in bold, with the note markers that may close it ('**Outlook**' then a marker)
+BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*((?:\s*\x00\d+:[^:\x00]*:\d*\x00)*)")
 LETTERHEAD = 3  # this many all-bold lines in a row are a letterhead or a transcript's header, not headings
 
 
@@ -874,7 +876,7 @@ def _bold_headings(article: Article) -> None:
     numbered one that is all italic ('*1) Privatheit und Öffentlichkeit*', a level under the bold ones) or wrapped
     in typed asterisks ('*4) Title *'). A run of three or more bold lines is the text's own header (a
     transcript's 'Remarks of … / Weekly Address / …')."""
-    bold = [b.kind == "para" and bool(re.fullmatch(r"\*\*[^*]+\*\*", b.text.strip())) for b in article.blocks]
+    bold = [b.kind == "para" and bool(BOLD_LINE.fullmatch(b.text.strip())) for b in article.blocks]
     index = 0
     while index < len(bold):
         end = index
@@ -885,7 +887,8 @@ def _bold_headings(article: Article) -> None:
             if len(run) >= LETTERHEAD:
                 block.broken = True
             elif not block.broken and rec.is_heading_like(block.plain):
-                block.kind, block.text, block.level = "heading", block.text.strip()[2:-2], 2
+                found = BOLD_LINE.fullmatch(block.text.strip())
+                block.kind, block.text, block.level = "heading", found.group(1) + found.group(2), 2
         index = end + 1
     levelled = any(b.kind == "heading" for b in article.blocks)
     for block, following in zip(article.blocks, article.blocks[1:]):
