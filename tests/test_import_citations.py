@@ -68,6 +68,9 @@ COPIED = COPIED_BODY + "\n".join(REFERENCES) + "\n"
 BRACKETED = COPIED_BODY.replace("Background1,2", "Background [1, 2]").replace("catalysis.3–5", "catalysis.[3-5]") \
     .replace("later6", "later[6]").replace("growth,7", "growth,[7]").replace("decline.8, 9", "decline.[8,9]") \
     .replace("as well10–12", "as well [10–12]") + "".join(f"[{n}] {text}\n" for n, text in enumerate(REFERENCES, 1))
+# The reference list's numbers as other pages copy them: '1. Smith A.', or '1' alone on the line above the reference.
+NUMBERED = COPIED_BODY + "".join(f"{n}. {text}\n" for n, text in enumerate(REFERENCES, 1))
+LONE_NUMBERS = COPIED_BODY + "".join(f"{n}\n{text}\n" for n, text in enumerate(REFERENCES, 1))
 
 
 def _project(tmp_path: Path) -> Path:
@@ -108,12 +111,12 @@ def _assert_traps_are_text(body: str) -> None:
 @pytest.mark.parametrize("form", ["html", "docx"])
 def test_page_and_word_file_join_every_note_of_groups_and_ranges(tmp_path, form):
     page = tmp_path / "article.html"
-    page.write_text(PAGE, encoding="utf-8")
+    page.write_text(PAGE.replace("Background<sup>1,2</sup>", "Background<sup>[1,2]</sup>"), encoding="utf-8")
     if form == "docx":
         pypandoc.convert_file(str(page), "docx", outputfile=str(tmp_path / "article.docx"), extra_args=["--sandbox"])
         project, result = _import(tmp_path / "w", "article.docx", (tmp_path / "article.docx").read_bytes())
     else:
-        project, result = _import(tmp_path / "p", "article.html", PAGE)
+        project, result = _import(tmp_path / "p", "article.html", page.read_text(encoding="utf-8"))
     body = _assert_all_joined(project, result)
     assert re.search(r"^## Background\[\^1\]\^,\^\[\^2\]$", body, re.MULTILINE)  # the heading keeps its notes
     assert re.search(r"^#+ Outlook \[\^16\]$", body, re.MULTILINE)
@@ -125,7 +128,8 @@ def test_page_and_word_file_join_every_note_of_groups_and_ranges(tmp_path, form)
     _assert_traps_are_text(body)
 
 
-@pytest.mark.parametrize("text", [COPIED, BRACKETED], ids=["superscripts-copied", "brackets"])
+@pytest.mark.parametrize("text", [COPIED, BRACKETED, NUMBERED, LONE_NUMBERS],
+                         ids=["superscripts-copied", "brackets", "numbered-list", "numbers-alone"])
 def test_copied_text_joins_every_note_of_groups_and_ranges(tmp_path, text):
     project, result = _import(tmp_path, "article.txt", text)
     body = _assert_all_joined(project, result)

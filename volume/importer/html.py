@@ -399,8 +399,8 @@ class Walker:
             mark = "^" if tag == "sup" else "~"
             if TOKEN_TEXT.search(inner):  # '[9][10]' set as one superscript: the markers are enough
                 return inner
-            if tag == "sup" and citations.GROUPISH.fullmatch(text):  # '1,2', '3, 5–8': a group settle_notes reads
-                return f"^{text.replace(' ', chr(92) + ' ')}^"
+            if tag == "sup" and citations.GROUPISH.fullmatch(text.strip("[]()")):  # '1,2', '[3, 5–8]': a group
+                return f"^{text.strip('[]()').replace(' ', chr(92) + ' ')}^"  # settle_notes reads
             return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
         if tag == "a":
             href = (element.get("href") or "").strip()

@@ -14,6 +14,7 @@ from volume.importer.citations import TOKEN, group_markers, run_after
 
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
+LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
@@ -60,7 +61,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
         return rec.label_value(match.group(1)), match.group(1), text[match.end():]
     if block.ordinal is not None:
         return block.ordinal, str(block.ordinal), text
-    match = BARE_LABEL.match(text) if loose else None
+    match = (BARE_LABEL.match(text) or LONE_NUMBER.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return rec.label_value(match.group(1)), match.group(1), ""
     match = LOOSE_LABEL.match(text) if loose else None
@@ -115,7 +116,7 @@ def _text_follows(blocks, index: int, loose: bool) -> bool:
     if index >= len(blocks) or blocks[index].kind == "heading":
         return False
     text = blocks[index].text.strip()  # ('47 U.S.C. §606.' is a note's text, not a lost label '47')
-    return not BARE_LABEL.match(text) and note_label(blocks[index]) is None
+    return not BARE_LABEL.match(text) and not LONE_NUMBER.match(text) and note_label(blocks[index]) is None
 
 
 def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
