@@ -177,3 +177,18 @@ def test_real_journal_excerpts_join_each_reference_to_its_marker(tmp_path, case,
     for number, (note, wanted) in enumerate(zip(notes, expected), start=1):
         assert squash(wanted) in note, (number, note)
     assert not [d for d in result.problems if d.code in ("P009", "N002", "N030")]
+
+
+AUTHORS_PAGE = PAGE.replace("<p>By Jane Roe</p>", "<p>Jane Roe<sup>1,2</sup>, John Poe<sup>2</sup> and Ann Loe<sup>3"
+                            "</sup></p><p><sup>1</sup> University of Somewhere, Town</p><p><sup>2</sup> Institute of "
+                            "Elsewhere, City</p>")
+AUTHORS_COPIED = COPIED.replace("By Jane Roe", "Jane Roe1,2, John Poe2 and Ann Loe3\n\n1 University of Somewhere, "
+                                "Town\n\n2 Institute of Elsewhere, City")
+
+
+@pytest.mark.parametrize(("name", "content"), [("article.html", AUTHORS_PAGE), ("article.txt", AUTHORS_COPIED)])
+def test_affiliation_numbers_under_the_title_are_no_markers(tmp_path, name, content):
+    project, result = _import(tmp_path, name, content)
+    body = _assert_all_joined(project, result)  # notes 1 and 2 are the references, not the affiliations
+    assert "Background" in body.split("[^1]")[0]
+    assert re.search(r"Jane Roe(\^1,2\^|1,2), John Poe(\^2\^|2) and Ann Loe(\^3\^|3)", body)

@@ -453,11 +453,16 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
         return
+    affiliations = citations.affiliation_marks(article.blocks, rec.name_list)
+    if affiliations:
+        article.recognised.append(f"authors' affiliation numbers above the text, no notes (line "
+                                  f"{affiliations[0].line})")
     blocks, symbols = notes_list.symbol_notes(article.blocks)
     if symbols:
         article.notes.extend(symbols)
         article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
-    weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
+    prose = [b for b in blocks if not any(b is a for a in affiliations)]
+    weak = notes_list.weak_numbers(prose) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
         article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
@@ -473,7 +478,8 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
     article.notes.extend(found.notes)
-    grouped, article.unjoined = citations.expand_groups(before, {n.number for n in found.notes})
+    prose_before = [b for b in before if not any(b is a for a in affiliations)]
+    grouped, article.unjoined = citations.expand_groups(prose_before, {n.number for n in found.notes})
     if grouped:
         article.recognised.append(f"{grouped} note markers printed in groups ('[6, 7]', '[14–17]')")
     article.notes_heading = found.heading
@@ -481,7 +487,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
     if plain_digit_markers:
-        recovered = notes_list.recover_markers(before, {n.number for n in found.notes})
+        recovered = notes_list.recover_markers(prose_before, {n.number for n in found.notes})
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 

@@ -128,3 +128,29 @@ def strip_lone_bars(notes) -> list[str]:
     for note in closing:
         note.text = note.text.rsplit("\n\n", 1)[0].rstrip()
     return taken
+
+
+AFFILIATION_WORDS = re.compile(r"\b(?:universit\w*|institut\w*|department|faculty|school|college|cent(?:re|er)|"
+                               r"laborator\w*|hospital|academy|fakultät|université|университет|институт)\b",
+                               re.IGNORECASE)
+SUPERSCRIPT = re.compile(r"\^[^\s^]*\^")
+BODY_WORDS = 25  # the article's text begins with the first paragraph this long
+
+
+def affiliation_marks(blocks, names) -> list:
+    """The blocks above the article's text that number authors' affiliations, not notes: a line of names with
+    superscripts ('Jane Roe^1,2^, John Poe^2^') and the affiliations under it ('^1^ University of …'). Their marks
+    are written back as superscript numbers, so no note is joined to them; returns those blocks. `names` is the
+    recogniser's list of authors' names (recognise.name_list)."""
+    kept = []
+    for block in blocks:
+        words = len(TOKEN.sub("", block.text).split())
+        if block.kind == "para" and words >= BODY_WORDS:
+            break
+        bare = SUPERSCRIPT.sub("", TOKEN.sub("", block.text))
+        bare = re.sub(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)", "", bare)  # 'Roe1,2' as a copy glues it
+        opens_with_mark = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
+        if names(" ".join(bare.split())) or (opens_with_mark and AFFILIATION_WORDS.search(bare) and words <= 40):
+            block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
+            kept.append(block)
+    return kept
