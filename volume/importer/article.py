@@ -54,7 +54,7 @@ class Article:
     notes_heading: str = ""
     credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
-    unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text (Markdown), lines
+    unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -636,9 +636,10 @@ def _report_note_problems(article: Article, chapter: Path, text: str, orphans: d
                    "write the note there or remove the marker", SourceLocation(article.source, line))
     for group, line in article.unjoined:
         shown = rec.plain(group)
-        report.add("N030", f"the citation '{shown}' was left as text: not every number in it is a note of the source's "
-                   f"list ({chapter.name}:{_chapter_line(text, group) or '?'}); write a marker [^n] for each note it "
-                   "cites, or leave it if it is no citation", SourceLocation(article.source, line))
+        where = f"{chapter.name}:{_chapter_line(text, group) or '?'}"
+        report.add("N030", f"the citation '{shown}' was left as text: not every number in it is a note of the "
+                   f"source's list ({where}); write a marker [^n] for each note it cites, or leave it if it is no "
+                   "citation", SourceLocation(article.source, line))
     for note, label in unused:
         where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "

@@ -30,8 +30,8 @@ def group_numbers(group: str) -> list[int]:
     numbers: list[int] = []
     for part in re.split(r"\s*[,;]\s*", group.replace("\\ ", " ").strip()):
         ends = [int(n) for n in re.split(r"\s*[–—-]\s*", part)]
-        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + RANGE_LIMIT \
-            else ends
+        spans = len(ends) == 2 and ends[0] < ends[1] <= ends[0] + RANGE_LIMIT
+        numbers += list(range(ends[0], ends[-1] + 1)) if spans else ends
     return numbers
 
 
@@ -46,7 +46,7 @@ def _tokens(numbers: list[int], line) -> str:
 
 def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int | None]]]:
     """Make markers of the note numbers printed as groups and fill in ranges between two linked markers, in place;
-    returns (markers added, the groups left as text, as Markdown, with their lines). A group naming a number that is no note
+    returns (markers added, the groups left as text (Markdown) with their lines). A group naming a number that is no note
     ('[0, 1]', an interval) stays text."""
     added, left = 0, []
 

@@ -408,7 +408,8 @@ class Walker:
                 if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace('(', '%28').replace(')', '%29')}){trail}"
+                address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                return f"{lead}[{inner.strip()}]({address}){trail}"
         return inner
 
     @staticmethod
