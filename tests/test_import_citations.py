@@ -71,6 +71,9 @@ BRACKETED = COPIED_BODY.replace("Background1,2", "Background [1, 2]").replace("c
 # The reference list's numbers as other pages copy them: '1. Smith A.', or '1' alone on the line above the reference.
 NUMBERED = COPIED_BODY + "".join(f"{n}. {text}\n" for n, text in enumerate(REFERENCES, 1))
 LONE_NUMBERS = COPIED_BODY + "".join(f"{n}\n{text}\n" for n, text in enumerate(REFERENCES, 1))
+# An <ol> copied without its numbers, a journal's link bar under each reference, on lines of their own or one line.
+BARS_BELOW = COPIED_BODY + "".join(f"{text}\nPubMed\nGoogle Scholar\n" for text in REFERENCES)
+BAR_LINE = COPIED_BODY + "".join(f"{text}\nView Article PubMed/NCBI Google Scholar\n" for text in REFERENCES)
 
 
 def _project(tmp_path: Path) -> Path:
@@ -128,8 +131,9 @@ def test_page_and_word_file_join_every_note_of_groups_and_ranges(tmp_path, form)
     _assert_traps_are_text(body)
 
 
-@pytest.mark.parametrize("text", [COPIED, BRACKETED, NUMBERED, LONE_NUMBERS],
-                         ids=["superscripts-copied", "brackets", "numbered-list", "numbers-alone"])
+@pytest.mark.parametrize("text", [COPIED, BRACKETED, NUMBERED, LONE_NUMBERS, BARS_BELOW, BAR_LINE],
+                         ids=["superscripts-copied", "brackets", "numbered-list", "numbers-alone", "link-bars-below",
+                              "link-bar-line"])
 def test_copied_text_joins_every_note_of_groups_and_ranges(tmp_path, text):
     project, result = _import(tmp_path, "article.txt", text)
     body = _assert_all_joined(project, result)

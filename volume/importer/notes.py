@@ -151,14 +151,19 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
 def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
     """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
     markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
-    early."""
+    early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
+    the note above it, for strip_link_bars to take off."""
     notes: list[Note] = []
     index = first
-    while index < len(blocks) and len(notes) < expected and blocks[index].kind != "heading" \
-            and not rec.is_stop_line(blocks[index].plain):
+    while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
-        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
-                          backlinked=bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))))
+        if notes and citations.link_bar_line(block.plain):
+            notes[-1].text += "\n\n" + clean_note_text(block.text)
+        elif len(notes) < expected:
+            notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
+                              backlinked=bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))))
+        else:
+            break
         index += 1
     return notes, index
 
