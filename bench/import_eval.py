@@ -22,6 +22,8 @@ made plain, soft hyphens and zero-width characters removed, whitespace squashed)
   nothing.
 - markers joined right: expected note i matches the chapter's note i (chapter notes are numbered in the order
   of their markers, so a note joined to the wrong marker, a missing marker or a note out of sequence fails).
+- false joins: notes of the chapter that match no labelled note: text taken for a marker that is none (a power
+  '10^22', a year), whose note is the placeholder for a missing one or a stray block.
   A note whose marker stands twice in the text is printed twice; only its first appearance is compared (two
   notes of the same text stay two when the labels list that text twice).
 - paragraphs kept: the expected first 8 words occur in the chapter's body text (notes excluded); a leading
@@ -89,6 +91,7 @@ class Score:
     notes_found: int = 0
     notes_expected: int = 0
     joined_right: int = 0
+    false_joins: int = 0  # notes of the chapter (placeholders for missing ones too) that match no labelled note
     paragraphs_kept: int = 0
     paragraphs_expected: int = 0
     chrome_left: int = 0
@@ -147,6 +150,7 @@ def score_chapter(chapter, expected: dict, score: Score) -> None:
     found = [w for w in wanted if any(note_matches(w, n) for n in notes)]
     score.notes_found = len(found)
     score.joined_right = sum(1 for i, w in enumerate(wanted) if i < len(notes) and note_matches(w, notes[i]))
+    score.false_joins = sum(1 for n in notes if not any(note_matches(w, n) for w in wanted))
     text, blocks, headings = body_parts(chapter.body.xhtml())
     lost = [p for p in expected.get("paragraphs", []) if norm(p).lstrip("-–—•* ") not in text]
     score.paragraphs_expected = len(expected.get("paragraphs", []))
@@ -161,6 +165,7 @@ def score_chapter(chapter, expected: dict, score: Score) -> None:
                      "notes not found": [w[:80] for w in wanted if w not in found],
                      "notes out of place": [f"{i + 1}: {w[:60]}" for i, w in enumerate(wanted)
                                             if not (i < len(notes) and note_matches(w, notes[i]))],
+                     "false joins": [n[:60] for n in notes if not any(note_matches(w, n) for w in wanted)],
                      "paragraphs lost": lost, "chrome left": left,
                      "headings lost": [h for h in expected.get("headings", []) if h not in heads],
                      "captions lost": [c for c in expected.get("captions", []) if c not in captions]}
@@ -224,7 +229,8 @@ def print_table(scores: list[Score]) -> None:
     meta = sum(1 for s in scores if s.title and s.author and s.date)
     print(f"title, author and date all right: {rate(meta, n)}")
     print(f"notes kept: {rate(total('notes_found'), total('notes_expected'))}   "
-          f"markers joined right: {rate(total('joined_right'), total('notes_expected'))}")
+          f"markers joined right: {rate(total('joined_right'), total('notes_expected'))}   "
+          f"false joins: {total('false_joins')}")
     print(f"body paragraphs kept: {rate(total('paragraphs_kept'), total('paragraphs_expected'))}   "
           f"chrome lines left: {rate(total('chrome_left'), total('chrome_expected'))}")
     print(f"headings kept: {rate(total('headings_kept'), total('headings_expected'))}   "

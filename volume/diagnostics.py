@@ -51,6 +51,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "N010": (Severity.WARNING, "notes kept as written among notes in the house style"),
     "N011": (Severity.WARNING, "a reference the notes style could not render, kept as written"),
     "N020": (Severity.WARNING, "a note of commentary kept out of the bibliography"),
+    "N030": (Severity.WARNING, "imported citation group left as text: not all its numbers are notes of the source"),
     "L001": (Severity.WARNING, "link to a chapter or anchor that does not exist"),
     "F001": (Severity.ERROR, "image missing"),
     "F002": (Severity.ERROR, "remote image"),

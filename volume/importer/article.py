@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.diagnostics import Report, SourceLocation
-from volume.importer import furniture
+from volume.importer import citations, furniture
 from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
 from volume.importer.notes import TOKEN, Note
@@ -54,6 +54,7 @@ class Article:
     notes_heading: str = ""
     credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
+    unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -452,11 +453,16 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
         return
+    affiliations = citations.affiliation_marks(article.blocks, rec.name_list)
+    if affiliations:
+        article.recognised.append(f"authors' affiliation numbers above the text, no notes (line "
+                                  f"{affiliations[0].line})")
     blocks, symbols = notes_list.symbol_notes(article.blocks)
     if symbols:
         article.notes.extend(symbols)
         article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
-    weak = notes_list.weak_numbers(blocks) if plain_digit_markers else set()
+    prose = [b for b in blocks if not any(b is a for a in affiliations)]
+    weak = notes_list.weak_numbers(prose) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
         article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
@@ -468,11 +474,12 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         _drop(article, block, "a heading between two lists of notes")
     after = drop_chrome(article, blocks[found.end:], tail=True, repeated=repeated)
     article.blocks = before + after
-    bar = furniture.strip_link_bars(found.notes)
+    bar = furniture.strip_link_bars(found.notes) or citations.strip_lone_bars(found.notes)
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
     article.notes.extend(found.notes)
-    grouped = notes_list.expand_groups(before, {n.number for n in found.notes})
+    prose_before = [b for b in before if not any(b is a for a in affiliations)]
+    grouped, article.unjoined = citations.expand_groups(prose_before, {n.number for n in found.notes})
     if grouped:
         article.recognised.append(f"{grouped} note markers printed in groups ('[6, 7]', '[14–17]')")
     article.notes_heading = found.heading
@@ -480,7 +487,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
     if plain_digit_markers:
-        recovered = notes_list.recover_markers(before, {n.number for n in found.notes})
+        recovered = notes_list.recover_markers(prose_before, {n.number for n in found.notes})
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 
@@ -526,6 +533,9 @@ def _block_markdown(block: Block) -> str:
 
 
 MISSING_NOTE = "\\[note missing in the source\\]"
+# Two note references side by side (a group '[4,6]', a range '[1–3]' as one reference per note): a superscript comma
+# between them, so that 1, 2, 3 do not print as 123.
+ADJACENT_REFS = re.compile(r"(\[\^[\w-]+\])(?=\[\^[\w-]+\](?!:))")
 UNMARKED_NOTES = "\\[Notes the source lists without a marker in its text:\\]"
 
 
@@ -557,7 +567,7 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
     for block in article.blocks:
         if not (block.kind == "item" and previous == "item"):
             lines.append("")
-        lines.append(TOKEN.sub(link, _block_markdown(block)))
+        lines.append(ADJACENT_REFS.sub(r"\1^,^", TOKEN.sub(link, _block_markdown(block))))
         previous = block.kind
     definitions = sorted((n, notes[v]) for v, n in numbers.items())
     unused = [note for note in article.notes if notes.get(note.number) is not note or note.number not in numbers]
@@ -624,6 +634,12 @@ def _report_note_problems(article: Article, chapter: Path, text: str, orphans: d
         report.add("P009", f"note marker [{label}] has no note in the source's list of notes; the chapter keeps it "
                    f"with the note '[note missing in the source]' ([^missing-{label}], {chapter.name}:{where}): "
                    "write the note there or remove the marker", SourceLocation(article.source, line))
+    for group, line in article.unjoined:
+        shown = rec.plain(group)
+        where = f"{chapter.name}:{_chapter_line(text, group) or '?'}"
+        report.add("N030", f"the citation '{shown}' was left as text: not every number in it is a note of the "
+                   f"source's list ({where}); write a marker [^n] for each note it cites, or leave it if it is no "
+                   "citation", SourceLocation(article.source, line))
     for note, label in unused:
         where = _chapter_line(text, f"[^unreferenced-{label}]:")
         report.add("N002", f"note {note.label} has no marker in the text; the chapter keeps it as "

@@ -9,6 +9,7 @@ import lxml.html
 from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
+from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.page_meta import declared_date, dom_authors, dom_date, page_meta, scholarly_authors, wiki_revision
 from volume.importer.article import (
@@ -129,7 +130,8 @@ def closing_link_bar(element: etree._Element) -> bool:
     """A bar of two or more short links that ends a block ('View Article · PubMed/NCBI · Google Scholar' under a
     reference): nothing but separators between the links, nothing of the block's text after it."""
     links = [a for a in element.iter("a") if rec.squash(a.text_content())]
-    if len(links) < 2 or any(len(rec.squash(a.text_content()).split()) > 5 for a in links):
+    lone = len(links) == 1 and citations.link_bar_line(rec.squash(links[0].text_content()))  # 'CrossRef' alone
+    if (len(links) < 2 and not lone) or any(len(rec.squash(a.text_content()).split()) > 5 for a in links):
         return False
     text = rec.squash(element.text_content())
     rest = text
@@ -149,6 +151,20 @@ def closing_link_bar(element: etree._Element) -> bool:
 REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
                              r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
                              r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
+
+
+EXPONENT_BASE = re.compile(r"(?:\b10|\b[kcmµnd]?m|\bft)\s*$")  # '10<sup>22</sup>', 'm<sup>2</sup>': powers
+
+
+def _exponent(sup: etree._Element) -> bool:
+    """Whether an unlinked <sup> number is a power ('~10<sup>22</sup> cm', 'm<sup>2</sup>'), not a note marker."""
+    previous = sup.getprevious()
+    if previous is not None:
+        before = previous.tail or previous.text_content()
+    else:
+        parent = sup.getparent()
+        before = (parent.text or "") if parent is not None else ""
+    return bool(EXPONENT_BASE.search(before[-12:]))
 
 
 def unmark_references(text: str) -> str:
@@ -324,8 +340,9 @@ class Walker:
             if (ancestor.get("id") or "") in self.targets or (ancestor.get("name") or "") in self.targets or \
                     holds_notes(ancestor):
                 return True
-            if ancestor.tag in ("ol", "ul") and any((i.get("id") or "") in self.targets for i in ancestor):
-                return True  # an uncited item of the list the markers link to
+            if ancestor.tag in ("ol", "ul") and self.targets and \
+                    any(self.anchor(i) is not None for i in ancestor.iterchildren("li")):
+                return True  # an item of the list the markers link to (cited or not; the anchor may be inside it)
         return False
 
     def drop(self, what: str) -> None:
@@ -358,7 +375,8 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
-        if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element):
+        if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
+                and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
             return token(text.strip("[]"), element.sourceline)
         if tag == "img":
             self.image(element)
@@ -369,6 +387,8 @@ class Walker:
         if tag == "br":
             return BREAK
         inner = self.inline(element)
+        if tag == "cite" and self.in_notes(element):  # a reference list's <cite> holds the whole reference
+            return inner
         if tag in ("em", "i", "cite", "dfn", "var"):
             return emphasis("*", inner)
         if tag in ("strong", "b"):
@@ -379,6 +399,8 @@ class Walker:
             mark = "^" if tag == "sup" else "~"
             if TOKEN_TEXT.search(inner):  # '[9][10]' set as one superscript: the markers are enough
                 return inner
+            if tag == "sup" and citations.GROUPISH.fullmatch(text.strip("[]()")):  # '1,2', '[3, 5–8]': a group
+                return f"^{text.strip('[]()').replace(' ', chr(92) + ' ')}^"  # settle_notes reads
             return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
         if tag == "a":
             href = (element.get("href") or "").strip()
@@ -386,7 +408,8 @@ class Walker:
                 if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-                return f"{lead}[{inner.strip()}]({href.replace(' ', '%20').replace(')', '%29')}){trail}"
+                address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                return f"{lead}[{inner.strip()}]({address}){trail}"
         return inner
 
     @staticmethod
@@ -844,6 +867,8 @@ def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[
     return [], ""
 
 
+# A paragraph all in bold, with the note markers that may close it ('**Outlook**' then a marker)
+BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*((?:\s*\x00\d+:[^:\x00]*:\d*\x00)*)")
 LETTERHEAD = 3  # this many all-bold lines in a row are a letterhead or a transcript's header, not headings
 
 
@@ -852,7 +877,7 @@ def _bold_headings(article: Article) -> None:
     numbered one that is all italic ('*1) Privatheit und Öffentlichkeit*', a level under the bold ones) or wrapped
     in typed asterisks ('*4) Title *'). A run of three or more bold lines is the text's own header (a
     transcript's 'Remarks of … / Weekly Address / …')."""
-    bold = [b.kind == "para" and bool(re.fullmatch(r"\*\*[^*]+\*\*", b.text.strip())) for b in article.blocks]
+    bold = [b.kind == "para" and bool(BOLD_LINE.fullmatch(b.text.strip())) for b in article.blocks]
     index = 0
     while index < len(bold):
         end = index
@@ -863,7 +888,8 @@ def _bold_headings(article: Article) -> None:
             if len(run) >= LETTERHEAD:
                 block.broken = True
             elif not block.broken and rec.is_heading_like(block.plain):
-                block.kind, block.text, block.level = "heading", block.text.strip()[2:-2], 2
+                found = BOLD_LINE.fullmatch(block.text.strip())
+                block.kind, block.text, block.level = "heading", found.group(1) + found.group(2), 2
         index = end + 1
     levelled = any(b.kind == "heading" for b in article.blocks)
     for block, following in zip(article.blocks, article.blocks[1:]):

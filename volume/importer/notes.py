@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from volume.importer import citations
 from volume.importer import recognise as rec
+from volume.importer.citations import TOKEN, group_markers, run_after
 
-# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
-TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
+LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
-BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩^]|\\\^))(?:\s|\*|[↑^↩︎]|\\\^|\\\*)+"
+BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
@@ -60,7 +61,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
         return rec.label_value(match.group(1)), match.group(1), text[match.end():]
     if block.ordinal is not None:
         return block.ordinal, str(block.ordinal), text
-    match = BARE_LABEL.match(text) if loose else None
+    match = (BARE_LABEL.match(text) or LONE_NUMBER.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return rec.label_value(match.group(1)), match.group(1), ""
     match = LOOSE_LABEL.match(text) if loose else None
@@ -77,13 +78,15 @@ def clean_note_text(text: str) -> str:
 
 
 def referenced(blocks) -> set[int]:
-    """Note numbers that markers in running text point to (a marker opening a block is a label, not a marker)."""
+    """Note numbers that markers in running text point to (a marker opening a block is a label, not a marker), with
+    the numbers printed groups name ('[4-10]', '^1,2^')."""
     found: set[int] = set()
     for block in blocks:
         text = block.text.strip()
         start = TOKEN.match(text)
         for match in TOKEN.finditer(text, start.end() if start else 0):
             found.add(int(match.group(1)))
+        found |= group_markers(text)
     return found
 
 
@@ -113,7 +116,7 @@ def _text_follows(blocks, index: int, loose: bool) -> bool:
     if index >= len(blocks) or blocks[index].kind == "heading":
         return False
     text = blocks[index].text.strip()  # ('47 U.S.C. §606.' is a note's text, not a lost label '47')
-    return not BARE_LABEL.match(text) and note_label(blocks[index]) is None
+    return not BARE_LABEL.match(text) and not LONE_NUMBER.match(text) and note_label(blocks[index]) is None
 
 
 def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
@@ -148,14 +151,19 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
 def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
     """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
     markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
-    early."""
+    early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
+    the note above it, for strip_link_bars to take off."""
     notes: list[Note] = []
     index = first
-    while index < len(blocks) and len(notes) < expected and blocks[index].kind != "heading" \
-            and not rec.is_stop_line(blocks[index].plain):
+    while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
-        notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
-                          backlinked=bool(re.match(r"\s*(?:[↑^↩]|\\\^)", block.text))))
+        if notes and citations.link_bar_line(block.plain):
+            notes[-1].text += "\n\n" + clean_note_text(block.text)
+        elif len(notes) < expected:
+            notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
+                              backlinked=bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))))
+        else:
+            break
         index += 1
     return notes, index
 
@@ -230,7 +238,7 @@ def _glued_run(blocks, weak: set[int]) -> NotesList | None:
     return NotesList(start, end, "", notes)
 
 
-ARROW_BACKLINK = re.compile(r"^\s*[↑↩]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
+ARROW_BACKLINK = re.compile(r"^\s*[↑↩↵]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
 
 
 def _backlinked_run(blocks, numbers: set[int]) -> NotesList | None:
@@ -340,12 +348,19 @@ def _decimal(text: str, at: int) -> bool:
 
 
 def weak_numbers(blocks) -> set[int]:
-    return {int(m.group(1)) for block in blocks for m in weak_candidates(block.text)}
+    """Numbers plain digits in the text may be markers for, with the runs that carry them on ('fibrillation.1 2 3')."""
+    found: set[int] = set()
+    for block in blocks:
+        for match in weak_candidates(block.text):
+            first = int(match.group(1))
+            found |= {first, *run_after(block.text, match.end(1), first)[0]}
+    return found
 
 
 def recover_markers(blocks, numbers: set[int]) -> int:
     """Turn plain digits into markers where they continue the text's sequence of notes (1, 2, 3, ...) and point
-    to a note no marker reaches; returns how many were recovered. Digits out of sequence stay text."""
+    to a note no marker reaches, with the run that carries a glued one on ('fibrillation.1 2 3 4', 'growth1–3');
+    returns how many were recovered. Digits out of sequence stay text."""
     reached = referenced(blocks)
     wanted = numbers - reached
     if not wanted:
@@ -354,62 +369,32 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     for block in blocks:
         pieces, position = [], 0
         for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
+            if match.start() < position:  # inside a run already taken ('1 2 3')
+                continue
             if match.re is TOKEN:
                 expected = int(match.group(1)) + 1
                 continue
             value = int(match.group(1))
             if value == expected and value in wanted:
                 cut = match.start(0) if match.re is PAREN else match.start(1)
-                pieces += [block.text[position:cut], f"\x00{value}:{value}:{block.line or ''}\x00"]
+                pieces.append(block.text[position:cut])
                 position = match.end(0) if match.re is PAREN else match.end(1)
                 wanted.discard(value)
-                expected, recovered = value + 1, recovered + 1
+                run, position = run_after(block.text, position, value, wanted) if match.re is GLUED \
+                    else ([], position)
+                wanted -= set(run)
+                pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
+                expected, recovered = (run[-1] if run else value) + 1, recovered + 1 + len(run)
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
 
 
-# --- markers printed as groups: '[6, 7]', '[14–17]', '[2], [3]' ------------------------------------------------
-
-GROUP = re.compile(r"\\\[(\d{1,3}(?:\s*(?:,|;|–|—|-)\s*\d{1,3})+)\\\]")
-TOKEN_RANGE = re.compile(r"(\x00(\d+):[^:\x00]*:(\d*)\x00)(\s*[–—-]\s*)(?=\x00(\d+):)")
-
-
-def _group_numbers(group: str) -> list[int]:
-    numbers: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", group):
-        ends = [int(n) for n in re.split(r"\s*[–—-]\s*", part)]
-        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50 \
-            else ends
-    return numbers
-
+# --- markers printed as groups: '[6, 7]', '[14–17]', '[2], [3]' (volume.importer.citations) ---------------------
 
 def expand_groups(blocks, numbers: set[int]) -> int:
-    """Make markers of note numbers printed as a group ('[6, 7]', '[14–17]' in copied text) and fill in a range
-    between two linked markers ('[14]–[17]' → 14, 15, 16, 17) when every number is a note; returns how many
-    markers were added. A group naming a number that is no note ('[0, 1]', an interval) stays text."""
-    added = 0
-
-    def group(match: re.Match) -> str:
-        nonlocal added
-        found = _group_numbers(match.group(1))
-        if not found or not set(found) <= numbers:
-            return match.group(0)
-        added += len(found)
-        return "".join(f"\x00{n}:{n}:\x00" for n in found)
-
-    def fill(match: re.Match) -> str:
-        nonlocal added
-        first, last = int(match.group(2)), int(match.group(5))
-        between = range(first + 1, last)
-        if last - first > 50 or not set(between) <= numbers:
-            return match.group(0)
-        added += len(between)
-        return match.group(1) + "".join(f"\x00{n}:{n}:{match.group(3)}\x00" for n in between)
-
-    for block in blocks:
-        block.text = TOKEN_RANGE.sub(fill, GROUP.sub(group, block.text))
-    return added
+    """Markers for note numbers printed as groups and ranges; returns how many were added (see citations)."""
+    return citations.expand_groups(blocks, numbers)[0]
 
 
 # --- notes marked with symbols: 'wikis.*' … '*The exceptions are …' -----------------------------------------

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import furniture, page_notes
+from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import (
@@ -73,9 +73,15 @@ def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return joined
 
 
-def _paragraphs(text: str, foot: page_notes.PageNotes | None = None) -> list[tuple[str, int]]:
+ARROW_ONLY = re.compile(r"^(?:↵|↩\uFE0E?|↩︎|↑|\^)$")  # a reference's back-link, copied onto a line of its own
+
+
+def _paragraphs(text: str, foot: page_notes.PageNotes | None = None,
+                bars: list[tuple[str, int]] | None = None) -> list[tuple[str, int]]:
     """(text, line) per paragraph: one per line as browsers copy them, wrapped lines joined back together; lines in
-    `foot` (notes at the pages' feet, running heads) are left out and the text closed up around them.
+    `foot` (notes at the pages' feet, running heads) are left out and the text closed up around them. A back-link
+    alone on its line ('↵', as HighWire's reference lists copy) opens an item that runs to the next one or a blank
+    line, its lines joined (a copy breaks the authors one a line); link bars in it go to `bars`.
 
     Text is hard-wrapped when no line runs past 100 characters (browsers put a paragraph on one line), or when it
     is a PDF's text (it had notes at its pages' feet)."""
@@ -84,11 +90,25 @@ def _paragraphs(text: str, foot: page_notes.PageNotes | None = None) -> list[tup
     lines: list[str] = []  # the physical lines of the last paragraph
     removed, marked = (foot.removed, foot.marked) if foot else (set(), {})
     kept = page_notes.kept_lines(text.splitlines(), removed, marked)
+    item = False  # inside a back-linked reference
     for index, raw in page_notes.join_broken_titles(kept) if foot else kept:
         number = index + 1
         line = raw.strip()
         if not line:
-            lines = []
+            lines, item = [], False
+            continue
+        if ARROW_ONLY.match(line):
+            result.append((line, number))
+            lines, item = [line], True
+            continue
+        if item and citations.link_bar_line(line):
+            if bars is not None:
+                bars.append((line, number))
+            continue
+        if item:
+            glue = "" if re.match(r"[.,;:)]", line) else " "
+            result[-1] = (result[-1][0] + glue + line, result[-1][1])
+            lines.append(line)
             continue
         if lines and _continues(lines[-1], line, raw, wrapped, COLUMN if foot else 40):
             result[-1] = (result[-1][0] + " " + line, result[-1][1])
@@ -432,7 +452,8 @@ def read_text(source: Path) -> Article:
                                       "or note not where a page's foot has it): left in the text as it stands")
         for index, line in sorted(foot.furniture.items()):
             article.dropped.append(f"running head or folio the pages repeat (line {index + 1}): '{line[:60]}'")
-    for line, number in _join_labels(_paragraphs(text, foot)):
+    bars: list[tuple[str, int]] = []
+    for line, number in _join_labels(_paragraphs(text, foot, bars)):
         heading = rec.without_edit_links(line) != line  # '[Bearbeiten] Hintergrund': a wiki's heading
         line = rec.without_edit_links(line)
         in_cell = number == table_line + 1 and len(line.split()) <= CELL_WORDS and not heading and \
@@ -445,6 +466,8 @@ def read_text(source: Path) -> Article:
         kind = "item" if bullet and not NOTE_START.match(line) else "para"
         article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number,
                                                       markers=not looks_like_code(line)), number))
+    for line, number in bars:
+        article.dropped.append(f"link bar under a reference (line {number}): '{line[:60]}'")
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)

@@ -1,0 +1,156 @@
+"""Numbered citations as journals print them: groups and ranges of note numbers, and runs of plain numbers a copy left.
+
+'[7–11]', '[3,5–8]', '^1,2^' (an unlinked `<sup>1,2</sup>`) and two linked numbers with a dash between become one
+marker per note in the range, when every number is a note of the source's list; brackets left around joined markers
+go; 'fibrillation.1 2 3 4' and 'growth1–3' in copied text continue a marker recovered from a plain digit. What stays
+text is returned, so the import can name it."""
+
+from __future__ import annotations
+
+import re
+
+# A note marker inside Markdown text while the article is assembled: \x00<number>:<label as printed>:<line>\x00
+TOKEN = re.compile(r"\x00(\d+):([^:\x00]*):(\d*)\x00")
+_SEP = r"(?:\\ |\s)*(?:,|;|–|—|-)(?:\\ |\s)*"
+GROUP = re.compile(r"\\\[(\d{1,3}(?:" + _SEP + r"\d{1,3})+)\\\]")  # '\[6, 7\]', '\[4-10\]' in Markdown
+SUP_GROUP = re.compile(r"\^(\d{1,3}(?:" + _SEP + r"\d{1,3})+)\^")  # '^1,2^', '^3,\ 5–8^': an unlinked <sup>
+GROUPISH = re.compile(r"\d{1,3}(?:\s*(?:,|;|–|—|-)\s*\d{1,3})+")  # the text of a <sup> that may be such a group
+TOKEN_RANGE = re.compile(r"(\x00(\d+):[^:\x00]*:(\d*)\x00)(\s*[–—-]\s*)(?=\x00(\d+):)")
+_ONE = r"\x00\d+:[^:\x00]*:\d*\x00"
+BRACKETED = re.compile(r"[ \t]*\\\[\s*(" + _ONE + r"(?:\s*[,;]?\s*" + _ONE + r")*)\s*\\\]")  # ' \[tok, tok\]'
+RANGE_LIMIT = 50  # a range spanning more notes than this is no citation ('[1-100]' of a scale)
+# The link bar a reference list prints under every item ('OpenUrlCrossRefMedlineWeb of Science' as a copy joins it)
+LINK_BAR = re.compile(r"(?:\s*(?:OpenUrl|CrossRef|Medline|PubMed(?:/NCBI| Abstract| Central)?|Web of Science|"
+                      r"Google Scholar|Scopus|IOPscience|View Article|Publisher Full Text|Full Text|FREE|Abstract|"
+                      r"Find this article online|Article|[/|·,]))+\s*", re.IGNORECASE)
+
+
+def group_numbers(group: str) -> list[int]:
+    """The note numbers a printed group names: '3,5–8' → 3, 5, 6, 7, 8 (a backwards or overlong range: its ends)."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group.replace("\\ ", " ").strip()):
+        ends = [int(n) for n in re.split(r"\s*[–—-]\s*", part)]
+        spans = len(ends) == 2 and ends[0] < ends[1] <= ends[0] + RANGE_LIMIT
+        numbers += list(range(ends[0], ends[-1] + 1)) if spans else ends
+    return numbers
+
+
+def group_markers(text: str) -> set[int]:
+    """The numbers the printed groups of a block name (for finding the list of notes they point to)."""
+    return {n for pattern in (GROUP, SUP_GROUP) for m in pattern.finditer(text) for n in group_numbers(m.group(1))}
+
+
+def _tokens(numbers: list[int], line) -> str:
+    return "".join(f"\x00{n}:{n}:{line or ''}\x00" for n in numbers)
+
+
+def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int | None]]]:
+    """Make markers of the note numbers printed as groups and fill in ranges between two linked markers, in place;
+    returns (markers added, the groups left as text (Markdown) with their lines). A group naming a number that is no note
+    ('[0, 1]', an interval) stays text."""
+    added, left = 0, []
+
+    for block in blocks:
+        def group(match: re.Match) -> str:
+            nonlocal added
+            found = group_numbers(match.group(1))
+            if not found or not set(found) <= numbers:
+                if found and min(found) >= 1 and set(found) & numbers:  # ('[0, 1]' is an interval)
+                    left.append((match.group(0), block.line))
+                return match.group(0)
+            added += len(found)
+            return _tokens(found, block.line)
+
+        def fill(match: re.Match) -> str:
+            nonlocal added
+            first, last = int(match.group(2)), int(match.group(5))
+            between = range(first + 1, last)
+            if last - first > RANGE_LIMIT or not set(between) <= numbers:
+                return match.group(0)
+            added += len(between)
+            return match.group(1) + _tokens(list(between), match.group(3))
+
+        text = _unbracket(SUP_GROUP.sub(group, GROUP.sub(group, block.text)))  # ('[4]–[10]': brackets first)
+        block.text = _unbracket(TOKEN_RANGE.sub(fill, text))
+    return added, left
+
+
+def _unbracket(text: str) -> str:
+    """Joined markers without the brackets printed around them: ' \\[tok, tok\\]' → 'toktok' (the chapter prints
+    note numbers, not the page's brackets)."""
+    return BRACKETED.sub(lambda m: "".join(t.group(0) for t in TOKEN.finditer(m.group(1))), text)
+
+
+RUN_STEP = re.compile(r"(\s?[,–-]\s?|\s)(\d{1,3})(?=[\s,.;:!?)\]—–-]|$)")
+
+
+def run_after(text: str, position: int, first: int, wanted: set[int] | None = None) -> tuple[list[int], int]:
+    """The note numbers that carry on a marker ending at `position`: '–3' (a range), ',5' (a later number), ' 2'
+    (the next number, set apart by a space as some pages print their markers); returns (numbers, where they end).
+    `wanted` (None: any) bounds them to notes no marker reaches yet."""
+    found, last, end = [], first, position
+    while True:
+        match = RUN_STEP.match(text, end)
+        if not match:
+            break
+        separator, number = match.group(1).strip(), int(match.group(2))
+        if separator in ("–", "-"):
+            span = list(range(last + 1, number + 1))
+            ok = last < number <= last + RANGE_LIMIT
+        elif separator == ",":
+            span, ok = [number], number > last
+        else:
+            span, ok = [number], number == last + 1
+        if not ok or (wanted is not None and not set(span) <= wanted):
+            break
+        found, last, end = found + span, number, match.end()
+    return found, end
+
+
+def link_bar_line(text: str) -> bool:
+    """A line that is only a reference list's link bar ('OpenUrlCrossRefMedlineWeb of Science', 'CrossRef')."""
+    return bool(text.strip()) and bool(LINK_BAR.fullmatch(text)) and bool(re.search(r"[A-Za-z]{4}", text))
+
+
+BAR_REPEATS = 3  # a one-link bar ('CrossRef') closes this many notes at least
+
+
+def strip_lone_bars(notes) -> list[str]:
+    """Take a closing paragraph that is only a link bar word ('CrossRef', 'IOPscience' as a copy keeps them under
+    each reference) out of the notes, when three notes or more close with one; returns the words taken."""
+    def last(note) -> str:
+        parts = note.text.rsplit("\n\n", 1)
+        return parts[1].strip() if len(parts) == 2 else ""
+    closing = [note for note in notes if link_bar_line(last(note))]
+    if len(closing) < BAR_REPEATS:
+        return []
+    taken = sorted({last(note) for note in closing})
+    for note in closing:
+        note.text = note.text.rsplit("\n\n", 1)[0].rstrip()
+    return taken
+
+
+AFFILIATION_WORDS = re.compile(r"\b(?:universit\w*|institut\w*|department|faculty|school|college|cent(?:re|er)|"
+                               r"laborator\w*|hospital|academy|fakultät|université|университет|институт)\b",
+                               re.IGNORECASE)
+SUPERSCRIPT = re.compile(r"\^[^\s^]*\^")
+BODY_WORDS = 25  # the article's text begins with the first paragraph this long
+
+
+def affiliation_marks(blocks, names) -> list:
+    """The blocks above the article's text that number authors' affiliations, not notes: a line of names with
+    superscripts ('Jane Roe^1,2^, John Poe^2^') and the affiliations under it ('^1^ University of …'). Their marks
+    are written back as superscript numbers, so no note is joined to them; returns those blocks. `names` is the
+    recogniser's list of authors' names (recognise.name_list)."""
+    kept = []
+    for block in blocks:
+        words = len(TOKEN.sub("", block.text).split())
+        if block.kind == "para" and words >= BODY_WORDS:
+            break
+        bare = SUPERSCRIPT.sub("", TOKEN.sub("", block.text))
+        bare = re.sub(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)", "", bare)  # 'Roe1,2' as a copy glues it
+        opens_with_mark = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
+        if names(" ".join(bare.split())) or (opens_with_mark and AFFILIATION_WORDS.search(bare) and words <= 40):
+            block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
+            kept.append(block)
+    return kept
