@@ -122,7 +122,8 @@ def _is_body(block: Block) -> bool:
 
 def _name_line(text: str) -> bool:
     """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
-    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text)
+    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text) \
+        and not rec.is_chrome_line(text)  # ('CC BY', a licence badge, is no name)
 
 
 TITLE_WORDS = 30  # a journal article's title can run this long
@@ -131,8 +132,8 @@ TITLE_WORDS = 30  # a journal article's title can run this long
 def _title_candidate(text: str, long: bool = False) -> bool:
     """A line that can be the title: heading-like ('t-SNE' and 'iPhone' may open it), or with `long` (right above
     the byline) any line of up to 30 words that ends no sentence."""
-    if _is_furniture(text) or _is_metadata(text):
-        return False
+    if _is_furniture(text) or _is_metadata(text) or not re.search(r"[^\W\d_]{2}", text):
+        return False  # (a line of numbers, a page's counters '300' / '72', is no title)
     cased = re.sub(r"^([a-z])(?=[-A-Z])", lambda m: m.group(1).upper(), text)
     cased = re.sub(r"^[…\s]+(\w)", lambda m: m.group(1).upper(), cased)  # '… und jetzt der importierte X'
     if _headline(cased):
@@ -262,8 +263,18 @@ def _take_title(article: Article) -> None:
         title_at = _best_title(blocks, start)
     if title_at is None:
         return
-    article.title = blocks[title_at].text
-    article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
+    inner, twin = _quoted_title(blocks, title_at)
+    if inner:  # the title a heading quotes; the heading or the title's second setting is the page's
+        article.title = inline_text(inner, blocks[title_at].line, markers=False)
+        article.recognised.append(f"title: {inner} (line {blocks[title_at].line}, as a heading quotes it)")
+        article.dropped.append(f"the title set again (line {blocks[twin].line}): '{blocks[twin].plain[:60]}'")
+        blocks = article.blocks = [b for i, b in enumerate(blocks) if i != twin]
+        title_at -= twin < title_at
+        metas = [m - (twin < m) for m in metas if m != twin]
+        names = [n - (twin < n) for n in names if n != twin]
+    else:
+        article.title = blocks[title_at].text
+        article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
     if abstract:  # kept as the text's first paragraph: the publisher wrote it for the reader too
         article.recognised.append(f"standfirst: the lines below the title from line {abstract[0].line}, kept as "
                                   "the first paragraph")
@@ -275,6 +286,27 @@ def _take_title(article: Article) -> None:
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+QUOTED = re.compile(r"^[^'‘’\"“”«»„‹›]{0,80}['‘’\"“«„‹]\s*(?P<inner>.{8,300}?)\s*['’\"”»“‹›]\s*$")
+QUOTE_REACH = 3  # lines between a title in quotes and the same title set alone
+
+
+def _quoted_title(blocks: list[Block], at: int) -> tuple[str | None, int | None]:
+    """A library's or index's heading that quotes the title ('Научная статья на тему «T»', 'Article: "T"') over or
+    under the title set alone (often with a subject line after it, 'T Текст научной статьи по специальности …'):
+    the quoted text, and the other of the two lines (the page's, not the article's)."""
+    def quoted(index: int) -> str | None:
+        match = QUOTED.search(blocks[index].plain) if blocks[index].kind == "para" else None
+        return match.group("inner").strip() if match else None
+    near = [i for i in range(max(0, at - QUOTE_REACH), min(len(blocks), at + QUOTE_REACH + 1)) if i != at]
+    own = quoted(at)
+    for index in near:
+        inner = own if own else quoted(index)
+        alone = blocks[index if own else at].plain
+        if inner and len(inner.split()) >= 2 and rec.key(alone).startswith(rec.key(inner)):
+            return inner, index
+    return None, None
 
 
 def _take_cover_title(article: Article, index: int, title: str) -> bool:
@@ -299,7 +331,8 @@ def _title_over_date(article: Article) -> bool:
     blocks = article.blocks
     dated = re.sub(r"\s*[(\[][A-Z]{0,4}[-\d.]+[)\]]$", "", blocks[1].plain.strip()) if len(blocks) > 1 else ""
     if len(blocks) < 3 or not _title_candidate(blocks[0].plain) or not rec.date_line(dated) \
-            or rec.parse_byline(blocks[1].plain) or len(blocks[0].plain.split()) < 3:
+            or rec.parse_byline(blocks[1].plain) or _byline_and_date(blocks[1].plain)[0] \
+            or len(blocks[0].plain.split()) < 3:  # ('Publié le … par A': a byline too, read with the others)
         return False  # ('(R48632)': the report's number after its date)
     article.title, article.date = blocks[0].text, rec.date_line(dated)
     article.recognised.append(f"title: {blocks[0].plain} (line {blocks[0].line}, over its date)")
