@@ -263,13 +263,16 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         key = rec.key(heading.text_content())
         if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
             return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
-    for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
+    for key in ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title", "ld:headline"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
     order = {node: index for index, node in enumerate(doc.iter())}
     text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
+    site = {rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+", doc.findtext(".//title") or "")[1:]} | \
+        {rec.key(v) for v in meta.get("og:site_name", [])}  # a logo's <h1> naming the site is no title
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
+                and rec.key(heading.text_content()) not in site \
                 and not rec.is_stop_line(rec.squash(heading.text_content())) and order[heading] < text_start:
             return Walker(None).inline(heading).strip(), "the page's main heading"
     page_title = _site_suffix_removed(doc.findtext(".//title") or "")

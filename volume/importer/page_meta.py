@@ -186,4 +186,20 @@ def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str
         value = element.get("datetime") or element.get("content") or element.text_content()
         if rec.parse_date(value or ""):
             return rec.parse_date(value), "<time datetime>"
+    return address_date(doc, meta)
+
+
+# A date in the page's own address, as blogs build them: '/2011/09/17/slug/', '/posts/2019-12-22-slug/'
+ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?:/|-)(?P<mon>[01]\d)(?:/|-)(?P<day>[0-3]\d)(?:/|-)[\w%-]")
+
+
+def address_date(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """The date in the page's canonical address or og:url, when nothing in the page states one."""
+    addresses = [*doc.xpath('//link[@rel="canonical"]/@href'), *meta.get("og:url", [])]
+    for address in addresses:
+        match = ADDRESS_DATE.search(address)
+        if match:
+            found = rec.parse_date(f"{match['year']}-{match['mon']}-{match['day']}")
+            if found:
+                return found, f"the page's address ({address[:80]})"
     return "", ""
