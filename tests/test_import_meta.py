@@ -84,6 +84,21 @@ def test_name_and_date_after_a_comma():
      "advertisement uses, from the server to the reader's screen.\n\nThe results show large differences between "
      "the sites, and the authors advise the firms to choose their partners with more care.\n",
      "How advertising weighs on the climate", ["Anna Schmidt", "Peter Müller", "Jan Nowak"], "2021-03-17"),
+    ("protocol.txt", "Study protocol\nOpen access\nPublished: 05 January 2015\n"
+     "Advertising and the climate: protocol for a randomised controlled trial\n"
+     "Anna Schmidt1, Peter Müller2 & Jan Nowak1,3 \nTrials volume 16, Article number: 1 (2015) Cite this article\n"
+     "Abstract\nThe study examines the advertising budgets of forty-three firms and measures how much electricity each "
+     "advertisement uses, from the server to the reader's screen.\n\nThe results show large differences between the "
+     "sites, and the authors advise the firms to choose their partners with more care.\n",
+     "Advertising and the climate: protocol for a randomised controlled trial",
+     ["Anna Schmidt", "Peter Müller", "Jan Nowak"], "2015-01-05"),
+    ("dash.txt", "Accueil\nÀ propos\n\nComment la publicité pèse sur le climat\n17 février 2022 - Par Marie Dupont\n\n"
+     + BODY_FR, "Comment la publicité pèse sur le climat", ["Marie Dupont"], "2022-02-17"),
+    ("place.txt", "Новости\n\nСовещание с членами Правительства\n17 февраля 2022 года, 14:30\nМосква, Кремль\n\n"
+     "Исследование рассматривает расходы на рекламу сорока трёх компаний и измеряет, сколько электроэнергии "
+     "потребляет каждое объявление, от сервера до экрана читателей и читательниц.\n\nРезультаты показывают большие "
+     "различия между сайтами, и авторы рекомендуют компаниям тщательнее выбирать своих партнёров, чем раньше.\n",
+     "Совещание с членами Правительства", [], "2022-02-17"),  # the place beside the date is no author
 ])
 def test_copied_text_bylines_of_blogs_and_journals(tmp_path, name, text, title, authors, date):
     path = tmp_path / name
@@ -155,3 +170,10 @@ def test_page_date_from_its_address_when_nothing_else_states_one(tmp_path):
                     '<link rel="canonical" href="https://example.org/blog/wie-werbung/">',
                     "<article><h1>Wie Werbung das Klima belastet</h1>BODY</article>")
     assert read_html(undated).date == ""
+
+
+def test_page_authors_listed_in_one_tag_or_surname_first():
+    from volume.importer.page_meta import _names
+    assert _names(["Anna Schmidt, Peter Müller"], False) == ["Anna Schmidt", "Peter Müller"]
+    assert _names(["Harm, Robert"], False) == ["Robert Harm"]
+    assert _names(["Anna Schmidt und Peter Müller"], True) == ["Anna Schmidt", "Peter Müller"]

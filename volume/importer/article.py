@@ -244,7 +244,8 @@ def _name_beside_date(article: Article, at: int) -> None:
     06.10.2023'): the author, when no byline named one."""
     for block in article.blocks[max(0, at - 1):at + 1]:
         text = block.plain
-        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text):
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text):
+            # ('Москва, Кремль' beside the date is the place)
             article.authors = [(text, "")]
             article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
             article.blocks.remove(block)
@@ -342,7 +343,7 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
     """A name alone on its line right under or over a short dated line after the text ('Zuletzt geändert am
     07.01.2020' / 'Frank Boës', 'Anna Schmidt' / 'Berlin, 3. März 2021'): the author signing the article."""
     text = blocks[index].plain
-    if blocks[index].kind != "para" or len(text) > 40 or re.search(r"[:;!?\d]", text) \
+    if blocks[index].kind != "para" or len(text) > 40 or re.search(r"[:;,!?\d]", text) \
             or not rec.looks_like_name(text) or rec.is_chrome_line(text):
         return False
     neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
@@ -352,7 +353,7 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+–\s+|\s*,?\s+(?=(?:by|von|par)\s)|,\s+(?=\d{1,2}[.\s]\S)", text)
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|\s*,?\s+(?=(?:by|von|par)\s)|,\s+(?=\d{1,2}[.\s]\S)", text)
              if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma)
     if len(parts) < 2:
         return None, None

@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from volume.importer import recognise as rec
+from volume.importer import words
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "report", "scholarlyarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "reportagenewsarticle", "techarticle", "posting", "socialmediaposting"}
@@ -102,9 +103,18 @@ def _plausible(name: str) -> bool:
 
 
 def _names(values: list[str], split: bool) -> list[str]:
-    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+and\s+", v) if split else [v])]
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split else [v])]
+    pieces = [n for piece in pieces for n in _listed(piece)]
     names = [clean_name(n) for n in pieces]
     return list(dict.fromkeys(n for n in names if _plausible(n)))
+
+
+def _listed(value: str) -> list[str]:
+    """'Anna Schmidt, Peter Müller' in one tag: two names (but 'Harm, Robert' is one, written surname first)."""
+    parts = [p.strip() for p in rec.squash(value).split(",")]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and rec.looks_like_name(p) for p in parts):
+        return parts
+    return [value]
 
 
 SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),

@@ -122,7 +122,7 @@ def _is_body(block: Block) -> bool:
 
 def _name_line(text: str) -> bool:
     """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
-    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text) \
+    return len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text) \
         and not rec.is_chrome_line(text)  # ('CC BY', a licence badge, is no name)
 
 
@@ -357,7 +357,7 @@ def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, l
     """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
     standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
     first, last = blocks[metas[0]].plain, blocks[metas[-1]].plain
-    if not (rec.date_line(first) and not rec.parse_byline(first) and rec.parse_byline(last)) \
+    if not (rec.date_line(first) and not rec.parse_byline(first) and (rec.parse_byline(last) or rec.name_list(last))) \
             or metas[-1] - metas[0] > TITLE_REACH // 2:
         return None, [], []
     between = [i for i in range(metas[0] + 1, metas[-1]) if i not in metas and not _is_furniture(blocks[i].plain)

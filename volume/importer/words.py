@@ -98,7 +98,7 @@ ALWAYS_CHROME = {
     "paylaş", "paylaşın", "yazdır", "abone ol", "giriş yap", "giriş", "kayıt ol", "ara", "arama", "kapat",
     "başa dön", "içeriğe geç", "bağlantıyı kopyala", "bağış yap", "menü",
     # a journal or library page's labels and badges above its abstract: keywords, a licence badge
-    "keywords", "key words", "ключевые слова", "schlüsselwörter", "schlagwörter", "mots-clés", "mots clés",
+    "open access", "keywords", "key words", "ключевые слова", "schlüsselwörter", "schlagwörter", "mots-clés", "mots clés",
     "anahtar kelimeler", "anahtar sözcükler", "cc by", "cc by-sa", "cc by-nd", "cc by-nc", "cc by-nc-sa", "cc by-nc-nd",
     "cc0",
 }
