@@ -222,7 +222,10 @@ def _take_title(article: Article) -> None:
     start = _text_start(blocks)
     if start is None:  # a short piece: its first sentence-like paragraph
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
-                      and not _is_metadata(b.plain)), len(blocks))
+                      and not _is_metadata(b.plain) and b.plain.rstrip()[-1:] in ".!?…\"”»)"), None)
+        start = start if start is not None else next(  # (a sentence, not a ten-word title over its names)
+            (i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
+             and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
     if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
         metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
