@@ -177,3 +177,15 @@ def test_page_authors_listed_in_one_tag_or_surname_first():
     assert _names(["Anna Schmidt, Peter Müller"], False) == ["Anna Schmidt", "Peter Müller"]
     assert _names(["Harm, Robert"], False) == ["Robert Harm"]
     assert _names(["Anna Schmidt und Peter Müller"], True) == ["Anna Schmidt", "Peter Müller"]
+
+
+@pytest.mark.parametrize("head, title", [
+    ('<title>Mein Blog | Wie Werbung das Klima belastet</title><meta property="og:site_name" content="Mein Blog">',
+     "Wie Werbung das Klima belastet"),
+    ('<title>Klimaverein – Wie Werbung belastet</title><link rel="canonical" href="https://www.klimaverein.de/a/">',
+     "Wie Werbung belastet"),
+    ("<title>Wie Werbung das Klima belastet – Verein für Dinge e.V.</title>", "Wie Werbung das Klima belastet"),
+])
+def test_page_title_without_the_site_name_before_or_after_it(tmp_path, head, title):
+    """A page without a heading: its <title> without the site's name, whichever side of the title it stands."""
+    assert rec.plain(read_html(_page(tmp_path, head, "<div>BODY</div>")).title) == title
