@@ -38,6 +38,8 @@ def project(tmp_path: Path) -> Path:
     ("Written by Anna Schmidt on February 17, 2022", ["Anna Schmidt"]),
     ("Par Marie Dupont, le 17 février 2022", ["Marie Dupont"]),
     ("Автор научной работы — Иван Петров", ["Иван Петров"]),
+    ("Text: Anna Schmidt", ["Anna Schmidt"]),
+    ("Texte : Marie Dupont", ["Marie Dupont"]),
     ("Аннотация научной статьи по политологическим наукам, автор научной работы — Фалалеев Михаил Алексеевич, "
      "Ситдикова Наталия Андреевна", ["Фалалеев Михаил Алексеевич", "Ситдикова Наталия Андреевна"]),
 ])
@@ -45,7 +47,7 @@ def test_bylines_that_end_in_a_date_or_follow_a_comma(line, names):
     assert [name for name, _ in rec.parse_byline(line)] == names
 
 
-@pytest.mark.parametrize("line", ["In 2021, the author: a test", "Washington, 17 February 2022",
+@pytest.mark.parametrize("line", ["In 2021, the author: a test", "Washington, 17 February 2022", "Text of the agreement",
                                   "Geschrieben von Anna Schmidt", "Übersetzt von Jan Nowak"])
 def test_lines_that_are_no_list_of_names(line):
     assert rec.name_list(line) is None
@@ -189,3 +191,8 @@ def test_page_authors_listed_in_one_tag_or_surname_first():
 def test_page_title_without_the_site_name_before_or_after_it(tmp_path, head, title):
     """A page without a heading: its <title> without the site's name, whichever side of the title it stands."""
     assert rec.plain(read_html(_page(tmp_path, head, "<div>BODY</div>")).title) == title
+
+
+@pytest.mark.parametrize("line", ["Text of the agreement", "Text Anna Schmidt", "In 2021, the author: a test"])
+def test_lines_that_are_no_byline(line):
+    assert rec.parse_byline(line) is None

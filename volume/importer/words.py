@@ -52,7 +52,7 @@ WEEKDAYS = (
 
 # Byline openers: "By A", "Author: A", "Автор: А", "Par A", "Von A", "Yazar: A".
 BYLINE_LABELS = (
-    r"authors?|author\(s\)|written by|words by|posted by|published by|"
+    r"authors?|author\(s\)|written by|words by|posted by|published by|texte?(?=\s*:)|"
     r"автор(?:ы)? научной работы|автор(?:ы)?|текст|опубликовал[аи]?|"
     r"auteur(?:e|s|es)?|écrit par|publié par|posté par|"
     r"autor(?:in|en|innen)?|verfasst von|geschrieben von|veröffentlicht von|"
