@@ -196,3 +196,13 @@ def test_page_title_without_the_site_name_before_or_after_it(tmp_path, head, tit
 @pytest.mark.parametrize("line", ["Text of the agreement", "Text Anna Schmidt", "In 2021, the author: a test"])
 def test_lines_that_are_no_byline(line):
     assert rec.parse_byline(line) is None
+
+
+def test_two_russian_articles_get_two_chapter_files(project, tmp_path):
+    """A Cyrillic title names its chapter's file in Latin letters, so a second Russian article is not refused as
+    the same chapter ('chapter.md exists already')."""
+    first, _ = imported(project, tmp_path, DEV / "cyberleninka-dipfeik" / "copied.txt")
+    second, chapter = imported(project, tmp_path, DEV / "cyberleninka-suverennyi-internet" / "copied.txt")
+    assert first.chapter.name == "dipfeik-kak-fenomen-politicheskoi-kommunikatsii.md"
+    assert second.chapter.name.startswith("formirovanie-instituta-suverennogo-interneta")
+    assert [a.name for a in chapter.authors] == ["Ковригин Дмитрий Эльдарович"]
