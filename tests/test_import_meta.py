@@ -120,6 +120,7 @@ def test_library_page_quoting_the_title_with_its_authors_after_a_comma(project, 
     assert [a.name for a in chapter.authors] == expected["authors"]
     assert not chapter.date
     assert "Текст научной статьи" not in chapter.body.xhtml()
+    assert "<h2" not in chapter.body.xhtml()  # the view and download counters ('310' / '48') are no headings
 
 
 def test_copied_text_author_signing_after_the_text_beside_the_changed_date(project, tmp_path):

@@ -432,6 +432,8 @@ def _headings(article: Article) -> None:
             block.text = inline_text(inner, block.line)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _counter(blocks, index):
+            continue
         if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
@@ -440,6 +442,19 @@ def _headings(article: Article) -> None:
                 if above.kind != "para" or not rec.is_heading_like(above.plain) or above is standfirst:
                     break
                 above.kind = "heading"
+
+
+NUMBER_ONLY = re.compile(r"[\d\s.,]+[kKМмтыс.]*")
+
+
+def _counter(blocks: list[Block], index: int) -> bool:
+    """A line that is only a number beside another such line (a page's view and download counters '1108' / '186'),
+    or one that cannot be a year: no heading."""
+    if not NUMBER_ONLY.fullmatch(blocks[index].plain):
+        return False
+    neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+    year = re.fullmatch(r"1[5-9]\d\d|20\d\d", blocks[index].plain.strip())
+    return not year or any(NUMBER_ONLY.fullmatch(b.plain) for b in neighbours)
 
 
 CODE = re.compile(r"[;{}]\s*$|^\s*[{}]|==|!=|->|\w\(\S*\);|^\s*(?:#include|#define|import|def|return|if\s*\(|for\s*\()")
