@@ -121,6 +121,7 @@ def test_library_page_quoting_the_title_with_its_authors_after_a_comma(project, 
     assert not chapter.date
     assert "Текст научной статьи" not in chapter.body.xhtml()
     assert "<h2" not in chapter.body.xhtml()  # the view and download counters ('310' / '48') are no headings
+    assert ">310<" not in chapter.body.xhtml() and ">48<" not in chapter.body.xhtml()
 
 
 def test_copied_text_author_signing_after_the_text_beside_the_changed_date(project, tmp_path):
@@ -130,6 +131,7 @@ def test_copied_text_author_signing_after_the_text_beside_the_changed_date(proje
     assert [a.name for a in chapter.authors] == ["Frank Boës"]
     assert chapter.date == "2019-12-22"
     assert result.title == "Firefox – Weniger Werbung, mehr Speed unter Android"
+    assert "Weniger Werbung, mehr Speed" not in chapter.body.xhtml()  # the title set again over the text
 
 
 def test_wiki_menu_beside_the_revision_line_is_no_signature():

@@ -444,6 +444,19 @@ def _headings(article: Article) -> None:
                 above.kind = "heading"
 
 
+def _title_again(article: Article) -> None:
+    """The title set a second time at the text's top (a page's breadcrumb or header over the date, then its
+    heading), and a page's counters there ('1108' / '186'): the page's, not the text's."""
+    wanted = rec.key(rec.plain(article.title))
+    for index, block in enumerate(article.blocks[:TITLE_AGAIN]):
+        if wanted and rec.key(block.plain) == wanted or _counter(article.blocks, index):
+            article.dropped.append(f"{'the title again' if rec.key(block.plain) == wanted else 'a counter'} "
+                                   f"(line {block.line}): '{block.plain[:60]}'")
+    article.blocks = [b for i, b in enumerate(article.blocks) if i >= TITLE_AGAIN or not (
+        wanted and rec.key(b.plain) == wanted or _counter(article.blocks, i))]
+
+
+TITLE_AGAIN = 3  # lines at the text's top where the title set again or a page's counters are dropped
 NUMBER_ONLY = re.compile(r"[\d\s.,]+[kKМмтыс.]*")
 
 
@@ -503,6 +516,7 @@ def read_text(source: Path) -> Article:
     if not (cover and _take_cover_title(article, *cover)) and not _title_over_date(article):
         _take_title(article)
     take_metadata(article)
+    _title_again(article)
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)
