@@ -15,7 +15,7 @@ The matching rules are bench/import_eval.py's (same normalisation, same tests fo
 chrome and captions). Notes count as kept when the note's text is anywhere in the output: neither library joins
 notes to markers, so that column is only the import's.
 
-Caveat when reading the figures: seven of the dev pages come from trafilatura's own evaluation files and two from
+Caveat when reading the figures: nine of the dev pages come from trafilatura's own evaluation files and two from
 readability's test pages, so both libraries have been tuned on them.
 """
 

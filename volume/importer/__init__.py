@@ -58,8 +58,20 @@ class _Written:
     assets: dict[str, bytes] = field(default_factory=dict)  # path under chapters/ → bytes
 
 
+# Cyrillic letters in Latin (a simple scholarly-style table), so a Russian title names its chapter's file
+CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєў",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie", "u"]))
+
+
+def latin(title: str) -> str:
+    """A title with its Cyrillic letters written in Latin ('Дипфейк как феномен' → 'dipfeik kak fenomen')."""
+    return "".join(CYRILLIC.get(c, c) for c in title.lower())
+
+
 def chapter_slug(title: str) -> str:
     """A file name from a title: its main part before a colon when that is long enough, at most 60 characters."""
+    title = latin(title)
     main = title.split(":")[0]
     slug = slugify(main if len(main.split()) >= 2 else title)
     if len(slug) > SLUG_LENGTH:
@@ -116,6 +128,7 @@ def _free_chapter_path(chapters: Path, title: str) -> Path:
         except ValueError:
             existing = match.group(1).strip('"') if match else ""
         if existing and plain(existing) != title.strip():
+            title = latin(title)
             whole = slugify(title)[:SLUG_LENGTH * 2].rsplit("-", 1)[0] if len(slugify(title)) > SLUG_LENGTH * 2 \
                 else slugify(title)
             return chapters / f"{whole}.md"

@@ -197,7 +197,8 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
     for index, block in enumerate(article.blocks):
         text = block.plain
         near_top = index < head and block.kind != "heading"
-        authors = rec.parse_byline(text, labelled_only=not near_top) if len(text) < 160 else None
+        authors = rec.parse_byline(text, labelled_only=not near_top) \
+            if len(text) < 160 or (near_top and rec.LABEL_AFTER_COMMA.search(text)) else None
         date = rec.date_line(text) if (near_top or rec.DATE_LABEL.match(text)) else None
         if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
             both = _byline_and_date(text)
@@ -244,7 +245,8 @@ def _name_beside_date(article: Article, at: int) -> None:
     06.10.2023'): the author, when no byline named one."""
     for block in article.blocks[max(0, at - 1):at + 1]:
         text = block.plain
-        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text):
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text):
+            # ('Москва, Кремль' beside the date is the place)
             article.authors = [(text, "")]
             article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
             article.blocks.remove(block)
@@ -302,6 +304,7 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             _closing_found(article, authors, rec.parse_date(block.plain[match.end():], month_first), block,
                            "the suggested citation")
             return
+    _signature(article)
     for block in article.blocks[len(article.blocks) // 2:]:
         if rec.is_stop_line(block.plain):
             return
@@ -313,9 +316,46 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             return
 
 
+# A closing line saying when the text was last changed: 'Zuletzt geändert am 07.01.2020' (no publication date)
+MODIFIED = re.compile(r"^(?:zuletzt (?:geändert|bearbeitet|aktualisiert)|last (?:modified|updated|edited)|updated|"
+                      r"dernière (?:modification|mise à jour)|mis à jour|обновлено|изменено|son (?:güncelleme|"
+                      r"değişiklik))\b", re.IGNORECASE)
+CLOSING_TEXT_WORDS = 25  # the text's last paragraph this long or longer ends the article's own lines
+SIGNATURE_DATE = 80  # a closing date line beside the author's name is no longer than this
+
+
+def _signature(article: Article) -> None:
+    """The author's name signing the text after its paragraphs, beside a short dated line, when nothing above
+    named one (the page's sidebar after it can be longer than the text)."""
+    text = [i for i, b in enumerate(article.blocks) if len(b.plain.split()) >= CLOSING_TEXT_WORDS]
+    if article.authors or not text:
+        return
+    for index in range(text[0] + 1, len(article.blocks)):
+        block = article.blocks[index]
+        if rec.is_stop_line(block.plain):
+            return
+        if _signed_beside_date(article.blocks, index):
+            _closing_found(article, [(block.plain, "")], None, block, "the name beside the closing date line")
+            article.blocks.remove(block)
+            return
+
+
+def _signed_beside_date(blocks: list[Block], index: int) -> bool:
+    """A name alone on its line right under or over a short dated line after the text ('Zuletzt geändert am
+    07.01.2020' / 'Frank Boës', 'Anna Schmidt' / 'Berlin, 3. März 2021'): the author signing the article."""
+    text = blocks[index].plain
+    if blocks[index].kind != "para" or len(text) > 40 or re.search(r"[:;,!?\d]", text) \
+            or not rec.looks_like_name(text) or rec.is_chrome_line(text):
+        return False
+    neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+    return any(len(b.plain) <= SIGNATURE_DATE and (rec.date_line(b.plain) or (
+        MODIFIED.match(b.plain) and rec.parse_date(b.plain))) for b in neighbours)
+
+
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+–\s+|\s*,?\s+(?=(?:by|von|par)\s)", text) if p.strip()]
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|\s*,?\s+(?=(?:by|von|par)\s)|,\s+(?=\d{1,2}[.\s]\S)", text)
+             if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma)
     if len(parts) < 2:
         return None, None
     date = next((d for d in (rec.date_line(p) for p in parts) if d), None)

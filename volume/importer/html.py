@@ -254,6 +254,28 @@ def choose_root(doc: etree._Element) -> etree._Element:
     return densest
 
 
+def _site_names(doc: etree._Element, meta: dict[str, list[str]]) -> set[str]:
+    """The site's name as the page gives it (og:site_name, application-name) and its address's host, in letters
+    only ('IhrWebprofi.at' → 'ihrwebprofiat', 'https://www.ihrwebprofi.at/…' → 'ihrwebprofi')."""
+    names = [*meta.get("og:site_name", []), *meta.get("application-name", []), *meta.get("dc.publisher", [])]
+    for address in [*doc.xpath('//link[@rel="canonical"]/@href'), *meta.get("og:url", [])]:
+        host = re.match(r"https?://(?:www\.)?([^/:]+)", address)
+        if host:
+            names.append(host.group(1).rsplit(".", 1)[0])
+    return {n for n in (re.sub(r"\W|_", "", v.casefold()) for v in names) if len(n) >= 3}
+
+
+def _site_part_removed(title: str, sites: set[str]) -> str:
+    """'Verein | Wie Werbung das Klima belastet': the part of a <title> that is not the site's name, wherever it
+    stands, when the page names its site; else the part before a short last part."""
+    parts = re.split(r"\s+[|–—·»:-]\s+|\s+::\s+", title.strip())
+    letters = [re.sub(r"\W|_", "", p.casefold()) for p in parts]
+    kept = [p for p, k in zip(parts, letters) if not any(k and (k in site or site in k) for site in sites)]
+    if len(parts) > 1 and len(kept) == 1:
+        return kept[0]
+    return _site_suffix_removed(title)
+
+
 def _site_suffix_removed(title: str) -> str:
     """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
     parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
@@ -267,7 +289,8 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
     declared = [rec.key(_site_suffix_removed(v)) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]
     declared += [rec.key(v) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]  # 'A – B' whole
-    declared.append(rec.key(_site_suffix_removed(doc.findtext(".//title") or "")))
+    sites = _site_names(doc, meta)
+    declared.append(rec.key(_site_part_removed(doc.findtext(".//title") or "", sites)))
     headings = [h for h in root.iter("h1") if h.text_content().strip()]
     named = [h for h in headings if any(d and (d.startswith(rec.key(h.text_content())) or (
         rec.key(h.text_content()) in d and len(rec.key(h.text_content())) >= 0.6 * len(d))) for d in declared)]
@@ -279,16 +302,19 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         key = rec.key(heading.text_content())
         if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
             return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
-    for key in ("og:title", "twitter:title", "citation_title", "dc.title"):
+    for key in ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title", "ld:headline"):
         if meta.get(key):
             return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
     order = {node: index for index, node in enumerate(doc.iter())}
     text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
+    site = {rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+", doc.findtext(".//title") or "")[1:]} | \
+        {rec.key(v) for v in meta.get("og:site_name", [])}  # a logo's <h1> naming the site is no title
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
+                and rec.key(heading.text_content()) not in site \
                 and not rec.is_stop_line(rec.squash(heading.text_content())) and order[heading] < text_start:
             return Walker(None).inline(heading).strip(), "the page's main heading"
-    page_title = _site_suffix_removed(doc.findtext(".//title") or "")
+    page_title = _site_part_removed(doc.findtext(".//title") or "", sites)
     if len(page_title.split()) >= 3:  # no heading above the text ('Congrats!' under it heads an appeal)
         return inline_text(page_title, None, markers=False), "<title>"
     for element in root.iter("p", *HEADINGS):
@@ -296,7 +322,7 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
             return Walker(None).inline(element).strip(), f"the first heading (<{element.tag}>)"
         if element.tag == "p" and len(element.text_content().strip()) > 150:
             break
-    return inline_text(_site_suffix_removed(doc.findtext(".//title") or ""), None, markers=False), "<title>"
+    return inline_text(_site_part_removed(doc.findtext(".//title") or "", sites), None, markers=False), "<title>"
 
 
 MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",

@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from volume.importer import recognise as rec
+from volume.importer import words
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "report", "scholarlyarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "reportagenewsarticle", "techarticle", "posting", "socialmediaposting"}
@@ -102,9 +103,18 @@ def _plausible(name: str) -> bool:
 
 
 def _names(values: list[str], split: bool) -> list[str]:
-    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+and\s+", v) if split else [v])]
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split else [v])]
+    pieces = [n for piece in pieces for n in _listed(piece)]
     names = [clean_name(n) for n in pieces]
     return list(dict.fromkeys(n for n in names if _plausible(n)))
+
+
+def _listed(value: str) -> list[str]:
+    """'Anna Schmidt, Peter Müller' in one tag: two names (but 'Harm, Robert' is one, written surname first)."""
+    parts = [p.strip() for p in rec.squash(value).split(",")]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and rec.looks_like_name(p) for p in parts):
+        return parts
+    return [value]
 
 
 SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),
@@ -186,4 +196,20 @@ def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str
         value = element.get("datetime") or element.get("content") or element.text_content()
         if rec.parse_date(value or ""):
             return rec.parse_date(value), "<time datetime>"
+    return address_date(doc, meta)
+
+
+# A date in the page's own address, as blogs build them: '/2011/09/17/slug/', '/posts/2019-12-22-slug/'
+ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?:/|-)(?P<mon>[01]\d)(?:/|-)(?P<day>[0-3]\d)(?:/|-)[\w%-]")
+
+
+def address_date(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
+    """The date in the page's canonical address or og:url, when nothing in the page states one."""
+    addresses = [*doc.xpath('//link[@rel="canonical"]/@href'), *meta.get("og:url", [])]
+    for address in addresses:
+        match = ADDRESS_DATE.search(address)
+        if match:
+            found = rec.parse_date(f"{match['year']}-{match['mon']}-{match['day']}")
+            if found:
+                return found, f"the page's address ({address[:80]})"
     return "", ""

@@ -203,7 +203,7 @@ KICKER_PARTS = 3  # short parts (an issue, a section) a dated kicker may hold be
 def date_line(line: str, month_first: bool | None = None) -> str | None:
     """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021', '17.02.2022')."""
     line = squash(line)
-    if ";" in line and len(line) < 200:
+    if (";" in line or HISTORY.search(line)) and len(line) < 200:
         return published_in_history(line)
     if len(line) > 80:
         return None
@@ -273,11 +273,19 @@ OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustra
                           re.IGNORECASE)
 
 
+# A labelled byline at the end of a longer line: 'Аннотация научной статьи по …, автор научной работы — A, B'
+LABEL_AFTER_COMMA = re.compile(r",\s*(?P<label>(?:" + words.BYLINE_LABELS + r")\s*[:—–]\s*\S.*)$", re.IGNORECASE)
+# What joins a name to the date after it: 'A on 3 March', 'A, le 17 février', 'A am 3. März', 'A, 17.02.2022'
+CONNECTOR_TAIL = re.compile(r"(?:[\s,;]+(?:on|am|le|den|vom|du|the|в|от|tarihinde))+[\s,;]*$|[\s,;]+$", re.IGNORECASE)
+
+
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
     """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
 
     `labelled_only` refuses the unlabelled 'By A' / 'Par A' / 'Von A' (far from the top they open sentences)."""
     line = squash(line)
+    tail = LABEL_AFTER_COMMA.search(line) if len(line) < 300 else None
+    line = line[tail.start("label"):] if tail and not BYLINE.match(line) else line  # '…, автор научной работы — A'
     match = BYLINE.match(line)
     if not match or len(line) > 160:
         return None
@@ -290,6 +298,7 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
     names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
+    names = CONNECTOR_TAIL.sub("", names)  # 'Posted by A on 3. März 2021', 'Par A, le 17 février 2022'
     names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     names = names.rstrip(" :")  # 'Autor Mark Newton:'
     if organisation(names):  # 'By Wikimedia Foundation': the organisation the byline credits
@@ -353,11 +362,18 @@ AFFILIATION = re.compile(r"^(?:affiliations?|аффилиация|affiliation\(s
                          re.IGNORECASE)
 
 
+# Affiliation numbers and marks after an author's name: 'Schmidt1,2', 'Müller 2,*', 'Nowak3†'
+AFFILIATION_MARKS = re.compile(r"(?<=[^\W\d_])\s?(?:\d{1,2}|[*†‡§#✉])(?:\s*,\s*(?:\d{1,2}|[*†‡§#✉])|[*†‡§#✉])*"
+                               r"(?=\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b|\bve\b|$))")
+
+
 def name_list(line: str) -> list[tuple[str, str]] | None:
     """The authors a journal prints under its title, with no 'By': 'Jacob T. Bushong, Eric C. Miller, and William
     R. Raun', 'Djoko T. Iskandar,', 'Jimmy A. McGuire mail' (an e-mail icon's label), superscript numbers
     dropped; None unless every part is a person's name."""
-    line = NAME_TAIL.sub("", squash(line))
+    if BYLINE.match(squash(line)) or ROLE_CREDIT.match(squash(line)):
+        return None  # 'Geschrieben von A', 'Übersetzt von B': a byline or a credit, no list of names
+    line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", squash(line)))
     if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
         return None
     names = []
@@ -370,10 +386,15 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
     return names or None
 
 
+# A journal's history line with its parts between slashes or bars: 'Received: … / Accepted: … / Published: …'
+HISTORY = re.compile(r"^(?:received|submitted|eingegangen|eingereicht|reçu|soumis|получен[оа]?|поступил[аи]?|"
+                     r"geliş tarihi)\b.*\s[/|•·]\s", re.IGNORECASE)
+
+
 def published_in_history(line: str) -> str | None:
     """The publication date from a journal's history line ('Received 16 June 2014; Revised …; Published 17
     December 2014')."""
-    for part in re.split(r"\s*[;|]\s*", squash(line)):
+    for part in re.split(r"\s*[;|•·]\s*|\s+/\s+", squash(line)):
         label = DATE_LABEL.match(part)
         if label and re.match(r"(?:published|publication|опубликован|publié|veröffentlicht|yayın)", part, re.IGNORECASE):
             return parse_date(part[label.end():])

@@ -142,7 +142,8 @@ def _is_body(block: Block) -> bool:
 
 def _name_line(text: str) -> bool:
     """A line that is only a person's name ('Heiko Sauer'), as some pages print the author under the title."""
-    return len(text) <= 40 and not re.search(r"[:;!?\d]", text) and rec.looks_like_name(text)
+    return len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text) \
+        and not rec.is_chrome_line(text)  # ('CC BY', a licence badge, is no name)
 
 
 TITLE_WORDS = 30  # a journal article's title can run this long
@@ -151,8 +152,8 @@ TITLE_WORDS = 30  # a journal article's title can run this long
 def _title_candidate(text: str, long: bool = False) -> bool:
     """A line that can be the title: heading-like ('t-SNE' and 'iPhone' may open it), or with `long` (right above
     the byline) any line of up to 30 words that ends no sentence."""
-    if _is_furniture(text) or _is_metadata(text):
-        return False
+    if _is_furniture(text) or _is_metadata(text) or not re.search(r"[^\W\d_]{2}", text):
+        return False  # (a line of numbers, a page's counters '300' / '72', is no title)
     cased = re.sub(r"^([a-z])(?=[-A-Z])", lambda m: m.group(1).upper(), text)
     cased = re.sub(r"^[…\s]+(\w)", lambda m: m.group(1).upper(), cased)  # '… und jetzt der importierte X'
     if _headline(cased):
@@ -241,7 +242,10 @@ def _take_title(article: Article) -> None:
     start = _text_start(blocks)
     if start is None:  # a short piece: its first sentence-like paragraph
         start = next((i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
-                      and not _is_metadata(b.plain)), len(blocks))
+                      and not _is_metadata(b.plain) and b.plain.rstrip()[-1:] in ".!?…\"”»)"), None)
+        start = start if start is not None else next(  # (a sentence, not a ten-word title over its names)
+            (i for i, b in enumerate(blocks) if len(b.plain.split()) >= 10 and not _is_furniture(b.plain)
+             and not _is_metadata(b.plain)), len(blocks))
     metas = [i for i in range(max(0, start - 15), min(len(blocks), start + 1)) if _is_metadata(blocks[i].plain)]
     if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
         metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
@@ -282,8 +286,18 @@ def _take_title(article: Article) -> None:
         title_at = _best_title(blocks, start)
     if title_at is None:
         return
-    article.title = blocks[title_at].text
-    article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
+    inner, twin = _quoted_title(blocks, title_at)
+    if inner:  # the title a heading quotes; the heading or the title's second setting is the page's
+        article.title = inline_text(inner, blocks[title_at].line, markers=False)
+        article.recognised.append(f"title: {inner} (line {blocks[title_at].line}, as a heading quotes it)")
+        article.dropped.append(f"the title set again (line {blocks[twin].line}): '{blocks[twin].plain[:60]}'")
+        blocks = article.blocks = [b for i, b in enumerate(blocks) if i != twin]
+        title_at -= twin < title_at
+        metas = [m - (twin < m) for m in metas if m != twin]
+        names = [n - (twin < n) for n in names if n != twin]
+    else:
+        article.title = blocks[title_at].text
+        article.recognised.append(f"title: {blocks[title_at].plain} (line {blocks[title_at].line})")
     if abstract:  # kept as the text's first paragraph: the publisher wrote it for the reader too
         article.recognised.append(f"standfirst: the lines below the title from line {abstract[0].line}, kept as "
                                   "the first paragraph")
@@ -295,6 +309,27 @@ def _take_title(article: Article) -> None:
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+QUOTED = re.compile(r"^[^'‘’\"“”«»„‹›]{0,80}['‘’\"“«„‹]\s*(?P<inner>.{8,300}?)\s*['’\"”»“‹›]\s*$")
+QUOTE_REACH = 3  # lines between a title in quotes and the same title set alone
+
+
+def _quoted_title(blocks: list[Block], at: int) -> tuple[str | None, int | None]:
+    """A library's or index's heading that quotes the title ('Научная статья на тему «T»', 'Article: "T"') over or
+    under the title set alone (often with a subject line after it, 'T Текст научной статьи по специальности …'):
+    the quoted text, and the other of the two lines (the page's, not the article's)."""
+    def quoted(index: int) -> str | None:
+        match = QUOTED.search(blocks[index].plain) if blocks[index].kind == "para" else None
+        return match.group("inner").strip() if match else None
+    near = [i for i in range(max(0, at - QUOTE_REACH), min(len(blocks), at + QUOTE_REACH + 1)) if i != at]
+    own = quoted(at)
+    for index in near:
+        inner = own if own else quoted(index)
+        alone = blocks[index if own else at].plain
+        if inner and len(inner.split()) >= 2 and rec.key(alone).startswith(rec.key(inner)):
+            return inner, index
+    return None, None
 
 
 def _take_cover_title(article: Article, index: int, title: str) -> bool:
@@ -319,7 +354,8 @@ def _title_over_date(article: Article) -> bool:
     blocks = article.blocks
     dated = re.sub(r"\s*[(\[][A-Z]{0,4}[-\d.]+[)\]]$", "", blocks[1].plain.strip()) if len(blocks) > 1 else ""
     if len(blocks) < 3 or not _title_candidate(blocks[0].plain) or not rec.date_line(dated) \
-            or rec.parse_byline(blocks[1].plain) or len(blocks[0].plain.split()) < 3:
+            or rec.parse_byline(blocks[1].plain) or _byline_and_date(blocks[1].plain)[0] \
+            or len(blocks[0].plain.split()) < 3:  # ('Publié le … par A': a byline too, read with the others)
         return False  # ('(R48632)': the report's number after its date)
     article.title, article.date = blocks[0].text, rec.date_line(dated)
     article.recognised.append(f"title: {blocks[0].plain} (line {blocks[0].line}, over its date)")
@@ -344,7 +380,7 @@ def _title_between(blocks: list[Block], metas: list[int]) -> tuple[int | None, l
     """The title between a date line above it and a byline below it ('1. November 2023 | Deutschland' / title /
     standfirst / 'Von A'): the first line there that can be one; the lines after it are its standfirst."""
     first, last = blocks[metas[0]].plain, blocks[metas[-1]].plain
-    if not (rec.date_line(first) and not rec.parse_byline(first) and rec.parse_byline(last)) \
+    if not (rec.date_line(first) and not rec.parse_byline(first) and (rec.parse_byline(last) or rec.name_list(last))) \
             or metas[-1] - metas[0] > TITLE_REACH // 2:
         return None, [], []
     between = [i for i in range(metas[0] + 1, metas[-1]) if i not in metas and not _is_furniture(blocks[i].plain)
@@ -416,6 +452,8 @@ def _headings(article: Article) -> None:
             block.text = inline_text(inner, block.line)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _counter(blocks, index):
+            continue
         if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
                 and rec.is_heading_like(block.plain) \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
@@ -424,6 +462,32 @@ def _headings(article: Article) -> None:
                 if above.kind != "para" or not rec.is_heading_like(above.plain) or above is standfirst:
                     break
                 above.kind = "heading"
+
+
+def _title_again(article: Article) -> None:
+    """The title set a second time at the text's top (a page's breadcrumb or header over the date, then its
+    heading), and a page's counters there ('1108' / '186'): the page's, not the text's."""
+    wanted = rec.key(rec.plain(article.title))
+    for index, block in enumerate(article.blocks[:TITLE_AGAIN]):
+        if wanted and rec.key(block.plain) == wanted or _counter(article.blocks, index):
+            article.dropped.append(f"{'the title again' if rec.key(block.plain) == wanted else 'a counter'} "
+                                   f"(line {block.line}): '{block.plain[:60]}'")
+    article.blocks = [b for i, b in enumerate(article.blocks) if i >= TITLE_AGAIN or not (
+        wanted and rec.key(b.plain) == wanted or _counter(article.blocks, i))]
+
+
+TITLE_AGAIN = 3  # lines at the text's top where the title set again or a page's counters are dropped
+NUMBER_ONLY = re.compile(r"[\d\s.,]+[kKМмтыс.]*")
+
+
+def _counter(blocks: list[Block], index: int) -> bool:
+    """A line that is only a number beside another such line (a page's view and download counters '1108' / '186'),
+    or one that cannot be a year: no heading."""
+    if not NUMBER_ONLY.fullmatch(blocks[index].plain):
+        return False
+    neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+    year = re.fullmatch(r"1[5-9]\d\d|20\d\d", blocks[index].plain.strip())
+    return not year or any(NUMBER_ONLY.fullmatch(b.plain) for b in neighbours)
 
 
 CODE = re.compile(r"[;{}]\s*$|^\s*[{}]|==|!=|->|\w\(\S*\);|^\s*(?:#include|#define|import|def|return|if\s*\(|for\s*\()")
@@ -475,6 +539,7 @@ def read_text(source: Path) -> Article:
     if not (cover and _take_cover_title(article, *cover)) and not _title_over_date(article):
         _take_title(article)
     take_metadata(article)
+    _title_again(article)
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)

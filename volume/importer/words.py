@@ -37,6 +37,7 @@ DATE_LABELS = (
     r"дата(?: публикации)?|опубликовано|опубликован[оа]?|обновлено|размещено|"
     r"publié(?: le)?|publie(?: le)?|mis à jour(?: le)?|date de publication|"
     r"datum|veröffentlicht(?: am)?|publiziert(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|stand|"
+    r"erstellt(?: am)?|geschrieben am|verfasst am|"
     r"tarih|yayınlanma tarihi|yayın tarihi|yayınlandı|güncelleme(?: tarihi)?|güncellendi|son güncelleme"
 )
 # Words after the year that belong to the date: "17 февраля 2022 года", "17 февраля 2022 г.", "2022 yılı".
@@ -51,8 +52,8 @@ WEEKDAYS = (
 
 # Byline openers: "By A", "Author: A", "Автор: А", "Par A", "Von A", "Yazar: A".
 BYLINE_LABELS = (
-    r"authors?|author\(s\)|written by|words by|posted by|published by|"
-    r"автор(?:ы)?|текст|опубликовал[аи]?|"
+    r"authors?|author\(s\)|written by|words by|posted by|published by|texte?(?=\s*:)|"
+    r"автор(?:ы)? научной работы|автор(?:ы)?|текст|опубликовал[аи]?|"
     r"auteur(?:e|s|es)?|écrit par|publié par|posté par|"
     r"autor(?:in|en|innen)?|verfasst von|geschrieben von|veröffentlicht von|"
     r"yazar(?:lar)?|yazan|paylaşan"
@@ -96,6 +97,10 @@ ALWAYS_CHROME = {
     # Turkish
     "paylaş", "paylaşın", "yazdır", "abone ol", "giriş yap", "giriş", "kayıt ol", "ara", "arama", "kapat",
     "başa dön", "içeriğe geç", "bağlantıyı kopyala", "bağış yap", "menü",
+    # a journal or library page's labels and badges above its abstract: keywords, a licence badge
+    "open access", "keywords", "key words", "ключевые слова", "schlüsselwörter", "schlagwörter", "mots-clés", "mots clés",
+    "anahtar kelimeler", "anahtar sözcükler", "cc by", "cc by-sa", "cc by-nd", "cc by-nc", "cc by-nc-sa", "cc by-nc-nd",
+    "cc0",
 }
 # Menu items: chrome when two or more come together, or before the article's title.
 MENU_WORDS = {
@@ -180,7 +185,10 @@ NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mai
 
 APPEAL = (r"\b(?:consider supporting|support our work|support us|become a (?:member|patron|supporter|subscriber)|"
           r"donate (?:today|now)|make a donation|unterstützen sie (?:uns|unsere arbeit)|unterstütz\w*\s+(?:uns|unsere arbeit)|jetzt spenden|"
-          r"поддержите (?:нас|наш)|soutenez(?:-nous| notre)|faire un don|bizi destekleyin|bağış yapın)\b")
+          r"поддержите (?:нас|наш)|soutenez(?:-nous| notre)|faire un don|bizi destekleyin|bağış yapın|"
+          # a line offering to switch the page's advertising off
+          r"отключить рекламу|disable (?:your )?ad ?blocker|turn off (?:your )?ad ?blocker|désactive[rz] (?:votre )?"
+          r"bloqueur|werbung (?:deaktivieren|abschalten)|reklamları kapat)\b")
 
 # Headings of a list of notes.
 NOTES_HEADINGS = {
