@@ -88,6 +88,7 @@ class Score:
     title: bool = False
     author: bool = False
     date: bool = False
+    metadata_shown: bool = True  # False where the labels say this form cannot show the title, byline and date
     notes_found: int = 0
     notes_expected: int = 0
     joined_right: int = 0
@@ -192,7 +193,7 @@ def evaluate(case: Path, form: str, work: Path) -> Score | None:
     if not source.exists():
         return None
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    score = Score(case.name, form)
+    score = Score(case.name, form, metadata_shown=form in expected.get("metadata_shown_in", [form]))
     project = new_project(work / f"{case.name}-{form}")
     try:
         chapter, _ = import_and_read(source, project, f"{case.name}-{form}")
@@ -228,6 +229,10 @@ def print_table(scores: list[Score]) -> None:
           f"date right: {rate(total('date'), n)}")
     meta = sum(1 for s in scores if s.title and s.author and s.date)
     print(f"title, author and date all right: {rate(meta, n)}")
+    shown = [s for s in scores if s.metadata_shown]
+    if len(shown) < n:
+        print(f"  where the form shows them: {rate(sum(1 for s in shown if s.title and s.author and s.date), len(shown))}"
+              f" (excerpts keep them only in the page's head)")
     print(f"notes kept: {rate(total('notes_found'), total('notes_expected'))}   "
           f"markers joined right: {rate(total('joined_right'), total('notes_expected'))}   "
           f"false joins: {total('false_joins')}")
