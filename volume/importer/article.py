@@ -34,6 +34,7 @@ class Block:
     meta: bool = False  # from an element the page marks as byline or date
     anchor: int | None = None  # the note number of the in-page marker link (href="#…") that points here
     broken: bool = False  # one of the short lines a <br> broke a paragraph into (a letterhead, a transcript's header)
+    affiliation: bool = False  # an author's affiliation under the names ('1 University of …'): never a heading
 
     @property
     def plain(self) -> str:
@@ -576,6 +577,8 @@ MISSING_NOTE = "\\[note missing in the source\\]"
 # Two note references side by side (a group '[4,6]', a range '[1–3]' as one reference per note): a superscript comma
 # between them, so that 1, 2, 3 do not print as 123.
 ADJACENT_REFS = re.compile(r"(\[\^[\w-]+\])(?=\[\^[\w-]+\](?!:))")
+# the space a journal sets before "[1]" goes once the marker is a superscript note ("survey [1]." → "survey¹.")
+SPACED_REF = re.compile(r"(?<=\S)[ \u00a0\u202f]+(\[\^[\w-]+\](?!:))")
 UNMARKED_NOTES = "\\[Notes the source lists without a marker in its text:\\]"
 
 
@@ -607,7 +610,7 @@ def compose(article: Article, chapter: Path, lang: str, report: Report) -> tuple
     for block in article.blocks:
         if not (block.kind == "item" and previous == "item"):
             lines.append("")
-        lines.append(ADJACENT_REFS.sub(r"\1^,^", TOKEN.sub(link, _block_markdown(block))))
+        lines.append(SPACED_REF.sub(r"\1", ADJACENT_REFS.sub(r"\1^,^", TOKEN.sub(link, _block_markdown(block)))))
         previous = block.kind
     definitions = sorted((n, notes[v]) for v, n in numbers.items())
     unused = [note for note in article.notes if notes.get(note.number) is not note or note.number not in numbers]

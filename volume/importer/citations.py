@@ -152,5 +152,6 @@ def affiliation_marks(blocks, names) -> list:
         opens_with_mark = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
         if names(" ".join(bare.split())) or (opens_with_mark and AFFILIATION_WORDS.search(bare) and words <= 40):
             block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
+            block.affiliation = opens_with_mark
             kept.append(block)
     return kept
