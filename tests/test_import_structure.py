@@ -82,7 +82,8 @@ def test_copied_marker_groups_and_ranges_are_joined_but_intervals_are_not(projec
     result, chapter, _ = imported(project, tmp_path, "groups.txt", text)
     markdown = result.chapter.read_text(encoding="utf-8")
     # (deliberate change: adjacent references get a superscript comma between them, so 2, 3 do not print as 23)
-    assert "[^2]^,^[^3] and [^2]^,^[^3]^,^[^4]^,^[^5]" in markdown and "in \\[0, 1\\] here" in markdown
+    # (deliberate change, round 6: the space before a bracketed marker goes with the brackets)
+    assert "[^2]^,^[^3] and[^2]^,^[^3]^,^[^4]^,^[^5]" in markdown and "in \\[0, 1\\] here" in markdown
     assert len({n.text for n in chapter.notes}) == 5
     assert [p.code for p in result.problems] == ["P007"]  # no date: nothing wrong with the notes
 
