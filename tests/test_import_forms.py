@@ -222,14 +222,9 @@ def test_dev_set_pages_and_copied_text_keep_every_note_and_paragraph():
     assert sum(s.paragraphs_kept for s in scores) == sum(s.paragraphs_expected for s in scores)
     # an excerpt keeps its title, byline and date only in the saved page's head ("metadata_shown_in" in its
     # labels): its copied text cannot show them, so it is left out of the metadata floor (the bench still counts it)
-    shown = [s for s in scores if s.form in _metadata_forms(s.case)]
+    shown = [s for s in scores if s.metadata_shown]
     assert len(shown) >= len(scores) - 3
     assert sum(1 for s in shown if s.title and s.author and s.date) >= 0.9 * len(shown)
-
-
-def _metadata_forms(case: str) -> list:
-    expected = json.loads((DEV / case / "expected.json").read_text(encoding="utf-8"))
-    return expected.get("metadata_shown_in", ["html", "txt", "docx"])
 
 
 # References a page lists but cites nowhere in its text (its SOURCE.md says so). The chapter keeps them after the

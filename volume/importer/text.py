@@ -455,20 +455,14 @@ def _headings(article: Article) -> None:
         if _counter(blocks, index):
             continue
         if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
-                and rec.is_heading_like(block.plain) and not _marked_affiliation(block) \
+                and rec.is_heading_like(block.plain) and not block.affiliation \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
             for above in reversed(blocks[max(0, index - 2):index]):
                 if above.kind != "para" or not rec.is_heading_like(above.plain) or above is standfirst \
-                        or _marked_affiliation(above):
+                        or above.affiliation:
                     break
                 above.kind = "heading"
-
-
-def _marked_affiliation(block) -> bool:
-    """A line citations.affiliation_marks found to number an author's affiliation ('1 University of …'): never a
-    section heading."""
-    return block.affiliation
 
 
 def _title_again(article: Article) -> None:
