@@ -513,11 +513,11 @@ def test_which_house_readings_keep_the_rules_trust(monkeypatch):
 
     piece = layout(CHICAGO_NOTE)[1][0]
     assert piece.style == "chicago"
-    monkeypatch.setattr(read, "confirmed_share", lambda work, text: 1.0)
+    monkeypatch.setattr(read, "confirmed_share", lambda work, text, readings=None: 1.0)
     trusted = read.decide(CHICAGO_NOTE, _work(piece), house=piece.style)
     assert trusted.work and trusted.work["container-title"] == "Rondeli Blog" and trusted.confidence >= KEEP_BELOW
     assert trusted.signals["house_chicago"] == 1.0 and trusted.signals["house_confirmed"] == 1.0
-    monkeypatch.setattr(read, "confirmed_share", lambda work, text: 0.8)
+    monkeypatch.setattr(read, "confirmed_share", lambda work, text, readings=None: 0.8)
     calibrated = read.decide(CHICAGO_NOTE, _work(piece), house=piece.style)
     assert calibrated.work is None and calibrated.confidence == 0.5 and calibrated.reason
     assert calibrated.signals["house_confirmed_share"] == 0.8

@@ -131,6 +131,22 @@ def read_with_model(text: str):
     return reading, model_confidence(reading, text)
 
 
+@dataclass(frozen=True)
+class Readings:
+    """Each labeller's whole reading of one reference, repaired as a work to print would be (the first with the
+    editors it is unsure of; empty where a model is not installed): assembled once per reference, and compared
+    with the work to print by the second opinion and the confirmation."""
+
+    first: dict
+    second: dict
+
+
+def labellers_readings(text: str, first: bool = True, second: bool = True) -> Readings:
+    """Both labellers' readings of a reference (only those asked for: the others are left empty)."""
+    work = repair(assemble(labeller.label(text)).work, text) if first and labeller.available() else {}
+    return Readings(work, _second_reading(text) if second else {})
+
+
 OPTIONAL_FIELDS = ("editor",)  # left out, rather than the whole reading kept, when unsure
 OPTIONAL_SURE = 0.9
 
@@ -234,8 +250,10 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         locator = cited.group()  # "…, p. 2, navy.mil/": the page the note cites, which the labeller left out
     shape_doubts = list(doubt)
     trusted = covered and form in TRUSTED_FORMS  # the house form itself: the rules' own reading, not asked again
-    second = [] if trusted or doubt else second_opinion(work, text)
-    alike = method == "model+rules" and not doubt and confidence >= SECOND_ASKED and _read_alike(work, text)
+    readings = labellers_readings(text, first=covered, second=covered or not doubt)  # those asked for below
+    second = [] if trusted or doubt else second_opinion(work, text, readings.second)
+    alike = (method == "model+rules" and not doubt and confidence >= SECOND_ASKED
+             and _read_alike(work, text, readings.second))
     heuristic = confidence
     doubt = doubt + second
     if alike:
@@ -243,7 +261,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         # field as the first: three readings agree
     if doubt:
         confidence = min(confidence, DOUBTFUL)
-    confirmed = confirmed_share(work, text) if covered else 0.0
+    confirmed = confirmed_share(work, text, readings) if covered else 0.0
     trusted = trusted or covered and confirmed == 1.0 and not doubt  # a Chicago note read whole that both
     # labellers read field for field as the rules do
     signals = calibration.signals(text, work, method, heuristic=heuristic, confidence=confidence,
@@ -290,10 +308,11 @@ def _second_reading(text: str) -> dict:
 ALIKE_FIELDS = ("title", "container-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI", "URL")
 
 
-def _read_alike(work: dict, text: str) -> bool:
-    """Whether the second labeller reads every field of the work as it stands, and no other field."""
-    other = _second_reading(text)
-    if not other or second_opinion(work, text) or year(work) != year(other):
+def _read_alike(work: dict, text: str, other: dict | None = None) -> bool:
+    """Whether the second labeller reads every field of the work as it stands, and no other field; other: its
+    reading, when already made."""
+    other = _second_reading(text) if other is None else other
+    if not other or second_opinion(work, text, other) or year(work) != year(other):
         return False
     people = [normal_text(str(p.get("family") or p.get("literal") or "")) for p in work.get("author") or []]
     if people != [normal_text(str(p.get("family") or p.get("literal") or "")) for p in other.get("author") or []]:
@@ -301,11 +320,12 @@ def _read_alike(work: dict, text: str) -> bool:
     return all(normal_text(str(work.get(k, ""))) == normal_text(str(other.get(k, ""))) for k in ALIKE_FIELDS)
 
 
-def second_opinion(work: dict, text: str) -> list[str]:
+def second_opinion(work: dict, text: str, other: dict | None = None) -> list[str]:
     """Where the second labeller (other features, labeller.SECOND) reads the reference otherwise than the work
     to print: its first author, number of authors, year, title, or the journal, site or publisher. A reading that
-    two independent readers make alike is printed; one they disagree on is kept as written."""
-    other = _second_reading(text)
+    two independent readers make alike is printed; one they disagree on is kept as written. other: the second
+    labeller's reading, when already made."""
+    other = _second_reading(text) if other is None else other
     if not other:
         return []
     if not _same_first_person(work, other) or len(work.get("author") or []) != len(other.get("author") or []):
@@ -368,10 +388,11 @@ def _confirmed_by(work: dict, other: dict) -> tuple[int, int]:
     return agreed, compared
 
 
-def confirmed_share(work: dict, text: str) -> float:
+def confirmed_share(work: dict, text: str, readings: Readings | None = None) -> float:
     """The share of the reading's fields that both labellers, each on its own, read as it does (the lower of the two);
-    1.0 when two readers of other kinds confirm the reading field by field."""
-    readers = [repair(assemble(labeller.label(text)).work, text)] if labeller.available() else []
-    readers += [other for other in [_second_reading(text)] if other]
+    1.0 when two readers of other kinds confirm the reading field by field. readings: both labellers' readings,
+    when already made."""
+    readings = readings or labellers_readings(text)
+    readers = [other for other in (readings.first, readings.second) if other]
     shares = [agreed / compared if compared else 0.0 for agreed, compared in (_confirmed_by(work, r) for r in readers)]
     return min(shares) if shares else 0.0
