@@ -377,7 +377,8 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     last_part = title.rsplit(", ", 1)[-1] if ", " in title else ""
     if last_part and CONTAINER_RE.search(last_part) and last_part[:1].isupper():
         found.append("a title that runs into the container")
-    if re.search(r"[-–—/:]$", title) or re.search(r"\.\s+(?![а-я])\S[^.]*(?:\d|\bpresented\b|\bpaper\b)", title):
+    if re.search(r"[-–—/:]$", title) or re.search(r"(?<!\b[A-Z])\.\s+(?![а-я])\S[^.]*(?:\d|\bpresented\b|\bpaper\b)",
+                                                   title):  # "U.S. growth in 2026": an abbreviation's stop
         found.append("a title that runs into what follows it")
     if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
         found.append("access words or a repository inside the title")
