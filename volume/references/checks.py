@@ -259,7 +259,12 @@ def _second_given_unknown(person: dict, text: str) -> bool:
     if len(given) < 2 or not family or f"{' '.join(given)} {family}" not in text:
         return False
     first, last = given[0].strip("."), given[-1].strip(".")  # "M. Taylor Fravel": after an initial, a middle name
+    if last.lower() in FAMILY_PARTICLES:
+        return True  # "A. Ben Hamida", "C. Van Dyke": a particle that begins the family name, or a given name
     return len(first) > 1 and len(last) > 1 and last.lower() not in GIVEN_NAMES and not last.isupper()
+
+
+FAMILY_PARTICLES = frozenset("ben bin ibn abu al el van von de del della da di le la du dos das lo ter ten".split())
 
 
 def _people_in_literal(literal: str) -> bool:
@@ -535,8 +540,10 @@ def _names_a_body(text: str) -> bool:
         re.search(r"(?i)\b(?:press|verlag|university|éditions)\b", text))
 
 
-PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑‒~]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
-                      r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?")
+PAGE_NUMBER = r"(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+|[A-Za-z]?\d+[A-Za-z]?)"  # "18 174": IEEE's thin-spaced thousands
+PAGES_RE = re.compile(PAGE_NUMBER + r"(?:\s*[-–—‐‑‒~]+\s*" + PAGE_NUMBER + r")?"
+                      r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?"
+                      r"|[a-z]{2,6}\d{3,}")  # "ocaa112": an article's number where it has no pages
 
 
 PAIRS = (("«", "»"), ("(", ")"), ("[", "]"))
