@@ -115,8 +115,9 @@ def _institution_role(work: dict, text: str) -> dict:
 
 
 PUBLISHER_ENDINGS = frozenset(["press", "presses", "publishers", "publishing", "verlag", "books", "éditions"])
-DESCRIPTION_RE = re.compile(r"\s*\((?:version|v\.|report no\.|report|working paper|technical report|rep\.)\s*[^()]*\)\s*$",
-                            re.IGNORECASE)
+DESCRIPTION_RE = re.compile(r"\s*\((?:version|v\.|report no\.|report|working paper|technical report|rep\.|"
+                            r"(?:policy|issue|discussion|occasional|research|briefing|background|staff|analytical) "
+                            r"(?:brief|paper|note)s?\b(?=\s*(?:no\.|№|#|\d)))\s*[^()]*\)\s*$", re.IGNORECASE)
 CAPITALS_RE = re.compile(r"(?:Mc|Mac|D[’'])?[A-ZÀ-ÖØ-ÞА-Я][A-ZÀ-ÖØ-ÞА-Я'’-]{2,}")  # "McCAVANA" is in capitals too
 
 
