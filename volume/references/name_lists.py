@@ -138,7 +138,7 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     text, etal = _clean(span)
     if not text:
         return [], False
-    listed = _family_initial_list(text)
+    listed = _family_initial_list(text) or _slashed_pairs(text)
     if listed:
         return listed, True
     parts, seps = _split(text)
@@ -164,6 +164,20 @@ def split_people(span: str) -> tuple[list[dict], bool]:
 
 
 FAMILY_INITIALS_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?),?\s+([{UPPER}]{{1,3}}|(?:[{UPPER}]\.\s?){{1,3}})\.?(?:\s+|$|,\s*)")
+
+
+SLASHED_PAIR_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?), "
+                             rf"((?:[{UPPER}][{LOWER}'’\-]*\.?)(?:[ -][{UPPER}][{LOWER}'’\-]*\.?)*)")
+
+
+def _slashed_pairs(text: str) -> list[dict] | None:
+    """"Enderle, Tobias/Vollmar, Meike", "Fischer, Norbert / Kimmel, Dominik": German lists (DIN) that put a slash
+    between people written family name first."""
+    parts = re.split(r"\s*/\s*", text.strip(" .,"))
+    if len(parts) < 2:
+        return None
+    matches = [SLASHED_PAIR_RE.fullmatch(part) for part in parts]
+    return [_person(m[1], m[2]) for m in matches] if all(matches) else None  # type: ignore[index]
 
 
 def _family_initial_list(text: str) -> list[dict] | None:
