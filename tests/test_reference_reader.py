@@ -551,3 +551,34 @@ def test_a_volume_read_from_the_tail_of_a_code_is_doubted():
     covid = dict(work, title="COVID-19 in schools", **{"container-title": "Journal of Health", "volume": "19"})
     text = "J. Kim, “COVID-19 in schools,” Journal of Health 19, no. 2 (2021): 338-349."
     assert "a volume read from the tail of a code" not in doubts(covid, text)
+
+
+def test_din_slashes_between_people_and_words_no_field_needs():
+    """DIN lists put a slash between people written family name first; an organisation's slash is no list; German
+    and French access, issue and page words are no field left out; IEEE's thin-spaced thousands are pages; APA's
+    "(Policy Brief No. 3)" after a title describes it; an abbreviation's stop in a title does not end it."""
+    from volume.references.checks import PAGES_RE, doubts, repair
+    from volume.references.labeller import label
+    from volume.references.assemble import _left_out
+
+    assert split_people("Fischer, Norbert / Kimmel, Dominik") == (
+        [{"family": "Fischer", "given": "Norbert"}, {"family": "Kimmel", "given": "Dominik"}], True)
+    assert split_people("Radio Free Europe/Radio Liberty") == ([{"literal": "Radio Free Europe/Radio Liberty"}], True)
+    assert PAGES_RE.fullmatch("18 174–18 183") and PAGES_RE.fullmatch("ocaa112") and not PAGES_RE.fullmatch("88 96")
+    assert repair({"title": "Trade in Eurasia (Policy Brief No. 3)"})["title"] == "Trade in Eurasia"
+    work = {"author": [{"family": "Gapen", "given": "M."}], "title": "U.S. economic outlook: What’s driving U.S. growth in 2026?",
+            "container-title": "Morgan Stanley", "URL": "https://www.morganstanley.com/x"}
+    text = "Gapen, M. (2025, November 25). U.S. economic outlook: What’s driving U.S. growth in 2026? Morgan Stanley. https://www.morganstanley.com/x"
+    assert "a title that runs into what follows it" not in doubts(work, text)
+    french = ("Histoire du drone. Dans : Fédération Professionnelle du Drone Civil [en ligne]. [s. d.]. [Consulté le 11 "
+              "juin 2019]. Disponible à l’adresse : https://www.federation-drone.org/histoire-du-drone/")
+    assert not _left_out(label(french))
+
+
+def test_a_particle_before_an_initials_first_family_name_is_doubted():
+    """"A. Ben Hamida": "Ben" may begin the family name or be a given name; the reading cannot tell."""
+    from volume.references.checks import doubts
+
+    text = "Z. Daoud, A. Ben Hamida, and C. Ben Amar, “Fireclassnet,” Neural Computing and Applications, vol. 35, 2023."
+    work = {"author": [{"family": "Daoud", "given": "Z."}, {"family": "Hamida", "given": "A. Ben"}], "title": "Fireclassnet"}
+    assert "a name written given name first whose family name may be two words" in doubts(work, text)
