@@ -355,6 +355,10 @@ def _looks_like_person(literal: str) -> bool:
             and all(w[:1].isupper() for w in words))
 
 
+NAME_AFTER_STOP_RE = re.compile(  # a title whose last sentence is a name in title case: the site or journal after it
+    r"^(?P<head>.*?\S)\.\s+(?:The |A )?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&|de|in|on)){0,5}$")
+
+
 def _title_doubts(work: dict, text: str) -> list[str]:
     found = []
     title = str(work.get("title", ""))
@@ -386,6 +390,9 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     if re.search(r"[-–—/:]$", title) or re.search(r"(?<!\b[A-Z])\.\s+(?![а-я])\S[^.]*(?:\d|\bpresented\b|\bpaper\b)",
                                                    title):  # "U.S. growth in 2026": an abbreviation's stop
         found.append("a title that runs into what follows it")
+    named = NAME_AFTER_STOP_RE.match(title)
+    if named and len(named["head"].split()) >= 3 and not work.get("container-title") and not work.get("publisher"):
+        found.append("a title that runs into a name after its last full stop")  # "There Is No A.I. The New Yorker"
     if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
         found.append("access words or a repository inside the title")
     if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
