@@ -93,6 +93,10 @@ REPORT_CUE_RE = re.compile(r"\b(?:annual report|working paper|policy brief|white
                            re.IGNORECASE)
 
 
+REPORT_NUMBER_RE = re.compile(r"\b(?:brief|report|paper|note)\s*[;,]?\s*(?:no\.|№|number)\s*[A-Z]*\s*\d",
+                              re.IGNORECASE)  # "NCHS data brief ; no. 400", "(Report No. DOT HS 813 309)": a report
+
+
 def _institution_role(work: dict, text: str) -> dict:
     """One role for an institution named alone after a title (tests/cases/references/README.md): a report's is
     its publisher (APA and Chicago would print a container as "In *X*"), a web page's is its site, the container
@@ -101,7 +105,7 @@ def _institution_role(work: dict, text: str) -> dict:
     if any(work.get(k) for k in ("volume", "issue", "page", "publisher-place", "editor")):
         return work
     container, publisher = str(work.get("container-title", "")), str(work.get("publisher", ""))
-    cue = REPORT_CUE_RE.search(f"{work.get('title', '')} {work.get('URL', '')}")
+    cue = REPORT_CUE_RE.search(f"{work.get('title', '')} {work.get('URL', '')}") or REPORT_NUMBER_RE.search(text)
     if work.get("type") == "webpage" and cue and bool(container) != bool(publisher) and not work.get("DOI"):
         work["type"] = "report"  # "… Annual Report 2021", a PDF: a report, and the body named after it its publisher
         if container:
