@@ -582,3 +582,23 @@ def test_a_particle_before_an_initials_first_family_name_is_doubted():
     text = "Z. Daoud, A. Ben Hamida, and C. Ben Amar, “Fireclassnet,” Neural Computing and Applications, vol. 35, 2023."
     work = {"author": [{"family": "Daoud", "given": "Z."}, {"family": "Hamida", "given": "A. Ben"}], "title": "Fireclassnet"}
     assert "a name written given name first whose family name may be two words" in doubts(work, text)
+
+
+def test_readings_that_run_past_their_field_are_doubted():
+    """A title that runs into a site named after its last full stop, a GOST title cut before "//", a report's number
+    that makes the body after the title its publisher."""
+    from volume.references.checks import doubts, repair
+
+    text = "Lanier, J. (2023, April 20). There Is No A.I. The New Yorker. https://www.newyorker.com/x"
+    work = {"author": [{"family": "Lanier", "given": "J."}], "title": "There Is No A.I. The New Yorker",
+            "URL": "https://www.newyorker.com/x"}
+    assert "a title that runs into a name after its last full stop" in doubts(work, text)
+    text = "Богданова, Т. К. Information-logical model based on publicly available data // Бизнес-информатика. – 2022."
+    work = {"author": [{"family": "Богданова", "given": "Т. К."}], "title": "Information-logical model based on publicly",
+            "container-title": "Бизнес-информатика"}
+    assert "a title cut before the part's mark (//)" in doubts(work, text)
+    text = ("Spencer, M. (2021, March). Death rates. National Center for Health Statistics (U.S.). NCHS data brief ; no. 400. "
+            "https://stacks.cdc.gov/view/cdc/101759.")
+    work = repair({"type": "webpage", "author": [{"family": "Spencer", "given": "M."}], "title": "Death rates",
+                   "container-title": "National Center for Health Statistics (U.S.)", "URL": "https://stacks.cdc.gov/view/cdc/101759"}, text)
+    assert work["type"] == "report" and work["publisher"] == "National Center for Health Statistics (U.S.)"
