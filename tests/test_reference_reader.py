@@ -602,3 +602,10 @@ def test_readings_that_run_past_their_field_are_doubted():
     work = repair({"type": "webpage", "author": [{"family": "Spencer", "given": "M."}], "title": "Death rates",
                    "container-title": "National Center for Health Statistics (U.S.)", "URL": "https://stacks.cdc.gov/view/cdc/101759"}, text)
     assert work["type"] == "report" and work["publisher"] == "National Center for Health Statistics (U.S.)"
+
+
+def test_a_hyphenated_given_name_after_the_family_name_is_the_authors():
+    """"Bertaud, Jean-Paul. 2004.": the labeller leaves the hyphenated given name out; it is the author's."""
+    (reading,) = parse_note("Bertaud, Jean-Paul. 2004. *La révolution française*. Paris: Perrin.", strict=True,
+                            threshold=0.0).readings
+    assert reading.work["author"] == [{"family": "Bertaud", "given": "Jean-Paul"}]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from volume.references.dates import date_field, find_date
 from volume.references.keys import year as year_of
@@ -142,8 +142,26 @@ def _set(reading: Reading, key: str, value: str, confidence: float) -> None:
     reading.confidence[key] = confidence
 
 
+HYPHENATED_GIVEN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Jean-Paul", "Hans-Peter"
+
+
+def _hyphenated_given(labelled: Labelled) -> Labelled:
+    """"Bertaud, Jean-Paul. 2004.": a hyphenated given name after the family name and its comma, left out of the
+    author by the labeller (which knows "Jean" but not "Jean-Paul"), is the author's."""
+    labels = list(labelled.labels)
+    tokens = labelled.tokens
+    for i in range(1, len(tokens) - 2):
+        if (labels[i - 1] == "author" and tokens[i].text == "," and labels[i] == "other" and labels[i + 1] == "other"
+                and HYPHENATED_GIVEN_RE.fullmatch(tokens[i + 1].text) and tokens[i + 2].text in (".", ",")
+                and "author" not in labels[i + 1:]):
+            labels[i] = labels[i + 1] = "author"
+            return replace(labelled, labels=tuple(labels))
+    return labelled
+
+
 def assemble(labelled: Labelled) -> Reading:
     """A CSL-JSON work from the labelled spans; fields the labeller was unsure of lower its confidence."""
+    labelled = _hyphenated_given(labelled)
     reading = Reading(work={})
     for label, start, end in _runs(labelled):
         value = _text(labelled, start, end)
