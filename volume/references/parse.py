@@ -31,8 +31,6 @@ REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, 
     r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*]|"
     r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]+\s){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]+,\s*[“\"«‘*])"  # "Italo Calvino, ‘The …’": a name
     # written given name first, then a quoted or italic title
-    r"|[A-ZÀ-ÖØ-ÞА-Я]{2,}(?:[ -][A-ZÀ-ÖØ-ÞА-Я]{2,})*,?\s[A-ZÀ-ÖØ-ÞА-Я][a-zß-öø-ÿа-я]+(?:[ -][A-ZÀ-ÖØ-ÞА-Я][a-zß-öø-ÿа-я]+)*[.,]\s"
-    # "KRACAUER Siegfried. …", "WOOD Michael. *…*": ISO 690's family name in capitals, then the given name
 )
 HOUSE_STYLES = ("apa", "chicago", "chicago-anon")  # the forms the house rules were written for
 PROSE_READ = True  # a part of a note that reads as prose but has a year, a URL or a quoted or italic title is
