@@ -28,9 +28,7 @@ CITATION_HINT_RE = re.compile(r"https?://|www\.|\b(?:1[5-9]|20)\d{2}\b|\*[^*]+\*
 URL_SEPARATOR_RE = re.compile(r"(?<=\S);\s+")
 REFERENCE_START_RE = re.compile(  # how a reference in a list starts: a number, a name, a quoted or italic title
     r"(?:\[\d+\]|\d{1,3}[.)])?\s*(?:[^\W\d_][\w'’\-]+,\s|[^\W\d_][\w'’\-]+\s[^\W\d_]{1,3}[,.\s]|"
-    r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*]|"
-    r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]+\s){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]+,\s*[“\"«‘*])"  # "Italo Calvino, ‘The …’": a name
-    # written given name first, then a quoted or italic title
+    r"[^\W\d_]\.\s?[^\W\d_]|[“\"«‘*])"
 )
 HOUSE_STYLES = ("apa", "chicago", "chicago-anon")  # the forms the house rules were written for
 PROSE_READ = True  # a part of a note that reads as prose but has a year, a URL or a quoted or italic title is
