@@ -227,26 +227,7 @@ War on the Rocks
 Carnegie Politika
 CSIS Commentary
 Lawfare
-Tengrinews.kz
-Daryo.uz
-AKIpress
-Trend.az
-Interfax.az
-Sputnik Kazakhstan
-JAMnews
-Georgia Today
-Caspian News
-Asia Times
-The Moscow Times
-Al Jazeera
-Oilprice.com
-Hürriyet Daily News
-EurActiv
-Radio Azattyq
-Gazeta.uz
-Vestnik Kavkaza
 """)
-UNITS = _words("MW GW tonnes tons km barrels percent cars trains containers people projects bcm yuan dollars")
 PUBLISHERS = _lines("""
 Routledge
 Oxford University Press
