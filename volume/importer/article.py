@@ -143,10 +143,15 @@ KICKER_LINES = 4  # lines right above a title that may carry its date or byline
 
 def _metadata_line(block: Block) -> bool:
     text = block.plain
-    return block.kind != "heading" and len(text) < 160 and bool(
-        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0])
+    named = _name_among_times(text)  # '/ A / 10:08 am Fri' over the date line
+    if block.kind == "heading":  # a blog's date header over the post's title
+        return len(text) <= DATE_HEADING and bool(rec.date_line(text))
+    return len(text) < 160 and bool(
+        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0]
+        or (named != text and rec.looks_like_name(named)))
 
 
+DATE_HEADING = 40  # a heading near the top that is only a date this short is the date ('Friday, December 23, 2016')
 AUTHOR_BLOCK_REACH = 3  # the list of authors starts this close under the title
 AUTHOR_NOISE = re.compile(r"^(?:x|×|✕|\\?\*?\s*e-?mail\s*:?\s*\S+@\S+.*|\S+@\S+)$", re.IGNORECASE)
 AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P<text>.+?)(?:\s+[x×✕])?$", re.IGNORECASE)
@@ -200,7 +205,8 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
         near_top = index < head and block.kind != "heading"
         authors = rec.parse_byline(text, labelled_only=not near_top) \
             if len(text) < 160 or (near_top and rec.LABEL_AFTER_COMMA.search(text)) else None
-        date = rec.date_line(text) if (near_top or rec.DATE_LABEL.match(text)) else None
+        dated_heading = block.kind == "heading" and index < head and len(text) <= DATE_HEADING  # a blog's date header
+        date = rec.date_line(text) if (near_top or dated_heading or rec.DATE_LABEL.match(text)) else None
         if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
             both = _byline_and_date(text)
             authors, date = authors or both[0], date or both[1]
@@ -245,13 +251,22 @@ def _name_beside_date(article: Article, at: int) -> None:
     """A name alone on the line just above or below the date line near the top ('Leena Simon' / 'Veröffentlicht am
     06.10.2023'): the author, when no byline named one."""
     for block in article.blocks[max(0, at - 1):at + 1]:
-        text = block.plain
+        text = _name_among_times(block.plain)
         if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text):
             # ('Москва, Кремль' beside the date is the place)
             article.authors = [(text, "")]
             article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
             article.blocks.remove(block)
             return
+
+
+def _name_among_times(text: str) -> str:
+    """'/ Cory Doctorow / 10:08 am Fri' (a logo, the name, the time, the date on the next line): the one part
+    that is no time or weekday, when the others are; else the line as it is."""
+    parts = [p for p in re.split(r"\s*(?:^|\s)[/|•·](?:\s|$)\s*", text) if p.strip()]
+    rest = [p for p in parts if rec.key(re.sub(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?", "",
+                                                rec.WEEKDAY.sub("", p), flags=re.IGNORECASE))]
+    return rest[0].strip() if len(parts) > 1 and len(rest) == 1 else text
 
 
 # WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
@@ -355,8 +370,9 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|\s*,?\s+(?=(?:by|von|par)\s)|,\s+(?=\d{1,2}[.\s]\S)", text)
-             if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma)
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|(?:^|\s+)/\s+|\s*,?\s+(?=(?:by|von|par)\s)|"
+                                 r",\s+(?=\d{1,2}[.\s]\S)", text)
+             if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma; ' / A / 10:08 am Fri Jul 19, 2013')
     if len(parts) < 2:
         return None, None
     date = next((d for d in (rec.date_line(p) for p in parts) if d), None)

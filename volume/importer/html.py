@@ -11,7 +11,8 @@ from lxml import etree
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations
 from volume.importer import recognise as rec
-from volume.importer.page_meta import declared_date, dom_authors, dom_date, page_meta, scholarly_authors, wiki_revision
+from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
+                                      scholarly_authors, wiki_revision)
 from volume.importer.article import (
     Article,
     Block,
@@ -300,7 +301,8 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         return Walker(None).inline(headings[0]).strip(), "the article's main heading"
     for heading in root.iter("h2", "h3"):  # the article's own heading, when the page's <h1> is the site's
         key = rec.key(heading.text_content())
-        if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
+        if key and any(d == key or ((d.startswith(key) or d.endswith(key)) and len(key) >= 0.6 * len(d))
+                       for d in declared if d):  # ('Blog: Title', 'Title | Site' in the page's <title>)
             return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title", "ld:headline"):
         if meta.get(key):
@@ -325,6 +327,7 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     return inline_text(_site_part_removed(doc.findtext(".//title") or "", sites), None, markers=False), "<title>"
 
 
+LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]*\)")  # a Markdown link: its text
 MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
                         re.IGNORECASE)
 TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
@@ -698,7 +701,7 @@ INLINE_TAGS = {"a", "span", "time", "b", "strong", "em", "i", "abbr", "small", "
 def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     """Short texts between the page's start and the article root (a header outside <article>): bylines, dates."""
     blocks = []
-    for element in doc.iter("p", "span", "div", "li", "time", "address", "h1", "h2"):
+    for element in doc.iter("p", "span", "div", "li", "time", "address", "small", "h1", "h2"):
         if element is root or root in element.iterancestors():
             break
         if any(chrome_kind(a) and root not in a.iter() for a in [element, *element.iterancestors()]):
@@ -798,6 +801,7 @@ def read_html(source: Path, text: str | None = None) -> Article:
     meta = page_meta(doc)
     root = choose_root(doc)
     article.title, title_from = _title(doc, root, meta)
+    article.title = LINK.sub(r"\1", article.title)  # a title that links to its own page is no link in the book
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
     targets, not_notes = marker_targets(doc)
@@ -830,10 +834,16 @@ def read_html(source: Path, text: str | None = None) -> Article:
         article.authors, where = dom_authors(doc, meta)
         if not article.authors:
             article.authors, where = _labelled_byline(root)
+        if not article.authors and root.getparent() is not None:  # 'Posted by A' in the post's footer, beside it
+            article.authors, where = _labelled_byline(root.getparent())
+        if not article.authors:
+            article.authors, where = meta_authors(meta, GENERIC_AUTHORS)
         if not article.authors:
             article.authors, where = _site_person(doc, meta)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
+    if not article.date:
+        article.date, where = _labelled_date(doc)
     if not article.date:
         article.date, where = dom_date(doc, root, meta)
         if not article.date:
@@ -856,6 +866,17 @@ def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, li
             setattr(article, field, value)
             shown = value if field == "date" else ", ".join(a for a, _ in value)
             article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
+def _labelled_date(doc: etree._Element) -> tuple[str, str]:
+    """A publication date the page labels as one in a short element anywhere ('First published online: January
+    19, 2015' in a journal's sidebar): it beats a <meta> date of no stated kind (a volume's 2015-01-01)."""
+    for element in doc.iter("p", "div", "li", "span", "dd", "td", "time"):
+        text = rec.squash(element.text_content())
+        found = rec.labelled_publication_date(text) if len(text) < 300 else None
+        if found:
+            return found, f"'{text[-60:]}' (line {element.sourceline})"
+    return "", ""
 
 
 def _date_under_title(doc: etree._Element) -> tuple[str, str]:

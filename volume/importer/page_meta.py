@@ -16,7 +16,8 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "report", "scholarlyar
 AUTHOR_CLASS = ('//*[contains(concat(" ", normalize-space(@class), " "), " author ") '
                 'or contains(concat(" ", normalize-space(@class), " "), " byline ") '
                 'or contains(concat(" ", normalize-space(@class), " "), " author-name ") '
-                'or contains(concat(" ", normalize-space(@class), " "), " entry-author ")]')
+                'or contains(concat(" ", normalize-space(@class), " "), " entry-author ") '
+                'or contains(concat(" ", normalize-space(@class), " "), " post-author ")]')
 ADDRESS_IN_NAME = re.compile(r"\s*(?:\(\s*(?:https?://|www\.|mailto:)[^)]*\)|<[^>]*>|\S+@\S+|https?://\S+)")
 LEAD = re.compile(r"^(?:by|von|par|автор[ы]?:?|yazar:?|author:?)\s+", re.IGNORECASE)
 
@@ -119,8 +120,11 @@ def _listed(value: str) -> list[str]:
 
 SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),
                      ("dcterms.creator", False), ("prism.author", False))
-OTHER_AUTHORS = (("ld:author", False), ("author", True), ("article:author", True), ("parsely-author", True),
+OTHER_AUTHORS = (("ld:author", False), ("article:author", True), ("parsely-author", True),
                  ("sailthru.author", True), ("byl", True))
+# <meta name="author">: on a blog or a site built from a template often the template's or the site owner's name,
+# so a byline the page prints comes before it
+GENERIC_AUTHORS = (("author", True),)
 
 
 def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
@@ -132,9 +136,19 @@ def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]]
     return [], ""
 
 
+def meta_authors(meta: dict[str, list[str]], keys=OTHER_AUTHORS) -> tuple[list[tuple[str, str]], str]:
+    """The authors named by the given <meta> or JSON-LD keys, in the order of the keys."""
+    for key, split in keys:
+        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
+        if names:
+            return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    return [], ""
+
+
 def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
-    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD,
-    <meta> author tags, then an element of class 'author' or 'byline'; organisations are no authors."""
+    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD and
+    article:author tags, then an element of class 'author' or 'byline' (the generic <meta name="author"> is the
+    caller's last resort); organisations are no authors."""
     found = scholarly_authors(meta)
     if found[0]:
         return found
@@ -143,10 +157,9 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
                           or element.get("title") or "")
         if _plausible(name):
             return [(name, "")], "rel=author / itemprop=author"
-    for key, split in OTHER_AUTHORS:
-        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
-        if names:
-            return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    found = meta_authors(meta)
+    if found[0]:
+        return found
     for element in doc.xpath(AUTHOR_CLASS):
         if element.tag in ("body", "html", "article", "section", "main"):
             continue
@@ -185,15 +198,20 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
     return "", ""
 
 
+# hAtom's and templates' published date: <time class="published">, <abbr class="published" title="2016-12-23T…">
+PUBLISHED_CLASS = ('*[(self::time and contains(@class, "published")) or ((self::abbr or self::span) and '
+                   'contains(concat(" ", normalize-space(@class), " "), " published "))]')
+
+
 def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
     found = declared_date(meta, DECLARED_DATES + GENERIC_DATES)
     if found[0]:
         return found
-    published = root.xpath('.//time[contains(@class, "published")] | .//*[@itemprop="datePublished"]') + \
-        doc.xpath('//*[@itemprop="datePublished"] | //time[contains(@class, "published")]')
+    published = root.xpath(f'.//*[@itemprop="datePublished"] | .//{PUBLISHED_CLASS}') + \
+        doc.xpath(f'//*[@itemprop="datePublished"] | //{PUBLISHED_CLASS}')
     for element in [*published, *root.iter("time"), *doc.iter("time")]:
-        value = element.get("datetime") or element.get("content") or element.text_content()
+        value = element.get("datetime") or element.get("content") or element.get("title") or element.text_content()
         if rec.parse_date(value or ""):
             return rec.parse_date(value), "<time datetime>"
     return address_date(doc, meta)

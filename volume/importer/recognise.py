@@ -277,6 +277,8 @@ OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustra
 LABEL_AFTER_COMMA = re.compile(r",\s*(?P<label>(?:" + words.BYLINE_LABELS + r")\s*[:—–]\s*\S.*)$", re.IGNORECASE)
 # What joins a name to the date after it: 'A on 3 March', 'A, le 17 février', 'A am 3. März', 'A, 17.02.2022'
 CONNECTOR_TAIL = re.compile(r"(?:[\s,;]+(?:on|am|le|den|vom|du|the|в|от|tarihinde))+[\s,;]*$|[\s,;]+$", re.IGNORECASE)
+# The time a byline may end with: 'Posted by A at 5:11 AM', 'von A um 16:20 Uhr', 'par A à 10h30'
+TIME_TAIL = re.compile(r"[\s,]+(?:at|um|à|в|saat)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?\s*$", re.IGNORECASE)
 
 
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
@@ -298,7 +300,8 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
     names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
-    names = CONNECTOR_TAIL.sub("", names)  # 'Posted by A on 3. März 2021', 'Par A, le 17 février 2022'
+    names = CONNECTOR_TAIL.sub("", TIME_TAIL.sub("", names))  # 'Posted by A on 3. März 2021', 'Par A, le 17 février
+    # 2022', 'Posted by A at 5:11 AM'
     names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     names = names.rstrip(" :")  # 'Autor Mark Newton:'
     if organisation(names):  # 'By Wikimedia Foundation': the organisation the byline credits
@@ -389,6 +392,27 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
 # A journal's history line with its parts between slashes or bars: 'Received: … / Accepted: … / Published: …'
 HISTORY = re.compile(r"^(?:received|submitted|eingegangen|eingereicht|reçu|soumis|получен[оа]?|поступил[аи]?|"
                      r"geliş tarihi)\b.*\s[/|•·]\s", re.IGNORECASE)
+
+
+# A publication date labelled as such, anywhere in a line: a journal's sidebar 'doi: … First published online:
+# January 19, 2015', 'Published online: 26 Feb 2016', 'Veröffentlicht am 3. März 2021', 'Опубликовано: …'
+PUBLISHED_LABEL = re.compile(r"(?:^|[\s(;|•·])(?:first published(?: online)?|published online|published|"
+                             r"date of publication|publication date|veröffentlicht(?: am)?|erschienen am|"
+                             r"publié(?: en ligne)?(?: le)?|date de publication|опубликовано|дата публикации|"
+                             r"yayın(?:lanma)? tarihi|yayımlanma tarihi)\s*:?\s*", re.IGNORECASE)
+
+
+def labelled_publication_date(line: str, month_first: bool | None = None) -> str | None:
+    """The date a line says the article was published ('… First published online: January 19, 2015'), when the
+    date follows the label at once."""
+    if len(line) > 300:
+        return None
+    for match in PUBLISHED_LABEL.finditer(line):
+        rest = line[match.end():match.end() + 40]
+        found = parse_date(rest, month_first)
+        if found and any(p.match(rest) for p in DATE_PATTERNS):
+            return found
+    return None
 
 
 def published_in_history(line: str) -> str | None:

@@ -275,8 +275,11 @@ def _take_title(article: Article) -> None:
             abstract.insert(0, blocks[index])
         if title_at is None and names:
             title_at = names.pop()
-        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if _title_candidate(blocks[i].plain)),
-                     None)
+        if title_at is not None and not names:
+            title_at, abstract = _title_sharing_words(blocks, metas[0], title_at, start, abstract)
+        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if not _is_furniture(blocks[i].plain)),
+                     None)  # (the first line under the date that is not the page's: a title, or the text begun)
+        after = after if after is not None and _title_candidate(blocks[after].plain) else None
         first = _words(blocks[start].plain) if start < len(blocks) else set()
         shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
         if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)):
@@ -309,6 +312,21 @@ def _take_title(article: Article) -> None:
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+def _title_sharing_words(blocks: list[Block], meta: int, title_at: int, start: int,
+                         abstract: list[Block]) -> tuple[int, list[Block]]:
+    """The line chosen as the title shares no words with the text ('Full text HTMLPDF', a journal's link bar
+    between the title and the byline): a heading-like line higher up within reach that shares most of its words
+    with the text is the title instead (the lines between stay the page's, no standfirst)."""
+    text = [b for b in blocks[start + 1:start + 5] if _is_body(b)] + blocks[start:start + 1]  # (not link bars)
+    sample = set().union(*(_words(b.plain) for b in text))
+    share = lambda i: len(_words(blocks[i].plain) & sample)  # noqa: E731
+    if share(title_at) >= 2:
+        return title_at, abstract
+    better = [i for i in range(max(0, meta - 1 - TITLE_REACH), title_at) if _title_candidate(blocks[i].plain, True)
+              and share(i) >= 2 and share(i) >= 0.5 * len(_words(blocks[i].plain))]
+    return (better[-1], []) if better else (title_at, abstract)
 
 
 QUOTED = re.compile(r"^[^'‘’\"“”«»„‹›]{0,80}['‘’\"“«„‹]\s*(?P<inner>.{8,300}?)\s*['’\"”»“‹›]\s*$")
@@ -362,6 +380,17 @@ def _title_over_date(article: Article) -> bool:
     article.recognised.append(f"date: {article.date} (from '{blocks[1].plain[:60]}')")
     article.blocks = blocks[2:]
     return True
+
+
+def _labelled_date(article: Article, month_first: bool | None) -> None:
+    """The date a line anywhere labels as the publication's ('First published online: January 19, 2015' in a
+    journal's sidebar), when the top of the text gave none (its received and accepted dates are no such line)."""
+    for block in article.blocks:
+        found = rec.labelled_publication_date(block.plain, month_first)
+        if found:
+            article.date = found
+            article.recognised.append(f"date: {found} (from '{block.plain[:60]}', line {block.line})")
+            return
 
 
 def _first_date_line(article: Article) -> None:
@@ -545,6 +574,8 @@ def read_text(source: Path) -> Article:
         _first_date_line(article)
     _bare_byline(article)
     take_closing_byline(article, month_first)
+    if not article.date:
+        _labelled_date(article, month_first)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
