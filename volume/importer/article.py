@@ -160,38 +160,94 @@ AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P
 def take_author_block(article: Article, head: int = 12) -> None:
     """The authors a journal lists under its title without 'By': a line of names ('A, B, and C'), or one name a
     line with its affiliation and e-mail lines between ('Djoko T. Iskandar,' / 'Affiliation: …' / 'X'). A lone
-    name counts only with a comma after it, an affiliation under it or another name after it."""
-    if article.authors:
-        return
+    name counts only with a comma after it, an affiliation under it or another name after it. The numbered
+    affiliations under the names ('1Department of Biology, …') go to the authors' `affiliation`, not the text;
+    when the page's metadata named the authors already, the same list under the title only lends them those."""
     blocks = article.blocks
-    for first in range(min(AUTHOR_BLOCK_REACH, len(blocks))):
-        if blocks[first].kind != "heading" and rec.name_list(blocks[first].plain):
+    reach = [i for i in range(min(AUTHOR_BLOCK_REACH + LINK_BAR_LINES, len(blocks))) if not _link_bar_line(blocks[i])]
+    for first in reach[:AUTHOR_BLOCK_REACH]:
+        if blocks[first].kind != "heading" and rec.name_list(_marked(blocks[first])):
             break
     else:
         return
     authors: list[tuple[str, str]] = []
+    marks: list[list[str]] = []
+    places: dict[str, str] = {}
     taken: list[Block] = []
     for block in blocks[first:first + 4 * head]:
-        text = block.plain
+        text = _marked(block)
         names = rec.name_list(text) if block.kind != "heading" else None
         affiliation = AFFILIATION_IN.search(text)
+        numbered = rec.affiliation_line(text) if authors and block.kind != "heading" else None
         if names:
             authors += names
+            found = rec.name_marks(text)
+            marks += found if len(found) == len(names) else [[] for _ in names]
+        elif numbered:
+            places.setdefault(*numbered)
         elif affiliation and authors:
             authors[-1] = (authors[-1][0], affiliation.group("text").strip())
         elif not (AUTHOR_NOISE.match(text.strip()) and authors):
             break
         taken.append(block)
     opening = blocks[first].plain.rstrip()
-    affiliated = any(a for _, a in authors)
+    affiliated = any(a for _, a in authors) or places
     if len(authors) < 2 and not affiliated and not opening.endswith(","):
         return
-    article.authors = authors
-    article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
-                              f"{blocks[first].line})")
+    authors = _with_places(authors, marks, places)
+    if article.authors:  # named by the page's metadata: the same people, in the same order, or nothing is taken
+        if len(article.authors) != len(authors):
+            return
+        article.authors = [(_fuller(name, printed), own or place)
+                           for (name, own), (printed, place) in zip(article.authors, authors)]
+    else:
+        article.authors = authors
+        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
+                                  f"{blocks[first].line})")
+    if places:
+        article.recognised.append(f"the authors' affiliations ({len(places)}) from under their names, into the "
+                                  "chapter's front matter")
     for block in taken:
         _drop(article, block, "the list of authors")
     article.blocks = [b for b in blocks if not any(b is t for t in taken)]
+
+
+SUFFIX = re.compile(r"^,?\s*(?:jr\.?|sr\.?|ii|iii|iv|v)$", re.IGNORECASE)
+
+
+def _fuller(declared: str, printed: str) -> str:
+    """The name as printed when it only adds a generational suffix the metadata left out ('Thomas H. Pendergast'
+    in citation_author, 'Thomas H. Pendergast IV' under the title)."""
+    return printed if printed.startswith(declared) and SUFFIX.match(printed[len(declared):].strip()) else declared
+
+
+def _marked(block: Block) -> str:
+    """A block's plain text with the note markers a page's <sup> became written as superscripts ('Roe^1^')."""
+    return rec.plain(citations.TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text))
+
+
+def _with_places(authors: list[tuple[str, str]], marks: list[list[str]],
+                 places: dict[str, str]) -> list[tuple[str, str]]:
+    """Each author with the affiliations their marks number; one affiliation alone is every unmarked author's."""
+    if not places:
+        return authors
+    only = next(iter(places.values())) if len(places) == 1 else ""
+    joined = []
+    for (name, own), numbers in zip(authors, marks or [[] for _ in authors]):
+        place = "; ".join(places[m] for m in numbers if m in places) or (only if not numbers else "")
+        joined.append((name, own or place))
+    return joined
+
+
+LINK_BAR_LINES = 6  # short lines of a journal's link bar ('Full text HTMLPDF', 'Open access', 'DOI:') over its names
+
+
+def _link_bar_line(block: Block) -> bool:
+    """A journal's tool or link line between its title and its names: page chrome, or three words at most that
+    name no one ('Open access', 'DOI:', '10.1080/20550308.2015.1135230')."""
+    text = block.plain
+    return block.kind != "heading" and (rec.is_chrome_line(text) or (
+        len(text.split()) <= 3 and not rec.name_list(text) and not text.rstrip().endswith(".")))
 
 
 def take_metadata(article: Article, head: int = 12, author_block: bool = True) -> None:

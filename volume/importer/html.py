@@ -299,7 +299,8 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
         return Walker(None).inline(headings[0]).strip(), "the article's main heading"
-    for heading in root.iter("h2", "h3"):  # the article's own heading, when the page's <h1> is the site's
+    for heading in [*root.iter("h2", "h3"), *doc.iter("h2", "h3")]:  # the article's own heading, when the page's
+        # <h1> is the site's (also above the article's element: a blog's post title over the post's body)
         key = rec.key(heading.text_content())
         if key and any(d == key or ((d.startswith(key) or d.endswith(key)) and len(key) >= 0.6 * len(d))
                        for d in declared if d):  # ('Blog: Title', 'Title | Site' in the page's <title>)

@@ -247,7 +247,11 @@ ORGANISATION_WORDS = {
     "program", "project", "staff", "team", "editors", "desk", "bureau", "secretariat", "service", "department",
     "stiftung", "verein", "verband", "redaktion", "rédaction", "fondation", "редакция", "фонд", "институт", "центр",
     "vakfı", "vakfi", "merkezi", "enstitüsü", "derneği",
+    "foundations", "endowment", "alliance", "coalition", "watch", "international", "board", "fund", "trust",
 }
+# A byline naming the publication's own staff instead of a person: 'The Editors', 'Die Redaktion', 'Редакция'
+STAFF_BYLINE = re.compile(r"^(?:the\s+)?(?:editors|editorial (?:board|team|staff)|editorial)$|^(?:die\s+)?redaktion$|"
+                          r"^la rédaction$|^(?:редакция|редакторы)$|^editörler?$|^(?:yayın kurulu)$", re.IGNORECASE)
 
 
 def organisation(part: str) -> bool:
@@ -258,6 +262,12 @@ def organisation(part: str) -> bool:
         words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in NAME_PARTICLES | {"for", "of", "the", "für"}
                                         for w in words) and any(w.lower().strip(".,") in ORGANISATION_WORDS
                                                                 for w in words)
+
+
+def organisation_line(text: str) -> bool:
+    """A line that is only an organisation's name or its editors ('Carnegie Endowment for International Peace',
+    'The Editors'), as some pages set under the title in the byline's place."""
+    return len(text) <= 80 and (organisation(squash(text)) or bool(STAFF_BYLINE.match(key(text))))
 
 
 # A line crediting a translator or an editor near the top ('Übersetzung Sarah-Indra Jungblut, 12.12.22'): metadata,
@@ -376,7 +386,8 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
     dropped; None unless every part is a person's name."""
     if BYLINE.match(squash(line)) or ROLE_CREDIT.match(squash(line)):
         return None  # 'Geschrieben von A', 'Übersetzt von B': a byline or a credit, no list of names
-    line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", squash(line)))
+    line = re.sub(r"\^[^^\s]{1,8}\^", "", squash(line))  # marks set as superscripts: 'Vivekanandhan^a^'
+    line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", line))
     if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
         return None
     names = []
@@ -387,6 +398,41 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
             return None
         names.append((part, ""))
     return names or None
+
+
+MARK = re.compile(r"\^([^^\s]{1,8})\^|(?<=[^\W\d_])\s?((?:\d{1,2}|[*†‡§#✉])(?:\s*,\s*(?:\d{1,2}|[*†‡§#✉])|[*†‡§#✉])*)"
+                  r"(?=\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b|\bve\b|$))")
+
+
+def name_marks(line: str) -> list[list[str]]:
+    """The affiliation marks after each name of a journal's list of authors, in order ('Anna Schmidt1,2,*, Peter
+    Müller^2^' → [['1', '2'], ['2']]); the marks are numbers, so '*' (the corresponding author) is left out."""
+    parts = re.split(r"\s*[,;]\s*(?:(?:" + words.AND_WORDS + r")\s+)?(?=[^\W\d_])|\s+(?:" + words.AND_WORDS
+                     + r")\s+|\s*&\s*", squash(line))
+    found = []
+    for part in (p for p in parts if re.search(r"[^\W\d_]{2}", p)):
+        marks = [m for match in MARK.finditer(part) for m in re.split(r"\s*,\s*|(?=[*†‡§#✉])",
+                                                                       (match.group(1) or match.group(2) or "")
+                                                                       .replace("\\", ""))]
+        found.append([m for m in marks if m.isdigit() or (m.isalpha() and len(m) == 1)])
+    return found
+
+
+# An affiliation line under a journal's names, opening with its mark: '1Department of Biology, University of …',
+# '^2^ Rocky Mountain Biological Laboratory, …', 'a School of Chemistry, …'
+AFFILIATION_LINE = re.compile(r"^\s*(?:\^(?P<sup>[^^\s]{1,3})\^|(?P<digit>\d{1,2})(?=\s?[^\W\d_])|(?P<letter>[a-z])\s+"
+                              r"(?=[A-ZÀ-ÞА-Я]))\s*(?P<text>\S.{5,300})$")
+AFFILIATION_PLACE = re.compile(r"\b(?:universit\w*|institut\w*|department|dept\.|faculty|school|college|cent(?:re|er)|"
+                               r"laborator\w*|hospital|academy|division|foundation|fakultät|université|университет|"
+                               r"институт|üniversitesi|enstitüsü|fakültesi)\b", re.IGNORECASE)
+
+
+def affiliation_line(line: str) -> tuple[str, str] | None:
+    """An affiliation numbered for the names above it: (its mark, its text), or None."""
+    match = AFFILIATION_LINE.match(squash(line))
+    if not match or not AFFILIATION_PLACE.search(match.group("text")):
+        return None
+    return match.group("sup") or match.group("digit") or match.group("letter"), match.group("text").strip(" ,;")
 
 
 # A journal's history line with its parts between slashes or bars: 'Received: … / Accepted: … / Published: …'

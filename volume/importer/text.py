@@ -261,9 +261,9 @@ def _take_title(article: Article) -> None:
             text = blocks[index].plain
             if _is_furniture(text):
                 continue
-            if _name_line(text) and not (named and not abstract and not names):
-                names.append(index)  # a name alone under the title: the author, or a photo's credit
-                continue
+            if (_name_line(text) or rec.organisation_line(text)) and not (named and not abstract and not names):
+                names.append(index)  # a name alone under the title: the author, or a photo's credit; an
+                continue  # organisation or 'The Editors' there credits them, and is no title
             if _title_candidate(text, long=not abstract):
                 title_at = index
                 upper = blocks[index - 1].plain if index > 0 else ""
