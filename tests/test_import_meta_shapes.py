@@ -123,6 +123,8 @@ def test_publication_date_labelled_anywhere_in_a_line(line, date):
     ("institute.txt", "How advertising weighs on the climate\nCarnegie Endowment for International Peace\n"
      "March 3, 2021\n\n" + BODY, "How advertising weighs on the climate",
      ["Carnegie Endowment for International Peace"], "2021-03-03"),
+    ("fellow.txt", "How advertising weighs on the climate\nJane Doe, Senior Fellow, Climate Program\nMarch 3, 2021\n\n"
+     + BODY, "How advertising weighs on the climate", ["Jane Doe"], "2021-03-03"),
 ])
 def test_copied_text_shapes(tmp_path, name, text, title, authors, date):
     path = tmp_path / name
@@ -211,3 +213,14 @@ def test_page_metadata_authors_get_the_affiliations_printed_under_the_title(tmp_
     assert article.authors == [("Anna Schmidt", "Department of Physics, University of Somewhere, Berlin"),
                                ("Thomas H. Pendergast IV", "Institute of Energy, Other University, Warsaw")]
     assert not article.notes
+
+
+def test_page_editors_over_the_date_and_a_compact_meta_date(tmp_path):
+    page = _page(tmp_path, "<title>How advertising weighs on the climate</title>"
+                 "<meta name='pubdate' content='20210303'>",
+                 "<main><h1>How advertising weighs on the climate</h1><p>The Editors</p><p>Climate notes</p>BODY</main>")
+    article = read_html(page)
+    assert article.date == "2021-03-03"
+    dated = _page(tmp_path, "<title>How advertising weighs on the climate</title>",
+                  "<main><h1>How advertising weighs on the climate</h1><p>The Editors</p><p>March 3, 2021</p>BODY</main>")
+    assert [a for a, _ in read_html(dated).authors] == ["The Editors"]

@@ -307,8 +307,15 @@ def _name_beside_date(article: Article, at: int) -> None:
     """A name alone on the line just above or below the date line near the top ('Leena Simon' / 'Veröffentlicht am
     06.10.2023'): the author, when no byline named one."""
     for block in article.blocks[max(0, at - 1):at + 1]:
+        role = rec.name_with_role(block.plain) if block.kind == "para" else None
+        if role:  # 'Jane Doe, Senior Fellow, Climate Program' over the date
+            article.authors = role
+            article.recognised.append(f"author: {role[0][0]} (the name beside the date, line {block.line})")
+            article.blocks.remove(block)
+            return
         text = _name_among_times(block.plain)
-        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text):
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and (
+                rec.looks_like_name(text) or rec.organisation_line(text)):  # ('The Editors' over the date too)
             # ('Москва, Кремль' beside the date is the place)
             article.authors = [(text, "")]
             article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")

@@ -237,13 +237,63 @@ def _whole_article(densest: etree._Element) -> etree._Element:
     return current
 
 
+FEW_PARAGRAPHS = 400  # characters: a page whose densest block of <p> holds less sets its text otherwise
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure", "header",
+              "footer", "nav", "aside", "form", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _own_text(element: etree._Element) -> int:
+    """The text an element sets as paragraphs of its own: its <p> children, its <div> children that hold no
+    blocks (a journal's <div class="paragraph">) and are not mostly links, and its loose text between <br>s (a
+    blog's post body)."""
+    total, blocks = 0, 0
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag not in BLOCK_TAGS:
+            continue
+        size = len(child.text_content().strip())
+        blocks += len(child.text_content())
+        if child.tag == "p" or (child.tag == "div" and _link_density(child) < LINK_DENSITY and not any(
+                isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants())):
+            total += size
+    loose = len(element.text_content()) - blocks
+    return total + (loose if loose >= 40 else 0)
+
+
+def _in_furniture(element: etree._Element) -> bool:
+    return any(chrome_kind(e) for e in [element, *element.iterancestors()])
+
+
+def _densest_text(doc: etree._Element, blocks: list[etree._Element], size) -> etree._Element | None:
+    """The block of the article's text on a page that sets little of it in <p> or whose densest <p> block is page
+    furniture (a footer): scored by its own text too; furniture only when nothing else comes near (a blog whose
+    every box is a 'widget'); of the blocks near the best score, the first after the page's <h1> (a post, not the
+    teasers for other posts under it)."""
+    scores = {e: max(size(e), _own_text(e)) for e in blocks}
+    if not scores:
+        return None
+    clean = [e for e in blocks if not _in_furniture(e)]
+    best = max(scores.values())
+    pool = clean if clean and max(scores[e] for e in clean) >= 0.5 * best else blocks
+    top = max(scores[e] for e in pool)
+    eligible = [e for e in pool if scores[e] >= 0.5 * top and scores[e] > 0]
+    order = {node: index for index, node in enumerate(doc.iter())}
+    title = next((h for h in doc.iter("h1") if h.text_content().strip() and not _in_furniture(h)), None)
+    after = [e for e in eligible if title is not None and order[e] > order[title]]
+    return after[0] if after else max(pool, key=scores.get)
+
+
 def choose_root(doc: etree._Element) -> etree._Element:
     """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs
-    (with the sibling sections it belongs with)."""
+    (with the sibling sections it belongs with); page furniture (a footer) is none. On a page with little text
+    in <p> elements the densest block counts a blog's loose text and a journal's paragraph <div>s too."""
     body = doc.find("body") if doc.find("body") is not None else doc
-    densest = max((e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
-                                                                                      "article", "main")),
-                  key=lambda e: sum(len(p.text_content()) for p in e.findall("p")), default=body)
+    blocks = [e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
+                                                                                  "article", "main")]
+    size = lambda e: sum(len(p.text_content()) for p in e.findall("p"))  # noqa: E731
+    densest = max(blocks, key=size, default=body)
+    if size(densest) < FEW_PARAGRAPHS or _in_furniture(densest):
+        found = _densest_text(doc, blocks, size)
+        densest = found if found is not None else densest
     densest = _whole_article(densest)
     for query in ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]'):
         found = [e for e in doc.xpath(query) if not chrome_kind(e)]
@@ -483,8 +533,9 @@ class Walker:
     def add(self, kind: str, text: str, element: etree._Element, **extra) -> None:
         text = text.strip()
         if text:
-            words = set(_words(element))
-            for ancestor in element.iterancestors():  # up to the article: a page's <body> classes say nothing
+            words = set(_words(element)) if element is not self.root else set()  # (the article's own classes
+            # and those around it say nothing either: a blog's 'post-body' in 'date-posts' holds the post's text)
+            for ancestor in element.iterancestors() if element is not self.root else ():  # up to the article
                 if ancestor is self.root:
                     break
                 words |= _words(ancestor)

@@ -182,6 +182,8 @@ def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_D
     """The publication date the page's <meta> tags or JSON-LD state."""
     for key in keys:
         for value in meta.get(key, []):
+            compact = re.fullmatch(r"((?:19|20)\d{2})([01]\d)([0-3]\d)", value.strip())  # 'pubdate' 20210303
+            value = "-".join(compact.groups()) if compact else value
             if rec.parse_date(value):
                 return rec.parse_date(value), f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
     return "", ""

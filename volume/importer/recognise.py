@@ -264,6 +264,18 @@ def organisation(part: str) -> bool:
                                                                 for w in words)
 
 
+def name_with_role(line: str) -> list[tuple[str, str]] | None:
+    """'Jane Doe, Senior Fellow, Climate Program' under a title: the name, with the role or institution after it
+    as the affiliation (a role's word must follow, or it is no byline: 'Berlin, Germany')."""
+    parts = [p.strip() for p in squash(line).split(",")]
+    if len(line) > 120 or len(parts) < 2 or not looks_like_name(parts[0]) or BYLINE.match(squash(line)):
+        return None
+    rest = ", ".join(parts[1:])
+    if not any(w.lower().strip(".,()") in ROLE_WORDS for w in rest.split()):
+        return None
+    return [(parts[0], rest)]
+
+
 def organisation_line(text: str) -> bool:
     """A line that is only an organisation's name or its editors ('Carnegie Endowment for International Peace',
     'The Editors'), as some pages set under the title in the byline's place."""
