@@ -151,6 +151,7 @@ def _metadata_line(block: Block) -> bool:
         or (named != text and rec.looks_like_name(named)))
 
 
+META_WORDS_AT_MOST = 25  # a block in an element marked as metadata this long or longer is text (an abstract)
 DATE_HEADING = 40  # a heading near the top that is only a date this short is the date ('Friday, December 23, 2016')
 AUTHOR_BLOCK_REACH = 3  # the list of authors starts this close under the title
 AUTHOR_NOISE = re.compile(r"^(?:x|×|✕|\\?\*?\s*e-?mail\s*:?\s*\S+@\S+.*|\S+@\S+)$", re.IGNORECASE)
@@ -294,8 +295,8 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
                 article.recognised.append(f"date: {date} (from '{text[:60]}')")
                 dated_at = len(kept)
             continue
-        if block.meta and near_top:
-            article.dropped.append(f"page metadata: '{text[:60]}'")
+        if block.meta and near_top and len(text.split()) < META_WORDS_AT_MOST:  # (an abstract in the page's
+            article.dropped.append(f"page metadata: '{text[:60]}'")  # 'article-meta' header is text)
             continue
         kept.append(block)
     article.blocks = kept
