@@ -125,6 +125,8 @@ def test_publication_date_labelled_anywhere_in_a_line(line, date):
      ["Carnegie Endowment for International Peace"], "2021-03-03"),
     ("fellow.txt", "How advertising weighs on the climate\nJane Doe, Senior Fellow, Climate Program\nMarch 3, 2021\n\n"
      + BODY, "How advertising weighs on the climate", ["Jane Doe"], "2021-03-03"),
+    ("role.txt", "Как реклама влияет на климат\n17.02.2022, 14:30\nИван Петров, эксперт РСМД\n\n" + BODY,
+     "Как реклама влияет на климат", ["Иван Петров"], "2022-02-17"),
 ])
 def test_copied_text_shapes(tmp_path, name, text, title, authors, date):
     path = tmp_path / name

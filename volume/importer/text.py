@@ -438,6 +438,12 @@ def _bare_byline(article: Article) -> None:
     if article.authors:
         return
     blocks = article.blocks[:6]
+    role = rec.name_with_role(blocks[0].plain) if blocks and blocks[0].kind == "para" else None
+    if role and article.date:  # 'Иван Петров, эксперт РСМД' right under the title and its date
+        article.authors = role
+        article.recognised.append(f"author: {role[0][0]} (the name and role under the title, line {blocks[0].line})")
+        article.blocks.remove(blocks[0])
+        return
     for index, block in enumerate(blocks):
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
         if _name_line(block.plain) and (index == 0 or any(rec.date_line(b.plain) for b in neighbours)):
