@@ -226,3 +226,9 @@ def test_page_editors_over_the_date_and_a_compact_meta_date(tmp_path):
     dated = _page(tmp_path, "<title>How advertising weighs on the climate</title>",
                   "<main><h1>How advertising weighs on the climate</h1><p>The Editors</p><p>March 3, 2021</p>BODY</main>")
     assert [a for a, _ in read_html(dated).authors] == ["The Editors"]
+
+
+def test_page_dublin_core_authors_in_one_tag_between_semicolons():
+    from volume.importer.page_meta import _names
+    assert _names(["Jane Doe; John Roe"], False) == ["Jane Doe", "John Roe"]
+    assert _names(["Doe, Jane"], False) == ["Jane Doe"]

@@ -104,7 +104,8 @@ def _plausible(name: str) -> bool:
 
 
 def _names(values: list[str], split: bool) -> list[str]:
-    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split else [v])]
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split
+                                          else re.split(r"\s*;\s*", v))]  # (a ';' is in no one's name)
     pieces = [n for piece in pieces for n in _listed(piece)]
     names = [clean_name(n) for n in pieces]
     return list(dict.fromkeys(n for n in names if _plausible(n)))
