@@ -232,3 +232,14 @@ def test_page_dublin_core_authors_in_one_tag_between_semicolons():
     from volume.importer.page_meta import _names
     assert _names(["Jane Doe; John Roe"], False) == ["Jane Doe", "John Roe"]
     assert _names(["Doe, Jane"], False) == ["Jane Doe"]
+
+
+def test_page_authors_linked_to_their_profile_pages_under_the_title(tmp_path):
+    page = _page(tmp_path, "<title>How advertising weighs on the climate - Think Tank</title>",
+                 "<div class='page'><h1>How advertising weighs on the climate</h1><div class='c-article__meta'>"
+                 "<a href='/experts/jane-doe'>Jane Doe</a><a href='/experts/john-roe/'>John Roe</a>"
+                 "<span>March 3, 2021</span></div><div class='c-article__body'>BODY</div>"
+                 "<aside><a href='/experts/someone-else'>Someone Else</a></aside></div>")
+    article = read_html(page)
+    assert [a for a, _ in article.authors] == ["Jane Doe", "John Roe"]
+    assert article.date == "2021-03-03"

@@ -161,6 +161,9 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
     found = meta_authors(meta)
     if found[0]:
         return found
+    found = profile_links(doc)
+    if found[0]:
+        return found
     for element in doc.xpath(AUTHOR_CLASS):
         if element.tag in ("body", "html", "article", "section", "main"):
             continue
@@ -172,6 +175,34 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
         if _plausible(name) and rec.looks_like_name(name):
             return [(name, "")], f"an element of class '{element.get('class')}'"
     return [], ""
+
+
+PROFILE = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|experts?|people|person|profiles?|staff|team|fellows?|"
+                     r"scholars?|contributors?|avtory?|yazar(?:lar)?|mitarbeiter(?:innen)?)/[\w%.-]+/?(?:[?#].*)?$",
+                     re.IGNORECASE)
+LONG_PARAGRAPH = 25  # words: the article's text has begun
+
+
+def profile_links(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """Names linked to their profile pages ('/experts/jane-doe', '/author/anna-schmidt') between the page's <h1>
+    and the first paragraph of its text: the authors a think tank's or newspaper's header lists."""
+    heading = next((h for h in doc.iter("h1") if h.text_content().strip()), None)
+    if heading is None:
+        return [], ""
+    names, started = [], False
+    for element in doc.iter():
+        if element is heading:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str):
+            continue
+        if element.tag == "p" and len(element.text_content().split()) >= LONG_PARAGRAPH:
+            break
+        if element.tag == "a" and PROFILE.search(element.get("href") or ""):
+            name = clean_name(element.text_content())
+            if _plausible(name) and rec.looks_like_name(name) and name not in names:
+                names.append(name)
+    return ([(n, "") for n in names], "links to the authors' profile pages") if names else ([], "")
 
 
 # Publication dates by name; the generic ones (a page's 'date' may be when it was saved) only after its own lines.
