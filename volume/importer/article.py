@@ -143,10 +143,16 @@ KICKER_LINES = 4  # lines right above a title that may carry its date or byline
 
 def _metadata_line(block: Block) -> bool:
     text = block.plain
-    return block.kind != "heading" and len(text) < 160 and bool(
-        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0])
+    named = _name_among_times(text)  # '/ A / 10:08 am Fri' over the date line
+    if block.kind == "heading":  # a blog's date header over the post's title
+        return len(text) <= DATE_HEADING and bool(rec.date_line(text))
+    return len(text) < 160 and bool(
+        rec.date_line(text) or rec.parse_byline(text) or _byline_and_date(text)[0]
+        or (named != text and rec.looks_like_name(named)))
 
 
+META_WORDS_AT_MOST = 25  # a block in an element marked as metadata this long or longer is text (an abstract)
+DATE_HEADING = 40  # a heading near the top that is only a date this short is the date ('Friday, December 23, 2016')
 AUTHOR_BLOCK_REACH = 3  # the list of authors starts this close under the title
 AUTHOR_NOISE = re.compile(r"^(?:x|×|✕|\\?\*?\s*e-?mail\s*:?\s*\S+@\S+.*|\S+@\S+)$", re.IGNORECASE)
 AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P<text>.+?)(?:\s+[x×✕])?$", re.IGNORECASE)
@@ -155,38 +161,94 @@ AFFILIATION_IN = re.compile(r"\b(?:affiliations?|аффилиация)\s*:\s*(?P
 def take_author_block(article: Article, head: int = 12) -> None:
     """The authors a journal lists under its title without 'By': a line of names ('A, B, and C'), or one name a
     line with its affiliation and e-mail lines between ('Djoko T. Iskandar,' / 'Affiliation: …' / 'X'). A lone
-    name counts only with a comma after it, an affiliation under it or another name after it."""
-    if article.authors:
-        return
+    name counts only with a comma after it, an affiliation under it or another name after it. The numbered
+    affiliations under the names ('1Department of Biology, …') go to the authors' `affiliation`, not the text;
+    when the page's metadata named the authors already, the same list under the title only lends them those."""
     blocks = article.blocks
-    for first in range(min(AUTHOR_BLOCK_REACH, len(blocks))):
-        if blocks[first].kind != "heading" and rec.name_list(blocks[first].plain):
+    reach = [i for i in range(min(AUTHOR_BLOCK_REACH + LINK_BAR_LINES, len(blocks))) if not _link_bar_line(blocks[i])]
+    for first in reach[:AUTHOR_BLOCK_REACH]:
+        if blocks[first].kind != "heading" and rec.name_list(_marked(blocks[first])):
             break
     else:
         return
     authors: list[tuple[str, str]] = []
+    marks: list[list[str]] = []
+    places: dict[str, str] = {}
     taken: list[Block] = []
     for block in blocks[first:first + 4 * head]:
-        text = block.plain
+        text = _marked(block)
         names = rec.name_list(text) if block.kind != "heading" else None
         affiliation = AFFILIATION_IN.search(text)
+        numbered = rec.affiliation_line(text) if authors and block.kind != "heading" else None
         if names:
             authors += names
+            found = rec.name_marks(text)
+            marks += found if len(found) == len(names) else [[] for _ in names]
+        elif numbered:
+            places.setdefault(*numbered)
         elif affiliation and authors:
             authors[-1] = (authors[-1][0], affiliation.group("text").strip())
         elif not (AUTHOR_NOISE.match(text.strip()) and authors):
             break
         taken.append(block)
     opening = blocks[first].plain.rstrip()
-    affiliated = any(a for _, a in authors)
+    affiliated = any(a for _, a in authors) or places
     if len(authors) < 2 and not affiliated and not opening.endswith(","):
         return
-    article.authors = authors
-    article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
-                              f"{blocks[first].line})")
+    authors = _with_places(authors, marks, places)
+    if article.authors:  # named by the page's metadata: the same people, in the same order, or nothing is taken
+        if len(article.authors) != len(authors):
+            return
+        article.authors = [(_fuller(name, printed), own or place)
+                           for (name, own), (printed, place) in zip(article.authors, authors)]
+    else:
+        article.authors = authors
+        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (the names under the title, line "
+                                  f"{blocks[first].line})")
+    if places:
+        article.recognised.append(f"the authors' affiliations ({len(places)}) from under their names, into the "
+                                  "chapter's front matter")
     for block in taken:
         _drop(article, block, "the list of authors")
     article.blocks = [b for b in blocks if not any(b is t for t in taken)]
+
+
+SUFFIX = re.compile(r"^,?\s*(?:jr\.?|sr\.?|ii|iii|iv|v)$", re.IGNORECASE)
+
+
+def _fuller(declared: str, printed: str) -> str:
+    """The name as printed when it only adds a generational suffix the metadata left out ('Thomas H. Pendergast'
+    in citation_author, 'Thomas H. Pendergast IV' under the title)."""
+    return printed if printed.startswith(declared) and SUFFIX.match(printed[len(declared):].strip()) else declared
+
+
+def _marked(block: Block) -> str:
+    """A block's plain text with the note markers a page's <sup> became written as superscripts ('Roe^1^')."""
+    return rec.plain(citations.TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text))
+
+
+def _with_places(authors: list[tuple[str, str]], marks: list[list[str]],
+                 places: dict[str, str]) -> list[tuple[str, str]]:
+    """Each author with the affiliations their marks number; one affiliation alone is every unmarked author's."""
+    if not places:
+        return authors
+    only = next(iter(places.values())) if len(places) == 1 else ""
+    joined = []
+    for (name, own), numbers in zip(authors, marks or [[] for _ in authors]):
+        place = "; ".join(places[m] for m in numbers if m in places) or (only if not numbers else "")
+        joined.append((name, own or place))
+    return joined
+
+
+LINK_BAR_LINES = 6  # short lines of a journal's link bar ('Full text HTMLPDF', 'Open access', 'DOI:') over its names
+
+
+def _link_bar_line(block: Block) -> bool:
+    """A journal's tool or link line between its title and its names: page chrome, or three words at most that
+    name no one ('Open access', 'DOI:', '10.1080/20550308.2015.1135230')."""
+    text = block.plain
+    return block.kind != "heading" and (rec.is_chrome_line(text) or (
+        len(text.split()) <= 3 and not rec.name_list(text) and not text.rstrip().endswith(".")))
 
 
 def take_metadata(article: Article, head: int = 12, author_block: bool = True) -> None:
@@ -200,7 +262,8 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
         near_top = index < head and block.kind != "heading"
         authors = rec.parse_byline(text, labelled_only=not near_top) \
             if len(text) < 160 or (near_top and rec.LABEL_AFTER_COMMA.search(text)) else None
-        date = rec.date_line(text) if (near_top or rec.DATE_LABEL.match(text)) else None
+        dated_heading = block.kind == "heading" and index < head and len(text) <= DATE_HEADING  # a blog's date header
+        date = rec.date_line(text) if (near_top or dated_heading or rec.DATE_LABEL.match(text)) else None
         if (authors is None or date is None) and block.kind != "heading" and len(text) < 160 and near_top:
             both = _byline_and_date(text)
             authors, date = authors or both[0], date or both[1]
@@ -232,8 +295,8 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
                 article.recognised.append(f"date: {date} (from '{text[:60]}')")
                 dated_at = len(kept)
             continue
-        if block.meta and near_top:
-            article.dropped.append(f"page metadata: '{text[:60]}'")
+        if block.meta and near_top and len(text.split()) < META_WORDS_AT_MOST:  # (an abstract in the page's
+            article.dropped.append(f"page metadata: '{text[:60]}'")  # 'article-meta' header is text)
             continue
         kept.append(block)
     article.blocks = kept
@@ -245,13 +308,29 @@ def _name_beside_date(article: Article, at: int) -> None:
     """A name alone on the line just above or below the date line near the top ('Leena Simon' / 'Veröffentlicht am
     06.10.2023'): the author, when no byline named one."""
     for block in article.blocks[max(0, at - 1):at + 1]:
-        text = block.plain
-        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and rec.looks_like_name(text):
+        role = rec.name_with_role(block.plain) if block.kind == "para" else None
+        if role:  # 'Jane Doe, Senior Fellow, Climate Program' over the date
+            article.authors = role
+            article.recognised.append(f"author: {role[0][0]} (the name beside the date, line {block.line})")
+            article.blocks.remove(block)
+            return
+        text = _name_among_times(block.plain)
+        if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and (
+                rec.looks_like_name(text) or rec.organisation_line(text)):  # ('The Editors' over the date too)
             # ('Москва, Кремль' beside the date is the place)
             article.authors = [(text, "")]
             article.recognised.append(f"author: {text} (the name beside the date, line {block.line})")
             article.blocks.remove(block)
             return
+
+
+def _name_among_times(text: str) -> str:
+    """'/ Cory Doctorow / 10:08 am Fri' (a logo, the name, the time, the date on the next line): the one part
+    that is no time or weekday, when the others are; else the line as it is."""
+    parts = [p for p in re.split(r"\s*(?:^|\s)[/|•·](?:\s|$)\s*", text) if p.strip()]
+    rest = [p for p in parts if rec.key(re.sub(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?", "",
+                                                rec.WEEKDAY.sub("", p), flags=re.IGNORECASE))]
+    return rest[0].strip() if len(parts) > 1 and len(rest) == 1 else text
 
 
 # WordPress themes' closing line: "This entry was posted in X on 3 March 2021 by A." and its translations.
@@ -355,8 +434,9 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|\s*,?\s+(?=(?:by|von|par)\s)|,\s+(?=\d{1,2}[.\s]\S)", text)
-             if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma)
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|(?:^|\s+)/\s+|\s*,?\s+(?=(?:by|von|par)\s)|"
+                                 r",\s+(?=\d{1,2}[.\s]\S)", text)
+             if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma; ' / A / 10:08 am Fri Jul 19, 2013')
     if len(parts) < 2:
         return None, None
     date = next((d for d in (rec.date_line(p) for p in parts) if d), None)

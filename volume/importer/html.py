@@ -11,7 +11,8 @@ from lxml import etree
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations
 from volume.importer import recognise as rec
-from volume.importer.page_meta import declared_date, dom_authors, dom_date, page_meta, scholarly_authors, wiki_revision
+from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
+                                      scholarly_authors, wiki_revision)
 from volume.importer.article import (
     Article,
     Block,
@@ -236,13 +237,63 @@ def _whole_article(densest: etree._Element) -> etree._Element:
     return current
 
 
+FEW_PARAGRAPHS = 400  # characters: a page whose densest block of <p> holds less sets its text otherwise
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure", "header",
+              "footer", "nav", "aside", "form", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _own_text(element: etree._Element) -> int:
+    """The text an element sets as paragraphs of its own: its <p> children, its <div> children that hold no
+    blocks (a journal's <div class="paragraph">) and are not mostly links, and its loose text between <br>s (a
+    blog's post body)."""
+    total, blocks = 0, 0
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag not in BLOCK_TAGS:
+            continue
+        size = len(child.text_content().strip())
+        blocks += len(child.text_content())
+        if child.tag == "p" or (child.tag == "div" and _link_density(child) < LINK_DENSITY and not any(
+                isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants())):
+            total += size
+    loose = len(element.text_content()) - blocks
+    return total + (loose if loose >= 40 else 0)
+
+
+def _in_furniture(element: etree._Element) -> bool:
+    return any(chrome_kind(e) for e in [element, *element.iterancestors()])
+
+
+def _densest_text(doc: etree._Element, blocks: list[etree._Element], size) -> etree._Element | None:
+    """The block of the article's text on a page that sets little of it in <p> or whose densest <p> block is page
+    furniture (a footer): scored by its own text too; furniture only when nothing else comes near (a blog whose
+    every box is a 'widget'); of the blocks near the best score, the first after the page's <h1> (a post, not the
+    teasers for other posts under it)."""
+    scores = {e: max(size(e), _own_text(e)) for e in blocks}
+    if not scores:
+        return None
+    clean = [e for e in blocks if not _in_furniture(e)]
+    best = max(scores.values())
+    pool = clean if clean and max(scores[e] for e in clean) >= 0.5 * best else blocks
+    top = max(scores[e] for e in pool)
+    eligible = [e for e in pool if scores[e] >= 0.5 * top and scores[e] > 0]
+    order = {node: index for index, node in enumerate(doc.iter())}
+    title = next((h for h in doc.iter("h1") if h.text_content().strip() and not _in_furniture(h)), None)
+    after = [e for e in eligible if title is not None and order[e] > order[title]]
+    return after[0] if after else max(pool, key=scores.get)
+
+
 def choose_root(doc: etree._Element) -> etree._Element:
     """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs
-    (with the sibling sections it belongs with)."""
+    (with the sibling sections it belongs with); page furniture (a footer) is none. On a page with little text
+    in <p> elements the densest block counts a blog's loose text and a journal's paragraph <div>s too."""
     body = doc.find("body") if doc.find("body") is not None else doc
-    densest = max((e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
-                                                                                      "article", "main")),
-                  key=lambda e: sum(len(p.text_content()) for p in e.findall("p")), default=body)
+    blocks = [e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
+                                                                                  "article", "main")]
+    size = lambda e: sum(len(p.text_content()) for p in e.findall("p"))  # noqa: E731
+    densest = max(blocks, key=size, default=body)
+    if size(densest) < FEW_PARAGRAPHS or _in_furniture(densest):
+        found = _densest_text(doc, blocks, size)
+        densest = found if found is not None else densest
     densest = _whole_article(densest)
     for query in ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]'):
         found = [e for e in doc.xpath(query) if not chrome_kind(e)]
@@ -298,9 +349,11 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
         return Walker(None).inline(headings[0]).strip(), "the article's main heading"
-    for heading in root.iter("h2", "h3"):  # the article's own heading, when the page's <h1> is the site's
+    for heading in [*root.iter("h2", "h3"), *doc.iter("h2", "h3")]:  # the article's own heading, when the page's
+        # <h1> is the site's (also above the article's element: a blog's post title over the post's body)
         key = rec.key(heading.text_content())
-        if key and any(d == key or (d.startswith(key) and len(key) >= 0.6 * len(d)) for d in declared if d):
+        if key and any(d == key or ((d.startswith(key) or d.endswith(key)) and len(key) >= 0.6 * len(d))
+                       for d in declared if d):  # ('Blog: Title', 'Title | Site' in the page's <title>)
             return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title", "ld:headline"):
         if meta.get(key):
@@ -325,6 +378,7 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     return inline_text(_site_part_removed(doc.findtext(".//title") or "", sites), None, markers=False), "<title>"
 
 
+LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]*\)")  # a Markdown link: its text
 MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
                         re.IGNORECASE)
 TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
@@ -479,8 +533,9 @@ class Walker:
     def add(self, kind: str, text: str, element: etree._Element, **extra) -> None:
         text = text.strip()
         if text:
-            words = set(_words(element))
-            for ancestor in element.iterancestors():  # up to the article: a page's <body> classes say nothing
+            words = set(_words(element)) if element is not self.root else set()  # (the article's own classes
+            # and those around it say nothing either: a blog's 'post-body' in 'date-posts' holds the post's text)
+            for ancestor in element.iterancestors() if element is not self.root else ():  # up to the article
                 if ancestor is self.root:
                     break
                 words |= _words(ancestor)
@@ -698,7 +753,7 @@ INLINE_TAGS = {"a", "span", "time", "b", "strong", "em", "i", "abbr", "small", "
 def _header_lines(doc: etree._Element, root: etree._Element) -> list[Block]:
     """Short texts between the page's start and the article root (a header outside <article>): bylines, dates."""
     blocks = []
-    for element in doc.iter("p", "span", "div", "li", "time", "address", "h1", "h2"):
+    for element in doc.iter("p", "span", "div", "li", "time", "address", "small", "h1", "h2"):
         if element is root or root in element.iterancestors():
             break
         if any(chrome_kind(a) and root not in a.iter() for a in [element, *element.iterancestors()]):
@@ -798,6 +853,7 @@ def read_html(source: Path, text: str | None = None) -> Article:
     meta = page_meta(doc)
     root = choose_root(doc)
     article.title, title_from = _title(doc, root, meta)
+    article.title = LINK.sub(r"\1", article.title)  # a title that links to its own page is no link in the book
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
     targets, not_notes = marker_targets(doc)
@@ -830,10 +886,16 @@ def read_html(source: Path, text: str | None = None) -> Article:
         article.authors, where = dom_authors(doc, meta)
         if not article.authors:
             article.authors, where = _labelled_byline(root)
+        if not article.authors and root.getparent() is not None:  # 'Posted by A' in the post's footer, beside it
+            article.authors, where = _labelled_byline(root.getparent())
+        if not article.authors:
+            article.authors, where = meta_authors(meta, GENERIC_AUTHORS)
         if not article.authors:
             article.authors, where = _site_person(doc, meta)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
+    if not article.date:
+        article.date, where = _labelled_date(doc)
     if not article.date:
         article.date, where = dom_date(doc, root, meta)
         if not article.date:
@@ -856,6 +918,17 @@ def _declared_metadata(article: Article, doc: etree._Element, meta: dict[str, li
             setattr(article, field, value)
             shown = value if field == "date" else ", ".join(a for a, _ in value)
             article.recognised.append(f"{'date' if field == 'date' else 'author'}: {shown} (from {where})")
+
+
+def _labelled_date(doc: etree._Element) -> tuple[str, str]:
+    """A publication date the page labels as one in a short element anywhere ('First published online: January
+    19, 2015' in a journal's sidebar): it beats a <meta> date of no stated kind (a volume's 2015-01-01)."""
+    for element in doc.iter("p", "div", "li", "span", "dd", "td", "time"):
+        text = rec.squash(element.text_content())
+        found = rec.labelled_publication_date(text) if len(text) < 300 else None
+        if found:
+            return found, f"'{text[-60:]}' (line {element.sourceline})"
+    return "", ""
 
 
 def _date_under_title(doc: etree._Element) -> tuple[str, str]:

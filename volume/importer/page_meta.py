@@ -16,7 +16,8 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "report", "scholarlyar
 AUTHOR_CLASS = ('//*[contains(concat(" ", normalize-space(@class), " "), " author ") '
                 'or contains(concat(" ", normalize-space(@class), " "), " byline ") '
                 'or contains(concat(" ", normalize-space(@class), " "), " author-name ") '
-                'or contains(concat(" ", normalize-space(@class), " "), " entry-author ")]')
+                'or contains(concat(" ", normalize-space(@class), " "), " entry-author ") '
+                'or contains(concat(" ", normalize-space(@class), " "), " post-author ")]')
 ADDRESS_IN_NAME = re.compile(r"\s*(?:\(\s*(?:https?://|www\.|mailto:)[^)]*\)|<[^>]*>|\S+@\S+|https?://\S+)")
 LEAD = re.compile(r"^(?:by|von|par|автор[ы]?:?|yazar:?|author:?)\s+", re.IGNORECASE)
 
@@ -103,7 +104,8 @@ def _plausible(name: str) -> bool:
 
 
 def _names(values: list[str], split: bool) -> list[str]:
-    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split else [v])]
+    pieces = [n for v in values for n in (re.split(r"\s*;\s*|\s+(?:" + words.AND_WORDS + r")\s+", v) if split
+                                          else re.split(r"\s*;\s*", v))]  # (a ';' is in no one's name)
     pieces = [n for piece in pieces for n in _listed(piece)]
     names = [clean_name(n) for n in pieces]
     return list(dict.fromkeys(n for n in names if _plausible(n)))
@@ -119,8 +121,11 @@ def _listed(value: str) -> list[str]:
 
 SCHOLARLY_AUTHORS = (("citation_author", False), ("citation_authors", True), ("dc.creator", False),
                      ("dcterms.creator", False), ("prism.author", False))
-OTHER_AUTHORS = (("ld:author", False), ("author", True), ("article:author", True), ("parsely-author", True),
+OTHER_AUTHORS = (("ld:author", False), ("article:author", True), ("parsely-author", True),
                  ("sailthru.author", True), ("byl", True))
+# <meta name="author">: on a blog or a site built from a template often the template's or the site owner's name,
+# so a byline the page prints comes before it
+GENERIC_AUTHORS = (("author", True),)
 
 
 def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
@@ -132,9 +137,19 @@ def scholarly_authors(meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]]
     return [], ""
 
 
+def meta_authors(meta: dict[str, list[str]], keys=OTHER_AUTHORS) -> tuple[list[tuple[str, str]], str]:
+    """The authors named by the given <meta> or JSON-LD keys, in the order of the keys."""
+    for key, split in keys:
+        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
+        if names:
+            return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    return [], ""
+
+
 def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[tuple[str, str]], str]:
-    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD,
-    <meta> author tags, then an element of class 'author' or 'byline'; organisations are no authors."""
+    """The authors the markup names: citation_* and Dublin Core tags, rel=author / itemprop=author, JSON-LD and
+    article:author tags, then an element of class 'author' or 'byline' (the generic <meta name="author"> is the
+    caller's last resort); organisations are no authors."""
     found = scholarly_authors(meta)
     if found[0]:
         return found
@@ -143,10 +158,12 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
                           or element.get("title") or "")
         if _plausible(name):
             return [(name, "")], "rel=author / itemprop=author"
-    for key, split in OTHER_AUTHORS:
-        names = [n for n in _names(meta.get(key, []), split) if not n.startswith(("http", "www."))]
-        if names:
-            return [(n, "") for n in names], f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
+    found = meta_authors(meta)
+    if found[0]:
+        return found
+    found = profile_links(doc)
+    if found[0]:
+        return found
     for element in doc.xpath(AUTHOR_CLASS):
         if element.tag in ("body", "html", "article", "section", "main"):
             continue
@@ -160,6 +177,34 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
     return [], ""
 
 
+PROFILE = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|experts?|people|person|profiles?|staff|team|fellows?|"
+                     r"scholars?|contributors?|avtory?|yazar(?:lar)?|mitarbeiter(?:innen)?)/[\w%.-]+/?(?:[?#].*)?$",
+                     re.IGNORECASE)
+LONG_PARAGRAPH = 25  # words: the article's text has begun
+
+
+def profile_links(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """Names linked to their profile pages ('/experts/jane-doe', '/author/anna-schmidt') between the page's <h1>
+    and the first paragraph of its text: the authors a think tank's or newspaper's header lists."""
+    heading = next((h for h in doc.iter("h1") if h.text_content().strip()), None)
+    if heading is None:
+        return [], ""
+    names, started = [], False
+    for element in doc.iter():
+        if element is heading:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str):
+            continue
+        if element.tag == "p" and len(element.text_content().split()) >= LONG_PARAGRAPH:
+            break
+        if element.tag == "a" and PROFILE.search(element.get("href") or ""):
+            name = clean_name(element.text_content())
+            if _plausible(name) and rec.looks_like_name(name) and name not in names:
+                names.append(name)
+    return ([(n, "") for n in names], "links to the authors' profile pages") if names else ([], "")
+
+
 # Publication dates by name; the generic ones (a page's 'date' may be when it was saved) only after its own lines.
 DECLARED_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
                   "dcterms.issued", "prism.publicationdate", "article:published_time", "ld:datepublished",
@@ -169,6 +214,8 @@ def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_D
     """The publication date the page's <meta> tags or JSON-LD state."""
     for key in keys:
         for value in meta.get(key, []):
+            compact = re.fullmatch(r"((?:19|20)\d{2})([01]\d)([0-3]\d)", value.strip())  # 'pubdate' 20210303
+            value = "-".join(compact.groups()) if compact else value
             if rec.parse_date(value):
                 return rec.parse_date(value), f"<meta {key}>" if not key.startswith("ld:") else "JSON-LD"
     return "", ""
@@ -185,15 +232,20 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
     return "", ""
 
 
+# hAtom's and templates' published date: <time class="published">, <abbr class="published" title="2016-12-23T…">
+PUBLISHED_CLASS = ('*[(self::time and contains(@class, "published")) or ((self::abbr or self::span) and '
+                   'contains(concat(" ", normalize-space(@class), " "), " published "))]')
+
+
 def dom_date(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The publication date the markup states: <meta> tags, JSON-LD, then <time datetime> and datePublished."""
     found = declared_date(meta, DECLARED_DATES + GENERIC_DATES)
     if found[0]:
         return found
-    published = root.xpath('.//time[contains(@class, "published")] | .//*[@itemprop="datePublished"]') + \
-        doc.xpath('//*[@itemprop="datePublished"] | //time[contains(@class, "published")]')
+    published = root.xpath(f'.//*[@itemprop="datePublished"] | .//{PUBLISHED_CLASS}') + \
+        doc.xpath(f'//*[@itemprop="datePublished"] | //{PUBLISHED_CLASS}')
     for element in [*published, *root.iter("time"), *doc.iter("time")]:
-        value = element.get("datetime") or element.get("content") or element.text_content()
+        value = element.get("datetime") or element.get("content") or element.get("title") or element.text_content()
         if rec.parse_date(value or ""):
             return rec.parse_date(value), "<time datetime>"
     return address_date(doc, meta)

@@ -247,7 +247,11 @@ ORGANISATION_WORDS = {
     "program", "project", "staff", "team", "editors", "desk", "bureau", "secretariat", "service", "department",
     "stiftung", "verein", "verband", "redaktion", "rédaction", "fondation", "редакция", "фонд", "институт", "центр",
     "vakfı", "vakfi", "merkezi", "enstitüsü", "derneği",
+    "foundations", "endowment", "alliance", "coalition", "watch", "international", "board", "fund", "trust",
 }
+# A byline naming the publication's own staff instead of a person: 'The Editors', 'Die Redaktion', 'Редакция'
+STAFF_BYLINE = re.compile(r"^(?:the\s+)?(?:editors|editorial (?:board|team|staff)|editorial)$|^(?:die\s+)?redaktion$|"
+                          r"^la rédaction$|^(?:редакция|редакторы)$|^editörler?$|^(?:yayın kurulu)$", re.IGNORECASE)
 
 
 def organisation(part: str) -> bool:
@@ -258,6 +262,24 @@ def organisation(part: str) -> bool:
         words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in NAME_PARTICLES | {"for", "of", "the", "für"}
                                         for w in words) and any(w.lower().strip(".,") in ORGANISATION_WORDS
                                                                 for w in words)
+
+
+def name_with_role(line: str) -> list[tuple[str, str]] | None:
+    """'Jane Doe, Senior Fellow, Climate Program' under a title: the name, with the role or institution after it
+    as the affiliation (a role's word must follow, or it is no byline: 'Berlin, Germany')."""
+    parts = [p.strip() for p in squash(line).split(",")]
+    if len(line) > 120 or len(parts) < 2 or not looks_like_name(parts[0]) or BYLINE.match(squash(line)):
+        return None
+    rest = ", ".join(parts[1:])
+    if not any(w.lower().strip(".,()") in ROLE_WORDS for w in rest.split()):
+        return None
+    return [(parts[0], rest)]
+
+
+def organisation_line(text: str) -> bool:
+    """A line that is only an organisation's name or its editors ('Carnegie Endowment for International Peace',
+    'The Editors'), as some pages set under the title in the byline's place."""
+    return len(text) <= 80 and (organisation(squash(text)) or bool(STAFF_BYLINE.match(key(text))))
 
 
 # A line crediting a translator or an editor near the top ('Übersetzung Sarah-Indra Jungblut, 12.12.22'): metadata,
@@ -277,6 +299,8 @@ OTHER_CREDIT = re.compile(r"\s*[,;]?\s+(?:(?:edited|translated|reviewed|illustra
 LABEL_AFTER_COMMA = re.compile(r",\s*(?P<label>(?:" + words.BYLINE_LABELS + r")\s*[:—–]\s*\S.*)$", re.IGNORECASE)
 # What joins a name to the date after it: 'A on 3 March', 'A, le 17 février', 'A am 3. März', 'A, 17.02.2022'
 CONNECTOR_TAIL = re.compile(r"(?:[\s,;]+(?:on|am|le|den|vom|du|the|в|от|tarihinde))+[\s,;]*$|[\s,;]+$", re.IGNORECASE)
+# The time a byline may end with: 'Posted by A at 5:11 AM', 'von A um 16:20 Uhr', 'par A à 10h30'
+TIME_TAIL = re.compile(r"[\s,]+(?:at|um|à|в|saat)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?\s*$", re.IGNORECASE)
 
 
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
@@ -298,7 +322,8 @@ def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]
     dated = [m.start() for pattern in DATE_PATTERNS for m in pattern.finditer(names)]
     names = names[:min(dated)].rstrip(" ,;") if dated and min(dated) > 0 else names  # '…, Foundation June 28th, 2018'
     names = re.sub(r"\s*[,;]?\s*(?:" + words.DATE_LABELS + r")\b.*$", "", names, flags=re.IGNORECASE) or names
-    names = CONNECTOR_TAIL.sub("", names)  # 'Posted by A on 3. März 2021', 'Par A, le 17 février 2022'
+    names = CONNECTOR_TAIL.sub("", TIME_TAIL.sub("", names))  # 'Posted by A on 3. März 2021', 'Par A, le 17 février
+    # 2022', 'Posted by A at 5:11 AM'
     names = re.sub(r"(?<=\w\w)\.$", "", names.strip())  # 'Posted by Alon Zakai.' (not an initial's dot)
     names = names.rstrip(" :")  # 'Autor Mark Newton:'
     if organisation(names):  # 'By Wikimedia Foundation': the organisation the byline credits
@@ -373,7 +398,8 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
     dropped; None unless every part is a person's name."""
     if BYLINE.match(squash(line)) or ROLE_CREDIT.match(squash(line)):
         return None  # 'Geschrieben von A', 'Übersetzt von B': a byline or a credit, no list of names
-    line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", squash(line)))
+    line = re.sub(r"\^[^^\s]{1,8}\^", "", squash(line))  # marks set as superscripts: 'Vivekanandhan^a^'
+    line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", line))
     if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
         return None
     names = []
@@ -386,9 +412,65 @@ def name_list(line: str) -> list[tuple[str, str]] | None:
     return names or None
 
 
+MARK = re.compile(r"\^([^^\s]{1,8})\^|(?<=[^\W\d_])\s?((?:\d{1,2}|[*†‡§#✉])(?:\s*,\s*(?:\d{1,2}|[*†‡§#✉])|[*†‡§#✉])*)"
+                  r"(?=\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b|\bve\b|$))")
+
+
+def name_marks(line: str) -> list[list[str]]:
+    """The affiliation marks after each name of a journal's list of authors, in order ('Anna Schmidt1,2,*, Peter
+    Müller^2^' → [['1', '2'], ['2']]); the marks are numbers, so '*' (the corresponding author) is left out."""
+    parts = re.split(r"\s*[,;]\s*(?:(?:" + words.AND_WORDS + r")\s+)?(?=[^\W\d_])|\s+(?:" + words.AND_WORDS
+                     + r")\s+|\s*&\s*", squash(line))
+    found = []
+    for part in (p for p in parts if re.search(r"[^\W\d_]{2}", p)):
+        marks = [m for match in MARK.finditer(part) for m in re.split(r"\s*,\s*|(?=[*†‡§#✉])",
+                                                                       (match.group(1) or match.group(2) or "")
+                                                                       .replace("\\", ""))]
+        found.append([m for m in marks if m.isdigit() or (m.isalpha() and len(m) == 1)])
+    return found
+
+
+# An affiliation line under a journal's names, opening with its mark: '1Department of Biology, University of …',
+# '^2^ Rocky Mountain Biological Laboratory, …', 'a School of Chemistry, …'
+AFFILIATION_LINE = re.compile(r"^\s*(?:\^(?P<sup>[^^\s]{1,3})\^|(?P<digit>\d{1,2})(?=\s?[^\W\d_])|(?P<letter>[a-z])\s+"
+                              r"(?=[A-ZÀ-ÞА-Я]))\s*(?P<text>\S.{5,300})$")
+AFFILIATION_PLACE = re.compile(r"\b(?:universit\w*|institut\w*|department|dept\.|faculty|school|college|cent(?:re|er)|"
+                               r"laborator\w*|hospital|academy|division|foundation|fakultät|université|университет|"
+                               r"институт|üniversitesi|enstitüsü|fakültesi)\b", re.IGNORECASE)
+
+
+def affiliation_line(line: str) -> tuple[str, str] | None:
+    """An affiliation numbered for the names above it: (its mark, its text), or None."""
+    match = AFFILIATION_LINE.match(squash(line))
+    if not match or not AFFILIATION_PLACE.search(match.group("text")):
+        return None
+    return match.group("sup") or match.group("digit") or match.group("letter"), match.group("text").strip(" ,;")
+
+
 # A journal's history line with its parts between slashes or bars: 'Received: … / Accepted: … / Published: …'
 HISTORY = re.compile(r"^(?:received|submitted|eingegangen|eingereicht|reçu|soumis|получен[оа]?|поступил[аи]?|"
                      r"geliş tarihi)\b.*\s[/|•·]\s", re.IGNORECASE)
+
+
+# A publication date labelled as such, anywhere in a line: a journal's sidebar 'doi: … First published online:
+# January 19, 2015', 'Published online: 26 Feb 2016', 'Veröffentlicht am 3. März 2021', 'Опубликовано: …'
+PUBLISHED_LABEL = re.compile(r"(?:^|[\s(;|•·])(?:first published(?: online)?|published online|published|"
+                             r"date of publication|publication date|veröffentlicht(?: am)?|erschienen am|"
+                             r"publié(?: en ligne)?(?: le)?|date de publication|опубликовано|дата публикации|"
+                             r"yayın(?:lanma)? tarihi|yayımlanma tarihi)\s*:?\s*", re.IGNORECASE)
+
+
+def labelled_publication_date(line: str, month_first: bool | None = None) -> str | None:
+    """The date a line says the article was published ('… First published online: January 19, 2015'), when the
+    date follows the label at once."""
+    if len(line) > 300:
+        return None
+    for match in PUBLISHED_LABEL.finditer(line):
+        rest = line[match.end():match.end() + 40]
+        found = parse_date(rest, month_first)
+        if found and any(p.match(rest) for p in DATE_PATTERNS):
+            return found
+    return None
 
 
 def published_in_history(line: str) -> str | None:

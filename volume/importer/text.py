@@ -261,9 +261,9 @@ def _take_title(article: Article) -> None:
             text = blocks[index].plain
             if _is_furniture(text):
                 continue
-            if _name_line(text) and not (named and not abstract and not names):
-                names.append(index)  # a name alone under the title: the author, or a photo's credit
-                continue
+            if (_name_line(text) or rec.organisation_line(text)) and not (named and not abstract and not names):
+                names.append(index)  # a name alone under the title: the author, or a photo's credit; an
+                continue  # organisation or 'The Editors' there credits them, and is no title
             if _title_candidate(text, long=not abstract):
                 title_at = index
                 upper = blocks[index - 1].plain if index > 0 else ""
@@ -275,8 +275,11 @@ def _take_title(article: Article) -> None:
             abstract.insert(0, blocks[index])
         if title_at is None and names:
             title_at = names.pop()
-        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if _title_candidate(blocks[i].plain)),
-                     None)
+        if title_at is not None and not names:
+            title_at, abstract = _title_sharing_words(blocks, metas[0], title_at, start, abstract)
+        after = next((i for i in range(metas[-1] + 1, min(start, metas[-1] + 4)) if not _is_furniture(blocks[i].plain)),
+                     None)  # (the first line under the date that is not the page's: a title, or the text begun)
+        after = after if after is not None and _title_candidate(blocks[after].plain) else None
         first = _words(blocks[start].plain) if start < len(blocks) else set()
         shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
         if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)):
@@ -309,6 +312,21 @@ def _take_title(article: Article) -> None:
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+def _title_sharing_words(blocks: list[Block], meta: int, title_at: int, start: int,
+                         abstract: list[Block]) -> tuple[int, list[Block]]:
+    """The line chosen as the title shares no words with the text ('Full text HTMLPDF', a journal's link bar
+    between the title and the byline): a heading-like line higher up within reach that shares most of its words
+    with the text is the title instead (the lines between stay the page's, no standfirst)."""
+    text = [b for b in blocks[start + 1:start + 5] if _is_body(b)] + blocks[start:start + 1]  # (not link bars)
+    sample = set().union(*(_words(b.plain) for b in text))
+    share = lambda i: len(_words(blocks[i].plain) & sample)  # noqa: E731
+    if share(title_at) >= 2:
+        return title_at, abstract
+    better = [i for i in range(max(0, meta - 1 - TITLE_REACH), title_at) if _title_candidate(blocks[i].plain, True)
+              and share(i) >= 2 and share(i) >= 0.5 * len(_words(blocks[i].plain))]
+    return (better[-1], []) if better else (title_at, abstract)
 
 
 QUOTED = re.compile(r"^[^'‘’\"“”«»„‹›]{0,80}['‘’\"“«„‹]\s*(?P<inner>.{8,300}?)\s*['’\"”»“‹›]\s*$")
@@ -364,6 +382,17 @@ def _title_over_date(article: Article) -> bool:
     return True
 
 
+def _labelled_date(article: Article, month_first: bool | None) -> None:
+    """The date a line anywhere labels as the publication's ('First published online: January 19, 2015' in a
+    journal's sidebar), when the top of the text gave none (its received and accepted dates are no such line)."""
+    for block in article.blocks:
+        found = rec.labelled_publication_date(block.plain, month_first)
+        if found:
+            article.date = found
+            article.recognised.append(f"date: {found} (from '{block.plain[:60]}', line {block.line})")
+            return
+
+
 def _first_date_line(article: Article) -> None:
     """A PDF's text without a date near its top: the first line that is only a date ('February 28, 2007' over a
     report's letter, after its cover and contents)."""
@@ -409,6 +438,12 @@ def _bare_byline(article: Article) -> None:
     if article.authors:
         return
     blocks = article.blocks[:6]
+    role = rec.name_with_role(blocks[0].plain) if blocks and blocks[0].kind == "para" else None
+    if role and article.date:  # 'Иван Петров, эксперт РСМД' right under the title and its date
+        article.authors = role
+        article.recognised.append(f"author: {role[0][0]} (the name and role under the title, line {blocks[0].line})")
+        article.blocks.remove(blocks[0])
+        return
     for index, block in enumerate(blocks):
         neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
         if _name_line(block.plain) and (index == 0 or any(rec.date_line(b.plain) for b in neighbours)):
@@ -545,6 +580,8 @@ def read_text(source: Path) -> Article:
         _first_date_line(article)
     _bare_byline(article)
     take_closing_byline(article, month_first)
+    if not article.date:
+        _labelled_date(article, month_first)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
