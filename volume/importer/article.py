@@ -528,7 +528,10 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
     if plain_digit_markers:
-        recovered = notes_list.recover_markers(prose_before, {n.number for n in found.notes})
+        numbers = {n.number for n in found.notes}
+        recovered = notes_list.recover_markers(prose_before, numbers)
+        if not numbers <= notes_list.referenced(prose_before):  # not cited 1, 2, 3 in order: only unmistakable digits
+            recovered += notes_list.recover_cited(prose_before, numbers)
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 

@@ -21,6 +21,7 @@ BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
+BACKLINKED_RUN = 3  # items of a list that lost its numbers, each opening with '↵', that make the back-link its mark
 
 
 @dataclass
@@ -157,11 +158,14 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
     index = first
     while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
+        backlinked = bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))
         if notes and citations.link_bar_line(block.plain):
             notes[-1].text += "\n\n" + clean_note_text(block.text)
+        elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
+            break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected:
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
-                              backlinked=bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))))
+                              backlinked=backlinked))
         else:
             break
         index += 1
@@ -342,8 +346,11 @@ def weak_candidates(text: str) -> list[re.Match]:
 
 
 def _decimal(text: str, at: int) -> bool:
-    """'3.5', '1,000', '12.3': the digits continue a number (a year before the full stop is no number)."""
+    """'3.5', '1,000', '12.3', 'P = .01', '.5 mm': the digits continue a number or are one written without its
+    zero (a year before the full stop is no number; no note is numbered '01')."""
     before = re.search(r"(\d+)[.,]$", text[:at])
+    if text[at] == "0" or re.search(r"(?:^|[\s(=<>≤≥±~–-])[.,]$", text[:at]):
+        return True
     return bool(before) and len(before.group(1)) <= 3
 
 
@@ -385,6 +392,49 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                 wanted -= set(run)
                 pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
                 expected, recovered = (run[-1] if run else value) + 1, recovered + 1 + len(run)
+        if pieces:
+            block.text = "".join(pieces) + block.text[position:]
+    return recovered
+
+
+# Abbreviations a number follows after their full stop: 'p.12', 'Fig.3', 'No.5' are pages, figures and numbers
+ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:pp?|nos?|vols?|figs?|ch|chap|art|arts|para|paras|sec|secs|tab|eq|eqs|"
+                          r"refs?|nr|s|ss|ed|eds|rev|ser|suppl|ibid|op|cf|vs|ca|approx|с|ст|гл|рис|табл|т|ч|"
+                          r"abb|abs|bd|hft|nº|n)\.$", re.IGNORECASE)
+ET_AL = re.compile(r"\bet al\.?$|\bи др\.?$|\bu\. ?a\.?$|\bve ark\.?$", re.IGNORECASE)
+
+
+def _cited_shape(text: str, at: int) -> bool:
+    """Digits at `at` glued where only a citation stands: after a sentence's or clause's punctuation that follows a
+    word or a bracket ('injuries.12', 'post).1,15', 'lower,4 and'), or after 'et al' ('Tan et al23'); not after
+    a digit ('3:1', '1,000'), an abbreviation ('p.12', 'Fig.3') or a unit's letters ('kg/m2', 'CO2')."""
+    before = text[:at]
+    if ET_AL.search(before):
+        return True
+    if len(before) < 2 or before[-1] not in ".,;:!?)]\"”’»" or before[-2].isdigit() or before[-2].isspace():
+        return False
+    return not ABBREVIATION.search(before)
+
+
+def recover_cited(blocks, numbers: set[int]) -> int:
+    """In a copy whose markers do not run 1, 2, 3 in the text (a journal numbering its references alphabetically,
+    a note cited again), turn digits into markers where their place leaves no other reading (see _cited_shape),
+    with the group they open ('post).1,15,20,25'), when every number of it is a note; returns how many."""
+    recovered = 0
+    for block in blocks:
+        pieces, position = [], 0
+        for match in weak_candidates(block.text):
+            if match.re is not GLUED or match.start(1) < position or not _cited_shape(block.text, match.start(1)):
+                continue
+            value = int(match.group(1))
+            if value not in numbers:
+                continue
+            run, end = run_after(block.text, match.end(1), value, numbers)
+            if any(n not in numbers for n in run):
+                continue
+            pieces += [block.text[position:match.start(1)],
+                       *(f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run))]
+            position, recovered = end, recovered + 1 + len(run)
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
