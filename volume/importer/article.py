@@ -518,6 +518,9 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     bar = furniture.strip_link_bars(found.notes) or citations.strip_lone_bars(found.notes)
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
+    runs = citations.strip_bar_runs(found.notes)
+    if runs:
+        article.dropped.append(f"{len(runs)} link bars inside the notes, e.g. '{runs[0]}'")
     article.notes.extend(found.notes)
     prose_before = [b for b in before if not any(b is a for a in affiliations)]
     grouped, article.unjoined = citations.expand_groups(prose_before, {n.number for n in found.notes})

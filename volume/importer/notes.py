@@ -16,6 +16,7 @@ STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)]
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
+GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': a number glued to its note
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
@@ -55,7 +56,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     if match:
         return int(match.group(1)), match.group(2), text[match.end():]
     if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
-        match = STRICT_LABEL.match(text)
+        match = STRICT_LABEL.match(text) or _own_number(text, block.anchor)
         return block.anchor, str(block.anchor), text[match.end():] if match else text
     match = STRICT_LABEL.match(text)
     if match and rec.label_value(match.group(1)):
@@ -65,10 +66,26 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     match = (BARE_LABEL.match(text) or LONE_NUMBER.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return rec.label_value(match.group(1)), match.group(1), ""
-    match = LOOSE_LABEL.match(text) if loose else None
+    match = (LOOSE_LABEL.match(text) or GLUED_LABEL.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return int(match.group(1)), match.group(1), text[match.end():]
     return None
+
+
+def _own_number(text: str, number: int) -> re.Match | None:
+    """The note's own number printed before its text, glued or set apart ('1S. P. Nolan', '12 The'), as a list
+    whose numbers are a <span> beside the text prints it."""
+    return re.match(rf"{number}(?:\s+(?=\S)|(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|\s*$)", text)
+
+
+# A part of a chemists' reference: '2a', '2b' under note 2 ('2aA. La Porta, …' as a page glues it), or '(a)'
+SUB_LABEL = re.compile(r"^(\d{1,3})([a-z])(?:[.)]?\s+|(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|$)")
+
+
+def sub_label(text: str, number: int) -> str | None:
+    """The text of a part of note `number` ('2a' / '2b' under note 2), without its label; None if it is none."""
+    match = SUB_LABEL.match(text.strip())
+    return text.strip()[match.end():] if match and int(match.group(1)) == number else None
 
 
 def clean_note_text(text: str) -> str:
@@ -126,12 +143,26 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     index, tail = first, 0
     while index < len(blocks):
         block = blocks[index]
+        if notes and citations.bar_item_line(block.plain):  # 'CrossRef,' / 'PDF(1645K)': the note's link bar
+            notes[-1].text += "\n\n" + block.text.strip()
+            index += 1
+            continue
+        part = sub_label(block.text, notes[-1].number) if notes else None
+        if part is not None:  # '2a', '2b': a part of note 2, on its line or over its text
+            if not part.strip() and _text_follows(blocks, index + 1, loose):
+                index += 1
+                part = blocks[index].text.strip()
+            notes[-1].text = _joined(notes[-1].text, clean_note_text(part))
+            index, tail = index + 1, 0
+            continue
         found = note_label(block, loose)
         if found:
             number, label, rest = found
             if not rest.strip() and _text_follows(blocks, index + 1, loose):  # '12.' over its text: a table's row
                 index += 1
                 rest = blocks[index].text.strip()
+                part = sub_label(rest, number)  # '2' over '2a …': the note is made of parts
+                rest = rest if part is None else part
             notes.append(Note(number, label, clean_note_text(rest), block.line))
             index, tail = index + 1, 0
             continue
@@ -147,6 +178,11 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
         notes[-1].text += "\n\n" + clean_note_text(block.text)
         index, tail = index + 1, tail + 1
     return notes, index
+
+
+def _joined(text: str, part: str) -> str:
+    """A note with one more of its parts: on the same line, as the page prints '… 146–151; J. Fernández …'."""
+    return f"{text.rstrip()} {part}".strip() if part else text
 
 
 def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
@@ -209,16 +245,15 @@ def _closing_run(blocks, markers: set[int]) -> NotesList | None:
     lowest = min(markers, default=1)
     for index in range(len(blocks) - 1, -1, -1):
         found = note_label(blocks[index])
+        lone = not found and LONE_NUMBER.match(blocks[index].plain.strip()) and _text_follows(blocks, index + 1, True)
+        found = found or (note_label(blocks[index], loose=True) if lone else None)  # '1' alone over its text
         if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
             continue
-        notes, end = read_numbered(blocks, index, loose=False)
+        notes, end = read_numbered(blocks, index, loose=bool(lone))
         numbers = {note.number for note in notes}
         if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
             return NotesList(index, end, "", notes)
     return None
-
-
-GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")
 
 
 def _glued_run(blocks, weak: set[int]) -> NotesList | None:
@@ -306,6 +341,12 @@ def _linked(blocks) -> NotesList | None:
     return NotesList(start, index, heading, notes, between=between, skipped=skipped)
 
 
+def _in_link_bar(blocks, index: int) -> bool:
+    """A 'References' line between items of a reference's link bar ('PDF(1645K)' / 'References' / 'Web of
+    Science®') is one of its links, no notes heading."""
+    return any(0 <= i < len(blocks) and citations.bar_item_line(blocks[i].plain) for i in (index - 1, index + 1))
+
+
 def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     """The article's list of notes: the notes the text's marker links point to, else under the notes heading whose
     notes the text's markers point to most, else the closing run of numbered notes. `weak` holds numbers that plain
@@ -316,7 +357,8 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     markers, weak = referenced(blocks), weak or set()
     candidates = []
     for index, block in enumerate(blocks):
-        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks):
+        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks) \
+                and not _in_link_bar(blocks, index):
             before = referenced(blocks[:index])
             found = _under_heading(blocks, index, before, weak)
             if found:
