@@ -133,6 +133,10 @@ def strip_bar_runs(notes) -> list[str]:
             taken.append(" ".join(match.group(0).split())[:60])
             return " " if match.end() < len(note.text) else ""
         text = re.sub(r"\s*Direct Link:(?=\s|$|[A-ZÀ-Þ])", " ", BAR_RUN.sub(cut, note.text))  # a bar's own label
+        last = text.rsplit("\n\n", 1)
+        if len(last) == 2 and bar_item_line(last[1]) and STRONG_ITEM.search(last[1]):  # '… 50–59.' / 'CrossRef'
+            taken.append(last[1].strip())
+            text = last[0]
         note.text = re.sub(r"[ \t]*\n\n[ \t]*(?=\n|$)", "", text).strip()
         note.text = re.sub(r"(?:\s*\n\n\s*)+", "\n\n", re.sub(r"[ \t]{2,}", " ", note.text))
         if len(taken) > before:  # the bars stood between a reference's parts ('…151;' / 'J. Fernández …'): one line

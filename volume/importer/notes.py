@@ -301,10 +301,14 @@ def _list_start(blocks, index: int) -> int:
     that count down to it are notes no marker links to (a journal's uncited references)."""
     number = note_label(blocks[index])[0]
     while index > 0 and blocks[index - 1].kind == blocks[index].kind and not blocks[index - 1].anchor:
-        found = note_label(blocks[index - 1])
-        if not found or found[0] != number - 1:
+        found = note_label(blocks[index - 1], loose=True)
+        if found and found[0] == number - 1:
+            index, number = index - 1, number - 1
+        elif SUB_LABEL.match(blocks[index - 1].text.strip()) and \
+                int(SUB_LABEL.match(blocks[index - 1].text.strip()).group(1)) == number - 1:
+            index -= 1  # '2b' above note 3: a part of note 2, whose label stands further up
+        else:
             break
-        index, number = index - 1, number - 1
     return index
 
 

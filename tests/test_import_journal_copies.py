@@ -1,0 +1,161 @@
+"""Journal pages in every form: references numbered alphabetically (cited out of order, so a copy's superscripts
+do not run 1, 2, 3), chemists' references in parts ('2', '2a', '2b'), link bars between and under the parts, a
+list of '1' alone over its text, and numbers a copy leaves in prose that are no markers ('P = .01', 'p.12',
+'kg/m2'). The made-up articles hold no outside text; the Wiley excerpt is checked against its hand-made labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES
+from volume.config import find_manifest, load_manifest
+from volume.diagnostics import Report
+from volume.importer import import_source
+from volume.load import load_volume
+from volume.scaffold import create_project
+from volume.transforms import run_transforms
+
+DEV = CASES / "import" / "dev"
+# Made-up references, numbered in the alphabetical order of their authors, as some medical journals do.
+ALPHABETICAL = ["Adams A. Knees on ice. J Sport. 2001;1:1-9.", "Baker B. Ligaments. J Sport. 2002;2:10-19.",
+                "Clark C. Bruises. J Sport. 2003;3:20-29.", "Davis D. Menisci. J Sport. 2004;4:30-39.",
+                "Evans E. Cartilage. J Sport. 2005;5:40-49.", "Fox F. Skiing. J Sport. 2006;6:50-59."]
+COPIED_ALPHABETICAL = """Knee injuries in ice hockey
+
+By Jane Roe
+
+The knee is the joint most often hurt in contact sports, and the reasons why players of one sport differ from players of another are not well understood by the clinicians who treat them.
+
+Injuries from contact with the boards are common (eg, collisions).4,6 Knee injuries mostly involve the ligaments.2,4 Evans et al5 reported a higher rate, and soccer has one of the highest rates.1,3 The difference was small (P = .01) and is discussed on p.12 and in Fig.3; the ratio was 3:1 at 25 kg/m2 and no one weighed over 30 kg/m2.1
+
+References
+
+↵
+Adams A. Knees on ice. J Sport. 2001;1:1-9.
+↵
+Baker B. Ligaments. J Sport. 2002;2:10-19.
+↵
+Clark C. Bruises. J Sport. 2003;3:20-29.
+↵
+Davis D. Menisci. J Sport. 2004;4:30-39.
+↵
+Evans E. Cartilage. J Sport. 2005;5:40-49.
+↵
+Fox F. Skiing. J Sport. 2006;6:50-59.
+
+What's this?
+« Previous | Next Article »
+"""
+# Made-up parts of references (a chemist's '2a', '2b') with the bars a publisher sets under each part.
+COPIED_PARTS = """Gold catalysis in water
+
+By Jane Roe
+
+Catalysis with gold has grown fast over the last two decades, and chemists now use it for a wide range of reactions in the laboratory and in industry.
+
+The first studies of the subject were small, and most of them looked at one team over a single season, which left their findings open to chance.
+
+Later work pooled the records of many teams and leagues, and it is this larger body of evidence that the present article reviews in turn.
+
+The sections below take the questions one at a time and close with what remains to be learnt.
+
+Gold complexes catalyse many reactions,[1, 2] of many kinds.[3] They are cheap to make.[4]
+
+1
+A. Smith, J. Gold 2001, 1, 1–9.
+CrossRef,
+PubMed,
+Web of Science® Times Cited: 33
+2
+ 
+2a
+B. Jones, J. Gold 2002, 2, 10–19;
+Direct Link:
+Abstract
+PDF(1645K)
+References
+Web of Science® Times Cited: 7
+2b
+C. Brown, J. Gold 2003, 3, 20–29.
+CrossRef,
+PubMed
+3
+For reviews see:
+3a
+D. White, J. Gold 2004, 4, 30–39;
+3b
+E. Green, J. Gold 2005, 5, 40–49.
+4
+F. Black, J. Gold 2006, 6, 50–59.
+CrossRef
+"""
+PARTS = ["A. Smith, J. Gold 2001, 1, 1–9.", "B. Jones, J. Gold 2002, 2, 10–19; C. Brown, J. Gold 2003, 3, 20–29.",
+         "For reviews see: D. White, J. Gold 2004, 4, 30–39; E. Green, J. Gold 2005, 5, 40–49.",
+         "F. Black, J. Gold 2006, 6, 50–59."]
+PAGE_PARTS = """<html><head><title>Gold catalysis in water</title></head><body><article><h1>Gold catalysis in water</h1><p>By Jane Roe</p>
+<p>Catalysis with gold has grown fast over the last two decades, and chemists now use it for a wide range of reactions
+in the laboratory and in industry.</p>
+<p>Gold complexes catalyse many reactions,<a href="#bib1">[1, 2]</a> of many kinds.<a href="#bib3">[3]</a> They are
+cheap to make.<a href="#bib4">[4]</a></p>
+<ul class="refs"><li id="bib1"><span>1</span><cite>A. Smith, J. Gold 2001, 1, 1–9.</cite><ul><li><a href="/x">CrossRef</a>,
+</li><li><a href="/y">Web of Science® Times Cited: 33</a></li></ul></li>
+<li id="bib2"><span>2</span><cite>&nbsp;</cite></li>
+<li id="bib2a"><span>2a</span><cite>B. Jones, J. Gold 2002, 2, 10–19;</cite><div><span>Direct Link:</span><ul><li>
+<a href="/a">Abstract</a></li><li><a href="/p">PDF(1645K)</a></li></ul></div></li>
+<li id="bib2b"><span>2b</span><cite>C. Brown, J. Gold 2003, 3, 20–29.</cite></li>
+<li id="bib3"><span>3</span><cite>For reviews see:</cite></li>
+<li id="bib3a"><span>3a</span><cite>D. White, J. Gold 2004, 4, 30–39;</cite></li>
+<li id="bib3b"><span>3b</span><cite>E. Green, J. Gold 2005, 5, 40–49.</cite></li>
+<li id="bib4"><span>4</span><cite>F. Black, J. Gold 2006, 6, 50–59.</cite><ul><li><a href="/x">CrossRef</a>,</li>
+<li><a href="/z">PubMed</a></li></ul></li></ul></article></body></html>"""
+
+
+def _import(tmp_path: Path, name: str, content: str):
+    project = tmp_path / "book"
+    create_project(project)
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    result = import_source(source, project)
+    report = Report()
+    volume = run_transforms(load_volume(load_manifest(find_manifest(project)), report), report)
+    chapter = next(c for c in volume.chapters if c.id == result.chapter.stem)
+    return chapter, result, result.chapter.read_text(encoding="utf-8")
+
+
+def _first_appearances(chapter) -> list[str]:
+    return list(dict.fromkeys(" ".join(n.text.split()) for n in chapter.notes))
+
+
+def test_copied_citations_out_of_order_join_where_only_a_marker_can_stand(tmp_path):
+    chapter, result, markdown = _import(tmp_path, "article.txt", COPIED_ALPHABETICAL)
+    # cited 4, 6, 2, 5, 1, 3 (and 1 again): every reference is a note, each joined to its own marker
+    assert _first_appearances(chapter) == [ALPHABETICAL[n - 1] for n in (4, 6, 2, 5, 1, 3)]
+    body = markdown.split("\n[^")[0]
+    assert "(P = .01)" in body and "p.12" in body and "Fig.3" in body and "3:1" in body and "25 kg/m2" in body
+    assert "Evans et al[^" in body
+    assert "What's this?" not in "".join(n.text for n in chapter.notes)  # the page after the list is no note
+    assert not [d for d in result.problems if d.code in ("P009", "N002")]
+
+
+@pytest.mark.parametrize(("name", "content"), [("article.txt", COPIED_PARTS), ("article.html", PAGE_PARTS)])
+def test_a_reference_in_parts_is_one_note_without_its_link_bars(tmp_path, name, content):
+    chapter, result, markdown = _import(tmp_path, name, content)
+    assert _first_appearances(chapter) == PARTS
+    assert not [d for d in result.problems if d.code in ("P009", "N002", "N030")]
+    assert "Times Cited" not in markdown and "PDF(" not in markdown and "Direct Link" not in markdown
+
+
+def test_real_wiley_excerpt_joins_each_reference_in_every_form(tmp_path):
+    case = DEV / "f-wiley-chemistryopen-gold"
+    expected = [" ".join(n.split()) for n in json.loads((case / "expected.json").read_text(encoding="utf-8"))["notes"]]
+    for form in ("source.html", "copied.txt", "made.docx"):
+        project = tmp_path / form
+        create_project(project)
+        result = import_source(case / form, project)
+        report = Report()
+        volume = run_transforms(load_volume(load_manifest(find_manifest(project)), report), report)
+        chapter = next(c for c in volume.chapters if c.id == result.chapter.stem)
+        assert _first_appearances(chapter) == expected, form
