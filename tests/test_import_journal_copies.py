@@ -159,3 +159,25 @@ def test_real_wiley_excerpt_joins_each_reference_in_every_form(tmp_path):
         volume = run_transforms(load_volume(load_manifest(find_manifest(project)), report), report)
         chapter = next(c for c in volume.chapters if c.id == result.chapter.stem)
         assert _first_appearances(chapter) == expected, form
+
+
+AUTHOR_YEAR_PAGE = """<html><head><title>Calcium in fish embryos</title></head><body><article><h1>Calcium in fish embryos</h1>
+<p>By Jane Roe</p>
+<p>Calcium signalling is a key messenger in development (Niki et al., 1996; Slusarski, 2007), and Tyr<sup>33</sup>
+is conserved in the fish protein, as it is in the human one (Chang et al., 2003). Levels of Ca<sup>2+</sup> rise in
+late stages, and the embryos were kept at 28.5 °C in a 2-L tank (pH 7.2) before the experiments began.</p>
+<p>The embryos were imaged at 30 hours after fertilisation, before the pigment patterns of the body made imaging
+impossible, and every experiment was repeated three times with new embryos from other crosses.</p>
+<h2>References</h2>
+<ul><li>Chang NS, Doherty J, Ensign A. 2003. Molecular mechanisms of WOX1 activation. Biochem Pharmacol 66:1347-1354.</li>
+<li>Niki I, Yokokura H, Sudo T. 1996. Ca2+ signaling and intracellular Ca2+ binding proteins. J Biochem 120:685-698.</li>
+<li>Slusarski DC. 2007. Calcium signaling in vertebrate embryonic patterning. Dev Biol 307:1-13.</li></ul>
+</article></body></html>"""
+
+
+def test_an_unlinked_superscript_no_note_carries_is_no_marker(tmp_path):
+    chapter, result, markdown = _import(tmp_path, "article.html", AUTHOR_YEAR_PAGE)
+    assert not chapter.notes  # an author-year article has no notes: no placeholder, no bibliography read as notes
+    assert "Tyr^33^ is conserved" in " ".join(markdown.split())
+    assert "Chang NS, Doherty J" in markdown and "missing" not in markdown
+    assert not [d for d in result.problems if d.code in ("P009", "N002")]

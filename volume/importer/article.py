@@ -56,6 +56,7 @@ class Article:
     credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
     unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
+    bare_superscripts: set[str] = field(default_factory=set)  # labels of unlinked <sup> numbers taken for markers
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -507,6 +508,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     found = notes_list.locate(blocks, weak)
     if found is None:
         article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
+        _bare_superscripts_back(article, set())
         return
     outside = blocks[:found.start] + found.between + blocks[found.end:]
     repeated = furniture.repeated_lines(outside)
@@ -522,6 +524,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     if runs:
         article.dropped.append(f"{len(runs)} link bars inside the notes, e.g. '{runs[0]}'")
     article.notes.extend(found.notes)
+    _bare_superscripts_back(article, {n.number for n in article.notes})
     prose_before = [b for b in before if not any(b is a for a in affiliations)]
     grouped, article.unjoined = citations.expand_groups(prose_before, {n.number for n in found.notes})
     if grouped:
@@ -537,6 +540,20 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
             recovered += notes_list.recover_cited(prose_before, numbers)
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
+
+
+def _bare_superscripts_back(article: Article, numbers: set[int]) -> None:
+    """An unlinked superscript number that no note of the list carries ('Tyr<sup>33</sup>', an isotope's mass, a
+    position) is text, not a marker: it stays a superscript instead of getting a '[note missing]' placeholder (a
+    linked marker without its note still gets one)."""
+    if not article.bare_superscripts:
+        return
+    def back(match: re.Match) -> str:
+        label = match.group(2)
+        return f"^{label}^" if label in article.bare_superscripts and int(match.group(1)) not in numbers \
+            else match.group(0)
+    for block in article.blocks:
+        block.text = TOKEN.sub(back, block.text)
 
 
 # --- writing the chapter ------------------------------------------------------------------------------------

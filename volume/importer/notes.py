@@ -214,6 +214,9 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     expected = max(markers) if markers else _run_length(weak)
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected)
+        cited = {n.number for n in notes} & (markers | weak)
+        if len(cited) < max(1, len(notes) // 2):  # the text's markers reach few of the items: a bibliography
+            return None
     if not notes:
         return None
     title = rec.without_edit_links(blocks[heading].plain)
