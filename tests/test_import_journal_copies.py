@@ -181,3 +181,36 @@ def test_an_unlinked_superscript_no_note_carries_is_no_marker(tmp_path):
     assert "Tyr^33^ is conserved" in " ".join(markdown.split())
     assert "Chang NS, Doherty J" in markdown and "missing" not in markdown
     assert not [d for d in result.problems if d.code in ("P009", "N002")]
+
+
+CSS_SUPERSCRIPTS = """<html><head><title>Trials in practice</title></head><body><article><h1>Trials in practice</h1>
+<p>By Jane Roe</p>
+<p>Randomised trials have become the usual way to test a treatment, and the reasons for that are older than most of
+the people who run them today, as the history of the method shows.</p>
+<p>Trials are used widely<span class="sup">1,2</span>. Other work<span class="sup">3-5</span> agrees, and so does
+more recent work.<span class="sup">6</span> In 2019 about 3.5 million people took part, p.12 says.</p>
+<h2>References</h2><ol>""" + "".join(f'<li id="B{n}">Author{n} X. Title {n}. J Test. {2010 + n};{n}:{n}-{n + 9}.</li>'
+                                     for n in range(1, 7)) + "</ol></article></body></html>"
+
+
+@pytest.mark.parametrize("form", ["article.html", "article.docx"])
+def test_superscripts_set_only_by_css_are_joined_in_the_page_and_its_word_file(tmp_path, form):
+    """A page whose markers are superscripts only by its stylesheet ('widely<span class="sup">1,2</span>'), and the
+    Word file pandoc makes of it, read as 'widely1,2.': the digits are joined like a copy's."""
+    import pypandoc
+
+    page = tmp_path / "page.html"
+    page.write_text(CSS_SUPERSCRIPTS, encoding="utf-8")
+    content = CSS_SUPERSCRIPTS
+    if form.endswith(".docx"):
+        pypandoc.convert_file(str(page), "docx", format="html", outputfile=str(tmp_path / "made.docx"), sandbox=True)
+        project = tmp_path / "book"
+        create_project(project)
+        result = import_source(tmp_path / "made.docx", project)
+        markdown = result.chapter.read_text(encoding="utf-8")
+    else:
+        _, result, markdown = _import(tmp_path, form, content)
+    body = markdown.split("\n[^")[0]
+    assert "widely[^1]^,^[^2]." in body and "work[^3]^,^[^4]^,^[^5] agrees" in body and "work.[^6] In" in body
+    assert "3.5 million" in body and "p.12" in body and "In 2019" in body
+    assert not [d for d in result.problems if d.code in ("P009", "N002", "P010")]

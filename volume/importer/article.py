@@ -533,8 +533,8 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     where = f"under '{found.heading}'" if found.heading else "closing the article"
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
-    if plain_digit_markers:
-        numbers = {n.number for n in found.notes}
+    if plain_digit_markers or (found.heading and not notes_list.referenced(prose_before)):  # (a page whose
+        numbers = {n.number for n in found.notes}  # superscripts were only CSS: 'widely1,2.' in it and its Word file)
         recovered = notes_list.recover_markers(prose_before, numbers)
         if not numbers <= notes_list.referenced(prose_before):  # not cited 1, 2, 3 in order: only unmistakable digits
             recovered += notes_list.recover_cited(prose_before, numbers)

@@ -377,7 +377,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
-GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|$)")  # 'spoofing59—where' too
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
 PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
