@@ -73,9 +73,9 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
 
 
 def _own_number(text: str, number: int) -> re.Match | None:
-    """The note's own number printed before its text, glued or set apart ('1S. P. Nolan', '12 The'), as a list
-    whose numbers are a <span> beside the text prints it."""
-    return re.match(rf"{number}(?:\s+(?=\S)|(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|\s*$)", text)
+    """The note's own number glued before its text ('1S. P. Nolan') or alone in its item, as a list whose numbers
+    are a <span> beside the text prints it."""
+    return re.match(rf"{number}(?:(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|\s*$)", text)  # ('5 U.S.C. 552' keeps its 5)
 
 
 # A part of a chemists' reference: '2a', '2b' under note 2 ('2aA. La Porta, …' as a page glues it), or '(a)'
