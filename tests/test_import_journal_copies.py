@@ -29,7 +29,7 @@ By Jane Roe
 
 The knee is the joint most often hurt in contact sports, and the reasons why players of one sport differ from players of another are not well understood by the clinicians who treat them.
 
-Injuries from contact with the boards are common (eg, collisions).4,6 Knee injuries mostly involve the ligaments.2,4 Evans et al5 reported a higher rate, and soccer has one of the highest rates.1,3 The difference was small (P = .01) and is discussed on p.12 and in Fig.3; the ratio was 3:1 at 25 kg/m2 and no one weighed over 30 kg/m2.1
+Injuries from contact with the boards are common (eg, collisions).4,6 Knee injuries mostly involve the ligaments.2,4 Evans et al5 reported a higher rate, and soccer has one of the highest rates.1,3 The difference was small (P = .01) and is discussed on p.12 and in Fig.3; the ratio was 3:1 at 25 kg/m2 and no one weighed over 30 kg/m2.1 The design is common2,5 (doi:10.7717/x, ca.3,500 players).
 
 References
 
@@ -136,6 +136,7 @@ def test_copied_citations_out_of_order_join_where_only_a_marker_can_stand(tmp_pa
     body = markdown.split("\n[^")[0]
     assert "(P = .01)" in body and "p.12" in body and "Fig.3" in body and "3:1" in body and "25 kg/m2" in body
     assert "Evans et al[^" in body
+    assert "common[^3]^,^[^4] (doi:10.7717/x, ca.3,500 players)" in body  # sources 2 and 5 cited again
     assert "What's this?" not in "".join(n.text for n in chapter.notes)  # the page after the list is no note
     assert not [d for d in result.problems if d.code in ("P009", "N002")]
 

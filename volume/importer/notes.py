@@ -388,7 +388,8 @@ def weak_candidates(text: str) -> list[re.Match]:
     found = []
     for pattern in (GLUED, PAREN):
         for match in pattern.finditer(text):
-            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)):
+            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)) or \
+                    re.match(r"\.\d|,\d{3}(?!\d)", text[match.end(1):match.end(1) + 5]):  # 'doi:10.1371', 'ca.3,500'
                 continue
             found.append(match)
     return sorted(found, key=lambda m: m.start(1))
@@ -456,30 +457,38 @@ ET_AL = re.compile(r"\bet al\.?$|\bи др\.?$|\bu\. ?a\.?$|\bve ark\.?$", re.IG
 def _cited_shape(text: str, at: int) -> bool:
     """Digits at `at` glued where only a citation stands: after a sentence's or clause's punctuation that follows a
     word or a bracket ('injuries.12', 'post).1,15', 'lower,4 and'), or after 'et al' ('Tan et al23'); not after
-    a digit ('3:1', '1,000'), an abbreviation ('p.12', 'Fig.3') or a unit's letters ('kg/m2', 'CO2')."""
+    a digit ('3:1', '1,000'), a colon ('doi:10…'), an abbreviation ('p.12', 'Fig.3') or a unit ('kg/m2', 'CO2')."""
     before = text[:at]
     if ET_AL.search(before):
         return True
-    if len(before) < 2 or before[-1] not in ".,;:!?)]\"”’»" or before[-2].isdigit() or before[-2].isspace():
+    if len(before) < 2 or before[-1] not in ".,;!?)]\"”’»" or before[-2].isdigit() or before[-2].isspace():
         return False
     return not ABBREVIATION.search(before)
 
 
+def _after_word(text: str, at: int) -> bool:
+    """Digits glued to a word of three lower-case letters or more ('common2,5'), not to a unit or formula ('m2',
+    'CO2')."""
+    return bool(re.search(r"(?<![\w-])[a-zäöüßçğışéèàа-яё]{3,}$", text[:at]))
+
+
 def recover_cited(blocks, numbers: set[int]) -> int:
     """In a copy whose markers do not run 1, 2, 3 in the text (a journal numbering its references alphabetically,
-    a note cited again), turn digits into markers where their place leaves no other reading (see _cited_shape),
-    with the group they open ('post).1,15,20,25'), when every number of it is a note; returns how many."""
+    a note cited again), turn digits into markers where their place leaves no other reading (see _cited_shape), or
+    a group glued to a word ('common2,5'), with the group they open ('post).1,15,20,25'), when every number of it
+    is a note; returns how many."""
     recovered = 0
     for block in blocks:
         pieces, position = [], 0
         for match in weak_candidates(block.text):
-            if match.re is not GLUED or match.start(1) < position or not _cited_shape(block.text, match.start(1)):
+            if match.re is not GLUED or match.start(1) < position:
                 continue
             value = int(match.group(1))
             if value not in numbers:
                 continue
             run, end = run_after(block.text, match.end(1), value, numbers)
-            if any(n not in numbers for n in run):
+            if any(n not in numbers for n in run) or not (_cited_shape(block.text, match.start(1)) or
+                                                           (run and _after_word(block.text, match.start(1)))):
                 continue
             pieces += [block.text[position:match.start(1)],
                        *(f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run))]
