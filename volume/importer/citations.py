@@ -113,8 +113,8 @@ BAR_ITEM = (r"(?:OpenUrl|CrossRef|Medline|PubMed(?:/NCBI| Abstract| Central)?|We
             r"Full Text|Find this article online|Full Article(?: \(HTML\))?|Article|Abstract|PDF ?\(\d+ ?[KM]B?\)|PDF|"
             r"References|CAS|ADS|Direct Link:|Order article via Infotrieve|ejournals@[\w.]+ - find full text|"
             r"View at Publisher|View at Google Scholar|View at Scopus)")
-STRONG_ITEM = re.compile(r"OpenUrl|CrossRef|Medline|PubMed|Web of Science|Google Scholar|Scopus|Times Cited|Direct Link:|"
-                         r"PDF ?\(\d|Full Article \(HTML\)|View at Publisher|Infotrieve", re.IGNORECASE)
+STRONG_ITEM = re.compile(r"OpenUrl|CrossRef|Medline|PubMed|Web of Science|Google Scholar|Scopus|Times Cited|"
+                         r"Direct Link:|PDF ?\(\d|Full Article \(HTML\)|View at Publisher|Infotrieve", re.IGNORECASE)
 BAR_RUN = re.compile(r"(?:(?<=[.;,:)\s\d])|^)(?:" + BAR_ITEM + r"[ \t\n,;·|/]*){2,}(?=\s|$|[A-ZÀ-Þ])")
 BAR_LINE = re.compile(r"\s*" + BAR_ITEM + r"[\s,;·|/]*")
 
@@ -139,7 +139,7 @@ def strip_bar_runs(notes) -> list[str]:
             text = last[0]
         note.text = re.sub(r"[ \t]*\n\n[ \t]*(?=\n|$)", "", text).strip()
         note.text = re.sub(r"(?:\s*\n\n\s*)+", "\n\n", re.sub(r"[ \t]{2,}", " ", note.text))
-        if len(taken) > before:  # the bars stood between a reference's parts ('…151;' / 'J. Fernández …'): one line
+        if len(taken) > before:  # bars between a reference's parts ('…151;' / 'J. Fernández …'): one line
             note.text = re.sub(r";\n\n", "; ", note.text)
     return taken
 

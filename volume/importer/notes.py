@@ -16,7 +16,7 @@ STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)]
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
-GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': a number glued to its note
+GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': glued to its note
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
@@ -448,9 +448,9 @@ def recover_markers(blocks, numbers: set[int]) -> int:
 
 
 # Abbreviations a number follows after their full stop: 'p.12', 'Fig.3', 'No.5' are pages, figures and numbers
-ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:pp?|nos?|vols?|figs?|ch|chap|art|arts|para|paras|sec|secs|tab|eq|eqs|"
-                          r"refs?|nr|s|ss|ed|eds|rev|ser|suppl|ibid|op|cf|vs|ca|approx|с|ст|гл|рис|табл|т|ч|"
-                          r"abb|abs|bd|hft|nº|n)\.$", re.IGNORECASE)
+ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:pp?|nos?|vols?|figs?|ch|chap|art|arts|para|paras|sec|secs|tab|eq|"
+                          r"eqs|refs?|nr|s|ss|ed|eds|rev|ser|suppl|ibid|op|cf|vs|ca|approx|с|ст|гл|рис|табл|т|"
+                          r"ч|abb|abs|bd|hft|nº|n)\.$", re.IGNORECASE)
 ET_AL = re.compile(r"\bet al\.?$|\bи др\.?$|\bu\. ?a\.?$|\bve ark\.?$", re.IGNORECASE)
 
 
