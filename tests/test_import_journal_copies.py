@@ -215,3 +215,28 @@ def test_superscripts_set_only_by_css_are_joined_in_the_page_and_its_word_file(t
     assert "widely[^1]^,^[^2]." in body and "work[^3]^,^[^4]^,^[^5] agrees" in body and "work.[^6] In" in body
     assert "3.5 million" in body and "p.12" in body and "In 2019" in body
     assert not [d for d in result.problems if d.code in ("P009", "N002", "P010")]
+
+
+NOTES_THEN_REFERENCES = """Notes and references in one article
+
+By Jane Roe
+
+The text of the article is long enough to be an article, and it cites its notes one after the other as it goes on.1 The second point follows.2 And a third one closes the argument.3
+
+Notes
+
+1. The first note, short.
+2. The second note.
+3. The third note.
+
+References
+
+Adams A. A book. Town: Press, 2001.
+Baker B. Another book. City: House, 2002.
+"""
+
+
+def test_a_references_heading_after_the_notes_ends_them(tmp_path):
+    chapter, result, markdown = _import(tmp_path, "article.txt", NOTES_THEN_REFERENCES)
+    assert _first_appearances(chapter) == ["The first note, short.", "The second note.", "The third note."]
+    assert "Adams A. A book." in markdown.split("\n[^")[0]  # the bibliography stays text

@@ -115,7 +115,7 @@ def _headingish(block) -> bool:
 def _ends_list(block) -> bool:
     text = block.plain
     return block.kind == "heading" or rec.is_stop_line(text) or rec.is_chrome_line(text) \
-        or rec.is_menu_word(text)
+        or rec.is_menu_word(text) or (len(text.split()) <= 3 and rec.is_notes_heading(text))  # 'References' next
 
 
 def _next_label(blocks, index: int, loose: bool) -> tuple[int, int] | None:
@@ -137,13 +137,23 @@ def _text_follows(blocks, index: int, loose: bool) -> bool:
     return not BARE_LABEL.match(text) and not LONE_NUMBER.match(text) and note_label(blocks[index]) is None
 
 
+def _bar_item(blocks, index: int) -> bool:
+    """A line of a reference's link bar: a word only bars print ('CrossRef,', 'PDF(1645K)'), or a plainer one
+    ('References', 'Abstract') between two lines of the bar, not a heading after the list."""
+    text = blocks[index].plain
+    if not citations.bar_item_line(text):
+        return False
+    return bool(citations.STRONG_ITEM.search(text)) or any(
+        0 <= i < len(blocks) and citations.bar_item_line(blocks[i].plain) for i in (index - 1, index + 1))
+
+
 def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     """The numbered notes from `first` on, with the unnumbered blocks that carry a note on, and where they end."""
     notes: list[Note] = []
     index, tail = first, 0
     while index < len(blocks):
         block = blocks[index]
-        if notes and citations.bar_item_line(block.plain):  # 'CrossRef,' / 'PDF(1645K)': the note's link bar
+        if notes and _bar_item(blocks, index):  # 'CrossRef,' / 'PDF(1645K)': the note's link bar
             notes[-1].text += "\n\n" + block.text.strip()
             index += 1
             continue
