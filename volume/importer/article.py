@@ -56,6 +56,7 @@ class Article:
     credited: list[Block] = field(default_factory=list)  # names alone under the title (copied text): authors or credits
     captions: int = 0
     unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
+    bare_superscripts: set[str] = field(default_factory=set)  # labels of unlinked <sup> numbers taken for markers
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -587,6 +588,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     found = notes_list.locate(blocks, weak)
     if found is None:
         article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
+        _bare_superscripts_back(article, set())
         return
     outside = blocks[:found.start] + found.between + blocks[found.end:]
     repeated = furniture.repeated_lines(outside)
@@ -598,7 +600,11 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     bar = furniture.strip_link_bars(found.notes) or citations.strip_lone_bars(found.notes)
     if bar:
         article.dropped.append(f"the link bar under the notes: {' · '.join(bar)}")
+    runs = citations.strip_bar_runs(found.notes)
+    if runs:
+        article.dropped.append(f"{len(runs)} link bars inside the notes, e.g. '{runs[0]}'")
     article.notes.extend(found.notes)
+    _bare_superscripts_back(article, {n.number for n in article.notes})
     prose_before = [b for b in before if not any(b is a for a in affiliations)]
     grouped, article.unjoined = citations.expand_groups(prose_before, {n.number for n in found.notes})
     if grouped:
@@ -607,10 +613,27 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     where = f"under '{found.heading}'" if found.heading else "closing the article"
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
-    if plain_digit_markers:
-        recovered = notes_list.recover_markers(prose_before, {n.number for n in found.notes})
+    if plain_digit_markers or (found.heading and not notes_list.referenced(prose_before)):  # (a page whose
+        numbers = {n.number for n in found.notes}  # superscripts were only CSS: 'widely1,2.' in it and its Word file)
+        recovered = notes_list.recover_markers(prose_before, numbers)
+        recovered += notes_list.recover_cited(prose_before, numbers)  # cited again or out of order: only where
+        # nothing but a marker can stand
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
+
+
+def _bare_superscripts_back(article: Article, numbers: set[int]) -> None:
+    """An unlinked superscript number that no note of the list carries ('Tyr<sup>33</sup>', an isotope's mass, a
+    position) is text, not a marker: it stays a superscript instead of getting a '[note missing]' placeholder (a
+    linked marker without its note still gets one)."""
+    if not article.bare_superscripts:
+        return
+    def back(match: re.Match) -> str:
+        label = match.group(2)
+        return f"^{label}^" if label in article.bare_superscripts and int(match.group(1)) not in numbers \
+            else match.group(0)
+    for block in article.blocks:
+        block.text = TOKEN.sub(back, block.text)
 
 
 # --- writing the chapter ------------------------------------------------------------------------------------

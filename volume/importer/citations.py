@@ -107,6 +107,48 @@ def run_after(text: str, position: int, first: int, wanted: set[int] | None = No
     return found, end
 
 
+# One item of the link bars a publisher sets under (and between the parts of) each reference
+BAR_ITEM = (r"(?:OpenUrl|CrossRef|Medline|PubMed(?:/NCBI| Abstract| Central)?|Web of Science®?(?: Times Cited: ?\d+)?|"
+            r"Google Scholar|Scopus|IOPscience|View Article|Publisher Full Text|Abstract/FREE Full Text|FREE Full Text|"
+            r"Full Text|Find this article online|Full Article(?: \(HTML\))?|Article|Abstract|PDF ?\(\d+ ?[KM]B?\)|PDF|"
+            r"References|CAS|ADS|Direct Link:|Order article via Infotrieve|ejournals@[\w.]+ - find full text|"
+            r"View at Publisher|View at Google Scholar|View at Scopus)")
+STRONG_ITEM = re.compile(r"OpenUrl|CrossRef|Medline|PubMed|Web of Science|Google Scholar|Scopus|Times Cited|"
+                         r"Direct Link:|PDF ?\(\d|Full Article \(HTML\)|View at Publisher|Infotrieve", re.IGNORECASE)
+BAR_RUN = re.compile(r"(?:(?<=[.;,:)\s\d])|^)(?:" + BAR_ITEM + r"[ \t\n,;·|/]*){2,}(?=\s|$|[A-ZÀ-Þ])")
+BAR_LINE = re.compile(r"\s*" + BAR_ITEM + r"[\s,;·|/]*")
+
+
+def strip_bar_runs(notes) -> list[str]:
+    """Take the link bars out of the notes wherever they stand, also between a reference's parts ('… 8247;Direct
+    Link:AbstractArticlePDF(1008K)…Times Cited: 101Angew. Chem. 2011 …'): a run of two bar items or more with one
+    that only a bar prints (CrossRef, PubMed, 'Times Cited', 'PDF(1008K)'); returns the runs taken."""
+    taken: list[str] = []
+    for note in notes:
+        before = len(taken)
+
+        def cut(match: re.Match) -> str:
+            if not STRONG_ITEM.search(match.group(0)):
+                return match.group(0)
+            taken.append(" ".join(match.group(0).split())[:60])
+            return " " if match.end() < len(note.text) else ""
+        text = re.sub(r"\s*Direct Link:(?=\s|$|[A-ZÀ-Þ])", " ", BAR_RUN.sub(cut, note.text))  # a bar's own label
+        last = text.rsplit("\n\n", 1)
+        if len(last) == 2 and bar_item_line(last[1]) and STRONG_ITEM.search(last[1]):  # '… 50–59.' / 'CrossRef'
+            taken.append(last[1].strip())
+            text = last[0]
+        note.text = re.sub(r"[ \t]*\n\n[ \t]*(?=\n|$)", "", text).strip()
+        note.text = re.sub(r"(?:\s*\n\n\s*)+", "\n\n", re.sub(r"[ \t]{2,}", " ", note.text))
+        if len(taken) > before:  # bars between a reference's parts ('…151;' / 'J. Fernández …'): one line
+            note.text = re.sub(r";\n\n", "; ", note.text)
+    return taken
+
+
+def bar_item_line(text: str) -> bool:
+    """A line that is one item of a reference's link bar ('References', 'PDF(1645K)', 'CrossRef,')."""
+    return bool(BAR_LINE.fullmatch(text or ""))
+
+
 def link_bar_line(text: str) -> bool:
     """A line that is only a reference list's link bar ('OpenUrlCrossRefMedlineWeb of Science', 'CrossRef')."""
     return bool(text.strip()) and bool(LINK_BAR.fullmatch(text)) and bool(re.search(r"[A-Za-z]{4}", text))

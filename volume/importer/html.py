@@ -457,6 +457,8 @@ class Walker:
         text = rec.squash(element.text_content())
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
+            if self.article is not None and tag == "sup" and element.find(".//a") is None:
+                self.article.bare_superscripts.add(text.strip("[]"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
             return token(text.strip("[]"), element.sourceline)
         if tag == "img":
             self.image(element)

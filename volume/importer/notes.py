@@ -16,11 +16,13 @@ STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)]
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
+GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': glued to its note
 # Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
+BACKLINKED_RUN = 3  # items of a list that lost its numbers, each opening with '↵', that make the back-link its mark
 
 
 @dataclass
@@ -54,7 +56,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     if match:
         return int(match.group(1)), match.group(2), text[match.end():]
     if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
-        match = STRICT_LABEL.match(text)
+        match = STRICT_LABEL.match(text) or _own_number(text, block.anchor)
         return block.anchor, str(block.anchor), text[match.end():] if match else text
     match = STRICT_LABEL.match(text)
     if match and rec.label_value(match.group(1)):
@@ -64,10 +66,26 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     match = (BARE_LABEL.match(text) or LONE_NUMBER.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return rec.label_value(match.group(1)), match.group(1), ""
-    match = LOOSE_LABEL.match(text) if loose else None
+    match = (LOOSE_LABEL.match(text) or GLUED_LABEL.match(text)) if loose else None
     if match and rec.label_value(match.group(1)):
         return int(match.group(1)), match.group(1), text[match.end():]
     return None
+
+
+def _own_number(text: str, number: int) -> re.Match | None:
+    """The note's own number glued before its text ('1S. P. Nolan') or alone in its item, as a list whose numbers
+    are a <span> beside the text prints it."""
+    return re.match(rf"{number}(?:(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|\s*$)", text)  # ('5 U.S.C. 552' keeps its 5)
+
+
+# A part of a chemists' reference: '2a', '2b' under note 2 ('2aA. La Porta, …' as a page glues it), or '(a)'
+SUB_LABEL = re.compile(r"^(\d{1,3})([a-z])(?:[.)]?\s+|(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])|$)")
+
+
+def sub_label(text: str, number: int) -> str | None:
+    """The text of a part of note `number` ('2a' / '2b' under note 2), without its label; None if it is none."""
+    match = SUB_LABEL.match(text.strip())
+    return text.strip()[match.end():] if match and int(match.group(1)) == number else None
 
 
 def clean_note_text(text: str) -> str:
@@ -97,7 +115,7 @@ def _headingish(block) -> bool:
 def _ends_list(block) -> bool:
     text = block.plain
     return block.kind == "heading" or rec.is_stop_line(text) or rec.is_chrome_line(text) \
-        or rec.is_menu_word(text)
+        or rec.is_menu_word(text) or (len(text.split()) <= 3 and rec.is_notes_heading(text))  # 'References' next
 
 
 def _next_label(blocks, index: int, loose: bool) -> tuple[int, int] | None:
@@ -119,18 +137,42 @@ def _text_follows(blocks, index: int, loose: bool) -> bool:
     return not BARE_LABEL.match(text) and not LONE_NUMBER.match(text) and note_label(blocks[index]) is None
 
 
+def _bar_item(blocks, index: int) -> bool:
+    """A line of a reference's link bar: a word only bars print ('CrossRef,', 'PDF(1645K)'), or a plainer one
+    ('References', 'Abstract') between two lines of the bar, not a heading after the list."""
+    text = blocks[index].plain
+    if not citations.bar_item_line(text):
+        return False
+    return bool(citations.STRONG_ITEM.search(text)) or any(
+        0 <= i < len(blocks) and citations.bar_item_line(blocks[i].plain) for i in (index - 1, index + 1))
+
+
 def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     """The numbered notes from `first` on, with the unnumbered blocks that carry a note on, and where they end."""
     notes: list[Note] = []
     index, tail = first, 0
     while index < len(blocks):
         block = blocks[index]
+        if notes and _bar_item(blocks, index):  # 'CrossRef,' / 'PDF(1645K)': the note's link bar
+            notes[-1].text += "\n\n" + block.text.strip()
+            index += 1
+            continue
+        part = sub_label(block.text, notes[-1].number) if notes else None
+        if part is not None:  # '2a', '2b': a part of note 2, on its line or over its text
+            if not part.strip() and _text_follows(blocks, index + 1, loose):
+                index += 1
+                part = blocks[index].text.strip()
+            notes[-1].text = _joined(notes[-1].text, clean_note_text(part))
+            index, tail = index + 1, 0
+            continue
         found = note_label(block, loose)
         if found:
             number, label, rest = found
             if not rest.strip() and _text_follows(blocks, index + 1, loose):  # '12.' over its text: a table's row
                 index += 1
                 rest = blocks[index].text.strip()
+                part = sub_label(rest, number)  # '2' over '2a …': the note is made of parts
+                rest = rest if part is None else part
             notes.append(Note(number, label, clean_note_text(rest), block.line))
             index, tail = index + 1, 0
             continue
@@ -148,6 +190,11 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
     return notes, index
 
 
+def _joined(text: str, part: str) -> str:
+    """A note with one more of its parts: on the same line, as the page prints '… 146–151; J. Fernández …'."""
+    return f"{text.rstrip()} {part}".strip() if part else text
+
+
 def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
     """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
     markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
@@ -157,11 +204,14 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
     index = first
     while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
+        backlinked = bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))
         if notes and citations.link_bar_line(block.plain):
             notes[-1].text += "\n\n" + clean_note_text(block.text)
+        elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
+            break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected:
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
-                              backlinked=bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))))
+                              backlinked=backlinked))
         else:
             break
         index += 1
@@ -174,6 +224,9 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     expected = max(markers) if markers else _run_length(weak)
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected)
+        cited = {n.number for n in notes} & (markers | weak)
+        if len(cited) < max(1, len(notes) // 2):  # the text's markers reach few of the items: a bibliography
+            return None
     if not notes:
         return None
     title = rec.without_edit_links(blocks[heading].plain)
@@ -205,16 +258,15 @@ def _closing_run(blocks, markers: set[int]) -> NotesList | None:
     lowest = min(markers, default=1)
     for index in range(len(blocks) - 1, -1, -1):
         found = note_label(blocks[index])
+        lone = not found and LONE_NUMBER.match(blocks[index].plain.strip()) and _text_follows(blocks, index + 1, True)
+        found = found or (note_label(blocks[index], loose=True) if lone else None)  # '1' alone over its text
         if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
             continue
-        notes, end = read_numbered(blocks, index, loose=False)
+        notes, end = read_numbered(blocks, index, loose=bool(lone))
         numbers = {note.number for note in notes}
         if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
             return NotesList(index, end, "", notes)
     return None
-
-
-GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")
 
 
 def _glued_run(blocks, weak: set[int]) -> NotesList | None:
@@ -262,10 +314,14 @@ def _list_start(blocks, index: int) -> int:
     that count down to it are notes no marker links to (a journal's uncited references)."""
     number = note_label(blocks[index])[0]
     while index > 0 and blocks[index - 1].kind == blocks[index].kind and not blocks[index - 1].anchor:
-        found = note_label(blocks[index - 1])
-        if not found or found[0] != number - 1:
+        found = note_label(blocks[index - 1], loose=True)
+        if found and found[0] == number - 1:
+            index, number = index - 1, number - 1
+        elif SUB_LABEL.match(blocks[index - 1].text.strip()) and \
+                int(SUB_LABEL.match(blocks[index - 1].text.strip()).group(1)) == number - 1:
+            index -= 1  # '2b' above note 3: a part of note 2, whose label stands further up
+        else:
             break
-        index, number = index - 1, number - 1
     return index
 
 
@@ -302,6 +358,12 @@ def _linked(blocks) -> NotesList | None:
     return NotesList(start, index, heading, notes, between=between, skipped=skipped)
 
 
+def _in_link_bar(blocks, index: int) -> bool:
+    """A 'References' line between items of a reference's link bar ('PDF(1645K)' / 'References' / 'Web of
+    Science®') is one of its links, no notes heading."""
+    return any(0 <= i < len(blocks) and citations.bar_item_line(blocks[i].plain) for i in (index - 1, index + 1))
+
+
 def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     """The article's list of notes: the notes the text's marker links point to, else under the notes heading whose
     notes the text's markers point to most, else the closing run of numbered notes. `weak` holds numbers that plain
@@ -312,7 +374,8 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     markers, weak = referenced(blocks), weak or set()
     candidates = []
     for index, block in enumerate(blocks):
-        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks):
+        if _headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks) \
+                and not _in_link_bar(blocks, index):
             before = referenced(blocks[:index])
             found = _under_heading(blocks, index, before, weak)
             if found:
@@ -324,7 +387,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
-GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|$)")  # 'spoofing59—where' too
+GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
 PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
@@ -335,15 +398,19 @@ def weak_candidates(text: str) -> list[re.Match]:
     found = []
     for pattern in (GLUED, PAREN):
         for match in pattern.finditer(text):
-            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)):
+            if any(a <= match.start(1) < b for a, b in protected) or _decimal(text, match.start(1)) or \
+                    re.match(r"\.\d|,\d{3}(?!\d)", text[match.end(1):match.end(1) + 5]):  # 'doi:10.1371', 'ca.3,500'
                 continue
             found.append(match)
     return sorted(found, key=lambda m: m.start(1))
 
 
 def _decimal(text: str, at: int) -> bool:
-    """'3.5', '1,000', '12.3': the digits continue a number (a year before the full stop is no number)."""
+    """'3.5', '1,000', '12.3', 'P = .01', '.5 mm': the digits continue a number or are one written without its
+    zero (a year before the full stop is no number; no note is numbered '01')."""
     before = re.search(r"(\d+)[.,]$", text[:at])
+    if text[at] == "0" or re.search(r"(?:^|[\s(=<>≤≥±~–-])[.,]$", text[:at]):
+        return True
     return bool(before) and len(before.group(1)) <= 3
 
 
@@ -385,6 +452,57 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                 wanted -= set(run)
                 pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
                 expected, recovered = (run[-1] if run else value) + 1, recovered + 1 + len(run)
+        if pieces:
+            block.text = "".join(pieces) + block.text[position:]
+    return recovered
+
+
+# Abbreviations a number follows after their full stop: 'p.12', 'Fig.3', 'No.5' are pages, figures and numbers
+ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:pp?|nos?|vols?|figs?|ch|chap|art|arts|para|paras|sec|secs|tab|eq|"
+                          r"eqs|refs?|nr|s|ss|ed|eds|rev|ser|suppl|ibid|op|cf|vs|ca|approx|с|ст|гл|рис|табл|т|"
+                          r"ч|abb|abs|bd|hft|nº|n)\.$", re.IGNORECASE)
+ET_AL = re.compile(r"\bet al\.?$|\bи др\.?$|\bu\. ?a\.?$|\bve ark\.?$", re.IGNORECASE)
+
+
+def _cited_shape(text: str, at: int) -> bool:
+    """Digits at `at` glued where only a citation stands: after a sentence's or clause's punctuation that follows a
+    word or a bracket ('injuries.12', 'post).1,15', 'lower,4 and'), or after 'et al' ('Tan et al23'); not after
+    a digit ('3:1', '1,000'), a colon ('doi:10…'), an abbreviation ('p.12', 'Fig.3') or a unit ('kg/m2', 'CO2')."""
+    before = text[:at]
+    if ET_AL.search(before):
+        return True
+    if len(before) < 2 or before[-1] not in ".,;!?)]\"”’»" or before[-2].isdigit() or before[-2].isspace():
+        return False
+    return not ABBREVIATION.search(before)
+
+
+def _after_word(text: str, at: int) -> bool:
+    """Digits glued to a word of three lower-case letters or more ('common2,5'), not to a unit or formula ('m2',
+    'CO2')."""
+    return bool(re.search(r"(?<![\w-])[a-zäöüßçğışéèàа-яё]{3,}$", text[:at]))
+
+
+def recover_cited(blocks, numbers: set[int]) -> int:
+    """In a copy whose markers do not run 1, 2, 3 in the text (a journal numbering its references alphabetically,
+    a note cited again), turn digits into markers where their place leaves no other reading (see _cited_shape), or
+    a group glued to a word ('common2,5'), with the group they open ('post).1,15,20,25'), when every number of it
+    is a note; returns how many."""
+    recovered = 0
+    for block in blocks:
+        pieces, position = [], 0
+        for match in weak_candidates(block.text):
+            if match.re is not GLUED or match.start(1) < position:
+                continue
+            value = int(match.group(1))
+            if value not in numbers:
+                continue
+            run, end = run_after(block.text, match.end(1), value, numbers)
+            if any(n not in numbers for n in run) or not (_cited_shape(block.text, match.start(1)) or
+                                                           (run and _after_word(block.text, match.start(1)))):
+                continue
+            pieces += [block.text[position:match.start(1)],
+                       *(f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run))]
+            position, recovered = end, recovered + 1 + len(run)
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
