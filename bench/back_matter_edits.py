@@ -5,8 +5,8 @@
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
 workers as `volume build --watch` does. After each build it prints the pieces laid out and, for the bibliography and
-the index, the entries whose laid-out shape changed (what their cached layout is keyed by: the count of locators or
-cited pages, a range made or split, a number's count of digits), and the book's pages when they changed.
+the index, the entries whose printed page numbers changed, by kind (bench/back_matter_edits.py's why()), and the book's
+pages when they changed. Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
 """
 
 from __future__ import annotations
@@ -24,41 +24,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import body_paragraphs, edit_one_sentence  # noqa: E402
 
 
+def _blank(label: str) -> str:
+    return "0" * len(label) if label.isascii() and label.isdigit() else label
+
+
 def index_shapes(volume) -> dict[str, tuple]:
-    """Each index entry's locators as the layout sees them: ranges of blanks, roman numbers as they are."""
+    """Each index entry's printed numbers as the layout sees them (arabic ones as blanks), with the kind of each
+    separator: (numbers, separators)."""
     from volume.render.index_section import page_ranges
-    from volume.render.page_numbers import PageNumbers
 
     shapes = {}
     for entry in volume.index_entries:
-        numbers = PageNumbers("x")
-        shapes[entry.term.term] = tuple((numbers.text(first), numbers.text(last) if last != first else None)
-                                        for first, last, _anchor in page_ranges(entry.locators))
+        numbers, separators = [], []
+        for first, last, _anchor in page_ranges(entry.locators):
+            separators += [","] if numbers else []
+            numbers.append(_blank(first))
+            if last != first:
+                separators.append("-")
+                numbers.append(_blank(last))
+        shapes[entry.term.term] = (tuple(numbers), tuple(separators))
     return shapes
 
 
 def bibliography_shapes(volume) -> dict[str, tuple]:
-    """Each bibliography entry's cited pages as the layout sees them."""
-    from volume.render.page_numbers import PageNumbers
-
-    numbers = PageNumbers("x")
-    return {entry.key: tuple((chapter, numbers.text(label)) for chapter, label, _anchor in entry.pages)
+    """Each bibliography entry's cited pages as the layout sees them: (numbers, no separators to tell apart)."""
+    return {entry.key: (tuple((chapter, _blank(label)) for chapter, label, _anchor in entry.pages), ())
             for entry in volume.bibliography}
 
 
 def why(before: dict[str, tuple], after: dict[str, tuple]) -> Counter:
-    """The changed entries by kind of change: count, range, digits."""
+    """The changed entries by kind of change: the count of printed numbers ("count": the layout changes), a number's
+    count of digits ("digits": so does it), only a list turning into a range or back ("separators": since the
+    separators are blanks too, the layout stays)."""
     kinds: Counter = Counter()
-    for name, old in before.items():
-        new = after.get(name)
-        if new == old:
-            continue
-        if new is None or len(new) != len(old):
+    for name, (numbers, separators) in before.items():
+        new_numbers, new_separators = after.get(name, ((), ()))
+        if len(new_numbers) != len(numbers):
             kinds["count"] += 1
-        elif any(isinstance(a, tuple) and (a[1] is None) != (b[1] is None) for a, b in zip(old, new)):
-            kinds["range"] += 1
-        else:
+        elif new_numbers != numbers:
             kinds["digits"] += 1
+        elif new_separators != separators:
+            kinds["separators"] += 1
     return kinds
 
 

@@ -15,6 +15,7 @@ it stays where the layout put it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -52,7 +53,6 @@ class _FontFacts:
 
 
 def _facts_of(font, fonts_dir: Path) -> _FontFacts:
-    from volume.harfbuzz import tabular_digits, units_per_em
     from volume.render.pdf.font_merge import postscript_name, shipped_fonts
 
     descriptor = font.DescendantFonts[0].get("/FontDescriptor") if "/DescendantFonts" in font else None
@@ -60,12 +60,21 @@ def _facts_of(font, fonts_dir: Path) -> _FontFacts:
     path = shipped_fonts(fonts_dir).get(postscript_name(descriptor[key].read_bytes())) if key else None
     facts = _FontFacts(font, path)
     if path is not None:
-        blank, blank_advance, digits, advances = tabular_digits(path)
-        if blank not in digits and len(digits) == 10 and all(a == blank_advance for a in advances):
-            facts.blank, facts.digits = blank, digits
-            facts.width = round(blank_advance * 1000 / units_per_em(path))
-            facts.separators = _separators(path)
+        found = _stampable(path, path.stat().st_mtime_ns)
+        if found is not None:
+            facts.blank, facts.digits, facts.width, facts.separators = found
     return facts
+
+
+@functools.lru_cache(maxsize=16)
+def _stampable(path: Path, _modified: int) -> tuple[int, list[int], int, dict] | None:
+    """A font file's blank, digits, digit width and separators, if it can be stamped (kept per file version)."""
+    from volume.harfbuzz import tabular_digits, units_per_em
+
+    blank, blank_advance, digits, advances = tabular_digits(path)
+    if blank in digits or len(digits) != 10 or any(a != blank_advance for a in advances):
+        return None
+    return blank, digits, round(blank_advance * 1000 / units_per_em(path)), _separators(path)
 
 
 def _separators(path: Path) -> dict[str, list[tuple[int, int]]]:
@@ -148,12 +157,18 @@ class _Stamper:
             if font:
                 found = fonts.get("/" + font.group(1).decode("latin-1"))
                 facts = self._font(found) if found is not None else None
-            elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")):
+            elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")) and _may_hold(facts, line):
                 in_array = line.startswith(b"[") and line.endswith(b"] TJ")
                 stamped = HEX_STRING.sub(lambda m: self._glyphs(facts, m, in_array), line)
                 changed |= stamped != line
                 lines[number] = stamped
         return b"\n".join(lines) if changed else None
+
+
+def _may_hold(facts: _FontFacts, line: bytes) -> bool:
+    """Whether a text line may show the blank (most show none: only those are read glyph by glyph)."""
+    blank = b"%04x" % facts.blank
+    return blank in line or blank.upper() in line
 
 
 def _add_widths(font, glyphs: dict[int, int]) -> None:
@@ -234,6 +249,16 @@ def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target
         pdf.save(temporary, deterministic_id=True)
     temporary.replace(target)
     return firsts
+
+
+def stamp_in_worker(source: Path, digits: tuple[str, ...], fonts_dir: Path, target: Path
+                    ) -> tuple[list[int] | None, bool, str]:
+    """stamp_numbers as a worker's job: (each page's first digit, or None when the piece cannot be stamped; whether
+    its font cannot have numbers stamped in; why)."""
+    try:
+        return stamp_numbers(source, digits, fonts_dir, target), False, ""
+    except StampError as exc:
+        return None, exc.unsupported, str(exc)
 
 
 BLANK_RUN = re.compile(r"(?<![\w.,])0+(?!\w|[.,]\d)")  # a number laid out as blanks, in a line's plain text
