@@ -43,16 +43,21 @@ def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None)
 def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
     """The locators as blanks: each printed number a link to its own page, the separators blanks as well, so that
     a list turning into a range ("45, 47" into "46–47") keeps its layout."""
-    out, last_label = [], None
     anchors = {label: anchor for _index, label, anchor in entry.locators}
-    for first, last, anchor in page_ranges(entry.locators):
-        if last_label is not None:
-            out.append(numbers.between(last_label, first, LIST))
-        out.append(f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(first)}</a>')
+    printed: list[str] = []
+    separators: list[str] = []
+    for first, last, _anchor in page_ranges(entry.locators):
+        separators += [LIST] if printed else []
+        printed.append(first)
         if last != first:
-            out.append(numbers.between(first, last, RANGE))
-            out.append(f'<a class="pn" href="{numbers.href(anchors[last])}">{numbers.text(last)}</a>')
-        last_label = last
+            separators.append(RANGE)
+            printed.append(last)
+    out = []
+    for at, label in enumerate(printed):
+        link = numbers.href(anchors[label])
+        text = numbers.text(label)
+        inside, after = numbers.between(label, printed[at + 1], separators[at]) if at < len(separators) else ("", "")
+        out.append(f'<a class="pn" href="{link}">{text}{inside}</a>{after}')
     return "".join(out)
 
 

@@ -9,7 +9,8 @@ it the cached layout, changes only when an entry's count of printed numbers or a
 
 Between two arabic numbers the separator is a blank too, one slashed zero wide (about as wide as ", " and as "–"),
 stamped as a comma and space or as a range's en dash: so "45, 47" becoming "46–47" when an occurrence moves a page
-does not change the layout either. A line may break after it (`<wbr>`), as it may after ", " and after an en dash.
+does not change the layout either. It ends the link of the number before it, and a line may break after it (a zero
+width space), as it may after ", " and after an en dash.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BLANK = "0"  # drawn as a slashed zero (BLANK_CSS); not a space: WeasyPrint draws no text that is only white space
-BLANK_CSS = "a.pn, span.pn { font-variant-numeric: lining-nums tabular-nums slashed-zero !important; }"
+BLANK_CSS = "a.pn { font-variant-numeric: lining-nums tabular-nums slashed-zero !important; }"
+BREAK = "\u200b"  # a line may break after a separator blank, as after ", " or an en dash
 LIST, RANGE = ",", "\u2013"  # how a separator blank is stamped: ", " between pages, an en dash inside a range
 SLOT_PREFIX = "volume-slot-"  # an href to #volume-slot-<n> is resolved to the slot's anchor when the book is joined
 
@@ -42,10 +44,11 @@ class PageNumbers:
         self.digits.append(label)
         return BLANK * len(label)
 
-    def between(self, before: str, after: str, separator: str) -> str:
-        """What separates two printed page numbers: a blank to stamp as `separator` (LIST or RANGE) between two
-        arabic numbers, else the separator as text."""
+    def between(self, before: str, after: str, separator: str) -> tuple[str, str]:
+        """What separates two printed page numbers, as (the end of the first number's link, the text after it): a
+        blank to stamp as `separator` (LIST or RANGE) and a line break opportunity inside the link between two arabic
+        numbers (no element of its own: each is a box to lay out), else the separator as text after it."""
         if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
             self.digits.append(separator)
-            return f'<span class="pn">{BLANK}</span><wbr>'
-        return ", " if separator == LIST else separator
+            return BLANK + BREAK, ""
+        return "", ", " if separator == LIST else separator

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from volume.render.page_numbers import LIST, RANGE
+from volume.render.page_numbers import BREAK, LIST, RANGE
 
 log = logging.getLogger(__name__)
 HEX_STRING = re.compile(rb"<([0-9A-Fa-f]+)>")
@@ -274,4 +274,4 @@ def stamp_line(text: str, digits: str, at: int) -> str:
             break
         out += [text[last:match.start()], digits[at:at + size].replace(LIST, LIST + " ")]
         at, last = at + size, match.end()
-    return "".join(out) + text[last:]
+    return ("".join(out) + text[last:]).replace(BREAK, "")
