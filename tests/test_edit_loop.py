@@ -119,9 +119,9 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
 
 
 def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
-    """`volume build` run once per edit, each in a process of its own (nothing remembered in memory, the pieces and
-    pandoc's conversions from the project's cache): every output is byte for byte a cold build's of the same
-    sources."""
+    """`volume build` run once per edit, each in a process of its own (nothing remembered in memory, the pieces, the
+    pieces' documents and pandoc's conversions from the project's cache): every output is byte for byte a cold build's
+    of the same sources."""
     import subprocess
     import sys
 
@@ -140,6 +140,7 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
     single_build(project)
     last = json.loads((project / ".volume-cache" / "last-build.json").read_text(encoding="utf-8"))
     assert "georgia" in last["laid_out"] and "armenia" not in last["laid_out"]  # the rest from the cache
+    assert len(list((project / ".volume-cache" / "documents").rglob("*.json"))) > len(CHAPTERS)  # kept for reuse
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")
     single_build(fresh)
