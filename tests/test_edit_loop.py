@@ -189,6 +189,10 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
     numbers = [d for d in index.digits if d not in (LIST, RANGE)]
     found = iter(re.findall(r"\d+", after))
     assert all(number in found for number in numbers)  # every number, in order (terms may hold numbers between)
+    import pikepdf
+
+    with pikepdf.open(stamped) as pdf:  # the spacing numbers stamped beside the separators stand apart
+        assert all(pikepdf.parse_content_stream(page) for page in pdf.pages)
     for wrong in (index.digits[:-1], index.digits + ("7",)):
         with pytest.raises(StampError):
             stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")

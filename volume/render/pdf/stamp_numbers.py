@@ -126,8 +126,9 @@ class _Stamper:
             pieces += self._separator(facts, character, in_array)
         if run:
             pieces.append(b"<" + b"".join(run) + b">")
-        ends_in_number = not pieces[-1].endswith(b">")
-        return b" ".join(pieces) + (b" " if ends_in_number else b"")
+        # a spacing number stands apart from the numbers around the string (WeasyPrint writes one after each)
+        return (b" " if not pieces[0].startswith(b"<") else b"") + b" ".join(pieces) + (
+            b" " if not pieces[-1].endswith(b">") else b"")
 
     def _separator(self, facts: _FontFacts, character: str, in_array: bool) -> list[bytes]:
         """A separator's glyphs in the blank's width: ", " at its start, an en dash in its middle."""
