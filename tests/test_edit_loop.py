@@ -119,9 +119,9 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
 
 
 def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
-    """`volume build` run once per edit, each in a process of its own (nothing remembered in memory, the pieces and
-    pandoc's conversions from the project's cache): every output is byte for byte a cold build's of the same
-    sources."""
+    """`volume build` run once per edit, each in a process of its own (nothing remembered in memory, the pieces, the
+    pieces' documents and pandoc's conversions from the project's cache): every output is byte for byte a cold build's
+    of the same sources."""
     import subprocess
     import sys
 
@@ -140,6 +140,7 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
     single_build(project)
     last = json.loads((project / ".volume-cache" / "last-build.json").read_text(encoding="utf-8"))
     assert "georgia" in last["laid_out"] and "armenia" not in last["laid_out"]  # the rest from the cache
+    assert len(list((project / ".volume-cache" / "documents").rglob("*.json"))) > len(CHAPTERS)  # kept for reuse
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")
     single_build(fresh)
@@ -156,17 +157,21 @@ def styles_dir_for_project(project):
 
 
 def test_stamping_puts_each_number_in_its_blank(tmp_path):
-    """The index laid out with blanks, stamped with its numbers: the piece's text reads the numbers in order, where
-    the blanks were; one number too few or too many is refused (the build then lays the piece out with them)."""
+    """The index laid out with blanks, stamped with its numbers and separators: the piece's text reads the numbers
+    in order where the blanks were, ", " or an en dash between two of them where a separator blank was (the
+    separators are blanks too since a list turning into a range should not move the layout); one number too few or
+    too many is refused (the build then lays the piece out with them)."""
     import json
 
     import pytest
 
-    from volume.render.pdf.stamp_numbers import StampError, stamp_numbers
+    from volume.render.page_numbers import LIST, RANGE
+    from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
 
     project = three_chapters(tmp_path)
     placed = build(project).volume
     index = next(p for p in back_pieces(placed) if p.name == "index")
+    assert LIST in index.digits and RANGE in index.digits  # the three chapters' index has both kinds
     laid = [p for p in (project / ".volume-cache" / "pieces").glob("*.json")
             if json.loads(p.read_text(encoding="utf-8"))["name"] == "index"]
     assert len(laid) == 1
@@ -175,14 +180,19 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
     stamped = tmp_path / "stamped.pdf"
     stamp_numbers(blank, index.digits, fonts, stamped)
 
-    def numbers(pdf) -> list[str]:
-        return re.findall(r"\d+", " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+    def text(pdf) -> str:
+        return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
 
-    before, after = numbers(blank), numbers(stamped)  # the blanks read as zeros; terms may hold numbers too
-    assert len(before) == len(after)
-    blanks = [i for i, number in enumerate(before) if set(number) == {"0"}]
-    assert [after[i] for i in blanks] == list(index.digits)
-    assert all(before[i] == after[i] for i in range(len(before)) if i not in set(blanks))
+    before, after = text(blank), text(stamped)  # the blanks read as zeros; terms may hold numbers too
+    assert re.search(r"\b\d+, \d+\b", after) and re.search(r"\b\d+\u2013\d+\b", after)
+    assert "".join(after.split()) == "".join(stamp_line(before, "".join(index.digits), 0).split())
+    numbers = [d for d in index.digits if d not in (LIST, RANGE)]
+    found = iter(re.findall(r"\d+", after))
+    assert all(number in found for number in numbers)  # every number, in order (terms may hold numbers between)
+    import pikepdf
+
+    with pikepdf.open(stamped) as pdf:  # the spacing numbers stamped beside the separators stand apart
+        assert all(pikepdf.parse_content_stream(page) for page in pdf.pages)
     for wrong in (index.digits[:-1], index.digits + ("7",)):
         with pytest.raises(StampError):
             stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")

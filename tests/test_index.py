@@ -103,6 +103,29 @@ def test_locators_one_per_page_linked_to_first_occurrence(tmp_path):
     assert epub.count('epub:type="index-locator"') == 4  # Kazakhstan 2, 3, 4 and Astana 7
 
 
+def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
+    """With blanks (the PDF's back matter), "2, 4" becoming "3–4" when an occurrence moves to the next page gives the
+    same HTML (what the index's cached layout is keyed by): only the digits and separators to stamp differ, and each
+    printed number links to its own page's first occurrence."""
+    from volume.render.page_numbers import LIST, RANGE, PageNumbers
+
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan Kazakhstan Astana.</p>")
+    labels = tuple(str(i - 2) for i in range(12))
+    laid = []
+    for first_page in (4, 5):  # the first occurrence on page 2, then pushed to page 3
+        placed = apply_page_facts(volume, PageFacts(labels, {"c1-ix1": first_page, "c1-ix2": 6, "c1-ix3": 9}))
+        numbers = PageNumbers("ix")
+        laid.append((index_section(placed, numbers=numbers), numbers))
+    (before, list_numbers), (after, range_numbers) = laid
+    assert before == after
+    assert list_numbers.digits == ["7", "2", LIST, "4"] and range_numbers.digits == ["7", "3", RANGE, "4"]  # Astana 7
+    assert list(range_numbers.slots.values())[1:] == ["c1-ix1", "c1-ix2"]
+    assert '>00\u200b</a>' in after  # the separator blank ends the first number's link; a line may break after it
+    # a roman number keeps its separator as text (it is no blank): "iv, 2" stays as written
+    placed = apply_page_facts(volume, PageFacts(("iii", "iv") + labels[2:], {"c1-ix1": 1, "c1-ix2": 4}))
+    assert "iv</a>, <a" in index_section(placed, numbers=PageNumbers("ix"))
+
+
 def test_cross_references_and_subentries(tmp_path):
     volume, _ = indexed_volume(tmp_path, TERMS, "<p>Khorgos, Kazakhstan, Astana, pipelines, Ilham Aliyev.</p>")
     anchors = {f"c1-ix{i}": 10 for i in range(1, 6)}

@@ -104,5 +104,10 @@ def tabular_digits(path: Path) -> tuple[int, int, list[int], list[int]]:
     return blank[0], blank_advance[0], digits, advances
 
 
+def glyphs_of(path: Path, text: str) -> tuple[list[int], list[int]]:
+    """The glyphs HarfBuzz shapes `text` into with the font's default features, and their advances in font units."""
+    return _shaped(hb.Font(_face(path)), text, {})
+
+
 def units_per_em(path: Path) -> int:
     return _face(path).upem

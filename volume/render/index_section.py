@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from volume.indexing.terms import sort_key
 from volume.model import IndexEntry, Volume
-from volume.render.page_numbers import PageNumbers
+from volume.render.page_numbers import LIST, RANGE, PageNumbers
 from volume.xhtml import escape_text
 
 INDEX_ID = "index"
@@ -33,13 +33,32 @@ def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None)
         links = [f'<a epub:type="index-locator" href="#{anchor}">{label}</a>'
                  for _index, label, anchor in entry.locators]
     elif numbers is not None:  # blanks of the numbers' width, stamped after the layout (render/page_numbers.py)
-        links = [f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(first)}'
-                 f'{"–" + numbers.text(last) if last != first else ""}</a>'
-                 for first, last, anchor in page_ranges(entry.locators)]
+        return _blank_locators(entry, numbers)
     else:
         links = [f'<a href="#{anchor}">{first}{"–" + last if last != first else ""}</a>'
                  for first, last, anchor in page_ranges(entry.locators)]
     return ", ".join(links)
+
+
+def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
+    """The locators as blanks: each printed number a link to its own page, the separators blanks as well, so that
+    a list turning into a range ("45, 47" into "46–47") keeps its layout."""
+    anchors = {label: anchor for _index, label, anchor in entry.locators}
+    printed: list[str] = []
+    separators: list[str] = []
+    for first, last, _anchor in page_ranges(entry.locators):
+        separators += [LIST] if printed else []
+        printed.append(first)
+        if last != first:
+            separators.append(RANGE)
+            printed.append(last)
+    out = []
+    for at, label in enumerate(printed):
+        link = numbers.href(anchors[label])
+        text = numbers.text(label)
+        inside, after = numbers.between(label, printed[at + 1], separators[at]) if at < len(separators) else ("", "")
+        out.append(f'<a class="pn" href="{link}">{text}{inside}</a>{after}')
+    return "".join(out)
 
 
 def _xref_term(term: str, epub: bool) -> str:

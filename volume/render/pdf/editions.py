@@ -102,14 +102,15 @@ class PieceRunner:
                 return part.location
         return SourceLocation(self.volume.manifest.path)
 
-    def stamped(self, laid: tuple[PieceSpec, PieceLayout, Path], volume: Volume) -> tuple[PieceSpec, PieceLayout, Path]:
-        """A back matter piece with its page numbers stamped into its blanks (pdf/stamp_numbers.py); if that
-        cannot be done, the piece laid out again with the numbers in its text."""
-        from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
+    def stamping(self, laid: tuple[PieceSpec, PieceLayout, Path], volume: Volume):
+        """A back matter piece with its page numbers stamped into its blanks (pdf/stamp_numbers.py), in a worker: a
+        callable that waits for it and returns the stamped piece; if it cannot be stamped, the piece laid out again
+        with the numbers in its text."""
+        from volume.render.pdf.stamp_numbers import stamp_in_worker
 
         spec, layout, pdf = laid
         if not spec.digits:
-            return laid
+            return lambda: laid
         digits = hashlib.sha256(",".join(spec.digits).encode()).hexdigest()[:24]
         target = pdf.with_name(f"{pdf.stem}-{digits}.pdf")
         pages = target.with_suffix(".pages")  # JSON: how many digits the pages before each took
@@ -118,15 +119,30 @@ class PieceRunner:
             firsts = json.loads(pages.read_text(encoding="utf-8")) if target.exists() else None
         except (OSError, ValueError):
             firsts = None
-        if firsts is None:
-            try:
-                firsts = stamp_numbers(pdf, spec.digits, self.styles_dir / "fonts", target)
-            except StampError as exc:  # a bug, unless the project's font cannot have numbers stamped in
-                (log.info if exc.unsupported else log.warning)(
-                    "the %s's page numbers could not be stamped (%s); laying it out with them", spec.name, exc)
-                plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
-                return self.submit(plain).result()
-            pages.write_text(json.dumps(firsts), encoding="utf-8")
+        job = None if firsts is not None else self.scheduler.submit(
+            in_worker, stamp_in_worker, pdf, spec.digits, self.styles_dir / "fonts", target)
+
+        def stamped() -> tuple[PieceSpec, PieceLayout, Path]:
+            found = firsts
+            if job is not None:
+                try:
+                    (found, unsupported, reason), _records = job.result()
+                except WorkerError as exc:
+                    raise failure(exc, f"stamping the {spec.name}'s page numbers", self.location_of(spec.name)
+                                  ) from None
+                if found is None:  # a bug, unless the project's font cannot have numbers stamped in
+                    (log.info if unsupported else log.warning)(
+                        "the %s's page numbers could not be stamped (%s); laying it out with them", spec.name, reason)
+                    plain = next(s for s in back_pieces(volume, stamped=False) if s.name == spec.name)
+                    return self.submit(plain).result()
+                pages.write_text(json.dumps(found), encoding="utf-8")
+            return self._stamped(spec, layout, target, found)
+
+        return stamped
+
+    def _stamped(self, spec: PieceSpec, layout: PieceLayout, target: Path, firsts: list[int]):
+        from volume.render.pdf.stamp_numbers import stamp_line
+
         self.opened.add(target, layout.pages)
         joined = "".join(spec.digits)
         starts = [(anchor, stamp_line(text, joined, firsts[i]) if i < len(firsts) else text, at_start, found)
@@ -231,7 +247,8 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
         # the pages before the back matter have their folios already: their sheets take the core that finishes
         # its back matter piece first
         sheets = _submit_folio_sheets(runner, volume, draft.folios())
-        back = [runner.stamped(job.result(), placed) for job in back_jobs]
+        stamping = [runner.stamping(job.result(), placed) for job in back_jobs]  # side by side in the workers
+        back = [stamped() for stamped in stamping]
         whole = plan(first + back)
         # the contents with its real numbers, and the back matter's folio sheets (assuming the contents keeps its
         # length), at once

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from volume.cache import Rounds, digest
+from volume.cache import Cache, Rounds, code_fingerprint, digest
 from volume.model import Chapter, Part, Volume
 from volume.render import markup as shared
 from volume.render.index_section import index_section
@@ -85,7 +85,18 @@ def _document(volume: Volume, sections: str) -> str:
         _link_across_pieces(root)
         return f"{start}<body>{serialize_for_html(root)}</body></html>"
 
-    return DOCUMENTS.get(digest(start, sections), made)
+    key = digest(start, sections)
+
+    def cached() -> str:
+        cache = Cache(volume.manifest.project_dir)
+        stored = digest(code_fingerprint(), key)  # a document made by another version of the code is not taken
+        found = cache.get("documents", stored)
+        if not isinstance(found, str):
+            found = made()
+            cache.put("documents", stored, found)
+        return found
+
+    return DOCUMENTS.get(key, cached)
 
 
 def contents_html(volume: Volume, numbers: dict[str, str] | None) -> str:

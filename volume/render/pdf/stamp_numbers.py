@@ -7,15 +7,22 @@ again. WeasyPrint
 writes one operator per line and each glyph as a hex string of CID = glyph id (Identity-H), so the blanks are
 found by their glyph id in the text-showing lines of the font that drew them. The font's widths and ToUnicode
 map are given the digits (so text extraction reads them) and its subset is cut again when it lacked one.
+
+A blank between two numbers is a separator (render/page_numbers.py): stamped as a comma and a space, or as an en
+dash centred in it, with the TJ array's own spacing numbers making up the difference in width, so the number after
+it stays where the layout put it.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from volume.render.page_numbers import BREAK, LIST, RANGE
 
 log = logging.getLogger(__name__)
 HEX_STRING = re.compile(rb"<([0-9A-Fa-f]+)>")
@@ -41,10 +48,11 @@ class _FontFacts:
     digits: list[int] = field(default_factory=list)
     width: int = 0  # of a digit and of the blank, in the PDF's thousandths of an em
     used: set[int] = field(default_factory=set)  # digit glyphs stamped with this font
+    separators: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # LIST/RANGE -> [(glyph, width)]
+    added: dict[int, tuple[str, int]] = field(default_factory=dict)  # separator glyphs stamped: (character, width)
 
 
 def _facts_of(font, fonts_dir: Path) -> _FontFacts:
-    from volume.harfbuzz import tabular_digits, units_per_em
     from volume.render.pdf.font_merge import postscript_name, shipped_fonts
 
     descriptor = font.DescendantFonts[0].get("/FontDescriptor") if "/DescendantFonts" in font else None
@@ -52,11 +60,33 @@ def _facts_of(font, fonts_dir: Path) -> _FontFacts:
     path = shipped_fonts(fonts_dir).get(postscript_name(descriptor[key].read_bytes())) if key else None
     facts = _FontFacts(font, path)
     if path is not None:
-        blank, blank_advance, digits, advances = tabular_digits(path)
-        if blank not in digits and len(digits) == 10 and all(a == blank_advance for a in advances):
-            facts.blank, facts.digits = blank, digits
-            facts.width = round(blank_advance * 1000 / units_per_em(path))
+        found = _stampable(path, path.stat().st_mtime_ns)
+        if found is not None:
+            facts.blank, facts.digits, facts.width, facts.separators = found
     return facts
+
+
+@functools.lru_cache(maxsize=16)
+def _stampable(path: Path, _modified: int) -> tuple[int, list[int], int, dict] | None:
+    """A font file's blank, digits, digit width and separators, if it can be stamped (kept per file version)."""
+    from volume.harfbuzz import tabular_digits, units_per_em
+
+    blank, blank_advance, digits, advances = tabular_digits(path)
+    if blank in digits or len(digits) != 10 or any(a != blank_advance for a in advances):
+        return None
+    return blank, digits, round(blank_advance * 1000 / units_per_em(path)), _separators(path)
+
+
+def _separators(path: Path) -> dict[str, list[tuple[int, int]]]:
+    """The glyphs (and widths in thousandths of an em) a separator blank is stamped with, where the font has them."""
+    from volume.harfbuzz import glyphs_of, units_per_em
+
+    found = {}
+    for separator, text in ((LIST, ", "), (RANGE, RANGE)):
+        glyphs, advances = glyphs_of(path, text)
+        if len(glyphs) == len(text) and 0 not in glyphs:
+            found[separator] = [(g, round(a * 1000 / units_per_em(path))) for g, a in zip(glyphs, advances)]
+    return found
 
 
 class _Stamper:
@@ -71,21 +101,50 @@ class _Stamper:
             self.fonts[font.objgen] = _facts_of(font, self.fonts_dir)
         return self.fonts[font.objgen]
 
-    def _glyphs(self, facts: _FontFacts, match: re.Match) -> bytes:
+    def _glyphs(self, facts: _FontFacts, match: re.Match, in_array: bool) -> bytes:
         data = match.group(1)
         if len(data) % 4:
             return match.group(0)
-        out = []
+        pieces, run = [], []
         for i in range(0, len(data), 4):
             glyph = int(data[i:i + 4], 16)
-            if glyph == facts.blank:
-                if self.at >= len(self.digits):
-                    raise StampError("more blanks than page numbers")
-                glyph = facts.digits[int(self.digits[self.at])]
+            if glyph != facts.blank:
+                run.append(b"%04x" % glyph)
+                continue
+            if self.at >= len(self.digits):
+                raise StampError("more blanks than page numbers")
+            character = self.digits[self.at]
+            self.at += 1
+            if character.isdigit():
+                glyph = facts.digits[int(character)]
                 facts.used.add(glyph)
-                self.at += 1
-            out.append(b"%04x" % glyph)
-        return b"<" + b"".join(out) + b">"
+                run.append(b"%04x" % glyph)
+                continue
+            if run:
+                pieces.append(b"<" + b"".join(run) + b">")
+                run = []
+            pieces += self._separator(facts, character, in_array)
+        if run:
+            pieces.append(b"<" + b"".join(run) + b">")
+        # a spacing number stands apart from the numbers around the string (WeasyPrint writes one after each)
+        return (b" " if not pieces[0].startswith(b"<") else b"") + b" ".join(pieces) + (
+            b" " if not pieces[-1].endswith(b">") else b"")
+
+    def _separator(self, facts: _FontFacts, character: str, in_array: bool) -> list[bytes]:
+        """A separator's glyphs in the blank's width: ", " at its start, an en dash in its middle."""
+        glyphs = facts.separators.get(character)
+        if glyphs is None:
+            raise StampError(f"its font has no glyphs for {character!r}", unsupported=True)
+        spare = facts.width - sum(width for _glyph, width in glyphs)
+        lead = spare // 2 if character == RANGE else 0
+        if (lead or spare - lead) and not in_array:
+            raise StampError("a separator in a string shown without spacing numbers")
+        text = ", " if character == LIST else character
+        for (glyph, width), shown in zip(glyphs, text):
+            facts.added[glyph] = (shown, width)
+        out = [b"%d" % -lead] if lead else []
+        out.append(b"<" + b"".join(b"%04x" % glyph for glyph, _width in glyphs) + b">")
+        return out + ([b"%d" % -(spare - lead)] if spare - lead else [])
 
     def page(self, page) -> bytes | None:
         """The page's content with its blanks stamped, or None if it holds none."""
@@ -99,24 +158,32 @@ class _Stamper:
             if font:
                 found = fonts.get("/" + font.group(1).decode("latin-1"))
                 facts = self._font(found) if found is not None else None
-            elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")):
-                stamped = HEX_STRING.sub(lambda m: self._glyphs(facts, m), line)
+            elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")) and _may_hold(facts, line):
+                in_array = line.startswith(b"[") and line.endswith(b"] TJ")
+                stamped = HEX_STRING.sub(lambda m: self._glyphs(facts, m, in_array), line)
                 changed |= stamped != line
                 lines[number] = stamped
         return b"\n".join(lines) if changed else None
 
 
-def _add_widths(font, glyphs: set[int], width: int) -> None:
+def _may_hold(facts: _FontFacts, line: bytes) -> bool:
+    """Whether a text line may show the blank (most show none: only those are read glyph by glyph)."""
+    blank = b"%04x" % facts.blank
+    return blank in line or blank.upper() in line
+
+
+def _add_widths(font, glyphs: dict[int, int]) -> None:
+    """The font's widths given the stamped glyphs it lacked (glyph -> width)."""
     from pikepdf import Array
 
     from volume.render.pdf.font_merge import glyphs_in_widths
 
     descendant = font.DescendantFonts[0]
-    missing = sorted(glyphs - glyphs_in_widths(descendant.get("/W")))
+    missing = sorted(set(glyphs) - glyphs_in_widths(descendant.get("/W")))
     if missing:
         widths = list(descendant.get("/W") or [])
         for glyph in missing:
-            widths += [glyph, Array([width])]
+            widths += [glyph, Array([glyphs[glyph]])]
         descendant.W = Array(widths)
 
 
@@ -170,17 +237,29 @@ def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target
         if stamper.at != len(stamper.digits):
             raise StampError(f"{stamper.at} blanks for {len(stamper.digits)} digits")
         for facts in stamper.fonts.values():
-            if not facts.used:
+            if not facts.used and not facts.added:
                 continue
-            lacking = facts.used - glyphs_in_widths(facts.font.DescendantFonts[0].get("/W"))
-            _add_widths(facts.font, facts.used, facts.width)
-            _add_to_unicode(pdf, facts.font, {g: str(d) for d, g in enumerate(facts.digits) if g in facts.used})
+            widths = {g: facts.width for g in facts.used} | {g: w for g, (_c, w) in facts.added.items()}
+            lacking = set(widths) - glyphs_in_widths(facts.font.DescendantFonts[0].get("/W"))
+            _add_widths(facts.font, widths)
+            _add_to_unicode(pdf, facts.font, {g: str(d) for d, g in enumerate(facts.digits) if g in facts.used}
+                            | {g: c for g, (c, _w) in facts.added.items()})
             if lacking:
                 _recut(facts)
         temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         pdf.save(temporary, deterministic_id=True)
     temporary.replace(target)
     return firsts
+
+
+def stamp_in_worker(source: Path, digits: tuple[str, ...], fonts_dir: Path, target: Path
+                    ) -> tuple[list[int] | None, bool, str]:
+    """stamp_numbers as a worker's job: (each page's first digit, or None when the piece cannot be stamped; whether
+    its font cannot have numbers stamped in; why)."""
+    try:
+        return stamp_numbers(source, digits, fonts_dir, target), False, ""
+    except StampError as exc:
+        return None, exc.unsupported, str(exc)
 
 
 BLANK_RUN = re.compile(r"(?<![\w.,])0+(?!\w|[.,]\d)")  # a number laid out as blanks, in a line's plain text
@@ -194,6 +273,6 @@ def stamp_line(text: str, digits: str, at: int) -> str:
         size = len(match.group(0))
         if at + size > len(digits):
             break
-        out += [text[last:match.start()], digits[at:at + size]]
+        out += [text[last:match.start()], digits[at:at + size].replace(LIST, LIST + " ")]
         at, last = at + size, match.end()
-    return "".join(out) + text[last:]
+    return ("".join(out) + text[last:]).replace(BREAK, "")

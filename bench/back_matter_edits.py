@@ -1,0 +1,124 @@
+"""How often a random one-sentence edit lays the bibliography or the index out again, and why.
+
+    python bench/back_matter_edits.py [--edits 20] [--seed 7] [--project .]
+
+Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
+edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
+workers as `volume build --watch` does. After each build it prints the pieces laid out and, for the bibliography and
+the index, the entries whose printed page numbers changed, by kind (bench/back_matter_edits.py's why()), and the book's
+pages when they changed. Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import body_paragraphs, edit_one_sentence  # noqa: E402
+
+
+def _blank(label: str) -> str:
+    return "0" * len(label) if label.isascii() and label.isdigit() else label
+
+
+def index_shapes(volume) -> dict[str, tuple]:
+    """Each index entry's printed numbers as the layout sees them (arabic ones as blanks), with the kind of each
+    separator: (numbers, separators)."""
+    from volume.render.index_section import page_ranges
+
+    shapes = {}
+    for entry in volume.index_entries:
+        numbers, separators = [], []
+        for first, last, _anchor in page_ranges(entry.locators):
+            separators += [","] if numbers else []
+            numbers.append(_blank(first))
+            if last != first:
+                separators.append("-")
+                numbers.append(_blank(last))
+        shapes[entry.term.term] = (tuple(numbers), tuple(separators))
+    return shapes
+
+
+def bibliography_shapes(volume) -> dict[str, tuple]:
+    """Each bibliography entry's cited pages as the layout sees them: (numbers, no separators to tell apart)."""
+    return {entry.key: (tuple((chapter, _blank(label)) for chapter, label, _anchor in entry.pages), ())
+            for entry in volume.bibliography}
+
+
+def why(before: dict[str, tuple], after: dict[str, tuple]) -> Counter:
+    """The changed entries by kind of change: the count of printed numbers ("count": the layout changes), a number's
+    count of digits ("digits": so does it), only a list turning into a range or back ("separators": since the
+    separators are blanks too, the layout stays)."""
+    kinds: Counter = Counter()
+    for name, (numbers, separators) in before.items():
+        new_numbers, new_separators = after.get(name, ((), ()))
+        if len(new_numbers) != len(numbers):
+            kinds["count"] += 1
+        elif new_numbers != numbers:
+            kinds["digits"] += 1
+        elif new_separators != separators:
+            kinds["separators"] += 1
+    return kinds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--project", type=Path, default=Path("."))
+    args = parser.parse_args()
+    from volume.watch import WarmBuilds
+
+    rng = random.Random(args.seed)
+    relaid: Counter = Counter()
+    reasons: dict[str, Counter] = {"index": Counter(), "bibliography": Counter()}
+    with tempfile.TemporaryDirectory(prefix="volume-backmatter-") as folder:
+        work = Path(folder)
+        shutil.copytree(args.project / "chapters", work / "chapters")
+        shutil.copytree(args.project / "styles", work / "styles")
+        chapters = sorted(p for p in (work / "chapters").glob("*.md")
+                          if body_paragraphs(p.read_text(encoding="utf-8").split("\n")))
+        builds = WarmBuilds(work)
+        try:
+            result = builds.build()
+            total = result.outputs[0].pages
+            before = result.volume
+            for number in range(args.edits):
+                chapter = rng.choice(chapters)
+                edit_one_sentence(chapter, rng)
+                mark = time.perf_counter()
+                result = builds.build()
+                seconds = time.perf_counter() - mark
+                after = result.volume
+                back = [n for n in result.laid_out if n in ("index", "bibliography")]
+                relaid.update(back)
+                details = []
+                for name, shapes in (("index", index_shapes), ("bibliography", bibliography_shapes)):
+                    kinds = why(shapes(before), shapes(after))
+                    if kinds:
+                        reasons[name].update(kinds)
+                        details.append(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+                pages = result.outputs[0].pages
+                print(f"{number + 1:3} {chapter.stem:14} {seconds:5.1f} s  laid out {', '.join(result.laid_out)}"
+                      f"{f'  book {total} -> {pages} pages' if pages != total else ''}"
+                      f"{'  [' + '; '.join(details) + ']' if details else ''}", flush=True)
+                before, total = after, pages
+        finally:
+            builds.close()
+    edits = args.edits
+    print(f"edits that laid out the index again: {relaid['index']} of {edits}; the bibliography: "
+          f"{relaid['bibliography']} of {edits}")
+    for name, kinds in reasons.items():
+        print(f"{name} entries changed, by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+                                                      or "none"))
+
+
+if __name__ == "__main__":
+    main()
