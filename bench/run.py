@@ -176,6 +176,15 @@ def layout_seconds(work: Path, piece: str) -> float | None:
     return newest[1] if newest else None
 
 
+def _stamp_of(work: Path) -> tuple[int, int] | None:
+    """Which build stamp dist/ holds (a build that puts its set in place writes a new one)."""
+    try:
+        found = (work / "dist" / ".build-stamp.json").stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_mtime_ns
+
+
 def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int
                         ) -> tuple[list[float], list[float], list[float]]:
     """Seconds from saving a one-sentence edit to `volume preview --pdf` serving a digital PDF that holds it; each
@@ -192,13 +201,15 @@ def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, ed
             time.sleep(0.1)  # the first editions built
         latencies, layouts, verified = [], [], []
         for number in range(edits):
-            seen = read(url + "pdf-version")
+            seen, stamp = read(url + "pdf-version"), _stamp_of(work)
             settled = time.perf_counter()
-            while time.perf_counter() - settled < 3:  # no build under way: the version stays for 3 s
+            # no build under way: the version and dist/'s stamp stay for 3 s (the PDF may be served before the build
+            # has put the other editions in place)
+            while time.perf_counter() - settled < 3:
                 time.sleep(0.2)
-                now = read(url + "pdf-version")
-                if now != seen:
-                    seen, settled = now, time.perf_counter()
+                now = (read(url + "pdf-version"), _stamp_of(work))
+                if now != (seen, stamp):
+                    (seen, stamp), settled = now, time.perf_counter()
             chapter = chapters[(number + 1) % len(chapters)]
             marker = edit_one_sentence(chapter, rng).rsplit("(", 1)[1][:7]
             saved = time.perf_counter()
