@@ -38,8 +38,14 @@ class WarmBuilds:
         if styles != self.styles:
             self.close()
             self.scheduler, self.styles = layout_scheduler(styles), styles
-        return build(self.project, progress, scheduler=self.scheduler, digital_saved=digital_saved,
-                     prepared=prepared)
+        try:
+            return build(self.project, progress, scheduler=self.scheduler, digital_saved=digital_saved,
+                         prepared=prepared)
+        finally:
+            # the fork server and the workers up for the next build: a first build that found everything up to date
+            # started none, and the first save then waited for them (WeasyPrint imported, the style sheet parsed)
+            if self.scheduler is not None:
+                self.scheduler.start()
 
     def close(self) -> None:
         if self.scheduler is not None:
