@@ -230,3 +230,50 @@ def test_preview_after_edits_is_a_cold_preview(tmp_path):
         assert cold.written == warm.written
         warm.rebuild()  # after the cold one, so the next step finds some results remembered and some not
         assert cold.written == warm.written
+
+
+def test_preview_pdf_after_edits_gives_a_cold_builds_bytes(tmp_path, monkeypatch):
+    """`volume preview --pdf` builds the editions from the volume its page was made from (the sources read once per
+    save: the build does not read them again) and serves the digital PDF before the print edition and the EPUB are
+    done: after a sentence, a page's worth of text and a note changed, dist/ holds a cold build's bytes, and the PDF
+    served is dist/'s."""
+    import volume.build
+    from volume.preview import Preview
+
+    read_by_builds = []
+    prepare = volume.build.prepare
+    monkeypatch.setattr(volume.build, "prepare", lambda *a, **k: read_by_builds.append(a) or prepare(*a, **k))
+
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    armenia, georgia = chapters / "armenia.md", chapters / "georgia.md"
+    page = " ".join(["The figures were revised again after a review of the customs returns."] * 40)
+    first = paragraph(armenia, 1)
+    steps = [
+        lambda: edit(armenia, first, first + " Officials called the new figures provisional."),
+        lambda: edit(armenia, first, first + "\n\n" + page),
+        lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
+    ]
+    preview = Preview(project, pdf=True)
+    try:
+        preview.rebuild()
+        ended = preview.editions.wait_for_build(0, 600)
+        served = [preview.editions.pdf]
+        for step in steps:
+            step()
+            preview.rebuild()
+            ended = preview.editions.wait_for_build(ended, 600)
+            served.append(preview.editions.pdf)
+            assert served[-1] == (project / "dist" / "china-caspian.pdf").read_bytes()
+    finally:
+        preview.close()
+    assert len(set(served)) == len(served)  # each edit served a new PDF
+    assert read_by_builds == []
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    forget_rounds()
+    build(fresh)
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"

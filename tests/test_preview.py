@@ -306,7 +306,9 @@ def test_pdf_built_after_the_page_and_served(tmp_path):
     try:
         assert 'href="/book.pdf"' in get(server, "/")[1]
         assert "makes a claim" in wait_until(pdf_text, 600, "the first PDF")
-        assert (project / "dist" / "small.pdf").read_bytes()
+        # served as soon as it is written; the build then puts it into dist/ with the other editions
+        server.preview.editions.wait_for_build(0, 600)
+        assert (project / "dist" / "small.pdf").read_bytes() == server.preview.editions.pdf
         first = int(get(server, "/pdf-version")[1])
         edit(project / "chapters" / "alpha.md", OLD_SENTENCE, NEW_SENTENCE)
         wait_until(lambda: NEW_SENTENCE in get(server, "/")[1], 60, "the page after the edit")

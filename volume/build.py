@@ -147,12 +147,26 @@ def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) ->
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """The volume already read and transformed by prepare() (`volume preview --pdf` reads it once for its page and
+    the editions): the inputs' key taken before the sources were read, the volume, its diagnostics, the seconds."""
+
+    key: str
+    volume: Volume
+    report: Report
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
 class BuildOptions:
     """What the caller asks of a build."""
 
     force: bool = False  # rebuild even if nothing changed
     release: bool = False  # also SHA256SUMS and build-report.json
     progress: Callable[[str], None] = lambda step: None  # told each step's name
+    digital_saved: Callable[[Path], None] | None = None  # given the digital PDF once written (still in the staging
+    # folder: the build may yet fail), before the print edition, the EPUB and the cover are done
+    prepared: Prepared | None = None  # the sources read already: not read again
 
 
 @dataclass
@@ -178,17 +192,19 @@ def layout_scheduler(styles: Path) -> Scheduler:
 
 
 def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False,
-          release: bool = False, scheduler: Scheduler | None = None) -> BuildResult:
+          release: bool = False, scheduler: Scheduler | None = None,
+          digital_saved: Callable[[Path], None] | None = None, prepared: Prepared | None = None) -> BuildResult:
     """Build the editions (and with `release` SHA256SUMS and build-report.json) and put them in the output folder
     as one set: the old set stays whole until the new one replaces it at once (volume/publish.py). A scheduler may be
-    given (to keep its workers from one build to the next); otherwise the build starts its own and ends it."""
+    given (to keep its workers from one build to the next); otherwise the build starts its own and ends it.
+    digital_saved(path) is called once the digital PDF is written; `prepared` is the volume read already."""
     started = time.perf_counter()
-    options = BuildOptions(force, release, progress)
+    options = BuildOptions(force, release, progress, digital_saved, prepared)
     manifest = load_manifest(find_manifest(project))
     styles = styles_dir_for(manifest)
     out_dir = manifest.project_dir / manifest.output_dir
     kept = _recover(manifest, out_dir)
-    key = inputs_key(manifest, styles)
+    key = prepared.key if prepared is not None else inputs_key(manifest, styles)
     if not (force or release):
         previous = _up_to_date(out_dir, key)
         if previous is not None:
@@ -223,9 +239,15 @@ def _report_kept(report: Report, kept: list[Path]) -> None:
 
 def _build(run: _Run) -> BuildResult:
     run.options.progress("Reading chapters")
-    mark = time.perf_counter()
-    volume = prepare(run.project, run.result.report, after_reading=run.scheduler.start)
-    run.result.timings["read_and_transform"] = time.perf_counter() - mark
+    mark, prepared = time.perf_counter(), run.options.prepared
+    if prepared is None:
+        volume = prepare(run.project, run.result.report, after_reading=run.scheduler.start)
+        run.result.timings["read_and_transform"] = time.perf_counter() - mark
+    else:
+        run.scheduler.start()
+        volume = prepared.volume
+        run.result.report.items += [d for d in prepared.report.items if d not in run.result.report.items]
+        run.result.timings["read_and_transform"] = prepared.seconds
     run.result.volume = volume
     try:
         staging = Staging(run.manifest.project_dir, run.out_dir)
@@ -299,7 +321,8 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
 
     try:
         editions = render_editions(volume, run.styles, run.scheduler, run.manifest.project_dir / ".volume-cache"
-                                   / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts)
+                                   / "pieces", folder / f"{slug}.pdf", folder / f"{slug}-print.pdf", on_facts,
+                                   run.options.digital_saved)
         result.timings["pdf_editions"] = time.perf_counter() - mark
         _report_layout(result, editions)
         mark = time.perf_counter()

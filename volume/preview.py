@@ -6,15 +6,16 @@ import logging
 import secrets
 import socket
 import threading
+import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from volume.build import prepare, styles_dir_for
+from volume.build import Prepared, inputs_key, prepare, styles_dir_for
 from volume.cache import remember_between_builds
-from volume.config import find_manifest
+from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Report, VolumeError
 from volume.render.preview import book_page, error_page
 
@@ -49,12 +50,17 @@ class Preview:
         self.closing = False
 
     def rebuild(self) -> bool:
-        """Build the page from the sources now; True if it differs from the one being served."""
+        """Build the page from the sources now (with --pdf, then ask for the editions, from the same reading of the
+        sources); True if the page differs from the one being served."""
         report = Report()
-        assets = None
+        assets = prepared = None
         slot = f"@@version-{self.nonce}@@"  # the page is written once, its version put in after (the nonce is secret)
         try:
+            key = self._inputs_key()
+            started = time.perf_counter()
             volume = prepare(self.project, report)
+            if key is not None:
+                prepared = Prepared(key, volume, report, time.perf_counter() - started)
             css = (styles_dir_for(volume.manifest) / "epub.css").read_text(encoding="utf-8")
             page = book_page(volume, css, list(report.warnings), self.root, slot, self.nonce, self.editions is not None)
             assets = {a.name: (a.media_type, a.data) for c in volume.chapters for a in c.assets}
@@ -67,6 +73,8 @@ class Preview:
             page = error_page(["internal error (a bug in volume; the traceback is in the terminal): "
                                + f"{exc.__class__.__name__}: {exc}"], slot, self.nonce)
         self.report = report
+        if self.editions is not None:
+            self.editions.want(prepared)
         # Only this (the building) thread changes the version, so the page is compared outside the lock.
         if self.version and page == self.written:
             return False
@@ -79,6 +87,14 @@ class Preview:
             self.version += 1
             self.changed.notify_all()
         return True
+
+    def _inputs_key(self) -> str | None:
+        """With --pdf, the key of the sources as they are before they are read (a save while they are read makes
+        the next build's key differ, so nothing is taken as up to date that was not built)."""
+        if self.editions is None:
+            return None
+        manifest = load_manifest(find_manifest(self.project))
+        return inputs_key(manifest, styles_dir_for(manifest))
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
         with self.changed:
@@ -95,7 +111,9 @@ class Preview:
 
 class EditionBuilds:
     """`volume preview --pdf`: the three editions built after each change of the page, in a thread of their own (the
-    page does not wait for them), on one warm scheduler (volume/watch.py); the last good digital PDF is served."""
+    page does not wait for them), on one warm scheduler (volume/watch.py), from the volume the page was made from;
+    the newest digital PDF is served as soon as a build has written it (before the print edition, the EPUB and the
+    cover, which then go into dist/ with it)."""
 
     def __init__(self, project: Path):
         from volume.watch import WarmBuilds
@@ -104,12 +122,18 @@ class EditionBuilds:
         self.wanted = threading.Event()
         self.stopping = threading.Event()
         self.lock = threading.Lock()
+        self.prepared: Prepared | None = None  # the newest reading of the sources, for the next build
         self.pdf = b""
         self.version = 0  # bumped each time a new PDF is in place
+        self.ended = threading.Condition()
+        self.builds_ended = 0  # builds finished or failed (what a caller waits on: wait_for_build)
         self.thread = threading.Thread(target=self._run, name="volume-preview-pdf", daemon=True)
         self.thread.start()
 
-    def want(self) -> None:
+    def want(self, prepared: Prepared | None = None) -> None:
+        """Build again, from this reading of the sources (None: the build reads them itself)."""
+        with self.lock:
+            self.prepared = prepared
         self.wanted.set()
 
     def _run(self) -> None:
@@ -118,21 +142,43 @@ class EditionBuilds:
                 continue
             self.wanted.clear()  # saves during the build make one more build, not one each
             try:
-                result = self.builds.build()
-            except VolumeError as exc:
-                log.info("the editions do not build: %d error(s), listed on the page", len(exc.report.errors))
-                continue
-            except Exception:  # noqa: BLE001 (a bug in volume: say so, keep serving the last PDF)
-                log.error("building the editions failed:\n%s", traceback.format_exc())
-                continue
-            digital = next((o.path for o in result.outputs if o.path.suffix == ".pdf"
-                            and not o.path.stem.endswith(("-print", "-cover"))), None)
-            if digital is None or (result.up_to_date and self.pdf):
-                continue
-            with self.lock:
-                self.pdf = digital.read_bytes()
+                self._build_once()
+            finally:
+                with self.ended:
+                    self.builds_ended += 1
+                    self.ended.notify_all()
+
+    def _build_once(self) -> None:
+        with self.lock:
+            prepared, self.prepared = self.prepared, None
+        try:
+            result = self.builds.build(digital_saved=self._serve, prepared=prepared)
+        except VolumeError as exc:
+            log.info("the editions do not build: %d error(s), listed on the page", len(exc.report.errors))
+            return
+        except Exception:  # noqa: BLE001 (a bug in volume: say so, keep serving the last PDF)
+            log.error("building the editions failed:\n%s", traceback.format_exc())
+            return
+        digital = next((o.path for o in result.outputs if o.path.suffix == ".pdf"
+                        and not o.path.stem.endswith(("-print", "-cover"))), None)
+        if digital is None or (result.up_to_date and self.pdf):
+            return
+        self._serve(digital)
+        log.info("editions rebuilt: PDF version %d", self.version)
+
+    def wait_for_build(self, ended: int, timeout: float) -> int:
+        """Wait until more than `ended` builds have ended and nothing more is asked for; how many have ended."""
+        with self.ended:
+            self.ended.wait_for(lambda: self.builds_ended > ended and not self.wanted.is_set(), timeout)
+            return self.builds_ended
+
+    def _serve(self, digital: Path) -> None:
+        """Serve this digital PDF from now on (a new version only if its bytes changed)."""
+        data = digital.read_bytes()
+        with self.lock:
+            if data != self.pdf:
+                self.pdf = data
                 self.version += 1
-            log.info("editions rebuilt: PDF version %d", self.version)
 
     def close(self) -> None:
         self.stopping.set()
@@ -175,16 +221,12 @@ def watch(preview: Preview, stop: threading.Event, built: threading.Event) -> No
             if not built.is_set():
                 preview.rebuild()
                 built.set()
-                if preview.editions is not None:
-                    preview.editions.want()
             elif changes:
                 changed = _shown_paths(preview.root, [path for _kind, path in changes]) or ["a file"]
                 log.info("changed: %s", ", ".join(changed))
                 updated = preview.rebuild()
                 if updated:
                     log.info("rebuilt: version %d", preview.version)
-                if preview.editions is not None:
-                    preview.editions.want()
                 preview.announce(changed, updated, preview.report)
     except OSError as exc:  # a watched folder vanished, or too many watches: say so; the server keeps serving
         log.error("stopped watching for changes: %s", exc)
@@ -324,6 +366,4 @@ def start_preview(project: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_P
         server.start_watching().wait()
     else:
         server.preview.rebuild()
-        if server.preview.editions is not None:
-            server.preview.editions.want()
     return server

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from volume.build import BuildResult, build, layout_scheduler, styles_dir_for
+from volume.build import BuildResult, Prepared, build, layout_scheduler, styles_dir_for
 from volume.cache import remember_between_builds
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import VolumeError
@@ -31,12 +31,21 @@ class WarmBuilds:
         self.scheduler = None
         self.styles: Path | None = None
 
-    def build(self, progress: Callable[[str], None] = lambda step: None) -> BuildResult:
+    def build(self, progress: Callable[[str], None] = lambda step: None,
+              digital_saved: Callable[[Path], None] | None = None, prepared: Prepared | None = None) -> BuildResult:
+        """One build (see volume.build.build for digital_saved and prepared)."""
         styles = styles_dir_for(load_manifest(find_manifest(self.project)))
         if styles != self.styles:
             self.close()
             self.scheduler, self.styles = layout_scheduler(styles), styles
-        return build(self.project, progress, scheduler=self.scheduler)
+        try:
+            return build(self.project, progress, scheduler=self.scheduler, digital_saved=digital_saved,
+                         prepared=prepared)
+        finally:
+            # the fork server and the workers up for the next build: a first build that found everything up to date
+            # started none, and the first save then waited for them (WeasyPrint imported, the style sheet parsed)
+            if self.scheduler is not None:
+                self.scheduler.start()
 
     def close(self) -> None:
         if self.scheduler is not None:

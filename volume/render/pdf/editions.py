@@ -288,10 +288,12 @@ def _write_print_edition(runner: PieceRunner, book: Plan, digital: Path, printed
 
 
 def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path, digital: Path, printed: Path,
-                    on_facts=None) -> Editions:
+                    on_facts=None, digital_saved=None) -> Editions:
     """Lay the book out in the scheduler's workers and write both PDF editions. Once every page is laid out the
     workers are recycled (their memory goes back before the joining) and on_facts(placed volume, facts) is called,
-    so the EPUB and the cover can be made meanwhile."""
+    so the EPUB and the cover can be made meanwhile. digital_saved(path) is called once the digital edition is
+    written; someone waits for it (`volume preview --pdf`), so then on_facts is called only after it, and the
+    EPUB and the cover are made while the print edition is, not while the digital edition is joined."""
     from volume.render.pdf import font_merge
     from volume.scheduler import in_thread
     from volume.transforms.pagination import apply_page_facts
@@ -306,7 +308,7 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
         timings["pdf_layout"], mark = time.perf_counter() - mark, time.perf_counter()
         scheduler.recycle()
-        if on_facts is not None:
+        if on_facts is not None and digital_saved is None:
             on_facts(apply_page_facts(volume, facts), facts)
         joining.result()
         joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened)
@@ -314,9 +316,13 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
     try:
         joined.save(digital)
+        if digital_saved is not None:
+            digital_saved(digital)  # before the files are let go: someone is waiting for it
     finally:
         joined.close()  # the pieces' files are let go; the print edition is made from the digital file
     timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
+    if digital_saved is not None and on_facts is not None:
+        on_facts(apply_page_facts(volume, facts), facts)
     print_pages = _write_print_edition(runner, book, digital, printed)
     timings["pdf_print"] = time.perf_counter() - mark
     runner.prune()
