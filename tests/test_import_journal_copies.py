@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CASES
+from tests.test_import_forms import imported
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Report
 from volume.importer import import_source
@@ -114,14 +115,10 @@ cheap to make.<a href="#bib4">[4]</a></p>
 
 
 def _import(tmp_path: Path, name: str, content: str):
+    """Import `content` into a new project: the chapter as the build reads it, the result, the written Markdown."""
     project = tmp_path / "book"
     create_project(project)
-    source = tmp_path / name
-    source.write_text(content, encoding="utf-8")
-    result = import_source(source, project)
-    report = Report()
-    volume = run_transforms(load_volume(load_manifest(find_manifest(project)), report), report)
-    chapter = next(c for c in volume.chapters if c.id == result.chapter.stem)
+    result, chapter, _ = imported(project, tmp_path, name, content)
     return chapter, result, result.chapter.read_text(encoding="utf-8")
 
 
