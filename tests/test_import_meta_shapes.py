@@ -243,3 +243,20 @@ def test_page_authors_linked_to_their_profile_pages_under_the_title(tmp_path):
     article = read_html(page)
     assert [a for a, _ in article.authors] == ["Jane Doe", "John Roe"]
     assert article.date == "2021-03-03"
+
+
+def test_a_page_whose_loose_text_choice_yields_nothing_is_read_from_its_paragraphs(tmp_path, monkeypatch):
+    """The choice made for pages with little text in <p> (loose text, paragraph <div>s) may land on an element
+    with no paragraph; the page is then read again from its densest block of <p> elements, never refused."""
+    import volume.importer.html as html
+
+    page = tmp_path / "advisory.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Security advisory 17</title></head><body>'
+                    '<div id="logo"><img src="logo.png" alt=""></div>'
+                    '<div id="content"><h1>Security advisory 17</h1><p>A flaw in the parser let a crafted file '
+                    'run code.</p><p>Update to the fixed release.</p></div></body></html>', encoding="utf-8")
+    assert any(b.kind == "para" for b in read_html(page).blocks)  # (few characters in <p>: the loose choice runs)
+    monkeypatch.setattr(html, "_densest_text", lambda doc, blocks, size: doc.get_element_by_id("logo"))
+    article = read_html(page)
+    assert [b.plain for b in article.blocks if b.kind == "para"] == [
+        "A flaw in the parser let a crafted file run code.", "Update to the fixed release."]

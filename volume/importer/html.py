@@ -282,16 +282,16 @@ def _densest_text(doc: etree._Element, blocks: list[etree._Element], size) -> et
     return after[0] if after else max(pool, key=scores.get)
 
 
-def choose_root(doc: etree._Element) -> etree._Element:
+def choose_root(doc: etree._Element, loose: bool = True) -> etree._Element:
     """The element holding the article: articleBody, <article>, <main>, else the densest block of paragraphs
     (with the sibling sections it belongs with); page furniture (a footer) is none. On a page with little text
-    in <p> elements the densest block counts a blog's loose text and a journal's paragraph <div>s too."""
+    in <p> elements the densest block counts a blog's loose text and a journal's paragraph <div>s too (`loose`)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     blocks = [e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
                                                                                   "article", "main")]
     size = lambda e: sum(len(p.text_content()) for p in e.findall("p"))  # noqa: E731
     densest = max(blocks, key=size, default=body)
-    if size(densest) < FEW_PARAGRAPHS or _in_furniture(densest):
+    if loose and (size(densest) < FEW_PARAGRAPHS or _in_furniture(densest)):
         found = _densest_text(doc, blocks, size)
         densest = found if found is not None else densest
     densest = _whole_article(densest)
@@ -841,19 +841,33 @@ def notes_outside(doc: etree._Element, root: etree._Element, targets: dict[str, 
     return found
 
 
-def read_html(source: Path, text: str | None = None) -> Article:
-    """The article in a saved page (or in `text`, HTML converted from `source`)."""
-    text = _decode(source.read_bytes()) if text is None else text
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+def _parsed(source: Path, text: str) -> etree._Element:
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-        doc = lxml.html.document_fromstring(text, parser=parser)
+        return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise VolumeError.single("P003", f"the HTML could not be parsed ({exc}); save the page again",
                                  SourceLocation(source)) from None
+
+
+def read_html(source: Path, text: str | None = None) -> Article:
+    """The article in a saved page (or in `text`, HTML converted from `source`). When the element chosen for a page
+    with little text in <p> yields no paragraph, the page is read again from its densest block of <p> elements."""
+    text = _decode(source.read_bytes()) if text is None else text
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    article = _read_page(source, _parsed(source, text), loose=True)
+    if not any(b.kind in ("para", "item", "quote") for b in article.blocks):
+        plain = _read_page(source, _parsed(source, text), loose=False)
+        if any(b.kind in ("para", "item", "quote") for b in plain.blocks):
+            return plain
+    return article
+
+
+def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
+    """The article of a parsed page, from the element choose_root finds (see there for `loose`)."""
     article = Article(source=source, lang=(doc.get("lang") or "").strip())
     meta = page_meta(doc)
-    root = choose_root(doc)
+    root = choose_root(doc, loose)
     article.title, title_from = _title(doc, root, meta)
     article.title = LINK.sub(r"\1", article.title)  # a title that links to its own page is no link in the book
     if article.title:
