@@ -64,3 +64,58 @@ def test_watch_rebuilds_on_save_and_stops_on_ctrl_c(tmp_path):
     assert process.returncode == 0, errors
     assert "Stopped." in "".join(seen)
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below `pid` (read from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        children = {p for p, pp in parents.items() if pp == parent}
+        found |= children
+        todo += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_watch_stopped_with_kill_leaves_no_worker_behind(tmp_path):
+    """SIGTERM (`kill PID`, as a script or a service manager stops it) ends `--watch` as Ctrl-C does: the fork
+    server, its workers and the resource tracker end with it instead of living on under init."""
+    project = copy_case("small", tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "volume", "build", "--watch", "--project", str(project)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
+    children: set[int] = set()
+    try:
+        _wait_for(lines, [], "Watching for changes", 1)
+        children = _descendants(process.pid)
+        assert children, "the warm build keeps workers"
+        process.send_signal(signal.SIGTERM)  # the process alone, not its group
+        process.wait(timeout=120)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in children if _alive(p)]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in children:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

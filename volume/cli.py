@@ -166,6 +166,7 @@ def _build_watching(project: Path) -> None:
             _print_built(console, project, result)
         console.print("Watching for changes (Ctrl-C to stop)…", markup=False)
 
+    _terminate_as_interrupt()
     try:
         watch_and_build(project, told)
     except KeyboardInterrupt:
@@ -173,6 +174,17 @@ def _build_watching(project: Path) -> None:
     except VolumeError as exc:  # the manifest could not be read before the first build
         _print_diagnostics(exc.report, root)
         sys.exit(EXIT_FINDINGS)
+
+
+def _terminate_as_interrupt() -> None:
+    """`kill` (SIGTERM, as a service manager or a script stops a process) ends `--watch` and `preview` as Ctrl-C
+    does, so the fork server and the layout workers are stopped with them instead of being left behind."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _print_spine(console, project: Path, result) -> None:
@@ -433,6 +445,7 @@ def preview(project: Path, port: int, host: str, no_watch: bool, pdf: bool) -> N
     console = _console()
     root = project.resolve()
     server = None
+    _terminate_as_interrupt()
     try:
         try:
             announcer: list[_RebuildAnnouncer] = []  # made once the first build's diagnostics are known
