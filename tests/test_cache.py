@@ -101,3 +101,28 @@ def test_joining_short_and_long_books_writes_the_same_bytes(tmp_path, monkeypatc
     assert again.pieces["laid_out"] == 0  # the same pieces, joined the other way
     for name in names:
         assert (project / "dist" / name).read_bytes() == kept_open[name], name
+
+
+def test_entries_no_build_used_for_two_weeks_are_forgotten(tmp_path):
+    """The cache grows with every edit (a document, pandoc's reading, the notes' readings per version of a chapter):
+    what no build has read or written for two weeks goes; what a build reads stays however old it is."""
+    import os
+    import time
+
+    from volume.cache import UNUSED_FOR, Cache
+
+    cache = Cache(tmp_path)
+    for kind, key in (("documents", "aa11"), ("pandoc", "bb22"), ("notes", "cc33")):
+        cache.put(kind, key, {"kind": kind})
+    old = time.time() - UNUSED_FOR - 3600
+    for path in cache.root.glob("*/??/*.json"):
+        os.utime(path, (old, old))
+    pieces = cache.root / "pieces"
+    pieces.mkdir()
+    (pieces / "x.pdf").write_bytes(b"%PDF")
+    os.utime(pieces / "x.pdf", (old, old))
+    assert cache.get("notes", "cc33") == {"kind": "notes"}  # read by a build now: kept
+    assert cache.prune() == 2
+    assert not cache.has("documents", "aa11") and not cache.has("pandoc", "bb22")
+    assert cache.get("notes", "cc33") == {"kind": "notes"}
+    assert (pieces / "x.pdf").exists()  # the pieces have their own rule

@@ -286,6 +286,9 @@ def _make_set(run: _Run, volume: Volume, staging: Staging) -> None:
                                  "permissions (the previous editions are as they were)",
                                  SourceLocation(run.out_dir)) from None
     _write_last_build(manifest.project_dir / ".volume-cache", result)
+    from volume.cache import Cache
+
+    Cache(manifest.project_dir).prune()  # entries no build has used for two weeks (the pieces prune themselves)
 
 
 LAST_BUILD = "last-build.json"  # in .volume-cache/: what the last build did (bench/run.py reads it)

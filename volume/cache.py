@@ -10,12 +10,14 @@ import json
 import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from volume import __version__
 
 CACHE_DIR = ".volume-cache"
+UNUSED_FOR = 14 * 86400  # seconds: cache entries no build has used for two weeks are forgotten
 
 
 def versions() -> dict[str, str]:
@@ -78,10 +80,28 @@ class Cache:
         return self.root / kind / key[:2] / f"{key}.json"
 
     def get(self, kind: str, key: str):
+        path = self._path(kind, key)
         try:
-            return json.loads(self._path(kind, key).read_text(encoding="utf-8"))
+            found = json.loads(path.read_text(encoding="utf-8"))
+            os.utime(path)  # read now: prune() keeps what builds still use
+            return found
         except (OSError, ValueError):
             return None
+
+    def prune(self, unused_for: float = UNUSED_FOR) -> int:
+        """Forget the entries of every kind (documents, pandoc's readings, notes, …) that no build has read or
+        written for `unused_for` seconds; each edit adds entries, so the cache would otherwise grow for as long
+        as a project is worked on. The laid-out pieces are pruned by their own rule (render/pdf/editions.py).
+        Returns how many were forgotten."""
+        forgotten, cutoff = 0, time.time() - unused_for
+        for path in self.root.glob("*/??/*.json"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    forgotten += 1
+            except OSError:
+                pass  # another build's at the same time: no matter
+        return forgotten
 
     def has(self, kind: str, key: str) -> bool:
         return self._path(kind, key).is_file()
