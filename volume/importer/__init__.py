@@ -102,7 +102,7 @@ def _headings_in(markdown: str) -> int:
 
 
 def _from_article(article: Article, chapters: Path, lang: str, report: Report) -> tuple[Path, _Written]:
-    if not any(b.kind in ("para", "item", "quote") for b in article.blocks):
+    if not article.has_text:
         raise VolumeError.single("P003", "no paragraphs of text were recognised; is this the article itself, "
                                  "saved as 'Web page, complete' or copied with Ctrl+A?", SourceLocation(article.source))
     if not article.title:

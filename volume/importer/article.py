@@ -41,6 +41,9 @@ class Block:
         return rec.plain(self.text)
 
 
+TEXT_KINDS = ("para", "item", "quote")  # the blocks that carry an article's text
+
+
 @dataclass
 class Article:
     source: Path
@@ -63,6 +66,11 @@ class Article:
     @property
     def headings(self) -> int:
         return sum(1 for b in self.blocks if b.kind == "heading")
+
+    @property
+    def has_text(self) -> bool:
+        """Whether a paragraph, list item or quotation was recognised (an article without one is refused)."""
+        return any(b.kind in TEXT_KINDS for b in self.blocks)
 
 
 def token(label: str, line: int | None) -> str:
@@ -466,7 +474,7 @@ CLOSING_SHARE = 0.25  # a closing line ends the article when less than this much
 
 
 def _text_size(blocks: list[Block]) -> int:
-    return sum(len(b.plain) for b in blocks if b.kind in ("para", "item", "quote") and len(b.plain.split()) >= 25)
+    return sum(len(b.plain) for b in blocks if b.kind in TEXT_KINDS and len(b.plain.split()) >= 25)
 
 
 def _drop(article: Article, block: Block, why: str) -> None:

@@ -856,9 +856,9 @@ def read_html(source: Path, text: str | None = None) -> Article:
     text = _decode(source.read_bytes()) if text is None else text
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     article = _read_page(source, _parsed(source, text), loose=True)
-    if not any(b.kind in ("para", "item", "quote") for b in article.blocks):
+    if not article.has_text:
         plain = _read_page(source, _parsed(source, text), loose=False)
-        if any(b.kind in ("para", "item", "quote") for b in plain.blocks):
+        if plain.has_text:
             return plain
     return article
 
