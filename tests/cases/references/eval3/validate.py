@@ -15,7 +15,7 @@ FIELDS = {"type", "author", "editor", "translator", "issued", "accessed", "title
 TYPES = {"article-journal", "article-magazine", "article-newspaper", "book", "chapter", "paper-conference",
          "report", "thesis", "webpage", "post-weblog", "post", "legislation", "bill", "hearing", "speech",
          "dataset", "standard", "motion_picture", "entry-dictionary", "entry-encyclopedia", "article",
-         "software", "graphic", "interview", "personal_communication"}
+         "software", "graphic", "interview", "personal_communication", "broadcast"}
 NAME_PARTS = {"family", "given", "suffix", "literal"}
 DATES = {"issued", "accessed"}
 NAMES = {"author", "editor", "translator"}
