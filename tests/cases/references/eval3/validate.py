@@ -166,8 +166,8 @@ def main():
         print(f"\nper {field}:", dict(collections.Counter(r[field] for r in recs).most_common()))
     print("\nper type:", dict(collections.Counter(r["expected"].get("type") for r in recs).most_common()))
     print("per file:", dict(files.most_common()))
-    sources = {r["source"].split(":docs/")[0] + ":" + r["source"].split(":")[-1] for r in recs}
-    print(f"\n{len(recs)} records, {len(files)} files, {len(sources)} source documents, "
+    sources = {r["source"] for r in recs}
+    print(f"\n{len(recs)} records, {len(files)} files, {len(sources)} distinct source fields, "
           f"{sum(bool(r.get('ibid')) for r in recs)} Ibid. notes, {bad} problems")
     return 1 if bad else 0
 
