@@ -68,11 +68,26 @@ def why(before: dict[str, tuple], after: dict[str, tuple]) -> Counter:
     return kinds
 
 
+def printed(entry) -> str:
+    """An index entry's locators as the index prints them ("45–46, 52")."""
+    from volume.render.index_section import page_ranges
+
+    return ", ".join(first + ("\u2013" + last if last != first else "") for first, last, _a in page_ranges(entry.locators))
+
+
+def changed_entries(before, after) -> list[str]:
+    """The index entries whose printed numbers changed: "    term: 45–46 -> 46"."""
+    old = {e.term.term: printed(e) for e in before.index_entries}
+    return [f"    {e.term.term}: {old.get(e.term.term)} -> {printed(e)}" for e in after.index_entries
+            if old.get(e.term.term) != printed(e)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--show", action="store_true", help="print each changed index entry's numbers before and after")
     args = parser.parse_args()
     from volume.watch import WarmBuilds
 
@@ -105,6 +120,8 @@ def main() -> None:
                     if kinds:
                         reasons[name].update(kinds)
                         details.append(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+                if args.show:
+                    print(*changed_entries(before, after), sep="\n")
                 pages = result.outputs[0].pages
                 print(f"{number + 1:3} {chapter.stem:14} {seconds:5.1f} s  laid out {', '.join(result.laid_out)}"
                       f"{f'  book {total} -> {pages} pages' if pages != total else ''}"
