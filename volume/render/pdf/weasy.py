@@ -115,6 +115,11 @@ def reuse_column_trials() -> None:
         trials = calls[-1]
         key = (repr(skip_stack), bottom_space, box.position_y, box.width, page_is_empty, args,
                tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # a ::first-letter or ::first-line style passed down: laid out as WeasyPrint does
+            return lay_out(context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
+                           fixed_boxes, adjoining_margins, *args, **kwargs)
         trial = adjoining_margins is not None
         if not trial and key in trials:
             result, x = trials.pop(key)
