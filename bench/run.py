@@ -24,7 +24,8 @@ modules it imports: the editable checkout has no bytecode). `--preview-only` lea
 
 The `--pdf` latency ends when the preview first serves a new PDF (its /pdf-version changes) that then proves to hold
 the edit; reading the PDF's text to prove it (pdftotext, 0.3-0.5 s of CPU) is the bench's own check and is not
-counted, but it is printed beside ("verified").
+counted, but it is printed beside ("verified"). After each `--pdf` save's build it prints the PDF pieces that build laid
+out (a save that lays out the index or the bibliography again is the slow kind).
 """
 
 from __future__ import annotations
