@@ -1,12 +1,13 @@
 """How often a random one-sentence edit lays the bibliography or the index out again, and why.
 
-    python bench/back_matter_edits.py [--edits 20] [--seed 7] [--project .]
+    python bench/back_matter_edits.py [--edits 20] [--seed 7] [--project .] [--show]
 
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
 workers as `volume build --watch` does. After each build it prints the pieces laid out and, for the bibliography and
 the index, the entries whose printed page numbers changed, by kind (bench/back_matter_edits.py's why()), and the book's
-pages when they changed. Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
+pages when they changed; `--show` also prints each changed index entry's numbers before and after ("TBEA: 57, 67, 70 ->
+57–58, 67, 70"). Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
 """
 
 from __future__ import annotations
@@ -68,16 +69,61 @@ def why(before: dict[str, tuple], after: dict[str, tuple]) -> Counter:
     return kinds
 
 
+def printed(entry) -> str:
+    """An index entry's locators as the index prints them ("45–46, 52")."""
+    from volume.render.index_section import page_ranges
+
+    return ", ".join(first + ("\u2013" + last if last != first else "") for first, last, _a in page_ranges(entry.locators))
+
+
+def runs(entry) -> list[tuple[int, int]]:
+    """An index entry's printed runs of arabic pages as (first, last) numbers."""
+    from volume.render.index_section import page_ranges
+
+    return [(int(first), int(last)) for first, last, _a in page_ranges(entry.locators) if first.isdigit()
+            and last.isdigit()]
+
+
+def next_page_only(old: list[tuple[int, int]], new: list[tuple[int, int]]) -> bool:
+    """Whether the only change is one number becoming a two-page range with a page beside it or back ("57" ->
+    "57–58", "28–29" -> "29"): the change that a number's room for one more page would absorb."""
+    if len(old) != len(new):
+        return False
+    changed = [(a, b) for a, b in zip(old, new) if a != b]
+    if len(changed) != 1:
+        return False
+    (first, last), (new_first, new_last) = changed[0]
+    single, pair = ((first, last), (new_first, new_last)) if first == last else ((new_first, new_last), (first, last))
+    return single[0] == single[1] and pair[1] == pair[0] + 1 and single[0] in pair
+
+
+def changed_entries(before, after) -> list[str]:
+    """The index entries whose printed numbers changed: "    term: 45–46 -> 46", marked when the count of printed
+    numbers changed ("count") and when that was only a page joined to a number or left from it ("next page")."""
+    old = {e.term.term: e for e in before.index_entries}
+    lines = []
+    for entry in after.index_entries:
+        was = old.get(entry.term.term)
+        if was is None or printed(was) == printed(entry):
+            continue
+        count = sum(1 + (a != b) for a, b in runs(was)) != sum(1 + (a != b) for a, b in runs(entry))
+        kind = (" [count, next page]" if next_page_only(runs(was), runs(entry)) else " [count]") if count else ""
+        lines.append(f"    {entry.term.term}: {printed(was)} -> {printed(entry)}{kind}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--show", action="store_true", help="print each changed index entry's numbers before and after")
     args = parser.parse_args()
     from volume.watch import WarmBuilds
 
     rng = random.Random(args.seed)
     relaid: Counter = Counter()
+    counted: Counter = Counter()  # --show: the changes of a count of printed numbers, by kind
     reasons: dict[str, Counter] = {"index": Counter(), "bibliography": Counter()}
     with tempfile.TemporaryDirectory(prefix="volume-backmatter-") as folder:
         work = Path(folder)
@@ -105,6 +151,11 @@ def main() -> None:
                     if kinds:
                         reasons[name].update(kinds)
                         details.append(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+                if args.show:
+                    shown = changed_entries(before, after)
+                    print(*shown, sep="\n") if shown else None
+                    counted.update("next page" if "next page]" in line else "other" for line in shown
+                                   if "[count" in line)
                 pages = result.outputs[0].pages
                 print(f"{number + 1:3} {chapter.stem:14} {seconds:5.1f} s  laid out {', '.join(result.laid_out)}"
                       f"{f'  book {total} -> {pages} pages' if pages != total else ''}"
@@ -118,6 +169,9 @@ def main() -> None:
     for name, kinds in reasons.items():
         print(f"{name} entries changed, by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
                                                       or "none"))
+    if args.show:
+        print(f"index entries whose count of printed numbers changed: {sum(counted.values())}, of them a number "
+              f"becoming a two-page range with a page beside it or back: {counted['next page']}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ modules it imports: the editable checkout has no bytecode). `--preview-only` lea
 
 The `--pdf` latency ends when the preview first serves a new PDF (its /pdf-version changes) that then proves to hold
 the edit; reading the PDF's text to prove it (pdftotext, 0.3-0.5 s of CPU) is the bench's own check and is not
-counted, but it is printed beside ("verified").
+counted, but it is printed beside ("verified"). After each `--pdf` save's build it prints the PDF pieces that build laid
+out (a save that lays out the index or the bibliography again is the slow kind).
 """
 
 from __future__ import annotations
@@ -200,16 +201,26 @@ def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, ed
         while read(url + "pdf-version").strip() == b"0" and time.perf_counter() - started < 600:
             time.sleep(0.1)  # the first editions built
         latencies, layouts, verified = [], [], []
-        for number in range(edits):
+
+        def settle() -> bytes:
+            """Wait until no build is under way: the version and dist/'s stamp stay for 3 s (the PDF may be served
+            before the build has put the other editions in place); the PDF version then."""
             seen, stamp = read(url + "pdf-version"), _stamp_of(work)
             settled = time.perf_counter()
-            # no build under way: the version and dist/'s stamp stay for 3 s (the PDF may be served before the build
-            # has put the other editions in place)
             while time.perf_counter() - settled < 3:
                 time.sleep(0.2)
                 now = (read(url + "pdf-version"), _stamp_of(work))
                 if now != (seen, stamp):
                     (seen, stamp), settled = now, time.perf_counter()
+            return seen
+
+        def tell_laid_out() -> None:  # the PDF pieces the edit's build laid out (its index? then it was slow)
+            print(f"    its build laid out {', '.join(last_build(work).get('laid_out', [])) or 'nothing'}", flush=True)
+
+        for number in range(edits):
+            seen = settle()
+            if number:
+                tell_laid_out()
             chapter = chapters[(number + 1) % len(chapters)]
             marker = edit_one_sentence(chapter, rng).rsplit("(", 1)[1][:7]
             saved = time.perf_counter()
@@ -227,6 +238,8 @@ def pdf_preview_latency(work: Path, chapters: list[Path], rng: random.Random, ed
             layouts.append(layout_seconds(work, chapter.stem) or 0.0)
             print(f"  preview --pdf edit {chapter.name}: served {latencies[-1]:.2f} s, verified {verified[-1]:.2f} s, "
                   f"its layout {layouts[-1]:.2f} s", flush=True)
+        settle()
+        tell_laid_out()
         return latencies, layouts, verified
     finally:
         process.terminate()

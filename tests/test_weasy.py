@@ -229,3 +229,43 @@ def test_hyphenation_spares_capitalised_words(child):
     broken = [line for line in found["lines"] if line.rstrip().endswith(("-", "\u2010"))]
     assert broken and all(line.strip()[:1].islower() or line.strip().startswith("an ") for line in broken), found
     assert "Internationalisation" in [line.strip() for line in found["lines"]], found
+
+
+def _columns_document() -> str:
+    """Several pages of two balanced columns after a heading, as the index is: groups, entries, links."""
+    groups = []
+    for letter in "ABCDEFGHIJ":
+        entries = "".join(f'<li>{letter}{"lorem ipsum " * (n % 4)}term {n}, <a href="#t">{n * 7}</a>, '
+                          f'<a href="#t">{n * 7 + 3}</a></li>' for n in range(14))
+        groups.append(f'<section><h2>{letter}</h2><ul>{entries}</ul></section>')
+    return f"""<html lang="en"><head><style>@page {{ size: 4in 5in; margin: 0.5in; }}
+body {{ font-family: "Noto Serif"; font-size: 9pt; }} .columns {{ column-count: 2; column-gap: 1em; }}
+ul {{ list-style: none; margin: 0; padding: 0; }} li {{ break-inside: avoid; }} h2 {{ font-size: 1.1em; }}
+</style></head><body><h1 id="t">Index</h1><div class="columns">{"".join(groups)}</div></body></html>"""
+
+
+def _columns_pdf(reuse: bool) -> tuple[bytes, int, int]:
+    """The columns document as a PDF, laid out with or without the trials reused: (bytes, pages, reused)."""
+    _set_up()
+    from weasyprint import HTML
+    from weasyprint.layout import block
+
+    from volume.render.pdf import weasy
+
+    if reuse:
+        weasy.reuse_column_trials()
+    document = HTML(string=_columns_document()).render()
+    return document.write_pdf(), len(document.pages), getattr(block.block_box_layout, "reused", 0)
+
+
+def test_columns_placed_from_their_trials_are_laid_out_as_weasyprint_would():
+    """The index's columns placed from their trial layouts (weasy.reuse_column_trials): the same PDF, byte for byte,
+    as WeasyPrint's own two layouts give, and the trials were taken (or the patch no longer reaches them)."""
+    results = []
+    for reuse in (False, True):
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results.append(pool.submit(_columns_pdf, reuse).result())
+    (plain, pages, _), (reused, reused_pages, taken) = results
+    assert pages >= 3 and reused_pages == pages
+    assert taken >= pages - 1, "columns_layout no longer places its columns by calling block_box_layout as assumed"
+    assert reused == plain

@@ -80,13 +80,14 @@ def _book_css(styles_dir: Path, fetcher):
 def set_up_worker(styles_dir: Path) -> None:
     """Make this process ready to lay pieces out (the scheduler's initializer; again, at no cost, by each job):
     fontconfig sees only the shipped fonts, fonts are cut by uharfbuzz, capitalised words are never hyphenated, the
-    style sheet is parsed."""
+    columns' trial layouts are reused (the index's), the style sheet is parsed."""
     from volume.render.pdf.fetcher import ProjectFetcher
     from volume.render.pdf.fontconfig import isolate_fontconfig
 
     isolate_fontconfig(styles_dir / "fonts")
     weasy.use_uharfbuzz_subsetter()
     weasy.spare_capitalised_words()
+    weasy.reuse_column_trials()
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
 
 

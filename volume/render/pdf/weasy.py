@@ -13,6 +13,11 @@ fails loudly when a WeasyPrint upgrade breaks one.
   before the PDF is written becomes a named destination.
 - Content streams: WeasyPrint writes one operator per line and text as hex strings, so a colour operator is a
   whole line of its own (the print edition rewrites those lines).
+- Multi-column layout (the index) reuses its trial layouts: `weasyprint.layout.column.columns_layout` lays each
+  page's columns out once to learn whether they fit and again to place them, with the same height and break; the
+  second time, the first's boxes are taken, moved to their column (`layout.block.block_box_layout`, called by name
+  from inside `columns_layout`; `Box.translate`; a column box's `is_column`). Only when the columns hold nothing that
+  a layout registers beside its boxes (floats, positioned boxes, footnotes, running elements).
 - fontTools, which WeasyPrint uses for variable and colour fonts, stamps a font with the clock unless
   SOURCE_DATE_EPOCH is set.
 """
@@ -76,6 +81,74 @@ def spare_capitalised_words() -> None:
 
     line_break.pyphen = types.SimpleNamespace(Pyphen=SparingPyphen, language_fallback=pyphen.language_fallback,
                                               volume_spares_capitals=True)
+
+
+def reuse_column_trials() -> None:
+    """Make WeasyPrint place each page's columns from the layout it tried them with (in this process).
+
+    columns_layout lays the columns out to see whether the content fits at the page's height (or, on the last page,
+    at each height it tries while balancing), then lays them out again at that height to place them: the same work
+    twice, half of the index's layout. Its trial calls pass a list of adjoining margins, its placing calls None, each
+    with a column box made by `_create_column_box` (`is_column`); a placing call with the same skip stack, space
+    below, top, width and arguments as a trial of the same columns_layout call takes that trial's boxes, moved
+    across to its column.
+    """
+    from weasyprint.layout import block
+
+    if getattr(block.block_box_layout, "volume_reuses_trials", False):
+        return
+    lay_out, lay_out_columns = block.block_box_layout, block.columns_layout
+    calls: list[dict] = []  # per columns_layout call under way: its trials' boxes by what they were laid out for
+
+    def columns_layout(*args, **kwargs):
+        calls.append({})
+        try:
+            return lay_out_columns(*args, **kwargs)
+        finally:
+            calls.pop()
+
+    def block_box_layout(context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
+                         fixed_boxes, adjoining_margins, *args, **kwargs):
+        if not calls or not getattr(box, "is_column", False) or bottom_space == float("inf"):
+            return lay_out(context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
+                           fixed_boxes, adjoining_margins, *args, **kwargs)
+        trials = calls[-1]
+        key = (repr(skip_stack), bottom_space, box.position_y, box.width, page_is_empty, args,
+               tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # a ::first-letter or ::first-line style passed down: laid out as WeasyPrint does
+            return lay_out(context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
+                           fixed_boxes, adjoining_margins, *args, **kwargs)
+        trial = adjoining_margins is not None
+        if not trial and key in trials:
+            result, x = trials.pop(key)
+            result[0].translate(box.position_x - x, 0)
+            block_box_layout.reused += 1
+            return result
+        result = lay_out(context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
+                         fixed_boxes, adjoining_margins, *args, **kwargs)
+        if trial and result[0] is not None and _self_contained(result[0]):
+            trials[key] = (result, box.position_x)
+        return result
+
+    block_box_layout.volume_reuses_trials = True
+    block_box_layout.reused = 0  # placing layouts taken from a trial (tests/test_weasy.py)
+    block.block_box_layout, block.columns_layout = block_box_layout, columns_layout
+
+
+def _self_contained(box) -> bool:
+    """Whether a laid-out box tree holds nothing that its layout registers outside it (floats, positioned boxes,
+    footnotes, running elements): then placing it is moving it."""
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        style = box.style
+        if (style["position"] not in ("static", "relative") or style["float"] != "none" or box.footnote is not None
+                or box.note is not None):
+            return False
+        stack.extend(getattr(box, "children", None) or ())
+    return True
 
 
 @contextmanager
