@@ -36,7 +36,8 @@ from bench import references as bench  # noqa: E402
 
 SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7")
 FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
-UNSEEN = ("dev", "tune-round7")  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
+UNSEEN = ("dev", "tune-round7")
+TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
 
 
 def records() -> list[dict]:
@@ -53,36 +54,31 @@ def records() -> list[dict]:
     return found
 
 
-def read_all(chosen: list[dict]) -> list[dict]:
-    """Each record's readings at threshold 0, uncalibrated: (work, confidence, reason, method, signals)."""
-    from volume.references import calibration
-    from volume.references.parse import parse_note
+def read_all(chosen: list[dict], crossfit: tuple[Path, Path] | None = None) -> list[dict]:
+    """Each record's readings at threshold 0, uncalibrated: (work, confidence, reason, method, signals); crossfit:
+    labeller models trained without the records of TRAINED_ON, which then read those records."""
+    from tools.fit_calibration import read_note
 
-    calibration.USE_MODEL = False
-    out = []
-    for record in chosen:
-        note = parse_note(record["text"], threshold=0.0)
-        found = [[c.work, c.confidence, c.reason, c.method, c.signals] for c in note.readings]
-        out.append({**record, "readings": found, "ibid_read": note.ibid})
-    calibration.USE_MODEL = True
-    return out
+    return [{**record, **read_note(record["text"], crossfit if record["set"] in TRAINED_ON else None)}
+            for record in chosen]
 
 
-def cached_readings(path: Path | None) -> list[dict]:
+def cached_readings(path: Path | None, crossfit: tuple[Path, Path] | None = None) -> list[dict]:
     """read_all(records()), kept in a file keyed by the reader's code and models so that runs can be repeated."""
     chosen = records()
     if path is None:
-        return read_all(chosen)
+        return read_all(chosen, crossfit)
     code = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-s", "volume/references"], capture_output=True,
                           text=True).stdout + subprocess.run(["git", "-C", str(ROOT), "diff", "HEAD", "--",
                                                               "volume/references"], capture_output=True,
                                                              text=True).stdout
-    key = hashlib.sha1((code + json.dumps([r["id"] for r in chosen])).encode()).hexdigest()
+    models = b"".join(p.read_bytes() for p in crossfit or ())
+    key = hashlib.sha1((code + json.dumps([r["id"] for r in chosen])).encode() + models).hexdigest()
     if path.exists():
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored.get("key") == key:
             return stored["records"]
-    read = read_all(chosen)
+    read = read_all(chosen, crossfit)
     path.write_text(json.dumps({"key": key, "records": read}, ensure_ascii=False), encoding="utf-8")
     return read
 
@@ -164,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit-sets", nargs="+", default=list(FITTED_ON), help="sets the calibration is fitted on")
     parser.add_argument("--mangled-weight", type=float, default=1.0,
                         help="weight of a reading that would print a field wrong in the fit (fit_calibration's)")
+    parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
+                        help="labeller models trained without the aligned records (tune-fresh/, tune-eval1/'s fit half),"
+                             " which read those records (tools/fit_calibration.py --crossfit)")
     parser.add_argument("--cache", type=Path, help="keep the readings in this file between runs")
     parser.add_argument("--by-fold", action="store_true", help="a line per held-out source")
     parser.add_argument("--thresholds", action="store_true", help="the held-out-like folds' shares at each threshold")
@@ -171,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     from tools import fit_calibration
 
     c = fit_calibration.C if args.c is None else args.c
-    read_records = cached_readings(args.cache)  # a record with no reading counts as kept
+    read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
     names = fit_calibration.feature_names([rd[4] for r in read_records for rd in r["readings"] if rd[4]])
     fit_pool = [r for r in read_records if r["set"] in args.fit_sets]
     groups = sorted({r["group"] for r in read_records})

@@ -16,17 +16,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import references as bench  # noqa: E402
-from volume.references import calibration  # noqa: E402
+from volume.references import calibration, labeller  # noqa: E402
 from volume.references.parse import parse_note  # noqa: E402
 
 SETS = ("tests/cases/references/dev", "tests/cases/references/tune-anystyle", "tests/cases/references/tune-fresh",
         "tests/cases/references/tune-eval1:fit")  # never eval2 nor the check half of tune-eval1
+CROSSFIT_SETS = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)
 C = 0.03  # inverse strength of the L2 penalty: chosen by the out-of-fold log loss (--check), and by the
 # leave-one-source-out figures of bench/references_cv.py (0.01 keeps more, 0.1 and up mangle more on unseen sources)
 LEFT_OUT = ("doubt=", "method=")  # signals not used as features: which check doubts a reading (each check was written
@@ -50,23 +52,50 @@ def records(sets: list[str]) -> list[dict]:
     return found
 
 
-def examples(sets: list[str]) -> tuple[list[dict], list[int], list[str]]:
-    """Signals of each record's first reading, whether it is fully right (1) or not, and its outcome."""
+@contextmanager
+def labeller_models(first: Path, second: Path):
+    """The labellers read with these models inside the block (the shipped ones again after it)."""
+    shipped = labeller.MODEL, labeller.SECOND
+    labeller.MODEL, labeller.SECOND = first, second
+    labeller.label.cache_clear()
+    try:
+        yield
+    finally:
+        labeller.MODEL, labeller.SECOND = shipped
+        labeller.label.cache_clear()
+
+
+def read_note(text: str, models: tuple[Path, Path] | None = None) -> dict:
+    """A note's readings at threshold 0 with the calibration switched off ([work, confidence, reason, method,
+    signals] each) and whether it is Ibid.; models: other labeller models to read it with."""
     calibration.USE_MODEL = False
+    try:
+        with labeller_models(*models) if models else nullcontext():
+            note = parse_note(text, threshold=0.0)
+    finally:
+        calibration.USE_MODEL = True
+    return {"readings": [[c.work, c.confidence, c.reason, c.method, c.signals] for c in note.readings],
+            "ibid_read": note.ibid}
+
+
+def examples(sets: list[str], crossfit: tuple[Path, Path] | None = None) -> tuple[list[dict], list[int], list[str]]:
+    """Signals of each record's first reading, whether it is fully right (1) or not, and its outcome; crossfit:
+    labeller models trained without the aligned records (tune-fresh/, the fit half of tune-eval1/), which read
+    those records, so that their signals are those of strings the labellers have not seen."""
     found, target, kinds = [], [], []
-    for record in records(sets):
-        if record.get("ibid"):
-            continue
-        note = parse_note(record["text"], threshold=0.0)
-        if not note.readings or note.readings[0].signals is None:
-            continue  # a bare URL or a pasted web-note form: a fixed confidence, not calibrated
-        cited = note.readings[0]
-        outcome = bench.score([{**record, "found": ([(c.work, 1.0, c.reason, c.method) for c in note.readings],
-                                                    note.ibid)}], 0.0)[0]
-        found.append(cited.signals)
-        target.append(int(outcome["kind"] == "right"))
-        kinds.append(outcome["kind"])
-    calibration.USE_MODEL = True
+    for name in sets:
+        models = crossfit if crossfit and name.split(":")[0] in CROSSFIT_SETS else None
+        for record in records([name]):
+            if record.get("ibid"):
+                continue
+            note = read_note(record["text"], models)
+            if not note["readings"] or note["readings"][0][4] is None:
+                continue  # a bare URL or a pasted web-note form: a fixed confidence, not calibrated
+            outcome = bench.score([{**record, "found": ([(r[0], 1.0, r[2], r[3]) for r in note["readings"]],
+                                                        note["ibid_read"])}], 0.0)[0]
+            found.append(note["readings"][0][4])
+            target.append(int(outcome["kind"] == "right"))
+            kinds.append(outcome["kind"])
     return found, target, kinds
 
 
@@ -110,9 +139,11 @@ def check(x, y, kinds: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="out-of-fold shares at each threshold; write nothing")
+    parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
+                        help="labeller models trained without the aligned records, to read those records with")
     parser.add_argument("--sets", nargs="+", default=list(SETS), help="folders to fit on (FOLDER:fit: its fit half)")
     args = parser.parse_args(argv)
-    found, target, kinds = examples(args.sets)
+    found, target, kinds = examples(args.sets, tuple(args.crossfit) if args.crossfit else None)
     names = feature_names(found)
     import numpy as np
 
@@ -123,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     means, scales, model = fit(x, y)
     out = {"fitted on": args.sets, "readings": len(y), "C": C, "features": names,
+           **({"crossfit": "labellers trained without the aligned records read them"} if args.crossfit else {}),
            "means": [round(float(v), 6) for v in means], "scales": [round(float(v), 6) for v in scales],
            "weights": [round(float(v), 6) for v in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6)}
     calibration.MODEL.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
