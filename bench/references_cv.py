@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
                         help="labeller models trained without the aligned records (tune-fresh/, tune-eval1/'s fit half),"
                              " which read those records (tools/fit_calibration.py --crossfit)")
-    parser.add_argument("--all-signals", action="store_true",
-                        help="fit on every signal, also those fit_calibration leaves out (round 7's calibration)")
+    parser.add_argument("--leave-out", nargs="*", metavar="PREFIX",
+                        help="fit without the signals whose names start so (default: fit_calibration.LEFT_OUT)")
     parser.add_argument("--cache", type=Path, help="keep the readings in this file between runs")
     parser.add_argument("--by-fold", action="store_true", help="a line per held-out source")
     parser.add_argument("--thresholds", action="store_true", help="the held-out-like folds' shares at each threshold")
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     c = fit_calibration.C if args.c is None else args.c
     read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
     signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
-    names = sorted({n for f in signals for n in f}) if args.all_signals else fit_calibration.feature_names(signals)
+    names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))
     fit_pool = [r for r in read_records if r["set"] in args.fit_sets]
     groups = sorted({r["group"] for r in read_records})
     held: dict[str, list[tuple[dict, object]]] = defaultdict(list)
