@@ -1,6 +1,8 @@
 """Leave-one-source-out estimate of how the reference parser's calibrated confidence generalises to unseen sources.
 
     python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
+                                   [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
+                                   [--crossfit FIRST SECOND]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/; never
 eval2/ nor the check half of tune-eval1/) is read once at threshold 0 with the calibration switched off, keeping
@@ -16,7 +18,9 @@ shipped calibration's figures on the same records (in-sample for the sets it was
 
 The labellers themselves are not retrained per fold (about ten minutes a model): on tune-fresh/ and the fit half
 of tune-eval1/, which they were trained on, their marginals are surer than on unseen strings, so only the
-held-out-like folds estimate generalisation honestly.
+held-out-like folds estimate generalisation honestly; --crossfit FIRST SECOND reads those two sets with labeller
+models trained without them (tools/fit_calibration.py's docstring says how to train them). The house rules and
+checks were written while looking at every tuning source: no split of these sets shows how they carry over.
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ read at threshold 0 with the calibration switched off; the signals of its first 
 features, "fully right and nothing printed wrong" (bench/references.py's definitions) the target. A logistic
 regression (scikit-learn, L2, lbfgs: deterministic) is fitted on the standardised signals and written as JSON.
 --check prints, instead, the shares at each threshold from 5-fold out-of-fold predictions on the fitting sets.
+--crossfit FIRST SECOND reads the records the labellers were trained on with models trained without them
+(`python3 tools/train_references.py --aligned-repeat 0 -o FIRST`, the same with --second for SECOND), so that their
+signals are those of unseen strings (not used for the shipped calibration: not yet measured).
 """
 
 from __future__ import annotations
