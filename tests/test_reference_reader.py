@@ -609,3 +609,14 @@ def test_a_hyphenated_given_name_after_the_family_name_is_the_authors():
     (reading,) = parse_note("Bertaud, Jean-Paul. 2004. *La révolution française*. Paris: Perrin.", strict=True,
                             threshold=0.0).readings
     assert reading.work["author"] == [{"family": "Bertaud", "given": "Jean-Paul"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Conermann, Stephan, and Jan Kusber. *Die Mongolen in Asien und Europa*. Frankfurt: Peter Lang, 1997.",
+    "May, Theresa. *A Made-Up Memoir*. London: Example Press, 2020.",
+])
+def test_a_month_word_in_a_name_does_not_stop_the_reading(text):
+    """The check for a date read as a name ("Jan", "May") once raised NameError, so the whole note was kept."""
+    note = parse_note(text, strict=True, threshold=0.0)
+    assert note.readings[0].work and note.readings[0].reason != "could not be read"
+    assert note.readings[0].work["author"][0]["family"] in ("Conermann", "May")

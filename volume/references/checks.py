@@ -182,7 +182,7 @@ def _given_name(given: str) -> bool:
 
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
-    return [*_name_doubts(work), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
+    return [*_name_doubts(work, text), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
             *_container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text)]
 
 
@@ -299,7 +299,7 @@ def _place_lost(work: dict, text: str) -> list[str]:
     return ["a place before the publisher read into another field"]
 
 
-def _name_doubts(work: dict) -> list[str]:
+def _name_doubts(work: dict, text: str) -> list[str]:
     found = []
     for person in (work.get("author") or []) + (work.get("editor") or []):
         name = " ".join(str(person.get(k, "")) for k in ("family", "given"))

@@ -1,0 +1,214 @@
+"""Leave-one-source-out estimate of how the reference parser's calibrated confidence generalises to unseen sources.
+
+    python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
+                                   [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
+                                   [--crossfit FIRST SECOND]
+
+Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/; never
+eval2/ nor the check half of tune-eval1/) is read once at threshold 0 with the calibration switched off, keeping
+the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
+published list, one set of notes), the calibration is fitted as tools/fit_calibration.py fits it, on the fitting
+sets' records of every *other* source, and the records of the held-out source are scored with it: the reading's
+confidence is the calibrated one, or the house rules' own when the house form read whole is trusted
+(read.decide's rule: APA's form, or a Chicago note both labellers confirm, unless the calibrated confidence is under
+HOUSE_FLOOR); fixed-confidence readings (a bare URL, the pasted web-note forms) keep theirs. The shares right,
+mangled and kept (bench/references.py's definitions) are printed for the pooled held-out predictions, per set,
+and for the folds the labellers were never trained on (dev/, tune-round7/: the held-out-like folds), beside the
+shipped calibration's figures on the same records (in-sample for the sets it was fitted on).
+
+The labellers themselves are not retrained per fold (about ten minutes a model): on tune-fresh/ and the fit half
+of tune-eval1/, which they were trained on, their marginals are surer than on unseen strings, so only the
+held-out-like folds estimate generalisation honestly; --crossfit FIRST SECOND reads those two sets with labeller
+models trained without them (tools/fit_calibration.py's docstring says how to train them). The house rules and
+checks were written while looking at every tuning source: no split of these sets shows how they carry over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import references as bench  # noqa: E402
+
+SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7")
+FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
+UNSEEN = ("dev", "tune-round7")
+TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
+
+
+def records() -> list[dict]:
+    """The tuning records, each with its set and source (set/file) named."""
+    found = []
+    for name in SETS:
+        folder, _, half = name.partition(":")
+        chosen = bench.read_records([ROOT / "tests/cases/references" / folder])
+        if half == "fit":
+            chosen = bench.halves(chosen)[0]
+        for record in chosen:
+            if not record.get("ibid"):
+                found.append({**record, "set": folder, "group": f"{folder}/{record['file'].split(':')[0]}"})
+    return found
+
+
+def read_all(chosen: list[dict], crossfit: tuple[Path, Path] | None = None) -> list[dict]:
+    """Each record's readings at threshold 0, uncalibrated: (work, confidence, reason, method, signals); crossfit:
+    labeller models trained without the records of TRAINED_ON, which then read those records."""
+    from tools.fit_calibration import read_note
+
+    return [{**record, **read_note(record["text"], crossfit if record["set"] in TRAINED_ON else None)}
+            for record in chosen]
+
+
+def cached_readings(path: Path | None, crossfit: tuple[Path, Path] | None = None) -> list[dict]:
+    """read_all(records()), kept in a file keyed by the reader's code and models so that runs can be repeated."""
+    chosen = records()
+    if path is None:
+        return read_all(chosen, crossfit)
+    code = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-s", "volume/references"], capture_output=True,
+                          text=True).stdout + subprocess.run(["git", "-C", str(ROOT), "diff", "HEAD", "--",
+                                                              "volume/references"], capture_output=True,
+                                                             text=True).stdout
+    models = b"".join(p.read_bytes() for p in crossfit or ())
+    key = hashlib.sha1((code + json.dumps([r["id"] for r in chosen])).encode() + models).hexdigest()
+    if path.exists():
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("key") == key:
+            return stored["records"]
+    read = read_all(chosen, crossfit)
+    path.write_text(json.dumps({"key": key, "records": read}, ensure_ascii=False), encoding="utf-8")
+    return read
+
+
+def target(record: dict) -> int:
+    """1 when the first reading, printed, is fully right with nothing printed wrong."""
+    first = record["readings"][0]
+    outcome = bench.score([{**record, "found": ([(first[0], 1.0, first[2], first[3])], False)}], 0.0)[0]
+    return int(outcome["kind"] == "right")
+
+
+def is_mangled(record: dict) -> bool:
+    """Whether the first reading, printed, would print a field wrong."""
+    first = record["readings"][0]
+    outcome = bench.score([{**record, "found": ([(first[0], 1.0, first[2], first[3])], False)}], 0.0)[0]
+    return outcome["kind"] == "mangled"
+
+
+def trusted(signals: dict) -> bool:
+    """read.decide's trust in the house form read whole: APA's, or a Chicago note both labellers confirm."""
+    return bool(signals.get("house_apa")) or (bool(signals.get("house_confirmed")) and not signals.get("any_doubt")
+                                              and not signals.get("second_disagrees"))
+
+
+def confidence(reading: list, predict, floor: float) -> float:
+    """The confidence decide() gives a reading, with predict() as the calibration."""
+    signals = reading[4]
+    if signals is None:
+        return reading[1]
+    calibrated = predict(signals)
+    if trusted(signals) and calibrated >= floor:
+        return signals.get("rule_confidence", reading[1])
+    return calibrated
+
+
+def outcome(record: dict, predict, threshold: float, floor: float) -> str:
+    found = [(r[0], confidence(r, predict, floor), r[2], r[3]) for r in record["readings"]]
+    return bench.score([{**record, "found": (found, record["ibid_read"])}], threshold)[0]["kind"]
+
+
+def fitter(fit_records: list[dict], names: list[str], c: float, mangled_weight: float = 1.0):
+    """A predict(signals) function fitted on the first readings of the records, as tools/fit_calibration.py fits."""
+    import numpy as np
+
+    from tools.fit_calibration import fit
+
+    usable = [r for r in fit_records if r["readings"] and r["readings"][0][4] is not None]
+    x = np.array([[r["readings"][0][4].get(n, 0.0) for n in names] for r in usable], dtype=float)
+    y = np.array([target(r) for r in usable])
+    weights = np.array([mangled_weight if is_mangled(r) else 1.0 for r in usable])
+    means, scales, model = fit(x, y, c, weights)
+
+    def predict(signals: dict) -> float:
+        row = (np.array([[signals.get(n, 0.0) for n in names]]) - means) / scales
+        return float(model.predict_proba(row)[0, 1])
+
+    return predict
+
+
+def shipped_predict():
+    from volume.references import calibration
+
+    return lambda signals: calibration.score(signals) or 0.0
+
+
+def shares(kinds: list[str]) -> str:
+    n = len(kinds) or 1
+    right, mangled, kept = (sum(k == kind for k in kinds) / n for kind in ("right", "mangled", "kept"))
+    return f"{len(kinds):5d} {right:7.1%} {mangled:8.1%} {kept:7.1%}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from volume.references import read
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--threshold", type=float, default=read.KEEP_BELOW)
+    parser.add_argument("--floor", type=float, default=read.HOUSE_FLOOR)
+    parser.add_argument("--c", type=float, help="the L2 penalty's inverse strength (default: fit_calibration's)")
+    parser.add_argument("--fit-sets", nargs="+", default=list(FITTED_ON), help="sets the calibration is fitted on")
+    parser.add_argument("--mangled-weight", type=float, default=1.0,
+                        help="weight of a reading that would print a field wrong in the fit (fit_calibration's)")
+    parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
+                        help="labeller models trained without the aligned records (tune-fresh/, tune-eval1/'s fit half),"
+                             " which read those records (tools/fit_calibration.py --crossfit)")
+    parser.add_argument("--leave-out", nargs="*", metavar="PREFIX",
+                        help="fit without the signals whose names start so (default: fit_calibration.LEFT_OUT)")
+    parser.add_argument("--cache", type=Path, help="keep the readings in this file between runs")
+    parser.add_argument("--by-fold", action="store_true", help="a line per held-out source")
+    parser.add_argument("--thresholds", action="store_true", help="the held-out-like folds' shares at each threshold")
+    args = parser.parse_args(argv)
+    from tools import fit_calibration
+
+    c = fit_calibration.C if args.c is None else args.c
+    read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
+    signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
+    names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))
+    fit_pool = [r for r in read_records if r["set"] in args.fit_sets]
+    groups = sorted({r["group"] for r in read_records})
+    held: dict[str, list[tuple[dict, object]]] = defaultdict(list)
+    for group in groups:
+        predict = fitter([r for r in fit_pool if r["group"] != group], names, c, args.mangled_weight)
+        held[group] = [(r, predict) for r in read_records if r["group"] == group]
+    shipped = shipped_predict()
+    thresholds = [args.threshold]
+    if args.thresholds:
+        thresholds = [t / 100 for t in range(50, 100, 4)]
+    for t in thresholds:
+        print(f"\nthreshold {t:.2f}, house floor {args.floor:.2f}, C {c}")
+        print(f"{'':34} {'leave one source out':>30}   {'shipped calibration':>30}")
+        print(f"{'':34} {'works':>5} {'right':>7} {'mangled':>8} {'kept':>7}   "
+              f"{'works':>5} {'right':>7} {'mangled':>8} {'kept':>7}")
+        rows: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for group in groups:
+            for record, predict in held[group]:
+                cv, ship = outcome(record, predict, t, args.floor), outcome(record, shipped, t, args.floor)
+                keys = ["all", f"set {record['set']}"] + (["held-out-like (dev, tune-round7)"]
+                                                         if record["set"] in UNSEEN else [])
+                if args.by_fold:
+                    keys.append(f"  {group}")
+                for key in keys:
+                    rows[key][0].append(cv)
+                    rows[key][1].append(ship)
+        for key in sorted(rows, key=lambda k: (k != "all", not k.startswith("held"), k.startswith("  "), k)):
+            print(f"{key[:34]:34} {shares(rows[key][0])}   {shares(rows[key][1])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
