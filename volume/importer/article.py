@@ -175,7 +175,11 @@ def take_author_block(article: Article, head: int = 12) -> None:
     when the page's metadata named the authors already, the same list under the title only lends them those."""
     blocks = article.blocks
     reach = [i for i in range(min(AUTHOR_BLOCK_REACH + LINK_BAR_LINES, len(blocks))) if not _link_bar_line(blocks[i])]
-    for first in reach[:AUTHOR_BLOCK_REACH]:
+    toc = next((i for i in range(min(AUTHOR_BLOCK_REACH + LINK_BAR_LINES, len(blocks)))
+                if rec.is_toc_heading(blocks[i].plain)), None)  # the entries of a table of contents under it
+    for first in reach[:AUTHOR_BLOCK_REACH]:  # ('Wireless Emergency Alerts') name no one
+        if toc is not None and first > toc:
+            return
         if blocks[first].kind != "heading" and rec.name_list(_marked(blocks[first])):
             break
     else:
@@ -550,7 +554,7 @@ def _drop_contents(article: Article, blocks: list[Block], index: int) -> int:
     """Leave out a table of contents: its heading and the entries under it, short lines that are numbered
     ('2.1 Hauptfiguren') or name a later line of the text; returns where the text goes on."""
     _drop(article, blocks[index], "table of contents")
-    later = {rec.key(b.plain) for b in blocks[index + 1:]}
+    last = {rec.key(b.plain): at for at, b in enumerate(blocks)}  # where each line's text last stands
     position = index + 1
 
     def entry(at: int) -> bool:
@@ -559,7 +563,7 @@ def _drop_contents(article: Article, blocks: list[Block], index: int) -> int:
             return False
         bare = SECTION_NUMBER.sub("", text)
         toggle = re.fullmatch(r"\[\s*\w+\s*\]", text.strip())  # '[hide]', '[убрать]'
-        return bool(toggle) or bare != text or rec.key(bare) in later - {rec.key(text)}
+        return bool(toggle) or bare != text or last.get(rec.key(bare), -1) > at  # named again further on
 
     while position < len(blocks) and (entry(position) or (entry(position + 1) and position + 1 < len(blocks)
                                                           and rec.is_heading_like(blocks[position].plain))):
@@ -658,7 +662,7 @@ def front_matter(article: Article, lang: str) -> list[str]:
     if article.authors:
         lines.append("authors:")
         for name, affiliation in article.authors:
-            lines.append(f"  - name: {yaml_string(escape(name))}")
+            lines.append(f"  - name: {yaml_string(escape(rec.without_honorifics(name)))}")
             if affiliation:
                 lines.append(f"    affiliation: {yaml_string(escape(affiliation))}")
     if article.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -613,6 +614,8 @@ class Walker:
             self.note_rows(element)
         elif tag == "table" and element.find(".//img") is not None and _one_column(element):
             self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
+        elif tag == "table" and _text_box(element):
+            self.walk(next(element.iter("td", "th")))  # a text box or sidebar Word laid out as a one-cell table
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -715,6 +718,15 @@ def _one_column(table: etree._Element) -> bool:
     """Whether every row of a table holds a single cell (a layout box, not a table of data)."""
     rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
     return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
+
+
+def _text_box(table: etree._Element) -> bool:
+    """A table of one row and one cell holding paragraphs of text: a box or sidebar, read as text (its paragraphs
+    and their note markers stay), not a table of data to rebuild."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
+    return len(rows) == 1 and len(cells) == 1 and cells[0].find(".//table") is None and \
+        len(rec.squash(cells[0].text_content()).split()) >= 12
 
 
 def _cell_parts(cell: etree._Element) -> list[etree._Element]:
@@ -855,12 +867,44 @@ def read_html(source: Path, text: str | None = None) -> Article:
     with little text in <p> yields no paragraph, the page is read again from its densest block of <p> elements."""
     text = _decode(source.read_bytes()) if text is None else text
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    pdf_text = converted_pdf_text(_parsed(source, text))
+    if pdf_text:
+        from volume.importer.text import read_plain
+        article = read_plain(pdf_text, source)
+        article.recognised.insert(0, "a PDF's pages converted to HTML (a line break per line): read as the PDF's text")
+        return article
     article = _read_page(source, _parsed(source, text), loose=True)
     if not article.has_text:
         plain = _read_page(source, _parsed(source, text), loose=False)
         if plain.has_text:
             return plain
     return article
+
+
+PDF_LINES = 30  # a page converted from a PDF breaks at least this many lines with <br>
+
+
+def converted_pdf_text(doc: etree._Element) -> str | None:
+    """The text of a page converted from a PDF line by line (pdftohtml's shape: each line ended by <br>, each page
+    by <hr>, also as a Word file keeps it: a few paragraphs of many line breaks), when that text shows a PDF's
+    pages with notes at their feet (see page_notes); else None, and the page is read as a web page."""
+    from volume.importer import page_notes
+    breaks = len(doc.xpath("//br"))
+    blocks = len([e for e in doc.iter("p", "li", "td", "h1", "h2", "h3", "h4") if rec.squash(e.text_content())])
+    if breaks < PDF_LINES or breaks < 3 * blocks:
+        return None
+    doc = copy.deepcopy(doc)
+    for node in doc.iter():
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            node.text = node.text.replace("\n", " ") if node.text else node.text
+        node.tail = node.tail.replace("\n", " ") if node.tail else node.tail
+    for tag, mark in (("br", "\n"), ("hr", "\ue000\n"), ("p", "\n"), ("div", "\n")):  # (a form feed: no XML)
+        for node in doc.iter(tag):
+            node.tail = mark + (node.tail or "")
+    for node in doc.iter("script", "style"):
+        node.text = ""
+    text = "\n".join(line.strip(" ") for line in doc.text_content().replace("\ue000", "\f").split("\n"))
+    return text if page_notes.find(text) else None
 
 
 def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:

@@ -388,7 +388,10 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
 GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
-PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+# '(3)' after a word; never glued to ')' or a digit, where it numbers a subdivision: 'Section 1101(a)(6)', '2(a)(1)'
+PAREN = re.compile(r"(?<=\S)(?<![)\d])\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+# 'ultimately included 31.8 The FY2025 …': a marker after a number's full stop, where a new sentence starts
+SENTENCE_AFTER_NUMBER = re.compile(r"(?<=\d\.)([1-9]\d{0,2})(?=\s+[A-ZА-ЯЁ\"“«(]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
 
@@ -435,7 +438,8 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     expected, recovered = min(numbers), 0  # a book's chapter numbers its notes on: 22, 23, ...
     for block in blocks:
         pieces, position = [], 0
-        for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
+        candidates = [*TOKEN.finditer(block.text), *weak_candidates(block.text), *_after_numbers(block.text)]
+        for match in sorted(candidates, key=lambda m: m.start()):
             if match.start() < position:  # inside a run already taken ('1 2 3')
                 continue
             if match.re is TOKEN:
@@ -455,6 +459,13 @@ def recover_markers(blocks, numbers: set[int]) -> int:
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
+
+
+def _after_numbers(text: str) -> list[re.Match]:
+    """Digits after a number's full stop where a sentence starts ('included 31.8 The'): a decimal to every other
+    rule, so the 1, 2, 3 pass takes them only when they are the very note it expects next."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    return [m for m in SENTENCE_AFTER_NUMBER.finditer(text) if not any(a <= m.start(1) < b for a, b in protected)]
 
 
 # Abbreviations a number follows after their full stop: 'p.12', 'Fig.3', 'No.5' are pages, figures and numbers

@@ -59,6 +59,11 @@ PHRASE_PATTERNS = (
     re.compile(words.APPEAL, re.IGNORECASE),
 )
 CHROME_PATTERNS = (
+    # a table of contents' entry with its dot leaders and page: 'Background ........ 1', 'Introduction . . . . iii'
+    re.compile(r"^\S.{0,160}?(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE),
+    # a skip link as a copy keeps it: 'Jump to Main Text of Report', 'Skip to main content', 'Go to navigation'
+    re.compile(r"^(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|navigation|article)\b.{0,20}$",
+               re.IGNORECASE),
     re.compile(words.COPYRIGHT, re.IGNORECASE),
     re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
     re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
@@ -230,12 +235,16 @@ FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", 
                          "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
 
 
+# Words no one's name ends with: a heading's or menu line's nouns ('Continuing Resolutions', 'DHS Provisions')
+COMMON_NOUN_ENDING = re.compile(r"(?i)\w{3,}(?:tions|sions|ments|ities|ances|ences|ships)$")
+
+
 def looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
     if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES \
             or words[0].lower() in CONJUNCTIONS:
         return False
-    if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in ROLE_WORDS or COMMON_NOUN_ENDING.search(w.strip(".,")) for w in words):
         return False
     return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
                for w in words)
@@ -303,11 +312,26 @@ CONNECTOR_TAIL = re.compile(r"(?:[\s,;]+(?:on|am|le|den|vom|du|the|в|от|tarih
 TIME_TAIL = re.compile(r"[\s,]+(?:at|um|à|в|saat)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?\s*$", re.IGNORECASE)
 
 
+# 'A report by A', 'An essay by A', 'Policy brief by A': the kind of text before 'by', read as 'By A'
+KIND_BY = re.compile(r"^(?:an?\s+)?(?:(?:policy|research|special|issue)\s+)?(?:report|paper|essay|study|commentary|"
+                     r"brief|analysis|article|note|memo|review)\s+(?=by\s)", re.IGNORECASE)
+# Titles before a name that the book leaves out: 'Dr. A', 'Prof. Dr. A', 'Professor A', 'Mr A'
+HONORIFIC = re.compile(r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|dipl\.-ing|ing|doc|проф|др|д-р)\.?\s+)+(?=\S)",
+                       re.IGNORECASE)
+
+
+def without_honorifics(name: str) -> str:
+    """A person's name without the titles before it ('Prof. Dr. Anna Schmidt' → 'Anna Schmidt'), unless nothing
+    but one word would be left."""
+    bare = HONORIFIC.sub("", name.strip())
+    return bare if len(bare.split()) >= 2 else name.strip()
+
+
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
     """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
 
     `labelled_only` refuses the unlabelled 'By A' / 'Par A' / 'Von A' (far from the top they open sentences)."""
-    line = squash(line)
+    line = KIND_BY.sub("", squash(line))
     tail = LABEL_AFTER_COMMA.search(line) if len(line) < 300 else None
     line = line[tail.start("label"):] if tail and not BYLINE.match(line) else line  # '…, автор научной работы — A'
     match = BYLINE.match(line)
