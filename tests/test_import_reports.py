@@ -50,6 +50,19 @@ def test_a_subdivision_in_brackets_and_a_number_before_a_sentence(tmp_path):
     assert "included 31.[^8] The request" in text
 
 
+def test_a_copy_in_order_gets_no_second_marker_before_a_notes_own(tmp_path):
+    # 'Title V.4' looks like a citation glued after a full stop; in a copy whose markers run 1, 2, 3 it is text, not
+    # a second marker of note 4 standing before note 3's (which would put every later note out of place)
+    notes = [f"Source number {n}." for n in range(1, 7)]
+    body = ("The act passed.1 It set the levels for the year.2\n\nUnder Title V.4 the agency must report each year "
+            "to the committees. It had limits.3 It was extended.4 It was signed.5 It ended in the autumn.6")
+    path = tmp_path / "copied.txt"
+    path.write_text(_copied(body, notes), encoding="utf-8")
+    text = _compose(read_text(path), tmp_path)
+    assert _order(text) == notes
+    assert "Under Title V.4 the agency" in text
+
+
 def test_a_text_box_laid_out_as_a_one_cell_table_keeps_its_text_and_markers(tmp_path):
     prose = "The department's budget has several parts, and each of them is described in the sections below. " * 3
     page = ("<html><body><h1>A Budget Request</h1><p>" + prose + "First paragraph of the text.<sup><a href='#fn1' name='ifn1'>1"
@@ -65,6 +78,28 @@ def test_a_text_box_laid_out_as_a_one_cell_table_keeps_its_text_and_markers(tmp_
     assert "as of this writing.[^2]" in text
     assert _order(text) == ["Note one.", "Note two.", "Note three."]
     assert "unreferenced" not in text
+
+
+def test_a_hidden_pop_up_of_references_is_not_the_article_and_a_link_to_two_ids_joins_the_first(tmp_path):
+    # a journal page that repeats its references in hidden pop-ups beside each citation: the pop-ups' paragraphs
+    # outweigh the text's, but the article is the text; a link to '#CIT0001 CIT0002' points to the first
+    refs = "".join(f"<p>Author {n}, A long reference title number {n}, Journal of Things, {2000 + n}, pp. 1-20.</p>"
+                   for n in range(1, 40))
+    page = ("<html><body><h1>Combustion of Small Things</h1>"
+            "<div class='ref-overlay' hidden>" + refs + "</div>"
+            "<div class='body'><p>Combustion synthesis is fast and cheap, as earlier studies showed in many ways "
+            "<a href='#CIT0001 CIT0002'>1</a>. It needs little energy and gives fine powders of the oxide "
+            "<a href='#CIT0002'>2</a>.</p><p>The second paragraph of the text tells more about the method used "
+            "here and why it was chosen over the older ones <a href='#CIT0003'>3</a>.</p></div>"
+            "<h2>References</h2><ul><li id='CIT0001'>First reference, 2001.</li><li id='CIT0002'>Second reference, "
+            "2002.</li><li id='CIT0003'>Third reference, 2003.</li></ul></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = _compose(read_html(path), tmp_path)
+    assert "Combustion synthesis is fast and cheap" in text
+    assert "A long reference title number 7" not in text
+    assert re.search(r"many ways ?\[\^1\]", text)
+    assert _order(text) == ["First reference, 2001.", "Second reference, 2002.", "Third reference, 2003."]
 
 
 def test_a_data_table_is_still_dropped(tmp_path):
@@ -170,6 +205,10 @@ def test_contents_entries_are_no_authors_and_skip_links_are_chrome(tmp_path):
     assert "Jump to Main Text" not in text
     assert rec.is_chrome_line("Background ........................................ 1")
     assert not rec.is_chrome_line("He waited... and waited. Then 1")
+    assert rec.is_chrome_line("This is an open access article under the terms of the Creative Commons Attribution "
+                              "License, which permits use, provided the original work is properly cited.")
+    assert rec.is_chrome_line("Open access funding enabled and organized by Projekt DEAL.")
+    assert not rec.is_chrome_line("This is an important article about licences and open access.")
 
 
 def test_names_and_bylines_on_report_pages(tmp_path):
@@ -196,3 +235,15 @@ def test_the_new_crs_cases_join_every_note_in_every_form(tmp_path):
             assert len(article.notes) == count, (case, name)
             assert _order(text)[:count] == [n.text for n in sorted(article.notes, key=lambda n: n.number)], (case, name)
             assert "unreferenced" not in text and "note missing" not in text, (case, name)
+
+
+def test_a_month_only_date_is_left_empty_and_reported(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text("A Long Title of the Report Here\n\nA report by Jane Smith\n\nMarch 2021\n\n"
+                    "The first paragraph of the report is long enough to be the body of the text, and it goes on.\n",
+                    encoding="utf-8")
+    article = read_text(path)
+    assert article.date in ("", None)
+    assert any("only a month" in r for r in article.recognised)
+    assert [a for a, _ in article.authors] == ["Jane Smith"]
+    assert "March 2021" not in _compose(article, tmp_path).split("---")[-1]

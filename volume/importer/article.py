@@ -628,8 +628,9 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     if plain_digit_markers or (found.heading and not notes_list.referenced(prose_before)):  # (a page whose
         numbers = {n.number for n in found.notes}  # superscripts were only CSS: 'widely1,2.' in it and its Word file)
         recovered = notes_list.recover_markers(prose_before, numbers)
-        recovered += notes_list.recover_cited(prose_before, numbers)  # cited again or out of order: only where
-        # nothing but a marker can stand
+        in_order = len(notes_list.referenced(prose_before) & numbers) >= notes_list.IN_ORDER_SHARE * len(numbers)
+        recovered += notes_list.recover_cited(prose_before, numbers, in_order)  # cited again or out of order: only
+        # where nothing but a marker can stand
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
 

@@ -47,6 +47,7 @@ CHROME_WORDS = {
     "sidebar": "sidebar", "widget": "sidebar", "ad": "advertisement", "ads": "advertisement",
     "advert": "advertisement", "advertisement": "advertisement", "promo": "advertisement",
     "sponsor": "advertisement", "popup": "pop-up", "modal": "pop-up", "tags": "tags", "tag": "tags",
+    "overlay": "pop-up", "tooltip": "pop-up", "popover": "pop-up",
     "toolbar": "tools", "tools": "tools", "navbox": "navigation", "navframe": "navigation",
     "catlinks": "categories", "printfooter": "footer", "jump": "navigation",
     "license": "licence notice", "licence": "licence notice", "copyright": "licence notice",
@@ -260,6 +261,13 @@ def _own_text(element: etree._Element) -> int:
     return total + (loose if loose >= 40 else 0)
 
 
+def _hidden(element: etree._Element) -> bool:
+    """Whether an element or one of its ancestors is hidden until a reader asks for it: a pop-up, a tooltip, an
+    element with `hidden`, aria-hidden or display:none."""
+    return any(chrome_kind(n) in ("hidden element", "pop-up", "edit links and tooltips")
+               for n in [element, *element.iterancestors()])
+
+
 def _in_furniture(element: etree._Element) -> bool:
     return any(chrome_kind(e) for e in [element, *element.iterancestors()])
 
@@ -289,7 +297,8 @@ def choose_root(doc: etree._Element, loose: bool = True) -> etree._Element:
     in <p> elements the densest block counts a blog's loose text and a journal's paragraph <div>s too (`loose`)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     blocks = [e for e in body.iter() if isinstance(e.tag, str) and e.tag in ("div", "section", "td", "body",
-                                                                                  "article", "main")]
+                                                                                  "article", "main")
+              and not _hidden(e)]  # (a reference's pop-up repeats the reference list's text, hidden)
     size = lambda e: sum(len(p.text_content()) for p in e.findall("p"))  # noqa: E731
     densest = max(blocks, key=size, default=body)
     if loose and (size(densest) < FEW_PARAGRAPHS or _in_furniture(densest)):
@@ -821,7 +830,8 @@ def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
     for link in doc.iter("a"):
         href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
         match = MARKER_TEXT.fullmatch(text)
-        target = named.get(href[1:]) if href.startswith("#") else None
+        target = named.get((href[1:].split() or [""])[0]) if href.startswith("#") else None  # '#CIT0001 CIT0002'
+        href = "#" + (href[1:].split() or [""])[0] if href.startswith("#") else href
         # a marker links forward to its note; a link back up from the list (to the marker) is no marker
         if match and rec.label_value(match.group(1)) and target is not None and order[target] > order[link]:
             if reads_as_note(target):

@@ -74,15 +74,18 @@ def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
     return found
 
 
+HEAD_GAP = PAGE_LINES // 2  # a running head's or foot's next appearance stands at least this many lines further on
+
+
 def _spread_counts(lines: list[str]) -> Counter:
-    """How often each short line (numbers aside) recurs a page apart (PAGE_LINES lines or more): a running head
+    """How often each short line (numbers aside) recurs HEAD_GAP lines apart or more: a running head
     comes back once a page, while two notes of the same text next to each other ('21 GAO, Federal Buildings, p. 7.'
     over '22 GAO, Federal Buildings, p. 7.') are no furniture."""
     counts, last = Counter(), {}
     for index, line in enumerate(lines):
         if line.strip() and len(line.split()) <= FURNITURE_WORDS:
             key = _key(line)
-            if key not in last or index - last[key] >= PAGE_LINES:
+            if key not in last or index - last[key] >= HEAD_GAP:
                 counts[key] += 1
                 last[key] = index
     return counts

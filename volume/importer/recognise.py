@@ -59,6 +59,11 @@ PHRASE_PATTERNS = (
     re.compile(words.APPEAL, re.IGNORECASE),
 )
 CHROME_PATTERNS = (
+    # an open-access article's licence statement, wherever the page sets it: 'This is an open access article under the
+    # terms of the Creative Commons Attribution License, which permits …'
+    re.compile(r"^(?:this (?:is an open[- ]access article|article is (?:an open[- ]access article )?(?:distributed|"
+               r"published|licensed)|work is licensed)|open access funding (?:enabled|provided))\b.{0,200}"
+               r"(?:creative commons|licen[cs]e|projekt deal)", re.IGNORECASE),
     # a table of contents' entry with its dot leaders and page: 'Background ........ 1', 'Introduction . . . . iii'
     re.compile(r"^\S.{0,160}?(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE),
     # a skip link as a copy keeps it: 'Jump to Main Text of Report', 'Skip to main content', 'Go to navigation'
@@ -203,6 +208,18 @@ def _century(short: int) -> int:
 
 # A kicker beside the date: '1. November 2023 | ak 698 | Deutschland', 'March 3, 2021 · Analysis'
 KICKER_PARTS = 3  # short parts (an issue, a section) a dated kicker may hold besides the date
+
+
+# 'March 2021', 'Published: März 2021', 'Updated Feb. 2020': a month and a year, no day
+MONTH_ONLY = re.compile(r"^(?:(?:published|date|updated|veröffentlicht|publié(?:e)?|опубликовано|yayın tarihi|stand)"
+                        r"\s*:?\s*)?(?P<month>[^\W\d_]{3,})\.?\s+(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
+
+
+def month_only(line: str) -> str | None:
+    """'2021-03' when a line gives only a month and a year ('March 2021'): no day to put in a chapter's date."""
+    match = MONTH_ONLY.match(squash(line))
+    month = MONTHS.get(match.group("month").casefold()) if match else None
+    return f"{match.group('year')}-{month:02d}" if month else None
 
 
 def date_line(line: str, month_first: bool | None = None) -> str | None:

@@ -425,6 +425,22 @@ def _labelled_date(article: Article, month_first: bool | None) -> None:
             return
 
 
+MONTH_REACH = 8  # a month-only date line stands among the text's first blocks
+
+
+def _month_only(article: Article) -> None:
+    """A date line near the top that gives only a month ('March 2021'): the chapter's date, a day, is left empty
+    rather than guessed, and the report says so; the line leaves the text."""
+    for block in article.blocks[:MONTH_REACH]:
+        month = rec.month_only(block.plain)
+        if month:
+            article.recognised.append(f"date: only a month is given ('{block.plain}', line {block.line}): the date "
+                                      "is left empty; write the day into the chapter's front matter if you know it")
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain}'")
+            article.blocks.remove(block)
+            return
+
+
 def _first_date_line(article: Article) -> None:
     """A PDF's text without a date near its top: the first line that is only a date ('February 28, 2007' over a
     report's letter, after its cover and contents)."""
@@ -629,6 +645,8 @@ def read_plain(text: str, source: Path) -> Article:
         _take_title(article)
     take_metadata(article)
     _title_again(article)
+    if not foot and not article.date:
+        _month_only(article)
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)
