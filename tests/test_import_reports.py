@@ -9,7 +9,7 @@ from pathlib import Path
 from volume.diagnostics import Report
 from volume.importer import page_notes
 from volume.importer import recognise as rec
-from volume.importer.article import compose
+from volume.importer.compose import compose
 from volume.importer.html import read_html
 from volume.importer.text import read_plain, read_text
 
@@ -205,15 +205,19 @@ def test_contents_entries_are_no_authors_and_skip_links_are_chrome(tmp_path):
     assert "Jump to Main Text" not in text
     assert rec.is_chrome_line("Background ........................................ 1")
     assert not rec.is_chrome_line("He waited... and waited. Then 1")
-    assert rec.is_chrome_line("This is an open access article under the terms of the Creative Commons Attribution "
-                              "License, which permits use, provided the original work is properly cited.")
-    assert rec.is_chrome_line("Open access funding enabled and organized by Projekt DEAL.")
-    assert not rec.is_chrome_line("This is an important article about licences and open access.")
+    assert rec.is_licence_statement("This is an open access article under the terms of the Creative Commons "
+                                    "Attribution License, which permits use, provided the original work is cited.")
+    assert rec.is_licence_statement("Open access funding enabled and organized by Projekt DEAL.")
+    assert not rec.is_licence_statement("This is an important article about licences and open access.")
 
 
 def test_names_and_bylines_on_report_pages(tmp_path):
     assert rec.name_list("Full-Year Continuing Resolutions and DHS Appropriations Provisions") is None
     assert rec.name_list("Jacob T. Bushong, Eric C. Miller, and William R. Raun") is not None
+    # affiliation letters a copy glues to the names, with the corresponding author's '*'
+    assert [n for n, _ in rec.name_list("S. Vivekanandhana, M. Venkateswarlub & N. Satyanarayanaa*")] == [
+        "S. Vivekanandhan", "M. Venkateswarlu", "N. Satyanarayana"]
+    assert [n for n, _ in rec.name_list("Anna Costa*, Maria Silva")] == ["Anna Costa", "Maria Silva"]
     assert rec.parse_byline("A report by Jane Smith") == [("Jane Smith", "")]
     assert rec.parse_byline("Policy brief by John Doe and Mary Major") == [("John Doe", ""), ("Mary Major", "")]
     assert rec.without_honorifics("Prof. Dr. Hans Müller") == "Hans Müller"

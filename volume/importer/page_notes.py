@@ -74,21 +74,22 @@ def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
     return found
 
 
-HEAD_GAP = PAGE_LINES // 2  # a running head's or foot's next appearance stands at least this many lines further on
+NEAR = 4  # a running head or foot never comes back this few lines further on; notes of the same text do
 
 
 def _spread_counts(lines: list[str]) -> Counter:
-    """How often each short line (numbers aside) recurs HEAD_GAP lines apart or more: a running head
-    comes back once a page, while two notes of the same text next to each other ('21 GAO, Federal Buildings, p. 7.'
-    over '22 GAO, Federal Buildings, p. 7.') are no furniture."""
-    counts, last = Counter(), {}
+    """How often each short line (numbers aside) recurs, none counted that comes back within NEAR lines: a running
+    head returns once a page, while two notes of the same text next to each other ('21 GAO, Federal Buildings,
+    p. 7.' over '22 GAO, Federal Buildings, p. 7.') are no furniture."""
+    counts, last, crowded = Counter(), {}, set()
     for index, line in enumerate(lines):
         if line.strip() and len(line.split()) <= FURNITURE_WORDS:
             key = _key(line)
-            if key not in last or index - last[key] >= HEAD_GAP:
-                counts[key] += 1
-                last[key] = index
-    return counts
+            if key in last and index - last[key] < NEAR:
+                crowded.add(key)
+            counts[key] += 1
+            last[key] = index
+    return Counter({key: count for key, count in counts.items() if key not in crowded})
 
 
 def _next_to(found: dict[int, str], lines: list[str], index: int) -> bool:

@@ -59,11 +59,6 @@ PHRASE_PATTERNS = (
     re.compile(words.APPEAL, re.IGNORECASE),
 )
 CHROME_PATTERNS = (
-    # an open-access article's licence statement, wherever the page sets it: 'This is an open access article under the
-    # terms of the Creative Commons Attribution License, which permits …'
-    re.compile(r"^(?:this (?:is an open[- ]access article|article is (?:an open[- ]access article )?(?:distributed|"
-               r"published|licensed)|work is licensed)|open access funding (?:enabled|provided))\b.{0,200}"
-               r"(?:creative commons|licen[cs]e|projekt deal)", re.IGNORECASE),
     # a table of contents' entry with its dot leaders and page: 'Background ........ 1', 'Introduction . . . . iii'
     re.compile(r"^\S.{0,160}?(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE),
     # a skip link as a copy keeps it: 'Jump to Main Text of Report', 'Skip to main content', 'Go to navigation'
@@ -433,13 +428,32 @@ AFFILIATION_MARKS = re.compile(r"(?<=[^\W\d_])\s?(?:\d{1,2}|[*†‡§#✉])(?:\
                                r"(?=\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b|\bve\b|$))")
 
 
+LETTER_MARKED = re.compile(r"^(?P<name>.*?[a-zà-ÿ])(?P<marks>[a-f](?:,[a-f])*)(?P<star>[*†]?)$")
+
+
+def letter_marks(line: str) -> str:
+    """Affiliation letters a copy glues to a journal's names ('S. Vivekanandhana, M. Venkateswarlub &
+    N. Satyanarayanaa*') set apart as superscripts ('Vivekanandhan^a^'): only when every name ends in one of a-f,
+    the letters are 'a' and another, and a corresponding author's '*' or '†' shows the names are marked."""
+    if "*" not in line and "†" not in line:
+        return line
+    pieces = re.split(r"(\s*,\s*(?=[A-ZÀ-ÞА-Я])|\s+(?:and|&)\s+|\s*&\s*)", squash(line))
+    names = pieces[::2]
+    found = [LETTER_MARKED.match(n.strip()) for n in names]
+    letters = {c for m in found if m for c in m.group("marks").split(",")}
+    if len(names) < 2 or not all(found) or "a" not in letters or len(letters) < 2:
+        return line
+    pieces[::2] = [f"{m.group('name')}^{m.group('marks')}^{m.group('star')}" for m in found]
+    return "".join(pieces)
+
+
 def name_list(line: str) -> list[tuple[str, str]] | None:
     """The authors a journal prints under its title, with no 'By': 'Jacob T. Bushong, Eric C. Miller, and William
     R. Raun', 'Djoko T. Iskandar,', 'Jimmy A. McGuire mail' (an e-mail icon's label), superscript numbers
     dropped; None unless every part is a person's name."""
     if BYLINE.match(squash(line)) or ROLE_CREDIT.match(squash(line)):
         return None  # 'Geschrieben von A', 'Übersetzt von B': a byline or a credit, no list of names
-    line = re.sub(r"\^[^^\s]{1,8}\^", "", squash(line))  # marks set as superscripts: 'Vivekanandhan^a^'
+    line = re.sub(r"\^[^^\s]{1,8}\^", "", letter_marks(squash(line)))  # marks set as superscripts: 'Vivekanandhan^a^'
     line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", line))
     if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
         return None
@@ -522,6 +536,19 @@ def published_in_history(line: str) -> str | None:
         if label and re.match(r"(?:published|publication|опубликован|publié|veröffentlicht|yayın)", part, re.IGNORECASE):
             return parse_date(part[label.end():])
     return None
+
+
+# An open-access article's licence statement, wherever the page sets it: 'This is an open access article under the
+# terms of the Creative Commons Attribution License, which permits …' (left out with the chrome once the title,
+# byline and date are read: until then it marks where a journal's header ends)
+LICENCE_STATEMENT = re.compile(r"^(?:this (?:is an open[- ]access article|article is (?:an open[- ]access article )?"
+                               r"(?:distributed|published|licensed)|work is licensed)|open access funding "
+                               r"(?:enabled|provided))\b.{0,200}(?:creative commons|licen[cs]e|projekt deal)",
+                               re.IGNORECASE)
+
+
+def is_licence_statement(line: str) -> bool:
+    return len(line) < 600 and bool(LICENCE_STATEMENT.match(squash(line)))
 
 
 def is_chrome_line(line: str) -> bool:

@@ -9,17 +9,9 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
-from volume.importer.article import (
-    AFFILIATION_IN,
-    AUTHOR_NOISE,
-    Article,
-    Block,
-    _byline_and_date,
-    inline_text,
-    settle_notes,
-    take_closing_byline,
-    take_metadata,
-)
+from volume.importer.article import Article, Block, inline_text
+from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
+from volume.importer.settle import settle_notes
 from volume.importer.notes import TOKEN
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
