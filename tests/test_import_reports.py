@@ -251,3 +251,19 @@ def test_a_month_only_date_is_left_empty_and_reported(tmp_path):
     assert any("only a month" in r for r in article.recognised)
     assert [a for a, _ in article.authors] == ["Jane Smith"]
     assert "March 2021" not in _compose(article, tmp_path).split("---")[-1]
+
+
+def test_the_heading_under_a_run_of_menu_lines_stays(tmp_path):
+    # a report's contents copied as short lines, then 'Summary' over the first paragraph: the menu-like run is left
+    # out, its last line is the text's heading
+    entries = "\n".join(["Introduction", "Timeline of Legislative Activity", "The Context", "Budget Structure",
+                         "Potential Considerations"])
+    path = tmp_path / "copied.txt"
+    path.write_text("A Report on the Budget Request\nSeptember 5, 2025 (R00002)\n" + entries + "\nSummary\n\n"
+                    + "The department is the third largest agency of the government, and its budget is described "
+                      "in the sections of this report one by one. " * 2 + "\n\nIntroduction\n\nMore text of the "
+                    "report follows here, long enough to be a paragraph of its own in the body of the chapter.\n",
+                    encoding="utf-8")
+    text = _compose(read_text(path), tmp_path)
+    assert "Summary" in text.split("The department is")[0]
+    assert "Budget Structure" not in text
