@@ -209,6 +209,10 @@ def test_contents_entries_are_no_authors_and_skip_links_are_chrome(tmp_path):
                                     "Attribution License, which permits use, provided the original work is cited.")
     assert rec.is_licence_statement("Open access funding enabled and organized by Projekt DEAL.")
     assert not rec.is_licence_statement("This is an important article about licences and open access.")
+    # a PDF table's figures and a numbered list's item are no headings; a numbered heading is
+    assert not rec.is_heading_like("184.7") and not rec.is_heading_like("32.4%")
+    assert not rec.is_heading_like("7. aligned real property portfolios with mission needs and disposed of assets; and")
+    assert rec.is_heading_like("2.1 Hauptfiguren") and rec.is_heading_like("Background")
 
 
 def test_names_and_bylines_on_report_pages(tmp_path):

@@ -659,6 +659,8 @@ def is_heading_like(line: str) -> bool:
     first = line.lstrip("„“”\"«»‘’'(")
     if first != line and re.sub(r"[\d\s]*$", "", line).rstrip("“”\"»«’‘'").endswith(SENTENCE_END):
         return False  # a quotation standing alone ('“Es ist nicht zu wenig Zeit, die wir haben.”1'), no heading
+    if len(re.findall(r"[^\W\d_]", line)) < 2 or re.match(r"^\d{1,2}[.)]\s+[a-zа-яё]", first):  # ('K.I.T.T.' is one)
+        return False  # a table's figure ('184.7', '32.4%') or a list item ('7. aligned real property …')
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 
