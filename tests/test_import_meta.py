@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import CASES, copy_case
 from tests.test_import_headers import imported
 from volume.importer import recognise as rec
-from volume.importer.article import _byline_and_date
+from volume.importer.byline import _byline_and_date
 from volume.importer.html import read_html
 from volume.importer.text import read_text
 

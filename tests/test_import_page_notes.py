@@ -7,7 +7,7 @@ from pathlib import Path
 
 from volume.diagnostics import Report
 from volume.importer import page_notes
-from volume.importer.article import compose
+from volume.importer.compose import compose
 from volume.importer.text import read_text
 
 DEV = Path(__file__).parent / "cases" / "import" / "dev"

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import Diagnostic, Report, SourceLocation, VolumeError
-from volume.importer.article import Article, compose, escape, front_matter, tidy_title
+from volume.importer.article import Article, escape
+from volume.importer.byline import tidy_title
+from volume.importer.compose import compose, front_matter
 from volume.importer.manifest import add_contents_entry
 from volume.importer.recognise import plain
 from volume.load import MAX_DOCX_BYTES, MAX_SOURCE_BYTES, slugify

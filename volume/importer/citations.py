@@ -179,6 +179,10 @@ SUPERSCRIPT = re.compile(r"\^[^\s^]*\^")
 BODY_WORDS = 25  # the article's text begins with the first paragraph this long
 
 
+SENTENCES_WORDS = 10
+SENTENCES = re.compile(r"[a-z)]\.\S{0,4}\s+[A-Z].*[.!?]\S{0,4}$", re.DOTALL)  # two sentences: 'enacted.1 It … levels.2'
+
+
 def affiliation_marks(blocks, names) -> list:
     """The blocks above the article's text that number authors' affiliations, not notes: a line of names with
     superscripts ('Jane Roe^1,2^, John Poe^2^') and the affiliations under it ('^1^ University of …'). Their marks
@@ -187,11 +191,12 @@ def affiliation_marks(blocks, names) -> list:
     kept = []
     for block in blocks:
         words = len(TOKEN.sub("", block.text).split())
-        if block.kind == "para" and words >= BODY_WORDS:
+        opens_with_mark = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
+        if block.kind == "para" and (words >= BODY_WORDS or (  # the text has begun: a long paragraph, or
+                words >= SENTENCES_WORDS and not opens_with_mark and SENTENCES.search(block.text))):  # sentences
             break
         bare = SUPERSCRIPT.sub("", TOKEN.sub("", block.text))
         bare = re.sub(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)", "", bare)  # 'Roe1,2' as a copy glues it
-        opens_with_mark = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
         if names(" ".join(bare.split())) or (opens_with_mark and AFFILIATION_WORDS.search(bare) and words <= 40):
             block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
             block.affiliation = opens_with_mark

@@ -65,7 +65,8 @@ def menu_runs(blocks, linked: bool = False) -> set[int]:
             end += 1
         links = sum(1 for b in blocks[index:end] if "](" in b.text or re.search(r"<https?://", b.text))
         if end - index >= MENU_RUN and (end <= first or index > last) and (not linked or 2 * links >= end - index):
-            found.update(range(index, end))
+            heads = end == first and not linked and index < end - 1  # the run's last line over the text's first
+            found.update(range(index, end - 1 if heads else end))  # paragraph is its heading ('Summary')
         index = end + 1
     return found
 

@@ -388,7 +388,10 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
 
 GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
-PAREN = re.compile(r"(?<=\S)\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+# '(3)' after a word; never glued to ')' or a digit, where it numbers a subdivision: 'Section 1101(a)(6)', '2(a)(1)'
+PAREN = re.compile(r"(?<=\S)(?<![)\d])\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+# 'ultimately included 31.8 The FY2025 …': a marker after a number's full stop, where a new sentence starts
+SENTENCE_AFTER_NUMBER = re.compile(r"(?<=\d\.)([1-9]\d{0,2})(?=\s+[A-ZА-ЯЁ\"“«(]|$)")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
 
@@ -435,7 +438,8 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     expected, recovered = min(numbers), 0  # a book's chapter numbers its notes on: 22, 23, ...
     for block in blocks:
         pieces, position = [], 0
-        for match in sorted([*TOKEN.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start()):
+        candidates = [*TOKEN.finditer(block.text), *weak_candidates(block.text), *_after_numbers(block.text)]
+        for match in sorted(candidates, key=lambda m: m.start()):
             if match.start() < position:  # inside a run already taken ('1 2 3')
                 continue
             if match.re is TOKEN:
@@ -455,6 +459,13 @@ def recover_markers(blocks, numbers: set[int]) -> int:
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
+
+
+def _after_numbers(text: str) -> list[re.Match]:
+    """Digits after a number's full stop where a sentence starts ('included 31.8 The'): a decimal to every other
+    rule, so the 1, 2, 3 pass takes them only when they are the very note it expects next."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    return [m for m in SENTENCE_AFTER_NUMBER.finditer(text) if not any(a <= m.start(1) < b for a, b in protected)]
 
 
 # Abbreviations a number follows after their full stop: 'p.12', 'Fig.3', 'No.5' are pages, figures and numbers
@@ -482,13 +493,36 @@ def _after_word(text: str, at: int) -> bool:
     return bool(re.search(r"(?<![\w-])[a-zäöüßçğışéèàа-яё]{3,}$", text[:at]))
 
 
-def recover_cited(blocks, numbers: set[int]) -> int:
+IN_ORDER_SHARE = 0.5  # a copy whose 1, 2, 3 pass reached this share of its notes runs in order
+
+
+def _first_markers(blocks) -> dict[int, tuple[int, int]]:
+    """Where each note's first marker stands: (block index, offset)."""
+    first: dict[int, tuple[int, int]] = {}
+    for index, block in enumerate(blocks):
+        for match in TOKEN.finditer(block.text):
+            first.setdefault(int(match.group(1)), (index, match.start()))
+    return first
+
+
+def _between_neighbours(first: dict[int, tuple[int, int]], value: int, at: tuple[int, int]) -> bool:
+    """Whether `at` lies after the marker of the nearest lower note that has one and before that of the nearest
+    higher one: where a note's marker stands in a text whose markers run in order."""
+    lower = [first[n] for n in first if n < value]
+    upper = [first[n] for n in first if n > value]
+    return (not lower or max(lower) < at) and (not upper or at < min(upper))
+
+
+def recover_cited(blocks, numbers: set[int], in_order: bool = False) -> int:
     """In a copy whose markers do not run 1, 2, 3 in the text (a journal numbering its references alphabetically,
     a note cited again), turn digits into markers where their place leaves no other reading (see _cited_shape), or
     a group glued to a word ('common2,5'), with the group they open ('post).1,15,20,25'), when every number of it
-    is a note; returns how many."""
+    is a note; returns how many. A copy whose markers run `in_order` (a report whose 1, 2, 3 pass missed a few)
+    gets a marker only for a note none reaches, and only between its neighbours' markers: a number glued after a
+    full stop elsewhere ('Section 12.', 'in 2019,14') is text there."""
     recovered = 0
-    for block in blocks:
+    first = _first_markers(blocks) if in_order else {}
+    for index, block in enumerate(blocks):
         pieces, position = [], 0
         for match in weak_candidates(block.text):
             if match.re is not GLUED or match.start(1) < position:
@@ -499,6 +533,9 @@ def recover_cited(blocks, numbers: set[int]) -> int:
             run, end = run_after(block.text, match.end(1), value, numbers)
             if any(n not in numbers for n in run) or not (_cited_shape(block.text, match.start(1)) or
                                                            (run and _after_word(block.text, match.start(1)))):
+                continue
+            if in_order and any(n in first or not _between_neighbours(first, n, (index, match.start(1)))
+                                for n in (value, *run)):
                 continue
             pieces += [block.text[position:match.start(1)],
                        *(f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run))]

@@ -59,7 +59,7 @@ def _key(line: str) -> str:
 def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
     """Running heads and feet: short lines (numbers aside) that recur on at least half the `pages`, and a folio
     ('5', 'Page 5', 'iii') next to one of them. Nothing is furniture unless it repeats."""
-    counts = Counter(_key(line) for line in lines if line.strip() and len(line.split()) <= FURNITURE_WORDS)
+    counts = _spread_counts(lines)
     need = max(REPEATS, int(pages * FURNITURE_SHARE)) if pages > 1 else REPEATS
     found = {i: line.strip() for i, line in enumerate(lines) if line.strip() and len(line.split()) <= FURNITURE_WORDS
              and counts[_key(line)] >= need and not FOLIO.match(line.strip())
@@ -72,6 +72,24 @@ def furniture_lines(lines: list[str], pages: int = 1) -> dict[int, str]:
         elif FOLIO.match(text) and _next_to(heads, lines, index):
             found[index] = text  # '5' beside 'Congressional Research Service'
     return found
+
+
+NEAR = 4  # a running head or foot never comes back this few lines further on; notes of the same text do
+
+
+def _spread_counts(lines: list[str]) -> Counter:
+    """How often each short line (numbers aside) recurs, none counted that comes back within NEAR lines: a running
+    head returns once a page, while two notes of the same text next to each other ('21 GAO, Federal Buildings,
+    p. 7.' over '22 GAO, Federal Buildings, p. 7.') are no furniture."""
+    counts, last, crowded = Counter(), {}, set()
+    for index, line in enumerate(lines):
+        if line.strip() and len(line.split()) <= FURNITURE_WORDS:
+            key = _key(line)
+            if key in last and index - last[key] < NEAR:
+                crowded.add(key)
+            counts[key] += 1
+            last[key] = index
+    return Counter({key: count for key, count in counts.items() if key not in crowded})
 
 
 def _next_to(found: dict[int, str], lines: list[str], index: int) -> bool:

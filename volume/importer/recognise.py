@@ -59,6 +59,11 @@ PHRASE_PATTERNS = (
     re.compile(words.APPEAL, re.IGNORECASE),
 )
 CHROME_PATTERNS = (
+    # a table of contents' entry with its dot leaders and page: 'Background ........ 1', 'Introduction . . . . iii'
+    re.compile(r"^\S.{0,160}?(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE),
+    # a skip link as a copy keeps it: 'Jump to Main Text of Report', 'Skip to main content', 'Go to navigation'
+    re.compile(r"^(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|navigation|article)\b.{0,20}$",
+               re.IGNORECASE),
     re.compile(words.COPYRIGHT, re.IGNORECASE),
     re.compile(r"^(?:" + words.TAG_LABELS + r")\s*:", re.IGNORECASE),
     re.compile(r"^(?:" + words.SHARE_LABELS + r")\b", re.IGNORECASE),
@@ -200,6 +205,18 @@ def _century(short: int) -> int:
 KICKER_PARTS = 3  # short parts (an issue, a section) a dated kicker may hold besides the date
 
 
+# 'March 2021', 'Published: März 2021', 'Updated Feb. 2020': a month and a year, no day
+MONTH_ONLY = re.compile(r"^(?:(?:published|date|updated|veröffentlicht|publié(?:e)?|опубликовано|yayın tarihi|stand)"
+                        r"\s*:?\s*)?(?P<month>[^\W\d_]{3,})\.?\s+(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
+
+
+def month_only(line: str) -> str | None:
+    """'2021-03' when a line gives only a month and a year ('March 2021'): no day to put in a chapter's date."""
+    match = MONTH_ONLY.match(squash(line))
+    month = MONTHS.get(match.group("month").casefold()) if match else None
+    return f"{match.group('year')}-{month:02d}" if month else None
+
+
 def date_line(line: str, month_first: bool | None = None) -> str | None:
     """The date a line states when the line is a date line ('Date: 3 March 2021', 'March 3, 2021', '17.02.2022')."""
     line = squash(line)
@@ -230,12 +247,16 @@ FIRST_WORDS_NOT_NAMES = {"on", "the", "in", "a", "an", "of", "for", "to", "at", 
                          "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "в", "на", "о", "bir"}
 
 
+# Words no one's name ends with: a heading's or menu line's nouns ('Continuing Resolutions', 'DHS Provisions')
+COMMON_NOUN_ENDING = re.compile(r"(?i)\w{3,}(?:tions|sions|ments|ities|ances|ences|ships)$")
+
+
 def looks_like_name(part: str) -> bool:
     words = part.replace(".", ". ").split()
     if not 1 < len(words) <= 6 or any(ch.isdigit() for ch in part) or words[0].lower() in FIRST_WORDS_NOT_NAMES \
             or words[0].lower() in CONJUNCTIONS:
         return False
-    if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in ROLE_WORDS or COMMON_NOUN_ENDING.search(w.strip(".,")) for w in words):
         return False
     return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
                for w in words)
@@ -303,11 +324,26 @@ CONNECTOR_TAIL = re.compile(r"(?:[\s,;]+(?:on|am|le|den|vom|du|the|в|от|tarih
 TIME_TAIL = re.compile(r"[\s,]+(?:at|um|à|в|saat)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?\s*$", re.IGNORECASE)
 
 
+# 'A report by A', 'An essay by A', 'Policy brief by A': the kind of text before 'by', read as 'By A'
+KIND_BY = re.compile(r"^(?:an?\s+)?(?:(?:policy|research|special|issue)\s+)?(?:report|paper|essay|study|commentary|"
+                     r"brief|analysis|article|note|memo|review)\s+(?=by\s)", re.IGNORECASE)
+# Titles before a name that the book leaves out: 'Dr. A', 'Prof. Dr. A', 'Professor A', 'Mr A'
+HONORIFIC = re.compile(r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|dipl\.-ing|ing|doc|проф|др|д-р)\.?\s+)+(?=\S)",
+                       re.IGNORECASE)
+
+
+def without_honorifics(name: str) -> str:
+    """A person's name without the titles before it ('Prof. Dr. Anna Schmidt' → 'Anna Schmidt'), unless nothing
+    but one word would be left."""
+    bare = HONORIFIC.sub("", name.strip())
+    return bare if len(bare.split()) >= 2 else name.strip()
+
+
 def parse_byline(line: str, labelled_only: bool = False) -> list[tuple[str, str]] | None:
     """Authors (name, affiliation) named by a byline such as 'By A and B', 'Author: A, Senior Fellow', 'Автор: А'.
 
     `labelled_only` refuses the unlabelled 'By A' / 'Par A' / 'Von A' (far from the top they open sentences)."""
-    line = squash(line)
+    line = KIND_BY.sub("", squash(line))
     tail = LABEL_AFTER_COMMA.search(line) if len(line) < 300 else None
     line = line[tail.start("label"):] if tail and not BYLINE.match(line) else line  # '…, автор научной работы — A'
     match = BYLINE.match(line)
@@ -392,13 +428,32 @@ AFFILIATION_MARKS = re.compile(r"(?<=[^\W\d_])\s?(?:\d{1,2}|[*†‡§#✉])(?:\
                                r"(?=\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b|\bve\b|$))")
 
 
+LETTER_MARKED = re.compile(r"^(?P<name>.*?[a-zà-ÿ])(?P<marks>[a-f](?:,[a-f])*)(?P<star>[*†]?)$")
+
+
+def letter_marks(line: str) -> str:
+    """Affiliation letters a copy glues to a journal's names ('S. Vivekanandhana, M. Venkateswarlub &
+    N. Satyanarayanaa*') set apart as superscripts ('Vivekanandhan^a^'): only when every name ends in one of a-f,
+    the letters are 'a' and another, and a corresponding author's '*' or '†' shows the names are marked."""
+    if "*" not in line and "†" not in line:
+        return line
+    pieces = re.split(r"(\s*,\s*(?=[A-ZÀ-ÞА-Я])|\s+(?:and|&)\s+|\s*&\s*)", squash(line))
+    names = pieces[::2]
+    found = [LETTER_MARKED.match(n.strip()) for n in names]
+    letters = {c for m in found if m for c in m.group("marks").split(",")}
+    if len(names) < 2 or not all(found) or "a" not in letters or len(letters) < 2:
+        return line
+    pieces[::2] = [f"{m.group('name')}^{m.group('marks')}^{m.group('star')}" for m in found]
+    return "".join(pieces)
+
+
 def name_list(line: str) -> list[tuple[str, str]] | None:
     """The authors a journal prints under its title, with no 'By': 'Jacob T. Bushong, Eric C. Miller, and William
     R. Raun', 'Djoko T. Iskandar,', 'Jimmy A. McGuire mail' (an e-mail icon's label), superscript numbers
     dropped; None unless every part is a person's name."""
     if BYLINE.match(squash(line)) or ROLE_CREDIT.match(squash(line)):
         return None  # 'Geschrieben von A', 'Übersetzt von B': a byline or a credit, no list of names
-    line = re.sub(r"\^[^^\s]{1,8}\^", "", squash(line))  # marks set as superscripts: 'Vivekanandhan^a^'
+    line = re.sub(r"\^[^^\s]{1,8}\^", "", letter_marks(squash(line)))  # marks set as superscripts: 'Vivekanandhan^a^'
     line = NAME_TAIL.sub("", AFFILIATION_MARKS.sub("", line))
     if not line or len(line) > 300 or re.search(r"[:()\[\]/@]|https?", line):
         return None
@@ -481,6 +536,19 @@ def published_in_history(line: str) -> str | None:
         if label and re.match(r"(?:published|publication|опубликован|publié|veröffentlicht|yayın)", part, re.IGNORECASE):
             return parse_date(part[label.end():])
     return None
+
+
+# An open-access article's licence statement, wherever the page sets it: 'This is an open access article under the
+# terms of the Creative Commons Attribution License, which permits …' (left out with the chrome once the title,
+# byline and date are read: until then it marks where a journal's header ends)
+LICENCE_STATEMENT = re.compile(r"^(?:this (?:is an open[- ]access article|article is (?:an open[- ]access article )?"
+                               r"(?:distributed|published|licensed)|work is licensed)|open access funding "
+                               r"(?:enabled|provided))\b.{0,200}(?:creative commons|licen[cs]e|projekt deal)",
+                               re.IGNORECASE)
+
+
+def is_licence_statement(line: str) -> bool:
+    return len(line) < 600 and bool(LICENCE_STATEMENT.match(squash(line)))
 
 
 def is_chrome_line(line: str) -> bool:
@@ -591,6 +659,8 @@ def is_heading_like(line: str) -> bool:
     first = line.lstrip("„“”\"«»‘’'(")
     if first != line and re.sub(r"[\d\s]*$", "", line).rstrip("“”\"»«’‘'").endswith(SENTENCE_END):
         return False  # a quotation standing alone ('“Es ist nicht zu wenig Zeit, die wir haben.”1'), no heading
+    if len(re.findall(r"[^\W\d_]", line)) < 2 or re.match(r"^\d{1,2}[.)]\s+[a-zа-яё]", first):  # ('K.I.T.T.' is one)
+        return False  # a table's figure ('184.7', '32.4%') or a list item ('7. aligned real property …')
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 

@@ -9,17 +9,9 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
-from volume.importer.article import (
-    AFFILIATION_IN,
-    AUTHOR_NOISE,
-    Article,
-    Block,
-    _byline_and_date,
-    inline_text,
-    settle_notes,
-    take_closing_byline,
-    take_metadata,
-)
+from volume.importer.article import Article, Block, inline_text
+from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
+from volume.importer.settle import settle_notes
 from volume.importer.notes import TOKEN
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
@@ -363,6 +355,38 @@ def _take_cover_title(article: Article, index: int, title: str) -> bool:
     return True
 
 
+def _running_head_title(article: Article, foot: page_notes.PageNotes | None) -> bool:
+    """A PDF's text whose first lines set the running head its pages repeat: that is the title, with the date the
+    cover sets beside it ('Repairs and Alterations Backlog at the General June 12, 2020' / 'Services
+    Administration' under every page's head 'Repairs and Alterations Backlog at the General Services
+    Administration'); what follows on those lines stays (the byline 'Garrett Hatch')."""
+    heads = {rec.key(line): line for line in (foot.furniture.values() if foot else ())
+             if len(line.split()) >= page_notes.COVER_WORDS and not page_notes.FOLIO.match(line)}
+    if not heads or not article.blocks:
+        return False
+    first = article.blocks[0]
+    words_, date = first.plain.split(), None
+    for start in range(len(words_)):  # a date set on the title's line: 'June 12, 2020'
+        for end in range(start + 2, min(len(words_), start + 4) + 1):
+            if not date and rec.date_line(" ".join(words_[start:end])):
+                date, words_ = rec.date_line(" ".join(words_[start:end])), words_[:start] + words_[end:]
+    for size in range(len(words_), 2, -1):
+        head = heads.get(rec.key(" ".join(words_[:size])))
+        if head:
+            article.title = inline_text(head, first.line)
+            article.recognised.append(f"title: {head} (line {first.line}, the running head its pages repeat)")
+            if date and not article.date:
+                article.date = date
+                article.recognised.append(f"date: {date} (beside the title, line {first.line})")
+            rest = " ".join(words_[size:])
+            if rest:
+                first.text = inline_text(rest, first.line)
+            else:
+                article.blocks.remove(first)
+            return True
+    return False
+
+
 DATE_LINE = 40  # a line that is only a date is no longer than this
 
 
@@ -390,6 +414,22 @@ def _labelled_date(article: Article, month_first: bool | None) -> None:
         if found:
             article.date = found
             article.recognised.append(f"date: {found} (from '{block.plain[:60]}', line {block.line})")
+            return
+
+
+MONTH_REACH = 8  # a month-only date line stands among the text's first blocks
+
+
+def _month_only(article: Article) -> None:
+    """A date line near the top that gives only a month ('March 2021'): the chapter's date, a day, is left empty
+    rather than guessed, and the report says so; the line leaves the text."""
+    for block in article.blocks[:MONTH_REACH]:
+        month = rec.month_only(block.plain)
+        if month:
+            article.recognised.append(f"date: only a month is given ('{block.plain}', line {block.line}): the date "
+                                      "is left empty; write the day into the chapter's front matter if you know it")
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain}'")
+            article.blocks.remove(block)
             return
 
 
@@ -539,9 +579,29 @@ CELL_WORDS = 8  # a line straight under a table row this short is more of the ro
 
 def read_text(source: Path) -> Article:
     text, encoding = decode_text(source)
-    article = Article(source=source)
+    article = read_plain(text, source)
     if encoding != "UTF-8":
-        article.recognised.append(f"encoding: {encoding}")
+        article.recognised.insert(0, f"encoding: {encoding}")
+    return article
+
+
+# 'link to page 4  link to page 6 …': the links a PDF-to-HTML conversion sets before a page's running head
+PAGE_LINKS = re.compile(r"(?m)^(?:[ \t]*link to page \d+)+[ \t]*")
+
+
+# 'Background ........ 1': a table of contents' line, with its dot leaders and page number
+TOC_LINES = re.compile(r"(?m)^[ \t]*\S[^\n]{0,160}?(?:[ \t]?\.){6,}[ \t]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[ \t]*(?:\n|$)")
+
+
+def read_plain(text: str, source: Path) -> Article:
+    """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
+    article = Article(source=source)
+    text, links = PAGE_LINKS.subn("", text)
+    if links:
+        article.dropped.append(f"{links} runs of page links a PDF's conversion left ('link to page 4 …')")
+    text, entries = TOC_LINES.subn("\n", text)  # (blank lines: the pages keep their lines)
+    if entries:
+        article.dropped.append(f"table of contents: {entries} lines with dot leaders and page numbers")
     table_line = -2
     foot = page_notes.find(text)
     if foot:
@@ -572,10 +632,13 @@ def read_text(source: Path) -> Article:
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     cover = page_notes.cover_title(text, foot) if foot else None
-    if not (cover and _take_cover_title(article, *cover)) and not _title_over_date(article):
+    if not _running_head_title(article, foot) and not (cover and _take_cover_title(article, *cover)) \
+            and not _title_over_date(article):
         _take_title(article)
     take_metadata(article)
     _title_again(article)
+    if not foot and not article.date:
+        _month_only(article)
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)

@@ -1,0 +1,423 @@
+"""The article's element read into blocks: paragraphs, headings, lists, quotes, figures, tables of notes, with
+their inline text and note markers."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from volume.importer import citations
+from volume.importer import recognise as rec
+from volume.importer.article import Article, Block, emphasis, inline_text, token
+from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
+                                         chrome_kind, closing_link_bar, holds_notes)
+
+
+MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")  # a marker as a link shows it: 3, [3], iv
+# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
+REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
+                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
+                             r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
+
+
+EXPONENT_BASE = re.compile(r"(?:\b10|\b[kcmµnd]?m|\bft)\s*$")  # '10<sup>22</sup>', 'm<sup>2</sup>': powers
+
+
+def _exponent(sup: etree._Element) -> bool:
+    """Whether an unlinked <sup> number is a power ('~10<sup>22</sup> cm', 'm<sup>2</sup>'), not a note marker."""
+    previous = sup.getprevious()
+    if previous is not None:
+        before = previous.tail or previous.text_content()
+    else:
+        parent = sup.getparent()
+        before = (parent.text or "") if parent is not None else ""
+    return bool(EXPONENT_BASE.search(before[-12:]))
+
+
+def unmark_references(text: str) -> str:
+    """Marker tokens that follow 'Fig.', 'Table', 'Рис.' … are the figure's or table's number again."""
+    out, position = [], 0
+    for match in re.finditer(r"\x00\d+:([^:\x00]*):\d*\x00", text):
+        before = rec.plain(text[:match.start()])[-40:]
+        out.append(text[position:match.start()])
+        out.append(match.group(1) if REFERENCE_WORDS.search(before) else match.group(0))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]*\)")  # a Markdown link: its text
+
+
+MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub|docx?|pptx?|xlsx?)(?:[?#]|$)",
+                        re.IGNORECASE)
+
+
+TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
+
+
+BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+
+
+SHORT_LINE = 10  # words
+
+
+class Walker:
+    """Turns an element tree into Blocks, dropping page furniture and images as it goes."""
+
+    def __init__(self, article: Article | None, root: etree._Element | None = None,
+                 targets: dict[str, int] | None = None, not_notes: set[str] | None = None):
+        self.article = article
+        self.root = root
+        self.targets = targets or {}
+        self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
+        self.blocks: list[Block] = []
+
+    def anchor(self, element: etree._Element) -> int | None:
+        """The note number whose marker links to this element (or to an anchor inside it)."""
+        for node in element.iter():
+            if isinstance(node.tag, str):
+                for name in (node.get("id"), node.get("name")):
+                    if name and name in self.targets:
+                        return self.targets[name]
+        return None
+
+    def is_marker(self, element: etree._Element) -> bool:
+        """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
+        links = [element] if element.tag == "a" else list(element.iter("a"))
+        hrefs = [(a.get("href") or "").strip() for a in links]
+        if element.tag == "a" and not hrefs[0].startswith("#"):
+            return False
+        return not any(h.startswith("#") and h[1:] in self.not_notes for h in hrefs)
+
+    def in_notes(self, element: etree._Element) -> bool:
+        """Whether an element stands in a note: an item a marker links to, or a footnotes/references block."""
+        for ancestor in element.iterancestors():
+            if (ancestor.get("id") or "") in self.targets or (ancestor.get("name") or "") in self.targets or \
+                    holds_notes(ancestor):
+                return True
+            if ancestor.tag in ("ol", "ul") and self.targets and \
+                    any(self.anchor(i) is not None for i in ancestor.iterchildren("li")):
+                return True  # an item of the list the markers link to (cited or not; the anchor may be inside it)
+        return False
+
+    def drop(self, what: str) -> None:
+        if self.article is not None and what not in self.article.dropped:
+            self.article.dropped.append(what)
+
+    # inline content ----------------------------------------------------------------------------------------
+    def inline(self, element: etree._Element, breaks: bool = False) -> str:
+        """An element's content as Markdown inline text; `breaks` keeps its <br> as BREAK."""
+        line = element.sourceline
+        parts = [inline_text(element.text, line)] if element.text else []
+        for child in element:
+            parts.append(self.inline_element(child))
+            if child.tail:
+                parts.append(inline_text(child.tail, child.sourceline or line))
+        text = unmark_references("".join(parts))
+        return re.sub(r" {2,}", " ", text if breaks else text.replace(BREAK, " "))
+
+    def inline_element(self, element: etree._Element) -> str:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in SKIP_TAGS:
+            return ""
+        if tag == "a" and (element.get("href") or "").startswith("#") and SKIP_LINK.match(element.text_content()):
+            self.drop(f"navigation: '{rec.squash(element.text_content())[:50]}'")
+            return ""
+        kind = chrome_kind(element)
+        if kind and (tag not in ("a", "span", "sup", "em", "i", "b", "strong") or kind in
+                     ("edit links and tooltips", "hidden element")):
+            if kind != "edit links and tooltips":
+                self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+            return ""
+        text = rec.squash(element.text_content())
+        if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
+                and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
+            if self.article is not None and tag == "sup" and element.find(".//a") is None:
+                self.article.bare_superscripts.add(text.strip("[]"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
+            return token(text.strip("[]"), element.sourceline)
+        if tag == "img":
+            self.image(element)
+            return ""
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element):
+            self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
+            return ""
+        if tag == "br":
+            return BREAK
+        inner = self.inline(element)
+        if tag == "cite" and self.in_notes(element):  # a reference list's <cite> holds the whole reference
+            return inner
+        if tag in ("em", "i", "cite", "dfn", "var"):
+            return emphasis("*", inner)
+        if tag in ("strong", "b"):
+            return emphasis("**", inner)
+        if tag == "code":
+            return emphasis("`", text.replace("`", "'"))
+        if tag in ("sup", "sub"):
+            mark = "^" if tag == "sup" else "~"
+            if TOKEN_TEXT.search(inner):  # '[9][10]' set as one superscript: the markers are enough
+                return inner
+            if tag == "sup" and citations.GROUPISH.fullmatch(text.strip("[]()")):  # '1,2', '[3, 5–8]': a group
+                return f"^{text.strip('[]()').replace(' ', chr(92) + ' ')}^"  # settle_notes reads
+            return f"{mark}{inner}{mark}" if inner and " " not in inner else inner
+        if tag == "a":
+            href = (element.get("href") or "").strip()
+            if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
+                if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
+                    return f"<{href}>"  # the link shows its own address
+                lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+                address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                return f"{lead}[{inner.strip()}]({address}){trail}"
+        return inner
+
+    @staticmethod
+    def media_links(element: etree._Element) -> bool:
+        """A paragraph that is only links to sound, video or download files ('MP4 MP3', 'PDF')."""
+        links = list(element.iter("a"))
+        text = rec.squash(element.text_content())
+        return bool(links) and len(text.split()) <= 6 and \
+            len("".join(rec.squash(a.text_content()) for a in links)) >= len(text.replace(" ", "")) - 3 and \
+            all(MEDIA_FILE.search(a.get("href") or "") for a in links)
+
+    def broken_lines(self, element: etree._Element) -> list[str]:
+        """A paragraph's text; as its lines when <br> breaks it into three or more short lines that are not
+        sentences running on (a letterhead, an address, a transcript's header), else as one line."""
+        text = self.inline(element, breaks=True)
+        lines = [line.strip() for line in text.split(BREAK) if line.strip()]
+        short = all(len(rec.plain(line).split()) <= SHORT_LINE and not line.rstrip().endswith((",", ";"))
+                    for line in lines)
+        return lines if len(lines) >= 3 and short else [re.sub(r" {2,}", " ", text.replace(BREAK, " "))]
+
+    def bold_lead(self, element: etree._Element) -> bool:
+        """'<p><strong>Why it matters</strong><br>Companies …</p>': a bold heading-like first line broken off the
+        paragraph it heads; added as a heading and its paragraph."""
+        text = self.inline(element, breaks=True)
+        head, _, rest = text.partition(BREAK)
+        if not re.fullmatch(r"\*\*[^*]+\*\*", head.strip()) or not rec.is_heading_like(rec.plain(head)) \
+                or len(rec.plain(rest).split()) < SHORT_LINE:
+            return False
+        self.add("heading", head.strip()[2:-2], element, level=3)
+        self.add("para", re.sub(r" {2,}", " ", rest.replace(BREAK, " ")), element,
+                 anchor=self.anchor(element) if self.targets else None)
+        return True
+
+    def image(self, element: etree._Element) -> None:
+        src = element.get("src") or element.get("data-src") or ""
+        alt = rec.squash(element.get("alt") or "")
+        what = f"image {src[:80]}" + (f" ('{alt[:40]}')" if alt else "")
+        self.drop(what + ": remote or page images are not imported; add the image to the chapter yourself")
+
+    # blocks ------------------------------------------------------------------------------------------------
+    def add(self, kind: str, text: str, element: etree._Element, **extra) -> None:
+        text = text.strip()
+        if text:
+            words = set(_words(element)) if element is not self.root else set()  # (the article's own classes
+            # and those around it say nothing either: a blog's 'post-body' in 'date-posts' holds the post's text)
+            for ancestor in element.iterancestors() if element is not self.root else ():  # up to the article
+                if ancestor is self.root:
+                    break
+                words |= _words(ancestor)
+            meta = bool(words & META_WORDS) or element.tag in ("time", "address")
+            self.blocks.append(Block(kind, text, element.sourceline, meta=meta, **extra))
+
+    def walk(self, element: etree._Element) -> list[Block]:
+        run: list[str] = [inline_text(element.text, element.sourceline)] if element.text else []
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in BLOCKS:
+                self.flush(run, element)
+                run = []
+                self.block(child)
+            elif tag:
+                run.append(self.inline_element(child))
+            if child.tail:
+                run.append(inline_text(child.tail, child.sourceline))
+        self.flush(run, element)
+        return self.blocks
+
+    def flush(self, run: list[str], element: etree._Element) -> None:
+        text = rec.squash("".join(run))
+        if text:
+            self.add("para", text, element)
+
+    def block(self, element: etree._Element) -> None:
+        tag = element.tag
+        kind = chrome_kind(element)
+        if kind or tag in SKIP_TAGS:
+            if kind and element.text_content().strip():
+                self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
+            return
+        if tag in HEADINGS:
+            self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
+        elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
+            captionish = bool(_words(element) & CAPTION_WORDS)
+            if element.find(".//img") is not None and not rec.squash(element.text_content()):
+                for img in element.iter("img"):
+                    self.image(img)
+                return
+            if not captionish and self.bold_lead(element):
+                return
+            lines = self.broken_lines(element)
+            if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each
+                for line in lines:
+                    self.add("para", line, element, broken=True)
+                return
+            if self.media_links(element):
+                self.drop(f"media links: '{rec.squash(element.text_content())[:50]}'")
+                return
+            self.add("caption" if captionish else "para", " ".join(lines), element,
+                     anchor=self.anchor(element) if self.targets else None)
+            self.count_caption(captionish)
+        elif tag in ("ul", "ol") and self.contents_list(element):
+            return
+        elif tag in ("ul", "ol"):
+            start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
+            for index, item in enumerate(element.iterchildren("li")):
+                self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
+                         anchor=self.anchor(item))
+        elif tag == "blockquote":
+            for block in Walker(self.article, self.root, self.targets, self.not_notes).walk(element):
+                self.blocks.append(Block("quote", block.text, block.line))
+        elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
+            self.figure(element)
+        elif tag == "figcaption":
+            self.add("caption", self.inline(element), element)
+            self.count_caption(True)
+        elif tag == "img":
+            self.image(element)
+        elif tag == "table" and self.notes_table(element):
+            self.note_rows(element)
+        elif tag == "table" and element.find(".//img") is not None and _one_column(element):
+            self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
+        elif tag == "table" and _text_box(element):
+            self.walk(next(element.iter("td", "th")))  # a text box or sidebar Word laid out as a one-cell table
+        elif tag == "table":
+            captions = list(element.iterchildren("caption"))
+            for caption in captions:  # a figure a Word file keeps as a table: its caption stays
+                self.add("caption", self.inline(caption), caption)
+                self.count_caption(True)
+            cells = rec.squash(" ".join(c.text_content() for c in element.iter("td", "th")))
+            for img in element.iter("img"):
+                self.image(img)
+            if cells:
+                self.drop(f"a table at line {element.sourceline} ('{cells[:40]}…'): rebuild it in the chapter by hand")
+        elif tag == "hr":
+            return
+        else:
+            self.walk(element)
+
+    def contents_list(self, element: etree._Element) -> bool:
+        """A list of in-page links only (a report's 'Contents', 'Figures', 'Tables'): left out with its heading
+        when it has three entries or more, or stands under a heading such as 'Contents' or 'Figures'."""
+        items = list(element.iterchildren("li"))
+        if not items or not all(_whole_in_page_link(item) for item in items):
+            return False
+        heading = self.blocks[-1] if self.blocks and self.blocks[-1].kind == "heading" else None
+        if len(items) < 3 and not (heading and CONTENTS_HEADING.fullmatch(heading.plain.strip())):
+            return False
+        if heading and (CONTENTS_HEADING.fullmatch(heading.plain.strip()) or rec.is_toc_heading(heading.plain)):
+            self.blocks.pop()
+        self.drop(f"table of contents (line {element.sourceline}): "
+                  f"'{rec.squash(items[0].text_content())[:40]}' …")
+        return True
+
+    def notes_table(self, element: etree._Element) -> bool:
+        """A list of notes laid out as a table (a report converted from Word: 'Footnotes' over rows of a number cell
+        and a text cell): the text's markers link into its number cells, or a notes heading stands just above it."""
+        rows = table_rows(element)
+        if not rows:
+            return False
+        linked = any(self.anchor(number) is not None for number, _ in rows)
+        return linked or notes_heading_above(element)
+
+    def note_rows(self, element: etree._Element) -> None:
+        """One block per row of a table of notes, labelled with the row's number (or the note its marker links
+        to), however short the note; the table itself is not kept in the text."""
+        if self.article is not None:
+            self.article.recognised.append(f"a table of notes (line {element.sourceline})")
+        for number, text in table_rows(element):
+            label = MARKER_TEXT.fullmatch(rec.squash(number.text_content()).rstrip(".)")).group(1)
+            anchor = self.anchor(number)
+            body = " ".join(self.inline(p).strip() for p in _cell_parts(text))
+            self.add("item", f"{anchor if anchor is not None else label}. {body.strip()}", text, anchor=anchor)
+
+    def figure(self, element: etree._Element) -> None:
+        for img in element.iter("img"):
+            self.image(img)
+        captions = [e for e in element.iter() if isinstance(e.tag, str) and
+                    (e.tag == "figcaption" or _words(e) & CAPTION_WORDS)]
+        if not captions:  # a journal's figure: its title and legend are plain paragraphs inside it
+            captions = [p for p in element.iter("p") if rec.squash(p.text_content())]
+        if captions:
+            top = [c for c in captions if not any(a in captions for a in c.iterancestors())]
+            text = " ".join(self.inline(c).strip() for c in top)
+            self.add("caption", text, element)
+            self.count_caption(True)
+
+    def count_caption(self, yes: bool) -> None:
+        if yes and self.article is not None:
+            self.article.captions += 1
+
+
+CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figures|tables|illustrations)|"
+                              r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
+
+
+def _whole_in_page_link(item: etree._Element) -> bool:
+    """A list item that is nothing but links to places in the same page ('#_Toc206167737')."""
+    links = [a for a in item.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href")) > 1]
+    text = rec.squash(item.text_content())
+    return bool(links) and bool(text) and rec.squash(" ".join(a.text_content() for a in links)) == text
+
+
+NUMBER_CELL = re.compile(r"\[?(?:\d{1,3}|[ivxl]{1,7})\]?[.)]?")
+
+
+def table_rows(table: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+    """(number cell, text cell) for every row of a table whose rows each hold a note's number and its text, else []."""
+    rows = []
+    for row in table.iter("tr"):
+        if next(row.iterancestors("table"), None) is not table:
+            continue
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        filled = [c for c in cells if rec.squash(c.text_content())]
+        if not filled:
+            continue
+        if len(cells) != 2 or len(filled) != 2 or not NUMBER_CELL.fullmatch(rec.squash(cells[0].text_content())):
+            return []
+        rows.append((cells[0], cells[1]))
+    return rows
+
+
+def _one_column(table: etree._Element) -> bool:
+    """Whether every row of a table holds a single cell (a layout box, not a table of data)."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
+
+
+def _text_box(table: etree._Element) -> bool:
+    """A table of one row and one cell holding paragraphs of text: a box or sidebar, read as text (its paragraphs
+    and their note markers stay), not a table of data to rebuild."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
+    return len(rows) == 1 and len(cells) == 1 and cells[0].find(".//table") is None and \
+        len(rec.squash(cells[0].text_content()).split()) >= 12
+
+
+def _cell_parts(cell: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a table cell, or the cell itself when it holds none."""
+    parts = [p for p in cell.iter("p") if rec.squash(p.text_content())]
+    return parts or [cell]
+
+
+def notes_heading_above(element: etree._Element) -> bool:
+    """Whether the nearest text before `element` (among its and its ancestors' earlier siblings) is a notes heading."""
+    node = element
+    while node is not None and node.tag not in ("body", "html"):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or not rec.squash(sibling.text_content()):
+                continue
+            return sibling.tag in HEADINGS | {"p", "b", "strong"} and rec.is_notes_heading(sibling.text_content())
+        node = node.getparent()
+    return False
