@@ -151,6 +151,12 @@ def warm_up(manifest: Manifest, styles: Path) -> Report:
     from volume.transforms.index import read_index_terms
 
     read_index_terms(manifest.chapters_dir)
+    try:  # what the build imports once the sources are read (not WeasyPrint: only the workers lay out)
+        import volume.render.pdf.editions  # noqa: F401
+        import volume.render.trade_files  # noqa: F401
+        import pikepdf  # noqa: F401
+    except Exception:  # noqa: BLE001 - only a head start: the build imports them itself and reports what fails
+        log.debug("warming up the imports failed", exc_info=True)
     cover = Report()
     _check_trade(manifest, styles, cover)
     return cover
