@@ -96,37 +96,3 @@ def test_an_image_that_cannot_be_converted_is_refused(tmp_path, monkeypatch):
     (diagnostic,) = failure.value.report.errors
     assert diagnostic.code == "B005" and diagnostic.location.path.name == "alpha.md", diagnostic
     assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
-
-
-def test_an_image_the_print_edition_cannot_convert_is_b005_with_its_page(tmp_path):
-    """The print edition is made in a worker (render/pdf/editions.py: make_print_file): an image it cannot read comes
-    back as its page and reason, no print file is written, and the build stops with B005 naming the page."""
-    from types import SimpleNamespace
-
-    from volume.render.pdf.editions import PRINT_PROFILE, _print_edition_pages, make_print_file
-    from volume.resources import bundled_styles
-
-    digital = tmp_path / "digital.pdf"
-    pdf = pikepdf.new()
-    for _ in range(2):
-        pdf.add_blank_page(page_size=(300, 400))
-    broken = pdf.make_stream(b"not a JPEG at all", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=4,
-                             Height=4, ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
-                             Filter=pikepdf.Name.DCTDecode)
-    page = pdf.pages[1]
-    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=broken))
-    page.obj.Contents = pdf.make_stream(b"q 10 0 0 10 0 0 cm /Im0 Do Q")
-    pdf.save(digital)
-    printed = tmp_path / "print.pdf"
-    pages, problem = make_print_file(digital, printed, bundled_styles() / "color" / PRINT_PROFILE, 4, "seed")
-    assert pages is None and problem[0] == 2 and not printed.exists()
-
-    done = SimpleNamespace(result=lambda: ((pages, problem), []))
-    manifest = SimpleNamespace(path=tmp_path / "volume.toml")
-    runner = SimpleNamespace(volume=SimpleNamespace(manifest=manifest, chapters=(), parts=()),
-                             location_of=lambda name: None)
-    book = SimpleNamespace(labels=["i", "ii"], total=2, placed=[])
-    with pytest.raises(VolumeError) as failed:
-        _print_edition_pages(runner, book, done, [])
-    (diagnostic,) = failed.value.report.items
-    assert diagnostic.code == "B005" and "image on page ii" in diagnostic.message

@@ -12,7 +12,6 @@ No page is laid out twice, except the contents page.
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import json
 import logging
@@ -23,7 +22,6 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
-from volume.render.pdf import join
 from volume.render.pdf.join import PreOpened, assemble, open_book
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
@@ -268,44 +266,25 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
                              SourceLocation(volume.manifest.path))
 
 
-def make_print_file(digital: Path, printed: Path, profile: Path, pad_pages: int, seed: str):
-    """The print edition made from the saved digital one, in a worker: (its pages, None), or (None, (page, reason))
-    when an image on that page cannot be converted to CMYK."""
+def _write_print_edition(runner: PieceRunner, book: Plan, digital: Path, printed: Path) -> int:
+    """The print edition made from the saved digital one; returns its pages."""
     from volume.render.pdf.print_edition import ImageColourError, make_print_edition
 
+    volume = runner.volume
     printed_book = open_book(digital)
     try:
+        seed = "|".join(book.labels) + str(book.total)
         try:
-            make_print_edition(printed_book, profile, pad_pages, seed)
+            make_print_edition(printed_book, runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages,
+                               seed)
         except ImageColourError as exc:
-            return None, (exc.page, exc.reason)
+            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot "
+                                     f"be converted to CMYK for the print edition ({exc.reason}); save it as an "
+                                     "8-bit RGB PNG or JPEG", _page_source(runner, book, exc.page - 1)) from None
         printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
-        return len(printed_book.pdf.pages), None
+        return len(printed_book.pdf.pages)
     finally:
         printed_book.close()
-
-
-def _start_print_edition(runner: PieceRunner, book: Plan, digital: Path, printed: Path):
-    """make_print_file submitted to a worker (the other core is free once the pieces are laid out)."""
-    volume = runner.volume
-    seed = "|".join(book.labels) + str(book.total)
-    return runner.scheduler.submit(in_worker, make_print_file, digital, printed,
-                                   runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
-
-
-def _print_edition_pages(runner: PieceRunner, book: Plan, job, warnings: list) -> int:
-    """The print edition's pages once its worker is done; what it logged goes to `warnings`."""
-    try:
-        (pages, problem), records = job.result()
-    except WorkerError as exc:
-        raise failure(exc, "making the print edition", SourceLocation(runner.volume.manifest.path)) from None
-    warnings += [(SourceLocation(runner.volume.manifest.path), name, message) for name, message in records]
-    if problem is not None:
-        page, reason = problem
-        raise VolumeError.single("B005", f"an image on page {book.labels[min(page, book.total) - 1]} cannot be "
-                                 f"converted to CMYK for the print edition ({reason}); save it as an 8-bit RGB PNG "
-                                 "or JPEG", _page_source(runner, book, page - 1))
-    return pages
 
 
 def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path, digital: Path, printed: Path,
@@ -335,28 +314,16 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened)
     finally:
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
-    printing: list = []
     try:
-        try:
-            joined.save(digital)
-            if book.total <= join.KEEP_OPEN_PAGES:  # made while this process lets the joined book go (a long book's
-                printing.append(_start_print_edition(runner, book, digital, printed))  # memory goes back first)
-            if digital_saved is not None:
-                digital_saved(digital)  # before the files are let go: someone is waiting for it
-        finally:
-            joined.close()  # the pieces' files are let go; the print edition is made from the digital file
-        if not printing:
-            printing.append(_start_print_edition(runner, book, digital, printed))
-        timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
-        if digital_saved is not None and on_facts is not None:
-            on_facts(apply_page_facts(volume, facts), facts)
-        print_warnings: list = []
-        print_pages = _print_edition_pages(runner, book, printing[0], print_warnings)
-    except BaseException:
-        for job in printing:  # nothing may write into the output's folder once the build has failed
-            job.cancel()
-        concurrent.futures.wait(printing)
-        raise
+        joined.save(digital)
+        if digital_saved is not None:
+            digital_saved(digital)  # before the files are let go: someone is waiting for it
+    finally:
+        joined.close()  # the pieces' files are let go; the print edition is made from the digital file
+    timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
+    if digital_saved is not None and on_facts is not None:
+        on_facts(apply_page_facts(volume, facts), facts)
+    print_pages = _write_print_edition(runner, book, digital, printed)
     timings["pdf_print"] = time.perf_counter() - mark
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
@@ -364,6 +331,6 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     fallbacks = [(runner.location_of(spec.name), block) for spec, layout, _ in pieces for block in layout.unplaced]
     laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
     warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
-                for spec, layout, _ in laid for name, message in layout.warnings] + print_warnings
+                for spec, layout, _ in laid for name, message in layout.warnings]
     return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks,
                     runner.laid_out_names, timings)
