@@ -19,8 +19,7 @@ from volume.library_warnings import WorkerError, collecting, failure, in_worker,
 from volume.load import load_volume
 from volume.model import PageFacts, Volume
 from volume.publish import STAMP, Staging, recover_output
-from volume.scheduler import Scheduler
-from volume.transforms import run_transforms
+from volume.scheduler import Scheduler, in_own_thread
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +107,7 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
     after_reading() is called once: as soon as pandoc leaves a core free (at once when it converts at most one
     source, as after an edit; else once it has converted them), so the build's workers start up meanwhile."""
-    from volume.cache import Cache
+    from volume.cache import Cache, on_disk
     from volume.checks.glyphs import check_glyphs
 
     manifest = load_manifest(find_manifest(project))
@@ -122,15 +121,45 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
             after_reading()
 
     with collecting(skip=("pypandoc",)) as collector:  # pandoc's warnings are reported per source by load
-        volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None, start)
-        start()
-        volume = run_transforms(volume, report)
-        check_glyphs(volume, styles_dir_for(manifest) / "fonts", report)
-        _check_trade(manifest, styles_dir_for(manifest), report)
+        styles = styles_dir_for(manifest)
+        early = in_own_thread(warm_up, manifest, styles)
+        try:
+            volume = load_volume(manifest, report, Cache(manifest.project_dir) if use_cache else None, start)
+            start()
+        except BaseException:
+            concurrent.futures.wait([early])  # nothing of this build runs on once it has failed
+            raise
+        cover_report = early.result()
+        from volume.transforms import run_transforms
+
+        with on_disk(Cache(manifest.project_dir) if use_cache else None):  # each chapter's and note's results kept
+            volume = run_transforms(volume, report)
+        check_glyphs(volume, styles / "fonts", report)
+        for item in cover_report.items:
+            report.add(item.code, item.message, item.location)
     report_warnings(report, collector.records, SourceLocation(manifest.path))
     report.apply_silence(manifest.silence, SourceLocation(manifest.path))
     report.checkpoint()
     return volume
+
+
+def warm_up(manifest: Manifest, styles: Path) -> Report:
+    """What does not need the sources, done while pandoc converts them (the main thread only waits then): the
+    transforms' modules imported, index.toml's terms read and their pattern compiled, and the cover checked (its
+    diagnostics returned). After an edit pandoc converts one chapter, a third of a second or more."""
+    import volume.transforms  # noqa: F401  (the reference parser's modules with it)
+    from volume.transforms.index import read_index_terms
+
+    read_index_terms(manifest.chapters_dir)
+    try:  # what the build imports once the sources are read (not WeasyPrint: only the workers lay out)
+        import volume.render.pdf.editions  # noqa: F401
+        import volume.render.trade_files  # noqa: F401
+        import pikepdf  # noqa: F401
+    except Exception:  # noqa: BLE001 - only a head start: the build imports them itself and reports what fails
+        log.debug("warming up the imports failed", exc_info=True)
+    cover = Report()
+    _check_trade(manifest, styles, cover)
+    return cover
 
 
 def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:

@@ -7,15 +7,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from volume import __version__
 
+log = logging.getLogger(__name__)
 CACHE_DIR = ".volume-cache"
 UNUSED_FOR = 14 * 86400  # seconds: cache entries no build has used for two weeks are forgotten
 
@@ -109,11 +113,12 @@ class Cache:
     def put(self, kind: str, key: str, value) -> None:
         """Write atomically: another build reading at the same time sees the old file or the new, never half."""
         path = self._path(kind, key)
+        text = json.dumps(value, ensure_ascii=False)  # a value JSON cannot hold raises here, before any file is made
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(value, handle, ensure_ascii=False)
+                handle.write(text)
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
@@ -139,12 +144,17 @@ class Rounds:
     whose inputs changed. Each build is a round
     (`next_round()`, at the start of the pass that uses it); what the last two rounds did not ask for is forgotten,
     so the memory held is about two builds' worth however long the process runs. Values are shared, not copied:
-    a caller that changes what it gets back copies it first."""
+    a caller that changes what it gets back copies it first.
 
-    def __init__(self) -> None:
+    A Rounds given a `disk` kind and a Codec also keeps its results in the project's build cache while a build
+    reads its sources (`on_disk`), keyed with the code's fingerprint: a fresh `volume build` after an edit takes the
+    unchanged chapters' and notes' results from there instead of computing them again (the parse-once model)."""
+
+    def __init__(self, disk: str | None = None, codec: Codec | None = None) -> None:
         self.current: dict = {}
         self.previous: dict = {}
         self.lock = threading.Lock()
+        self.disk, self.codec = disk, codec
         _ALL_ROUNDS.append(self)
 
     def forget(self) -> None:
@@ -158,7 +168,7 @@ class Rounds:
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
         if not _REMEMBERING:
-            return compute()
+            return self._stored(key, compute)
         with self.lock:
             found = self.current.get(key, _MISSING)
             if found is _MISSING:
@@ -166,10 +176,56 @@ class Rounds:
                 if found is not _MISSING:
                     self.current[key] = found
         if found is _MISSING:
-            found = compute()
+            found = self._stored(key, compute)
             with self.lock:
                 self.current[key] = found
         return found  # type: ignore[return-value]
+
+    def _stored(self, key: str, compute: Callable[[], T]) -> T:
+        """compute(), or its result from the build cache (and put there) when a build keeps results on disk."""
+        cache = _DISK
+        if cache is None or self.disk is None or self.codec is None:
+            return compute()
+        disk_key = digest(self.disk, key, _code_key())
+        stored = cache.get(self.disk, disk_key)
+        if stored is not None:
+            try:
+                return self.codec.decode(stored)
+            except (TypeError, ValueError, KeyError, IndexError):
+                pass  # written by another version of the codec: computed again
+        found = compute()
+        try:
+            cache.put(self.disk, disk_key, self.codec.encode(found))
+        except (TypeError, ValueError):  # a value the codec cannot write (a bug): only costs time
+            log.warning("cannot keep a %s result in the build cache", self.disk, exc_info=True)
+        return found
+
+
+@dataclass(frozen=True)
+class Codec:
+    """How a Rounds' value is written into the build cache (JSON) and read back."""
+
+    encode: Callable[[object], object]
+    decode: Callable[[object], object]
+
+
+_DISK: Cache | None = None  # the build cache of the build that is reading its sources, if it keeps results there
+
+
+@contextmanager
+def on_disk(cache: Cache | None):
+    """While the block runs, the Rounds that have a disk kind keep their results in `cache` too."""
+    global _DISK
+    previous, _DISK = _DISK, cache
+    try:
+        yield
+    finally:
+        _DISK = previous
+
+
+@functools.lru_cache(maxsize=1)
+def _code_key() -> str:
+    return json.dumps(versions(), sort_keys=True)
 
 
 _MISSING = object()
@@ -185,6 +241,11 @@ def remember_between_builds() -> None:
 
 def remembering() -> bool:
     return _REMEMBERING
+
+
+def keeping() -> bool:
+    """Whether results are kept at all: between builds in this process, or in the build cache (`on_disk`)."""
+    return _REMEMBERING or _DISK is not None
 
 
 def forget_rounds() -> None:

@@ -35,6 +35,23 @@ def in_thread(function: Callable, *args) -> concurrent.futures.Future:
     return _THREADS.submit(function, *args)
 
 
+def in_own_thread(function: Callable, *args) -> concurrent.futures.Future:
+    """function(*args) run at once in a thread of its own (work that overlaps the build's waiting on pandoc, which
+    must not wait for a free thread of in_thread's, nor take one from pandoc)."""
+    future: concurrent.futures.Future = concurrent.futures.Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="volume-early", daemon=True).start()
+    return future
+
+
 def _started() -> bool:
     return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from volume.cache import Rounds, digest, remembering
+from volume.cache import Codec, Rounds, digest, keeping
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
@@ -160,12 +160,14 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     return Deferred(volume.with_(chapters=tuple(chapters), bibliography=tuple(bib)), finish)
 
 
-CLEANED = Rounds()  # the entries' sanitised markup by citeproc's text, for the next build in this process
+# the entries' sanitised markup by citeproc's text: for the next build in this process, and in the build cache
+CLEANED = Rounds("bibliography-markup", Codec(lambda found: [m.xhtml() for m in found],
+                                              lambda stored: [Markup.parse(text) for text in stored]))
 
 
 def _cleaned(fragments: list[str]) -> list[Markup]:
     """clean_markups of citeproc's entries (inline), from the last builds in this process when they are the same."""
-    if not remembering():
+    if not keeping():
         return clean_markups(fragments, inline=True)
     CLEANED.next_round()
     found = CLEANED.get(digest("\0".join(fragments)), lambda: clean_markups(fragments, inline=True))

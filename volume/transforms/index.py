@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from pathlib import Path
 
-from volume.cache import Rounds, digest, remembering
+from volume.cache import Codec, Rounds, digest, keeping, remembered
 from volume.diagnostics import Report
 from volume.indexing.terms import INDEX_FILE, IndexTerm, read_terms
-from volume.model import Chapter, IndexEntry, Occurrence, Volume
+from volume.model import Chapter, IndexEntry, Markup, Occurrence, Volume
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style", "a"}
 POSSESSIVE = r"(?:['’]s|['’](?=\s))?"
@@ -165,12 +166,27 @@ def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[Index
             counter = _wrap(element, attr, text, found_here, chapter, counter, found)
 
 
-MARKED = Rounds()  # each chapter's marking by its text and the terms, for the next build in this process
 
 
-def _terms_and_pattern(chapters_dir: Path, report: Report) -> tuple[tuple[IndexTerm, ...], re.Pattern | None]:
-    """index.toml's terms and their pattern, from the last builds in this process when the file is the same (its
-    diagnostics given again)."""
+def _marking_to_disk(value: tuple) -> list:
+    root, own = value
+    return [Markup(root).xhtml(), [[number, [[o.anchor, o.chapter_id] for o in found]] for number, found in own.items()]]
+
+
+def _marking_from_disk(stored: list) -> tuple:
+    body, own = stored
+    return Markup.parse(body).root, {int(number): [Occurrence(*o) for o in found] for number, found in own}
+
+
+# each chapter's marking by its text and the terms: for the next build in this process, and in the build cache
+MARKED = Rounds("index-marks", Codec(_marking_to_disk, _marking_from_disk))
+_TERMS_LOCK = threading.Lock()  # read_index_terms may be under way in the build's warm-up thread
+
+
+def read_index_terms(chapters_dir: Path) -> tuple[tuple[IndexTerm, ...], re.Pattern | None, list]:
+    """index.toml's terms, their pattern and the diagnostics of reading them, kept in this process while the file
+    is the same: a build reads them while pandoc converts the sources (build.warm_up), the marking finds them ready.
+    (Compiling the pattern of a few hundred forms is a sixth of a second.)"""
     path = chapters_dir / INDEX_FILE
     try:
         key = digest(str(path), path.read_bytes())
@@ -182,7 +198,13 @@ def _terms_and_pattern(chapters_dir: Path, report: Report) -> tuple[tuple[IndexT
         terms = read_terms(chapters_dir, own)
         return terms, _pattern(terms)[0], own.items
 
-    terms, pattern, diagnostics = MARKED.get(key, read)
+    with _TERMS_LOCK:
+        return remembered("index-terms", key, read)
+
+
+def _terms_and_pattern(chapters_dir: Path, report: Report) -> tuple[tuple[IndexTerm, ...], re.Pattern | None]:
+    """index.toml's terms and their pattern (read_index_terms), their diagnostics given again."""
+    terms, pattern, diagnostics = read_index_terms(chapters_dir)
     for diagnostic in diagnostics:
         report.add(diagnostic.code, diagnostic.message, diagnostic.location)
     return terms, pattern
@@ -192,7 +214,7 @@ def _remembered_marking(chapter: Chapter, pattern: re.Pattern | None, terms: lis
                         found: dict[int, list[Occurrence]], report: Report) -> None:
     """mark_chapter, its result taken from the last builds in this process when the chapter's text and the pattern
     are the same (a chapter with inline marks, which add terms, is always marked again)."""
-    if pattern is None or not remembering() or _inline_marks(chapter.body.root):
+    if pattern is None or not keeping() or _inline_marks(chapter.body.root):
         mark_chapter(chapter, pattern, terms, found, report)
         return
 

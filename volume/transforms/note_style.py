@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from volume.cache import Rounds, digest, remembering
+from volume.cache import Codec, Rounds, digest, keeping
 from volume.diagnostics import Report, SourceLocation
 from volume.model import Chapter, Markup, Note, NoteCite, Volume
 from volume.sanitizer import clean_markup
@@ -121,7 +121,20 @@ def _by_cite(where: list, rendered: list[str]) -> dict[tuple[int, int], str]:
     return {place: html for place, html in zip(where, rendered) if place is not None}
 
 
-RESTYLED = Rounds()  # each note's restyling by its inputs, for the next build in this process (watch, preview)
+
+
+def _restyling_to_disk(value: tuple) -> list:
+    body, styled, whole, problem = value
+    return [None if body is None else body.xhtml(), styled, whole, problem]
+
+
+def _restyling_from_disk(stored: list) -> tuple:
+    body, styled, whole, problem = stored
+    return (None if body is None else Markup.parse(body)), str(styled), bool(whole), problem
+
+
+# each note's restyling by its inputs: for the next build in this process (watch, preview), and in the build cache
+RESTYLED = Rounds("restyled", Codec(_restyling_to_disk, _restyling_from_disk))
 
 
 def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: Report) -> tuple[Chapter, list[int]]:
@@ -138,7 +151,7 @@ def _restyled_chapter(chapter: Chapter, rendered: dict, entries: dict, report: R
 def _remembered_restyling(note: Note, n: int, rendered: dict, entries: dict, report: Report) -> tuple[Note, bool]:
     """_restyled_note, from the last builds in this process when the note, its citations' renderings and the works
     they cite are the same (its diagnostic given again, at the note's place now)."""
-    if not remembering():
+    if not keeping():
         return _restyled_note(note, n, rendered, entries, report)
     if not note.cites:
         return note, True

@@ -5,12 +5,14 @@ last result."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Callable
 
-from volume.cache import Rounds, digest, remembering
-from volume.diagnostics import Report
-from volume.model import Chapter
+from pathlib import Path
+
+from volume.cache import Codec, Rounds, digest, keeping, remembering
+from volume.diagnostics import Diagnostic, Report, SourceLocation
+from volume.model import Chapter, Markup, Note, NoteCite
 
 _PASSES: dict[str, Rounds] = {}
 
@@ -22,9 +24,9 @@ def each_chapter(name: str, chapters, report: Report, run: Callable[[Chapter, Re
     and its diagnostics) taken from the last builds in this process when the pass, the chapter's id, source file and
     tree, and what `inputs(chapter)` names (anything else run reads), are the same as then. A pass given here
     changes a chapter's body (and notes, if it makes them) and reads nothing else of the chapter."""
-    if not remembering():
+    if not keeping():
         return [run(chapter, report) for chapter in chapters]
-    rounds = _PASSES.setdefault(name, Rounds())
+    rounds = _PASSES.setdefault(name, Rounds(f"pass-{name}", PASS_CODEC))
     rounds.next_round()
     return [_one(rounds, name, chapter, report, run, inputs, makes_notes) for chapter in chapters]
 
@@ -51,6 +53,41 @@ def _one(rounds: Rounds, name: str, chapter: Chapter, report: Report, run, input
         return chapter.with_(body=body.copy())
     return chapter.with_(body=body.copy(), notes=tuple(replace(n, body=n.body.copy()) for n in notes))
 
+
+def _location_to_disk(where: SourceLocation | None) -> list | None:
+    return None if where is None else [str(where.path), where.line]
+
+
+def _location_from_disk(stored: list | None) -> SourceLocation | None:
+    return None if stored is None else SourceLocation(Path(stored[0]), stored[1])
+
+
+def _note_to_disk(note: Note) -> dict:
+    stored = {f.name: getattr(note, f.name) for f in fields(Note)}
+    return stored | {"body": note.body.xhtml(), "location": _location_to_disk(note.location),
+                     "references": list(note.references),
+                     "cites": [[getattr(c, f.name) for f in fields(NoteCite)] for c in note.cites]}
+
+
+def _note_from_disk(stored: dict) -> Note:
+    return Note(**stored | {"body": Markup.parse(stored["body"]), "location": _location_from_disk(stored["location"]),
+                            "references": tuple(stored["references"]),
+                            "cites": tuple(NoteCite(*cite) for cite in stored["cites"])})
+
+
+def _pass_to_disk(value: tuple) -> dict:
+    body, notes, diagnostics = value
+    return {"body": body.xhtml(), "notes": None if notes is None else [_note_to_disk(n) for n in notes],
+            "diagnostics": [[d.code, d.message, _location_to_disk(d.location)] for d in diagnostics]}
+
+
+def _pass_from_disk(stored: dict) -> tuple:
+    notes = stored["notes"]
+    return (Markup.parse(stored["body"]), None if notes is None else tuple(_note_from_disk(n) for n in notes),
+            [Diagnostic(code, message, _location_from_disk(where)) for code, message, where in stored["diagnostics"]])
+
+
+PASS_CODEC = Codec(_pass_to_disk, _pass_from_disk)  # a pass's result on a chapter, as the build cache keeps it
 
 _ITEMS = Rounds()
 

@@ -1,0 +1,65 @@
+"""Benchmark: the same one-sentence edits built by an older tree of volume and by this one, in pairs.
+
+    python bench/paired_edits.py --old DIR [--pairs 6] [--project .]
+
+DIR is a copy of an older tree (e.g. `git archive <commit> | tar -x -C DIR`), run through PYTHONPATH. Two copies of
+the project are built once each (untimed); then each pair makes the same seeded edit (bench/run.py's) to the same
+chapter of both copies and builds them one after the other, the order alternating, so both meet about the same load.
+Prints each build's wall and process-tree CPU (bench/cpu.py), the pieces it laid out and the machine's load, then the
+medians of new / old per pair: on a shared machine a pair's ratio says more than two separate runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpu import measured  # noqa: E402
+from run import body_paragraphs, edit_one_sentence  # noqa: E402
+
+
+def build(project: Path, path: str) -> tuple[float, float]:
+    os.environ["PYTHONPATH"] = path  # measured() starts the build with this process's environment
+    return measured([sys.executable, "-m", "volume", "build"], project)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--old", type=Path, required=True)
+    parser.add_argument("--pairs", type=int, default=6)
+    parser.add_argument("--project", type=Path, default=Path("."))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="volume-pairs-") as folder:
+        trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", "")}
+        for project, path in trees.values():
+            shutil.copytree(args.project / "chapters", project / "chapters")
+            shutil.copytree(args.project / "styles", project / "styles")
+            build(project, path)
+        chapters = sorted(p.name for p in (trees["new"][0] / "chapters").glob("*.md")
+                          if body_paragraphs(p.read_text(encoding="utf-8").split("\n")))
+        rows: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+        for number in range(args.pairs):
+            name = chapters[number % len(chapters)]
+            for project, _path in trees.values():
+                edit_one_sentence(project / "chapters" / name, random.Random(100 + number))
+            for which in (("old", "new") if number % 2 == 0 else ("new", "old")):
+                project, path = trees[which]
+                rows[which].append(build(project, path))
+                laid = json.loads((project / ".volume-cache" / "last-build.json").read_text())["laid_out"]
+                print(f"{number} {name} {which}: {rows[which][-1][0]:.2f} s wall, {rows[which][-1][1]:.2f} s CPU, "
+                      f"load {os.getloadavg()[0]:.1f}; laid out {', '.join(laid)}", flush=True)
+    for index, what in ((0, "wall"), (1, "CPU")):
+        ratios = [new[index] / old[index] for old, new in zip(rows["old"], rows["new"])]
+        print(f"new / old {what}: median {statistics.median(ratios):.2f} ({', '.join(f'{r:.2f}' for r in ratios)})")
+
+
+if __name__ == "__main__":
+    main()
