@@ -189,12 +189,7 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
             article.dropped.append(f"page metadata (a translator's or editor's credit): '{text[:60]}'")
             continue
         if authors is not None or date is not None:
-            if authors and not article.authors:
-                article.authors = authors
-                article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (from '{text[:60]}')")
-            if date and not article.date:
-                article.date = date
-                article.recognised.append(f"date: {date} (from '{text[:60]}')")
+            if _take_found(article, authors, date, f"'{text[:60]}'"):
                 dated_at = len(kept)
             continue
         if block.meta and near_top and len(text.split()) < META_WORDS_AT_MOST:  # (an abstract in the page's
@@ -250,13 +245,21 @@ CITATION_LINE = re.compile(
     re.IGNORECASE)
 
 
-def _closing_found(article: Article, authors, date: str | None, block: Block, what: str) -> None:
+def _take_found(article: Article, authors, date: str | None, origin: str) -> bool:
+    """Authors and a date read from one place (origin, as the import report names it), each taken where the article
+    has none yet; whether the date was taken."""
     if authors and not article.authors:
         article.authors = authors
-        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (from {what}, line {block.line})")
+        article.recognised.append(f"author: {', '.join(a for a, _ in authors)} (from {origin})")
     if date and not article.date:
         article.date = date
-        article.recognised.append(f"date: {date} (from {what}, line {block.line})")
+        article.recognised.append(f"date: {date} (from {origin})")
+        return True
+    return False
+
+
+def _closing_found(article: Article, authors, date: str | None, block: Block, what: str) -> None:
+    _take_found(article, authors, date, f"{what}, line {block.line}")
 
 
 def take_closing_byline(article: Article, month_first: bool | None = None) -> None:
