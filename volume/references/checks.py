@@ -394,9 +394,10 @@ def _title_doubts(work: dict, text: str) -> list[str]:
     if re.search(r"[-–—/:]$", title) or re.search(r"(?<!\b[A-Z])\.\s+(?![а-я])\S[^.]*(?:\d|\bpresented\b|\bpaper\b)",
                                                    title):  # "U.S. growth in 2026": an abbreviation's stop
         found.append("a title that runs into what follows it")
-    if title and " // " in text and text.find(title) >= 0:
-        between = text[text.find(title) + len(title):].split(" // ", 1)[0]
-        if " // " in text[text.find(title):] and re.search(r"[^\W\d_]{3,}", between) and not re.search(r"[/:\[]", between):
+    at = text.find(title) if title and " // " in text else -1
+    if at >= 0 and " // " in text[at:]:
+        between = text[at + len(title):].split(" // ", 1)[0]
+        if re.search(r"[^\W\d_]{3,}", between) and not re.search(r"[/:\[]", between):
             found.append("a title cut before the part's mark (//)")  # GOST "Title … publicly available data // Journal"
     named = NAME_AFTER_STOP_RE.match(title)
     if named and len(named["head"].split()) >= 3 and not work.get("container-title") and not work.get("publisher"):

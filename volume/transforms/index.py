@@ -166,8 +166,6 @@ def mark_chapter(chapter: Chapter, pattern: re.Pattern | None, terms: list[Index
             counter = _wrap(element, attr, text, found_here, chapter, counter, found)
 
 
-
-
 def _marking_to_disk(value: tuple) -> list:
     root, own = value
     return [Markup(root).xhtml(), [[number, [[o.anchor, o.chapter_id] for o in found]] for number, found in own.items()]]
