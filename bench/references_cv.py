@@ -2,7 +2,7 @@
 
     python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
                                    [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
-                                   [--crossfit FIRST SECOND]
+                                   [--crossfit FIRST SECOND] [--floors F ...] [--fields]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/; never
 eval2/ nor the check half of tune-eval1/) is read once at threshold 0 with the calibration switched off, keeping
@@ -21,6 +21,12 @@ of tune-eval1/, which they were trained on, their marginals are surer than on un
 held-out-like folds estimate generalisation honestly; --crossfit FIRST SECOND reads those two sets with labeller
 models trained without them (tools/fit_calibration.py's docstring says how to train them). The house rules and
 checks were written while looking at every tuning source: no split of these sets shows how they carry over.
+
+--floors F … prints the trade of the house form's trust for each HOUSE_FLOOR: the left-out sources' shares beside
+the default volume's references (the notes of chapters/, read as the build reads them) kept as written by a
+calibration fitted on every fitting record (what tools/fit_calibration.py would ship). --fields prints, for the
+works the left-out calibration prints with a wrong field and for every first reading that would print one at
+threshold 0, which fields are wrong, by the form the house rules read it in (apa, chicago, other).
 """
 
 from __future__ import annotations
@@ -148,10 +154,94 @@ def shipped_predict():
     return lambda signals: calibration.score(signals) or 0.0
 
 
+def volume_readings(project: Path = ROOT) -> list[dict]:
+    """The default volume's references as the build reads them: each note's readings at threshold 0, uncalibrated
+    (read_note's shape), with the note's text. The notes are taken where the build hands them to the parser."""
+    from tools.fit_calibration import read_note
+    from volume.build import prepare
+    from volume.diagnostics import Report
+    from volume.transforms import note_citations
+
+    texts: list[str] = []
+    shipped = note_citations.parsed_notes
+
+    def listening(found: list[str], _project):
+        texts.extend(found)
+        return shipped(found, None)
+
+    note_citations.parsed_notes = listening
+    try:
+        prepare(project, Report(), use_cache=False)
+    finally:
+        note_citations.parsed_notes = shipped
+    return [{"text": text, **read_note(text)} for text in texts]
+
+
+def volume_kept(notes: list[dict], predict, threshold: float, floor: float) -> tuple[int, int]:
+    """How many of the volume's references are kept as written with predict() as the calibration, of how many."""
+    decided = [confidence(reading, predict, floor) for note in notes for reading in note["readings"]
+               if reading[0] is not None]
+    return sum(c < threshold for c in decided), len(decided)
+
+
+def form(signals: dict | None) -> str:
+    """The house form the rules read a reading in, as its signals tell: apa, chicago or other."""
+    signals = signals or {}
+    return "apa" if signals.get("house_apa") else "chicago" if signals.get("house_chicago") else "other"
+
+
+def field_table(held: dict[str, list[tuple[dict, object]]], threshold: float, floor: float) -> str:
+    """Wrong fields of the works printed wrong (left-out calibration at the threshold) and of every first reading
+    that would be printed wrong at threshold 0, by the house form it was read in."""
+    rows: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for group in held.values():
+        for record, predict in group:
+            if not record["readings"]:
+                continue
+            first = record["readings"][0]
+            printed = [(r[0], confidence(r, predict, floor), r[2], r[3]) for r in record["readings"]]
+            for when, found in (("printed", printed), ("threshold 0", [(r[0], 1.0, r[2], r[3]) for r in record["readings"]])):
+                result = bench.score([{**record, "found": (found, record["ibid_read"])}],
+                                     threshold if when == "printed" else 0.0)[0]
+                if result["kind"] == "mangled":
+                    totals[(when, form(first[4]))] += 1
+                    for field in result["wrong"]:
+                        rows[(when, form(first[4]))][field] += 1
+    fields = sorted({f for row in rows.values() for f in row}, key=lambda f: -sum(r.get(f, 0) for r in rows.values()))
+    columns = sorted(totals, key=lambda k: (k[0] != "printed", k[1]))
+    lines = [f"\nwrong fields of mangled works ({threshold:.2f}, floor {floor:.2f}; 'threshold 0': every first reading"
+             " printed)", f"{'field':16} " + " ".join(f"{w[:9] + ' ' + f:>17}" for w, f in columns),
+             f"{'works':16} " + " ".join(f"{totals[c]:17d}" for c in columns)]
+    for field in fields:
+        lines.append(f"{field:16} " + " ".join(f"{rows[c].get(field, 0):17d}" for c in columns))
+    return "\n".join(lines)
+
+
 def shares(kinds: list[str]) -> str:
     n = len(kinds) or 1
     right, mangled, kept = (sum(k == kind for k in kinds) / n for kind in ("right", "mangled", "kept"))
     return f"{len(kinds):5d} {right:7.1%} {mangled:8.1%} {kept:7.1%}"
+
+
+def floor_table(read_records: list[dict], held, fit_pool: list[dict], names: list[str], c: float, args) -> str:
+    """For each house floor: the left-out sources' right / mangled / kept (all, and the APA house form's works) and
+    the default volume's references kept by the calibration fitted on every fitting record."""
+    whole = fitter(fit_pool, names, c, args.mangled_weight)
+    notes = volume_readings()
+    lines = [f"threshold {args.threshold:.2f}, C {c}", f"{'floor':>6} {'left out: works':>15} {'right':>7} {'mangled':>8} "
+             f"{'kept':>7}   {'APA form: works':>15} {'right':>7} {'mangled':>8}   default volume kept"]
+    for floor in args.floors:
+        kinds, apa = [], []
+        for group in held.values():
+            for record, predict in group:
+                kind = outcome(record, predict, args.threshold, floor)
+                kinds.append(kind)
+                if record["readings"] and form(record["readings"][0][4]) == "apa":
+                    apa.append(kind)
+        kept, total = volume_kept(notes, whole, args.threshold, floor)
+        lines.append(f"{floor:6.2f} {shares(kinds)}   {shares(apa)[:-8]}   {kept} of {total} references")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep the readings in this file between runs")
     parser.add_argument("--by-fold", action="store_true", help="a line per held-out source")
     parser.add_argument("--thresholds", action="store_true", help="the held-out-like folds' shares at each threshold")
+    parser.add_argument("--floors", type=float, nargs="+", metavar="F",
+                        help="the house form's trust at each HOUSE_FLOOR: left-out shares beside the default volume's "
+                             "references kept")
+    parser.add_argument("--fields", action="store_true", help="the wrong fields of mangled works, by house form")
     args = parser.parse_args(argv)
     from tools import fit_calibration
 
@@ -185,6 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     for group in groups:
         predict = fitter([r for r in fit_pool if r["group"] != group], names, c, args.mangled_weight)
         held[group] = [(r, predict) for r in read_records if r["group"] == group]
+    if args.floors:
+        print(floor_table(read_records, held, fit_pool, names, c, args))
+        return 0
+    if args.fields:
+        print(field_table(held, args.threshold, args.floor))
+        return 0
     shipped = shipped_predict()
     thresholds = [args.threshold]
     if args.thresholds:

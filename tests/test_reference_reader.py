@@ -620,3 +620,31 @@ def test_a_month_word_in_a_name_does_not_stop_the_reading(text):
     note = parse_note(text, strict=True, threshold=0.0)
     assert note.readings[0].work and note.readings[0].reason != "could not be read"
     assert note.readings[0].work["author"][0]["family"] in ("Conermann", "May")
+
+
+def test_pages_after_a_volume_read_as_the_issue_are_doubted():
+    """"Journal, 8, 1-5.": a range after the volume, outside brackets and without an issue's word, is the pages; a
+    double issue is written "8(1-2)" or "no. 1-2"."""
+    from volume.references.checks import doubts
+
+    text = "Smith, J. A., & Wu, T. (2018). Title here. Journal of Things, 8, 1-5."
+    work = {"author": [{"family": "Smith", "given": "J. A."}, {"family": "Wu", "given": "T."}], "title": "Title here",
+            "issued": {"date-parts": [[2018]]}, "container-title": "Journal of Things", "volume": "8", "issue": "1-5"}
+    assert "pages read as the issue" in doubts(work, text)
+    assert "pages read as the issue" not in doubts(work, text.replace("8, 1-5", "8(1-5)"))
+    assert "pages read as the issue" not in doubts(work, text.replace("8, 1-5", "8, no. 1-5"))
+    assert "pages read as the issue" not in doubts({**work, "page": "26-42"}, text + " 26-42.")
+
+
+def test_an_author_count_both_labellers_read_otherwise_is_doubted():
+    """The house form's authors are doubted when both labellers, each on its own, read one other number of people
+    (at least one); an organisation both leave out of every field contradicts nothing."""
+    from volume.references.read import Readings, outvoted_authors
+
+    body = {"author": [{"literal": "Mandal A, Deshmukh, S.G."}], "title": "Vendor selection"}
+    two = {"author": [{"family": "Mandal", "given": "A"}, {"family": "Deshmukh", "given": "S.G."}]}
+    assert outvoted_authors(body, Readings(two, two)) == ["both labellers read another number of authors"]
+    assert outvoted_authors(body, Readings(two, {"author": [{"family": "Mandal"}]})) == []  # they disagree
+    assert outvoted_authors(body, Readings({}, {})) == []
+    assert outvoted_authors({"author": [{"literal": "Asia-Plus"}]}, Readings({"title": "x"}, {"title": "x"})) == []
+    assert outvoted_authors({"title": "British Literature I"}, Readings(two, two))  # names left before a title

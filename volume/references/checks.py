@@ -182,7 +182,7 @@ def _given_name(given: str) -> bool:
 
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
-    return [*_name_doubts(work, text), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work),
+    return [*_name_doubts(work, text), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work, text),
             *_container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text)]
 
 
@@ -486,7 +486,9 @@ def _field_doubts(work: dict, text: str) -> list[str]:
     return found
 
 
-def _number_doubts(work: dict) -> list[str]:
+def _number_doubts(work: dict, text: str = "") -> list[str]:
+    """Numbers that are not what their field holds: pages, a volume or issue that is no number, pages read as the
+    issue."""
     found = []
     if work.get("page") and not PAGES_RE.fullmatch(str(work["page"]).strip()):
         found.append("pages that are not a page range")
@@ -500,6 +502,11 @@ def _number_doubts(work: dict) -> list[str]:
     if (work.get("page") and work.get("publisher") and not work.get("container-title")
             and re.search(r"\d\s*[-–—]\s*\d", str(work["page"]))):
         found.append("the pages of a part, with no book or journal")
+    issue = str(work.get("issue", "")).strip()
+    if not work.get("page") and re.fullmatch(r"\d+\s*[-–—]\s*\d+", issue) and not re.search(
+            r"\(\s*" + re.escape(issue) + r"\s*\)|\b(?:no|nos|issue|heft|n°)\.?\s*" + re.escape(issue), text, re.IGNORECASE):
+        found.append("pages read as the issue")  # "Nature Climate Change, 8, 1-5.": a range after the volume,
+        # outside brackets and without an issue's word, is the pages; a double issue is written "8(1-2)" or "no. 1-2"
     return found
 
 

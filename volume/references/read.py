@@ -187,6 +187,20 @@ SECOND_ASKED = 0.7  # a reading the rules confirm, this confident, and that the 
 SECOND_AGREES = 0.92  # alike, is printed with this confidence
 
 
+def outvoted_authors(work: dict, readings: Readings) -> list[str]:
+    """A doubt when both labellers, each on its own, read one number of authors (at least one) and the rules read
+    another: the rules joined a list of names into one body or split it ("Mandal A, Deshmukh, S.G." read as one
+    organisation, names before a quoted title left out). The labellers often leave an organisation's name out of
+    every field (the default volume's "Asia-Plus."), which contradicts nothing."""
+    if not (readings.first and readings.second):
+        return []
+    counts = {len(reading.get("author") or []) for reading in (readings.first, readings.second)}
+    found = counts.pop()
+    if counts or found == 0 or found == len(work.get("author") or []):
+        return []
+    return ["both labellers read another number of authors"]
+
+
 def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
     """The rules' work once the two readings are compared field by field: a name one reads as the site
     (container) and the other as the publisher is left out (styles print them differently, and the reading
@@ -251,6 +265,9 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     shape_doubts = list(doubt)
     trusted = covered and form in TRUSTED_FORMS  # the house form itself: the rules' own reading, not asked again
     readings = labellers_readings(text, first=covered, second=covered or not doubt)  # those asked for below
+    if covered:  # the house form read whole: the one place both labellers' whole readings are at hand
+        outvoted = outvoted_authors(work, readings)
+        doubt, shape_doubts = doubt + outvoted, shape_doubts + outvoted
     second = [] if trusted or doubt else second_opinion(work, text, readings.second)
     alike = (method == "model+rules" and not doubt and confidence >= SECOND_ASKED
              and _read_alike(work, text, readings.second))
