@@ -648,3 +648,22 @@ def test_an_author_count_both_labellers_read_otherwise_is_doubted():
     assert outvoted_authors(body, Readings({}, {})) == []
     assert outvoted_authors({"author": [{"literal": "Asia-Plus"}]}, Readings({"title": "x"}, {"title": "x"})) == []
     assert outvoted_authors({"title": "British Literature I"}, Readings(two, two))  # names left before a title
+
+
+def test_a_description_after_the_title_is_its_genre():
+    """APA's "[Fact sheet]", "[Doctoral dissertation, University]" after a title describe the work: no part of its
+    title; a thesis's university is its publisher, and one followed by another body (an archive) is doubted. A title
+    that is all in brackets (a page without a headline, described) stays."""
+    from volume.references.checks import doubts, repair
+
+    fact = repair({"type": "webpage", "title": "Kazakhstan energy [Fact sheet]", "URL": "https://example.org/x"})
+    assert fact["title"] == "Kazakhstan energy" and fact["genre"] == "Fact sheet"
+    thesis = repair({"type": "book", "title": "A study of corridors [Doctoral dissertation, University of Oxford]"})
+    assert thesis == {"type": "thesis", "title": "A study of corridors", "genre": "Doctoral dissertation",
+                      "publisher": "University of Oxford"}
+    text = "Smith, J. (2019). *A study* [Master's thesis, Nazarbayev University]. NU Repository. https://example.org/x"
+    archived = repair({"type": "report", "title": "A study [Master's thesis, Nazarbayev University]",
+                       "publisher": "NU Repository", "URL": "https://example.org/x"}, text)
+    assert "a thesis's university and another body after it" in doubts(archived, text)
+    described = "[Report on talks between the two ministers; the page carries no headline]"
+    assert repair({"type": "webpage", "title": described})["title"] == described

@@ -14,6 +14,14 @@ CONTAINER_RE = re.compile(r"(?i)\b(?:proc|proceedings|conference|conf|symposium|
 
 FORMAT_MARK_RE = re.compile(r"\s*\[(?:pdf|online|on-line|internet|video|audio|e-?book|electronic resource|"
                             r"en ligne|online-ressource|электронный ресурс)\]\s*$", re.IGNORECASE)
+DESCRIBED_RE = re.compile(  # APA's description of a work in brackets after its title: "[Doctoral dissertation, X]"
+    r"\s*\[(?P<genre>(?:unpublished |published )?(?:doctoral dissertation|master[’']?s thesis|ph\.?\s?d\.? thesis|"
+    r"dissertation|thesis|conference (?:session|presentation|paper)|paper presentation|poster (?:session|presentation)|"
+    r"lecture notes|fact sheet|press release|policy brief|working paper|white paper|data ?set|infographic|map|"
+    r"photograph|tweet|blog post|audio podcast episode|podcast episode|podcast|brochure|editorial|"
+    r"letter to the editor|presentation slides|powerpoint slides|slides|computer software|mobile app|speech|webinar)"
+    r"(?:,[^\[\]]*)?)\]\s*$", re.IGNORECASE)
+THESIS_RE = re.compile(r"\b(?:dissertation|thesis)\b", re.IGNORECASE)
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
 NO_DATE_RE = re.compile(r"^\(?\s*(?:n\.\s?d|s\.\s?d|o\.\s?j|б\.\s?г|undated|no date)\.?\s*\)?$", re.IGNORECASE)
@@ -31,6 +39,7 @@ def repair(work: dict, text: str = "") -> dict:
     work = dict(work)
     if work.get("title"):  # "Title [Pdf]": the format of the copy read, no part of the title
         work["title"] = FORMAT_MARK_RE.sub("", str(work["title"])).strip() or work["title"]
+        _description_out_of_title(work)
     if work.get("page"):
         work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
     people = work.get("author") or []
@@ -84,6 +93,34 @@ def repair(work: dict, text: str = "") -> dict:
         work["container-title"], work["volume"] = numbered["journal"], numbered["volume"]  # "Corrosion Journal 14,
         # n° 1 (1979): 5-14": the volume read into the journal's name
     return _institution_role(work, text or str(work.get("note-text", "")))
+
+
+def _description_out_of_title(work: dict) -> None:
+    """APA's description after a title ("Title [Doctoral dissertation, Nazarbayev University]", "[Fact sheet]") is
+    the work's genre, no part of its title; a dissertation or thesis is typed so."""
+    described = DESCRIBED_RE.search(str(work["title"]))
+    if not described or described.start() == 0:
+        return
+    work["title"] = str(work["title"])[: described.start()].rstrip()
+    genre, _comma, university = (part.strip() for part in described["genre"].partition(","))
+    work.setdefault("genre", genre if university and THESIS_RE.search(genre) else described["genre"])
+    if THESIS_RE.search(genre) and work.get("type") in (None, "webpage", "book", "report"):
+        work["type"] = "thesis"
+        if university and not any(work.get(k) for k in ("publisher", "container-title")):
+            work["publisher"] = university  # "[Doctoral dissertation, University of X]": X granted it
+
+
+def _thesis_doubts(work: dict, text: str) -> list[str]:
+    """A thesis whose description names its university while another body (an archive, a database) was read as
+    its publisher or site: which one the style prints where cannot be told."""
+    if work.get("type") != "thesis":
+        return []
+    for found in re.finditer(r"\[([^\[\]]*\b(?:dissertation|thesis)\b[^\[\]]*)\]", text, re.IGNORECASE):
+        university = found.group(1).partition(",")[2].strip()
+        bodies = {str(work.get(k, "")) for k in ("publisher", "container-title")} - {""}
+        if university and bodies - {university}:
+            return ["a thesis's university and another body after it"]
+    return []
 
 
 VOLUME_AFTER_JOURNAL_RE = re.compile(r"(?P<journal>.*[^\W\d_].*?)\s+(?P<volume>\d{1,4})$")
@@ -183,7 +220,8 @@ def _given_name(given: str) -> bool:
 def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
     return [*_name_doubts(work, text), *_title_doubts(work, text), *_field_doubts(work, text), *_number_doubts(work, text),
-            *_container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text)]
+            *_container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text),
+            *_thesis_doubts(work, text)]
 
 
 def _code_doubts(work: dict, text: str) -> list[str]:
