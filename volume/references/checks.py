@@ -244,6 +244,8 @@ def _shape_doubts(work: dict, text: str) -> list[str]:
         literal = str(person.get("literal", ""))
         if _people_in_literal(literal):
             found.append("people, written given name first, read as one name")
+        elif re.search(r",\s*(?:&|and|und|et)\s+\S", literal):
+            found.append("a list of names read as one name")  # "World Bank, & Asian Development Bank": APA's ", &"
     found += _place_lost(work, text)
     if _editors_in_the_authors(work, text):
         found.append("authors and editors read from one list of names")
