@@ -2,7 +2,7 @@
 
     python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
                                    [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
-                                   [--crossfit FIRST SECOND] [--floors F ...] [--fields]
+                                   [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/; never
 eval2/ nor the check half of tune-eval1/) is read once at threshold 0 with the calibration switched off, keeping
@@ -129,7 +129,8 @@ def outcome(record: dict, predict, threshold: float, floor: float) -> str:
     return bench.score([{**record, "found": (found, record["ibid_read"])}], threshold)[0]["kind"]
 
 
-def fitter(fit_records: list[dict], names: list[str], c: float, mangled_weight: float = 1.0):
+def fitter(fit_records: list[dict], names: list[str], c: float, mangled_weight: float = 1.0,
+           lowering: tuple[str, ...] | None = None):
     """A predict(signals) function fitted on the first readings of the records, as tools/fit_calibration.py fits."""
     import numpy as np
 
@@ -139,7 +140,7 @@ def fitter(fit_records: list[dict], names: list[str], c: float, mangled_weight: 
     x = np.array([[r["readings"][0][4].get(n, 0.0) for n in names] for r in usable], dtype=float)
     y = np.array([target(r) for r in usable])
     weights = np.array([mangled_weight if is_mangled(r) else 1.0 for r in usable])
-    means, scales, model = fit(x, y, c, weights)
+    means, scales, model = fit(x, y, c, weights, names, lowering)
 
     def predict(signals: dict) -> float:
         row = (np.array([[signals.get(n, 0.0) for n in names]]) - means) / scales
@@ -227,7 +228,8 @@ def shares(kinds: list[str]) -> str:
 def floor_table(read_records: list[dict], held, fit_pool: list[dict], names: list[str], c: float, args) -> str:
     """For each house floor: the left-out sources' right / mangled / kept (all, and the APA house form's works) and
     the default volume's references kept by the calibration fitted on every fitting record."""
-    whole = fitter(fit_pool, names, c, args.mangled_weight)
+    whole = fitter(fit_pool, names, c, args.mangled_weight,
+                   None if args.lowering is None else tuple(args.lowering))
     notes = volume_readings()
     lines = [f"threshold {args.threshold:.2f}, C {c}", f"{'floor':>6} {'left out: works':>15} {'right':>7} {'mangled':>8} "
              f"{'kept':>7}   {'APA form: works':>15} {'right':>7} {'mangled':>8}   default volume kept"]
@@ -259,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                              " which read those records (tools/fit_calibration.py --crossfit)")
     parser.add_argument("--leave-out", nargs="*", metavar="PREFIX",
                         help="fit without the signals whose names start so (default: fit_calibration.LEFT_OUT)")
+    parser.add_argument("--lowering", nargs="*", metavar="PREFIX",
+                        help="signals that may only lower the confidence (default: fit_calibration.LOWERING)")
     parser.add_argument("--cache", type=Path, help="keep the readings in this file between runs")
     parser.add_argument("--by-fold", action="store_true", help="a line per held-out source")
     parser.add_argument("--thresholds", action="store_true", help="the held-out-like folds' shares at each threshold")
@@ -277,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     groups = sorted({r["group"] for r in read_records})
     held: dict[str, list[tuple[dict, object]]] = defaultdict(list)
     for group in groups:
-        predict = fitter([r for r in fit_pool if r["group"] != group], names, c, args.mangled_weight)
+        predict = fitter([r for r in fit_pool if r["group"] != group], names, c, args.mangled_weight,
+                   None if args.lowering is None else tuple(args.lowering))
         held[group] = [(r, predict) for r in read_records if r["group"] == group]
     if args.floors:
         print(floor_table(read_records, held, fit_pool, names, c, args))
