@@ -202,7 +202,8 @@ def field_table(held: dict[str, list[tuple[dict, object]]], threshold: float, fl
                 continue
             first = record["readings"][0]
             printed = [(r[0], confidence(r, predict, floor), r[2], r[3]) for r in record["readings"]]
-            for when, found in (("printed", printed), ("threshold 0", [(r[0], 1.0, r[2], r[3]) for r in record["readings"]])):
+            every = [(r[0], 1.0, r[2], r[3]) for r in record["readings"]]
+            for when, found in (("printed", printed), ("at 0", every)):
                 result = bench.score([{**record, "found": (found, record["ibid_read"])}],
                                      threshold if when == "printed" else 0.0)[0]
                 if result["kind"] == "mangled":
@@ -211,8 +212,9 @@ def field_table(held: dict[str, list[tuple[dict, object]]], threshold: float, fl
                         rows[(when, form(first[4]))][field] += 1
     fields = sorted({f for row in rows.values() for f in row}, key=lambda f: -sum(r.get(f, 0) for r in rows.values()))
     columns = sorted(totals, key=lambda k: (k[0] != "printed", k[1]))
-    lines = [f"\nwrong fields of mangled works ({threshold:.2f}, floor {floor:.2f}; 'threshold 0': every first reading"
-             " printed)", f"{'field':16} " + " ".join(f"{w[:9] + ' ' + f:>17}" for w, f in columns),
+    lines = [f"\nwrong fields of mangled works, by the form the house rules read them in: printed at {threshold:.2f} (house"
+             f" floor {floor:.2f}), and 'at 0': every first reading printed", f"{'field':16} " + " ".join(
+                 f"{w + ' ' + f:>17}" for w, f in columns),
              f"{'works':16} " + " ".join(f"{totals[c]:17d}" for c in columns)]
     for field in fields:
         lines.append(f"{field:16} " + " ".join(f"{rows[c].get(field, 0):17d}" for c in columns))

@@ -36,3 +36,31 @@ def test_leaving_a_source_out_fits_without_it():
     kept_out = [r for r in records if r["group"].endswith("nwc-chicago-notes.jsonl")]
     predict = cv.fitter([r for r in records if r not in kept_out], names, 0.03)
     assert kept_out and all(0.0 < predict(r["readings"][0][4]) < 1.0 for r in kept_out)
+
+
+def test_a_signal_that_may_only_lower_the_confidence_is_never_weighed_up():
+    """fit_calibration.fit leaves out a lowering signal the fit would weigh up, and fits the rest again: a doubt
+    seen mostly on right readings does not raise the confidence of the readings it doubts."""
+    import numpy as np
+
+    from tools.fit_calibration import fit
+
+    rng = np.random.default_rng(0)
+    certainty = rng.random(200)
+    right = (certainty + 0.2 * rng.random(200) > 0.6).astype(int)
+    doubt = ((right == 1) & (rng.random(200) < 0.5)).astype(float)  # a "doubt" that marks right readings
+    x = np.column_stack([certainty, doubt])
+    free = fit(x, right, 1.0, names=["certainty", "doubt=x"], lowering=())[2]
+    lowered = fit(x, right, 1.0, names=["certainty", "doubt=x"], lowering=("doubt=",))[2]
+    assert free.coef_[0][1] > 0 and lowered.coef_[0][1] == 0.0 and lowered.coef_[0][0] > 0
+
+
+def test_the_trade_table_counts_the_volume_references_kept():
+    """--floors counts a volume's references kept by the confidence read.decide would give them: the house form's
+    own when trusted and the calibrated one is at the floor or above, the calibrated one otherwise."""
+    house = {"house_apa": 1.0, "rule_confidence": 0.95}
+    notes = [{"readings": [[{"title": "a"}, 0.95, "", "rules", house]]},
+             {"readings": [[{"title": "b"}, 0.5, "", "model", {"house_apa": 0.0}], [None, 0.0, "", "none", None]]}]
+    assert cv.volume_kept(notes, lambda signals: 0.3, KEEP_BELOW, 0.2) == (1, 2)  # the model's reading is kept
+    assert cv.volume_kept(notes, lambda signals: 0.3, KEEP_BELOW, 0.5) == (2, 2)  # the house form too, under 0.5
+    assert cv.form(house) == "apa" and cv.form({"house_chicago": 1.0}) == "chicago" and cv.form(None) == "other"
