@@ -126,3 +126,29 @@ def test_entries_no_build_used_for_two_weeks_are_forgotten(tmp_path):
     assert not cache.has("documents", "aa11") and not cache.has("pandoc", "bb22")
     assert cache.get("notes", "cc33") == {"kind": "notes"}
     assert (pieces / "x.pdf").exists()  # the pieces have their own rule
+
+
+def test_builds_look_for_unused_entries_once_an_hour(tmp_path):
+    """A build looks at every entry's time only if no build has done so for an hour (each edit adds entries, and
+    looking at a day's thousand took a tenth of a second of every build); then the old entries go as prune() says."""
+    import os
+    import time
+
+    from volume.cache import PRUNE_EVERY, PRUNED_MARKER, UNUSED_FOR, Cache
+
+    cache = Cache(tmp_path)
+    old = time.time() - UNUSED_FOR - 3600
+
+    def stale(key: str) -> None:
+        cache.put("documents", key, {"key": key})
+        os.utime(cache._path("documents", key), (old, old))
+
+    stale("aa11")
+    assert cache.prune_now_and_then() == 1  # never looked before: looks now
+    stale("bb22")
+    assert cache.prune_now_and_then() == 0 and cache.has("documents", "bb22")  # looked a moment ago
+    marker = cache.root / PRUNED_MARKER
+    an_hour_ago = time.time() - PRUNE_EVERY - 1
+    os.utime(marker, (an_hour_ago, an_hour_ago))
+    assert cache.prune_now_and_then() == 1 and not cache.has("documents", "bb22")
+    assert marker.stat().st_mtime > an_hour_ago + 1
