@@ -103,6 +103,35 @@ def test_joining_short_and_long_books_writes_the_same_bytes(tmp_path, monkeypatc
         assert (project / "dist" / name).read_bytes() == kept_open[name], name
 
 
+def test_print_edition_from_memory_and_from_the_digital_file_prints_the_same(tmp_path, monkeypatch):
+    """A short book's print edition is made from the joined book in memory, a long one's from the digital file read
+    again (PRINT_FROM_MEMORY_PAGES): the objects are numbered otherwise, but the pages, their boxes and everything
+    drawn on them are the same."""
+    import pikepdf
+
+    import volume.render.pdf.editions as editions
+
+    project = copy_case("small", tmp_path)
+    build(project)
+    printed = project / "dist" / "small-print.pdf"
+    from_memory = printed.read_bytes()
+    monkeypatch.setattr(editions, "PRINT_FROM_MEMORY_PAGES", 0)
+    assert build(project, force=True).pieces["laid_out"] == 0
+    assert printed.read_bytes() != from_memory  # made the other way
+
+    def pages(pdf) -> list:
+        return [(page.obj.Contents.read_bytes() if isinstance(page.obj.Contents, pikepdf.Stream) else
+                 b"".join(part.read_bytes() for part in page.obj.Contents),
+                 [list(map(float, page.obj[box])) for box in ("/MediaBox", "/TrimBox", "/BleedBox")])
+                for page in pdf.pages]
+
+    with pikepdf.open(printed) as from_file, pikepdf.open(__import__("io").BytesIO(from_memory)) as in_memory:
+        assert len(from_file.pages) == len(in_memory.pages) > 2
+        assert pages(from_file) == pages(in_memory)
+        assert from_file.Root.OutputIntents[0].DestOutputProfile.read_bytes() == \
+            in_memory.Root.OutputIntents[0].DestOutputProfile.read_bytes()
+
+
 def test_entries_no_build_used_for_two_weeks_are_forgotten(tmp_path):
     """The cache grows with every edit (a document, pandoc's reading, the notes' readings per version of a chapter):
     what no build has read or written for two weeks goes; what a build reads stays however old it is."""
@@ -126,3 +155,29 @@ def test_entries_no_build_used_for_two_weeks_are_forgotten(tmp_path):
     assert not cache.has("documents", "aa11") and not cache.has("pandoc", "bb22")
     assert cache.get("notes", "cc33") == {"kind": "notes"}
     assert (pieces / "x.pdf").exists()  # the pieces have their own rule
+
+
+def test_builds_look_for_unused_entries_once_an_hour(tmp_path):
+    """A build looks at every entry's time only if no build has done so for an hour (each edit adds entries, and
+    looking at a day's thousand took a tenth of a second of every build); then the old entries go as prune() says."""
+    import os
+    import time
+
+    from volume.cache import PRUNE_EVERY, PRUNED_MARKER, UNUSED_FOR, Cache
+
+    cache = Cache(tmp_path)
+    old = time.time() - UNUSED_FOR - 3600
+
+    def stale(key: str) -> None:
+        cache.put("documents", key, {"key": key})
+        os.utime(cache._path("documents", key), (old, old))
+
+    stale("aa11")
+    assert cache.prune_now_and_then() == 1  # never looked before: looks now
+    stale("bb22")
+    assert cache.prune_now_and_then() == 0 and cache.has("documents", "bb22")  # looked a moment ago
+    marker = cache.root / PRUNED_MARKER
+    an_hour_ago = time.time() - PRUNE_EVERY - 1
+    os.utime(marker, (an_hour_ago, an_hour_ago))
+    assert cache.prune_now_and_then() == 1 and not cache.has("documents", "bb22")
+    assert marker.stat().st_mtime > an_hour_ago + 1

@@ -277,3 +277,75 @@ def test_preview_pdf_after_edits_gives_a_cold_builds_bytes(tmp_path, monkeypatch
     assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
     for name in edited:
         assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
+def test_edits_that_move_links_bookmarks_and_page_labels_give_a_cold_builds_bytes(tmp_path):
+    """Edits that reach beyond the changed chapter's pages: a link out of one chapter into another, the page it
+    points at moved by a page's worth of text before it, a heading (a bookmark) renamed, the front matter made a
+    page longer (every page label after it moves), the text taken out again. Built one after another with one
+    scheduler kept warm, then cold in a fresh folder: the link, the bookmark and the labels are there, and every
+    output is byte for byte the cold build's."""
+    import pikepdf
+
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    armenia, georgia, preface = chapters / "armenia.md", chapters / "georgia.md", chapters / "preface.md"
+    page = " ".join(["The figures were revised again after a review of the customs returns."] * 40)
+    anaklia = "### Anaklia: the port as a geopolitical choice {#anaklia}"
+    first = paragraph(armenia, 1)
+    steps = [
+        lambda: edit(armenia, first, first + " Georgia's port plans differ ([see Anaklia](georgia.md#anaklia))."),
+        lambda: edit(georgia, anaklia, page + "\n\n" + anaklia),
+        lambda: edit(georgia, "## Local Reactions", "## Reactions in Georgia"),
+        lambda: edit(preface, paragraph_of_preface(preface), paragraph_of_preface(preface) + "\n\n" + page),
+        lambda: edit(georgia, page + "\n\n" + anaklia, anaklia),
+    ]
+
+    def digital():
+        with pikepdf.open(project / "dist" / "china-caspian.pdf") as pdf:
+            labels = [int(n) for n in list(pdf.Root.PageLabels.Nums)[::2]]
+            links = [i for i, p in enumerate(pdf.pages) for a in p.obj.get("/Annots", [])
+                     if str(a.get("/Dest", "")) == "georgia-anaklia"]  # a chapter's ids take its id before them
+            named = dict(pikepdf.NameTree(pdf.Root.Names.Dests).items())
+            target = _page_index(pdf, named["georgia-anaklia"][0])
+            with pdf.open_outline() as outline:
+                titles = {item.title for top in outline.root for item in _all_items(top)}
+            return len(pdf.pages), labels, links, target, titles
+
+    remember_between_builds()
+    with layout_scheduler(styles_dir_for_project(project)) as scheduler:
+        build(project, scheduler=scheduler)
+        seen = [digital()]
+        for step in steps:
+            step()
+            result = build(project, scheduler=scheduler)
+            assert not result.up_to_date and not result.report.errors
+            seen.append(digital())
+    assert len(seen[1][2]) == len(seen[0][2]) + 1  # armenia's new link into georgia
+    assert seen[2][3] > seen[1][3] and seen[2][0] > seen[1][0]  # the place linked to moved a page on
+    assert "Reactions in Georgia" in seen[3][4] and "Reactions in Georgia" not in seen[2][4]  # the bookmark
+    assert seen[4][1][1] > seen[3][1][1]  # the arabic numbering starts later: the front matter grew
+    assert seen[5][3] < seen[4][3]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    forget_rounds()
+    build(fresh)
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
+def _page_index(pdf, page) -> int:
+    return next(i for i, p in enumerate(pdf.pages) if p.obj.objgen == page.objgen)
+
+
+def paragraph_of_preface(path) -> str:
+    """The preface's first long paragraph."""
+    return next(line for line in path.read_text(encoding="utf-8").split("\n") if len(line) > 200)
+
+
+def _all_items(item):
+    yield item
+    for child in item.children:
+        yield from _all_items(child)

@@ -317,7 +317,8 @@ def _make_set(run: _Run, volume: Volume, staging: Staging) -> None:
     _write_last_build(manifest.project_dir / ".volume-cache", result)
     from volume.cache import Cache
 
-    Cache(manifest.project_dir).prune()  # entries no build has used for two weeks (the pieces prune themselves)
+    # entries no build has used for two weeks, looked for once an hour (the pieces prune themselves)
+    Cache(manifest.project_dir).prune_now_and_then()
 
 
 LAST_BUILD = "last-build.json"  # in .volume-cache/: what the last build did (bench/run.py reads it)

@@ -266,25 +266,24 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
                              SourceLocation(volume.manifest.path))
 
 
-def _write_print_edition(runner: PieceRunner, book: Plan, digital: Path, printed: Path) -> int:
-    """The print edition made from the saved digital one; returns its pages."""
+def _write_print_edition(runner: PieceRunner, book: Plan, printed_book, printed: Path) -> int:
+    """The print edition made from the digital one (the joined book once saved, changed in place); returns its
+    pages. The caller closes the book."""
     from volume.render.pdf.print_edition import ImageColourError, make_print_edition
 
     volume = runner.volume
-    printed_book = open_book(digital)
+    seed = "|".join(book.labels) + str(book.total)
     try:
-        seed = "|".join(book.labels) + str(book.total)
-        try:
-            make_print_edition(printed_book, runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages,
-                               seed)
-        except ImageColourError as exc:
-            raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot "
-                                     f"be converted to CMYK for the print edition ({exc.reason}); save it as an "
-                                     "8-bit RGB PNG or JPEG", _page_source(runner, book, exc.page - 1)) from None
-        printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
-        return len(printed_book.pdf.pages)
-    finally:
-        printed_book.close()
+        make_print_edition(printed_book, runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
+    except ImageColourError as exc:
+        raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot "
+                                 f"be converted to CMYK for the print edition ({exc.reason}); save it as an "
+                                 "8-bit RGB PNG or JPEG", _page_source(runner, book, exc.page - 1)) from None
+    printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
+    return len(printed_book.pdf.pages)
+
+
+PRINT_FROM_MEMORY_PAGES = 400  # up to this many pages the print edition is made from the joined book still in memory
 
 
 def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path, digital: Path, printed: Path,
@@ -314,16 +313,25 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened)
     finally:
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
+    in_memory = book.total <= PRINT_FROM_MEMORY_PAGES
     try:
         joined.save(digital)
         if digital_saved is not None:
             digital_saved(digital)  # before the files are let go: someone is waiting for it
+        timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
+        if digital_saved is not None and on_facts is not None:
+            on_facts(apply_page_facts(volume, facts), facts)
+        # a short book's print edition is made from the joined book as it is (reading the digital file again took
+        # a third of its time); a long one's from the digital file, once the joined book's memory is let go
+        print_pages = _write_print_edition(runner, book, joined, printed) if in_memory else 0
     finally:
-        joined.close()  # the pieces' files are let go; the print edition is made from the digital file
-    timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
-    if digital_saved is not None and on_facts is not None:
-        on_facts(apply_page_facts(volume, facts), facts)
-    print_pages = _write_print_edition(runner, book, digital, printed)
+        joined.close()
+    if not in_memory:
+        printed_book = open_book(digital)
+        try:
+            print_pages = _write_print_edition(runner, book, printed_book, printed)
+        finally:
+            printed_book.close()
     timings["pdf_print"] = time.perf_counter() - mark
     runner.prune()
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
