@@ -77,8 +77,9 @@ def style_class(path: Path) -> str | None:
     return found.group(1).decode() if found else None
 
 
-SCRIPT_LANGUAGES = (("\u0400", "\u04ff", "ru"), ("\u0530", "\u058f", "hy"), ("\u10a0", "\u10ff", "ka"),
-                    ("\u4e00", "\u9fff", "zh"), ("\u0600", "\u06ff", "ar"))
+SCRIPT_LANGUAGES = tuple((re.compile(f"[{low}-{high}]"), language) for low, high, language in (
+    ("\u0400", "\u04ff", "ru"), ("\u0530", "\u058f", "hy"), ("\u10a0", "\u10ff", "ka"), ("\u4e00", "\u9fff", "zh"),
+    ("\u0600", "\u06ff", "ar")))  # a script's letters, and the language a title mostly in them is taken to be in
 CSL_SKIP = {"note-text", "locator", "kept-as-written", "kept-reason"}
 
 
@@ -94,7 +95,7 @@ def csl_item(work: dict, key: str, protect_case: bool = True) -> dict:
         item["title"] = f'<span class="nocase">{title}</span>'
     elif re.search(r"(?i)\[sic\]", title):
         item["title"] = re.sub(r"(?i)\[(sic)\]", r'[<span class="nocase">\1</span>]', title)
-    for low, high, language in SCRIPT_LANGUAGES:
-        if "language" not in item and sum(low <= c <= high for c in title) > len(title) / 4:
+    for letters, language in SCRIPT_LANGUAGES:
+        if "language" not in item and len(letters.findall(title)) > len(title) / 4:
             item["language"] = language
     return item
