@@ -15,7 +15,7 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title
-from volume.importer.html_walk import LINK, MARKER_TEXT, Walker
+from volume.importer.html_walk import LINK, MARKER_TEXT, Walker, same_page_links
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
 from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
                                       scholarly_authors, wiki_revision)
@@ -276,6 +276,7 @@ def converted_pdf_text(doc: etree._Element) -> str | None:
 def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     """The article of a parsed page, from the element choose_root finds (see there for `loose`)."""
     article = Article(source=source, lang=(doc.get("lang") or "").strip())
+    same_page_links(doc)
     meta = page_meta(doc)
     root = choose_root(doc, loose)
     article.title, title_from = _title(doc, root, meta)

@@ -168,7 +168,11 @@ class Walker:
                     return f"<{href}>"  # the link shows its own address
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
                 address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-                return f"{lead}[{inner.strip()}]({address}){trail}"
+                shown = inner.strip()
+                raised = re.fullmatch(r"([\^~])([^\^~]+)\1", shown)
+                if raised:  # '<a><sup>[update]</sup></a>' (a Word file's): '[^…' would open a note marker
+                    return f"{lead}{raised.group(1)}[{raised.group(2)}]({address}){raised.group(1)}{trail}"
+                return f"{lead}[{shown}]({address}){trail}"
         return inner
 
     @staticmethod
@@ -201,6 +205,18 @@ class Walker:
         self.add("para", re.sub(r" {2,}", " ", rest.replace(BREAK, " ")), element,
                  anchor=self.anchor(element) if self.targets else None)
         return True
+
+    def text_box(self, cell: etree._Element) -> None:
+        """A text box or sidebar Word laid out as a one-cell table, read as text: its paragraphs and their markers,
+        its first paragraph its heading when that is a short title line over the box's text ('What to Ask for When
+        You Don't Know What You Have'), a level under the section it stands in."""
+        first = len(self.blocks)
+        self.walk(cell)
+        box = self.blocks[first:]
+        if len(box) >= 2 and box[0].kind == "para" and box[1].kind in ("para", "item") and \
+                rec.is_heading_like(box[0].plain) and len(box[1].plain.split()) > SHORT_LINE:
+            above = next((b.level for b in reversed(self.blocks[:first]) if b.kind == "heading"), 2)
+            box[0].kind, box[0].level = "heading", min(above + 1, 6)
 
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
@@ -291,7 +307,7 @@ class Walker:
         elif tag == "table" and element.find(".//img") is not None and _one_column(element):
             self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
         elif tag == "table" and _text_box(element):
-            self.walk(next(element.iter("td", "th")))  # a text box or sidebar Word laid out as a one-cell table
+            self.text_box(next(element.iter("td", "th")))
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -421,3 +437,51 @@ def notes_heading_above(element: etree._Element) -> bool:
             return sibling.tag in HEADINGS | {"p", "b", "strong"} and rec.is_notes_heading(sibling.text_content())
         node = node.getparent()
     return False
+
+
+def _address_key(address: str) -> str:
+    """An address without its scheme, 'www.', query, fragment and closing slash: '//en.wikipedia.org/wiki/Dog'."""
+    address = re.sub(r"^[a-z][a-z0-9+.-]*:", "", address.strip(), flags=re.IGNORECASE)
+    address = re.split(r"[?#]", address, maxsplit=1)[0].rstrip("/")
+    return re.sub(r"^//www\.", "//", address).casefold()
+
+
+def _own_addresses(doc: etree._Element) -> tuple[set[str], str]:
+    """The page's own addresses as its head declares them (canonical, og:url, a wiki's dc:isVersionOf), and the
+    <base> that relative links resolve against."""
+    found = [*doc.xpath("//link[@rel='canonical' or contains(@rel, 'isVersionOf')]/@href"),
+             *doc.xpath("//meta[@property='og:url' or @name='og:url']/@content")]
+    base = next(iter(doc.xpath("//base/@href")), "")
+    return {_address_key(a) for a in found if a.strip()} - {""}, base
+
+
+def _resolved(href: str, base: str) -> str:
+    """A link's address resolved against the page's <base> the way a browser does, for the cases pages use."""
+    if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", href, re.IGNORECASE) or not base:
+        return href
+    if href.startswith("/"):
+        host = re.match(r"^((?:[a-z][a-z0-9+.-]*:)?//[^/]+)", base, re.IGNORECASE)
+        return (host.group(1) if host else "") + href
+    return base.rsplit("/", 1)[0] + "/" + re.sub(r"^\./", "", href)
+
+
+def same_page_links(doc: etree._Element) -> int:
+    """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
+    address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
+    as one when the part before '#' is empty or is the page's own declared address and the id is in the page.
+    Returns how many links were rewritten."""
+    addresses, base = _own_addresses(doc)
+    ids = {n for node in doc.iter() if isinstance(node.tag, str)
+           for n in (node.get("id"), node.get("name")) if n}
+    rewritten = 0
+    for link in doc.iter("a"):
+        href = (link.get("href") or "").strip()
+        if "#" not in href or href.startswith("#"):
+            continue
+        where, fragment = href.split("#", 1)
+        if fragment not in ids:
+            continue
+        if not where.strip() or (addresses and _address_key(_resolved(where, base)) in addresses):
+            link.set("href", "#" + fragment)
+            rewritten += 1
+    return rewritten
