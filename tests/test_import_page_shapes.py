@@ -1,0 +1,99 @@
+"""`volume import` on page shapes found in round 9 (issue 16): marker links written with the page's own address, a
+wiki's REST HTML with its sections side by side under <body>, a Word file made from a page whose maintenance tag
+is a superscript link, and a text box whose first line is its title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypandoc
+import pytest
+
+from tests.conftest import copy_case
+from tests.test_import_forms import imported
+from volume.importer import import_source
+
+PROSE = ("The commission met again in spring and agreed that the quotas would be reviewed every year, with the "
+         "downstream states reporting their withdrawals to the secretariat before the autumn session.")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_case("small", tmp_path)
+
+
+def rest_page() -> str:
+    """A wiki article as its REST API serves it: <base>, every section a <section> under <body>, a lead full of
+    links, markers linking to './Title#cite_note-N', and the notes list in its own section."""
+    lead = ("<p><b>Water Quotas</b> are <a href='./Quota'>shares</a> of a <a href='./River'>river</a> agreed by "
+            "<a href='./State'>states</a> on the <a href='./Aral_Sea'>Aral Sea</a> "
+            "<a href='./Basin'>basin</a>.<sup class='mw-ref reference'><a href='./Water_Quotas_in_Central_Asia#cite_note-1'>"
+            "<span class='mw-reflink-text'>[1]</span></a></sup></p>")
+    parts = [f"<section data-mw-section-id='0'>{lead}</section>"]
+    for number, name in ((2, "History"), (3, "Allocation"), (4, "Disputes")):
+        parts.append(f"<section data-mw-section-id='{number - 1}'><h2>{name}</h2><p>{PROSE}<sup class='mw-ref "
+                     f"reference'><a href='./Water_Quotas_in_Central_Asia#cite_note-{number}'><span class='mw-reflink-text'>"
+                     f"[{number}]</span></a></sup></p><p>{PROSE}</p></section>")
+    notes = "".join(f"<li id='cite_note-{n}'><a href='./Water_Quotas_in_Central_Asia#cite_ref-{n}'>↑</a> <span "
+                    f"class='mw-reference-text'>Interstate Commission, Report {n}, 2019.</span></li>"
+                    for n in range(1, 5))
+    parts.append(f"<section data-mw-section-id='4'><h2>References</h2><ol class='mw-references references'>"
+                 f"{notes}</ol></section>")
+    return ("<!DOCTYPE html><html><head><link rel='dc:isVersionOf' href='//wiki.example.org/wiki/Water_Quotas_in_Central_Asia'>"
+            "<title>Water Quotas in Central Asia</title><base href='//wiki.example.org/wiki/'></head><body class='mw-body-content'>"
+            + "".join(parts) + "</body></html>")
+
+
+def test_a_wiki_rest_page_keeps_every_section_and_joins_its_markers(project, tmp_path):
+    result, chapter, _ = imported(project, tmp_path, "quotas.html", rest_page())
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert all(f"## {name}" in markdown for name in ("History", "Allocation", "Disputes"))
+    assert markdown.count(PROSE[:60]) == 6 and "are shares of a river" in markdown
+    assert [n.text for n in chapter.notes] == [f"Interstate Commission, Report {n}, 2019." for n in range(1, 5)]
+    assert not [p for p in result.problems if p.code in ("P009", "N002")]
+
+
+def test_marker_links_written_with_the_pages_full_address_are_in_page_links(project, tmp_path):
+    """A page saved with its links absolute: the markers point to 'https://…/post/#_ftn1' and the page's canonical
+    address is that post; a link to another page's '#_ftn1' is no marker."""
+    html = ("<html><head><title>Rivers of the Steppe</title><link rel='canonical' href='https://review.example.org/"
+            "2022/rivers/'></head><body><article><h1>Rivers of the Steppe</h1>"
+            f"<p>{PROSE}<a href='https://review.example.org/2022/rivers/#_ftn1' name='_ftnref1'>[i]</a></p>"
+            f"<p>{PROSE}<a href='https://review.example.org/2022/rivers#_ftn2' name='_ftnref2'>[ii]</a> See the "
+            "<a href='https://other.example.org/paper/#_ftn1'>earlier paper</a>.</p>"
+            "<p><a href='https://review.example.org/2022/rivers/#_ftnref1' name='_ftn1'>[i]</a> Reuters, 3 March "
+            "2022.</p><p><a href='https://review.example.org/2022/rivers/#_ftnref2' name='_ftn2'>[ii]</a> World "
+            "Bank, Water Report, 2021.</p></article></body></html>")
+    result, chapter, _ = imported(project, tmp_path, "rivers.html", html)
+    assert [n.text for n in chapter.notes] == ["Reuters, 3 March 2022.", "World Bank, Water Report, 2021."]
+    assert "[earlier paper](https://other.example.org/paper/#_ftn1)" in result.chapter.read_text(encoding="utf-8")
+    assert not [p for p in result.problems if p.code in ("P009", "N002")]
+
+
+def test_a_word_file_made_from_a_page_keeps_a_superscript_link_as_text(project, tmp_path):
+    """pandoc turns '<sup><a>[update]</a></sup>' of a page into a link around a superscript: in Markdown '[^…' would
+    open a note marker with no note (N001 stopped the build)."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>Trade Partners</title></head><body><h1>Trade Partners</h1><p>{PROSE}</p>"
+                    "<p>The main partners, as at June 2018<sup class='noprint'><a href='https://wiki.example.org/w/"
+                    "index.php?action=edit'>[update]</a></sup>, are China and Australia.<sup><a href='#cite_note-1'>"
+                    f"[1]</a></sup></p><p>{PROSE}</p><h2>References</h2><ol class='references'><li id='cite_note-1'>"
+                    "<a href='#cite_ref-1'>^</a> Statistics Office, Goods and services trade, 2018.</li></ol>"
+                    "</body></html>", encoding="utf-8")
+    word = tmp_path / "page.docx"
+    pypandoc.convert_file(str(page), "docx", outputfile=str(word), extra_args=["--quiet", "--sandbox"])
+    result = import_source(word, project)
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert "[^\\[update" not in markdown and "June 2018^[\\[update\\]](" in markdown
+    assert "[^1]: Statistics Office, Goods and services trade, 2018." in markdown
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_a_text_boxs_title_line_is_its_heading(project, tmp_path):
+    html = (f"<html><head><title>Provisions</title></head><body><h1>Provisions</h1><h2>Introduction</h2><p>{PROSE}</p>"
+            "<div><table><tr><td><p>What to Ask for When You Don't Know What You Have</p>"
+            f"<p>{PROSE}</p><p>{PROSE}</p></td></tr></table></div><p>{PROSE}</p></body></html>")
+    result, _, _ = imported(project, tmp_path, "box.html", html)
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert "### What to Ask for When You Don't Know What You Have" in markdown
+    assert markdown.count(PROSE[:60]) == 4
