@@ -97,3 +97,53 @@ def test_a_text_boxs_title_line_is_its_heading(project, tmp_path):
     markdown = result.chapter.read_text(encoding="utf-8")
     assert "### What to Ask for When You Don't Know What You Have" in markdown
     assert markdown.count(PROSE[:60]) == 4
+
+
+def film_table(rows: int = 3) -> str:
+    cells = "".join(f"<tr><td>Film {n}</td><td>19{60 + n}</td><td>A loop of days, each the same.<sup><a "
+                    f"href='#cite_note-{n}'>[{n}]</a></sup></td></tr>" for n in range(2, rows + 2))
+    return f"<table class='wikitable'><tr><th>Film</th><th>Year</th><th>Description</th></tr>{cells}</table>"
+
+
+def test_the_markers_of_a_table_left_out_stay_where_it_stood(project, tmp_path):
+    """A wiki's list of films cites a note in every row: the table is left out (rebuild it by hand), its markers
+    stay at its place, so every note keeps its marker and its order (note 5 is cited after the table)."""
+    notes = "".join(f"<li id='cite_note-{n}'><a href='#cite_ref-{n}'>^</a> Review {n}, Deadline, 2020.</li>"
+                    for n in range(1, 6))
+    html = (f"<html><head><title>List of films featuring time loops</title></head><body><h1>List of films "
+            f"featuring time loops</h1><p>{PROSE}<sup><a href='#cite_note-1'>[1]</a></sup></p>{film_table()}"
+            f"<p>{PROSE}<sup><a href='#cite_note-5'>[5]</a></sup></p><h2>References</h2><ol class='references'>"
+            f"{notes}</ol></body></html>")
+    result, chapter, _ = imported(project, tmp_path, "films.html", html)
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert [n.text for n in chapter.notes] == [f"Review {n}, Deadline, 2020." for n in range(1, 6)]
+    assert "left out of the chapter; the notes it cites:\\][^2]" in markdown
+    assert not [p for p in result.problems if p.code in ("P009", "N002")]
+    assert any("a table at line" in d for d in result.dropped)
+
+
+def test_a_copied_tables_markers_stay_where_it_stood(project, tmp_path):
+    rows = "\n".join(f"Film {n}\t19{60 + n}\tA loop of days, each the same.[{n}]" for n in range(2, 5))
+    notes = "\n".join(f"^ Review {n}, Deadline, 2020." for n in range(1, 6))
+    text = (f"List of films featuring time loops\n\n{PROSE}[1]\n\nFilm\tYear\tDescription\n{rows}\n\n{PROSE}[5]\n\n"
+            f"References\n\n{notes}\n")
+    result, chapter, _ = imported(project, tmp_path, "films.txt", text)
+    assert [n.text for n in chapter.notes] == [f"Review {n}, Deadline, 2020." for n in range(1, 6)]
+    assert result.chapter.read_text(encoding="utf-8").count("the notes it cites:") == 1
+    assert not [p for p in result.problems if p.code in ("P009", "N002")]
+
+
+def test_a_quotation_table_and_a_quote_box_are_quotations(project, tmp_path):
+    """A wiki's quotation table (quotation marks in cells of their own, the attribution under it) and a quote box
+    are read as quotations, not lost as a table or read as the article's own paragraphs."""
+    said = ("We shall share the river as neighbours share a well, each drawing what the season allows and no more "
+            "than the others can spare.")
+    html = (f"<html><head><title>Water Quotas in Central Asia</title></head><body><h1>Water Quotas in Central Asia"
+            f"</h1><p>{PROSE}</p><table class='cquote'><tr><td>“</td><td>{said}</td><td>”</td></tr><tr>"
+            f"<td colspan='3'>— A delegate, 1992</td></tr></table><p>{PROSE}</p><div class='quotebox floatright'>"
+            f"<p>{said.replace('river', 'lake')}</p><p>— A minister</p></div><p>{PROSE}</p></body></html>")
+    result, _, _ = imported(project, tmp_path, "quote.html", html)
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert f"> {said}" in markdown and "> — A delegate, 1992" in markdown
+    assert "> " + said.replace("river", "lake") in markdown
+    assert not [d for d in result.dropped if "a table at line" in d]

@@ -58,6 +58,8 @@ TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assem
 
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
+TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
 
 
 SHORT_LINE = 10  # words
@@ -206,13 +208,26 @@ class Walker:
                  anchor=self.anchor(element) if self.targets else None)
         return True
 
-    def text_box(self, cell: etree._Element) -> None:
-        """A text box or sidebar Word laid out as a one-cell table, read as text: its paragraphs and their markers,
+    def table_markers(self, table: etree._Element) -> None:
+        """The note markers of a table left out stay where it stood, after a line saying so: the notes it cites
+        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list)."""
+        inline = "".join(self.inline(cell) for cell in table.iter("td", "th", "caption"))
+        markers = list(dict.fromkeys(MARKER_TOKEN.findall(inline)))
+        if markers:
+            self.add("para", TABLE_LEFT + "".join(markers), table)
+
+    def text_box(self, table: etree._Element) -> None:
+        """A table laid out as a box of text (see _text_box), read as text: its cells' paragraphs and their markers,
         its first paragraph its heading when that is a short title line over the box's text ('What to Ask for When
-        You Don't Know What You Have'), a level under the section it stands in."""
+        You Don't Know What You Have'), a level under the section it stands in; a quotation's as a quotation."""
         first = len(self.blocks)
-        self.walk(cell)
+        for cell in _own_cells(table):
+            if re.search(r"[^\W\d_]", cell.text_content()):
+                self.walk(cell)
         box = self.blocks[first:]
+        if quote_box(table):
+            self.blocks[first:] = [Block("quote", b.text, b.line) for b in box]
+            return
         if len(box) >= 2 and box[0].kind == "para" and box[1].kind in ("para", "item") and \
                 rec.is_heading_like(box[0].plain) and len(box[1].plain.split()) > SHORT_LINE:
             above = next((b.level for b in reversed(self.blocks[:first]) if b.kind == "heading"), 2)
@@ -292,7 +307,7 @@ class Walker:
             for index, item in enumerate(element.iterchildren("li")):
                 self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
                          anchor=self.anchor(item))
-        elif tag == "blockquote":
+        elif tag == "blockquote" or (tag == "div" and quote_box(element)):
             for block in Walker(self.article, self.root, self.targets, self.not_notes).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
         elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
@@ -307,7 +322,7 @@ class Walker:
         elif tag == "table" and element.find(".//img") is not None and _one_column(element):
             self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
         elif tag == "table" and _text_box(element):
-            self.text_box(next(element.iter("td", "th")))
+            self.text_box(element)
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -318,6 +333,7 @@ class Walker:
                 self.image(img)
             if cells:
                 self.drop(f"a table at line {element.sourceline} ('{cells[:40]}…'): rebuild it in the chapter by hand")
+                self.table_markers(element)
         elif tag == "hr":
             return
         else:
@@ -412,13 +428,38 @@ def _one_column(table: etree._Element) -> bool:
     return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
 
 
+def _own_cells(table: etree._Element) -> list[etree._Element]:
+    return [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
+
+
+BOX_WORDS = 12  # a cell of this many words is a box's text, not a table's datum
+BYLINE_WORDS = 6  # a quotation table's other cells hold marks or a short attribution ('— Vaclav Havel')
+
+
 def _text_box(table: etree._Element) -> bool:
-    """A table of one row and one cell holding paragraphs of text: a box or sidebar, read as text (its paragraphs
-    and their note markers stay), not a table of data to rebuild."""
+    """A table laid out as a box of text, read as text (its paragraphs and their note markers stay), not a table of
+    data to rebuild: one column of cells (a text box or sidebar Word keeps as a table, one cell or several), or a
+    row or two with one cell of text and the rest quotation marks or an attribution (a wiki's quotation table)."""
+    if table.find(".//table") is not None:
+        return False
+    filled = [c for c in _own_cells(table) if re.search(r"[^\W\d_]", c.text_content())]
+    sizes = [len(rec.squash(c.text_content()).split()) for c in filled]
+    if not sizes or max(sizes) < BOX_WORDS:
+        return False
+    if _one_column(table):
+        return True
     rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
-    cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
-    return len(rows) == 1 and len(cells) == 1 and cells[0].find(".//table") is None and \
-        len(rec.squash(cells[0].text_content()).split()) >= 12
+    if len(rows) > 2 or len(sizes) > 2:
+        return False
+    return len(sizes) == 1 or min(sizes) <= BYLINE_WORDS
+
+
+QUOTE_WORDS = {"quote", "quotation", "cquote", "quotebox", "epigraph"}
+
+
+def quote_box(element: etree._Element) -> bool:
+    """A box the page marks as a quotation (a wiki's 'quotebox', 'cquote'): read as a quotation, not as text."""
+    return bool(_words(element) & QUOTE_WORDS) and not bool(_words(element) & {"pullquote", "pull"})
 
 
 def _cell_parts(cell: etree._Element) -> list[etree._Element]:
