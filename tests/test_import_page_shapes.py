@@ -147,3 +147,47 @@ def test_a_quotation_table_and_a_quote_box_are_quotations(project, tmp_path):
     assert f"> {said}" in markdown and "> — A delegate, 1992" in markdown
     assert "> " + said.replace("river", "lake") in markdown
     assert not [d for d in result.dropped if "a table at line" in d]
+
+
+def lettered_page() -> str:
+    """A wiki article with explanatory notes marked [a], [b] (a list of their own, lettered by the page's style)
+    beside its numbered references [1]–[3]."""
+    def ref(label: str, anchor: str) -> str:
+        return f"<sup id='cite_ref-{anchor}' class='reference'><a href='#cite_note-{anchor}'>[{label}]</a></sup>"
+
+    def item(anchor: str, text: str) -> str:
+        return (f"<li id='cite_note-{anchor}'><span class='mw-cite-backlink'><b><a href='#cite_ref-{anchor}'>^</a>"
+                f"</b></span> <span class='reference-text'>{text}</span></li>")
+    body = (f"<p>{PROSE}{ref('1', '1')}</p><p>{PROSE}{ref('a', 'a')}{ref('2', '2')}</p><p>{PROSE}{ref('b', 'b')}"
+            f"</p><p>{PROSE}{ref('3', '3')}</p>")
+    return ("<html><head><title>Water Quotas in Central Asia - Wikipedia</title></head><body><div id='content'>"
+            "<h1 id='firstHeading'>Water Quotas in Central Asia</h1><div id='mw-content-text'>" + body +
+            "<h2><span class='mw-headline' id='Notes'>Notes</span></h2><div class='reflist' style='list-style-type: "
+            "lower-alpha;'><ol class='references'>" + item("a", "The upstream states disputed this figure.") +
+            item("b", "Kazakhstan abstained.") + "</ol></div><h2><span class='mw-headline' id='References'>"
+            "References</span></h2><div class='reflist'><ol class='references'>" +
+            "".join(item(str(n), f"Interstate Commission, Report {n}, 2019.") for n in (1, 2, 3)) +
+            "</ol></div></div></div></body></html>")
+
+
+LETTERED = ["Interstate Commission, Report 1, 2019.", "The upstream states disputed this figure.",
+            "Interstate Commission, Report 2, 2019.", "Kazakhstan abstained.", "Interstate Commission, Report 3, 2019."]
+
+
+def test_a_wiki_pages_lettered_notes_are_notes_beside_its_references(project, tmp_path):
+    result, chapter, _ = imported(project, tmp_path, "lettered.html", lettered_page())
+    assert [n.text for n in chapter.notes] == LETTERED
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert "\\[a\\]" not in markdown and "1. The upstream" not in markdown
+    assert not [p for p in result.problems if p.code in ("P009", "N002", "P010")]
+
+
+def test_copied_lettered_notes_in_a_list_that_lost_its_letters(project, tmp_path):
+    """As a browser copies the page: '[a]' in the text, and under 'Notes' two items whose letters the page's style
+    drew (not copied), then the references, each opening with its '^' back-link."""
+    text = (f"Water Quotas in Central Asia\n\n{PROSE}[1]\n\n{PROSE}[a][2]\n\n{PROSE}[b]\n\n{PROSE}[3]\n\nNotes\n"
+            "^ The upstream states disputed this figure.\n^ Kazakhstan abstained.\nReferences\n"
+            + "".join(f"^ Interstate Commission, Report {n}, 2019.\n" for n in (1, 2, 3)))
+    result, chapter, _ = imported(project, tmp_path, "lettered.txt", text)
+    assert [n.text for n in chapter.notes] == LETTERED
+    assert not [p for p in result.problems if p.code in ("P009", "N002", "P010")]

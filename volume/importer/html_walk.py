@@ -10,11 +10,32 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, inline_text, token
+from volume.importer.notes import LETTER_BASE, letter_value
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
 
 
 MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")  # a marker as a link shows it: 3, [3], iv
+LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
+
+
+def lettered_notes(doc: etree._Element) -> bool:
+    """Whether the page marks a group of notes with letters: an in-page link that shows a letter no roman numeral
+    uses ('[a]', '[b]'); on such a page '[i]' is the ninth letter, not note one."""
+    for link in doc.iter("a"):
+        found = LETTER_TEXT.fullmatch(rec.squash(link.text_content()))
+        if found and (link.get("href") or "").startswith("#") and re.search(r"[^ivxlcdm]", found.group(1)):
+            return True
+    return False
+
+
+def marker_value(text: str, letters: bool) -> int | None:
+    """The note number a marker link's text shows ('[3]', 'iv', on a lettered page '[c]'), or None."""
+    lettered = LETTER_TEXT.fullmatch(text) if letters else None
+    if lettered:
+        return letter_value(lettered.group(1))
+    found = MARKER_TEXT.fullmatch(text)
+    return rec.label_value(found.group(1)) if found else None
 # 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
 REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
                              r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
@@ -85,6 +106,15 @@ class Walker:
                         return self.targets[name]
         return None
 
+    def lettered_marker(self, element: etree._Element, text: str) -> int | None:
+        """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""
+        if not LETTER_TEXT.fullmatch(text) or not any(v > LETTER_BASE for v in self.targets.values()):
+            return None
+        link = element if element.tag == "a" else element.find(".//a")
+        href = (link.get("href") or "").strip() if link is not None else ""
+        value = self.targets.get(href[1:]) if href.startswith("#") else None
+        return value if value and value > LETTER_BASE else None
+
     def is_marker(self, element: etree._Element) -> bool:
         """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
         links = [element] if element.tag == "a" else list(element.iter("a"))
@@ -134,6 +164,9 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
+        lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
+        if lettered:
+            return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
             if self.article is not None and tag == "sup" and element.find(".//a") is None:

@@ -13,7 +13,7 @@ from volume.importer.article import Article, Block, inline_text
 from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT
 from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
 from volume.importer.settle import settle_notes
-from volume.importer.notes import TOKEN
+from volume.importer.notes import TOKEN, lettered_notes
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -664,6 +664,11 @@ def read_plain(text: str, source: Path) -> Article:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
+    if not foot:
+        article.blocks, lettered = lettered_notes(article.blocks)
+        if lettered:
+            article.notes.extend(lettered)
+            article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{lettered[-1].label}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
     _headings(article)
     return article
