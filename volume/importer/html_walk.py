@@ -466,6 +466,12 @@ def _own_cells(table: etree._Element) -> list[etree._Element]:
 
 
 BOX_WORDS = 12  # a cell of this many words is a box's text, not a table's datum
+LINK_SHARE = 0.25  # a box with more of its text in links than this is a navigation box, not text
+
+
+def _link_share(element: etree._Element) -> float:
+    text = len(rec.squash(element.text_content()))
+    return sum(len(rec.squash(a.text_content())) for a in element.iter("a")) / text if text else 1.0
 BYLINE_WORDS = 6  # a quotation table's other cells hold marks or a short attribution ('— Vaclav Havel')
 
 
@@ -473,7 +479,7 @@ def _text_box(table: etree._Element) -> bool:
     """A table laid out as a box of text, read as text (its paragraphs and their note markers stay), not a table of
     data to rebuild: one column of cells (a text box or sidebar Word keeps as a table, one cell or several), or a
     row or two with one cell of text and the rest quotation marks or an attribution (a wiki's quotation table)."""
-    if table.find(".//table") is not None:
+    if table.find(".//table") is not None or _link_share(table) > LINK_SHARE:  # (a navigation box: links)
         return False
     filled = [c for c in _own_cells(table) if re.search(r"[^\W\d_]", c.text_content())]
     sizes = [len(rec.squash(c.text_content()).split()) for c in filled]
