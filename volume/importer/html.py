@@ -15,7 +15,8 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title
-from volume.importer.html_walk import LINK, Walker, lettered_notes, marker_value, same_page_links
+from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
+                                       tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
 from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
                                       scholarly_authors, wiki_revision)
@@ -292,6 +293,7 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
         notes_walker = Walker(article, container, targets, not_notes)
         notes_walker.block(container)
         article.blocks += notes_walker.blocks
+    article.blocks = tables_cited_elsewhere(article.blocks)
     outside = _furniture_outside(doc, root)
     if outside:
         article.dropped.append("outside the article: " + ", ".join(outside))

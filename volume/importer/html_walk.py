@@ -461,6 +461,23 @@ def _one_column(table: etree._Element) -> bool:
     return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
 
 
+def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
+    """The blocks without the markers a table left out shares with the text (a table of contents repeats the
+    markers of the headings it lists): a table's line keeps only the markers of notes the text cites nowhere else,
+    and goes when none is left."""
+    value = re.compile(r"\x00(\d+):")
+    cited = {v for b in blocks if not b.text.startswith(TABLE_LEFT) for v in value.findall(b.text)}
+    kept = []
+    for block in blocks:
+        if block.text.startswith(TABLE_LEFT):
+            own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
+            if not own:
+                continue
+            block.text = TABLE_LEFT + "".join(own)
+        kept.append(block)
+    return kept
+
+
 def _own_cells(table: etree._Element) -> list[etree._Element]:
     return [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
 

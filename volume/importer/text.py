@@ -10,7 +10,7 @@ from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
-from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT
+from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_elsewhere
 from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
 from volume.importer.settle import settle_notes
 from volume.importer.notes import TOKEN, lettered_notes
@@ -664,6 +664,7 @@ def read_plain(text: str, source: Path) -> Article:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
+    article.blocks = tables_cited_elsewhere(article.blocks)
     if not foot:
         article.blocks, lettered = lettered_notes(article.blocks)
         if lettered:
