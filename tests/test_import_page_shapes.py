@@ -25,23 +25,24 @@ def project(tmp_path: Path) -> Path:
 def rest_page() -> str:
     """A wiki article as its REST API serves it: <base>, every section a <section> under <body>, a lead full of
     links, markers linking to './Title#cite_note-N', and the notes list in its own section."""
+    page = "./Water_Quotas_in_Central_Asia"
     lead = ("<p><b>Water Quotas</b> are <a href='./Quota'>shares</a> of a <a href='./River'>river</a> agreed by "
             "<a href='./State'>states</a> on the <a href='./Aral_Sea'>Aral Sea</a> "
-            "<a href='./Basin'>basin</a>.<sup class='mw-ref reference'><a href='./Water_Quotas_in_Central_Asia#cite_note-1'>"
+            f"<a href='./Basin'>basin</a>.<sup class='mw-ref reference'><a href='{page}#cite_note-1'>"
             "<span class='mw-reflink-text'>[1]</span></a></sup></p>")
     parts = [f"<section data-mw-section-id='0'>{lead}</section>"]
     for number, name in ((2, "History"), (3, "Allocation"), (4, "Disputes")):
         parts.append(f"<section data-mw-section-id='{number - 1}'><h2>{name}</h2><p>{PROSE}<sup class='mw-ref "
-                     f"reference'><a href='./Water_Quotas_in_Central_Asia#cite_note-{number}'><span class='mw-reflink-text'>"
+                     f"reference'><a href='{page}#cite_note-{number}'><span class='mw-reflink-text'>"
                      f"[{number}]</span></a></sup></p><p>{PROSE}</p></section>")
-    notes = "".join(f"<li id='cite_note-{n}'><a href='./Water_Quotas_in_Central_Asia#cite_ref-{n}'>↑</a> <span "
+    notes = "".join(f"<li id='cite_note-{n}'><a href='{page}#cite_ref-{n}'>↑</a> <span "
                     f"class='mw-reference-text'>Interstate Commission, Report {n}, 2019.</span></li>"
                     for n in range(1, 5))
     parts.append(f"<section data-mw-section-id='4'><h2>References</h2><ol class='mw-references references'>"
                  f"{notes}</ol></section>")
-    return ("<!DOCTYPE html><html><head><link rel='dc:isVersionOf' href='//wiki.example.org/wiki/Water_Quotas_in_Central_Asia'>"
-            "<title>Water Quotas in Central Asia</title><base href='//wiki.example.org/wiki/'></head><body class='mw-body-content'>"
-            + "".join(parts) + "</body></html>")
+    return ("<!DOCTYPE html><html><head><link rel='dc:isVersionOf' href='//wiki.example.org/wiki/"
+            "Water_Quotas_in_Central_Asia'><title>Water Quotas in Central Asia</title><base href='//wiki.example.org/"
+            "wiki/'></head><body class='mw-body-content'>" + "".join(parts) + "</body></html>")
 
 
 def test_a_wiki_rest_page_keeps_every_section_and_joins_its_markers(project, tmp_path):
@@ -191,3 +192,18 @@ def test_copied_lettered_notes_in_a_list_that_lost_its_letters(project, tmp_path
     result, chapter, _ = imported(project, tmp_path, "lettered.txt", text)
     assert [n.text for n in chapter.notes] == LETTERED
     assert not [p for p in result.problems if p.code in ("P009", "N002", "P010")]
+
+
+def test_a_tables_markers_that_the_text_cites_too_stay_only_in_the_text(project, tmp_path):
+    """A table of contents (as a Word file keeps a wiki's) repeats the markers of the headings it lists: they stay
+    with the headings, and no line for the table is written."""
+    notes = "".join(f"<li id='cite_note-{n}'>MSDN: HEADER{n}</li>" for n in (1, 2))
+    html = ("<html><head><title>Bitmap Files</title></head><body><h1>Bitmap Files</h1><table><tr><td>Contents"
+            "</td></tr><tr><td><a href='#h1'>1 FILEHEADER<sup><a href='#cite_note-1'>[1]</a></sup></a></td></tr>"
+            "<tr><td><a href='#h2'>2 INFOHEADER<sup><a href='#cite_note-2'>[2]</a></sup></a></td></tr></table>"
+            f"<h2 id='h1'>FILEHEADER<sup><a href='#cite_note-1'>[1]</a></sup></h2><p>{PROSE}</p>"
+            f"<h2 id='h2'>INFOHEADER<sup><a href='#cite_note-2'>[2]</a></sup></h2><p>{PROSE}</p>"
+            f"<h2>Notes</h2><ol class='references'>{notes}</ol></body></html>")
+    result, chapter, _ = imported(project, tmp_path, "bmp.html", html)
+    assert [n.text for n in chapter.notes] == ["MSDN: HEADER1", "MSDN: HEADER2"]
+    assert "the notes it cites" not in result.chapter.read_text(encoding="utf-8")

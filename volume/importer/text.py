@@ -669,7 +669,8 @@ def read_plain(text: str, source: Path) -> Article:
         article.blocks, lettered = lettered_notes(article.blocks)
         if lettered:
             article.notes.extend(lettered)
-            article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{lettered[-1].label}]) in their own list")
+            last = lettered[-1].label
+            article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{last}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
     _headings(article)
     return article
