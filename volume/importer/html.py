@@ -15,7 +15,8 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title
-from volume.importer.html_walk import LINK, MARKER_TEXT, Walker
+from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
+                                       tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
 from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
                                       scholarly_authors, wiki_revision)
@@ -183,15 +184,16 @@ def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
                 named.setdefault(name, node)
     targets: dict[str, int] = {}
     others: set[str] = set()
+    letters = lettered_notes(doc)
     for link in doc.iter("a"):
         href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
-        match = MARKER_TEXT.fullmatch(text)
+        value = marker_value(text, letters)
         target = named.get((href[1:].split() or [""])[0]) if href.startswith("#") else None  # '#CIT0001 CIT0002'
         href = "#" + (href[1:].split() or [""])[0] if href.startswith("#") else href
         # a marker links forward to its note; a link back up from the list (to the marker) is no marker
-        if match and rec.label_value(match.group(1)) and target is not None and order[target] > order[link]:
+        if value and target is not None and order[target] > order[link]:
             if reads_as_note(target):
-                targets.setdefault(href[1:], rec.label_value(match.group(1)))
+                targets.setdefault(href[1:], value)
             else:
                 others.add(href[1:])
     return targets, others - set(targets)
@@ -276,6 +278,7 @@ def converted_pdf_text(doc: etree._Element) -> str | None:
 def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     """The article of a parsed page, from the element choose_root finds (see there for `loose`)."""
     article = Article(source=source, lang=(doc.get("lang") or "").strip())
+    same_page_links(doc)
     meta = page_meta(doc)
     root = choose_root(doc, loose)
     article.title, title_from = _title(doc, root, meta)
@@ -290,6 +293,7 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
         notes_walker = Walker(article, container, targets, not_notes)
         notes_walker.block(container)
         article.blocks += notes_walker.blocks
+    article.blocks = tables_cited_elsewhere(article.blocks)
     outside = _furniture_outside(doc, root)
     if outside:
         article.dropped.append("outside the article: " + ", ".join(outside))

@@ -10,11 +10,32 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, inline_text, token
+from volume.importer.notes import LETTER_BASE, letter_value
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
 
 
 MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")  # a marker as a link shows it: 3, [3], iv
+LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
+
+
+def lettered_notes(doc: etree._Element) -> bool:
+    """Whether the page marks a group of notes with letters: an in-page link that shows a letter no roman numeral
+    uses ('[a]', '[b]'); on such a page '[i]' is the ninth letter, not note one."""
+    for link in doc.iter("a"):
+        found = LETTER_TEXT.fullmatch(rec.squash(link.text_content()))
+        if found and (link.get("href") or "").startswith("#") and re.search(r"[^ivxlcdm]", found.group(1)):
+            return True
+    return False
+
+
+def marker_value(text: str, letters: bool) -> int | None:
+    """The note number a marker link's text shows ('[3]', 'iv', on a lettered page '[c]'), or None."""
+    lettered = LETTER_TEXT.fullmatch(text) if letters else None
+    if lettered:
+        return letter_value(lettered.group(1))
+    found = MARKER_TEXT.fullmatch(text)
+    return rec.label_value(found.group(1)) if found else None
 # 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
 REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
                              r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
@@ -58,6 +79,8 @@ TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assem
 
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
+TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
 
 
 SHORT_LINE = 10  # words
@@ -82,6 +105,15 @@ class Walker:
                     if name and name in self.targets:
                         return self.targets[name]
         return None
+
+    def lettered_marker(self, element: etree._Element, text: str) -> int | None:
+        """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""
+        if not LETTER_TEXT.fullmatch(text) or not any(v > LETTER_BASE for v in self.targets.values()):
+            return None
+        link = element if element.tag == "a" else element.find(".//a")
+        href = (link.get("href") or "").strip() if link is not None else ""
+        value = self.targets.get(href[1:]) if href.startswith("#") else None
+        return value if value and value > LETTER_BASE else None
 
     def is_marker(self, element: etree._Element) -> bool:
         """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
@@ -132,6 +164,9 @@ class Walker:
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
         text = rec.squash(element.text_content())
+        lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
+        if lettered:
+            return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
             if self.article is not None and tag == "sup" and element.find(".//a") is None:
@@ -168,7 +203,11 @@ class Walker:
                     return f"<{href}>"  # the link shows its own address
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
                 address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-                return f"{lead}[{inner.strip()}]({address}){trail}"
+                shown = inner.strip()
+                raised = re.fullmatch(r"([\^~])([^\^~]+)\1", shown)
+                if raised:  # '<a><sup>[update]</sup></a>' (a Word file's): '[^…' would open a note marker
+                    return f"{lead}{raised.group(1)}[{raised.group(2)}]({address}){raised.group(1)}{trail}"
+                return f"{lead}[{shown}]({address}){trail}"
         return inner
 
     @staticmethod
@@ -201,6 +240,31 @@ class Walker:
         self.add("para", re.sub(r" {2,}", " ", rest.replace(BREAK, " ")), element,
                  anchor=self.anchor(element) if self.targets else None)
         return True
+
+    def table_markers(self, table: etree._Element) -> None:
+        """The note markers of a table left out stay where it stood, after a line saying so: the notes it cites
+        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list)."""
+        inline = "".join(self.inline(cell) for cell in table.iter("td", "th", "caption"))
+        markers = list(dict.fromkeys(MARKER_TOKEN.findall(inline)))
+        if markers:
+            self.add("para", TABLE_LEFT + "".join(markers), table)
+
+    def text_box(self, table: etree._Element) -> None:
+        """A table laid out as a box of text (see _text_box), read as text: its cells' paragraphs and their markers,
+        its first paragraph its heading when that is a short title line over the box's text ('What to Ask for When
+        You Don't Know What You Have'), a level under the section it stands in; a quotation's as a quotation."""
+        first = len(self.blocks)
+        for cell in _own_cells(table):
+            if re.search(r"[^\W\d_]", cell.text_content()):
+                self.walk(cell)
+        box = self.blocks[first:]
+        if quote_box(table):
+            self.blocks[first:] = [Block("quote", b.text, b.line) for b in box]
+            return
+        if len(box) >= 2 and box[0].kind == "para" and box[1].kind in ("para", "item") and \
+                rec.is_heading_like(box[0].plain) and len(box[1].plain.split()) > SHORT_LINE:
+            above = next((b.level for b in reversed(self.blocks[:first]) if b.kind == "heading"), 2)
+            box[0].kind, box[0].level = "heading", min(above + 1, 6)
 
     def image(self, element: etree._Element) -> None:
         src = element.get("src") or element.get("data-src") or ""
@@ -276,7 +340,7 @@ class Walker:
             for index, item in enumerate(element.iterchildren("li")):
                 self.add("item", self.inline(item), item, ordinal=start + index if tag == "ol" else None,
                          anchor=self.anchor(item))
-        elif tag == "blockquote":
+        elif tag == "blockquote" or (tag == "div" and quote_box(element)):
             for block in Walker(self.article, self.root, self.targets, self.not_notes).walk(element):
                 self.blocks.append(Block("quote", block.text, block.line))
         elif tag in ("figure", "picture") or _words(element) & {"caption", "figure"}:
@@ -291,7 +355,7 @@ class Walker:
         elif tag == "table" and element.find(".//img") is not None and _one_column(element):
             self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
         elif tag == "table" and _text_box(element):
-            self.walk(next(element.iter("td", "th")))  # a text box or sidebar Word laid out as a one-cell table
+            self.text_box(element)
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
             for caption in captions:  # a figure a Word file keeps as a table: its caption stays
@@ -302,6 +366,7 @@ class Walker:
                 self.image(img)
             if cells:
                 self.drop(f"a table at line {element.sourceline} ('{cells[:40]}…'): rebuild it in the chapter by hand")
+                self.table_markers(element)
         elif tag == "hr":
             return
         else:
@@ -396,13 +461,61 @@ def _one_column(table: etree._Element) -> bool:
     return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
 
 
+def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
+    """The blocks without the markers a table left out shares with the text (a table of contents repeats the
+    markers of the headings it lists): a table's line keeps only the markers of notes the text cites nowhere else,
+    and goes when none is left."""
+    value = re.compile(r"\x00(\d+):")
+    cited = {v for b in blocks if not b.text.startswith(TABLE_LEFT) for v in value.findall(b.text)}
+    kept = []
+    for block in blocks:
+        if block.text.startswith(TABLE_LEFT):
+            own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
+            if not own:
+                continue
+            block.text = TABLE_LEFT + "".join(own)
+        kept.append(block)
+    return kept
+
+
+def _own_cells(table: etree._Element) -> list[etree._Element]:
+    return [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
+
+
+BOX_WORDS = 12  # a cell of this many words is a box's text, not a table's datum
+LINK_SHARE = 0.25  # a box with more of its text in links than this is a navigation box, not text
+
+
+def _link_share(element: etree._Element) -> float:
+    text = len(rec.squash(element.text_content()))
+    return sum(len(rec.squash(a.text_content())) for a in element.iter("a")) / text if text else 1.0
+BYLINE_WORDS = 6  # a quotation table's other cells hold marks or a short attribution ('— Vaclav Havel')
+
+
 def _text_box(table: etree._Element) -> bool:
-    """A table of one row and one cell holding paragraphs of text: a box or sidebar, read as text (its paragraphs
-    and their note markers stay), not a table of data to rebuild."""
+    """A table laid out as a box of text, read as text (its paragraphs and their note markers stay), not a table of
+    data to rebuild: one column of cells (a text box or sidebar Word keeps as a table, one cell or several), or a
+    row or two with one cell of text and the rest quotation marks or an attribution (a wiki's quotation table)."""
+    if table.find(".//table") is not None or _link_share(table) > LINK_SHARE:  # (a navigation box: links)
+        return False
+    filled = [c for c in _own_cells(table) if re.search(r"[^\W\d_]", c.text_content())]
+    sizes = [len(rec.squash(c.text_content()).split()) for c in filled]
+    if not sizes or max(sizes) < BOX_WORDS:
+        return False
+    if _one_column(table):
+        return True
     rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
-    cells = [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
-    return len(rows) == 1 and len(cells) == 1 and cells[0].find(".//table") is None and \
-        len(rec.squash(cells[0].text_content()).split()) >= 12
+    if len(rows) > 2 or len(sizes) > 2:
+        return False
+    return len(sizes) == 1 or min(sizes) <= BYLINE_WORDS
+
+
+QUOTE_WORDS = {"quote", "quotation", "cquote", "quotebox", "epigraph"}
+
+
+def quote_box(element: etree._Element) -> bool:
+    """A box the page marks as a quotation (a wiki's 'quotebox', 'cquote'): read as a quotation, not as text."""
+    return bool(_words(element) & QUOTE_WORDS) and not bool(_words(element) & {"pullquote", "pull"})
 
 
 def _cell_parts(cell: etree._Element) -> list[etree._Element]:
@@ -421,3 +534,51 @@ def notes_heading_above(element: etree._Element) -> bool:
             return sibling.tag in HEADINGS | {"p", "b", "strong"} and rec.is_notes_heading(sibling.text_content())
         node = node.getparent()
     return False
+
+
+def _address_key(address: str) -> str:
+    """An address without its scheme, 'www.', query, fragment and closing slash: '//en.wikipedia.org/wiki/Dog'."""
+    address = re.sub(r"^[a-z][a-z0-9+.-]*:", "", address.strip(), flags=re.IGNORECASE)
+    address = re.split(r"[?#]", address, maxsplit=1)[0].rstrip("/")
+    return re.sub(r"^//www\.", "//", address).casefold()
+
+
+def _own_addresses(doc: etree._Element) -> tuple[set[str], str]:
+    """The page's own addresses as its head declares them (canonical, og:url, a wiki's dc:isVersionOf), and the
+    <base> that relative links resolve against."""
+    found = [*doc.xpath("//link[@rel='canonical' or contains(@rel, 'isVersionOf')]/@href"),
+             *doc.xpath("//meta[@property='og:url' or @name='og:url']/@content")]
+    base = next(iter(doc.xpath("//base/@href")), "")
+    return {_address_key(a) for a in found if a.strip()} - {""}, base
+
+
+def _resolved(href: str, base: str) -> str:
+    """A link's address resolved against the page's <base> the way a browser does, for the cases pages use."""
+    if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", href, re.IGNORECASE) or not base:
+        return href
+    if href.startswith("/"):
+        host = re.match(r"^((?:[a-z][a-z0-9+.-]*:)?//[^/]+)", base, re.IGNORECASE)
+        return (host.group(1) if host else "") + href
+    return base.rsplit("/", 1)[0] + "/" + re.sub(r"^\./", "", href)
+
+
+def same_page_links(doc: etree._Element) -> int:
+    """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
+    address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
+    as one when the part before '#' is empty or is the page's own declared address and the id is in the page.
+    Returns how many links were rewritten."""
+    addresses, base = _own_addresses(doc)
+    ids = {n for node in doc.iter() if isinstance(node.tag, str)
+           for n in (node.get("id"), node.get("name")) if n}
+    rewritten = 0
+    for link in doc.iter("a"):
+        href = (link.get("href") or "").strip()
+        if "#" not in href or href.startswith("#"):
+            continue
+        where, fragment = href.split("#", 1)
+        if fragment not in ids:
+            continue
+        if not where.strip() or (addresses and _address_key(_resolved(where, base)) in addresses):
+            link.set("href", "#" + fragment)
+            rewritten += 1
+    return rewritten

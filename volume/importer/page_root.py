@@ -40,18 +40,20 @@ def _link_density(element: etree._Element) -> float:
 
 def _whole_article(densest: etree._Element) -> etree._Element:
     """From the densest block of paragraphs up to the element holding the article's other sections too (a
-    journal page puts each section in its own <div>, a government page its summary above the transcript): climb
-    while the parent adds paragraphs of its own, none of them mostly links."""
+    journal page puts each section in its own <div>, a government page its summary above the transcript, a wiki's
+    REST HTML each section in a <section> under <body>): climb while the parent adds paragraphs of its own, more of
+    them in blocks of text than in blocks that are mostly links (teasers for other posts)."""
     current, size = densest, _text_in_paragraphs(densest)
     for parent in densest.iterancestors():
-        if parent.tag in ("body", "html") or chrome_kind(parent):
+        if parent.tag == "html" or chrome_kind(parent):
             break
         grown = _text_in_paragraphs(parent)
         if grown <= size:  # a wrapper around the same paragraphs
             continue
         added = [c for c in parent if isinstance(c.tag, str) and c not in current.iterancestors()
                  and c is not current and current not in c.iterancestors() and _text_in_paragraphs(c)]
-        if grown < SECTION_GAIN * size or any(_link_density(c) > LINK_DENSITY for c in added):
+        teasers = sum(_text_in_paragraphs(c) for c in added if _link_density(c) > LINK_DENSITY)
+        if grown < SECTION_GAIN * size or teasers and teasers >= grown - size - teasers:
             break
         current, size = parent, grown
     return current

@@ -10,9 +10,10 @@ from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
+from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_elsewhere
 from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
 from volume.importer.settle import settle_notes
-from volume.importer.notes import TOKEN
+from volume.importer.notes import TOKEN, lettered_notes
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -593,6 +594,19 @@ PAGE_LINKS = re.compile(r"(?m)^(?:[ \t]*link to page \d+)+[ \t]*")
 TOC_LINES = re.compile(r"(?m)^[ \t]*\S[^\n]{0,160}?(?:[ \t]?\.){6,}[ \t]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[ \t]*(?:\n|$)")
 
 
+def _table_markers(article: Article, row: str, number: int, same_table: bool) -> None:
+    """The note markers of a table row left out stay where the table stood, after a line saying so (see
+    html_walk.table_markers): a row's markers join those of the rows above it in the same table."""
+    markers = MARKER_TOKEN.findall(row)
+    if not markers:
+        return
+    last = article.blocks[-1] if article.blocks else None
+    if same_table and last is not None and last.text.startswith(TABLE_LEFT):
+        last.text += "".join(m for m in markers if m not in last.text)
+    else:
+        article.blocks.append(Block("para", TABLE_LEFT + "".join(dict.fromkeys(markers)), number))
+
+
 def read_plain(text: str, source: Path) -> Article:
     """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
     article = Article(source=source)
@@ -620,6 +634,7 @@ def read_plain(text: str, source: Path) -> Article:
             not line.endswith((".", "!", "?"))
         if "\t" in line or in_cell:  # a table row as browsers copy it: cells between tabs, a cell's further lines
             article.dropped.append(f"table row (line {number}): '{rec.squash(line)[:60]}': rebuild the table by hand")
+            _table_markers(article, inline_text(line, number, markers=True), number, table_line == number - 1)
             table_line = number
             continue
         bullet = BULLET.match(line)
@@ -649,6 +664,13 @@ def read_plain(text: str, source: Path) -> Article:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
     _captions(article)
+    article.blocks = tables_cited_elsewhere(article.blocks)
+    if not foot:
+        article.blocks, lettered = lettered_notes(article.blocks)
+        if lettered:
+            article.notes.extend(lettered)
+            last = lettered[-1].label
+            article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{last}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
     _headings(article)
     return article
