@@ -681,3 +681,14 @@ def test_german_and_french_quotation_marks_bound_a_title():
         tokens = tokenize(text)
         inside = [t.text for t, f in zip(tokens, _context_flags(tokens)) if "inquote" in f and t.kind == "word"]
         assert inside == quoted, text
+
+
+def test_ieee_volume_issue_and_pages_are_the_articles():
+    """IEEE's quoted title then "Journal, vol. 5, no. 4, pp. 1835-1844, Jul. 2014": volume, issue and the article's
+    pages, not a note and a cited page."""
+    (reading,) = parse_note('A. Osei and B. Lind, "Storage sizing in small grids," IEEE Trans. Smart Grid, vol. 5, '
+                            'no. 4, pp. 1835-1844, Jul. 2014.', strict=True, threshold=0).readings
+    work = reading.work
+    assert (work["container-title"], work["volume"], work["issue"], work["page"], work["type"]) == (
+        "IEEE Trans. Smart Grid", "5", "4", "1835-1844", "article-journal")
+    assert not reading.locator
