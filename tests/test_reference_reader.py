@@ -667,3 +667,75 @@ def test_a_description_after_the_title_is_its_genre():
     assert "a thesis's university and another body after it" in doubts(archived, text)
     described = "[Report on talks between the two ministers; the page carries no headline]"
     assert repair({"type": "webpage", "title": described})["title"] == described
+
+
+def test_gost_2018_forms_are_read_whole():
+    """GOST R 7.0.100-2018: the content-type area, a title-first entry with its people after "/", a site's "[сайт]",
+    URL and DOI areas, a book's series, ISBN and length; the reader still refuses an area it cannot read."""
+    from volume.references.gost import parse_gost
+
+    article = parse_gost("Grid operation under stress : a survey / A. Petrova, B. Lenz, C. Duarte [et al.] // Energy "
+                         "Systems. – 2021. – Vol. 12, no. 4. – P. 101–119. – DOI 10.1000/es.2021.4. – Текст : электронный.")
+    assert [p["family"] for p in article["author"]] == ["Petrova", "Lenz", "Duarte"]
+    assert (article["title"], article["container-title"], article["volume"], article["issue"], article["page"],
+            article["DOI"]) == ("Grid operation under stress : a survey", "Energy Systems", "12", "4", "101–119",
+                                "10.1000/es.2021.4")
+    page = parse_gost("Новости отрасли. – Текст : электронный // Министерство энергетики : [сайт]. – URL: "
+                      "https://example.org/news (дата обращения: 01.02.2026).")
+    assert (page["type"], page["title"], page["container-title"], page["URL"]) == (
+        "webpage", "Новости отрасли", "Министерство энергетики", "https://example.org/news")
+    book = parse_gost("Соколов, А. Б. Сети связи : учебное пособие / А. Б. Соколов, В. Г. Орлов. – 2-е изд. – Москва : "
+                      "Наука, 2019. – 312 с. – (Библиотека инженера ; вып. 3). – ISBN 978-5-00000-000-0. – Текст : "
+                      "непосредственный.")
+    assert [p["family"] for p in book["author"]] == ["Соколов", "Орлов"]
+    assert (book["title"], book["publisher-place"], book["publisher"], book["type"]) == (
+        "Сети связи", "Москва", "Наука", "book")
+    assert parse_gost("Соколов, А. Б. Сети связи. – Москва : Наука, 2019. – Зима.") is None
+    assert parse_gost("Новости отрасли. – Текст : электронный.") is None  # no author, no address: not read
+
+
+def test_vancouver_references_are_read_whole_or_not_at_all():
+    from volume.references.vancouver import parse_vancouver
+
+    article = parse_vancouver("Okafor N, van Dam PJ, Lee S, et al. Does night work change sleep? A cohort study. "
+                              "Occup Environ Med. 2018 Mar 2;75(3):201-8. doi:10.1000/oem.2018.3")
+    assert [p["family"] for p in article["author"]] == ["Okafor", "van Dam", "Lee"]
+    assert (article["title"], article["container-title"], article["volume"], article["issue"], article["page"],
+            article["DOI"]) == ("Does night work change sleep? A cohort study", "Occup Environ Med", "75", "3",
+                                "201-8", "10.1000/oem.2018.3")
+    assert article["issued"] == {"date-parts": [[2018]]}
+    book = parse_vancouver("Mensah K. Field epidemiology. 3rd ed. Accra: Ghana Universities Press; 2011.")
+    assert (book["type"], book["title"], book["publisher-place"], book["publisher"]) == (
+        "book", "Field epidemiology", "Accra", "Ghana Universities Press")
+    assert parse_vancouver("Smith, J. (2019). A title. Journal, 3(2), 4-5.") is None
+    assert parse_vancouver("World Health Organization. Global report. Geneva: WHO; 2020.") is None  # a body
+    assert parse_vancouver("Okafor N. A title. Occup. Environ. Med. 2018;75:201-8.") is None  # a journal with stops
+
+
+def test_abbreviated_journal_names_do_not_run_over_two_parts():
+    from volume.references.assemble import _runs_over
+
+    assert not _runs_over("IEEE Trans. Power Syst.") and not _runs_over("Int. J. Life Cycle Assess.")
+    assert _runs_over("Foreign Affairs. Oxford")
+
+
+def test_german_and_french_quotation_marks_bound_a_title():
+    from volume.references.tokens import _context_flags, tokenize
+
+    for text, quoted in (("Calvert, J. 2020. »Impact of narratives«, in Computers 159.", ["Impact", "of", "narratives"]),
+                         ("Lenz, B.: „Ein Titel“. In: Zeitschrift 3.", ["Ein", "Titel"]),
+                         ("DUPONT, A. « Titre long ». Revue, 2011.", ["Titre", "long"])):
+        tokens = tokenize(text)
+        inside = [t.text for t, f in zip(tokens, _context_flags(tokens)) if "inquote" in f and t.kind == "word"]
+        assert inside == quoted, text
+
+
+def test_ieee_volume_issue_and_pages_are_the_articles():
+    """IEEE's quoted title then "Journal, vol. 5, no. 4, pp. 1835-1844, Jul. 2014": volume, issue and the article's
+    pages, not a note and a cited page."""
+    (reading,) = parse_note('A. Osei and B. Lind, "Storage sizing in small grids," IEEE Trans. Smart Grid, vol. 5, '
+                            'no. 4, pp. 1835-1844, Jul. 2014.', strict=True, threshold=0).readings
+    work = reading.work
+    assert (work["container-title"], work["volume"], work["issue"], work["page"], work["type"]) == (
+        "IEEE Trans. Smart Grid", "5", "4", "1835-1844", "article-journal")
+    assert not reading.locator

@@ -28,6 +28,8 @@ FIELD_LABEL = {"author": "author", "editor": "editor", "title": "title", "contai
 OPEN = {f: chr(MARK_BASE + 2 * i) for i, f in enumerate(MARKED)}
 CLOSE = {f: chr(MARK_BASE + 2 * i + 1) for i, f in enumerate(MARKED)}
 MARKS = {**{v: ("open", k) for k, v in OPEN.items()}, **{v: ("close", k) for k, v in CLOSE.items()}}
+LOCALES = {"de": "de-DE", "fr": "fr-FR", "ru": "ru-RU", "tr": "tr-TR"}  # items in these languages are rendered
+LOCALE_SHARE = 0.7  # this often with the style's terms in their language (the rest in the style's own locale)
 COMMENTS = ("See ", "See also ", "Cf. ", "For details, see ", "Quoted in ", "On this point, see ", "Voir ",
             "Vgl. ", "См.: ", "As reported in ", "This figure is from ")
 
@@ -110,11 +112,14 @@ def _title(rng: random.Random, lang: str) -> str:
 
 def _journal(rng: random.Random) -> str:
     name = rng.choice(seeds.JOURNALS)
-    if rng.random() < 0.15:
+    roll = rng.random()
+    if roll < 0.27:
         short = {"Journal": "J.", "International": "Int.", "Review": "Rev.", "Studies": "Stud.", "of": "",
                  "the": "", "The": "", "and": "&", "Quarterly": "Q.", "Economic": "Econ.", "Political": "Polit.",
                  "Science": "Sci.", "Research": "Res.", "Affairs": "Aff."}
         name = " ".join(w for w in (short.get(x, x) for x in name.split()) if w)
+        if roll < 0.12:  # NLM (PubMed, Vancouver) abbreviations have no full stops: "Int J Epidemiol"
+            name = " ".join(w.rstrip(".") for w in name.split() if w != "&")
     elif rng.random() < 0.05:
         name = f"Proceedings of the {rng.randint(2, 40)}th International Conference on {_phrase(rng, 'en')}"
     return name
@@ -142,7 +147,7 @@ def make_item(rng: random.Random, number: int) -> dict:
         ["article-journal", "book", "chapter", "report", "webpage", "article-newspaper", "paper-conference",
          "thesis", "post-weblog", "article-magazine"],
         [30, 15, 10, 12, 13, 10, 3, 2, 2, 3])[0]
-    item: dict = {"id": f"i{number}", "type": kind, "title": _title(rng, lang)}
+    item: dict = {"id": f"i{number}", "type": kind, "title": _title(rng, lang), "language": lang}
     author_roll = rng.random()
     if author_roll < 0.72:
         item["author"] = _people(rng, lang, "author")
@@ -324,12 +329,13 @@ def label_tokens(text: str, item: dict) -> tuple[str, list[Token], list[str]]:
 class Renderer:
     """citeproc-py with one loaded style; renders an item as a bibliography entry, and as a note for note styles."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, locale: str | None = None):
         from citeproc import CitationStylesStyle
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.style = CitationStylesStyle(str(path), validate=False)
+            self.style = CitationStylesStyle(str(path), locale=locale, validate=False)
+        self.path = path
         self.name = path.stem
         self.notes = self.style.root.get("class") == "note"
         source = path.read_text(encoding="utf-8")
@@ -341,7 +347,8 @@ class Renderer:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            bibliography = CitationStylesBibliography(self.style, CiteProcJSON([marked(item)]), formatter.html)
+            plain = {k: v for k, v in item.items() if k != "language"}
+            bibliography = CitationStylesBibliography(self.style, CiteProcJSON([marked(plain)]), formatter.html)
             citation = Citation([CitationItem(item["id"])])
             bibliography.register(citation)
             out = []
@@ -376,12 +383,15 @@ def examples(count: int, seed: int = 15):
             renderers.append(renderer)
         except Exception:  # noqa: BLE001, S112 - a style citeproc-py cannot render is left out
             continue
+    localised: dict[tuple[int, str], Renderer | None] = {}
     made = 0
     number = 0
     while made < count:
         number += 1
         item = make_item(rng, number)
         renderer = renderers[number % len(renderers)]
+        if item["language"] in LOCALES and rng.random() < LOCALE_SHARE:
+            renderer = _localised(renderers, localised, number % len(renderers), LOCALES[item["language"]]) or renderer
         try:
             rendered = renderer.render(item)
         except Exception:  # noqa: BLE001, S112 - an item this style cannot render is skipped
@@ -390,12 +400,56 @@ def examples(count: int, seed: int = 15):
             if renderer.expand_given:
                 markup = _expand_initials(markup, item)
             text = _html_to_text(markup, italics=rng.random() < 0.6)
+            if renderer.name.startswith("gost"):
+                text = _gost_2018(rng, text, item)
             clean, tokens, labels = label_tokens(text, item)
             if len(tokens) < 4 or "\ufffd" in clean:
                 continue
             tokens, labels = _decorate(rng, clean, tokens, labels, renderer.notes)
             yield clean, tokens, labels
             made += 1
+
+
+def _localised(renderers: list[Renderer], cache: dict, index: int, locale: str) -> Renderer | None:
+    """The style at index rendered with the terms of a locale ("Hrsg.", "dir.", "ред.", "ve"), loaded once."""
+    key = (index, locale)
+    if key not in cache:
+        try:
+            renderer = Renderer(renderers[index].path, locale)
+            renderer.render(make_item(random.Random(0), 0))
+        except Exception:  # noqa: BLE001 - a style citeproc-py cannot render in this locale is left out
+            renderer = None
+        cache[key] = renderer
+    return cache[key]
+
+
+def _gost_2018(rng: random.Random, text: str, item: dict) -> str:
+    """What GOST R 7.0.100-2018 lists add to the 2008 form the CSL styles print: the content-type area
+    ("– Текст : электронный") before "//" or the URL, "[сайт]" after a site's name, en dashes for em dashes, and
+    "//Journal" without its space (as Google Scholar's GOST export prints it)."""
+    dash = "–" if rng.random() < 0.5 else "—"
+    text = text.replace(" — ", f" {dash} ")
+    if rng.random() < 0.45:
+        kind = "электронный" if item.get("URL") or rng.random() < 0.3 else "непосредственный"
+        area = f"{dash} Текст : {kind}"
+        at = text.find(" //")
+        if at < 0:
+            at = text.find(f" {dash} URL")
+        if at > 0:
+            before = at - 1
+            while before > 0 and text[before] in MARKS:
+                before -= 1
+            stop = "" if text[before] == "." else "."
+            text = text[:at] + f"{stop} {area}" + text[at:]
+        else:
+            text = text.rstrip(".") + f". {area}."
+    if item.get("type") == "webpage" and rng.random() < 0.5:
+        close = text.find(CLOSE["container-title"], text.find("//"))
+        if "//" in text and close > 0:
+            text = text[: close + 1] + " : [сайт]" + text[close + 1:]
+    if rng.random() < 0.1:
+        text = text.replace("// ", "//", 1)
+    return text
 
 
 def _decorate(rng: random.Random, text: str, tokens: list[Token], labels: list[str], note: bool):

@@ -40,6 +40,9 @@ FAMILY = {
                  "Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lü Ding "
                  "Ren Shen Yao Lu Jiang Cui Zhong Tan Lu Wang Fan Jin Shi Liao Jia Xia Wei Fu Fang Bai Zou Meng Xiong "
                  "Qin Qiu Jiang Yin Xue Yan Duan Lei Hou Long Shi Tao Li He Gu Mao Hao Gong Shao Wan Qian Yan Tan Wu"),
+    "tr": _words("Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç Aslan "
+                 "Çetin Kara Koç Kurt Özkan Şimşek Polat Öz Korkmaz Karakaya Erdem Güneş Bulut Acar Ünal Tekin "
+                 "Kaplan Avcı Ocak Sümer İnalcık Kafesoğlu Ortaylı Karpat Davutoğlu Oran Kösebalaban Erşen"),
     "other": _words("Rossi Russo Ferrari Esposito Bianchi García Rodríguez González Fernández López Martínez "
                     "Silva Santos Ferreira Pereira Oliveira Kowalski Nowak Wiśniewski Novák Svoboda Horváth Nagy "
                     "Yılmaz Kaya Demir Çelik Şahin Aliyev Mammadov Nazarbayev Karimov Rahmonov Berdimuhamedow "
@@ -64,6 +67,8 @@ GIVEN = {
                       "Tatiana Irina Anna Maria Svetlana Yulia Ekaterina Albert Marlène"),
     "zh": _words("Wei Fang Min Jing Li Qiang Lei Jun Yang Yong Yan Jie Juan Tao Ming Chao Xiuying Xia Ping Gang "
                  "Hui Lan Jian Xin Yu Hong Shaofeng Jinguang Yiwei Xiaoming Zhiqiang Huaqing"),
+    "tr": _words("Mehmet Mustafa Ahmet Ali Hüseyin Hasan İbrahim Murat Emre Burak Serkan Özlem Ayşe Fatma Zeynep "
+                 "Elif Emine Hatice Selin Derya Ahmet Yaşar Halil Baskın Tahsin Reşat Üçler Banu Nur İlber"),
     "other": _words("Giuseppe Marco Giovanni Maria José Juan Carlos Ana Luis Manuel João Piotr Anna Jan Tomáš "
                     "László Mehmet Ayşe Ilham Nursultan Islam Emomali Hiroshi Yuki Min-jun Ji-woo Minh Raj Priya "
                     "Ahmed Fatima Noa Erik Lars Sanne Pieter"),
@@ -279,6 +284,19 @@ Naval Institute Press
 Brookings Institution Press
 """)
 PLACES = _lines("""
+İstanbul
+Ankara
+İzmir
+Konya
+Opladen
+Baden-Baden
+Wiesbaden
+Stuttgart
+Nancy
+Rennes
+Санкт-Петербург
+Новосибирск
+Казань
 London
 New York
 Oxford
@@ -430,9 +448,42 @@ Studies in Central Asia
 Routledge Studies in Asian Politics
 Lecture Notes in Computer Science
 Que sais-je ?
+İletişim Yayınları
+Dergâh Yayınları
+Yapı Kredi Yayınları
+Türk Tarih Kurumu Yayınları
+Kültür Bakanlığı Yayınları
+Ötüken Neşriyat
+Nobel Akademik Yayıncılık
+Seçkin Yayıncılık
+Beck
+Nomos
+Suhrkamp
+Barbara Budrich Verlag
+VS Verlag für Sozialwissenschaften
+Presses de Sciences Po
+La Découverte
+L'Harmattan
+Издательство Юрайт
+Наука
+Аспект Пресс
+Издательство МГИМО
 """)
-LANG_WEIGHTS = {"en": 60, "fr": 10, "de": 10, "ru": 8, "ru-latn": 6, "zh": 6}
-TITLES = {"en": TITLE_EN, "fr": TITLE_FR, "de": TITLE_DE, "ru": TITLE_RU, "ru-latn": TITLE_EN, "zh": TITLE_ZH}
+TITLE_TR = _lines("""
+Türk Dış Politikası: Kurtuluş Savaşından Bugüne Olgular, Belgeler, Yorumlar
+Orta Asya'da Enerji Güvenliği ve Türkiye
+Osmanlı İmparatorluğu'nda Kuruluş ve Yükseliş Dönemi
+Küreselleşme Sürecinde Bölgesel İşbirliği Örgütleri
+Hazar Havzası'nda Jeopolitik Rekabet
+Türk Dünyasında Dil ve Kimlik
+Çin'in Kuşak ve Yol Girişimi ve Avrasya
+Soğuk Savaş Sonrası Kafkasya'da Güvenlik
+Anadolu Selçukluları Döneminde Şehir ve Toplum
+Göç, Kimlik ve Vatandaşlık Üzerine Bir İnceleme
+""")
+LANG_WEIGHTS = {"en": 56, "fr": 10, "de": 10, "ru": 8, "ru-latn": 6, "zh": 5, "tr": 5}
+TITLES = {"en": TITLE_EN, "fr": TITLE_FR, "de": TITLE_DE, "ru": TITLE_RU, "ru-latn": TITLE_EN, "zh": TITLE_ZH,
+          "tr": TITLE_TR}
 
 # A small grammar for titles, so the labeller learns their shapes rather than a list of them.
 NOUNS = {
@@ -448,6 +499,9 @@ NOUNS = {
     "de": _words("Politik Sicherheit Energie Handel Investition Entwicklung Staat Macht Region Grenze Wasser "
                  "Migration Identität Zusammenarbeit Konflikt Integration Diplomatie Wirtschaft Reform Erinnerung "
                  "Krieg Frieden Ordnung Strategie Einfluss Geschichte Gesellschaft Kultur"),
+    "tr": _words("politika güvenlik enerji ticaret yatırım kalkınma devlet güç bölge sınır göç kimlik işbirliği "
+                 "çatışma entegrasyon diplomasi ekonomi reform hafıza savaş barış düzen strateji etki tarih toplum "
+                 "kültür dönüşüm"),
     "ru": _words("политика безопасность энергетика торговля инвестиции развитие государство власть регион граница "
                  "вода миграция идентичность сотрудничество конфликт интеграция дипломатия экономика реформа "
                  "память война мир порядок стратегия влияние история общество культура"),
@@ -460,6 +514,8 @@ ADJECTIVES = {
                  "russe centrasiatique européen post-soviétique local national international"),
     "de": _words("regionale globale neue strategische wirtschaftliche politische soziale historische chinesische "
                  "russische zentralasiatische europäische postsowjetische lokale nationale internationale"),
+    "tr": _words("bölgesel küresel yeni stratejik ekonomik siyasal sosyal tarihsel karşılaştırmalı Türk Rus Çin "
+                 "Avrasya yerel ulusal uluslararası"),
     "ru": _words("региональный глобальный новый стратегический экономический политический социальный "
                  "исторический китайский российский центральноазиатский европейский постсоветский"),
 }
@@ -472,4 +528,5 @@ PREPOSITIONS = {"en": _words("of in on for and between towards after under withi
                              "among beyond at by"),
                 "fr": _words("de en pour et entre vers après sous dans contre à"),
                 "de": _words("der in für und zwischen nach unter gegen durch aus mit"),
-                "ru": _words("в на для и между после под против через из с")}
+                "ru": _words("в на для и между после под против через из с"),
+                "tr": _words("ve ile için üzerine arasında sonrası karşısında")}

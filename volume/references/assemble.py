@@ -216,6 +216,17 @@ ACCESS_RE = re.compile(r"(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|z
                        re.IGNORECASE)
 
 
+# Words journals' names are abbreviated to (ISO 4, IEEE): "IEEE Trans. Smart Grid" is one name, not two parts
+JOURNAL_ABBREVIATIONS = frozenset("trans proc syst convers commun process sens electron comput mater technol manage "
+                                  "intell appl lett phys chem biol assoc annu conf symp polit stud econ sociol psychol "
+                                  "philos hist geogr environ educ assess geosci transport electrific".split())
+
+
+def _runs_over(container: str) -> bool:
+    """Whether a container holds a sentence's end inside it ("… Review. Oxford"), an abbreviated word aside."""
+    return any(m[1].lower() not in JOURNAL_ABBREVIATIONS for m in re.finditer(r"\b(\w*[a-z]{4,})\. (?=[A-Z])", container))
+
+
 def _check(labelled: Labelled, reading: Reading) -> None:
     """Repairs the labels cannot express, and doubts that lower the reading's confidence."""
     work = reading.work
@@ -235,7 +246,7 @@ def _check(labelled: Labelled, reading: Reading) -> None:
     if re.search(r"[()]", work.get("page", "")):
         reading.problems.append("pages run into the issue")
     container = work.get("container-title", "")
-    if re.search(r"[a-z]{4,}\. [A-Z]", container) or ACCESS_INSIDE_RE.search(container):
+    if _runs_over(container) or ACCESS_INSIDE_RE.search(container):
         reading.problems.append("the container runs over two parts")
     for key in ("container-title", "publisher", "title"):
         if work.get(key):

@@ -18,6 +18,9 @@ BOOK_RE = re.compile(
     r"\(?\s*(?:(?P<place>[A-Z][^:()]{1,40}):\s*)?(?P<publisher>[^():]{2,80}?),\s*(?P<year>\d{4})\s*\)?"
     r"(?:\s*,\s*(?P<locator>(?:pp?\.\s*)?\d+(?:\s*[–—-]\s*\d+)?))?\s*$"
 )
+# IEEE's "…,” Journal, vol. 5, no. 4, pp. 1835-1844, Jul. 2014.": with a volume, the pages are the article's
+VOLUME_PARTS_RE = re.compile(r",\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w–-]+))?"
+                             r"(?:,\s*pp?\.\s*(?P<page>[A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?))?(?=,|\.?\s*$)")
 LOCATOR_TAIL_RE = re.compile(r"(?:^|,\s*)(?P<locator>(?:pp?\.\s*)?\d+(?:\s*[–—-]\s*\d+)?)\s*$")
 
 
@@ -44,6 +47,10 @@ def _container(work: dict, element: str) -> None:
 
 
 def _rest(work: dict, rest: str, italic_title: bool) -> None:
+    parts = None if italic_title else VOLUME_PARTS_RE.search(rest)
+    if parts:
+        work.update({k: parts[k].strip() for k in ("volume", "issue", "page") if parts[k]})
+        rest = rest[: parts.start()] + rest[parts.end() :]
     journal = JOURNAL_RE.search(rest)
     if journal:
         work.update({k: journal[k].strip() for k in ("volume", "issue", "page") if journal[k]})

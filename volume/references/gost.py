@@ -1,5 +1,6 @@
 """Read one GOST reference (Russian and Ukrainian standard, ISO 690 kin): "Family I. O. Title / responsibility //
-Journal. – Year. – Т. 5, № 2. – С. 10–20." or "… Title / … – Place: Publisher, Year. – 300 с."; None if the
+Journal. – Year. – Т. 5, № 2. – С. 10–20." or "… Title / … – Place: Publisher, Year. – 300 с.", also in the
+2018 form ("Family, I. O. Title / I. O. Family. – Текст : электронный // Site : [сайт]. – URL: …"); None if the
 reference does not have that shape throughout."""
 
 from __future__ import annotations
@@ -9,13 +10,32 @@ import re
 from volume.references.dates import date_field
 
 AREA_RE = re.compile(r"\s+[–—-]\s+")  # GOST separates its areas with a spaced dash
-AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?)\s+((?:[^\W\d_]{1,2}\.\s?){1,3})(?:,\s*|\s+|$)")
+PART_OF_RE = re.compile(r"\s+//\s*")  # "Title // Journal", also "Title //Journal" (Google Scholar's GOST export)
+AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.\s?){1,3})(?:,\s*|\s+|$)")
+LISTED_RE = re.compile(r"((?:[^\W\d_]{1,2}\.\s?){1,3})\s*([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?)")  # "И. О. Фамилия"
+OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
-VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)$", re.IGNORECASE)
+VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
 ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
 PAGES_RE = re.compile(r"^(?:с|c|s|p|pp|стр)\.\s*([A-Za-zА-Яа-я]?\d+(?:\s*[–—-]\s*\d+)?)$", re.IGNORECASE)
-LENGTH_RE = re.compile(r"^\d+\s*(?:с|c|s|p|pp|стр)\.?$", re.IGNORECASE)
-PUBLICATION_RE = re.compile(r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^,:;]+?),\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
+ARTICLE_NUMBER_RE = re.compile(r"^(?:art|ст)\.\s*(?:no\.\s*)?\w+$", re.IGNORECASE)  # "Art. 7": no page range
+LENGTH_RE = re.compile(r"^(?:[IVXLC]+,\s*)?\d+\s*(?:с|c|s|p|pp|стр)\.?(?:\s*:.*)?$", re.IGNORECASE)
+PUBLICATION_RE = re.compile(r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^,:;]+?),\s*(?P<year>1[5-9]\d\d|20\d\d)"
+                            r"(?:\s*\([^)]*\))?\.?$")
+# The areas a reader of the work's fields passes over: the content type of GOST R 7.0.100-2018, ISBN, notes,
+# a series in brackets, an edition statement
+CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Изображение)\s*:\s*[\w ,]+\.?$", re.IGNORECASE)
+SKIPPED_RE = re.compile(r"^(?:ISBN\s|ISSN\s|Библиогр|Загл\.|Пер\. с|Режим доступа\s*:\s*(?:свободный|для)|\(.*\)\.?$"
+                        r"|\d+(?:-?е|nd|rd|th|st)?\s*(?:ed|изд|éd)\b)", re.IGNORECASE)
+URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed)[^)]*\))?"
+                         r"\.?$", re.IGNORECASE)
+DOI_AREA_RE = re.compile(r"^DOI:?\s*(?P<doi>10\.\S+?)\.?$", re.IGNORECASE)
+RESOURCE_RE = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource|Текст)\]", re.IGNORECASE)
+SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORECASE)
+# A designation of what the work is, written after the title: not part of the title
+GENRE_RE = re.compile(r"\s+:\s+(?:учебное пособие|учеб\. пособие|учебник|монография|практикум|хрестоматия|"
+                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь)(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)
+CONFERENCE_RE = re.compile(r"conference|proceedings|symposium|конференц|симпозиум|материалы|сборник", re.IGNORECASE)
 
 
 def parse_gost(text: str) -> dict | None:
@@ -23,41 +43,87 @@ def parse_gost(text: str) -> dict | None:
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+", "", " ".join(text.split())).strip()
     if not AREA_RE.search(text):
         return None
-    head, _, container = text.partition(" // ")
-    head_areas = AREA_RE.split(head)
+    head, *container = PART_OF_RE.split(text, maxsplit=1)
+    head_areas = [area for area in AREA_RE.split(head) if not CONTENT_RE.match(area.strip())]
     authors, title = _authors_and_title(head_areas[0])
-    if not authors or not title:
-        return None
-    work: dict = {"author": authors, "title": title}
+    if not title or (not authors and not container and not _has_url(head_areas[1:])):
+        return None  # a work without a person at its head is read only when it says where it is
+    work: dict = {"author": authors, "title": title} if authors else {"title": title}
     if container:
-        return _article(work, container) if len(head_areas) == 1 else None
+        return _article(work, container[0]) if len(head_areas) == 1 else None
     return _book(work, head_areas[1:])
 
 
+def _has_url(areas: list[str]) -> bool:
+    return any(URL_AREA_RE.match(area.strip()) for area in areas)
+
+
 def _authors_and_title(statement: str) -> tuple[list[dict], str]:
-    """"Campbell J. L., Pedersen O. K. The varieties …": the people at the start, the rest up to "/" the title."""
+    """"Campbell J. L., Pedersen O. K. The varieties …": the people at the start, the rest up to "/" the title;
+    the people named after "/" when they are more than those at the start ("Title / A. B. Family, C. D. Family")."""
     people, at = [], 0
     for match in AUTHOR_RE.finditer(statement):
         if match.start() != at:
             break
         people.append({"family": match[1], "given": match[2].strip()})
         at = match.end()
-    title = statement[at:].split(" / ")[0].strip().rstrip(".").strip()
+    title, _, responsibility = statement[at:].partition(" / ")
+    title = GENRE_RE.sub("", RESOURCE_RE.sub("", title).strip().rstrip(".").strip())
     if not title[:1].isupper():
         return [], ""
+    listed = _responsible(responsibility)
+    if len(listed) > len(people) and (not people or listed[0]["family"] == people[0]["family"]):
+        people = people[:1] + listed[1:] if people else listed
     return people, title
+
+
+def _responsible(statement: str) -> list[dict]:
+    """The people of a statement of responsibility, "A. B. Family, C. D. Family [et al.]"; none when it names
+    anything else (an editor, a translator, a body)."""
+    names = OTHERS_RE.sub("", statement.split(";")[0].strip().rstrip(".").strip())
+    people = []
+    for name in (n.strip() for n in names.split(",") if n.strip()):
+        match = LISTED_RE.fullmatch(name)
+        if not match:
+            return []
+        people.append({"family": match[2], "given": match[1].strip()})
+    return people
+
+
+def _skipped(work: dict, area: str) -> bool:
+    """Whether an area holds nothing of the work's own fields but its address: content type, ISBN, notes,
+    series, edition, URL (kept), DOI (kept)."""
+    url, doi = URL_AREA_RE.match(area), DOI_AREA_RE.match(area)
+    if url:
+        work["URL"] = url["url"]
+    elif doi:
+        work["DOI"] = doi["doi"]
+    return bool(url or doi or CONTENT_RE.match(area) or SKIPPED_RE.match(area))
 
 
 def _article(work: dict, container: str) -> dict | None:
     areas = [a.strip().rstrip(".").strip() for a in AREA_RE.split(container)]
-    work["container-title"] = areas[0]
+    work["container-title"] = SITE_RE.sub("", areas[0])
     for area in areas[1:]:
+        published = PUBLICATION_RE.match(area)
+        if published:  # a paper in proceedings: "… // Conference. – Place : Publisher, Year. – P. 1–5."
+            work.update(_published(published))
+            continue
+        if _skipped(work, area):
+            continue
         for part in re.split(r",\s*|\.\s+(?=[№TТVv])", area):
             if not _article_part(work, part.strip().rstrip(".")):
                 return None
-    if "issued" not in work or not work["container-title"]:
+    if not work["container-title"]:
         return None
-    work["type"] = "article-journal"
+    if "issued" not in work:
+        if not work.get("URL"):
+            return None
+        work["type"] = "webpage"  # "Title. – Текст : электронный // Site : [сайт]. – URL: …"
+    elif "publisher" in work:
+        work["type"] = "paper-conference" if CONFERENCE_RE.search(work["container-title"]) else "chapter"
+    else:
+        work["type"] = "article-journal"
     return work
 
 
@@ -69,15 +135,22 @@ def _article_part(work: dict, part: str) -> bool:
         work["issued"] = date_field([int(year[1])])
     elif volume:
         work["volume"] = volume[1]
+        if volume[2]:
+            work["issue"] = volume[2]  # "Т. 11(3)"
     elif issue:
         work["issue"] = issue[1]
         if issue[2]:
             work["volume"] = issue[2]
     elif pages:
         work["page"] = pages[1]
-    else:
+    elif not ARTICLE_NUMBER_RE.match(part):
         return False
     return True
+
+
+def _published(found: re.Match) -> dict:
+    return {"publisher-place": found["place"].strip(), "publisher": found["publisher"].strip(),
+            "issued": date_field([int(found["year"])])}
 
 
 def _book(work: dict, areas: list[str]) -> dict | None:
@@ -86,10 +159,13 @@ def _book(work: dict, areas: list[str]) -> dict | None:
         found = PUBLICATION_RE.match(area)
         if found and published is None:
             published = found
-        elif not LENGTH_RE.match(area):
+        elif not LENGTH_RE.match(area) and not _skipped(work, area.rstrip(".").strip()):
             return None
     if published is None:
-        return None
-    work.update({"publisher-place": published["place"].strip(), "publisher": published["publisher"].strip(),
-                 "issued": date_field([int(published["year"])]), "type": "book"})
+        if not work.get("URL"):
+            return None
+        work["type"] = "webpage"  # "Title [Электронный ресурс]. – URL: … (дата обращения: …)."
+        return work
+    work.update(_published(published))
+    work["type"] = "book"
     return work

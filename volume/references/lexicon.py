@@ -17,6 +17,7 @@ MONTHS = _words(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
     "gennaio febbraio aprile maggio giugno luglio agosto settembre ottobre dicembre "
     "spring summer autumn fall winter printemps été automne hiver frühjahr sommer herbst winter"
+    " şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"
 )
 GIVEN_NAMES = _words(
     "aaron adam alan albert alex alexander alexandra alfred alice amy andrew angela ann anna anne anthony "
@@ -37,6 +38,7 @@ GIVEN_NAMES = _words(
     "ahmed ali fatima hassan mohammed muhammad omar "
     "chen hui jian jing li ling mei ming wei xiao yan yang ying yu zhang hiroshi kenji taro yuko "
     "giovanni giuseppe marco francesco josé juan luis miguel pablo"
+    " mehmet mustafa ahmet hüseyin hasan murat emre ayşe fatma zeynep elif emine halil tahsin reşat"
 )
 PUBLISHER_WORDS = _words(
     "press publishing publishers publisher books verlag éditions editions edizioni editorial university "
@@ -45,6 +47,7 @@ PUBLISHER_WORDS = _words(
     "suhrkamp beck kohlhammer nauka наука издательство изд-во academic ltd inc co company books verso "
     "bloomsbury polity princeton yale chicago mit rowman littlefield ashgate pearson mcgraw-hill "
     "presses puf harmattan dunod armand colin hachette"
+    " yayınları yayınevi yayıncılık kitabevi basımevi neşriyat nomos budrich юрайт норма питер стандартинформ изд. издательский"
 )
 PLACES = _words(
     "london new york paris berlin oxford cambridge washington boston chicago moscow москва м. спб "
@@ -57,6 +60,7 @@ PLACES = _words(
     "almaty astana bishkek tashkent dushanbe ashgabat baku tbilisi yerevan abingdon basingstoke "
     "cheltenham thousand oaks hoboken chichester newbury annapolis lanham westport santa barbara "
     "mass. calif. ny nj ma ca dc uk usa"
+    " i̇stanbul i̇zmir izmir konya bursa trabzon opladen wiesbaden dessau nancy rennes lille grenoble nantes montpellier пенза саратов нальчик алматы новосибирск казань екатеринбург"
 )
 CONTAINER_WORDS = _words(
     "journal review quarterly bulletin annals annales proceedings transactions letters studies "
@@ -64,28 +68,34 @@ CONTAINER_WORDS = _words(
     "revista вестник журнал известия вопросы affairs policy economics economic science sciences "
     "international research quarterly newsletter report reports yearbook jahrbuch cahiers archives "
     "conference symposium workshop congress"
+    " dergisi ansiklopedisi bülteni araştırmaları sempozyumu kongresi actes handbuch ведомости сборник материалы труды записки encyclopedia encyclopédie"
 )
 ORG_WORDS = _words(
     "ministry department office agency commission committee council organisation organization "
     "institute institution foundation association society union bank fund centre center bureau "
     "government administration authority service corporation group network programme program "
     "world national federal european united nations republic state secretariat parliament"
+    " bakanlığı üniversitesi kurumu enstitüsü министерство правительство университет институт"
 )
 FUNCTION_WORDS = _words(
     "the a an of and in on for to with from by at as is are its their our "
     "le la les des du de et en pour sur dans un une au aux "
     "der die das des dem den und im zur zum für von mit auf ein eine "
     "и в на по с о к для из от"
+    " ve ile bir için bu"
 )
 LOCATOR_WORDS = _words(
     "p pp page pages s vol vols volume no nos nr number issue iss bd jg heft t tome n° № т с стр "
     "vyp вып part pt suppl ch chap chapter sec art article fig para"
+    " cilt sayı ss sayfa"
 )
 EDITOR_WORDS = _words(
     "ed eds editor editors edited edn hrsg hg herausgegeben dir dirs éd éds red ред под trans transl "
     "tr translated übers trad coord comp"
+    " haz hazırlayan çev çeviren derleyen editör édité пер сост отв"
 )
 WEB_WORDS = _words(
     "accessed retrieved available online consulted consulté abgerufen zugriff stand url doi internet "
     "web website blog дата обращения электронный ресурс viewed"
+    " erişim çevrimiçi disponible ligne текст сайт режим доступа непосредственный"
 )

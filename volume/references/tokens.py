@@ -132,10 +132,10 @@ def _context_flags(tokens: list[Token]) -> list[list[str]]:
         flags.append(here)
         if word == "*":
             italic = not italic
-        elif word in "“«„" or (word in "\"'‘" and not quote and (i == 0 or tokens[i - 1].end < token.start)):
-            quote = True
-        elif word in "”»\"’'" and quote and (i + 1 == len(tokens) or tokens[i + 1].start > token.end
-                                            or tokens[i + 1].text in ",.;:"):
+        elif not quote and (word in "“«„»" or (word in "\"'‘" and (i == 0 or tokens[i - 1].end < token.start))):
+            quote = True  # » opens a German quotation (»Titel«), „ and « open German and French ones
+        elif quote and word in "”»“«\"’'" and (i + 1 == len(tokens) or tokens[i + 1].start > token.end
+                                               or tokens[i + 1].text in ",.;:"):
             quote = False
         elif word == "(":
             paren += 1
