@@ -5,9 +5,11 @@
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
 workers as `volume build --watch` does. After each build it prints the pieces laid out and, for the bibliography and
-the index, the entries whose printed page numbers changed, by kind (why(): laid out again or only stamped), and the book's
-pages when they changed; `--show` also prints each changed index entry's numbers before and after ("TBEA: 57, 67, 70 ->
-57–58, 67, 70"). Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
+the index, the entries whose printed page numbers changed, by kind (why(): laid out again or only stamped), and the
+book's pages when they changed; `--show` also prints each changed index entry's numbers before and after ("TBEA: 57,
+67, 70 -> 57–58, 67, 70"). Several seeds make one run each, counted together. `--dump FILE` writes each build's
+locators, occurrences and cited pages (FILE-SEED.jsonl) for bench/slot_rules.py to replay against other slot rules.
+Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def printed(entry) -> str:
     """An index entry's locators as the index prints them ("45–46, 52")."""
     from volume.render.index_section import page_ranges
 
-    return ", ".join(first + ("\u2013" + last if last != first else "") for first, last, _a in page_ranges(entry.locators))
+    return ", ".join(first + ("\u2013" + last if last != first else "")
+                     for first, last, _a in page_ranges(entry.locators))
 
 
 def runs(entry) -> list[tuple[int, int]]:

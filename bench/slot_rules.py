@@ -1,13 +1,21 @@
-"""How often the index and the bibliography would be laid out again under each rule for their page numbers' slots.
+"""How often the index would be laid out again under each rule for its page numbers' slots, replayed on real edits.
 
-    python bench/slot_rules.py DUMP.jsonl [DUMP.jsonl ...]
+    python bench/slot_rules.py [--occurrences FILE] DUMP.jsonl [DUMP.jsonl ...]
 
-Replays the builds that `bench/back_matter_edits.py --dump` wrote (each build's index locators and cited pages as
-page labels) and counts, for each rule, the edits after which some entry's shape (what its layout sees) changed:
+Replays the builds that `bench/back_matter_edits.py --dump` wrote (each build's index locators as page labels, each
+entry's count of occurrences, the bibliography's cited pages) and counts, for each rule, the edits after which some
+index entry's shape (what its layout sees) changed, so the index would be laid out again; and the digit widths each
+rule lays out for the default volume's index (its first build), against the room the numbers need. The shapes are
+worked out from the labels, not by rendering, so rules not built can be compared on the same edits.
 
-- `numbers`: every printed number a blank of its digits' width, the separators blanks too (rounds 6–8);
-- `runs`: every run of pages one slot, "N" laid out wide enough for "N–N+1" and closed up when it prints alone
-  (render/page_numbers.py since round 9).
+- `numbers`: every printed number a blank of its digits' width, the separators blanks too (rounds 6 to 8);
+- `runs`: every run of pages one slot, "N" laid out as wide as "N–N+1" and closed up when it prints alone;
+- `cellsK`: every printed number a cell as wide as the entry's widest, their count rounded up to a multiple of K;
+- `fewF-cellsK`: cellsK, but an entry with at most F occurrences gets a cell per occurrence (it can never print more
+  numbers than it has occurrences): `few4-cells3` is what render/page_numbers.py does (FEW, CELLS).
+
+Dumps written before the occurrences were dumped need `--occurrences FILE` (JSON: term -> count; the text's
+occurrences do not move with the pages, so one count per term serves every build).
 """
 
 from __future__ import annotations
@@ -29,24 +37,7 @@ def _runs(labels: list[str]) -> list[tuple[str, str]]:
             runs[-1][1] = label
         else:
             runs.append([label, label])
-    return [(a, b) for a, b in runs]
-
-
-def numbers_shape(labels: list[str]) -> tuple:
-    out = []
-    for first, last in _runs(labels):
-        out += [_blank(first)] + ([_blank(last)] if last != first else [])
-    return tuple(out)
-
-
-def runs_shape(labels: list[str]) -> tuple:
-    out = []
-    for first, last in _runs(labels):
-        if not first.isdigit():
-            out.append((first,))
-            continue
-        out.append((_blank(first), _blank(last if last != first else str(int(first) + 1))))
-    return tuple(out)
+    return [(first, last) for first, last in runs]
 
 
 def _printed(labels: list[str]) -> list[str]:
@@ -56,119 +47,69 @@ def _printed(labels: list[str]) -> list[str]:
     return out
 
 
-def cells_shape(size: int):
-    """Every printed number a cell as wide as the entry's widest, their count rounded up to a multiple of `size`."""
-    def shape(labels: list[str]) -> tuple:
+def numbers(labels: list[str], _occurrences: int) -> tuple:
+    return tuple(_blank(p) for p in _printed(labels))
+
+
+def runs(labels: list[str], _occurrences: int) -> tuple:
+    return tuple((_blank(first), _blank(last if last != first else first)) if first.isdigit() else (first,)
+                 for first, last in _runs(labels))
+
+
+def cells(size: int, few: int = 0):
+    def shape(labels: list[str], occurrences: int) -> tuple:
         printed = _printed(labels)
         arabic = [p for p in printed if p.isdigit()]
-        roman = tuple(p for p in printed if not p.isdigit())
         width = max((len(p) for p in arabic), default=0)
-        return roman, width, -(-len(arabic) // size) * size
+        count = occurrences if len(arabic) <= occurrences <= few else -(-len(arabic) // size) * size
+        return tuple(p for p in printed if not p.isdigit()), width, count
     return shape
 
 
-def runs_cells_shape(size: int):
-    """Every run a slot with room for "N–N+1", their count rounded up to a multiple of `size`."""
-    def shape(labels: list[str]) -> tuple:
-        runs = [r for r in _runs(labels) if r[0].isdigit()]
-        roman = tuple(r[0] for r in _runs(labels) if not r[0].isdigit())
-        width = max((len(x) for r in runs for x in r), default=0)
-        return roman, width, -(-len(runs) // size) * size
-    return shape
+RULES = {"numbers": numbers, "runs": runs, "cells2": cells(2), "cells3": cells(3), "cells4": cells(4),
+         "few2-cells3": cells(3, 2), "few4-cells2": cells(2, 4), "few4-cells3": cells(3, 4),
+         "few8-cells3": cells(3, 8)}
 
 
-def _clusters(labels: list[str], gap: int) -> list[list[str]]:
-    """The arabic pages in groups whose neighbours are at most `gap` pages apart."""
-    groups: list[list[str]] = []
-    for label in dict.fromkeys(p for p in labels if p.isdigit()):
-        if groups and int(label) - int(groups[-1][-1]) <= gap:
-            groups[-1].append(label)
-        else:
-            groups.append([label])
-    return groups
-
-
-def clusters_shape(gap: int, size: int):
-    """Each group of pages at most `gap` apart one slot of printed numbers, their count rounded up to a multiple of
-    `size` (at least `size`), as wide as the entry's widest number."""
-    def shape(labels: list[str]) -> tuple:
-        roman = tuple(p for p in labels if not p.isdigit())
-        width = max((len(p) for p in labels if p.isdigit()), default=0)
-        return roman, width, tuple(max(size, -(-len(_printed(g)) // size) * size) for g in _clusters(labels, gap))
-    return shape
-
-
-OCCURRENCES: dict[str, int] = {}  # term -> its occurrences in the text (they do not move with the pages)
-
-
-def occurrences_shape(most: int, size: int):
-    """cells_shape(size), but an entry with at most `most` occurrences gets one cell per occurrence (it can never
-    print more numbers than it has occurrences)."""
-    cells = cells_shape(size)
-
-    def shape(labels: list[str], term: str = "") -> tuple:
-        count = OCCURRENCES.get(term, most + 1)
-        width = max((len(p) for p in labels if p.isdigit()), default=0)
-        return ("occurrences", width, count) if count <= most else cells(labels)
-    return shape
-
-
-def bibliography_shape(labels: list[str]) -> tuple:
-    return tuple(_blank(label) for label in labels)
-
-
-RULES = {"numbers": numbers_shape, "runs": runs_shape, "cells2": cells_shape(2), "cells3": cells_shape(3),
-         "cells4": cells_shape(4), "runcells2": runs_cells_shape(2),
-         "clusters2": clusters_shape(2, 2), "clusters2x3": clusters_shape(2, 3), "clusters3": clusters_shape(3, 2),
-         "occ2cells3": occurrences_shape(2, 3), "occ3cells3": occurrences_shape(3, 3), "occ4cells3": occurrences_shape(4, 3),
-         "occ2cells2": occurrences_shape(2, 2), "occ3cells2": occurrences_shape(3, 2)}
-
-
-def blanks(rule: str, labels: list[str], term: str = "") -> int:
-    """How many digit widths the rule lays out for an entry's numbers (separators counted as one)."""
-    printed = [p for p in _printed(labels) if p.isdigit()]
+def widths(rule: str, labels: list[str], occurrences: int) -> int:
+    """The digit widths a rule lays out for an entry's numbers (a separator counted as one)."""
+    shape = RULES[rule](labels, occurrences)
     if rule == "numbers":
-        return sum(len(p) + 1 for p in printed)
+        return sum(len(p) + 1 for p in shape)
     if rule == "runs":
-        return sum(len(a) * 2 + 1 + 1 for a, _b in _runs(labels) if a.isdigit())
-    shape = _shape(rule, labels, term)
-    if rule.startswith("occ") and shape[0] == "occurrences":
-        return shape[2] * (shape[1] + 1)
-    if rule.startswith("clusters"):
-        return sum(shape[2]) * (shape[1] + 1)
-    return shape[2] * (shape[1] + 1) * (2 if rule.startswith("runcells") else 1)
-
-
-def _shape(rule: str, labels: list[str], term: str) -> tuple:
-    return RULES[rule](labels, term) if rule.startswith("occ") else RULES[rule](labels)
+        return sum(len(slot[0]) * 2 + 2 for slot in shape if len(slot) == 2)
+    return shape[2] * (shape[1] + 1)
 
 
 def main() -> None:
-    paths = sys.argv[1:]
-    if paths and paths[0] == "--occurrences":
-        OCCURRENCES.update(json.loads(Path(paths[1]).read_text(encoding="utf-8")))
-        sys.argv[1:] = paths[2:]
-    totals = {rule: 0 for rule in RULES} | {"bibliography": 0, "edits": 0}
-    for path in sys.argv[1:]:
+    args = sys.argv[1:]
+    known: dict[str, int] = {}
+    if args[:1] == ["--occurrences"]:
+        known = json.loads(Path(args[1]).read_text(encoding="utf-8"))
+        args = args[2:]
+    totals = dict.fromkeys(RULES, 0)
+    edits = 0
+    for number, path in enumerate(args):
         builds = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-        counts = {rule: 0 for rule in RULES} | {"bibliography": 0}
+        counts = dict.fromkeys(RULES, 0)
         for before, after in zip(builds, builds[1:]):
+            occurrences = after.get("occurrences") or known
             for rule, shape in RULES.items():
-                counts[rule] += any(_shape(rule, before["index"].get(term, []), term) != _shape(rule, labels, term)
+                counts[rule] += any(shape(before["index"].get(term, []), occurrences.get(term, 0))
+                                    != shape(labels, occurrences.get(term, 0))
                                     for term, labels in after["index"].items())
-            counts["bibliography"] += any(bibliography_shape(before["bibliography"].get(key, [])) !=
-                                          bibliography_shape(labels) for key, labels in after["bibliography"].items())
-        edits = len(builds) - 1
-        if path == sys.argv[1]:
-            print("digit widths laid out for the index's numbers: " + ", ".join(
-                f"{rule} {sum(blanks(rule, labels, term) for term, labels in builds[0]['index'].items())}" for rule in RULES))
-        print(f"{path}: {edits} edits; index laid out again under " + ", ".join(
-            f"{rule} {counts[rule]}" for rule in RULES) + f"; bibliography {counts['bibliography']}")
-        for key, value in counts.items():
-            totals[key] += value
-        totals["edits"] += edits
-    print(f"all: {totals['edits']} edits; index laid out again under " + ", ".join(
-        f"{rule} {totals[rule]}" for rule in RULES) + f"; bibliography {totals['bibliography']}")
+        if number == 0:
+            occurrences = builds[0].get("occurrences") or known
+            laid = {rule: sum(widths(rule, labels, occurrences.get(term, 0))
+                              for term, labels in builds[0]["index"].items()) for rule in RULES}
+            print("digit widths laid out for the index's numbers (first build): "
+                  + ", ".join(f"{rule} {count}" for rule, count in laid.items()))
+        print(f"{path}: {len(builds) - 1} edits; index laid out again: "
+              + ", ".join(f"{rule} {counts[rule]}" for rule in RULES))
+        for rule in RULES:
+            totals[rule] += counts[rule]
+        edits += len(builds) - 1
+    print(f"all: {edits} edits; index laid out again: " + ", ".join(f"{rule} {totals[rule]}" for rule in RULES))
 
 
 if __name__ == "__main__":

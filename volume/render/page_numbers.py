@@ -5,12 +5,13 @@ does not: with tabular figures every digit is as wide as any other. So the PDF's
 arabic page number as slashed zeros (one per digit, lining tabular figures: a glyph nothing else in the book uses,
 BLANK_CSS) and each link pointing at a numbered slot, and the digits and the slots' targets are put in afterwards
 (pdf/stamp_numbers.py, pdf/join.py). Its HTML, and with
-it the cached layout, changes only when an entry's count of printed numbers or a number's count of digits does.
+it the cached layout, changes only when an entry's count of printed numbers or a number's count of digits does (in
+the index: when they outgrow the room its cells keep, below).
 
-Between two arabic numbers the separator is a blank too, one slashed zero wide (about as wide as ", " and as "–"),
-stamped as a comma and space or as a range's en dash: so "45, 47" becoming "46–47" when an occurrence moves a page
-does not change the layout either. It ends the link of the number before it, and a line may break after it (a zero
-width space), as it may after ", " and after an en dash.
+In the index, between two arabic numbers the separator is a blank too, one slashed zero wide (about as wide as ", "
+and as "–"), stamped as a comma and space or as a range's en dash: so "45, 47" becoming "46–47" when an occurrence
+moves a page does not change the layout either. It ends the link of the number before it, and a line may break
+after it (a zero width space), as it may after ", " and after an en dash.
 
 The index reserves room for numbers to come (`PageNumbers.cells`, since round 9): an entry's arabic numbers are laid
 out as cells, each as wide as its widest number. An entry with at most FEW occurrences gets a cell per occurrence
@@ -19,8 +20,8 @@ numbers rounded up to a multiple of CELLS. The cells and separators no number fi
 are dropped and the rest of the line closed up, and a cell left empty loses its link too (pdf/stamp_numbers.py). So
 "57" becoming "57–58" when an occurrence moves to the next page, or a range shrinking back, stamps instead of laying
 the index out again (random one-sentence edits: bench/slot_rules.py). No line breaks before a cell that may be
-empty (an empty cell never stands on a line alone): not inside a few-occurrence entry's cells, nor inside the last
-CELLS cells of a longer one.
+empty (an empty cell never stands on a line alone): not inside a few-occurrence entry's cells, nor before the last
+CELLS - 1 cells of a longer one. Each printed number still links to its own page.
 """
 
 from __future__ import annotations
