@@ -198,6 +198,38 @@ def test_a_number_becoming_a_range_is_stamped_not_laid_out(tmp_path):
         assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
 
 
+def _links(pdf) -> list:
+    return [(number, a) for number, page in enumerate(pdf.pages) for a in page.obj.get("/Annots", [])
+            if a.get("/Subtype") == "/Link"]
+
+
+def _link_elements(pdf) -> list:
+    """The annotations the structure tree's Link elements hold (objgen), walking the tree from its root."""
+    import pikepdf
+
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([kids] if kids is not None else [])
+        if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Link":
+            found += [k.Obj.objgen for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
+        stack += [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") != "/OBJR"]
+    return found
+
+
+def _parent_tree(pdf) -> dict:
+    nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def _marked_contents(pdf) -> dict[int, list[int]]:
+    """Each page's marked-content ids (by its StructParents key)."""
+    return {int(page.obj.StructParents): [int(m) for m in re.findall(rb"<</MCID (\d+)>>",
+                                                                     page.obj.Contents.read_bytes())]
+            for page in pdf.pages if page.obj.get("/StructParents") is not None}
+
+
 def styles_dir_for_project(project):
     from volume.config import find_manifest, load_manifest
 
@@ -213,7 +245,8 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
 
     import pytest
 
-    from volume.render.page_numbers import LIST, RANGE
+    from volume.render.index_section import page_ranges
+    from volume.render.page_numbers import LIST, RANGE, UNUSED
     from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
 
     project = three_chapters(tmp_path)
@@ -234,13 +267,28 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
     before, after = text(blank), text(stamped)  # the blanks read as zeros; terms may hold numbers too
     assert re.search(r"\b\d+, \d+\b", after) and re.search(r"\b\d+\u2013\d+\b", after)
     assert "".join(after.split()) == "".join(stamp_line(before, "".join(index.digits), 0).split())
-    numbers = [d for d in index.digits if d not in (LIST, RANGE)]
+    numbers = [d.rstrip(UNUSED) for d in index.digits if d not in (LIST, RANGE) and d.rstrip(UNUSED)]  # a cell's
+    # room for a wider number than its own, and the cells and separators no number fills, are stamped as nothing
     found = iter(re.findall(r"\d+", after))
     assert all(number in found for number in numbers)  # every number, in order (terms may hold numbers between)
     import pikepdf
 
     with pikepdf.open(stamped) as pdf:  # the spacing numbers stamped beside the separators stand apart
         assert all(pikepdf.parse_content_stream(page) for page in pdf.pages)
+    # the cells' unused room (render/page_numbers.py) leaves nothing: no link without text, no Link element without
+    # its annotation, no marked content without its element; every other link kept, moved with its number
+    assert UNUSED in "".join(index.digits)
+    with pikepdf.open(blank) as before_pdf, pikepdf.open(stamped) as pdf:
+        kept, links, contents = _links(pdf), _link_elements(pdf), _marked_contents(pdf)
+        printed = sum(1 + (first != last) for e in placed.index_entries for first, last, _a in page_ranges(e.locators))
+        emptied = index.html.count('class="pn"') - printed  # cells no number fills
+        assert 0 < emptied and len(kept) == len(_links(before_pdf)) - emptied > 100
+        assert sorted(annotation.objgen for _page, annotation in kept) == sorted(links)
+        assert all(float(a.Rect[2]) - float(a.Rect[0]) > 2 for _page, a in kept)  # a number's width at least
+        parents = {n: list(v) if isinstance(v, pikepdf.Array) else v for n, v in _parent_tree(pdf).items()}
+        for page_number, mcids in contents.items():
+            held = parents[page_number]
+            assert all(m < len(held) and held[m] is not None for m in mcids)  # every marked content has its element
     for wrong in (index.digits[:-1], index.digits + ("7",)):
         with pytest.raises(StampError):
             stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")
