@@ -28,10 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import body_paragraphs, edit_one_sentence  # noqa: E402
 
 
-def _blank(label: str) -> str:
-    return "0" * len(label) if label.isascii() and label.isdigit() else label
-
-
 def index_shapes(volume) -> dict[str, tuple]:
     """Each index entry as its layout sees it (its locators' HTML with blanks, render/index_section.py) and as it is
     printed: (what the layout sees, the printed numbers)."""
@@ -43,8 +39,12 @@ def index_shapes(volume) -> dict[str, tuple]:
 
 
 def bibliography_shapes(volume) -> dict[str, tuple]:
-    """Each bibliography entry's cited pages as the layout sees them and as printed: (blanks, labels)."""
-    return {entry.key: (tuple((chapter, _blank(label)) for chapter, label, _anchor in entry.pages),
+    """Each bibliography entry as its layout sees it (its cited pages' HTML with blanks, render/markup.py) and as
+    printed: (what the layout sees, the cited pages' labels)."""
+    from volume.render.markup import _cited_in
+    from volume.render.page_numbers import PageNumbers
+
+    return {entry.key: (_cited_in(entry, False, PageNumbers("bib")),
                         tuple(label for _chapter, label, _anchor in entry.pages)) for entry in volume.bibliography}
 
 

@@ -21,7 +21,8 @@ are dropped and the rest of the line closed up, and a cell left empty loses its 
 "57" becoming "57–58" when an occurrence moves to the next page, or a range shrinking back, stamps instead of laying
 the index out again (random one-sentence edits: bench/slot_rules.py). No line breaks before a cell that may be
 empty (an empty cell never stands on a line alone): not inside a few-occurrence entry's cells, nor before the last
-CELLS - 1 cells of a longer one. Each printed number still links to its own page.
+CELLS - 1 cells of a longer one. Each printed number still links to its own page. The bibliography's cited pages in
+a chapter are cells too, one per citation there (at most FEW; "p." and "pp." still change with their count).
 """
 
 from __future__ import annotations
@@ -59,10 +60,11 @@ class PageNumbers:
         return BLANK * len(label)
 
     def cells(self, printed: list[tuple[str, str]], separators: list[str], occurrences: int) -> str:
-        """An index entry's arabic numbers [(label, anchor)] with the separators between them (LIST or RANGE) as
-        cells of blanks, each as wide as the widest number, a separator blank after all but the last: one per
-        occurrence when there are at most FEW, else their count rounded up to a multiple of CELLS. The room the
-        numbers do not fill is stamped UNUSED; a line may break only before a cell that is always filled."""
+        """An index entry's (or a cited work's, in one chapter) arabic numbers [(label, anchor)] with the separators
+        between them (LIST or RANGE) as cells of blanks, each as wide as the widest number, a separator blank after
+        all but the last: one per occurrence (citation) when there are at most FEW, else their count rounded up to a
+        multiple of CELLS. The room the numbers do not fill is stamped UNUSED; a line may break only before a cell
+        that is always filled."""
         width = max(len(label) for label, _anchor in printed)
         few = len(printed) <= occurrences <= FEW
         count = occurrences if few else -(-len(printed) // CELLS) * CELLS
