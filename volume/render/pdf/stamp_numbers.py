@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from volume.render.page_numbers import BREAK, LIST, RANGE, UNUSED
-from volume.render.pdf.unused_room import FONT_LINE, MARKED, Boxes, Structure, drop_marked
+from volume.render.pdf.unused_room import FONT_LINE, Boxes, Structure, drop_marked, marked_content
 
 log = logging.getLogger(__name__)
 HEX_STRING = re.compile(rb"<([0-9A-Fa-f]+)>")
@@ -174,8 +174,8 @@ class _Stamper:
                 size = float(font.group(2))
             elif boxes.follow(number, line):
                 continue
-            elif (found := MARKED.match(line)) is not None:
-                marked = (int(found.group(1)), number)
+            elif (mcid := marked_content(line)) is not None:
+                marked = (mcid, number)
             elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")) and _may_hold(facts, line):
                 in_array = line.startswith(b"[") and line.endswith(b"] TJ")
                 self.dropped = 0

@@ -16,7 +16,11 @@ TEXT_AT = re.compile(rb"^1 0 0 -1 (-?[\d.]+) (-?[\d.]+) Tm$")  # where WeasyPrin
 MATRIX = re.compile(rb"^(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) cm$")
 FONT_LINE = re.compile(rb"^/(\S+) ([\d.]+) Tf$")
 
-MARKED = re.compile(rb"^<</MCID (\d+)>>$")  # WeasyPrint's marked content: "/Span", "<</MCID n>>", "BDC" lines
+def marked_content(line: bytes) -> int | None:
+    """The id of the marked content a line opens (WeasyPrint writes "/Span", "<</MCID n>>" and "BDC" lines)."""
+    head, tail = b"<</MCID ", b">>"
+    number = line[len(head):-len(tail)] if line.startswith(head) and line.endswith(tail) else b""
+    return int(number) if number.isdigit() else None
 
 
 def drop_marked(lines: list, at: int, text: int) -> None:
