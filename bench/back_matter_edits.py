@@ -1,18 +1,21 @@
 """How often a random one-sentence edit lays the bibliography or the index out again, and why.
 
-    python bench/back_matter_edits.py [--edits 20] [--seed 7] [--project .] [--show]
+    python bench/back_matter_edits.py [--edits 20] [--seed 7 [11 ...]] [--project .] [--show] [--dump FILE]
 
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
 workers as `volume build --watch` does. After each build it prints the pieces laid out and, for the bibliography and
-the index, the entries whose printed page numbers changed, by kind (bench/back_matter_edits.py's why()), and the book's
-pages when they changed; `--show` also prints each changed index entry's numbers before and after ("TBEA: 57, 67, 70 ->
-57–58, 67, 70"). Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
+the index, the entries whose printed page numbers changed, by kind (why(): laid out again or only stamped), and the
+book's pages when they changed; `--show` also prints each changed index entry's numbers before and after ("TBEA: 57,
+67, 70 -> 57–58, 67, 70"). Several seeds make one run each, counted together. `--dump FILE` writes each build's
+locators, occurrences and cited pages (FILE-SEED.jsonl) for bench/slot_rules.py to replay against other slot rules.
+Runs with any version of volume (PYTHONPATH=<another checkout> to measure an older one).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import sys
@@ -25,47 +28,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import body_paragraphs, edit_one_sentence  # noqa: E402
 
 
-def _blank(label: str) -> str:
-    return "0" * len(label) if label.isascii() and label.isdigit() else label
-
-
 def index_shapes(volume) -> dict[str, tuple]:
-    """Each index entry's printed numbers as the layout sees them (arabic ones as blanks), with the kind of each
-    separator: (numbers, separators)."""
-    from volume.render.index_section import page_ranges
+    """Each index entry as its layout sees it (its locators' HTML with blanks, render/index_section.py) and as it is
+    printed: (what the layout sees, the printed numbers)."""
+    from volume.render.index_section import _blank_locators
+    from volume.render.page_numbers import PageNumbers
 
-    shapes = {}
-    for entry in volume.index_entries:
-        numbers, separators = [], []
-        for first, last, _anchor in page_ranges(entry.locators):
-            separators += [","] if numbers else []
-            numbers.append(_blank(first))
-            if last != first:
-                separators.append("-")
-                numbers.append(_blank(last))
-        shapes[entry.term.term] = (tuple(numbers), tuple(separators))
-    return shapes
+    return {entry.term.term: (_blank_locators(entry, PageNumbers("ix")) if entry.locators else "", printed(entry))
+            for entry in volume.index_entries}
 
 
 def bibliography_shapes(volume) -> dict[str, tuple]:
-    """Each bibliography entry's cited pages as the layout sees them: (numbers, no separators to tell apart)."""
-    return {entry.key: (tuple((chapter, _blank(label)) for chapter, label, _anchor in entry.pages), ())
-            for entry in volume.bibliography}
+    """Each bibliography entry as its layout sees it (its cited pages' HTML with blanks, render/markup.py) and as
+    printed: (what the layout sees, the cited pages' labels)."""
+    from volume.render.markup import _cited_in
+    from volume.render.page_numbers import PageNumbers
+
+    return {entry.key: (_cited_in(entry, False, PageNumbers("bib")),
+                        tuple(label for _chapter, label, _anchor in entry.pages)) for entry in volume.bibliography}
 
 
 def why(before: dict[str, tuple], after: dict[str, tuple]) -> Counter:
-    """The changed entries by kind of change: the count of printed numbers ("count": the layout changes), a number's
-    count of digits ("digits": so does it), only a list turning into a range or back ("separators": since the
-    separators are blanks too, the layout stays)."""
+    """The entries whose printed numbers changed, by kind: what their layout sees changed too ("layout": the piece
+    is laid out again), or only the numbers stamped into it ("stamped")."""
     kinds: Counter = Counter()
-    for name, (numbers, separators) in before.items():
-        new_numbers, new_separators = after.get(name, ((), ()))
-        if len(new_numbers) != len(numbers):
-            kinds["count"] += 1
-        elif new_numbers != numbers:
-            kinds["digits"] += 1
-        elif new_separators != separators:
-            kinds["separators"] += 1
+    for name, (seen, shown) in before.items():
+        new_seen, new_shown = after.get(name, ("", ()))
+        if new_seen != seen:
+            kinds["layout"] += 1
+        elif new_shown != shown:
+            kinds["stamped"] += 1
     return kinds
 
 
@@ -73,7 +65,8 @@ def printed(entry) -> str:
     """An index entry's locators as the index prints them ("45–46, 52")."""
     from volume.render.index_section import page_ranges
 
-    return ", ".join(first + ("\u2013" + last if last != first else "") for first, last, _a in page_ranges(entry.locators))
+    return ", ".join(first + ("\u2013" + last if last != first else "")
+                     for first, last, _a in page_ranges(entry.locators))
 
 
 def runs(entry) -> list[tuple[int, int]]:
@@ -112,19 +105,49 @@ def changed_entries(before, after) -> list[str]:
     return lines
 
 
+def _dump(out, volume, laid_out) -> None:
+    """One build's index locators (page labels) and cited pages as a JSON line, when --dump asked for them."""
+    if out is None:
+        return
+    record = {"laid_out": list(laid_out),
+              "occurrences": {e.term.term: len(e.occurrences) for e in volume.index_entries},
+              "index": {e.term.term: [label for _i, label, _a in e.locators] for e in volume.index_entries},
+              "bibliography": {e.key: [label for _c, label, _a in e.pages] for e in volume.bibliography}}
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int, nargs="+", default=[7], help="one run of --edits edits per seed")
     parser.add_argument("--project", type=Path, default=Path("."))
     parser.add_argument("--show", action="store_true", help="print each changed index entry's numbers before and after")
+    parser.add_argument("--dump", type=Path, help="write each build's index locators, occurrences and cited pages as "
+                        "JSON lines, one file per seed (DUMP-SEED.jsonl; bench/slot_rules.py replays them)")
     args = parser.parse_args()
-    from volume.watch import WarmBuilds
-
-    rng = random.Random(args.seed)
     relaid: Counter = Counter()
     counted: Counter = Counter()  # --show: the changes of a count of printed numbers, by kind
     reasons: dict[str, Counter] = {"index": Counter(), "bibliography": Counter()}
+    for seed in args.seed:
+        dump = args.dump.with_name(f"{args.dump.stem}-{seed}.jsonl").open("w", encoding="utf-8") if args.dump else None
+        print(f"seed {seed}", flush=True)
+        _edits(args, random.Random(seed), relaid, counted, reasons, dump)
+    edits = args.edits * len(args.seed)
+    print(f"edits that laid out the index again: {relaid['index']} of {edits}; the bibliography: "
+          f"{relaid['bibliography']} of {edits}")
+    for name, kinds in reasons.items():
+        print(f"{name} entries changed, by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+                                                      or "none"))
+    if args.show:
+        print(f"index entries whose count of printed numbers changed: {sum(counted.values())}, of them a number "
+              f"becoming a two-page range with a page beside it or back: {counted['next page']}")
+
+
+def _edits(args, rng: random.Random, relaid: Counter, counted: Counter, reasons: dict[str, Counter], dump) -> None:
+    """One seed's run: a cold build, then --edits edits each built warm, counted into relaid, counted and reasons."""
+    from volume.watch import WarmBuilds
+
     with tempfile.TemporaryDirectory(prefix="volume-backmatter-") as folder:
         work = Path(folder)
         shutil.copytree(args.project / "chapters", work / "chapters")
@@ -136,6 +159,7 @@ def main() -> None:
             result = builds.build()
             total = result.outputs[0].pages
             before = result.volume
+            _dump(dump, before, result.laid_out)
             for number in range(args.edits):
                 chapter = rng.choice(chapters)
                 edit_one_sentence(chapter, rng)
@@ -143,8 +167,7 @@ def main() -> None:
                 result = builds.build()
                 seconds = time.perf_counter() - mark
                 after = result.volume
-                back = [n for n in result.laid_out if n in ("index", "bibliography")]
-                relaid.update(back)
+                relaid.update(n for n in result.laid_out if n in ("index", "bibliography"))
                 details = []
                 for name, shapes in (("index", index_shapes), ("bibliography", bibliography_shapes)):
                     kinds = why(shapes(before), shapes(after))
@@ -161,17 +184,9 @@ def main() -> None:
                       f"{f'  book {total} -> {pages} pages' if pages != total else ''}"
                       f"{'  [' + '; '.join(details) + ']' if details else ''}", flush=True)
                 before, total = after, pages
+                _dump(dump, after, result.laid_out)
         finally:
             builds.close()
-    edits = args.edits
-    print(f"edits that laid out the index again: {relaid['index']} of {edits}; the bibliography: "
-          f"{relaid['bibliography']} of {edits}")
-    for name, kinds in reasons.items():
-        print(f"{name} entries changed, by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
-                                                      or "none"))
-    if args.show:
-        print(f"index entries whose count of printed numbers changed: {sum(counted.values())}, of them a number "
-              f"becoming a two-page range with a page beside it or back: {counted['next page']}")
 
 
 if __name__ == "__main__":

@@ -70,7 +70,8 @@ def test_back_matter_html_does_not_change_with_the_page_numbers(tmp_path):
     for old, new in zip(before, after):
         assert old.html == new.html and old.css == new.css and old.slots == new.slots
         assert old.digits != new.digits and len(old.digits) > 20
-        assert [shifted(d) for d in old.digits] == list(new.digits)
+        # every digit moved, the separators and the cells' unused room (render/page_numbers.py) as they were
+        assert [d.translate(str.maketrans("0123456789", "1234567891")) for d in old.digits] == list(new.digits)
         assert not re.search(r'class="pn" href="[^"]*">[^<]*[1-9]', old.html)  # no digit but the blanks' zeros
 
 
@@ -150,6 +151,85 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
         assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
 
 
+def test_a_number_becoming_a_range_is_stamped_not_laid_out(tmp_path):
+    """Text put between two occurrences of a term on one page until the second moves to the next page: the index
+    prints "N–N+1" where it printed "N", and that build stamps the index (its cells had room for the range) instead
+    of laying it out again; then the outputs are byte for byte a cold build's."""
+    import datetime
+
+    from volume.render.index_section import page_ranges
+    from volume.scaffold import create_project
+
+    project = tmp_path / "small"
+    create_project(project, today=datetime.date(2026, 11, 1))
+    chapters = project / "chapters"
+    terms = chapters / "index.toml"
+    terms.write_text(terms.read_text(encoding="utf-8") + '\n[[entry]]\nterm = "Qarshi"\n', encoding="utf-8")
+    second = chapters / "second-chapter.md"
+    second.write_text(second.read_text(encoding="utf-8").rstrip("\n") + "\n\nQarshi lies in the south. Qarshi grew.\n",
+                      encoding="utf-8")
+    filler = " ".join(["The figures were revised again after a review of the customs returns."] * 6)
+
+    def printed(result) -> list[tuple[str, str]]:
+        entry = next(e for e in result.volume.index_entries if e.term.term == "Qarshi")
+        return [(first, last) for first, last, _anchor in page_ranges(entry.locators)]
+
+    remember_between_builds()
+    with layout_scheduler(styles_dir_for_project(project)) as scheduler:
+        result = build(project, scheduler=scheduler)
+        alone = printed(result)
+        assert len(alone) == 1 and alone[0][0] == alone[0][1]  # both occurrences on one page
+        for _step in range(30):  # about six lines a step: the second occurrence moves down its page
+            edit(second, " Qarshi grew.", f" {filler} Qarshi grew.")
+            result = build(project, scheduler=scheduler)
+            if printed(result) != alone:
+                break
+        page = alone[0][0]
+        assert printed(result) == [(page, str(int(page) + 1))]
+        assert "index" not in result.laid_out and result.laid_out  # the chapter laid out, the index stamped
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    shutil.copytree(project / "styles", fresh / "styles")
+    forget_rounds()
+    build(fresh)
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 3
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
+def _links(pdf) -> list:
+    return [(number, a) for number, page in enumerate(pdf.pages) for a in page.obj.get("/Annots", [])
+            if a.get("/Subtype") == "/Link"]
+
+
+def _link_elements(pdf) -> list:
+    """The annotations the structure tree's Link elements hold (objgen), walking the tree from its root."""
+    import pikepdf
+
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([kids] if kids is not None else [])
+        if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Link":
+            found += [k.Obj.objgen for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
+        stack += [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") != "/OBJR"]
+    return found
+
+
+def _parent_tree(pdf) -> dict:
+    nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def _marked_contents(pdf) -> dict[int, list[int]]:
+    """Each page's marked-content ids (by its StructParents key)."""
+    return {int(page.obj.StructParents): [int(m) for m in re.findall(rb"<</MCID (\d+)>>",
+                                                                     page.obj.Contents.read_bytes())]
+            for page in pdf.pages if page.obj.get("/StructParents") is not None}
+
+
 def styles_dir_for_project(project):
     from volume.config import find_manifest, load_manifest
 
@@ -165,7 +245,8 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
 
     import pytest
 
-    from volume.render.page_numbers import LIST, RANGE
+    from volume.render.index_section import page_ranges
+    from volume.render.page_numbers import LIST, RANGE, UNUSED
     from volume.render.pdf.stamp_numbers import StampError, stamp_line, stamp_numbers
 
     project = three_chapters(tmp_path)
@@ -186,13 +267,28 @@ def test_stamping_puts_each_number_in_its_blank(tmp_path):
     before, after = text(blank), text(stamped)  # the blanks read as zeros; terms may hold numbers too
     assert re.search(r"\b\d+, \d+\b", after) and re.search(r"\b\d+\u2013\d+\b", after)
     assert "".join(after.split()) == "".join(stamp_line(before, "".join(index.digits), 0).split())
-    numbers = [d for d in index.digits if d not in (LIST, RANGE)]
+    numbers = [d.rstrip(UNUSED) for d in index.digits if d not in (LIST, RANGE) and d.rstrip(UNUSED)]  # a cell's
+    # room for a wider number than its own, and the cells and separators no number fills, are stamped as nothing
     found = iter(re.findall(r"\d+", after))
     assert all(number in found for number in numbers)  # every number, in order (terms may hold numbers between)
     import pikepdf
 
     with pikepdf.open(stamped) as pdf:  # the spacing numbers stamped beside the separators stand apart
         assert all(pikepdf.parse_content_stream(page) for page in pdf.pages)
+    # the cells' unused room (render/page_numbers.py) leaves nothing: no link without text, no Link element without
+    # its annotation, no marked content without its element; every other link kept, moved with its number
+    assert UNUSED in "".join(index.digits)
+    with pikepdf.open(blank) as before_pdf, pikepdf.open(stamped) as pdf:
+        kept, links, contents = _links(pdf), _link_elements(pdf), _marked_contents(pdf)
+        printed = sum(1 + (first != last) for e in placed.index_entries for first, last, _a in page_ranges(e.locators))
+        emptied = index.html.count('class="pn"') - printed  # cells no number fills
+        assert 0 < emptied and len(kept) == len(_links(before_pdf)) - emptied > 100
+        assert sorted(annotation.objgen for _page, annotation in kept) == sorted(links)
+        assert all(float(a.Rect[2]) - float(a.Rect[0]) > 2 for _page, a in kept)  # a number's width at least
+        parents = {n: list(v) if isinstance(v, pikepdf.Array) else v for n, v in _parent_tree(pdf).items()}
+        for page_number, mcids in contents.items():
+            held = parents[page_number]
+            assert all(m < len(held) and held[m] is not None for m in mcids)  # every marked content has its element
     for wrong in (index.digits[:-1], index.digits + ("7",)):
         with pytest.raises(StampError):
             stamp_numbers(blank, wrong, fonts, tmp_path / "wrong.pdf")

@@ -120,10 +120,45 @@ def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
     assert before == after
     assert list_numbers.digits == ["7", "2", LIST, "4"] and range_numbers.digits == ["7", "3", RANGE, "4"]  # Astana 7
     assert list(range_numbers.slots.values())[1:] == ["c1-ix1", "c1-ix2"]
-    assert '>00\u200b</a>' in after  # the separator blank ends the first number's link; a line may break after it
+    assert '>00</a>' in after  # the separator blank ends the first number's link; with two occurrences (FEW or
+    # fewer: a cell each) no line breaks inside the numbers, since the second cell may stand empty
     # a roman number keeps its separator as text (it is no blank): "iv, 2" stays as written
     placed = apply_page_facts(volume, PageFacts(("iii", "iv") + labels[2:], {"c1-ix1": 1, "c1-ix2": 4}))
     assert "iv</a>, <a" in index_section(placed, numbers=PageNumbers("ix"))
+
+
+def test_a_number_becoming_a_range_with_the_next_page_keeps_the_blank_layout(tmp_path):
+    """"2" becoming "2–3" when one of two occurrences on page 2 moves to page 3 gives the same HTML: the entry has a
+    cell per occurrence (at most FEW), and the one "2" leaves empty is stamped UNUSED (its blanks dropped, its link
+    taken out). A longer entry gets its printed numbers rounded up to a multiple of CELLS, and a line may break only
+    before a cell that is always filled."""
+    from volume.render.page_numbers import CELLS, FEW, LIST, RANGE, UNUSED, PageNumbers
+
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan Kazakhstan.</p>")
+    labels = tuple(str(i - 2) for i in range(12))
+    laid = []
+    for second in (4, 5):  # both occurrences on page 2; then the second pushed to page 3
+        placed = apply_page_facts(volume, PageFacts(labels, {"c1-ix1": 4, "c1-ix2": second}))
+        numbers = PageNumbers("ix")
+        laid.append((index_section(placed, numbers=numbers), numbers))
+    (before, alone), (after, ranged) = laid
+    assert before == after  # the layout is cached by the HTML; the slots are pointed at their anchors when joined
+    assert alone.digits == ["2", UNUSED, UNUSED] and ranged.digits == ["2", RANGE, "3"]
+    assert list(ranged.slots.values()) == ["c1-ix1", "c1-ix2"] and "\u200b" not in after
+
+    many = " ".join(["Kazakhstan."] * (FEW + 3))
+    (tmp_path / "many").mkdir()
+    volume, _ = indexed_volume(tmp_path / "many", TERMS, f"<p>{many}</p>")
+    pages = {f"c1-ix{i + 1}": 4 + 2 * i for i in range(FEW + 3)}  # pages 2, 4, 6, …: as many numbers as occurrences
+    numbers = PageNumbers("ix")
+    html = index_section(apply_page_facts(volume, PageFacts(tuple(str(i - 2) for i in range(40)), pages)),
+                         numbers=numbers)
+    count = -(-(FEW + 3) // CELLS) * CELLS
+    assert html.count('class="pn"') == count and len(numbers.slots) == count
+    cells, separators = numbers.digits[0::2], numbers.digits[1::2]  # a cell, then the separator after it
+    assert cells[:2] == ["2_", "4_"] and cells[FEW + 3:] == ["__"] * (count - FEW - 3)  # cells as wide as "12"
+    assert separators == [LIST] * (FEW + 2) + [UNUSED] * (count - FEW - 3)
+    assert html.count("\u200b") == count - CELLS  # no break before the last CELLS - 1 cells, which may be empty
 
 
 def test_cross_references_and_subentries(tmp_path):

@@ -41,8 +41,9 @@ def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None)
 
 
 def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
-    """The locators as blanks: each printed number a link to its own page, the separators blanks as well, so that
-    a list turning into a range ("45, 47" into "46–47") keeps its layout."""
+    """The locators as blanks in cells with room for more (render/page_numbers.py): each printed number links to its
+    own page, and the separators are blanks too, so that a list turning into a range ("45, 47" into "46–47"), or a
+    number into a range with the page beside it ("57" into "57–58"), keeps the layout."""
     anchors = {label: anchor for _index, label, anchor in entry.locators}
     printed: list[str] = []
     separators: list[str] = []
@@ -52,13 +53,13 @@ def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
         if last != first:
             separators.append(RANGE)
             printed.append(last)
-    out = []
-    for at, label in enumerate(printed):
-        link = numbers.href(anchors[label])
-        text = numbers.text(label)
-        inside, after = numbers.between(label, printed[at + 1], separators[at]) if at < len(separators) else ("", "")
-        out.append(f'<a class="pn" href="{link}">{text}{inside}</a>{after}')
-    return "".join(out)
+    roman = [label for label in printed if not (label.isascii() and label.isdigit())]
+    arabic = printed[len(roman):]
+    out = [f'<a class="pn" href="{numbers.href(anchors[label])}">{label}</a>' for label in roman]
+    if arabic:
+        out.append(numbers.cells([(label, anchors[label]) for label in arabic], separators[len(roman):],
+                                 len(entry.occurrences)))
+    return ", ".join(out)
 
 
 def _xref_term(term: str, epub: bool) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from volume.model import Chapter, Note, Part, Volume
-from volume.render.page_numbers import PageNumbers
+from volume.render.page_numbers import LIST, PageNumbers
 from volume.xhtml import escape_attr, escape_text, serialize_children
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -151,9 +151,13 @@ def _cited_in(entry, epub: bool, numbers: PageNumbers | None = None) -> str:
             parts.append(f'<a href="#{first.anchor}">{name}</a>')
         elif entry.pages:  # the pages learnt from the layout, each once
             pages = [(label, anchor) for chapter, label, anchor in entry.pages if chapter == chapter_id]
-            links = ", ".join(f'<a href="#{anchor}">{label}</a>' if numbers is None else
-                              f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(label)}</a>'
-                              for label, anchor in pages)
+            if numbers is not None and all(label.isascii() and label.isdigit() for label, _anchor in pages):
+                # cells with room for as many pages as the chapter cites the work (render/page_numbers.py)
+                links = numbers.cells(pages, [LIST] * (len(pages) - 1), len(places))
+            else:
+                links = ", ".join(f'<a href="#{anchor}">{label}</a>' if numbers is None else
+                                  f'<a class="pn" href="{numbers.href(anchor)}">{numbers.text(label)}</a>'
+                                  for label, anchor in pages)
             parts.append(f'{name}, {"pp." if len(pages) > 1 else "p."}\u00a0{links}')
         else:  # before the layout is known: about the same width of text, filled in by the CSS
             pages = ", ".join(f'<a class="cited-page" href="#{p.anchor}"></a>' for p in places)

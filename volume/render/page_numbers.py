@@ -5,12 +5,24 @@ does not: with tabular figures every digit is as wide as any other. So the PDF's
 arabic page number as slashed zeros (one per digit, lining tabular figures: a glyph nothing else in the book uses,
 BLANK_CSS) and each link pointing at a numbered slot, and the digits and the slots' targets are put in afterwards
 (pdf/stamp_numbers.py, pdf/join.py). Its HTML, and with
-it the cached layout, changes only when an entry's count of printed numbers or a number's count of digits does.
+it the cached layout, changes only when an entry's count of printed numbers or a number's count of digits does (in
+the index: when they outgrow the room its cells keep, below).
 
-Between two arabic numbers the separator is a blank too, one slashed zero wide (about as wide as ", " and as "–"),
-stamped as a comma and space or as a range's en dash: so "45, 47" becoming "46–47" when an occurrence moves a page
-does not change the layout either. It ends the link of the number before it, and a line may break after it (a zero
-width space), as it may after ", " and after an en dash.
+In the index, between two arabic numbers the separator is a blank too, one slashed zero wide (about as wide as ", "
+and as "–"), stamped as a comma and space or as a range's en dash: so "45, 47" becoming "46–47" when an occurrence
+moves a page does not change the layout either. It ends the link of the number before it, and a line may break
+after it (a zero width space), as it may after ", " and after an en dash.
+
+The index reserves room for numbers to come (`PageNumbers.cells`, since round 9): an entry's arabic numbers are laid
+out as cells, each as wide as its widest number. An entry with at most FEW occurrences gets a cell per occurrence
+(it can never print more numbers than that, wherever its occurrences land); a longer one gets its count of printed
+numbers rounded up to a multiple of CELLS. The cells and separators no number fills are stamped UNUSED: their blanks
+are dropped and the rest of the line closed up, and a cell left empty loses its link too (pdf/stamp_numbers.py). So
+"57" becoming "57–58" when an occurrence moves to the next page, or a range shrinking back, stamps instead of laying
+the index out again (random one-sentence edits: bench/slot_rules.py). No line breaks before a cell that may be
+empty (an empty cell never stands on a line alone): not inside a few-occurrence entry's cells, nor before the last
+CELLS - 1 cells of a longer one. Each printed number still links to its own page. The bibliography's cited pages in
+a chapter are cells too, one per citation there (at most FEW; "p." and "pp." still change with their count).
 """
 
 from __future__ import annotations
@@ -21,6 +33,9 @@ BLANK = "0"  # drawn as a slashed zero (BLANK_CSS); not a space: WeasyPrint draw
 BLANK_CSS = "a.pn { font-variant-numeric: lining-nums tabular-nums slashed-zero !important; }"
 BREAK = "\u200b"  # a line may break after a separator blank, as after ", " or an en dash
 LIST, RANGE = ",", "\u2013"  # how a separator blank is stamped: ", " between pages, an en dash inside a range
+UNUSED = "_"  # a blank no number fills: dropped when stamped, its line closed up
+CELLS = 3  # a longer index entry's cells for arabic numbers come in groups of this many (bench/slot_rules.py)
+FEW = 4  # an index entry with at most this many occurrences has a cell for each
 SLOT_PREFIX = "volume-slot-"  # an href to #volume-slot-<n> is resolved to the slot's anchor when the book is joined
 
 
@@ -44,11 +59,24 @@ class PageNumbers:
         self.digits.append(label)
         return BLANK * len(label)
 
-    def between(self, before: str, after: str, separator: str) -> tuple[str, str]:
-        """What separates two printed page numbers, as (the end of the first number's link, the text after it): a
-        blank to stamp as `separator` (LIST or RANGE) and a line break opportunity inside the link between two arabic
-        numbers (no element of its own: each is a box to lay out), else the separator as text after it."""
-        if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
-            self.digits.append(separator)
-            return BLANK + BREAK, ""
-        return "", ", " if separator == LIST else separator
+    def cells(self, printed: list[tuple[str, str]], separators: list[str], occurrences: int) -> str:
+        """An index entry's (or a cited work's, in one chapter) arabic numbers [(label, anchor)] with the separators
+        between them (LIST or RANGE) as cells of blanks, each as wide as the widest number, a separator blank after
+        all but the last: one per occurrence (citation) when there are at most FEW, else their count rounded up to a
+        multiple of CELLS. The room the numbers do not fill is stamped UNUSED; a line may break only before a cell
+        that is always filled."""
+        width = max(len(label) for label, _anchor in printed)
+        few = len(printed) <= occurrences <= FEW
+        count = occurrences if few else -(-len(printed) // CELLS) * CELLS
+        filled = 1 if few else count - CELLS + 1  # cells that are filled whatever the pages
+        out = []
+        for at in range(count):
+            label, anchor = printed[min(at, len(printed) - 1)]
+            used = at < len(printed)
+            self.digits.append(label + UNUSED * (width - len(label)) if used else UNUSED * width)
+            text = BLANK * width
+            if at < count - 1:
+                self.digits.append(separators[at] if at < len(separators) else UNUSED)
+                text += BLANK + (BREAK if at + 1 < filled else "")
+            out.append(f'<a class="pn" href="{self.href(anchor)}">{text}</a>')
+        return "".join(out)

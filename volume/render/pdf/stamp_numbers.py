@@ -11,6 +11,10 @@ map are given the digits (so text extraction reads them) and its subset is cut a
 A blank between two numbers is a separator (render/page_numbers.py): stamped as a comma and a space, or as an en
 dash centred in it, with the TJ array's own spacing numbers making up the difference in width, so the number after
 it stays where the layout put it.
+
+A blank stamped UNUSED (room an index entry's cells keep for numbers it does not print now, render/page_numbers.py)
+is dropped: the boxes after it on its line are moved over by its width, their links with them, and a link left with
+no text is taken out of the page and of the structure tree (pdf/unused_room.py).
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from volume.render.page_numbers import BREAK, LIST, RANGE
+from volume.render.page_numbers import BREAK, LIST, RANGE, UNUSED
+from volume.render.pdf.unused_room import FONT_LINE, Boxes, Structure, drop_marked, marked_content
 
 log = logging.getLogger(__name__)
 HEX_STRING = re.compile(rb"<([0-9A-Fa-f]+)>")
-FONT_LINE = re.compile(rb"^/(\S+) [\d.]+ Tf$")
 
 
 class StampError(Exception):
@@ -95,6 +99,7 @@ class _Stamper:
     def __init__(self, digits: str, fonts_dir: Path):
         self.digits, self.at, self.fonts_dir = digits, 0, fonts_dir
         self.fonts: dict[tuple, _FontFacts] = {}
+        self.dropped = 0  # thousandths of an em of UNUSED blanks dropped from the text line being stamped
 
     def _font(self, font) -> _FontFacts:
         if font.objgen not in self.fonts:
@@ -115,6 +120,9 @@ class _Stamper:
                 raise StampError("more blanks than page numbers")
             character = self.digits[self.at]
             self.at += 1
+            if character == UNUSED:
+                self.dropped += facts.width
+                continue
             if character.isdigit():
                 glyph = facts.digits[int(character)]
                 facts.used.add(glyph)
@@ -126,6 +134,8 @@ class _Stamper:
             pieces += self._separator(facts, character, in_array)
         if run:
             pieces.append(b"<" + b"".join(run) + b">")
+        if not pieces:  # every glyph dropped: an empty string keeps the spacing numbers around it apart
+            return b"<>"
         # a spacing number stands apart from the numbers around the string (WeasyPrint writes one after each)
         return (b" " if not pieces[0].startswith(b"<") else b"") + b" ".join(pieces) + (
             b" " if not pieces[-1].endswith(b">") else b"")
@@ -146,24 +156,43 @@ class _Stamper:
         out.append(b"<" + b"".join(b"%04x" % glyph for glyph, _width in glyphs) + b">")
         return out + ([b"%d" % -(spare - lead)] if spare - lead else [])
 
-    def page(self, page) -> bytes | None:
-        """The page's content with its blanks stamped, or None if it holds none."""
+    def page(self, page, structure: Structure | None = None) -> bytes | None:
+        """The page's content with its blanks stamped, or None if it holds none; the unused blanks dropped, their
+        lines closed up and the page's link annotations moved with them; a link whose text was all dropped taken out
+        of the page, its annotation and its structure element with it."""
         fonts = page.obj.Resources.get("/Font") or {}
         content = page.obj.Contents
         data = content.read_bytes() if hasattr(content, "read_bytes") else b"".join(c.read_bytes() for c in content)
         lines = data.split(b"\n")
-        facts, changed = None, False
+        facts, size, changed = None, 0.0, False
+        boxes, marked, emptied = Boxes(), None, []
         for number, line in enumerate(lines):
             font = FONT_LINE.match(line)
             if font:
                 found = fonts.get("/" + font.group(1).decode("latin-1"))
                 facts = self._font(found) if found is not None else None
+                size = float(font.group(2))
+            elif boxes.follow(number, line):
+                continue
+            elif (mcid := marked_content(line)) is not None:
+                marked = (mcid, number)
             elif facts is not None and facts.blank >= 0 and line.endswith((b" TJ", b" Tj")) and _may_hold(facts, line):
                 in_array = line.startswith(b"[") and line.endswith(b"] TJ")
+                self.dropped = 0
                 stamped = HEX_STRING.sub(lambda m: self._glyphs(facts, m, in_array), line)
                 changed |= stamped != line
                 lines[number] = stamped
-        return b"\n".join(lines) if changed else None
+                if self.dropped:
+                    boxes.drop(self.dropped * size / 1000)
+                    if marked is not None and HEX_STRING.search(stamped) is None:  # nothing left to show
+                        emptied.append((marked[0], marked[1], number))
+        removed = structure.take_out(page, [mcid for mcid, _at, _text in emptied]) if structure and emptied else set()
+        if boxes.drops:
+            boxes.close_up(lines, page.obj.get("/Annots") or [])
+        for mcid, at, text in emptied:
+            if mcid in removed:
+                drop_marked(lines, at, text)
+        return b"\n".join(line for line in lines if line is not None) if changed else None
 
 
 def _may_hold(facts: _FontFacts, line: bytes) -> bool:
@@ -227,9 +256,10 @@ def stamp_numbers(source: Path, digits: tuple[str, ...], fonts_dir: Path, target
     stamper = _Stamper("".join(digits), fonts_dir)
     firsts = []
     with pikepdf.open(source) as pdf:
+        structure = Structure(pdf)
         for page in pdf.pages:
             firsts.append(stamper.at)
-            stamped = stamper.page(page)
+            stamped = stamper.page(page, structure)
             if stamped is not None:
                 page.obj.Contents = pdf.make_stream(stamped)
         if stamper.at == 0 and stamper.digits and not any(f.blank >= 0 for f in stamper.fonts.values()):
@@ -273,6 +303,6 @@ def stamp_line(text: str, digits: str, at: int) -> str:
         size = len(match.group(0))
         if at + size > len(digits):
             break
-        out += [text[last:match.start()], digits[at:at + size].replace(LIST, LIST + " ")]
+        out += [text[last:match.start()], digits[at:at + size].replace(LIST, LIST + " ").replace(UNUSED, "")]
         at, last = at + size, match.end()
     return ("".join(out) + text[last:]).replace(BREAK, "")
