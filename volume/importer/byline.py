@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from volume.importer import citations, furniture
+from volume.importer import citations, furniture, words
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, drop_block
 
@@ -176,6 +176,10 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
             article.authors = speaking
             article.recognised.append(f"author: {', '.join(a for a, _ in speaking)} (the speakers, from "
                                       f"'{text[:60]}')")
+        if date and article.date and authors is None and date != article.date and MODIFIED.match(text) \
+                and len(text) <= SIGNATURE_DATE:  # 'Updated: 06 December 2019' beside the publication date
+            article.dropped.append(f"page metadata (the date of a later update): '{text[:60]}'")
+            continue
         if date and article.date and authors is None and (date != article.date or (
                 furniture.body_in(kept) and not rec.DATE_LABEL.match(text))):
             date = None  # another date than the page's own, or a bare one after the text began: the text's own
@@ -290,6 +294,7 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
                            "the suggested citation")
             return
     _signature(article)
+    _site_credit(article)
     for block in article.blocks[len(article.blocks) // 2:]:
         if rec.is_stop_line(block.plain):
             return
@@ -299,6 +304,25 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             article.blocks.remove(block)
             article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
             return
+
+
+# A personal site's footer credit: '2009-2020 by Florian Posdziech', '© 2021 by Jane Doe' (an explicit 'by')
+SITE_CREDIT = re.compile(r"^(?:©\s*|\(c\)\s*|copyright\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+by\s+"
+                         r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.?$", re.IGNORECASE)
+
+
+def _site_credit(article: Article) -> None:
+    """The person a personal site's footer credits ('Archive – RSS – 2009-2020 by Florian Posdziech – Powered by
+    Nikola') after the text, when nothing else named an author: a person's name only, never an organisation."""
+    if article.authors:
+        return
+    for block in article.blocks[len(article.blocks) // 2:]:
+        for part in re.split(r"\s+[–—|•·]\s+", block.plain):
+            match = SITE_CREDIT.match(part.strip())
+            name = match.group("name").strip() if match else ""
+            if name and rec.looks_like_name(name) and not rec.organisation(name):
+                _closing_found(article, [(name, "")], None, block, "the site's footer credit")
+                return
 
 
 # A closing line saying when the text was last changed: 'Zuletzt geändert am 07.01.2020' (no publication date)
@@ -338,7 +362,40 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
 
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
-    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
+    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither;
+    also a theme's header line as a copy without its style sheet glues it ('Posted on28. Juli 201928. Juli
+    2019AuthorAndreas Kalt4 Kommentare')."""
+    found = _byline_and_date_of(text)
+    unglued = unglued_header(text) if not found[0] else text
+    return _byline_and_date_of(unglued) if unglued != text else found
+
+
+# The joints a copy leaves between a header's parts when the page's style sheet is gone: a year glued to the next
+# date or word ('201928. Juli', '2019Author'), a word glued to a number ('on28', 'Kalt4'), a hidden label glued to
+# a name ('AuthorAndreas')
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}\.|[^\W\d_])")
+GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
+GLUED_LABEL = re.compile(r"\b((?i:" + words.HIDDEN_LABELS + r"))(?=[A-ZÀ-ÞА-Я0-9])")
+LABEL_INSIDE = re.compile(r"\s+(?=(?i:author|autor(?:innen|in|en)?|auteure?|yazar|автор)\s+[A-ZÀ-ÞА-Я])")
+COUNTER_TAIL = re.compile(r"\s*[|•·,]?\s*(?i:" + words.COMMENT_COUNTER + r")\s*$")
+
+
+def unglued_header(text: str) -> str:
+    """A header line with its glued parts set apart, a date the theme prints twice (published, then updated)
+    once, the comment counter after it left off, and ' | ' before an author label inside it: 'Posted on 28.
+    Juli 2019 | Author Andreas Kalt'. A line with nothing glued stays as it is."""
+    spaced = GLUED_LABEL.sub(r"\1 ", GLUED_NUMBER.sub(" ", GLUED_YEAR.sub(r"\1 ", text)))
+    if spaced == text:
+        return text
+    dates = sorted((m.start(), m.end()) for pattern in rec.DATE_PATTERNS for m in pattern.finditer(spaced))
+    for (_, end), (start, stop) in reversed(list(zip(dates, dates[1:]))):
+        if end <= start and not spaced[end:start].strip():  # the second of two dates side by side: the update
+            spaced = spaced[:start] + spaced[stop:]
+    spaced = COUNTER_TAIL.sub("", spaced)
+    return LABEL_INSIDE.sub(" | ", re.sub(r"\s{2,}", " ", spaced)).strip()
+
+
+def _byline_and_date_of(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|(?:^|\s+)/\s+|\s*,?\s+(?=(?:by|von|par)\s)|"
                                  r",\s+(?=\d{1,2}[.\s]\S)", text)
              if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma; ' / A / 10:08 am Fri Jul 19, 2013')
