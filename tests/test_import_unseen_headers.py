@@ -96,3 +96,32 @@ def test_an_update_date_and_a_licence_line_in_the_articles_footer_are_left_out()
     ("03-04-2022", True, "2022-03-04"), ("ISBN 978-3-16-148410-0", None, None)])
 def test_dates_written_with_dashes_day_first_are_read_as_slashed_ones(written, month_first, read):
     assert rec.parse_date(written, month_first) == read
+
+
+def test_the_article_a_page_names_as_its_main_entity_in_json_ld_gives_its_author_and_date():
+    from lxml import html as lxml_html
+
+    from volume.importer.page_meta import page_meta
+    doc = lxml_html.fromstring(
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+        '"mainEntity": {"@type": "NewsArticle", "headline": "A headline", "datePublished": "2022-02-17T08:00:00Z", '
+        '"author": [{"@type": "Person", "name": "Anna Schmidt"}, {"@type": "Organization", "name": "Example News"}]}}'
+        '</script></head><body><p>Text.</p></body></html>')
+    meta = page_meta(doc)
+    assert meta["ld:author"] == ["Anna Schmidt"]
+    assert meta["ld:datepublished"] == ["2022-02-17T08:00:00Z"] and meta["ld:headline"] == ["A headline"]
+
+
+def test_a_wikis_last_edited_line_dates_a_saved_page_without_its_generator_tag(tmp_path):
+    page = tmp_path / "wiki.html"
+    page.write_text(
+        '<html lang="de"><head><title>Steppe – Wiki</title></head><body><h1>Steppe</h1><div id="content">'
+        '<p>' + BODY.replace("\n", " ") + '</p></div><div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite '
+        'wurde zuletzt am 17. Februar 2022 um 10:12 Uhr bearbeitet.</li></ul></div></body></html>', encoding="utf-8")
+    from lxml import html as lxml_html
+
+    from volume.importer.page_meta import page_meta, wiki_revision
+    doc = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+    assert wiki_revision(doc, page_meta(doc))[0] == "2022-02-17"
+    article = read_html(page)
+    assert article.date == "2022-02-17" and article.authors == []

@@ -65,11 +65,14 @@ def _json_ld(doc: etree._Element) -> list[tuple[str, str]]:
 
 
 def _nodes(data) -> list[dict]:
+    """The JSON-LD objects a script holds: its top-level ones, those of an @graph, and the article a page object
+    names as its main entity ('{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", …}}')."""
     nodes = []
     for item in _as_list(data):
         if isinstance(item, dict):
             nodes.append(item)
             nodes.extend(n for n in _as_list(item.get("@graph")) if isinstance(n, dict))
+    nodes.extend(n for node in list(nodes) for n in _as_list(node.get("mainEntity")) if isinstance(n, dict))
     return nodes
 
 
@@ -222,10 +225,10 @@ def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_D
 
 
 def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    """A MediaWiki page's revision date, from its footer."""
-    if not any("mediawiki" in v.lower() for v in meta.get("generator", [])):
-        return "", ""
-    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //footer | //*[@id="footer"]'):
+    """A MediaWiki page's revision date, from its footer (its 'footer-info-lastmod' line also on a saved page
+    that lost the generator tag)."""
+    wiki = any("mediawiki" in v.lower() for v in meta.get("generator", []))
+    for element in doc.xpath('//*[@id="footer-info-lastmod"]' + (' | //footer | //*[@id="footer"]' if wiki else "")):
         found = rec.revision_date(rec.squash(element.text_content()))
         if found:
             return found, "the wiki page's revision ('last edited')"
