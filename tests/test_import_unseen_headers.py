@@ -125,3 +125,15 @@ def test_a_wikis_last_edited_line_dates_a_saved_page_without_its_generator_tag(t
     assert wiki_revision(doc, page_meta(doc))[0] == "2022-02-17"
     article = read_html(page)
     assert article.date == "2022-02-17" and article.authors == []
+
+
+@pytest.mark.parametrize("line, authors, date", [
+    ("1. Januar 2016 von KleineGrüneMonster Ein Kommentar", [("KleineGrüneMonster", "")], "2016-01-01"),
+    ("Posted on August 3, 2019 by Jane Doe Leave a comment", [("Jane Doe", "")], "2019-08-03"),
+    ("August 3, 2019 by Jane Doe 2 Comments", [("Jane Doe", "")], "2019-08-03"),
+    ("Posted in Datenschutz by damianduchamps on August 3, 2019", [("damianduchamps", "")], "2019-08-03"),
+    ("Posted in Allgemein von Anna Schmidt am 3. März 2021", [("Anna Schmidt", "")], "2021-03-03"),
+    ("In the news by the way on Monday", None, None),
+])
+def test_a_wordpress_header_with_its_comment_counter_or_category_reads_the_author_and_date(line, authors, date):
+    assert _byline_and_date(line) == (authors, date)

@@ -396,6 +396,7 @@ def unglued_header(text: str) -> str:
 
 
 def _byline_and_date_of(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
+    text = COUNTER_TAIL.sub("", text) or text  # '… by Jane Doe Leave a comment', '… von A Ein Kommentar'
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|(?:^|\s+)/\s+|\s*,?\s+(?=(?:by|von|par)\s)|"
                                  r",\s+(?=\d{1,2}[.\s]\S)", text)
              if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma; ' / A / 10:08 am Fri Jul 19, 2013')
@@ -406,11 +407,16 @@ def _byline_and_date_of(text: str) -> tuple[list[tuple[str, str]] | None, str | 
     if date and not authors:  # 'Nicolas Perriault — 2013-09-29 — in Code': a bare name beside the date
         authors = next(([(p.strip(), "")] for p in parts[:2] if len(p.split()) >= 2 and not rec.date_line(p)
                         and rec.looks_like_name(p.strip())), None)
+    closing = re.search(r"\s(?:on|am|le)\s+(?P<date>[^|•·]+)$", text) if authors and not date else None
+    date = date or (rec.date_line(closing.group("date")) if closing else None)  # '… by A on August 3, 2019'
     return (authors, date) if authors and date else (None, None)
 
 
 def _short_byline(part: str) -> list[tuple[str, str]] | None:
-    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
+    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by' (also with the date after
+    it: 'by damianduchamps on August 3, 2019')."""
+    dated = re.search(r"\s+(?:on|am|le)\s+(?P<date>.+)$", part.strip())
+    part = part.strip()[:dated.start()] if dated and rec.date_line(dated.group("date")) else part
     match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
     handle = re.fullmatch(r"(?:by|von|par)\s+([a-zà-þа-я][\w.-]{1,30})", part.strip())  # 'by marc', beside a date
     if handle and handle.group(1) not in NOT_HANDLES:

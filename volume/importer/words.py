@@ -218,7 +218,8 @@ CREDIT_LABELS = (
 # A post's comment counter or link in its header line: "4 Kommentare", "91 Ergänzungen", "Leave a comment", "12 yorum"
 COMMENT_COUNTER = (
     r"(?:\d+\s+(?:comments?|responses?|replies|kommentare?|ergänzungen|antworten|commentaires?|réactions?|"
-    r"комментари(?:й|я|ев)|ответ(?:а|ов)?|yorum)|leave a (?:comment|reply)|no comments|"
+    r"комментари(?:й|я|ев)|ответ(?:а|ов)?|yorum)|(?:one|ein|einen|un|один|bir) (?:comment|kommentar|"
+    r"commentaire|комментарий|yorum)|leave a (?:comment|reply)|no comments|"
     r"kommentar schreiben|keine kommentare|laisser un commentaire|yorum yap)"
 )
 # Screen-reader labels a theme's header hides that a copy keeps glued to what follows: "Posted on28. Juli 2019",
