@@ -275,8 +275,13 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
     if not article.date:  # a wiki page: the revision its footer states
         for block in reversed(article.blocks):
             revision = rec.revision_date(block.plain)
+            edited = None if revision else WIKI_EDITED.search(block.plain)
+            revision = revision or (rec.parse_date(edited.group("date"), month_first) if edited else None)
             if revision:
                 _closing_found(article, None, revision, block, "the page's 'last edited' line")
+                if edited and len(block.plain) <= SIGNATURE_DATE:  # the wiki's page-info line is its, not the text's
+                    article.blocks.remove(block)
+                    article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
                 break
     for block in article.blocks:
         match = POSTED_LINE.search(block.plain)
@@ -323,6 +328,12 @@ def _site_credit(article: Article) -> None:
             if name and rec.looks_like_name(name) and not rec.organisation(name):
                 _closing_found(article, [(name, "")], None, block, "the site's footer credit")
                 return
+
+
+# Other wikis' revision line under the page: 'page revision: 8, last edited: 17 Jun 2018 15:15' (Wikidot), 'Last
+# edited on 3 March 2021', 'Zuletzt bearbeitet am 03.03.2021', 'Dernière modification le 3 mars 2021'
+WIKI_EDITED = re.compile(r"^(?:page revision:\s*\d+,\s*)?(?:last edited|zuletzt bearbeitet|dernière modification|"
+                         r"последняя правка|son düzenleme)\s*(?:on|am|le|:)?\s*:?\s*(?P<date>.{6,40})$", re.IGNORECASE)
 
 
 # A closing line saying when the text was last changed: 'Zuletzt geändert am 07.01.2020' (no publication date)

@@ -225,11 +225,15 @@ def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_D
 
 
 def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    """A MediaWiki page's revision date, from its footer (its 'footer-info-lastmod' line also on a saved page
-    that lost the generator tag)."""
+    """A wiki page's revision date, from its footer: MediaWiki's (its 'footer-info-lastmod' line also on a saved
+    page that lost the generator tag), Wikidot's 'page-info' line ('page revision: 8, last edited: 17 Jun 2018')."""
+    from volume.importer.byline import WIKI_EDITED
     wiki = any("mediawiki" in v.lower() for v in meta.get("generator", []))
-    for element in doc.xpath('//*[@id="footer-info-lastmod"]' + (' | //footer | //*[@id="footer"]' if wiki else "")):
-        found = rec.revision_date(rec.squash(element.text_content()))
+    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //*[@id="page-info"]' +
+                             (' | //footer | //*[@id="footer"]' if wiki else "")):  # (Wikidot's 'page-info')
+        text = rec.squash(element.text_content())
+        edited = WIKI_EDITED.search(text)
+        found = rec.revision_date(text) or (rec.parse_date(edited.group("date"), False) if edited else None)
         if found:
             return found, "the wiki page's revision ('last edited')"
     return "", ""
