@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from volume.importer import citations, furniture
+from volume.importer import citations, furniture, words
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, drop_block
 
@@ -176,6 +176,10 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
             article.authors = speaking
             article.recognised.append(f"author: {', '.join(a for a, _ in speaking)} (the speakers, from "
                                       f"'{text[:60]}')")
+        if date and article.date and authors is None and date != article.date and MODIFIED.match(text) \
+                and len(text) <= SIGNATURE_DATE:  # 'Updated: 06 December 2019' beside the publication date
+            article.dropped.append(f"page metadata (the date of a later update): '{text[:60]}'")
+            continue
         if date and article.date and authors is None and (date != article.date or (
                 furniture.body_in(kept) and not rec.DATE_LABEL.match(text))):
             date = None  # another date than the page's own, or a bare one after the text began: the text's own
@@ -271,8 +275,13 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
     if not article.date:  # a wiki page: the revision its footer states
         for block in reversed(article.blocks):
             revision = rec.revision_date(block.plain)
+            edited = None if revision else WIKI_EDITED.search(block.plain)
+            revision = revision or (rec.parse_date(edited.group("date"), month_first) if edited else None)
             if revision:
                 _closing_found(article, None, revision, block, "the page's 'last edited' line")
+                if edited and len(block.plain) <= SIGNATURE_DATE:  # the wiki's page-info line is its, not the text's
+                    article.blocks.remove(block)
+                    article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
                 break
     for block in article.blocks:
         match = POSTED_LINE.search(block.plain)
@@ -290,6 +299,7 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
                            "the suggested citation")
             return
     _signature(article)
+    _site_credit(article)
     for block in article.blocks[len(article.blocks) // 2:]:
         if rec.is_stop_line(block.plain):
             return
@@ -299,6 +309,31 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             article.blocks.remove(block)
             article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
             return
+
+
+# A personal site's footer credit: '2009-2020 by Florian Posdziech', '© 2021 by Jane Doe' (an explicit 'by')
+SITE_CREDIT = re.compile(r"^(?:©\s*|\(c\)\s*|copyright\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+by\s+"
+                         r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.?$", re.IGNORECASE)
+
+
+def _site_credit(article: Article) -> None:
+    """The person a personal site's footer credits ('Archive – RSS – 2009-2020 by Florian Posdziech – Powered by
+    Nikola') after the text, when nothing else named an author: a person's name only, never an organisation."""
+    if article.authors:
+        return
+    for block in article.blocks[len(article.blocks) // 2:]:
+        for part in re.split(r"\s+[–—|•·]\s+", block.plain):
+            match = SITE_CREDIT.match(part.strip())
+            name = match.group("name").strip() if match else ""
+            if name and rec.looks_like_name(name) and not rec.organisation(name):
+                _closing_found(article, [(name, "")], None, block, "the site's footer credit")
+                return
+
+
+# Other wikis' revision line under the page: 'page revision: 8, last edited: 17 Jun 2018 15:15' (Wikidot), 'Last
+# edited on 3 March 2021', 'Zuletzt bearbeitet am 03.03.2021', 'Dernière modification le 3 mars 2021'
+WIKI_EDITED = re.compile(r"^(?:page revision:\s*\d+,\s*)?(?:last edited|zuletzt bearbeitet|dernière modification|"
+                         r"последняя правка|son düzenleme)\s*(?:on|am|le|:)?\s*:?\s*(?P<date>.{6,40})$", re.IGNORECASE)
 
 
 # A closing line saying when the text was last changed: 'Zuletzt geändert am 07.01.2020' (no publication date)
@@ -338,7 +373,41 @@ def _signed_beside_date(blocks: list[Block], index: int) -> bool:
 
 
 def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
-    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither."""
+    """'By A | 3 March 2021', 'Tuesday 15 October 2019 by A', 'Posted on 15. April 2016 by LD': both or neither;
+    also a theme's header line as a copy without its style sheet glues it ('Posted on28. Juli 201928. Juli
+    2019AuthorAndreas Kalt4 Kommentare')."""
+    found = _byline_and_date_of(text)
+    unglued = unglued_header(text) if not found[0] else text
+    return _byline_and_date_of(unglued) if unglued != text else found
+
+
+# The joints a copy leaves between a header's parts when the page's style sheet is gone: a year glued to the next
+# date or word ('201928. Juli', '2019Author'), a word glued to a number ('on28', 'Kalt4'), a hidden label glued to
+# a name ('AuthorAndreas')
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}\.|[^\W\d_])")
+GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
+GLUED_LABEL = re.compile(r"\b((?i:" + words.HIDDEN_LABELS + r"))(?=[A-ZÀ-ÞА-Я0-9])")
+LABEL_INSIDE = re.compile(r"\s+(?=(?i:author|autor(?:innen|in|en)?|auteure?|yazar|автор)\s+[A-ZÀ-ÞА-Я])")
+COUNTER_TAIL = re.compile(r"\s*[|•·,]?\s*(?i:" + words.COMMENT_COUNTER + r")\s*$")
+
+
+def unglued_header(text: str) -> str:
+    """A header line with its glued parts set apart, a date the theme prints twice (published, then updated)
+    once, the comment counter after it left off, and ' | ' before an author label inside it: 'Posted on 28.
+    Juli 2019 | Author Andreas Kalt'. A line with nothing glued stays as it is."""
+    spaced = GLUED_LABEL.sub(r"\1 ", GLUED_NUMBER.sub(" ", GLUED_YEAR.sub(r"\1 ", text)))
+    if spaced == text:
+        return text
+    dates = sorted((m.start(), m.end()) for pattern in rec.DATE_PATTERNS for m in pattern.finditer(spaced))
+    for (_, end), (start, stop) in reversed(list(zip(dates, dates[1:]))):
+        if end <= start and not spaced[end:start].strip():  # the second of two dates side by side: the update
+            spaced = spaced[:start] + spaced[stop:]
+    spaced = COUNTER_TAIL.sub("", spaced)
+    return LABEL_INSIDE.sub(" | ", re.sub(r"\s{2,}", " ", spaced)).strip()
+
+
+def _byline_and_date_of(text: str) -> tuple[list[tuple[str, str]] | None, str | None]:
+    text = COUNTER_TAIL.sub("", text) or text  # '… by Jane Doe Leave a comment', '… von A Ein Kommentar'
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s*—\s*|\s+[–-]\s+|(?:^|\s+)/\s+|\s*,?\s+(?=(?:by|von|par)\s)|"
                                  r",\s+(?=\d{1,2}[.\s]\S)", text)
              if p.strip()]  # (', 17 февраля 2022': a name and its date after a comma; ' / A / 10:08 am Fri Jul 19, 2013')
@@ -349,11 +418,16 @@ def _byline_and_date(text: str) -> tuple[list[tuple[str, str]] | None, str | Non
     if date and not authors:  # 'Nicolas Perriault — 2013-09-29 — in Code': a bare name beside the date
         authors = next(([(p.strip(), "")] for p in parts[:2] if len(p.split()) >= 2 and not rec.date_line(p)
                         and rec.looks_like_name(p.strip())), None)
+    closing = re.search(r"\s(?:on|am|le)\s+(?P<date>[^|•·]+)$", text) if authors and not date else None
+    date = date or (rec.date_line(closing.group("date")) if closing else None)  # '… by A on August 3, 2019'
     return (authors, date) if authors and date else (None, None)
 
 
 def _short_byline(part: str) -> list[tuple[str, str]] | None:
-    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by'."""
+    """'by LD', 'by Reuters': a one-word name is taken only right after an explicit 'by' (also with the date after
+    it: 'by damianduchamps on August 3, 2019')."""
+    dated = re.search(r"\s+(?:on|am|le)\s+(?P<date>.+)$", part.strip())
+    part = part.strip()[:dated.start()] if dated and rec.date_line(dated.group("date")) else part
     match = re.fullmatch(r"(?:by|von|par)\s+([A-ZÀ-ÞА-Я][\w.'-]{0,30}(?:\s+[A-ZÀ-ÞА-Я][\w.'-]{0,30}){0,2})\.?", part.strip())
     handle = re.fullmatch(r"(?:by|von|par)\s+([a-zà-þа-я][\w.-]{1,30})", part.strip())  # 'by marc', beside a date
     if handle and handle.group(1) not in NOT_HANDLES:

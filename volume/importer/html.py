@@ -65,6 +65,12 @@ def _site_suffix_removed(title: str) -> str:
     return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
+TITLE_BLOCK = ('//div[@id="page-title" or @id="post-title" or @id="article-title" or contains(concat(" ", '
+               'normalize-space(@class), " "), " page-title ") or contains(concat(" ", normalize-space(@class), " "), '
+               '" entry-title ") or contains(concat(" ", normalize-space(@class), " "), " post-title ")]')
+TITLE_BLOCK_WORDS = 20
+
+
 def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
@@ -97,6 +103,11 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
                 and rec.key(heading.text_content()) not in site \
                 and not rec.is_stop_line(rec.squash(heading.text_content())) and order[heading] < text_start:
             return Walker(None).inline(heading).strip(), "the page's main heading"
+    for element in doc.xpath(TITLE_BLOCK):  # a wiki's or template's title block, no heading ('<div id="page-title">')
+        text = rec.squash(element.text_content())
+        if text and len(text.split()) <= TITLE_BLOCK_WORDS and order[element] < text_start \
+                and not any(chrome_kind(a) for a in element.iterancestors()):
+            return Walker(None).inline(element).strip(), f"the page's title block ({element.get('id') or element.get('class')})"
     page_title = _site_part_removed(doc.findtext(".//title") or "", sites)
     if len(page_title.split()) >= 3:  # no heading above the text ('Congrats!' under it heads an appeal)
         return inline_text(page_title, None, markers=False), "<title>"

@@ -65,11 +65,14 @@ def _json_ld(doc: etree._Element) -> list[tuple[str, str]]:
 
 
 def _nodes(data) -> list[dict]:
+    """The JSON-LD objects a script holds: its top-level ones, those of an @graph, and the article a page object
+    names as its main entity ('{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", …}}')."""
     nodes = []
     for item in _as_list(data):
         if isinstance(item, dict):
             nodes.append(item)
             nodes.extend(n for n in _as_list(item.get("@graph")) if isinstance(n, dict))
+    nodes.extend(n for node in list(nodes) for n in _as_list(node.get("mainEntity")) if isinstance(n, dict))
     return nodes
 
 
@@ -222,11 +225,15 @@ def declared_date(meta: dict[str, list[str]], keys: tuple[str, ...] = DECLARED_D
 
 
 def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
-    """A MediaWiki page's revision date, from its footer."""
-    if not any("mediawiki" in v.lower() for v in meta.get("generator", [])):
-        return "", ""
-    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //footer | //*[@id="footer"]'):
-        found = rec.revision_date(rec.squash(element.text_content()))
+    """A wiki page's revision date, from its footer: MediaWiki's (its 'footer-info-lastmod' line also on a saved
+    page that lost the generator tag), Wikidot's 'page-info' line ('page revision: 8, last edited: 17 Jun 2018')."""
+    from volume.importer.byline import WIKI_EDITED
+    wiki = any("mediawiki" in v.lower() for v in meta.get("generator", []))
+    for element in doc.xpath('//*[@id="footer-info-lastmod"] | //*[@id="page-info"]' +
+                             (' | //footer | //*[@id="footer"]' if wiki else "")):  # (Wikidot's 'page-info')
+        text = rec.squash(element.text_content())
+        edited = WIKI_EDITED.search(text)
+        found = rec.revision_date(text) or (rec.parse_date(edited.group("date"), False) if edited else None)
         if found:
             return found, "the wiki page's revision ('last edited')"
     return "", ""

@@ -18,6 +18,7 @@ DATE_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 03.03.2021, day first
     re.compile(r"(?<![\d/])(?P<slash>\d{1,2})/(?P<other>\d{1,2})/(?P<year>\d{4})(?!\d)"),  # 17/02/2022 or 02/17/2022
+    re.compile(r"(?<![\d-])(?P<slash>\d{1,2})-(?P<other>\d{1,2})-(?P<year>\d{4})(?![\d-])"),  # 17-02-2022, as slashes
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<yy>\d{2})(?![\d.])"),  # 12.12.22, day first
 )
 DATE_LABEL = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*[:\-–—]?\s*", re.IGNORECASE)

@@ -151,7 +151,8 @@ def _title_candidate(text: str, long: bool = False) -> bool:
     cased = re.sub(r"^[…\s]+(\w)", lambda m: m.group(1).upper(), cased)  # '… und jetzt der importierte X'
     if _headline(cased):
         return True
-    return long and len(text.split()) <= TITLE_WORDS and cased[:1].isupper() and not text.rstrip().endswith(".")
+    opens = cased[:1].isupper() or re.match(r"\d{1,4}\s+[^\W\d_]", cased)  # ('15 Jahre rete-mirabile.net')
+    return long and len(text.split()) <= TITLE_WORDS and bool(opens) and not text.rstrip().endswith(".")
 
 
 def _headline(text: str) -> bool:
@@ -315,7 +316,7 @@ def _title_sharing_words(blocks: list[Block], meta: int, title_at: int, start: i
     text = [b for b in blocks[start + 1:start + 5] if _is_body(b)] + blocks[start:start + 1]  # (not link bars)
     sample = set().union(*(_words(b.plain) for b in text))
     share = lambda i: len(_words(blocks[i].plain) & sample)  # noqa: E731
-    if share(title_at) >= 2:
+    if share(title_at) >= 1:  # ('15 Jahre rete-mirabile.net' shares 'Jahre': a title, not a link bar)
         return title_at, abstract
     better = [i for i in range(max(0, meta - 1 - TITLE_REACH), title_at) if _title_candidate(blocks[i].plain, True)
               and share(i) >= 2 and share(i) >= 0.5 * len(_words(blocks[i].plain))]

@@ -67,7 +67,7 @@ ALWAYS_CHROME = {
     "share", "share this", "share this article", "share this page", "share on", "tweet", "print", "print this page",
     "retweet", "retweet this article", "retweet this article!", "twittern", "tweeten", "mitteilen", "teilen",
     "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "copy link",
-    "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content",
+    "subscribe", "subscribe now", "donate", "donate now", "support us", "skip to content", "rss", "rss feed",
     "skip to main content", "back to top", "log in", "login", "sign in", "sign up", "register", "follow us",
     "reply", "antworten", "répondre", "ответить", "yanıtla", "accept", "accept all", "reject all", "alle akzeptieren",
     "akzeptieren", "ablehnen", "tout accepter", "tout refuser", "принять", "принять все", "kabul et", "reddet",
@@ -175,7 +175,9 @@ COPYRIGHT = (r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)|copyright\b(?=.{
              r"alle rechte vorbehalten|tüm hakları saklıdır")
 LICENCE = (r"\b(?:licensed under|is licensed under|available under|lizenziert unter|verfügbar unter|sous licence|"
            r"disponible sous|под лицензией|доступен по лицензии|lisansı altında)\b.{0,40}"
-           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,60}$)")
+           r"(?:creative commons|cc[ -]by|licen[cs]e|lizenz)|^creative commons\b(?=.{0,60}$)|"
+           r"^(?:licen[cs]e|lizenz|лицензия|lisans)\s*:\s*(?:cc\b|creative commons|by(?:-nc|-sa|-nd)+\b|"
+           r"public domain|gemeinfrei)(?=.{0,40}$)")  # 'License: by-nc-sa' in an article's footer
 COOKIES = (r"\b(?:we use|this (?:web)?site uses) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings)\b|"
            r"использует(?:ся)? (?:файлы )?cookie|utilise des cookies|verwendet cookies|çerez(?:ler)?")
 NEWSLETTER = (r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)\b|"
@@ -212,3 +214,14 @@ CREDIT_LABELS = (
     r"foto|fotos|bild|bildquelle|titelbild|quelle|abbildung|"
     r"fotoğraf|görsel|kaynak|fotoğraf kaynağı"
 )
+
+# A post's comment counter or link in its header line: "4 Kommentare", "91 Ergänzungen", "Leave a comment", "12 yorum"
+COMMENT_COUNTER = (
+    r"(?:\d+\s+(?:comments?|responses?|replies|kommentare?|ergänzungen|antworten|commentaires?|réactions?|"
+    r"комментари(?:й|я|ев)|ответ(?:а|ов)?|yorum)|(?:one|ein|einen|un|один|bir) (?:comment|kommentar|"
+    r"commentaire|комментарий|yorum)|leave a (?:comment|reply)|no comments|"
+    r"kommentar schreiben|keine kommentare|laisser un commentaire|yorum yap)"
+)
+# Screen-reader labels a theme's header hides that a copy keeps glued to what follows: "Posted on28. Juli 2019",
+# "AuthorAndreas Kalt"
+HIDDEN_LABELS = r"posted on|published on|veröffentlicht am|publié le|author|autor(?:innen|in|en)?|auteure?|yazar|автор|by|von|par"
