@@ -23,24 +23,14 @@ import time
 import warnings
 from pathlib import Path
 
+from volume.render.pdf.join import _copy  # an object of another PDF copied as the join copies it
+
 
 def _settings(generate: bool) -> dict:
     import pikepdf
 
     mode = pikepdf.ObjectStreamMode.generate if generate else pikepdf.ObjectStreamMode.disable
     return {"deterministic_id": True, "object_stream_mode": mode, "compress_streams": True, "force_version": "1.7"}
-
-
-def _copy(out, obj):
-    import pikepdf
-
-    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
-        return out.copy_foreign(obj)
-    if isinstance(obj, pikepdf.Dictionary):
-        return pikepdf.Dictionary({key: _copy(out, value) for key, value in obj.items()})
-    if isinstance(obj, pikepdf.Array):
-        return pikepdf.Array([_copy(out, value) for value in obj])
-    return obj
 
 
 def renumbered(path: Path, seed: int | None):
