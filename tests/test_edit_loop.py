@@ -52,6 +52,14 @@ def outputs(project) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
+def assert_same_outputs(project, fresh, at_least: int) -> None:
+    """The edited project's outputs are byte for byte the fresh (cold) build's, at least at_least files of them."""
+    edited, rebuilt = outputs(project), outputs(fresh)
+    assert sorted(edited) == sorted(rebuilt) and len(edited) >= at_least
+    for name in edited:
+        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+
+
 def test_back_matter_html_does_not_change_with_the_page_numbers(tmp_path):
     """Every arabic page number moved to another of the same width: the bibliography's and index's HTML (what their
     layout is cached by) stay the same; only the digits to stamp differ."""
@@ -113,10 +121,7 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
     shutil.copytree(chapters, fresh / "chapters")
     forget_rounds()  # nothing this process remembers from the builds before: a cold build
     build(fresh)
-    edited, rebuilt = outputs(project), outputs(fresh)
-    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
-    for name in edited:
-        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+    assert_same_outputs(project, fresh, at_least=5)
 
 
 def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
@@ -145,10 +150,7 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")
     single_build(fresh)
-    edited, rebuilt = outputs(project), outputs(fresh)
-    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
-    for name in edited:
-        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+    assert_same_outputs(project, fresh, at_least=5)
 
 
 def test_a_number_becoming_a_range_is_stamped_not_laid_out(tmp_path):
@@ -192,10 +194,7 @@ def test_a_number_becoming_a_range_is_stamped_not_laid_out(tmp_path):
     shutil.copytree(project / "styles", fresh / "styles")
     forget_rounds()
     build(fresh)
-    edited, rebuilt = outputs(project), outputs(fresh)
-    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 3
-    for name in edited:
-        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+    assert_same_outputs(project, fresh, at_least=3)
 
 
 def _links(pdf) -> list:
@@ -369,10 +368,7 @@ def test_preview_pdf_after_edits_gives_a_cold_builds_bytes(tmp_path, monkeypatch
     shutil.copytree(chapters, fresh / "chapters")
     forget_rounds()
     build(fresh)
-    edited, rebuilt = outputs(project), outputs(fresh)
-    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
-    for name in edited:
-        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+    assert_same_outputs(project, fresh, at_least=5)
 
 
 def test_edits_that_move_links_bookmarks_and_page_labels_give_a_cold_builds_bytes(tmp_path):
@@ -426,10 +422,7 @@ def test_edits_that_move_links_bookmarks_and_page_labels_give_a_cold_builds_byte
     shutil.copytree(chapters, fresh / "chapters")
     forget_rounds()
     build(fresh)
-    edited, rebuilt = outputs(project), outputs(fresh)
-    assert sorted(edited) == sorted(rebuilt) and len(edited) >= 5
-    for name in edited:
-        assert edited[name] == rebuilt[name], f"{name} differs from a cold build's"
+    assert_same_outputs(project, fresh, at_least=5)
 
 
 def _page_index(pdf, page) -> int:
