@@ -4,8 +4,8 @@
                                    [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
                                    [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
 
-Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/; never
-eval2/ nor the check half of tune-eval1/) is read once at threshold 0 with the calibration switched off, keeping
+Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
+tune-r10/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with the calibration switched off, keeping
 the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
 published list, one set of notes), the calibration is fitted as tools/fit_calibration.py fits it, on the fitting
 sets' records of every *other* source, and the records of the held-out source are scored with it: the reading's
@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import references as bench  # noqa: E402
 
-SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7")
+SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit")
 FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
 UNSEEN = ("dev", "tune-round7")
 TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)

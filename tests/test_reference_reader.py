@@ -669,6 +669,32 @@ def test_a_description_after_the_title_is_its_genre():
     assert repair({"type": "webpage", "title": described})["title"] == described
 
 
+def test_a_report_number_or_kind_after_the_title_is_its_genre():
+    """A report's number or series in brackets after its title ("(CRS Report R12345)", "(IF10001)", "(Agency 499)",
+    "(Research Series 12/2020)", "(Recovery Advisory)", "[Data platform]") describes the work, its genre; an acronym,
+    a year or a span of years in brackets stays in the title. An access phrase ("Erişim adresi:") read as the site is
+    no site, and a body after a title whose report number the note gives is its publisher."""
+    from volume.references.checks import repair
+
+    for title, genre in (("Levee safety and risk (IF10001)", "IF10001"), ("Coastal homes guide (FEMA 499)", "FEMA 499"),
+                         ("Emission factors for fuels (Research Series 12/2020)", "Research Series 12/2020"),
+                         ("Design in coastal zones (Hurricane Recovery Advisory)", "Hurricane Recovery Advisory"),
+                         ("National safe motherhood protocol (Revised ed.)", "Revised ed."),
+                         ("Power market statistics [Press release/SMARD]", "Press release/SMARD")):
+        described = repair({"type": "report", "title": title})
+        assert described["title"] == title.rsplit(" (", 1)[0].rsplit(" [", 1)[0] and described["genre"] == genre
+    for title in ("Mobile security standard (MASVS)", "Renewable energy act (EEG 2023)",
+                  "Postnatal care in 20 countries (2015-2022)", "Un titre [A title]"):
+        assert repair({"type": "report", "title": title})["title"] == title
+    site = repair({"type": "webpage", "title": "Expo documentation", "container-title": "Erişim adresi:"})
+    assert "container-title" not in site
+    text = "Research Service. (2024). Export controls (Report R48000). Library of Congress. https://example.org/r"
+    report = repair({"type": "webpage", "title": "Export controls (Report R48000)", "container-title":
+                     "Library of Congress", "URL": "https://example.org/r"}, text)
+    assert (report["type"], report.get("publisher"), report["title"]) == ("report", "Library of Congress",
+                                                                         "Export controls")
+
+
 def test_gost_2018_forms_are_read_whole():
     """GOST R 7.0.100-2018: the content-type area, a title-first entry with its people after "/", a site's "[сайт]",
     URL and DOI areas, a book's series, ISBN and length; the reader still refuses an area it cannot read."""

@@ -21,6 +21,21 @@ DESCRIBED_RE = re.compile(  # APA's description of a work in brackets after its 
     r"photograph|tweet|blog post|audio podcast episode|podcast episode|podcast|brochure|editorial|"
     r"letter to the editor|presentation slides|powerpoint slides|slides|computer software|mobile app|speech|webinar)"
     r"(?:,[^\[\]]*)?)\]\s*$", re.IGNORECASE)
+BRACKETED_RE = re.compile(  # "[Official policy report]", "[Press release/SMARD]": a short description in square
+    # brackets that ends the title and names a kind of document (the closed list above also takes digits and lower case)
+    r"\s*\[(?P<genre>[A-Z][^\[\]\d]{0,40}\b(?i:release|platform|report|brief|post|paper|software|data|dataset|"
+    r"database|statement|video|episode|letter|memo|map|chart|tool|website|web ?page|app|application|documentation|"
+    r"guidance|standard|infographic|image|photograph|presentation|lecture|webinar|interview|transcript|testimony|"
+    r"tweet|article|summary|sheet|overview|analysis|commentary|dashboard|portal|course|notes)\b[^\[\]\d]{0,20})\]\s*$")
+NUMBERED_DESCRIPTION_RE = re.compile(r"\s*\((?P<inside>[^()]{2,60})\)\s*$")
+DOCUMENT_KIND_RE = re.compile(r"(?i)\b(?:advisory|bulletin|fact ?sheets?|white paper|briefing|brief|report|series|"
+                              r"working paper|discussion paper|policy paper|technical note|studies|circular|"
+                              r"(?:\d+(?:st|nd|rd|th)|revised|rev\.|updated|new) ed(?:ition|\.))(?:\W|$)")
+CODE_RE = re.compile(r"\b(?=[A-Z./-]*\d)(?=[\d./-]*[A-Z])[A-Z\d][A-Z\d./-]*\d[A-Z\d]*\b|\b\d+/\d+\b|"
+                     r"\b[A-Z]{2,}\s+(?!(?:1[89]|20)\d\d\b)\d{1,5}\b")  # IF10788, JCX-46-21, 29/2022, FEMA 499; no year
+ACCESS_ONLY_RE = re.compile(r"(?i)^(?:retrieved(?: from)?|accessed|available(?: (?:at|from|online))?|"
+                            r"eri[sş]im(?: adresi)?|recuperado(?: de)?|disponible(?: en| sur)?|consultado(?: en)?|"
+                            r"abgerufen(?: (?:von|unter|am))?|consult[ée](?: (?:sur|le))?|url)\s*:?$")
 THESIS_RE = re.compile(r"\b(?:dissertation|thesis)\b", re.IGNORECASE)
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
@@ -70,6 +85,10 @@ def repair(work: dict, text: str = "") -> dict:
         described = DESCRIPTION_RE.search(str(work["title"]))
         if described and described.start() > 0:
             work["title"] = str(work["title"])[: described.start()].rstrip()
+        _numbered_description_out_of_title(work)
+    for key in ("container-title", "publisher"):  # "Erişim adresi:", "Recuperado de": how the URL was reached
+        if work.get(key) and ACCESS_ONLY_RE.match(str(work[key]).strip()):
+            del work[key]
     for key in ("title", "container-title", "publisher"):  # "Retrieved … from X website:": no part of the name
         if work.get(key):
             work[key] = WEBSITE_WORD_RE.sub("", str(work[key])).strip() or work[key]
@@ -96,9 +115,10 @@ def repair(work: dict, text: str = "") -> dict:
 
 
 def _description_out_of_title(work: dict) -> None:
-    """APA's description after a title ("Title [Doctoral dissertation, Nazarbayev University]", "[Fact sheet]") is
-    the work's genre, no part of its title; a dissertation or thesis is typed so."""
-    described = DESCRIBED_RE.search(str(work["title"]))
+    """APA's description after a title ("Title [Doctoral dissertation, Nazarbayev University]", "[Fact sheet]",
+    "[Press release/SMARD]", "[Data platform]") is the work's genre, no part of its title; a dissertation or thesis
+    is typed so."""
+    described = DESCRIBED_RE.search(str(work["title"])) or BRACKETED_RE.search(str(work["title"]))
     if not described or described.start() == 0:
         return
     work["title"] = str(work["title"])[: described.start()].rstrip()
@@ -108,6 +128,22 @@ def _description_out_of_title(work: dict) -> None:
         work["type"] = "thesis"
         if university and not any(work.get(k) for k in ("publisher", "container-title")):
             work["publisher"] = university  # "[Doctoral dissertation, University of X]": X granted it
+
+
+def _numbered_description_out_of_title(work: dict) -> None:
+    """A report's number or series in brackets after its title ("(CRS Report R48887)", "(IF10788)", "(FEMA 499)",
+    "(Climate Change 29/2022)", "(Hurricane Katrina Recovery Advisory)", "(Revised ed.)") describes the work: its genre,
+    no part of its title. An acronym, a year or a span of years in brackets ("(MASVS)", "(EEG 2023)", "(2015-2022)")
+    stays in the title."""
+    title = str(work["title"])
+    described = NUMBERED_DESCRIPTION_RE.search(title)
+    if not described or len(title[: described.start()].split()) < 2:
+        return
+    inside = described["inside"]
+    if not (DOCUMENT_KIND_RE.search(inside) or CODE_RE.search(inside)):
+        return
+    work["title"] = title[: described.start()].rstrip()
+    work.setdefault("genre", inside)
 
 
 def _thesis_doubts(work: dict, text: str) -> list[str]:
@@ -130,8 +166,9 @@ REPORT_CUE_RE = re.compile(r"\b(?:annual report|working paper|policy brief|white
                            re.IGNORECASE)
 
 
-REPORT_NUMBER_RE = re.compile(r"\b(?:brief|report|paper|note)\s*[;,]?\s*(?:no\.|№|number)\s*[A-Z]*\s*\d",
-                              re.IGNORECASE)  # "NCHS data brief ; no. 400", "(Report No. DOT HS 813 309)": a report
+REPORT_NUMBER_RE = re.compile(r"\b(?:brief|report|paper|note)\s*[;,]?\s*(?:(?:no\.|№|number)\s*(?:[A-Z]+\s*)*\d|"
+                              r"(?-i:[A-Z]{1,4})\d{3,})", re.IGNORECASE)  # "NCHS data brief ; no. 400", "(Report No.
+# DOT HS 813 309)", "(CRS Report R48642)": a report
 
 
 def _institution_role(work: dict, text: str) -> dict:
