@@ -693,6 +693,10 @@ def test_a_report_number_or_kind_after_the_title_is_its_genre():
                      "Library of Congress", "URL": "https://example.org/r"}, text)
     assert (report["type"], report.get("publisher"), report["title"]) == ("report", "Library of Congress",
                                                                          "Export controls")
+    from volume.references.checks import doubts
+
+    assert "pages that run backwards" in doubts({"title": "A regulation", "page": "158, 54–124"}, "")
+    assert "pages that run backwards" not in doubts({"title": "An article", "page": "12, 15–20"}, "")
 
 
 def test_gost_2018_forms_are_read_whole():

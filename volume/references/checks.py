@@ -569,6 +569,9 @@ def _number_doubts(work: dict, text: str = "") -> list[str]:
     found = []
     if work.get("page") and not PAGES_RE.fullmatch(str(work["page"]).strip()):
         found.append("pages that are not a page range")
+    starts = [int(part) for part in re.findall(r"(?:^|,)\s*(\d+)", str(work.get("page", "")))]
+    if any(later < earlier for earlier, later in zip(starts, starts[1:])):
+        found.append("pages that run backwards")  # "L 158, 54–124": an issue's number read into the pages
     for key in ("volume", "issue"):
         value = str(work.get(key, "")).strip()
         if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?|[IVXLCivxlc]+|\w{1,8}",
