@@ -92,12 +92,13 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     sites = _site_names(doc, meta)
     declared.append(rec.key(_site_part_removed(doc.findtext(".//title") or "", sites)))
     parts = [rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+|\s+::\s+", doc.findtext(".//title") or "")]
-    declared[-1:-1] = [p for p in parts if len(p.split()) >= 3 and p != declared[-1]]  # ('BAFA - Statistik - Title')
+    parts = [p for p in parts if len(p.split()) >= 3]  # ('BAFA - Mineralölstatistik - Title': an <h1> it names)
     headings = [h for h in root.iter("h1") if h.text_content().strip()]
     lower = {rec.key(h.text_content()) for h in root.iter("h2", "h3")}
     named = [h for h in headings if any(d and (d.startswith(_h1_key(h)) or (
         _h1_key(h) in d and len(_h1_key(h)) >= 0.6 * len(d))) and rec.key(d[len(_h1_key(h)):]) not in lower
-        for d in declared)]  # (not the blog's name when its post's heading is the rest: 'Blog: Title' / <h3>Title)
+        for d in declared)] or [h for h in headings if _h1_key(h) in parts]
+    # (not the blog's name when its post's heading is the rest of the page's title: 'Blog: Title' / <h3>Title)
     for heading in named:  # the <h1> the page's <title> names
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):

@@ -104,6 +104,8 @@ ALWAYS_CHROME = {
     # Turkish
     "paylaş", "paylaşın", "yazdır", "abone ol", "giriş yap", "giriş", "kayıt ol", "ara", "arama", "kapat",
     "başa dön", "içeriğe geç", "bağlantıyı kopyala", "bağış yap", "menü",
+    # Spanish: a box inside the text pointing to another article ('Lee también...' over its headline)
+    "lee también", "lee también...", "lea también", "te puede interesar", "compartir",
     # a journal or library page's labels and badges above its abstract: keywords, a licence badge
     "open access", "keywords", "key words", "ключевые слова", "schlüsselwörter", "schlagwörter", "mots-clés", "mots clés",
     "anahtar kelimeler", "anahtar sözcükler", "cc by", "cc by-sa", "cc by-nd", "cc by-nc", "cc by-nc-sa", "cc by-nc-nd",
@@ -159,8 +161,7 @@ STOP_LINES = {
     "ayrıca okuyun", "en çok okunanlar", "son haberler", "yorumlar", "yorum yap", "yorum yazın",
     "son yazılar", "son yorumlar",
     # Spanish
-    "lee también", "lee también...", "lea también", "te puede interesar", "noticias relacionadas", "relacionados",
-    "lo más leído", "más leídas", "comentarios", "deja un comentario",
+    "noticias relacionadas", "lo más leído", "más leídas", "comentarios", "deja un comentario",
 }
 # A table of contents: left out with the entries under it (the text's own headings again, or numbered lines).
 TOC_HEADINGS = {
