@@ -58,6 +58,7 @@ class Article:
     captions: int = 0
     unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
     bare_superscripts: set[str] = field(default_factory=set)  # labels of unlinked <sup> numbers taken for markers
+    site_names: set[str] = field(default_factory=set)  # the site's name, letters only, as the page gives it
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 

@@ -15,12 +15,50 @@ def tidy_title(title: str) -> str:
     return re.sub(r"([(\[])\s+|\s+([)\]])", lambda m: m.group(1) or m.group(2), title).strip()
 
 
+def glued_date(text: str) -> tuple[str, str, str] | None:
+    """A date a page's kicker sets over its title, glued to it by a copy without the page's style sheet
+    ('27.01.2022MineralölINFO November 2021'): (the date as ISO, the date as printed, the title); else None. Only a
+    date that opens the line and runs straight into a capital letter, with words after it."""
+    for pattern in rec.DATE_PATTERNS:
+        match = pattern.match(text)
+        rest = text[match.end():] if match else ""
+        if match and rest[:1].isupper() and re.match(r"[^\W\d_]{2}", rest) and len(rest.split()) >= 2:
+            found = rec.parse_date(match.group(0))
+            if found:
+                return found, match.group(0), rest
+    return None
+
+
+def split_glued_dates(article: Article, reach: int = 60) -> None:
+    """Set a date glued to the title under it apart (copied text): the date line, then the title line."""
+    blocks: list[Block] = []
+    for index, block in enumerate(article.blocks):
+        glued = glued_date(block.plain) if index < reach and block.kind in ("para", "heading") else None
+        if glued and block.text.startswith(glued[1]):
+            blocks += [Block("para", glued[1], block.line), Block(block.kind, block.text[len(glued[1]):], block.line,
+                                                                  level=block.level)]
+            article.recognised.append(f"a date glued to the line under it set apart (line {block.line}): "
+                                      f"'{glued[1]}'")
+        else:
+            blocks.append(block)
+    article.blocks = blocks
+
+
+def undated_title(title: str) -> tuple[str, str | None]:
+    """A title found with its kicker's date glued before it ('27.01.2022MineralölINFO …'): the title without it, and
+    the date (ISO) it gave; else the title as it is."""
+    glued = glued_date(rec.plain(title))
+    if glued and title.startswith(glued[1]):
+        return title[len(glued[1]):], glued[0]
+    return title, None
+
+
 def take_title(article: Article) -> None:
     """Drop the heading that repeats the title, and what stands above it when that is page furniture (kickers,
     menus; far down the page only when it holds little text)."""
     wanted = rec.key(rec.plain(article.title))
     for index, block in enumerate(article.blocks):
-        if rec.key(block.plain) != wanted:
+        if rec.key(block.plain) != wanted and rec.key(undated_title(block.plain)[0]) != wanted:
             continue
         above = article.blocks[:index]
         running = furniture.running_text(article.blocks)
@@ -216,6 +254,8 @@ def _name_beside_date(article: Article, at: int) -> None:
             article.blocks.remove(block)
             return
         text = _name_among_times(block.plain)
+        if re.sub(r"\W|_", "", text.casefold()) in article.site_names:
+            continue  # the blog's name over its date header ('Silicon Exposed' / 'Sunday, May 8, 2016')
         if block.kind == "para" and len(text) <= 40 and not re.search(r"[:;,!?\d]", text) and (
                 rec.looks_like_name(text) or rec.organisation_line(text)):  # ('The Editors' over the date too)
             # ('Москва, Кремль' beside the date is the place)
@@ -283,6 +323,8 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
                     article.blocks.remove(block)
                     article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
                 break
+    if not article.authors and (_first_appeared(article) or _label_over_name(article)):
+        return
     for block in article.blocks:
         match = POSTED_LINE.search(block.plain)
         if match:
@@ -309,6 +351,46 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             article.blocks.remove(block)
             article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
             return
+
+
+# 'Doris Schuppe • Dieser Beitrag Solopreneur Social Media erschien zuerst im Blog DoSchu.Com': the author credited
+# before a line saying where the text first appeared
+FIRST_APPEARED = re.compile(
+    r"^(?P<name>[^•|–—:]{3,60}?)\s*[•|–—]\s*(?:this (?:post|article|piece|text)|dieser (?:beitrag|artikel|text)|"
+    r"cet article|ce billet|este (?:artículo|texto)|эта статья)\b.{0,200}?\b(?:first (?:appeared|published)|"
+    r"appeared first|erschien (?:zuerst|erstmals)|zuerst erschienen|(?:a )?(?:d'abord|initialement) (?:été )?"
+    r"(?:publié|paru)|publicado originalmente|apareció (?:primero|originalmente)|впервые опубликована)",
+    re.IGNORECASE)
+# A byline's label alone on its line, the name on the next (a Word file keeps a footer's parts apart: 'Posted by' /
+# 'Andrew Zonenberg')
+LONE_LABEL = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par)\s*:?$", re.IGNORECASE)
+
+
+def _first_appeared(article: Article) -> bool:
+    """The author a 'first appeared in' credit names ('Doris Schuppe • Dieser Beitrag … erschien zuerst im Blog …')."""
+    for block in article.blocks:
+        match = FIRST_APPEARED.match(block.plain) if len(block.plain) < 300 else None
+        name = match.group("name").strip() if match else ""
+        if name and rec.looks_like_name(name) and not rec.organisation(name):
+            _closing_found(article, [(name, "")], None, block, "the line saying where the text first appeared")
+            article.blocks.remove(block)
+            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            return True
+    return False
+
+
+def _label_over_name(article: Article) -> bool:
+    """'Posted by' alone on a line after the text, the author's name alone on the next."""
+    for block, following in zip(article.blocks, article.blocks[1:]):
+        name = re.sub(r"\s+(?:at|on|um|am|à|le)$", "", following.plain.strip())  # ('Andrew Zonenberg at' / '12:55 AM')
+        if LONE_LABEL.match(block.plain.strip()) and len(name) <= 40 and rec.looks_like_name(name) \
+                and not rec.organisation(name) and not re.search(r"[:;,!?\d]", name):
+            _closing_found(article, [(name, "")], None, following, "the name under a byline's label")
+            for taken in (block, following):
+                article.blocks.remove(taken)
+                article.dropped.append(f"page metadata (line {taken.line}): '{taken.plain[:60]}'")
+            return True
+    return False
 
 
 # A personal site's footer credit: '2009-2020 by Florian Posdziech', '© 2021 by Jane Doe' (an explicit 'by')
@@ -417,7 +499,7 @@ def _byline_and_date_of(text: str) -> tuple[list[tuple[str, str]] | None, str | 
     authors = next((a for a in (rec.parse_byline(p) or _short_byline(p) for p in parts) if a), None)
     if date and not authors:  # 'Nicolas Perriault — 2013-09-29 — in Code': a bare name beside the date
         authors = next(([(p.strip(), "")] for p in parts[:2] if len(p.split()) >= 2 and not rec.date_line(p)
-                        and rec.looks_like_name(p.strip())), None)
+                        and ":" not in p and rec.looks_like_name(p.strip())), None)  # ('Kategorien: Social Media')
     closing = re.search(r"\s(?:on|am|le)\s+(?P<date>[^|•·]+)$", text) if authors and not date else None
     date = date or (rec.date_line(closing.group("date")) if closing else None)  # '… by A on August 3, 2019'
     return (authors, date) if authors and date else (None, None)

@@ -14,7 +14,7 @@ from lxml import etree
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
-from volume.importer.byline import take_closing_byline, take_metadata, take_title
+from volume.importer.byline import take_closing_byline, take_metadata, take_title, undated_title
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
@@ -57,6 +57,14 @@ def _site_part_removed(title: str, sites: set[str]) -> str:
     return _site_suffix_removed(title)
 
 
+def _rest_of_title(page_title: str, title: str) -> str:
+    """What the page's <title> holds besides the article's title: the site's name ('Silicon Exposed: Title'),
+    when it is short; else nothing."""
+    page, own = rec.squash(page_title), rec.squash(title)
+    rest = page.replace(own, "", 1).strip(" |–—·»:-") if own and own in page else ""
+    return rest if len(rest.split()) <= 6 else ""
+
+
 def _site_suffix_removed(title: str) -> str:
     """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
     parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
@@ -71,6 +79,11 @@ TITLE_BLOCK = ('//div[@id="page-title" or @id="post-title" or @id="article-title
 TITLE_BLOCK_WORDS = 20
 
 
+def _h1_key(heading: etree._Element) -> str:
+    """A heading's text compared with the page's title, without a kicker's date glued before it."""
+    return rec.key(undated_title(rec.squash(heading.text_content()))[0])
+
+
 def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]) -> tuple[str, str]:
     """The article's title: its own <h1>, else og:title (a page-wide <h1> is often the site's logo), else
     any <h1>, a heading above the article's first paragraph, or the page <title> without the site's name."""
@@ -78,9 +91,14 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     declared += [rec.key(v) for k in ("og:title", "twitter:title") for v in meta.get(k, [])]  # 'A – B' whole
     sites = _site_names(doc, meta)
     declared.append(rec.key(_site_part_removed(doc.findtext(".//title") or "", sites)))
+    parts = [rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+|\s+::\s+", doc.findtext(".//title") or "")]
+    parts = [p for p in parts if len(p.split()) >= 3]  # ('BAFA - Mineralölstatistik - Title': an <h1> it names)
     headings = [h for h in root.iter("h1") if h.text_content().strip()]
-    named = [h for h in headings if any(d and (d.startswith(rec.key(h.text_content())) or (
-        rec.key(h.text_content()) in d and len(rec.key(h.text_content())) >= 0.6 * len(d))) for d in declared)]
+    lower = {rec.key(h.text_content()) for h in root.iter("h2", "h3")}
+    named = [h for h in headings if any(d and (d.startswith(_h1_key(h)) or (
+        _h1_key(h) in d and len(_h1_key(h)) >= 0.6 * len(d))) and rec.key(d[len(_h1_key(h)):]) not in lower
+        for d in declared)] or [h for h in headings if _h1_key(h) in parts]
+    # (not the blog's name when its post's heading is the rest of the page's title: 'Blog: Title' / <h3>Title)
     for heading in named:  # the <h1> the page's <title> names
         return Walker(None).inline(heading).strip(), "the article's main heading"
     if headings and not (declared[-1] and len(declared[-1].split()) >= 3):
@@ -293,7 +311,10 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     meta = page_meta(doc)
     root = choose_root(doc, loose)
     article.title, title_from = _title(doc, root, meta)
+    article.site_names = _site_names(doc, meta) | {re.sub(r"\W|_", "", rec.key(_rest_of_title(
+        doc.findtext(".//title") or "", rec.plain(article.title))))} - {""}
     article.title = LINK.sub(r"\1", article.title)  # a title that links to its own page is no link in the book
+    article.title, kicker_date = undated_title(article.title)  # ('27.01.2022' glued before it by its kicker)
     if article.title:
         article.recognised.append(f"title: {rec.plain(article.title)} (from {title_from})")
     targets, not_notes = marker_targets(doc)
@@ -316,10 +337,13 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     _bold_headings(article)
     take_title(article)
     _declared_metadata(article, doc, meta)
+    if kicker_date and not article.date:
+        article.date = kicker_date
+        article.recognised.append(f"date: {kicker_date} (the kicker's date glued before the title)")
     take_metadata(article)
     if not (article.authors and article.date):  # a byline or date above the article, outside its element
         header = Article(source=source, blocks=_header_lines(doc, root), authors=article.authors,
-                         date=article.date)
+                         date=article.date, site_names=article.site_names)
         take_metadata(header, head=len(header.blocks), author_block=False)  # (a logo's name twice is no list)
         article.authors, article.date = header.authors, header.date
         article.recognised += header.recognised
@@ -333,6 +357,8 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
             article.authors, where = meta_authors(meta, GENERIC_AUTHORS)
         if not article.authors:
             article.authors, where = _site_person(doc, meta)
+        if not article.authors:
+            article.authors, where = _tagline_person(doc)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
@@ -404,6 +430,21 @@ def _site_person(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[
         name = rec.personal_site_name(text)
         if name:
             return [(name, "")], where
+    return [], ""
+
+
+TAGLINE = ('//*[contains(concat(" ", normalize-space(@class), " "), " site-description ") or contains(concat(" ", '
+           'normalize-space(@class), " "), " blog-description ") or @id="blog-description" or contains(concat(" ", '
+           'normalize-space(@class), " "), " site-tagline ")]')
+
+
+def _tagline_person(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """A personal blog's author: the person its header names under the site's name, in the theme's tagline
+    ('Sprachpunkt' / 'Alexander Lasch'), when nothing else named one; a person's name only."""
+    for element in doc.xpath(TAGLINE):
+        text = rec.squash(element.text_content())
+        if 2 <= len(text.split()) <= 4 and rec.looks_like_name(text) and not rec.organisation(text):
+            return [(text, "")], f"the site's tagline under its name (line {element.sourceline})"
     return [], ""
 
 

@@ -14,8 +14,10 @@ DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # also 2021-03-03T08:00
     re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),  # 2020/4/09
     re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
-    re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)" + words.DATE_TAIL,
-               re.IGNORECASE),
+    re.compile(r"(?<![\w.])" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<year>\d{4})(?!\d)"
+               + words.DATE_TAIL, re.IGNORECASE),  # ('04 mayo de 2022')
+    re.compile(r"(?<![\w.])" + _DAY + r"\s+" + _MONTH + r"\s+['’‘](?P<yy>\d{2})(?!\d)", re.IGNORECASE),  # '14 Feb ’20'
+
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 03.03.2021, day first
     re.compile(r"(?<![\d/])(?P<slash>\d{1,2})/(?P<other>\d{1,2})/(?P<year>\d{4})(?!\d)"),  # 17/02/2022 or 02/17/2022
     re.compile(r"(?<![\d-])(?P<slash>\d{1,2})-(?P<other>\d{1,2})-(?P<year>\d{4})(?![\d-])"),  # 17-02-2022, as slashes

@@ -11,7 +11,8 @@ from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_elsewhere
-from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, take_closing_byline, take_metadata
+from volume.importer.byline import (AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, split_glued_dates,
+                                    take_closing_byline, take_metadata)
 from volume.importer.settle import settle_notes
 from volume.importer.notes import TOKEN, lettered_notes
 
@@ -276,7 +277,8 @@ def _take_title(article: Article) -> None:
         after = after if after is not None and _title_candidate(blocks[after].plain) else None
         first = _words(blocks[start].plain) if start < len(blocks) else set()
         shared = lambda i: len(_words(blocks[i].plain) & first) if i is not None else -1  # noqa: E731
-        if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)):
+        if after is not None and (title_at is None or (shared(after) > shared(title_at) and shared(after) >= 2)
+                                  or _shares_more(blocks, title_at, after, start)):
             title_at, abstract = after, []  # the title under the date line ('13. Mai 2014, von A' / title)
     if title_at is None:
         abstract = []
@@ -306,6 +308,14 @@ def _take_title(article: Article) -> None:
     kept = {id(b) for b in abstract}
     article.blocks = [b for i, b in enumerate(blocks) if i != title_at and
                       (i > title_at or (metas and i >= metas[0]) or id(b) in kept)]
+
+
+def _shares_more(blocks: list[Block], above: int, under: int, start: int) -> bool:
+    """Whether the line `under` the date shares more words with the text's first paragraphs than the line `above`
+    it (the blog's or section's name over the date, the post's title under it) and at least two."""
+    sample = set().union(*(_words(b.plain) for b in blocks[start:start + TEXT_SAMPLE // 4]))
+    share = lambda i: len(_words(blocks[i].plain) & sample)  # noqa: E731
+    return share(under) >= 2 and share(under) > share(above)
 
 
 def _title_sharing_words(blocks: list[Block], meta: int, title_at: int, start: int,
@@ -401,6 +411,8 @@ def _title_over_date(article: Article) -> bool:
             or rec.parse_byline(blocks[1].plain) or _byline_and_date(blocks[1].plain)[0] \
             or len(blocks[0].plain.split()) < 3:  # ('Publié le … par A': a byline too, read with the others)
         return False  # ('(R48632)': the report's number after its date)
+    if _title_candidate(blocks[2].plain, long=True) and _shares_more(blocks, 0, 2, 3):
+        return False  # a section's kicker over the date, the headline under it ('Región de los Ríos' / date / title)
     article.title, article.date = blocks[0].text, rec.date_line(dated)
     article.recognised.append(f"title: {blocks[0].plain} (line {blocks[0].line}, over its date)")
     article.recognised.append(f"date: {article.date} (from '{blocks[1].plain[:60]}')")
@@ -644,6 +656,7 @@ def read_plain(text: str, source: Path) -> Article:
                                                       markers=not looks_like_code(line)), number))
     for line, number in bars:
         article.dropped.append(f"link bar under a reference (line {number}): '{line[:60]}'")
+    split_glued_dates(article)  # ('27.01.2022MineralölINFO …': a kicker's date glued to the title)
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)

@@ -1,4 +1,5 @@
-"""The words web pages use for chrome, notes, credits, bylines and dates, in English, Russian, French, German, Turkish."""
+"""The words web pages use for chrome, notes, credits, bylines and dates, in English, Russian, French, German, Turkish
+(and the dates, bylines and chrome of Spanish pages)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ MONTHS = {
     "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6,
     "temmuz": 7, "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11,
     "aralık": 12, "aralik": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 
 # "Published: …", "Опубликовано …", "Publié le …", "Veröffentlicht am …", "Yayınlanma tarihi: …"
@@ -38,7 +42,8 @@ DATE_LABELS = (
     r"publié(?: le)?|publie(?: le)?|mis à jour(?: le)?|date de publication|"
     r"datum|veröffentlicht(?: am)?|publiziert(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|stand|"
     r"erstellt(?: am)?|geschrieben am|verfasst am|"
-    r"tarih|yayınlanma tarihi|yayın tarihi|yayınlandı|güncelleme(?: tarihi)?|güncellendi|son güncelleme"
+    r"tarih|yayınlanma tarihi|yayın tarihi|yayınlandı|güncelleme(?: tarihi)?|güncellendi|son güncelleme|"
+    r"fecha(?: de publicación)?|publicado(?: el)?|actualizado(?: el)?"
 )
 # Words after the year that belong to the date: "17 февраля 2022 года", "17 февраля 2022 г.", "2022 yılı".
 DATE_TAIL = r"(?:\s*(?:года|год|г\.|г\b|yılı|yil))?"
@@ -47,7 +52,8 @@ WEEKDAYS = (
     r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar"
+    r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
 )
 
 # Byline openers: "By A", "Author: A", "Автор: А", "Par A", "Von A", "Yazar: A".
@@ -56,7 +62,8 @@ BYLINE_LABELS = (
     r"автор(?:ы)? научной работы|автор(?:ы)?|текст|опубликовал[аи]?|"
     r"auteur(?:e|s|es)?|écrit par|publié par|posté par|"
     r"autor(?:in|en|innen)?|verfasst von|geschrieben von|veröffentlicht von|"
-    r"yazar(?:lar)?|yazan|paylaşan"
+    r"yazar(?:lar)?|yazan|paylaşan|"
+    r"publicado por|escrito por|redactado por"
 )
 BYLINE_WORDS = r"By|by|Par|par|Von|von"  # unlabelled: "By A", "Par A", "Von A" (no colon)
 AND_WORDS = r"and|и|et|und|ve"
@@ -97,6 +104,8 @@ ALWAYS_CHROME = {
     # Turkish
     "paylaş", "paylaşın", "yazdır", "abone ol", "giriş yap", "giriş", "kayıt ol", "ara", "arama", "kapat",
     "başa dön", "içeriğe geç", "bağlantıyı kopyala", "bağış yap", "menü",
+    # Spanish: a box inside the text pointing to another article ('Lee también...' over its headline)
+    "lee también", "lee también...", "lea también", "te puede interesar", "compartir",
     # a journal or library page's labels and badges above its abstract: keywords, a licence badge
     "open access", "keywords", "key words", "ключевые слова", "schlüsselwörter", "schlagwörter", "mots-clés", "mots clés",
     "anahtar kelimeler", "anahtar sözcükler", "cc by", "cc by-sa", "cc by-nd", "cc by-nc", "cc by-nc-sa", "cc by-nc-nd",
@@ -151,6 +160,8 @@ STOP_LINES = {
     "ilgili haberler", "benzer haberler", "ilgili yazılar", "bunları da okuyun", "bunlar da ilginizi çekebilir",
     "ayrıca okuyun", "en çok okunanlar", "son haberler", "yorumlar", "yorum yap", "yorum yazın",
     "son yazılar", "son yorumlar",
+    # Spanish
+    "noticias relacionadas", "lo más leído", "más leídas", "comentarios", "deja un comentario",
 }
 # A table of contents: left out with the entries under it (the text's own headings again, or numbered lines).
 TOC_HEADINGS = {
