@@ -5,7 +5,8 @@
 Title, authors and date from pandoc's title block; notes from the list items the markers' links point to (pandoc's
 footnotes section, or a page's own `<li id="fnN">` lists), in the order of their first marker, without their number
 or back-link; headings without their markers, the notes lists' own headings ("Footnotes", "Notes") left out; the first
-8 words of every body paragraph and list item outside the notes (table cells left out).
+8 words of every body paragraph and list item outside the notes (table cells left out), cut before a marker
+that falls among them (the bench reads the chapter's text with its note numbers in it).
 """
 import json
 import sys
@@ -34,13 +35,15 @@ head = body.xpath(".//header[@id='title-block-header']")
 title = sq(head[0].xpath(".//h1[@class='title']")[0].text_content())
 authors = [sq(p.text_content()) for p in head[0].xpath(".//p[@class='author']")]
 date = "".join(sq(p.text_content()) for p in head[0].xpath(".//p[@class='date']"))
-for a in markers:  # headings and paragraphs are labelled without their markers
-    (a.getparent() if a.getparent().tag == "sup" else a).drop_tree()
+for a in markers:  # headings are labelled without their markers; a paragraph's words are cut at its first one
+    held = a.getparent() if a.getparent().tag == "sup" else a
+    held.tail = "\u2063" + (held.tail or "")
+    held.drop_tree()
 heads = []
 for h in body.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"):
     if h.xpath("ancestor::header"):
         continue
-    text = sq(h.text_content())
+    text = sq(h.text_content().replace("\u2063", ""))
     if text not in ("Footnotes", "Notes"):
         heads.append(text)
 paras = []
@@ -51,7 +54,7 @@ for el in body.xpath(".//p|.//li"):
         continue
     if el.tag == "p" and el.xpath("ancestor::li[not(p)]"):
         continue
-    text = sq(el.text_content())
+    text = sq(el.text_content().split("\u2063")[0])
     if text:
         paras.append(" ".join(text.split()[:8]))
 expected = {"title": title, "authors": authors, "date": date, "publisher": publisher, "notes": notes,
