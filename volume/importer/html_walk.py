@@ -9,7 +9,7 @@ from lxml import etree
 
 from volume.importer import citations
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, emphasis, inline_text, token
+from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
 from volume.importer.notes import LETTER_BASE, letter_value
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
@@ -199,10 +199,13 @@ class Walker:
         if tag == "a":
             href = (element.get("href") or "").strip()
             if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
-                if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
+                if text.strip().rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
+                shown_address = re.fullmatch(r"<([^>\s]+)>", inner.strip())
+                if shown_address:  # an address shown over another (an archive's): the reader's text is the shown one
+                    return f"[{escape(shown_address.group(1))}]({_link_address(href)})"
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-                address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                address = _link_address(href)
                 shown = inner.strip()
                 raised = re.fullmatch(r"([\^~])([^\^~]+)\1", shown)
                 if raised:  # '<a><sup>[update]</sup></a>' (a Word file's): '[^…' would open a note marker
@@ -427,6 +430,10 @@ class Walker:
 
 CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figures|tables|illustrations)|"
                               r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
+
+
+def _link_address(href: str) -> str:
+    return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def _whole_in_page_link(item: etree._Element) -> bool:
