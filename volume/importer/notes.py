@@ -484,11 +484,13 @@ SPACED_RUN = 5  # numbers set apart by spaces that run 1, 2, 3, 4, 5 in the text
 
 
 def spaced_run(blocks, start: int = 1) -> list[int]:
-    """How far the numbers set apart by spaces (or glued to a word) run start, start + 1, ... in the text's order."""
+    """How far the numbers set apart by spaces (or glued to a word or a year) run start, start + 1, ... in the text's
+    order."""
     expected, found = start, []
     for block in blocks:
         protected = [m.span() for m in PROTECTED.finditer(block.text)]
-        matches = sorted([*SPACED.finditer(block.text), *weak_candidates(block.text)], key=lambda m: m.start(1))
+        matches = sorted([*SPACED.finditer(block.text), *AFTER_YEAR.finditer(block.text), *weak_candidates(block.text)],
+                         key=lambda m: m.start(1))
         for match in matches:
             if int(match.group(1)) == expected and not any(a <= match.start(1) < b for a, b in protected):
                 found.append(expected)
