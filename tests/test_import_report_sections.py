@@ -155,3 +155,15 @@ def test_the_m_cases_keep_every_note_joined_and_every_heading(case, tmp_path):
         score = bench.evaluate(DEV / case, form, tmp_path / form)
         assert (score.notes_found, score.joined_right, score.false_joins) == (score.notes_expected,) * 2 + (0,), form
         assert score.headings_kept == score.headings_expected and score.paragraphs_kept == score.paragraphs_expected
+
+
+def test_a_marker_glued_to_a_cell_of_a_copied_table_stays_where_the_table_stood(project, tmp_path):
+    """A table a copy gives as tab-separated rows is left out; a digit glued to a cell's word is the note the
+    sequence expects there ('Kazakhstan2'), a unit's ('km3') is not, and stays out with the table."""
+    text = (f"Water Withdrawals in the Aral Basin\n\n{PROSE}.1\n\nState\tArea, km3\tShare\nKazakhstan2\t12\t12%\n"
+            f"Uzbekistan\t45\t45%\n\n{PROSE}.3\n\n"
+            + "".join(f"Source note {n}, 2020. ↩\n" for n in range(1, 4)))
+    result, chapter, _ = imported(project, tmp_path, "table.txt", text)
+    assert [n.text for n in chapter.notes] == [f"Source note {n}, 2020." for n in range(1, 4)]
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert "left out of the chapter; the notes it cites:\\][^2]" in markdown and "secretariat.[^3]" in markdown

@@ -80,6 +80,7 @@ TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assem
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
 MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
+TABLE_DIGITS = re.compile(r"\x01\d{1,3}")  # (notes.TABLE_DIGIT_MARK)
 TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
 
 
@@ -478,9 +479,10 @@ def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.text.startswith(TABLE_LEFT):
             own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
-            if not own:
+            pending = "".join(TABLE_DIGITS.findall(block.text))  # a copy's digits glued to a cell, markers maybe
+            if not own and not pending:
                 continue
-            block.text = TABLE_LEFT + "".join(own)
+            block.text = TABLE_LEFT + "".join(own) + pending
         kept.append(block)
     return kept
 

@@ -443,6 +443,10 @@ AFTER_YEAR = re.compile(r"(?<![\d.,/-])(?:1[6-9]|20)\d\d([1-9]\d?)(?=[\s,.;:!?)\
 # 'Transparency and Open Government 1 instructed': a marker set apart by spaces, as a copy of a superscript link
 # with a space before it gives it; taken only when such numbers run 1, 2, 3 ... through every note of the list
 SPACED = re.compile(r"(?:(?<=\w )|(?<=\w[.,;:)”\"’»] )|(?<=\w[)”\"’»][.,;:] ))([1-9]\d{0,2})(?= (?:[^\W\d_]|[“\"«(])| ?$)")
+# A digit glued to a cell of a table a copy left out ('Kazakhstan5'), kept after the table's line until the notes
+# are settled: the 1, 2, 3 pass takes it when it is the very note it expects next
+TABLE_DIGIT_MARK = "\x01"
+TABLE_DIGIT = re.compile(r"\x01(\d{1,3})")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
 
@@ -476,6 +480,7 @@ def weak_numbers(blocks) -> set[int]:
         for match in weak_candidates(block.text):
             first = int(match.group(1))
             found |= {first, *run_after(block.text, match.end(1), first)[0]}
+        found |= {int(d) for d in TABLE_DIGIT.findall(block.text)}
     spaced = spaced_run(blocks)
     return found | (set(spaced) if len(spaced) >= SPACED_RUN else set())
 
@@ -489,8 +494,8 @@ def spaced_run(blocks, start: int = 1) -> list[int]:
     expected, found = start, []
     for block in blocks:
         protected = [m.span() for m in PROTECTED.finditer(block.text)]
-        matches = sorted([*SPACED.finditer(block.text), *AFTER_YEAR.finditer(block.text), *weak_candidates(block.text)],
-                         key=lambda m: m.start(1))
+        matches = sorted([*SPACED.finditer(block.text), *AFTER_YEAR.finditer(block.text), *weak_candidates(block.text),
+                          *TABLE_DIGIT.finditer(block.text)], key=lambda m: m.start(1))
         for match in matches:
             if int(match.group(1)) == expected and not any(a <= match.start(1) < b for a, b in protected):
                 found.append(expected)
@@ -513,7 +518,8 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     for block in blocks:
         pieces, position = [], 0
         candidates = [*TOKEN.finditer(block.text), *weak_candidates(block.text), *_after_numbers(block.text),
-                      *_protected_out(AFTER_YEAR, block.text), *(_protected_out(SPACED, block.text) if spaced else [])]
+                      *_protected_out(AFTER_YEAR, block.text), *(_protected_out(SPACED, block.text) if spaced else []),
+                      *TABLE_DIGIT.finditer(block.text)]
         for match in sorted(candidates, key=lambda m: m.start()):
             if match.start() < position:  # inside a run already taken ('1 2 3')
                 continue
@@ -522,7 +528,7 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                 continue
             value = int(match.group(1))
             if value == expected and value in wanted:
-                cut = match.start(0) if match.re is PAREN else match.start(1) - (match.re is SPACED)
+                cut = match.start(0) if match.re in (PAREN, TABLE_DIGIT) else match.start(1) - (match.re is SPACED)
                 pieces.append(block.text[position:cut])
                 position = match.end(0) if match.re is PAREN else match.end(1)
                 wanted.discard(value)
