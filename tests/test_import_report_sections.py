@@ -167,3 +167,21 @@ def test_a_marker_glued_to_a_cell_of_a_copied_table_stays_where_the_table_stood(
     assert [n.text for n in chapter.notes] == [f"Source note {n}, 2020." for n in range(1, 4)]
     markdown = result.chapter.read_text(encoding="utf-8")
     assert "left out of the chapter; the notes it cites:\\][^2]" in markdown and "secretariat.[^3]" in markdown
+
+
+@pytest.mark.parametrize("between", ["<hr>", "<h3>Footnotes</h3>"])
+def test_notes_set_under_each_sections_text_numbered_on_are_one_list(project, tmp_path, between):
+    """A report's notes under each section's text, each opening with its raised number ('<sup>4</sup> …'),
+    numbered on across sections, with or without a heading over them: every note kept and joined, every section's
+    text and heading kept."""
+    def section(title: str, numbers: list[int]) -> str:
+        body = "".join(f"<p>{PROSE}.<sup>{n}</sup></p>" for n in numbers)
+        notes = "".join(f"<p><sup>{n}</sup> Interstate Commission, Report {n}, 2019.</p>" for n in numbers)
+        return f"<h2>{title}</h2>{body}{between}{notes}"
+    html = ("<html><head><title>Quota Report</title></head><body><article><h1>Quota Report</h1>"
+            + section("1. Introduction", [1, 2, 3]) + section("2. Allocation", [4, 5])
+            + section("3. Disputes", [6]) + "</article></body></html>")
+    result, chapter, _ = imported(project, tmp_path, "quota.html", html)
+    assert [n.text for n in chapter.notes] == [f"Interstate Commission, Report {n}, 2019." for n in range(1, 7)]
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert markdown.count(PROSE[:50]) == 6 and "## 3. Disputes" in markdown and "Footnotes" not in markdown

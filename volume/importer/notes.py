@@ -414,8 +414,30 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return _numbered_on(blocks, [c[3] for c in candidates]) or max(candidates, key=lambda c: c[:3])[3]
-    return _closing_run(blocks, markers) or _glued_run(blocks, weak) or _backlinked_run(blocks, markers | weak) \
+    return _section_runs(blocks) or _closing_run(blocks, markers) or _glued_run(blocks, weak) \
+        or _backlinked_run(blocks, markers | weak) \
         or _lone_closing_note(blocks, weak)
+
+
+def _section_runs(blocks) -> NotesList | None:
+    """Without headings: the notes a report sets under each section's text, each opening with its raised number
+    ('<sup>4</sup> Interstate Commission, …'), numbered on from one section to the next, each run's numbers cited by
+    markers in the text above it: one list of notes, the sections' text between the runs kept as text."""
+    runs, index = [], 0
+    while index < len(blocks):
+        if TOKEN.match(blocks[index].text.strip()) and index:
+            notes, end = read_numbered(blocks, index, loose=False)
+            numbers = [n.number for n in notes]
+            if notes and numbers == sorted(set(numbers)) and set(numbers) <= referenced(blocks[:index]):
+                runs.append(NotesList(index, end, "", notes))
+                index = max(end, index + 1)
+                continue
+        index += 1
+    numbers = [n.number for run in runs for n in run.notes]
+    if len(runs) < 2 or numbers != sorted(set(numbers)):
+        return None
+    between = [b for a, c in zip(runs, runs[1:]) for b in blocks[a.end:c.start]]
+    return NotesList(runs[0].start, runs[-1].end, "", [n for run in runs for n in run.notes], between=between)
 
 
 def _lone_closing_note(blocks, weak: set[int]) -> NotesList | None:
