@@ -185,3 +185,18 @@ def test_notes_set_under_each_sections_text_numbered_on_are_one_list(project, tm
     assert [n.text for n in chapter.notes] == [f"Interstate Commission, Report {n}, 2019." for n in range(1, 7)]
     markdown = result.chapter.read_text(encoding="utf-8")
     assert markdown.count(PROSE[:50]) == 6 and "## 3. Disputes" in markdown and "Footnotes" not in markdown
+
+
+def test_a_copys_closing_notes_whose_numbers_stand_alone_on_their_lines_are_notes(project, tmp_path):
+    """No heading over the notes, each number alone on the line above its note ('2.' / 'Interstate …'), the markers
+    plain digits after the sentences' full stops: the notes are found and joined, and a sentence ending in its
+    marker ('each year.2') is no heading."""
+    text = (f"Water Quotas in the Aral Basin\n\n{PROSE}.1 The states report.\n\nThe downstream states report their "
+            "withdrawals to the secretariat each year.2\n\nA third paragraph says more about the rivers and the "
+            "canals.3\n\n1.\nTreaty of Almaty, 1992.\n2.\nInterstate Commission, Report, 2019.\n3.\n"
+            "World Bank, Water Report, 2020.\n")
+    result, chapter, _ = imported(project, tmp_path, "quotas.txt", text)
+    assert [n.text for n in chapter.notes] == ["Treaty of Almaty, 1992.", "Interstate Commission, Report, 2019.",
+                                               "World Bank, Water Report, 2020."]
+    markdown = result.chapter.read_text(encoding="utf-8")
+    assert "\n## " not in markdown and "each year.[^2]" in markdown

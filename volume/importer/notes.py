@@ -279,21 +279,24 @@ def _score(found: NotesList, markers: set[int], weak: set[int]) -> tuple[int, fl
     return 2 * len(numbers & markers) + len(numbers & weak), likeness
 
 
-def _closing_run(blocks, markers: set[int]) -> NotesList | None:
+def _closing_run(blocks, markers: set[int], weak: set[int] = frozenset()) -> NotesList | None:
     """Without a heading: the last run of numbered notes starting at 1 (or i), or at the lowest number the text's
-    markers point to (a book's chapter numbers its notes on), that markers in the text point to."""
+    markers point to (a book's chapter numbers its notes on), that markers in the text point to, or (in a copy)
+    whose every number the text carries as plain digits where markers stand ('each year.2')."""
     lowest = min(markers, default=1)
     for index in range(len(blocks) - 1, -1, -1):
         found = note_label(blocks[index])
-        lone = not found and LONE_NUMBER.match(blocks[index].plain.strip()) and _text_follows(blocks, index + 1, True)
+        lone = not found and (LONE_NUMBER.match(blocks[index].plain.strip()) or BARE_LABEL.match(
+            blocks[index].text.strip())) and _text_follows(blocks, index + 1, True)  # '12' or '12.' over its text
         found = found or (note_label(blocks[index], loose=True) if lone else None)  # '1' alone over its text
         if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
             continue
         notes, end = read_numbered(blocks, index, loose=bool(lone))
         numbers = {note.number for note in notes}
-        raised = TOKEN.match(blocks[index].text.strip())  # '<sup>1</sup> Convention on …': a lone note set as
-        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None) or raised) and numbers & markers:  # the page
-            return NotesList(index, end, "", notes)  # sets its marker ('sea.<sup>1</sup>'), under the text
+        raised = TOKEN.match(blocks[index].text.strip())  # '<sup>1</sup> Convention on …' under the text
+        copied = len(notes) >= 2 and numbers <= weak and _run_length(weak) >= len(notes)
+        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None) or raised) and (numbers & markers or copied):
+            return NotesList(index, end, "", notes)
     return None
 
 
@@ -414,7 +417,7 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return _numbered_on(blocks, [c[3] for c in candidates]) or max(candidates, key=lambda c: c[:3])[3]
-    return _section_runs(blocks) or _closing_run(blocks, markers) or _glued_run(blocks, weak) \
+    return _section_runs(blocks) or _closing_run(blocks, markers, weak) or _glued_run(blocks, weak) \
         or _backlinked_run(blocks, markers | weak) \
         or _lone_closing_note(blocks, weak)
 

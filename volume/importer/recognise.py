@@ -655,7 +655,8 @@ def is_heading_like(line: str) -> bool:
     abbreviation = bool(words) and len(words) <= 5 and re.search(r"(?:\b[A-Z]\.){2,}$|\b[IVX]{2,}\.$", line)
     numbered = SECTION_NUMBER.match(line)  # '1. Collect or create information in a way that supports …', 'a. Use …'
     longest, widest = (NUMBERED_HEADING_WORDS, 160) if numbered else (14, 100)
-    if not 1 <= len(words) <= longest or len(line) > widest or (line.endswith(SENTENCE_END) and not abbreviation):
+    ends = re.sub(r"(?<=[.!?…])\d{1,3}(?:[,–-]\d{1,3})*$", "", line)  # '… each year.2': a sentence and its marker
+    if not 1 <= len(words) <= longest or len(line) > widest or (ends.endswith(SENTENCE_END) and not abbreviation):
         return False
     if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
