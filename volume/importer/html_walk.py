@@ -9,7 +9,7 @@ from lxml import etree
 
 from volume.importer import citations
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, emphasis, inline_text, token
+from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
 from volume.importer.notes import LETTER_BASE, letter_value
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
@@ -80,6 +80,7 @@ TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assem
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
 MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
+TABLE_DIGITS = re.compile(r"\x01\d{1,3}")  # (notes.TABLE_DIGIT_MARK)
 TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
 
 
@@ -199,10 +200,13 @@ class Walker:
         if tag == "a":
             href = (element.get("href") or "").strip()
             if re.match(r"https?://", href) and inner.strip() and "\x00" not in inner:
-                if re.fullmatch(r"<[^>\s]+>", inner.strip()) or text.rstrip("/") == href.rstrip("/"):
+                if text.strip().rstrip("/") == href.rstrip("/"):
                     return f"<{href}>"  # the link shows its own address
+                shown_address = re.fullmatch(r"<([^>\s]+)>", inner.strip())
+                if shown_address:  # an address shown over another (an archive's): the reader's text is the shown one
+                    return f"[{escape(shown_address.group(1))}]({_link_address(href)})"
                 lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-                address = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                address = _link_address(href)
                 shown = inner.strip()
                 raised = re.fullmatch(r"([\^~])([^\^~]+)\1", shown)
                 if raised:  # '<a><sup>[update]</sup></a>' (a Word file's): '[^…' would open a note marker
@@ -429,6 +433,10 @@ CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figur
                               r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
 
 
+def _link_address(href: str) -> str:
+    return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
 def _whole_in_page_link(item: etree._Element) -> bool:
     """A list item that is nothing but links to places in the same page ('#_Toc206167737')."""
     links = [a for a in item.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href")) > 1]
@@ -471,9 +479,10 @@ def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.text.startswith(TABLE_LEFT):
             own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
-            if not own:
+            pending = "".join(TABLE_DIGITS.findall(block.text))  # a copy's digits glued to a cell, markers maybe
+            if not own and not pending:
                 continue
-            block.text = TABLE_LEFT + "".join(own)
+            block.text = TABLE_LEFT + "".join(own) + pending
         kept.append(block)
     return kept
 

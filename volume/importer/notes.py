@@ -91,6 +91,7 @@ def sub_label(text: str, number: int) -> str | None:
 def clean_note_text(text: str) -> str:
     """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
     text = BACKLINK.sub("", text.lstrip())
+    text = re.sub(r"([.,;:]?)(?:↩\uFE0E?|↑)+>$", r">\1", text.rstrip())  # '<https://…html.↩︎>': the copy's address took it
     text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^)+$", "", text)
     return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
 
@@ -106,6 +107,10 @@ def referenced(blocks) -> set[int]:
             found.add(int(match.group(1)))
         found |= group_markers(text)
     return found
+
+
+def notes_heading_block(block) -> bool:
+    return rec.is_notes_heading(block.plain)
 
 
 def _headingish(block) -> bool:
@@ -165,7 +170,11 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
             notes[-1].text = _joined(notes[-1].text, clean_note_text(part))
             index, tail = index + 1, 0
             continue
+        if notes and block.kind == "heading" and not notes_heading_block(block):
+            break  # '1. Objectives' after the section's notes: the next section's numbered heading, no note
         found = note_label(block, loose)
+        if found and notes and found[0] < notes[-1].number and not getattr(block, "anchor", None):
+            break  # '1. Objectives' after note 12: the numbers start again, the list has ended
         if found:
             number, label, rest = found
             if not rest.strip() and _text_follows(blocks, index + 1, loose):  # '12.' over its text: a table's row
@@ -201,15 +210,17 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
     early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
     the note above it, for strip_link_bars to take off."""
     notes: list[Note] = []
-    index = first
+    index, arrows = first, 0  # items so far that ended with their back-link ('…html.↩︎'): each is a note
     while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
         backlinked = bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))
+        arrowed = bool(ARROW_BACKLINK.search(block.text))
         if notes and citations.link_bar_line(block.plain):
             notes[-1].text += "\n\n" + clean_note_text(block.text)
         elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
             break  # every item so far opened with its back-link: one without it is the page after the list
-        elif len(notes) < expected:
+        elif len(notes) < expected or (notes and arrowed and arrows == len(notes)):
+            arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
         else:
@@ -233,6 +244,22 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     return NotesList(heading, end, title, notes, numbered)
 
 
+def _numbered_on(blocks, lists: list[NotesList]) -> NotesList | None:
+    """Several lists under notes headings whose numbers run on from one to the next (a report's sections each
+    closing with their 'Footnotes', 1-12, 13-14, 21-28): one list of notes, the text between them kept as text and
+    their headings left out."""
+    lists = sorted(lists, key=lambda f: f.start)
+    if len(lists) < 2 or not all(f.numbered for f in lists):
+        return None
+    numbers = [n.number for f in lists for n in f.notes]
+    if numbers != sorted(set(numbers)) or any(b.start < a.end for a, b in zip(lists, lists[1:])):
+        return None
+    between = [b for a, c in zip(lists, lists[1:]) for b in blocks[a.end:c.start]]
+    skipped = [blocks[f.start] for f in lists[1:]]
+    return NotesList(lists[0].start, lists[-1].end, lists[0].heading, [n for f in lists for n in f.notes],
+                     between=between, skipped=skipped)
+
+
 def _run_length(numbers: set[int]) -> int:
     """How far 1, 2, 3, ... runs unbroken in `numbers` (plain digits that may be markers)."""
     count = 0
@@ -252,19 +279,23 @@ def _score(found: NotesList, markers: set[int], weak: set[int]) -> tuple[int, fl
     return 2 * len(numbers & markers) + len(numbers & weak), likeness
 
 
-def _closing_run(blocks, markers: set[int]) -> NotesList | None:
+def _closing_run(blocks, markers: set[int], weak: set[int] = frozenset()) -> NotesList | None:
     """Without a heading: the last run of numbered notes starting at 1 (or i), or at the lowest number the text's
-    markers point to (a book's chapter numbers its notes on), that markers in the text point to."""
+    markers point to (a book's chapter numbers its notes on), that markers in the text point to, or (in a copy)
+    whose every number the text carries as plain digits where markers stand ('each year.2')."""
     lowest = min(markers, default=1)
     for index in range(len(blocks) - 1, -1, -1):
         found = note_label(blocks[index])
-        lone = not found and LONE_NUMBER.match(blocks[index].plain.strip()) and _text_follows(blocks, index + 1, True)
+        lone = not found and (LONE_NUMBER.match(blocks[index].plain.strip()) or BARE_LABEL.match(
+            blocks[index].text.strip())) and _text_follows(blocks, index + 1, True)  # '12' or '12.' over its text
         found = found or (note_label(blocks[index], loose=True) if lone else None)  # '1' alone over its text
         if not found or found[0] not in (1, lowest) or (index and note_label(blocks[index - 1])):
             continue
         notes, end = read_numbered(blocks, index, loose=bool(lone))
         numbers = {note.number for note in notes}
-        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None)) and numbers & markers:
+        raised = TOKEN.match(blocks[index].text.strip())  # '<sup>1</sup> Convention on …' under the text
+        copied = len(notes) >= 2 and numbers <= weak and _run_length(weak) >= len(notes)
+        if (len(notes) >= 2 or getattr(blocks[index], "anchor", None) or raised) and (numbers & markers or copied):
             return NotesList(index, end, "", notes)
     return None
 
@@ -290,7 +321,7 @@ def _glued_run(blocks, weak: set[int]) -> NotesList | None:
     return NotesList(start, end, "", notes)
 
 
-ARROW_BACKLINK = re.compile(r"^\s*[↑↩↵]|(?:[↩↑]\uFE0E?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
+ARROW_BACKLINK = re.compile(r"^\s*[↑↩↵]|(?:[↩↑]\uFE0E?>?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
 
 
 def _backlinked_run(blocks, numbers: set[int]) -> NotesList | None:
@@ -349,7 +380,11 @@ def _linked(blocks) -> NotesList | None:
         if all(b.kind == "heading" or rec.is_notes_heading(b.plain) for b in gap):
             skipped += gap
         else:
-            between += gap
+            heads = 0  # the next section's own 'Footnotes' heading over its part of the list is no text
+            while heads < len(gap) and _headingish(gap[-1 - heads]) and rec.is_notes_heading(gap[-1 - heads].plain):
+                heads += 1
+            between += gap[:len(gap) - heads]
+            skipped += gap[len(gap) - heads:]
         index = following
     heading = ""
     if start > 0 and _headingish(blocks[start - 1]) and rec.is_notes_heading(blocks[start - 1].plain):
@@ -381,8 +416,44 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
             if found:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
-        return max(candidates, key=lambda c: c[:3])[3]
-    return _closing_run(blocks, markers) or _glued_run(blocks, weak) or _backlinked_run(blocks, markers | weak)
+        return _numbered_on(blocks, [c[3] for c in candidates]) or max(candidates, key=lambda c: c[:3])[3]
+    return _section_runs(blocks) or _closing_run(blocks, markers, weak) or _glued_run(blocks, weak) \
+        or _backlinked_run(blocks, markers | weak) \
+        or _lone_closing_note(blocks, weak)
+
+
+def _section_runs(blocks) -> NotesList | None:
+    """Without headings: the notes a report sets under each section's text, each opening with its raised number
+    ('<sup>4</sup> Interstate Commission, …'), numbered on from one section to the next, each run's numbers cited by
+    markers in the text above it: one list of notes, the sections' text between the runs kept as text."""
+    runs, index = [], 0
+    while index < len(blocks):
+        if TOKEN.match(blocks[index].text.strip()) and index:
+            notes, end = read_numbered(blocks, index, loose=False)
+            numbers = [n.number for n in notes]
+            if notes and numbers == sorted(set(numbers)) and set(numbers) <= referenced(blocks[:index]):
+                runs.append(NotesList(index, end, "", notes))
+                index = max(end, index + 1)
+                continue
+        index += 1
+    numbers = [n.number for run in runs for n in run.notes]
+    if len(runs) < 2 or numbers != sorted(set(numbers)):
+        return None
+    between = [b for a, c in zip(runs, runs[1:]) for b in blocks[a.end:c.start]]
+    return NotesList(runs[0].start, runs[-1].end, "", [n for run in runs for n in run.notes], between=between)
+
+
+def _lone_closing_note(blocks, weak: set[int]) -> NotesList | None:
+    """A copy's one note closing the text, its number before it ('1 Convention on …'), when the text carries that
+    number glued as a marker ('about it.1 This'): a page's single footnote, whose list has no second item to show it."""
+    if not blocks or 1 not in weak:
+        return None
+    text = blocks[-1].text.strip()
+    match = re.match(r"1\s*(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])", text)
+    if not match or blocks[-1].kind == "heading" or not re.search(r"[.)]$|\d{4}", text):
+        return None
+    return NotesList(len(blocks) - 1, len(blocks), "", [Note(1, "1", clean_note_text(text[match.end():]),
+                                                             blocks[-1].line)])
 
 
 # --- markers a copy left as plain digits: 'growth.12 The next', 'policy (3)' ---------------------------------
@@ -392,6 +463,15 @@ GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\
 PAREN = re.compile(r"(?<=\S)(?<![)\d])\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 # 'ultimately included 31.8 The FY2025 …': a marker after a number's full stop, where a new sentence starts
 SENTENCE_AFTER_NUMBER = re.compile(r"(?<=\d\.)([1-9]\d{0,2})(?=\s+[A-ZА-ЯЁ\"“«(]|$)")
+# 'en janvier 20195. Plutôt': a marker glued to a year; the 1, 2, 3 pass takes it only as the very note it expects next
+AFTER_YEAR = re.compile(r"(?<![\d.,/-])(?:1[6-9]|20)\d\d([1-9]\d?)(?=[\s,.;:!?)\]]|$)")
+# 'Transparency and Open Government 1 instructed': a marker set apart by spaces, as a copy of a superscript link
+# with a space before it gives it; taken only when such numbers run 1, 2, 3 ... through every note of the list
+SPACED = re.compile(r"(?:(?<=\w )|(?<=\w[.,;:)”\"’»] )|(?<=\w[)”\"’»][.,;:] ))([1-9]\d{0,2})(?= (?:[^\W\d_]|[“\"«(])| ?$)")
+# A digit glued to a cell of a table a copy left out ('Kazakhstan5'), kept after the table's line until the notes
+# are settled: the 1, 2, 3 pass takes it when it is the very note it expects next
+TABLE_DIGIT_MARK = "\x01"
+TABLE_DIGIT = re.compile(r"\x01(\d{1,3})")
 PROTECTED = re.compile(r"<[^>\s]+>|\]\([^)]*\)|\x00[^\x00]*\x00")
 
 
@@ -418,12 +498,33 @@ def _decimal(text: str, at: int) -> bool:
 
 
 def weak_numbers(blocks) -> set[int]:
-    """Numbers plain digits in the text may be markers for, with the runs that carry them on ('fibrillation.1 2 3')."""
+    """Numbers plain digits in the text may be markers for, with the runs that carry them on ('fibrillation.1 2 3'),
+    and the run 1, 2, 3 ... of numbers set apart by spaces when it is long enough to be a text's markers."""
     found: set[int] = set()
     for block in blocks:
         for match in weak_candidates(block.text):
             first = int(match.group(1))
             found |= {first, *run_after(block.text, match.end(1), first)[0]}
+        found |= {int(d) for d in TABLE_DIGIT.findall(block.text)}
+    spaced = spaced_run(blocks)
+    return found | (set(spaced) if len(spaced) >= SPACED_RUN else set())
+
+
+SPACED_RUN = 5  # numbers set apart by spaces that run 1, 2, 3, 4, 5 in the text's order: its markers, not chance
+
+
+def spaced_run(blocks, start: int = 1) -> list[int]:
+    """How far the numbers set apart by spaces (or glued to a word or a year) run start, start + 1, ... in the text's
+    order."""
+    expected, found = start, []
+    for block in blocks:
+        protected = [m.span() for m in PROTECTED.finditer(block.text)]
+        matches = sorted([*SPACED.finditer(block.text), *AFTER_YEAR.finditer(block.text), *weak_candidates(block.text),
+                          *TABLE_DIGIT.finditer(block.text)], key=lambda m: m.start(1))
+        for match in matches:
+            if int(match.group(1)) == expected and not any(a <= match.start(1) < b for a, b in protected):
+                found.append(expected)
+                expected += 1
     return found
 
 
@@ -436,18 +537,23 @@ def recover_markers(blocks, numbers: set[int]) -> int:
     if not wanted:
         return 0
     expected, recovered = min(numbers), 0  # a book's chapter numbers its notes on: 22, 23, ...
+    ordered = sorted(numbers)
+    spaced = len(numbers) >= SPACED_RUN and set(spaced_run(blocks, ordered[0])) >= numbers  # every note's marker so
+    following = dict(zip(ordered, ordered[1:]))  # the list's next number: notes 15-20 on pages left out, 14 -> 21
     for block in blocks:
         pieces, position = [], 0
-        candidates = [*TOKEN.finditer(block.text), *weak_candidates(block.text), *_after_numbers(block.text)]
+        candidates = [*TOKEN.finditer(block.text), *weak_candidates(block.text), *_after_numbers(block.text),
+                      *_protected_out(AFTER_YEAR, block.text), *(_protected_out(SPACED, block.text) if spaced else []),
+                      *TABLE_DIGIT.finditer(block.text)]
         for match in sorted(candidates, key=lambda m: m.start()):
             if match.start() < position:  # inside a run already taken ('1 2 3')
                 continue
             if match.re is TOKEN:
-                expected = int(match.group(1)) + 1
+                expected = following.get(int(match.group(1)), int(match.group(1)) + 1)
                 continue
             value = int(match.group(1))
             if value == expected and value in wanted:
-                cut = match.start(0) if match.re is PAREN else match.start(1)
+                cut = match.start(0) if match.re in (PAREN, TABLE_DIGIT) else match.start(1) - (match.re is SPACED)
                 pieces.append(block.text[position:cut])
                 position = match.end(0) if match.re is PAREN else match.end(1)
                 wanted.discard(value)
@@ -455,10 +561,16 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                     else ([], position)
                 wanted -= set(run)
                 pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
-                expected, recovered = (run[-1] if run else value) + 1, recovered + 1 + len(run)
+                last = run[-1] if run else value
+                expected, recovered = following.get(last, last + 1), recovered + 1 + len(run)
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
+
+
+def _protected_out(pattern: re.Pattern, text: str) -> list[re.Match]:
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    return [m for m in pattern.finditer(text) if not any(a <= m.start(1) < b for a, b in protected)]
 
 
 def _after_numbers(text: str) -> list[re.Match]:

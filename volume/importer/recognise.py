@@ -655,7 +655,10 @@ def is_heading_like(line: str) -> bool:
     line = squash(line)
     words = line.split()
     abbreviation = bool(words) and len(words) <= 5 and re.search(r"(?:\b[A-Z]\.){2,}$|\b[IVX]{2,}\.$", line)
-    if not 1 <= len(words) <= 14 or len(line) > 100 or (line.endswith(SENTENCE_END) and not abbreviation):
+    numbered = SECTION_NUMBER.match(line)  # '1. Collect or create information in a way that supports …', 'a. Use …'
+    longest, widest = (NUMBERED_HEADING_WORDS, 160) if numbered else (14, 100)
+    ends = re.sub(r"(?<=[.!?…])\d{1,3}(?:[,–-]\d{1,3})*$", "", line)  # '… each year.2': a sentence and its marker
+    if not 1 <= len(words) <= longest or len(line) > widest or (ends.endswith(SENTENCE_END) and not abbreviation):
         return False
     if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
         return False
@@ -664,7 +667,12 @@ def is_heading_like(line: str) -> bool:
         return False  # a quotation standing alone ('“Es ist nicht zu wenig Zeit, die wir haben.”1'), no heading
     if len(re.findall(r"[^\W\d_]", line)) < 2 or re.match(r"^\d{1,2}[.)]\s+[a-zа-яё]", first):  # ('K.I.T.T.' is one)
         return False  # a table's figure ('184.7', '32.4%') or a list item ('7. aligned real property …')
-    return bool(first) and (first[0].isupper() or first[0].isdigit())
+    return bool(first) and (first[0].isupper() or first[0].isdigit() or bool(numbered))
+
+
+# A section's number before its title: '1.', '2.3', 'III.', 'a.', '(b)', followed by a capitalised word
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|\(?[a-h][.)])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+NUMBERED_HEADING_WORDS = 20  # a numbered section title may run longer than a plain heading
 
 
 TYPED_EMPHASIS = re.compile(r"^\\?([*_])\s*(?P<inner>[^*_]{2,}?)\s*\\?\1$")

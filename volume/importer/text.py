@@ -7,6 +7,7 @@ from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations, furniture, page_notes
+from volume.importer import notes as notes_list
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
@@ -515,7 +516,8 @@ def _captions(article: Article) -> None:
             before = kept[-1] if kept else None
             # the line above a credit is its caption, even when short enough to pass for a heading
             if before is not None and before.kind == "para" and len(before.plain.split()) <= 60 \
-                    and not TOKEN.search(before.text) and not rec.is_credit(before.plain):
+                    and not TOKEN.search(before.text) and not rec.is_credit(before.plain) \
+                    and not before.text.startswith(TABLE_LEFT):  # (a table's line left out: its source, no caption)
                 kept[-1] = Block("caption", f"{before.text} {block.text}", before.line)
             else:
                 kept.append(Block("caption", block.text, block.line))
@@ -544,6 +546,7 @@ def _headings(article: Article) -> None:
         if _counter(blocks, index):
             continue
         if block.kind == "para" and following is not None and block is not standfirst and following.kind in ("para", "item") \
+                and not following.text.startswith(TABLE_LEFT) \
                 and rec.is_heading_like(block.plain) and not block.affiliation \
                 and (not rec.is_heading_like(following.plain) or following.kind == "item"):
             block.kind = "heading"
@@ -607,17 +610,36 @@ PAGE_LINKS = re.compile(r"(?m)^(?:[ \t]*link to page \d+)+[ \t]*")
 TOC_LINES = re.compile(r"(?m)^[ \t]*\S[^\n]{0,160}?(?:[ \t]?\.){6,}[ \t]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[ \t]*(?:\n|$)")
 
 
+CELL_MARKER_BEFORE = re.compile(r"(?:(?<![\w-])(?=[^\W\d_]*[a-zà-ÿа-яё])[^\W\d_]{3,}|[^\W\d_][.,;)\]])$")
+
+
 def _table_markers(article: Article, row: str, number: int, same_table: bool) -> None:
     """The note markers of a table row left out stay where the table stood, after a line saying so (see
     html_walk.table_markers): a row's markers join those of the rows above it in the same table."""
     markers = MARKER_TOKEN.findall(row)
-    if not markers:
+    pending = [m.group(1) for m in notes_list.weak_candidates(row)  # 'Kazakhstan5', 'reported.6' (not 'km2', 'CO2')
+               if m.re is notes_list.GLUED and CELL_MARKER_BEFORE.search(row[:m.start(1)])]
+    if not markers and not pending:
         return
     last = article.blocks[-1] if article.blocks else None
+    digits = "".join(f"{notes_list.TABLE_DIGIT_MARK}{d}" for d in pending)
     if same_table and last is not None and last.text.startswith(TABLE_LEFT):
-        last.text += "".join(m for m in markers if m not in last.text)
+        last.text += "".join(m for m in markers if m not in last.text) + digits
     else:
-        article.blocks.append(Block("para", TABLE_LEFT + "".join(dict.fromkeys(markers)), number))
+        article.blocks.append(Block("para", TABLE_LEFT + "".join(dict.fromkeys(markers)) + digits, number))
+
+
+def _table_digits_settled(article: Article) -> None:
+    """A left-out table's digits that no note claimed are cell text, not markers: gone, and a table's line left
+    without any marker goes too."""
+    kept = []
+    for block in article.blocks:
+        if block.text.startswith(TABLE_LEFT) and notes_list.TABLE_DIGIT_MARK in block.text:
+            block.text = notes_list.TABLE_DIGIT.sub("", block.text).replace(notes_list.TABLE_DIGIT_MARK, "")
+            if not MARKER_TOKEN.search(block.text):
+                continue
+        kept.append(block)
+    article.blocks = kept
 
 
 def read_plain(text: str, source: Path) -> Article:
@@ -686,5 +708,6 @@ def read_plain(text: str, source: Path) -> Article:
             last = lettered[-1].label
             article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{last}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
+    _table_digits_settled(article)
     _headings(article)
     return article
