@@ -739,12 +739,3 @@ def test_ieee_volume_issue_and_pages_are_the_articles():
     assert (work["container-title"], work["volume"], work["issue"], work["page"], work["type"]) == (
         "IEEE Trans. Smart Grid", "5", "4", "1835-1844", "article-journal")
     assert not reading.locator
-
-
-def test_an_ieee_journals_publisher_before_its_volume_is_no_field_of_the_article():
-    note = parse_note('[4] A. B. Chen and C. Wu, "Sizing of storage in a small grid," Applied Energy, Elsevier, vol. 88, '
-                      "no. 5, pp. 1848-1856, May 2011.", threshold=0.0)
-    work = note.readings[0].work
-    assert (work["container-title"], work["volume"], work["issue"], work["page"]) == ("Applied Energy", "88", "5",
-                                                                                      "1848-1856")
-    assert "publisher" not in work and work["note"] == "Elsevier"

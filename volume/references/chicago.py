@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from volume.references.dates import date_field, find_date
-from volume.references.fields import add_note, add_parenthetical, assign_plain, ordered, title_extras
+from volume.references.fields import add_parenthetical, assign_plain, ordered, title_extras
 from volume.references.segment import Piece
 from volume.references.text import split_elements, unitalic
 from volume.references.urls import extract_links
@@ -48,7 +48,6 @@ def _container(work: dict, element: str) -> None:
 
 def _rest(work: dict, rest: str, italic_title: bool) -> None:
     parts = None if italic_title else VOLUME_PARTS_RE.search(rest)
-    volume_parts = bool(parts)
     if parts:
         work.update({k: parts[k].strip() for k in ("volume", "issue", "page") if parts[k]})
         rest = rest[: parts.start()] + rest[parts.end() :]
@@ -76,12 +75,9 @@ def _rest(work: dict, rest: str, italic_title: bool) -> None:
     if locator and not work.get("locator"):
         work["locator"] = locator["locator"]
         rest = rest.strip(" ,.")[: locator.start()]
-    elements = split_elements(rest, commas=True)
-    for element in elements:
+    for element in split_elements(rest, commas=True):
         if not work.get("container-title") and not italic_title:
             _container(work, element)
-        elif volume_parts and len(elements) == 2:  # "Applied Energy, Elsevier, vol. 88": the journal's publisher,
-            add_note(work, element)  # no field of the article
         else:
             assign_plain(work, element, "publisher")
 
