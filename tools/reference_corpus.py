@@ -13,7 +13,7 @@ from pathlib import Path
 import reference_seeds as seeds
 
 from volume.references.labels import LABELS
-from volume.references.tokens import Token, tokenize
+from volume.references.tokens import YEAR_RE, Token, tokenize
 
 # Styles every corpus includes (the families the issue names), then every STRIDE-th other independent style.
 CORE_STYLES = ["apa", "apa-6th-edition", "chicago-author-date", "chicago-notes-bibliography", "chicago-shortened-notes-bibliography", "chicago-fullnote-bibliography-short-title-subsequent", "modern-language-association", "harvard-cite-them-right", "elsevier-harvard", "ieee", "elsevier-vancouver", "american-medical-association", "nature", "springer-basic-author-date", "springer-lecture-notes-in-computer-science", "taylor-and-francis-chicago-author-date", "american-sociological-association", "american-political-science-association", "iso690-author-date-en", "iso690-author-date-fr", "iso690-numeric-fr", "iso690-note-fr", "din-1505-2", "din-1505-2-numeric", "deutsche-gesellschaft-fur-psychologie", "gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric", "china-national-standard-gb-t-7714-2015-numeric", "china-national-standard-gb-t-7714-2015-author-date", "cell", "oxford-university-press-note", "the-lancet", "bmj", "vancouver-superscript", "mhra-notes", "turabian-author-date", "international-organization", "european-journal-of-international-relations"]
@@ -384,6 +384,7 @@ def examples(count: int, seed: int = 15):
         except Exception:  # noqa: BLE001, S112 - a style citeproc-py cannot render is left out
             continue
     localised: dict[tuple[int, str], Renderer | None] = {}
+    extra = random.Random(seed + 1)  # the month ranges' own draws, so the items and styles drawn stay the same
     made = 0
     number = 0
     while made < count:
@@ -406,6 +407,7 @@ def examples(count: int, seed: int = 15):
             if len(tokens) < 4 or "\ufffd" in clean:
                 continue
             tokens, labels = _decorate(rng, clean, tokens, labels, renderer.notes)
+            clean, tokens, labels = _month_range(extra, clean, tokens, labels)
             yield clean, tokens, labels
             made += 1
 
@@ -450,6 +452,37 @@ def _gost_2018(rng: random.Random, text: str, item: dict) -> str:
     if rng.random() < 0.1:
         text = text.replace("// ", "//", 1)
     return text
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTH_RANGE_SHARE = 0.5  # of the strings whose date is a month written out and its year ("October 1980")
+ACCESS_WORDS = frozenset(["accessed", "retrieved", "viewed", "consulted", "consulté", "abgerufen", "cited", "updated"])
+
+
+def _month_range(rng: random.Random, text: str, tokens: list[Token], labels: list[str]):
+    """A journal issue's two months ("September–October 1980", "Sept./Oct."): the first month is the date's too,
+    never a place (the labeller had seen only one month before a year)."""
+    at = next((i for i, (t, lab) in enumerate(zip(tokens, labels)) if lab == "date" and t.text in MONTH_NAMES
+               and i + 1 < len(tokens) and YEAR_RE.fullmatch(tokens[i + 1].text) and labels[i + 1] == "date"
+               and not (i and tokens[i - 1].text.isdigit())
+               and not any(w.text.lower() in ACCESS_WORDS for w in tokens[max(0, i - 3):i])), None)
+    if at is None or rng.random() >= MONTH_RANGE_SHARE:
+        return text, tokens, labels
+    month = MONTH_NAMES.index(tokens[at].text)
+    before = MONTH_NAMES[month - 1]
+    if rng.random() < 0.25:
+        before = before[:3] + "."
+    joined = before + rng.choice(["–", "– ", "-", "/", " – ", " and "])
+    where, shift = tokens[at].start, len(joined)
+    new = text[:where] + joined + text[where:]
+    toks = tokenize(new)
+    old_label = {t.start: lab for t, lab in zip(tokens, labels)}
+    new_labels = [old_label.get(t.start if t.start < where else t.start - shift, "")
+                  if not where <= t.start < where + shift else "date" for t in toks]
+    if "" in new_labels:  # the tokens fell otherwise: keep the string as rendered
+        return text, tokens, labels
+    return new, toks, new_labels
 
 
 def _decorate(rng: random.Random, text: str, tokens: list[Token], labels: list[str], note: bool):

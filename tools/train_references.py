@@ -3,7 +3,12 @@
     python3 -m pip install -e '.[train]'     # citeproc-py, needed only to build the model
     python3 tools/train_references.py        # writes volume/references/model/labeller.crfsuite
 
+    python3 tools/train_references.py --foreign  # volume/references/model/foreign.crfsuite (German, French, Turkish)
     python3 tools/train_references.py --check  # token accuracy on the held-back fifth of the real strings
+
+At this commit these commands build the foreign-language model (labeller.FOREIGN: round 10's corpus and features); the
+shipped first and second models (labeller.crfsuite, second.crfsuite) are round 8's, rebuilt by the same commands at
+commit 5e5a572.
 
 The training strings are of two kinds:
 * real, hand-labelled strings: anystyle's labelled sequences (tools/reference_training/anystyle, BSD-2-Clause,
@@ -34,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 MODEL = ROOT / "volume" / "references" / "model" / "labeller.crfsuite"
 SECOND = ROOT / "volume" / "references" / "model" / "second.crfsuite"  # --second: the second opinion's model
+FOREIGN = ROOT / "volume" / "references" / "model" / "foreign.crfsuite"  # --foreign: German, French, Turkish
 PARAMS = {
     "c1": 0.08,  # L1: keeps the model small by dropping weak features
     "c2": 0.005,
@@ -89,9 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only measure the model on the held-back strings")
     parser.add_argument("--second", action="store_true",
                         help="train the second opinion's model (plain features: no word lists, no segments)")
+    parser.add_argument("--foreign", action="store_true",
+                        help="write the German, French and Turkish references' model (labeller.FOREIGN)")
     args = parser.parse_args(argv)
     if args.second and args.output == MODEL:
         args.output = SECOND
+    elif args.foreign and args.output == MODEL:
+        args.output = FOREIGN
     if args.check:
         return check(args.output, args.second)
     if args.second:

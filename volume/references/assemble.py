@@ -10,6 +10,7 @@ from volume.references.keys import year as year_of
 from volume.references.labeller import Labelled
 from volume.references.labels import FIELD_OF
 from volume.references.name_lists import split_people
+from volume.references.relabel import relabel
 from volume.references.urls import clean_url, doi_from_url
 
 STRIP = " \t.,;:/\\*“”\"'‘’«»„()[]"
@@ -161,7 +162,7 @@ def _hyphenated_given(labelled: Labelled) -> Labelled:
 
 def assemble(labelled: Labelled) -> Reading:
     """A CSL-JSON work from the labelled spans; fields the labeller was unsure of lower its confidence."""
-    labelled = _hyphenated_given(labelled)
+    labelled = relabel(_hyphenated_given(labelled))
     reading = Reading(work={})
     for label, start, end in _runs(labelled):
         value = _text(labelled, start, end)

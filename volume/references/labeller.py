@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from volume.references.lexicon import ENGLISH_WORDS, FOREIGN_WORDS
 from volume.references.tokens import Token, features, plain_features, tokenize
 
 logger = logging.getLogger(__name__)
 MODEL = Path(__file__).resolve().parent / "model" / "labeller.crfsuite"
 SECOND = Path(__file__).resolve().parent / "model" / "second.crfsuite"  # the second opinion: other features
+# German, French and Turkish references: a model trained with those languages' CSL terms and month ranges, and
+# features for editor words a few tokens away (tools/train_references.py --foreign)
+FOREIGN = Path(__file__).resolve().parent / "model" / "foreign.crfsuite"
 _LOCK = threading.Lock()
 
 
@@ -27,7 +31,7 @@ class Labelled:
     probability: float  # of the whole labelling
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _tagger(path: Path = MODEL):
     import pycrfsuite
 
@@ -45,6 +49,28 @@ def second_available() -> bool:
         logger.info("second reference labeller not available at %s", SECOND)
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def foreign_available() -> bool:
+    """Whether the German, French and Turkish references' model is installed (without it, the first model reads them)."""
+    try:
+        _tagger(FOREIGN)
+    except Exception:  # noqa: BLE001 - an install without it reads as before
+        logger.info("foreign-language reference labeller not available at %s", FOREIGN)
+        return False
+    return True
+
+
+def foreign(tokens: list[Token]) -> bool:
+    """Whether a reference is written in German, French or Turkish rather than English, by the words it holds (more
+    of FOREIGN_WORDS than of ENGLISH_WORDS), in the Latin script: Russian and Chinese references stay with the first
+    model, which reads them as well (measured on dev/ and tune-r9/fit/)."""
+    words = [t.text.lower() for t in tokens if t.kind == "word"]
+    if any("\u0400" <= w[0] <= "\u04ff" or "\u3040" <= w[0] <= "\u9fff" for w in words):
+        return False
+    found = sum(w in FOREIGN_WORDS for w in words)
+    return found > 0 and found > sum(w in ENGLISH_WORDS for w in words)
 
 
 def available() -> bool:
@@ -65,7 +91,7 @@ def label(text: str, second: bool = False) -> Labelled:
     if not tokens:
         return Labelled(text, (), (), (), 0.0)
     with _LOCK:  # one tagger object per model: its state is per sequence
-        tagger = _tagger(SECOND if second else MODEL)
+        tagger = _tagger(SECOND if second else FOREIGN if foreign(tokens) and foreign_available() else MODEL)
         tagger.set((plain_features if second else features)(tokens))
         labels = tagger.tag()
         marginals = tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels))

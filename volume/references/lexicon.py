@@ -99,3 +99,12 @@ WEB_WORDS = _words(
     "web website blog дата обращения электронный ресурс viewed"
     " erişim çevrimiçi disponible ligne текст сайт режим доступа непосредственный"
 )
+# Words that tell a reference's language apart (labeller.foreign): English against German, French and Turkish. Not
+# "de", "la", "van", "von", "der" alone: they open family names in every language ("van der Kley", "Le Corre").
+ENGLISH_WORDS = _words("the of and in on for to with from by at an is are its their how what why between toward")
+FOREIGN_WORDS = _words(
+    "und die das dem den im zur zum für mit auf eine einer eines über bei hrsg hg aufl verlag band heft seite zugriff "
+    "abgerufen stand jahrgang unter "
+    "et les des du pour sur dans une au aux entre vers chez éd éds dir presses consulté ligne sous revue tome "
+    "ve ile bir için bu olarak üzerine yayınları yayınevi erişim tarihi dergisi üniversitesi sayı cilt çev haz"
+)

@@ -232,6 +232,21 @@ def plain_features(tokens: list[Token]) -> list[list[str]]:
     return [[*_own_features(own, flags, i), *_neighbour_features(tokens, own, i)] for i in range(len(tokens))]
 
 
+EDITOR_AHEAD = 7  # tokens: "Andrew Erickson et al., eds.", "Bekiari, Chryssoula, …, et Pat Riva, dir."
+EDITOR_BEHIND = 4  # "Hrsg. von Anna Schmidt", "edited by A. B. Smith"
+
+
+def _editor_word_near(editor_words: list[int], years: list[int], i: int) -> list[str]:
+    """Whether an editor word ("eds.", "dir.", "Hrsg.", "ред.") follows token i closely with no year between, or
+    stands just before it: names so marked are editors, which two tokens either side cannot show."""
+    feats = []
+    if any(i < e <= i + EDITOR_AHEAD and not any(i < y < e for y in years) for e in editor_words):
+        feats.append("edahead")
+    if any(i - EDITOR_BEHIND <= e < i for e in editor_words):
+        feats.append("edbehind")
+    return feats
+
+
 def features(tokens: list[Token]) -> list[list[str]]:
     """The labeller's features of every token: its own, its neighbours', its position and its context."""
     own = [_word_features(t) for t in tokens]
@@ -239,9 +254,11 @@ def features(tokens: list[Token]) -> list[list[str]]:
     years = [i for i, t in enumerate(tokens) if "year" in own[i]]
     segments = _segments(tokens)
     seg_flags = _segment_flags(tokens, segments)
+    editor_words = [i for i, f in enumerate(own) if "ed" in f]
     result = []
     for i, token in enumerate(tokens):
         feats = _own_features(own, flags, i)
+        feats += _editor_word_near(editor_words, years, i)
         if i < 3:
             feats.append("start=" + str(i))
         if token.start and i and tokens[i - 1].end == token.start:
