@@ -40,26 +40,26 @@ def _tagger(path: Path = MODEL):
     return tagger
 
 
+def _installed(path: Path, what: str) -> bool:
+    """Whether a model file can be opened (an install without it reads as before)."""
+    try:
+        _tagger(path)
+    except Exception:  # noqa: BLE001 - an install without it reads as before
+        logger.info("%s reference labeller not available at %s", what, path)
+        return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def second_available() -> bool:
     """Whether the second opinion's model is installed (without it, readings go without a second opinion)."""
-    try:
-        _tagger(SECOND)
-    except Exception:  # noqa: BLE001 - an install without it reads as before
-        logger.info("second reference labeller not available at %s", SECOND)
-        return False
-    return True
+    return _installed(SECOND, "second")
 
 
 @lru_cache(maxsize=1)
 def foreign_available() -> bool:
     """Whether the German, French and Turkish references' model is installed (without it, the first model reads them)."""
-    try:
-        _tagger(FOREIGN)
-    except Exception:  # noqa: BLE001 - an install without it reads as before
-        logger.info("foreign-language reference labeller not available at %s", FOREIGN)
-        return False
-    return True
+    return _installed(FOREIGN, "foreign-language")
 
 
 def foreign(tokens: list[Token]) -> bool:
