@@ -80,21 +80,10 @@ def _share_out(workers, texts: list[list[str]], chapters: list[int], project: Pa
     jobs = {}
     try:
         for i in reversed(chapters):
-            jobs[i] = workers.submit(in_worker, _read_in_worker, texts[i], project)
+            jobs[i] = workers.submit(in_worker, parsed_notes, texts[i], project)
     except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
         pass  # the workers are gone (the build is failing): this thread reads the rest
     return jobs
-
-
-def _read_in_worker(texts: list[str], project: Path | None) -> list[ParsedNote]:
-    """parsed_notes in a layout worker, its garbage then collected and the objects that stay (the reader's modules
-    and caches) frozen out of later collections: without that the worker's next layouts took a fifth longer."""
-    import gc
-
-    found = parsed_notes(texts, project)
-    gc.collect()
-    gc.freeze()
-    return found
 
 
 def _worker_readings(job, texts: list[str], project: Path | None) -> list[ParsedNote]:
