@@ -19,7 +19,7 @@ from volume.library_warnings import WorkerError, collecting, failure, in_worker,
 from volume.load import load_volume
 from volume.model import PageFacts, Volume
 from volume.publish import STAMP, Staging, recover_output
-from volume.scheduler import Scheduler, in_own_thread, lending
+from volume.scheduler import Scheduler, in_own_thread
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +103,10 @@ def styles_dir_for(manifest: Manifest) -> Path:
 
 
 def prepare(project: Path, report: Report, use_cache: bool = True,
-            after_reading: Callable[[], None] | None = None, workers: Scheduler | None = None) -> Volume:
+            after_reading: Callable[[], None] | None = None) -> Volume:
     """Read, transform and check the volume: everything a build or `volume check` needs before rendering.
     after_reading() is called once: as soon as pandoc leaves a core free (at once when it converts at most one
-    source, as after an edit; else once it has converted them), so the build's workers start up meanwhile; the
-    transforms may share work out to `workers` (the notes' reading) until the layout needs them."""
+    source, as after an edit; else once it has converted them), so the build's workers start up meanwhile."""
     from volume.cache import Cache, on_disk
     from volume.checks.glyphs import check_glyphs
 
@@ -133,8 +132,7 @@ def prepare(project: Path, report: Report, use_cache: bool = True,
         cover_report = early.result()
         from volume.transforms import run_transforms
 
-        kept = Cache(manifest.project_dir) if use_cache else None  # each chapter's and note's results kept there
-        with on_disk(kept), lending(workers):
+        with on_disk(Cache(manifest.project_dir) if use_cache else None):  # each chapter's and note's results kept
             volume = run_transforms(volume, report)
         check_glyphs(volume, styles / "fonts", report)
         for item in cover_report.items:
@@ -276,7 +274,7 @@ def _build(run: _Run) -> BuildResult:
     run.options.progress("Reading chapters")
     mark, prepared = time.perf_counter(), run.options.prepared
     if prepared is None:
-        volume = prepare(run.project, run.result.report, after_reading=run.scheduler.start, workers=run.scheduler)
+        volume = prepare(run.project, run.result.report, after_reading=run.scheduler.start)
         run.result.timings["read_and_transform"] = time.perf_counter() - mark
     else:
         run.scheduler.start()

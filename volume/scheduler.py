@@ -15,7 +15,6 @@ import concurrent.futures
 import multiprocessing
 import os
 import threading
-from contextlib import contextmanager
 from multiprocessing import forkserver
 from typing import Callable
 
@@ -23,7 +22,6 @@ from typing import Callable
 # ldconfig, gcc and ld for every name it tries: half a second of CPU per build)
 PRELOAD = ["volume.render.pdf.libraries", "weasyprint", "volume.render.pdf.layout", "volume.render.pdf.fast_html"]
 _THREADS: concurrent.futures.ThreadPoolExecutor | None = None
-_LENT: Scheduler | None = None  # the build's workers while it reads its sources (lending())
 _THREADS_LOCK = threading.Lock()
 
 
@@ -154,20 +152,3 @@ def _all_smaller(pool: concurrent.futures.ProcessPoolExecutor, limit: int) -> bo
     except (OSError, ValueError, IndexError):
         return False
     return True
-
-
-@contextmanager
-def lending(scheduler: Scheduler | None):
-    """While the block runs, lent_workers() gives `scheduler`: a build's workers are idle until its sources are read
-    and transformed, so a pass whose work splits well (the notes' reading) may share it out to them meanwhile."""
-    global _LENT
-    previous, _LENT = _LENT, scheduler
-    try:
-        yield
-    finally:
-        _LENT = previous
-
-
-def lent_workers() -> Scheduler | None:
-    """The workers lent to the passes now (lending()), if any."""
-    return _LENT

@@ -15,7 +15,9 @@ def parsed_notes(texts: list[str], project: Path | None) -> list[ParsedNote]:
     """parse_note over the texts, from the cache when all of them were read before by this reader."""
     if project is None:
         return [parse_note(text) for text in texts]
-    key = _key(texts)
+    from volume.references import read
+
+    key = digest(json.dumps([texts, versions(), read.KEEP_BELOW]))  # versions(): the reader's code and models too
     cache = Cache(project)
     cached = cache.get("readings", key)
     if isinstance(cached, list) and len(cached) == len(texts):
@@ -26,17 +28,6 @@ def parsed_notes(texts: list[str], project: Path | None) -> list[ParsedNote]:
     parsed = [parse_note(text) for text in texts]
     cache.put("readings", key, [asdict(note) for note in parsed])
     return parsed
-
-
-def has_readings(texts: list[str], project: Path | None) -> bool:
-    """Whether parsed_notes will find these texts' readings in the build cache (no labeller will run)."""
-    return project is not None and Cache(project).has("readings", _key(texts))
-
-
-def _key(texts: list[str]) -> str:
-    from volume.references import read
-
-    return digest(json.dumps([texts, versions(), read.KEEP_BELOW]))  # versions(): the reader's code and models too
 
 
 def _from_json(item: dict) -> ParsedNote:

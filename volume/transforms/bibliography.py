@@ -15,7 +15,7 @@ from volume.references.styles import AS_WRITTEN
 from volume.sanitizer import clean_markups
 from volume.scheduler import in_thread
 from volume.transforms.deferred import Deferred
-from volume.transforms.note_citations import note_source_text, read_all_notes, read_chapter_notes
+from volume.transforms.note_citations import note_source_text, read_chapter_notes
 from volume.transforms.remembered import csl_item_of, new_round_of_items
 from volume.xhtml import escape_text
 
@@ -124,11 +124,10 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
     chapters, notes = [], {}
-    readings = read_all_notes(list(volume.chapters), volume.manifest.project_dir)
-    for chapter, parsed in zip(volume.chapters, readings):
+    for chapter in volume.chapters:
         chapter, structured = _structured_citations(chapter, items, report)
         chapters.append(chapter)
-        found, per_note = read_chapter_notes(chapter, report, len(citations), volume.manifest.project_dir, parsed)
+        found, per_note = read_chapter_notes(chapter, report, len(citations), volume.manifest.project_dir)
         citations += found
         notes[chapter.id] = per_note
         for note in chapter.notes:

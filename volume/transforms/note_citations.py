@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
-import concurrent.futures.process
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +10,7 @@ from volume.model import Chapter, Markup
 from volume.references.dedupe import Citation
 from volume.references.ibid import resolve_items
 from volume.references.kept import commentary_reference, kept_work
-from volume.references.cached import has_readings, parsed_notes
-from volume.references.parse import ParsedNote
+from volume.references.cached import parsed_notes
 
 
 @dataclass(frozen=True)
@@ -54,58 +51,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 70 else text[:67] + "…"
 
 
-def read_all_notes(chapters: list[Chapter], project: Path | None) -> list[list[ParsedNote]]:
-    """Each chapter's notes read (parsed_notes); the chapters not in the build cache shared with the build's workers
-    when they are lent (volume.scheduler.lending): a cold build reads some 250 notes, 1–2 s of one core while the
-    other waits for the layout to begin. The workers take chapters from the end, this thread from the start."""
-    from volume.scheduler import lent_workers
-
-    texts = [[note_source_text(note.body) for note in chapter.notes] for chapter in chapters]
-    workers = lent_workers()
-    unread = [i for i, notes in enumerate(texts) if notes and not has_readings(notes, project)] if workers else []
-    jobs = _share_out(workers, texts, unread[1:], project) if len(unread) > 1 else {}
-    found: dict[int, list[ParsedNote]] = {}
-    for i, notes in enumerate(texts):
-        if i not in jobs or jobs[i].cancel():  # not taken by a worker yet: read here
-            found[i] = parsed_notes(notes, project)
-    for i in jobs.keys() - found.keys():
-        found[i] = _worker_readings(jobs[i], texts[i], project)
-    return [found[i] for i in range(len(texts))]
-
-
-def _share_out(workers, texts: list[list[str]], chapters: list[int], project: Path | None) -> dict:
-    """parsed_notes of these chapters submitted to the workers, the last chapter first."""
-    from volume.library_warnings import in_worker
-
-    jobs = {}
-    try:
-        for i in reversed(chapters):
-            jobs[i] = workers.submit(in_worker, parsed_notes, texts[i], project)
-    except (RuntimeError, concurrent.futures.process.BrokenProcessPool):
-        pass  # the workers are gone (the build is failing): this thread reads the rest
-    return jobs
-
-
-def _worker_readings(job, texts: list[str], project: Path | None) -> list[ParsedNote]:
-    """A worker's readings, with what the reader logged there logged here; read here if the worker failed (so a
-    bug's traceback comes from this process)."""
-    import logging
-
-    try:
-        readings, records = job.result()
-    except Exception:  # noqa: BLE001 - a WorkerError or a broken pool: the same work done here says what went wrong
-        return parsed_notes(texts, project)
-    for name, message in records:
-        logging.getLogger(name).warning("%s", message)
-    return readings
-
-
-def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, project: Path | None = None,
-                       parsed: list[ParsedNote] | None = None):
+def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, project: Path | None = None):
     """The citations a chapter's notes make, and for each note its cites and comment (the readings from the
-    project's build cache when given; `parsed`: the notes read already, by read_all_notes)."""
-    if parsed is None:
-        parsed = parsed_notes([note_source_text(note.body) for note in chapter.notes], project)
+    project's build cache when given)."""
+    parsed = parsed_notes([note_source_text(note.body) for note in chapter.notes], project)
     citations: list[Citation] = []
     own: list[list[Cite]] = []
     for note, parse in zip(chapter.notes, parsed):
