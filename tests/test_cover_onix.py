@@ -395,3 +395,21 @@ def test_cover_layout_is_reproducible(trade_build, tmp_path, child):
         made.append((tmp_path / name).read_bytes())
     assert made[0] == made[1]
     assert boxes(tmp_path / "one.pdf") == boxes(project / "dist" / "small-cover.pdf")
+
+
+def test_onix_language_codes_are_pycountrys_bibliographic_ones(monkeypatch):
+    """The codes read from pycountry's table as plain JSON are those its own look-up gives (and that is used when
+    the table is not where this version of pycountry keeps it)."""
+    import pycountry
+
+    from volume.render import onix
+
+    def by_pycountry(tag):
+        found = pycountry.languages.get(**{"alpha_2" if len(tag) == 2 else "alpha_3": tag})
+        return getattr(found, "bibliographic", None) or getattr(found, "alpha_3", None) if found else None
+
+    tags = ["en", "de", "fr", "ru", "tr", "zh", "kk", "fil", "eng", "ger", "xx", "qqq"]
+    assert [onix._language_code(t + "-GB") for t in tags] == [by_pycountry(t) for t in tags]
+    assert [onix._language_code(t) for t in tags][:4] == ["eng", "ger", "fre", "rus"]
+    monkeypatch.setattr(onix, "_iso_639_3", lambda: None)
+    assert [onix._language_code(t) for t in tags] == [by_pycountry(t) for t in tags]

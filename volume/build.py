@@ -213,11 +213,15 @@ class _Run:
     started: float
 
 
-def layout_scheduler(styles: Path) -> Scheduler:
-    """Two layout workers (one per core), each set up for WeasyPrint when it starts."""
+WARM_WORKERS_BELOW = 400 * 2**20  # bytes: an edit loop keeps its workers from one build to the next under this
+
+
+def layout_scheduler(styles: Path, keep_warm: bool = False) -> Scheduler:
+    """Two layout workers (one per core), each set up for WeasyPrint when it starts; with keep_warm (an edit loop)
+    kept from one build to the next while they stay small, else started afresh for each."""
     from volume.render.pdf.layout import set_up_worker
 
-    return Scheduler(2, set_up_worker, (styles,))
+    return Scheduler(2, set_up_worker, (styles,), WARM_WORKERS_BELOW if keep_warm else 0)
 
 
 def build(project: Path, progress: Callable[[str], None] = lambda step: None, force: bool = False,

@@ -29,6 +29,10 @@ READERS = {
 # pandoc's runtime asks for a 64 MB heap to start with (its -with-rtsopts=-H64m); the system's time spent handing a
 # short run those pages was a third of converting a chapter. A smaller start heap gives the same output sooner.
 RUNTIME = ["+RTS", "-H8m", "-RTS"]
+# citeproc allocates about 2 GB/s and spent 40% of its time collecting: a 64 MB allocation area (a collection every
+# 64 MB) takes a fifth off its CPU (2.9 s → 2.3 s for the default volume's eleven runs); a conversion is faster with
+# the small heap above (1.1 s → 1.3 s for its ten chapters with this one)
+CITEPROC_RUNTIME = ["+RTS", "-A64m", "-RTS"]
 
 
 def pandoc_version() -> str:
@@ -136,7 +140,7 @@ def _citeproc(source: str, items: list[dict], style: Path) -> str:
         data = Path(folder) / "references.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         html = pypandoc.convert_text(source, "html5", format="markdown", sandbox=True, extra_args=[
-            "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none", *RUNTIME])
+            "--citeproc", f"--csl={style}", f"--bibliography={data}", "--wrap=none", *CITEPROC_RUNTIME])
     for _name, message in collector.records:
         logging.getLogger("volume.pandoc.citeproc").warning("citeproc: %s", message)
     return html

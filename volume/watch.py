@@ -30,14 +30,16 @@ class WarmBuilds:
         self.project = project
         self.scheduler = None
         self.styles: Path | None = None
+        self.fonts: tuple = ()  # the fonts folder as the workers were set up with it
 
     def build(self, progress: Callable[[str], None] = lambda step: None,
               digital_saved: Callable[[Path], None] | None = None, prepared: Prepared | None = None) -> BuildResult:
         """One build (see volume.build.build for digital_saved and prepared)."""
         styles = styles_dir_for(load_manifest(find_manifest(self.project)))
-        if styles != self.styles:
+        fonts = _fonts_state(styles)
+        if styles != self.styles or fonts != self.fonts:  # workers kept warm would know the fonts as they were
             self.close()
-            self.scheduler, self.styles = layout_scheduler(styles), styles
+            self.scheduler, self.styles, self.fonts = layout_scheduler(styles, keep_warm=True), styles, fonts
         try:
             return build(self.project, progress, scheduler=self.scheduler, digital_saved=digital_saved,
                          prepared=prepared)
@@ -51,6 +53,14 @@ class WarmBuilds:
         if self.scheduler is not None:
             self.scheduler.close()
             self.scheduler = None
+
+
+def _fonts_state(styles: Path) -> tuple:
+    """Each font file's name, size and time: what the workers' fontconfig was set up from."""
+    try:
+        return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (styles / "fonts").iterdir()))
+    except OSError:
+        return ()
 
 
 def watch_and_build(project: Path, told: Callable[[list[str], BuildResult | None, VolumeError | None], None],
