@@ -99,8 +99,8 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
         lambda: edit(armenia, "\n\n" + page, ""),
         lambda: edit(georgia, "[^1]: ", "[^1]: See also the ministry's statement. "),
     ]
-    remember_between_builds()  # as volume build --watch does
-    with layout_scheduler(styles_dir_for_project(project)) as scheduler:
+    remember_between_builds()  # as volume build --watch does, its workers kept warm from one build to the next
+    with layout_scheduler(styles_dir_for_project(project), keep_warm=True) as scheduler:
         cold = build(project, scheduler=scheduler)
         pages = [len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages)]
         digits = [{p.name: p.digits for p in back_pieces(cold.volume)}]
