@@ -320,8 +320,7 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
             if revision:
                 _closing_found(article, None, revision, block, "the page's 'last edited' line")
                 if edited and len(block.plain) <= SIGNATURE_DATE:  # the wiki's page-info line is its, not the text's
-                    article.blocks.remove(block)
-                    article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+                    _drop_metadata(article, block)
                 break
     if not article.authors and (_first_appeared(article) or _label_over_name(article)):
         return
@@ -348,8 +347,7 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
         authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
         if authors and date:
             _closing_found(article, authors, date, block, "the closing line")
-            article.blocks.remove(block)
-            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            _drop_metadata(article, block)
             return
 
 
@@ -366,6 +364,12 @@ FIRST_APPEARED = re.compile(
 LONE_LABEL = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par)\s*:?$", re.IGNORECASE)
 
 
+def _drop_metadata(article: Article, block: Block) -> None:
+    """Take a line of page metadata (a byline, a page-info line) out of the text, and say so in the report."""
+    article.blocks.remove(block)
+    article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+
+
 def _first_appeared(article: Article) -> bool:
     """The author a 'first appeared in' credit names ('Doris Schuppe • Dieser Beitrag … erschien zuerst im Blog …')."""
     for block in article.blocks:
@@ -373,8 +377,7 @@ def _first_appeared(article: Article) -> bool:
         name = match.group("name").strip() if match else ""
         if name and rec.looks_like_name(name) and not rec.organisation(name):
             _closing_found(article, [(name, "")], None, block, "the line saying where the text first appeared")
-            article.blocks.remove(block)
-            article.dropped.append(f"page metadata (line {block.line}): '{block.plain[:60]}'")
+            _drop_metadata(article, block)
             return True
     return False
 
@@ -387,8 +390,7 @@ def _label_over_name(article: Article) -> bool:
                 and not rec.organisation(name) and not re.search(r"[:;,!?\d]", name):
             _closing_found(article, [(name, "")], None, following, "the name under a byline's label")
             for taken in (block, following):
-                article.blocks.remove(taken)
-                article.dropped.append(f"page metadata (line {taken.line}): '{taken.plain[:60]}'")
+                _drop_metadata(article, taken)
             return True
     return False
 

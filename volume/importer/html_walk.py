@@ -10,7 +10,7 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
-from volume.importer.notes import LETTER_BASE, letter_value
+from volume.importer.notes import LETTER_BASE, TABLE_DIGIT, letter_value
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
 
@@ -80,7 +80,6 @@ TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assem
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
 MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
-TABLE_DIGITS = re.compile(r"\x01\d{1,3}")  # (notes.TABLE_DIGIT_MARK)
 TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
 
 
@@ -434,6 +433,7 @@ CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figur
 
 
 def _link_address(href: str) -> str:
+    """A link's address as Markdown can hold it (spaces and brackets escaped)."""
     return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
@@ -479,7 +479,7 @@ def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.text.startswith(TABLE_LEFT):
             own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
-            pending = "".join(TABLE_DIGITS.findall(block.text))  # a copy's digits glued to a cell, markers maybe
+            pending = "".join(m.group(0) for m in TABLE_DIGIT.finditer(block.text))  # a copy's digits glued to a cell, markers maybe
             if not own and not pending:
                 continue
             block.text = TABLE_LEFT + "".join(own) + pending

@@ -109,10 +109,6 @@ def referenced(blocks) -> set[int]:
     return found
 
 
-def notes_heading_block(block) -> bool:
-    return rec.is_notes_heading(block.plain)
-
-
 def _headingish(block) -> bool:
     return block.kind == "heading" or len(block.plain) <= 40
 
@@ -170,7 +166,7 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
             notes[-1].text = _joined(notes[-1].text, clean_note_text(part))
             index, tail = index + 1, 0
             continue
-        if notes and block.kind == "heading" and not notes_heading_block(block):
+        if notes and block.kind == "heading" and not rec.is_notes_heading(block.plain):
             break  # '1. Objectives' after the section's notes: the next section's numbered heading, no note
         found = note_label(block, loose)
         if found and notes and found[0] < notes[-1].number and not getattr(block, "anchor", None):
@@ -249,15 +245,20 @@ def _numbered_on(blocks, lists: list[NotesList]) -> NotesList | None:
     closing with their 'Footnotes', 1-12, 13-14, 21-28): one list of notes, the text between them kept as text and
     their headings left out."""
     lists = sorted(lists, key=lambda f: f.start)
-    if len(lists) < 2 or not all(f.numbered for f in lists):
+    if not all(f.numbered for f in lists) or any(b.start < a.end for a, b in zip(lists, lists[1:])):
         return None
+    return _run_on(blocks, lists, skipped=[blocks[f.start] for f in lists[1:]])
+
+
+def _run_on(blocks, lists: list[NotesList], skipped: list | None = None) -> NotesList | None:
+    """Two or more lists in the text's order whose numbers run on from one to the next, as one list: the blocks
+    between them kept as text (`skipped`: those of them left out, the later lists' own headings)."""
     numbers = [n.number for f in lists for n in f.notes]
-    if numbers != sorted(set(numbers)) or any(b.start < a.end for a, b in zip(lists, lists[1:])):
+    if len(lists) < 2 or numbers != sorted(set(numbers)):
         return None
     between = [b for a, c in zip(lists, lists[1:]) for b in blocks[a.end:c.start]]
-    skipped = [blocks[f.start] for f in lists[1:]]
     return NotesList(lists[0].start, lists[-1].end, lists[0].heading, [n for f in lists for n in f.notes],
-                     between=between, skipped=skipped)
+                     between=between, skipped=skipped or [])
 
 
 def _run_length(numbers: set[int]) -> int:
@@ -436,11 +437,7 @@ def _section_runs(blocks) -> NotesList | None:
                 index = max(end, index + 1)
                 continue
         index += 1
-    numbers = [n.number for run in runs for n in run.notes]
-    if len(runs) < 2 or numbers != sorted(set(numbers)):
-        return None
-    between = [b for a, c in zip(runs, runs[1:]) for b in blocks[a.end:c.start]]
-    return NotesList(runs[0].start, runs[-1].end, "", [n for run in runs for n in run.notes], between=between)
+    return _run_on(blocks, runs)
 
 
 def _lone_closing_note(blocks, weak: set[int]) -> NotesList | None:
