@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import references as bench  # noqa: E402
+from volume.references.boundary_checks import CERTAIN  # noqa: E402
 
 SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit")
 FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
@@ -118,6 +119,8 @@ def confidence(reading: list, predict, floor: float) -> float:
     signals = reading[4]
     if signals is None:
         return reading[1]
+    if any(signals.get(f"doubt={doubt}") for doubt in CERTAIN):
+        return 0.0  # calibration.score's rule: a certain check keeps the reading
     calibrated = predict(signals)
     if trusted(signals) and calibrated >= floor:
         return signals.get("rule_confidence", reading[1])

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from volume.references import labeller
+from volume.references.boundary_checks import CERTAIN
 from volume.references.keys import year
 
 logger = logging.getLogger(__name__)
@@ -75,10 +76,14 @@ def _model() -> dict | None:
 
 
 def score(found: dict) -> float | None:
-    """The calibrated probability that the reading is fully right; None when no calibration model is installed."""
+    """The calibrated probability that the reading is fully right; None when no calibration model is installed.
+    A reading a certain check doubts (boundary_checks.CERTAIN) scores 0: it is kept as written, however sure the
+    other signals are."""
     model = _model() if USE_MODEL else None
     if model is None:
         return None
+    if any(found.get(f"doubt={doubt}") for doubt in CERTAIN):
+        return 0.0
     z = model["intercept"]
     for name, weight, mean, scale in zip(model["features"], model["weights"], model["means"], model["scales"]):
         z += weight * (found.get(name, 0.0) - mean) / scale

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from volume.references.bodies import institution_like
+from volume.references.boundary_checks import boundary_doubts
 from volume.references.field_checks import PAGES_RE, container_doubts, field_doubts, number_doubts
 from volume.references.lexicon import MONTHS
 from volume.references.name_checks import editors_in_the_authors, name_doubts, people_in_literal, second_given_unknown
@@ -20,7 +21,7 @@ def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
     return [*name_doubts(work, text), *title_doubts(work, text), *field_doubts(work, text), *number_doubts(work, text),
             *container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text),
-            *_thesis_doubts(work, text)]
+            *_thesis_doubts(work, text), *boundary_doubts(work, text)]
 
 
 def _code_doubts(work: dict, text: str) -> list[str]:
