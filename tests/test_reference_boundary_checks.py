@@ -46,6 +46,32 @@ MANGLED = [  # (set/id, text, the reading at threshold 0, the doubt)
      "Saud, A., & Gul, A. (2024). Kyrgyzstan-Tajikistan Border Skirmishes (2022) and Waning Russian Influence in Central Asia. Central Asia, 92(Summer), 17-34. https://doi.org/10.54418/ca-92.198",
      {"author": [{"family": "Saud", "given": "A."}], "issued": {"date-parts": [[2024]]}, "title": "Kyrgyzstan-Tajikistan Border Skirmishes (2022) and Waning Russian Influence in Central Asia", "container-title": "Central Asia", "volume": "92", "page": "17-34", "URL": "https://doi.org/10.54418/ca-92.198", "DOI": "10.54418/ca-92.198", "type": "article-journal"},
      "one author read from a list of two"),
+    ("tune-anystyle/anystyle-check (Glass)",
+     "Leon Glass and Michael C. Mackey, From Clocks to Chaos: The Rhythms of Life, Princeton University Press 1988, 272 pp.",
+     {"author": [{"family": "Glass", "given": "Leon"}, {"family": "Mackey", "given": "Michael C."}],
+      "title": "Clocks to Chaos: The Rhythms of Life", "publisher": "Princeton University Press",
+      "issued": {"date-parts": [[1988]]}, "type": "book"},
+     "a title that lost its first words"),
+    ("tune-anystyle/anystyle-check-262",
+     "Bloom, Harold. Blake's Apocalypse: A Study in Poetic Argument. Victor Gollancz, 1963.",
+     {"author": [{"family": "Bloom", "given": "Harold. Blake's"}], "title": "Apocalypse: A Study in Poetic Argument",
+      "publisher": "Victor Gollancz", "issued": {"date-parts": [[1963]]}, "type": "book"},
+     "a title that lost its first words"),
+    ("tune-fresh/mdoc-sand",
+     "SAND I., 2016, Représentations géopolitiques du Sinaï dans trois titres de presse, L'Espace géographique [en ligne], "
+     "vol. 1, n° 45.",
+     {"author": [{"literal": "SAND I"}], "issued": {"date-parts": [[2016]]},
+      "title": "Représentations géopolitiques du Sinaï dans trois titres de presse",
+      "container-title": "L'Espace géographique", "volume": "1", "issue": "45", "type": "article-journal"},
+     "a person's name in capitals read as one name"),
+    ("tune-eval1/these-online-iso690-fr-36",
+     "ECKSTEIN Arthur M. Darkening Ethan: John Ford's \"The Searchers\" (1956) from Novel to Screenplay to Screen. "
+     "*Cinema Journal*, 1998, vol.38, n°1, p. 3-24.",
+     {"author": [{"literal": "ECKSTEIN Arthur M"}],
+      "title": "Darkening Ethan: John Ford's \"The Searchers\" (1956) from Novel to Screenplay to Screen",
+      "container-title": "Cinema Journal", "issued": {"date-parts": [[1998]]}, "volume": "38", "issue": "1",
+      "page": "3-24", "type": "article-journal"},
+     "a person's name in capitals read as one name"),
 ]
 
 
@@ -98,3 +124,15 @@ def test_a_certain_doubt_keeps_the_reading_whatever_the_calibration():
     sure = {"method=rules+model": 1.0, "mean_marginal": 1.0, "min_marginal": 1.0, "house_apa": 1.0}
     assert calibration.score({**sure, "doubt=a title that ends on a joining word": 1.0}) == 0.0
     assert calibration.score(sure) > 0.0
+
+
+def test_mlas_page_and_more_keeps_its_plus():
+    """tune-fresh/workscited-mla: "pp. 57+" (the article goes on elsewhere in the issue) is the page "57+", which
+    is a page range to the checks."""
+    from volume.references.checks import PAGES_RE, repair
+
+    text = ("Bondar, Vladimir. \"Aoristic Drift and Narrative Perfect in Early Modern English: A Functional Approach.\" "
+            "International Journal of English Studies, vol. 21, no. 2, July 2021, pp. 57+.")
+    assert repair({"title": "Aoristic Drift", "page": "57"}, text)["page"] == "57+"
+    assert repair({"title": "Aoristic Drift", "page": "57"}, "… vol. 21, pp. 57-60.")["page"] == "57"
+    assert PAGES_RE.fullmatch("57+")

@@ -23,10 +23,15 @@ INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-Z]\.?(?=[\s-]|$)|(?<![^\W\d_])[A-Z]{2,
 PEOPLE_SPLIT_RE = re.compile(r"\s*[,;/]\s*(?:(?:&|and|et|und)\s+)?|\s+(?:&|and|et|und)\s+")  # not "AT&T"
 CITY_AND_STATE_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}")  # "Richardson, TX"
 ROMAN_RE = re.compile(r"[IVXLC]{1,6}")
+CAPITALS_AND_INITIAL_RE = re.compile(  # "SAND I", "ECKSTEIN Arthur M", "GEHRING Wes D": ISO 690's family name in
+    r"[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?(?: [A-Z][a-z]+)*(?: [A-Z]\.?)+")  # capitals, then given names
+WORD_BEFORE_RE = re.compile(r"[^\W\d_]$")
+LEAD_IN_RE = re.compile(r"(?i)\b(?:in|dans|im|en|by|par|von)$")  # "In Title": the words that may stand before it
 CERTAIN = frozenset({"a title that ends on a joining word", "a type mark ([J], [M]) inside a field",
                      "a container that runs on over a full stop", "people with initials read as one name",
                      "a place read as the container", "a roman number read as a name",
-                     "one author read from a list of two"})
+                     "one author read from a list of two", "a person's name in capitals read as one name",
+                     "a title that lost its first words"})
 
 
 def boundary_doubts(work: dict, text: str) -> list[str]:
@@ -49,6 +54,13 @@ def boundary_doubts(work: dict, text: str) -> list[str]:
         found.append("a roman number read as a name")  # "t. III": a volume
     if _one_of_two(work, text):
         found.append("one author read from a list of two")
+    if any(CAPITALS_AND_INITIAL_RE.fullmatch(str(p.get("literal", "")).strip(" .,"))
+           for p in (work.get("author") or []) + (work.get("editor") or [])):
+        found.append("a person's name in capitals read as one name")
+    at = text.find(title) if len(title) > 3 else -1
+    if at > 0 and WORD_BEFORE_RE.search(text[:at].rstrip()) and not LEAD_IN_RE.search(text[:at].rstrip()):
+        found.append("a title that lost its first words")  # "Leon Glass and Michael C. Mackey, From Clocks to Chaos"
+        # read from "Clocks": a title begins after a mark (a full stop, a comma, a quote), not after a word
     return found
 
 

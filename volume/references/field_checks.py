@@ -155,7 +155,7 @@ def container_doubts(work: dict, text: str) -> list[str]:
 PAGE_NUMBER = r"(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+|[A-Za-z]?\d+[A-Za-z]?)"  # "18 174": IEEE's thin-spaced thousands
 PAGES_RE = re.compile(PAGE_NUMBER + r"(?:\s*[-–—‐‑‒~]+\s*" + PAGE_NUMBER + r")?"
                       r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?"
-                      r"|[a-z]{2,6}\d{3,}")  # "ocaa112": an article's number where it has no pages
+                      r"|[a-z]{2,6}\d{3,}|\d+\+")  # "ocaa112": an article's number where it has no pages; "57+"
 def _institute_doubt(work: dict, text: str) -> bool:
     """An organisation after a title, read as the container of a quoted title or as the publisher of an italic
     one, is the other way round in most styles: the reading cannot be trusted."""

@@ -47,6 +47,8 @@ def repair(work: dict, text: str = "") -> dict:
         _description_out_of_title(work)
     if work.get("page"):
         work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
+        if re.search(r"\bpp?\.\s*" + re.escape(work["page"]) + r"\+", text or ""):
+            work["page"] += "+"  # MLA's "pp. 57+": the article goes on after page 57, elsewhere in the issue
     people = work.get("author") or []
     if people:
         first = dict(people[0])
