@@ -10,7 +10,8 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
-from volume.importer.notes import LETTER_BASE, TABLE_DIGIT, letter_value
+from volume.importer.marked_notes import LETTER_BASE, letter_value
+from volume.importer.plain_markers import TABLE_DIGIT
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
 
