@@ -11,6 +11,7 @@ from volume.importer.citations import TOKEN, group_markers
 
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
+GUTENBERG_NOTE = re.compile(r"^\\\[Footnote (\d{1,3}):\s*(.*?)\\\]$", re.DOTALL)  # '[Footnote 1: …]'
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': glued to its note
@@ -37,6 +38,9 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     match = TOKEN.match(text)
     if match:
         return int(match.group(1)), match.group(2), text[match.end():]
+    wrapped = GUTENBERG_NOTE.match(text)
+    if wrapped:  # '[Footnote 1: …]', Project Gutenberg's notes
+        return getattr(block, "anchor", None) or int(wrapped.group(1)), wrapped.group(1), wrapped.group(2)
     if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
         match = STRICT_LABEL.match(text) or _own_number(text, block.anchor)
         return block.anchor, str(block.anchor), text[match.end():] if match else text

@@ -131,18 +131,24 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
     the note above it, for strip_link_bars to take off."""
     notes: list[Note] = []
     index, arrows = first, 0  # items so far that ended with their back-link ('…html.↩︎'): each is a note
+    closing = all(END_ARROW.search(b.text) for b in blocks[first:first + 2]) and len(blocks) > first + 1
+    open_note = False  # (`closing`: every note ends with its back-link, so one without it goes on below)
     while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
         backlinked = bool(re.match(r"\s*(?:[↑^↩↵]|\\\^)", block.text))
         arrowed = bool(ARROW_BACKLINK.search(block.text))
         if notes and citations.link_bar_line(block.plain):
             notes[-1].text += "\n\n" + clean_note_text(block.text)
+        elif open_note:  # a note's further paragraph (a quoted letter, a will): its back-link closes it
+            notes[-1].text = "\n\n".join(t for t in (notes[-1].text, clean_note_text(block.text)) if t)
+            open_note = not END_ARROW.search(block.text)
         elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
             break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected or (notes and arrowed and arrows == len(notes)):
             arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
+            open_note = closing and not END_ARROW.search(block.text)
         else:
             break
         index += 1
@@ -246,6 +252,7 @@ def _glued_run(blocks, weak: set[int]) -> NotesList | None:
     return NotesList(start, end, "", notes)
 
 
+END_ARROW = re.compile(r"(?:[↩↑]\uFE0E?>?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")  # '… 1656. ↩'
 ARROW_BACKLINK = re.compile(r"^\s*[↑↩↵]|(?:[↩↑]\uFE0E?>?|\\\[\s*[↩↑]\uFE0E?\s*\\\]|\[\s*[↩↑]\uFE0E?\s*\])\s*$")
 
 

@@ -9,8 +9,9 @@ from volume.importer.citations import TOKEN, run_after
 from volume.importer.notes import referenced
 
 GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
-# '(3)' after a word; never glued to ')' or a digit, where it numbers a subdivision: 'Section 1101(a)(6)', '2(a)(1)'
-PAREN = re.compile(r"(?<=\S)(?<![)\d])\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
+# '(3)' after a word, or after a number and a space ('No 1309/2013 (1), and', as EUR-Lex's copied text gives its
+# markers); never glued to ')' or a digit, where it numbers a subdivision: 'Section 1101(a)(6)', '2(a)(1)'
+PAREN = re.compile(r"(?:(?<=\S)(?<![)\d])|(?<=\d)(?=\s))\s?\((\d{1,3})\)(?=[\s,.;:!?]|$)")
 # 'ultimately included 31.8 The FY2025 …': a marker after a number's full stop, where a new sentence starts
 SENTENCE_AFTER_NUMBER = re.compile(r"(?<=\d\.)([1-9]\d{0,2})(?=\s+[A-ZА-ЯЁ\"“«(]|$)")
 # 'en janvier 20195. Plutôt': a marker glued to a year; the 1, 2, 3 pass takes it only as the very note it expects next

@@ -70,7 +70,9 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
                 drop_block(article, blocks[index], f"after '{text}'")
                 index += 1
             continue
-        if (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
+        if getattr(block, "lone_marker", False):  # a marker link set in a paragraph of its own (a margin's note
+            kept.append(block)  # call): the text's marker, no chrome
+        elif (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
                 rec.is_licence_statement(text) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
             drop_block(article, block, "page chrome")
