@@ -4,28 +4,18 @@ numbers, a marker in a paragraph of its own, notes that run over paragraphs unti
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import CASES
+from tests.test_import_notes_table import _bench
 from volume.importer import import_source
 from volume.importer.plain_markers import weak_candidates
 
 R11 = CASES / "import" / "dev-r11"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("import_eval", Path(__file__).resolve().parent.parent / "bench" /
-                                                  "import_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["import_eval"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _notes_in_order(case: str, form: str, tmp_path: Path):
@@ -63,8 +53,9 @@ def test_marker_in_a_table_left_out_keeps_its_place(tmp_path, form):
     assert "[^3]" in markdown.split("[^3]:")[0] and "unreferenced" not in markdown
 
 
-def test_numbering_that_starts_again_in_each_letter(tmp_path):
-    wanted, notes, misjoined, markdown = _notes_in_order("pg-beethoven-letters", "html", tmp_path)
+@pytest.mark.parametrize("form", ["html", "txt", "docx"])
+def test_numbering_that_starts_again_in_each_letter(tmp_path, form):
+    wanted, notes, misjoined, markdown = _notes_in_order("pg-beethoven-letters", form, tmp_path)
     assert len(notes) == 4 and misjoined == []
     assert notes[2] == "Undoubtedly the Sonata dedicated to her, Op. 101."  # the '[Footnote 2: …]' wrapper is gone
     assert "Footnote" not in markdown and "missing" not in markdown

@@ -349,7 +349,8 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return _numbered_on(blocks, [c[3] for c in candidates]) or max(candidates, key=lambda c: c[:3])[3]
-    return _section_runs(blocks) or _closing_run(blocks, markers, weak) or _glued_run(blocks, weak) \
+    return _restarting_runs(blocks) or _section_runs(blocks) or _closing_run(blocks, markers, weak) \
+        or _glued_run(blocks, weak) \
         or _backlinked_run(blocks, markers | weak) \
         or _lone_closing_note(blocks, weak)
 
@@ -369,6 +370,34 @@ def _section_runs(blocks) -> NotesList | None:
                 continue
         index += 1
     return _run_on(blocks, runs)
+
+
+def _restarting_runs(blocks) -> NotesList | None:
+    """Without headings: notes set after each section (a letter, a chapter) and numbered from 1 again in each, as a
+    book of letters prints them ('[Footnote 1: …]' after every letter that has notes): each run's numbers are those
+    the markers of the text since the run before cite. The notes are counted on through the page and the markers
+    of each stretch of text renumbered with them; the text between the runs stays text."""
+    runs, index, since = [], 0, 0
+    while index < len(blocks):
+        found = note_label(blocks[index]) if blocks[index].kind != "heading" else None
+        if found and found[0] == 1 and found[2].strip():
+            notes, end = read_numbered(blocks, index, loose=False)
+            numbers = [n.number for n in notes]
+            if numbers == list(range(1, len(notes) + 1)) and set(numbers) == referenced(blocks[since:index]):
+                runs.append((since, NotesList(index, end, "", notes)))
+                index = since = max(end, index + 1)
+                continue
+        index += 1
+    if len(runs) < 2:
+        return None
+    counted = 0
+    for since, run in runs:  # the markers of each stretch and its notes, counted on
+        for block in blocks[since:run.start]:
+            block.text = TOKEN.sub(lambda m: f"\x00{int(m.group(1)) + counted}:{m.group(2)}:{m.group(3)}\x00", block.text)
+        for note in run.notes:
+            note.number += counted
+        counted += len(run.notes)
+    return _run_on(blocks, [run for _, run in runs])
 
 
 def _lone_closing_note(blocks, weak: set[int]) -> NotesList | None:
