@@ -80,6 +80,8 @@ def test_endnotes_that_run_over_paragraphs_until_their_back_link(tmp_path):
     assert "In witness hereunto I set my hand" in notes[5]  # the will's last paragraph, before its '↩'
     assert notes[6].startswith("Pepys tells us (Diary, Dec. 31st, 1664)")
     assert not any(n in misjoined for n in range(1, 12))
+    # the last note, whose marker the copy glued after '1650–51,' (read as a number there), is kept all the same
+    assert notes[11].startswith("“Went to reside in Magl. Coll. Camb.") and len(notes) == 12
 
 
 def test_a_marker_whose_note_the_page_lacks_keeps_a_visible_note_and_is_reported(tmp_path):

@@ -16,6 +16,7 @@ from volume.importer.notes import (BARE_LABEL, GLUED_LABEL, LONE_NUMBER, SUB_LAB
 
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
+CLOSING_REACH = 30  # paragraphs one note may run over before the back-link that closes it (a will, a letter)
 BACKLINKED_RUN = 3  # items of a list that lost its numbers, each opening with '↵', that make the back-link its mark
 
 
@@ -144,7 +145,8 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
             open_note = not END_ARROW.search(block.text)
         elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
             break  # every item so far opened with its back-link: one without it is the page after the list
-        elif len(notes) < expected or (notes and arrowed and arrows == len(notes)):
+        elif len(notes) < expected or (notes and arrowed and arrows == len(notes)) or \
+                (closing and _closed_ahead(blocks, index)):  # a further note, whose back-link closes it below
             arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
@@ -153,6 +155,17 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
             break
         index += 1
     return notes, index
+
+
+def _closed_ahead(blocks, index: int) -> bool:
+    """Whether the blocks from `index` reach a paragraph ending with a back-link ('… 1664 ↩') before a heading, a
+    stop line or the end: a note of a list whose every note ends so."""
+    for block in blocks[index:index + CLOSING_REACH]:
+        if block.kind == "heading" or rec.is_stop_line(block.plain):
+            return False
+        if END_ARROW.search(block.text):
+            return True
+    return False
 
 
 def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> NotesList | None:
