@@ -10,7 +10,8 @@ from pathlib import Path
 from volume.diagnostics import Report, SourceLocation
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, escape, escape_line_start
-from volume.importer.notes import TOKEN, Note
+from volume.importer.citations import TOKEN
+from volume.importer.notes import Note
 
 
 def yaml_string(markdown: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from volume.importer import recognise as rec
-from volume.importer.notes import TOKEN
+from volume.importer.citations import TOKEN
 
 MENU_WORDS_MAX = 6  # words in a menu item
 MENU_RUN = 5  # menu items in a row that make a menu

@@ -225,6 +225,8 @@ def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
                 targets.setdefault(href[1:], value)
             else:
                 others.add(href[1:])
+    if len(set(targets.values())) < len(targets):  # the numbers start again (a book's letters, each with its own
+        targets = {name: number for number, name in enumerate(targets, 1)}  # [1], [2]): the notes in the page's order
     return targets, others - set(targets)
 
 

@@ -10,12 +10,13 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
-from volume.importer.notes import LETTER_BASE, TABLE_DIGIT, letter_value
+from volume.importer.marked_notes import LETTER_BASE, letter_value
+from volume.importer.plain_markers import TABLE_DIGIT
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
 
 
-MARKER_TEXT = re.compile(r"\[?(\d{1,3}|[ivxl]{1,7})\]?")  # a marker as a link shows it: 3, [3], iv
+MARKER_TEXT = re.compile(r"(?:\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")  # a marker as a link shows it: 3, [3], (3), iv
 LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
 
 
@@ -84,6 +85,7 @@ TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the
 
 
 SHORT_LINE = 10  # words
+PAGE_NUMBER = re.compile(r"(?i)\b(?:pagenum|pageno|page-?number)\b")  # the class of a printed page's number
 
 
 class Walker:
@@ -97,15 +99,6 @@ class Walker:
         self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
         self.blocks: list[Block] = []
 
-    def anchor(self, element: etree._Element) -> int | None:
-        """The note number whose marker links to this element (or to an anchor inside it)."""
-        for node in element.iter():
-            if isinstance(node.tag, str):
-                for name in (node.get("id"), node.get("name")):
-                    if name and name in self.targets:
-                        return self.targets[name]
-        return None
-
     def lettered_marker(self, element: etree._Element, text: str) -> int | None:
         """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""
         if not LETTER_TEXT.fullmatch(text) or not any(v > LETTER_BASE for v in self.targets.values()):
@@ -114,6 +107,33 @@ class Walker:
         href = (link.get("href") or "").strip() if link is not None else ""
         value = self.targets.get(href[1:]) if href.startswith("#") else None
         return value if value and value > LETTER_BASE else None
+
+    def marker_token(self, element: etree._Element, label: str) -> str:
+        """A marker's token: the number of the note it links to, which differs from the label it shows where the
+        page numbers its notes again from 1 (see html.marker_targets)."""
+        link = element if element.tag == "a" else element.find(".//a")
+        href = (link.get("href") or "").strip() if link is not None else ""
+        number = self.targets.get(href[1:]) if href.startswith("#") else None
+        if number and number != rec.label_value(label):
+            return f"\x00{number}:{label}:{element.sourceline or ''}\x00"  # (article.token's shape)
+        return token(label, element.sourceline)
+
+    def anchor(self, element: etree._Element) -> int | None:
+        """The note number whose marker links to this element (or to an anchor inside it, or to the element it
+        opens: a note's first paragraph in a <div id> the marker links to)."""
+        for node in element.iter():
+            if isinstance(node.tag, str):
+                for name in (node.get("id"), node.get("name")):
+                    if name and name in self.targets:
+                        return self.targets[name]
+        node = element
+        while node.getparent() is not None and node.getparent() is not self.root and \
+                next((c for c in node.getparent() if isinstance(c.tag, str)), None) is node:
+            node = node.getparent()
+            for name in (node.get("id"), node.get("name")):
+                if name and name in self.targets:
+                    return self.targets[name]
+        return None
 
     def is_marker(self, element: etree._Element) -> bool:
         """A <sup> number, or an in-page link showing a number, unless it points to a figure, table or section."""
@@ -163,6 +183,9 @@ class Walker:
             if kind != "edit links and tooltips":
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
+        if PAGE_NUMBER.search(element.get("class") or ""):  # '[30]' of a printed edition's page in the text
+            self.drop("the printed edition's page numbers")
+            return ""
         text = rec.squash(element.text_content())
         lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
         if lettered:
@@ -170,8 +193,8 @@ class Walker:
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
             if self.article is not None and tag == "sup" and element.find(".//a") is None:
-                self.article.bare_superscripts.add(text.strip("[]"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
-            return token(text.strip("[]"), element.sourceline)
+                self.article.bare_superscripts.add(text.strip("[]()"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
+            return self.marker_token(element, text.strip("[]()"))
         if tag == "img":
             self.image(element)
             return ""
@@ -287,6 +310,8 @@ class Walker:
                 words |= _words(ancestor)
             meta = bool(words & META_WORDS) or element.tag in ("time", "address")
             self.blocks.append(Block(kind, text, element.sourceline, meta=meta, **extra))
+            if MARKER_TOKEN.fullmatch(text) and any((a.get("href") or "").startswith("#") for a in element.iter("a")):
+                self.blocks[-1].lone_marker = True  # a marker link set in a paragraph of its own: no chrome
 
     def walk(self, element: etree._Element) -> list[Block]:
         run: list[str] = [inline_text(element.text, element.sourceline)] if element.text else []
@@ -472,9 +497,12 @@ def _one_column(table: etree._Element) -> bool:
 def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
     """The blocks without the markers a table left out shares with the text (a table of contents repeats the
     markers of the headings it lists): a table's line keeps only the markers of notes the text cites nowhere else,
-    and goes when none is left."""
+    and goes when none is left. A marker opening a block is a note's own label ('[3] The Preludio …' in the list of
+    notes), no citation."""
     value = re.compile(r"\x00(\d+):")
-    cited = {v for b in blocks if not b.text.startswith(TABLE_LEFT) for v in value.findall(b.text)}
+    cited = {v for b in blocks if not b.text.startswith(TABLE_LEFT)
+             for v in value.findall(MARKER_TOKEN.sub("", b.text.lstrip(), count=1) if MARKER_TOKEN.match(b.text.lstrip())
+                                    else b.text)}
     kept = []
     for block in blocks:
         if block.text.startswith(TABLE_LEFT):

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from volume.importer.notes import GLUED, Note, clean_note_text, weak_candidates
+from volume.importer.notes import Note, clean_note_text
+from volume.importer.plain_markers import GLUED, weak_candidates
 
 GLUED_START = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12The Department …'
 SPACED_START = re.compile(r"^(\d{1,3}) (?=[A-ZÀ-ÞА-ЯЁ\"“‘'(\[§])")  # '12 The Department …'

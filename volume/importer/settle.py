@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from volume.importer import citations, furniture
-from volume.importer import notes as notes_list
+from volume.importer import citations, furniture, marked_notes, notes, notes_list, plain_markers
 from volume.importer import recognise as rec
 from volume.importer.article import TEXT_KINDS, Article, Block, drop_block
-from volume.importer.notes import TOKEN, Note
+from volume.importer.citations import TOKEN
+from volume.importer.notes import Note
 
 
 TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article
@@ -70,7 +70,9 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
                 drop_block(article, blocks[index], f"after '{text}'")
                 index += 1
             continue
-        if (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
+        if getattr(block, "lone_marker", False):  # a marker link set in a paragraph of its own (a margin's note
+            kept.append(block)  # call): the text's marker, no chrome
+        elif (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
                 rec.is_licence_statement(text) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
             drop_block(article, block, "page chrome")
@@ -117,7 +119,7 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     if page_notes:
         article.blocks = drop_chrome(article, article.blocks, repeated=furniture.repeated_lines(article.blocks))
         article.notes.extend(page_notes)
-        recovered = notes_list.recover_markers(article.blocks, {n.number for n in page_notes})
+        recovered = plain_markers.recover_markers(article.blocks, {n.number for n in page_notes})
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")
         return
@@ -125,12 +127,12 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     if affiliations:
         article.recognised.append(f"authors' affiliation numbers above the text, no notes (line "
                                   f"{affiliations[0].line})")
-    blocks, symbols = notes_list.symbol_notes(article.blocks)
+    blocks, symbols = marked_notes.symbol_notes(article.blocks)
     if symbols:
         article.notes.extend(symbols)
         article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
     prose = [b for b in blocks if not any(b is a for a in affiliations)]
-    weak = notes_list.weak_numbers(prose) if plain_digit_markers else set()
+    weak = plain_markers.weak_numbers(prose) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
         article.blocks = drop_chrome(article, blocks, repeated=furniture.repeated_lines(blocks))
@@ -159,11 +161,11 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     where = f"under '{found.heading}'" if found.heading else "closing the article"
     counted = "" if found.numbered else " (the copy lost their numbers: counted in order)"
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
-    if plain_digit_markers or (found.heading and not notes_list.referenced(prose_before)):  # (a page whose
+    if plain_digit_markers or (found.heading and not notes.referenced(prose_before)):  # (a page whose
         numbers = {n.number for n in found.notes}  # superscripts were only CSS: 'widely1,2.' in it and its Word file)
-        recovered = notes_list.recover_markers(prose_before, numbers)
-        in_order = len(notes_list.referenced(prose_before) & numbers) >= notes_list.IN_ORDER_SHARE * len(numbers)
-        recovered += notes_list.recover_cited(prose_before, numbers, in_order)  # cited again or out of order: only
+        recovered = plain_markers.recover_markers(prose_before, numbers)
+        in_order = len(notes.referenced(prose_before) & numbers) >= plain_markers.IN_ORDER_SHARE * len(numbers)
+        recovered += plain_markers.recover_cited(prose_before, numbers, in_order)  # cited again or out of order: only
         # where nothing but a marker can stand
         if recovered:
             article.recognised.append(f"{recovered} note markers typed as plain digits after words")

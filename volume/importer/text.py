@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import citations, furniture, page_notes
-from volume.importer import notes as notes_list
+from volume.importer import citations, furniture, page_notes, plain_markers
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
@@ -15,7 +14,8 @@ from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_els
 from volume.importer.byline import (AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, split_glued_dates,
                                     take_closing_byline, take_metadata)
 from volume.importer.settle import settle_notes
-from volume.importer.notes import TOKEN, lettered_notes
+from volume.importer.citations import TOKEN
+from volume.importer.marked_notes import lettered_notes
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -617,12 +617,12 @@ def _table_markers(article: Article, row: str, number: int, same_table: bool) ->
     """The note markers of a table row left out stay where the table stood, after a line saying so (see
     html_walk.table_markers): a row's markers join those of the rows above it in the same table."""
     markers = MARKER_TOKEN.findall(row)
-    pending = [m.group(1) for m in notes_list.weak_candidates(row)  # 'Kazakhstan5', 'reported.6' (not 'km2', 'CO2')
-               if m.re is notes_list.GLUED and CELL_MARKER_BEFORE.search(row[:m.start(1)])]
+    pending = [m.group(1) for m in plain_markers.weak_candidates(row)  # 'Kazakhstan5', 'reported.6' (not 'km2', 'CO2')
+               if m.re is plain_markers.GLUED and CELL_MARKER_BEFORE.search(row[:m.start(1)])]
     if not markers and not pending:
         return
     last = article.blocks[-1] if article.blocks else None
-    digits = "".join(f"{notes_list.TABLE_DIGIT_MARK}{d}" for d in pending)
+    digits = "".join(f"{plain_markers.TABLE_DIGIT_MARK}{d}" for d in pending)
     if same_table and last is not None and last.text.startswith(TABLE_LEFT):
         last.text += "".join(m for m in markers if m not in last.text) + digits
     else:
@@ -634,8 +634,8 @@ def _table_digits_settled(article: Article) -> None:
     without any marker goes too."""
     kept = []
     for block in article.blocks:
-        if block.text.startswith(TABLE_LEFT) and notes_list.TABLE_DIGIT_MARK in block.text:
-            block.text = notes_list.TABLE_DIGIT.sub("", block.text).replace(notes_list.TABLE_DIGIT_MARK, "")
+        if block.text.startswith(TABLE_LEFT) and plain_markers.TABLE_DIGIT_MARK in block.text:
+            block.text = plain_markers.TABLE_DIGIT.sub("", block.text).replace(plain_markers.TABLE_DIGIT_MARK, "")
             if not MARKER_TOKEN.search(block.text):
                 continue
         kept.append(block)
