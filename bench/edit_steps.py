@@ -2,9 +2,10 @@
 
     python bench/edit_steps.py [--project DIR] [--edit CHAPTER --seed N]
 
-Runs one build in this process with a wall-clock and a CPU timer (the main thread's) around each named step of the main process (the manifest,
-the inputs' key, the reading, the transforms, the checks, the layout as the main process waits for it, the joining,
-saving and letting go of the digital edition, the print edition) and prints them with the pieces laid out. With
+Runs one build in this process with a wall-clock and a CPU timer (the main thread's CPU) around each named step of
+the main process (the manifest, the inputs' key, the reading, the transforms, the checks, the layout as the main
+process waits for it, the joining, saving and letting go of the digital edition, the print edition) and prints them
+with the pieces laid out. With
 --edit, a one-sentence edit (bench/run.py's) is made to that chapter first, so the build is an edit's. Steps that
 run in other threads or processes overlap the ones listed; a step the code does not have is left out (so the same
 script times an older tree, run with PYTHONPATH pointing at it).

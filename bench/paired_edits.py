@@ -40,7 +40,8 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="volume-pairs-") as folder:
-        trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", str(args.new.resolve()) if args.new else "")}
+        new = str(args.new.resolve()) if args.new else ""
+        trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", new)}
         for project, path in trees.values():
             shutil.copytree(args.project / "chapters", project / "chapters")
             shutil.copytree(args.project / "styles", project / "styles")

@@ -347,8 +347,8 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
 
     def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB and cover are made while the PDFs are joined
         result.volume = placed
-        epub_jobs.append(run.scheduler.submit(in_worker, write_epub_in_worker, placed, run.styles, folder / f"{slug}.epub",
-                                              facts))
+        epub_jobs.append(run.scheduler.submit(in_worker, write_epub_in_worker, placed, run.styles,
+                                              folder / f"{slug}.epub", facts))
         trade.start(placed, facts)
 
     try:

@@ -1,6 +1,6 @@
 """The EPUB's cover image: the print cover's front panel (render/cover_design.py) drawn as a PNG, deterministically,
 and kept in the build cache (.volume-cache/epub-cover/) under a digest of everything it is drawn from: encoding the
-PNG takes half a second of CPU, and an edit of the text does not change it."""
+PNG took 0.3-0.5 s of CPU on every build, and an edit of the text does not change it."""
 
 from __future__ import annotations
 
