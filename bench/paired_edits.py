@@ -1,8 +1,9 @@
 """Benchmark: the same one-sentence edits built by an older tree of volume and by this one, in pairs.
 
-    python bench/paired_edits.py --old DIR [--pairs 6] [--project .]
+    python bench/paired_edits.py --old DIR [--new DIR] [--pairs 6] [--project .]
 
-DIR is a copy of an older tree (e.g. `git archive <commit> | tar -x -C DIR`), run through PYTHONPATH. Two copies of
+DIR is a copy of an older tree (e.g. `git archive <commit> | tar -x -C DIR`), run through PYTHONPATH; --new a copy of
+the newer one (so the checkout can change while the pairs run), else the installed volume. Two copies of
 the project are built once each (untimed); then each pair makes the same seeded edit (bench/run.py's) to the same
 chapter of both copies and builds them one after the other, the order alternating, so both meet about the same load.
 Prints each build's wall and process-tree CPU (bench/cpu.py), the pieces it laid out and the machine's load, then the
@@ -34,11 +35,13 @@ def build(project: Path, path: str) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, required=True)
+    parser.add_argument("--new", type=Path, help="a copy of the newer tree (default: the installed one, this checkout)")
     parser.add_argument("--pairs", type=int, default=6)
     parser.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="volume-pairs-") as folder:
-        trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", "")}
+        new = str(args.new.resolve()) if args.new else ""
+        trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", new)}
         for project, path in trees.values():
             shutil.copytree(args.project / "chapters", project / "chapters")
             shutil.copytree(args.project / "styles", project / "styles")

@@ -181,3 +181,39 @@ def test_builds_look_for_unused_entries_once_an_hour(tmp_path):
     os.utime(marker, (an_hour_ago, an_hour_ago))
     assert cache.prune_now_and_then() == 1 and not cache.has("documents", "bb22")
     assert marker.stat().st_mtime > an_hour_ago + 1
+
+
+def test_the_epub_cover_image_is_kept_and_drawn_again_when_the_cover_changes(tmp_path, monkeypatch):
+    """The EPUB's cover PNG (half a second to encode) comes from the build cache while its design, fonts and code
+    are the same, and is drawn again when the title on it changes."""
+    from volume.build import prepare, styles_dir_for
+    from volume.config_trade import BLEED, trim_points
+    from volume.diagnostics import Report
+    from volume.render import cover_design
+    from volume.render.epub import cover
+
+    project = copy_case("small", tmp_path)
+    volume = prepare(project, Report())
+    styles = styles_dir_for(volume.manifest)
+    manifest = volume.manifest
+    design = cover_design.front_cover(volume.meta, manifest.trade.cover, manifest.chapters_dir,
+                                      trim_points(manifest.trim_size), styles / "fonts", bleed=BLEED)
+    drawn = cover.cover_png(volume, styles)
+    assert drawn == cover_design.front_png(design, styles / "fonts")
+    kept = list((project / ".volume-cache" / cover.CACHE_KIND).glob("*.png"))
+    assert len(kept) == 1 and kept[0].read_bytes() == drawn
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the cover image was drawn again although nothing on it changed")
+
+    monkeypatch.setattr(cover, "front_png", not_again)
+    assert cover.cover_png(volume, styles) == drawn
+    monkeypatch.undo()
+
+    toml = manifest.path
+    toml.write_text(toml.read_text(encoding="utf-8").replace('title = "A Small Test Volume"',
+                                                             'title = "A Renamed Test Volume"', 1), encoding="utf-8")
+    renamed = prepare(project, Report())
+    redrawn = cover.cover_png(renamed, styles)
+    assert redrawn != drawn
+    assert len(list((project / ".volume-cache" / cover.CACHE_KIND).glob("*.png"))) == 2

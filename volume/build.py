@@ -169,12 +169,6 @@ def _check_trade(manifest: Manifest, styles: Path, report: Report) -> None:
     check_cover(manifest, styles / "fonts", report)
 
 
-def _write_epub(volume: Volume, styles: Path, target: Path, facts: PageFacts) -> None:
-    from volume.render.epub.package import write_epub
-
-    write_epub(volume, styles, target, facts)
-
-
 @dataclass(frozen=True)
 class Prepared:
     """The volume already read and transformed by prepare() (`volume preview --pdf` reads it once for its page and
@@ -341,6 +335,7 @@ def _write_last_build(cache: Path, result: BuildResult) -> None:
 
 def _render(run: _Run, volume: Volume, folder: Path) -> None:
     """The three editions laid out and packaged into `folder`, with the cover and the ONIX records."""
+    from volume.render.epub import write_epub_in_worker
     from volume.render.pdf.editions import render_editions
     from volume.render.trade_files import TradeFiles
 
@@ -352,8 +347,8 @@ def _render(run: _Run, volume: Volume, folder: Path) -> None:
 
     def on_facts(placed: Volume, facts: PageFacts) -> None:  # the EPUB and cover are made while the PDFs are joined
         result.volume = placed
-        epub_jobs.append(run.scheduler.submit(in_worker, _write_epub, placed, run.styles, folder / f"{slug}.epub",
-                                              facts))
+        epub_jobs.append(run.scheduler.submit(in_worker, write_epub_in_worker, placed, run.styles,
+                                              folder / f"{slug}.epub", facts))
         trade.start(placed, facts)
 
     try:

@@ -118,12 +118,15 @@ class Scheduler:
         """function(*args) run in a worker process."""
         return self._workers().submit(function, *args)
 
-    def recycle(self, cancel: bool = False) -> None:
+    def recycle(self, cancel: bool = False, keep_below: int = 0) -> None:
         """Let the workers go once their jobs are done (with `cancel`, once those running are: the others are
         dropped); the next job starts fresh ones. A scheduler made `warm_below` a size keeps workers that all use
-        less memory than that (a worker lays a chapter out a sixth faster once it has laid one out: the edit loop's)."""
+        less memory than that (a worker lays a chapter out a sixth faster once it has laid one out: the edit loop's);
+        `keep_below` does the same for this call (a short book's build keeps its small workers for the EPUB and the
+        cover instead of starting two more)."""
         with self._lock:
-            if not cancel and self._pool is not None and _all_smaller(self._pool, self.warm_below):
+            limit = max(self.warm_below, keep_below)
+            if not cancel and self._pool is not None and _all_smaller(self._pool, limit):
                 return
             pool, self._pool = self._pool, None
         if pool is not None:
