@@ -204,7 +204,7 @@ def date_scores(lines: list[str], anchor: int, start: int) -> dict[int, tuple[fl
     scores = {}
     for i, (date, alone) in found.items():
         line = lines[i]
-        score = 2.0 + (1.0 if alone else 0) + (1.0 if DATE_LEAD.match(rec.squash(line)) else 0)
+        score = 2.0 + (1.0 if alone else 0) + (1.0 if DATE_LEAD.match(rec.squash(line).lstrip("-–—|•·: ")) else 0)
         score -= 1.0 if UPDATED.search(line) else 0
         score -= 1.5 * sum(1 for j in found if j != i and abs(j - i) <= 2 and found[j][0] != date)
         score -= 2.0 if i > 0 and COMMENT.search(lines[i - 1]) else 0
@@ -341,7 +341,8 @@ def _in_menu(header: Header, title: str) -> bool:
     wanted = rec.key(rec.plain(title))
     at = next((i for i, line in enumerate(header.lines) if rec.key(line) == wanted), None)
     short = lambda j: 0 <= j < len(header.lines) and len(header.lines[j].split()) <= MENU_WORDS  # noqa: E731
-    return at is not None and short(at) and short(at - 1) and short(at + 1) and rec.key(header.title) != wanted
+    return at is not None and short(at) and short(at - 1) and short(at + 1) \
+        and len(header.title.split()) > MENU_WORDS  # (the reader's own title no menu entry: 'Über mich')
 
 
 def settle_header(article, take_line) -> None:
