@@ -197,7 +197,7 @@ def date_scores(lines: list[str], anchor: int, start: int) -> dict[int, tuple[fl
     other words, a publication label beats an update's, a list of dated lines (a sidebar, comments) counts
     against each of them, and so does the distance from the title."""
     found = {}
-    for i in range(max(0, anchor - 6), min(len(lines), max(start, anchor) + 12)):
+    for i in range(max(0, anchor - 6), _header_end(lines, anchor, start)):
         date, alone = line_date(lines[i])
         if date:
             found[i] = (date, alone)
@@ -212,6 +212,13 @@ def date_scores(lines: list[str], anchor: int, start: int) -> dict[int, tuple[fl
         score -= 0.5 if len(line) > 80 else 0
         scores[i] = (score, date)
     return scores
+
+
+def _header_end(lines: list[str], anchor: int, start: int) -> int:
+    """Where the header's reach ends: twelve lines into the text, or at a list's heading after the title ('Das
+    Neueste', 'Related articles'), whichever comes first."""
+    end = min(len(lines), max(start, anchor) + 12)
+    return next((i for i in range(anchor + 1, end) if rec.is_stop_line(lines[i])), end)
 
 
 def _distance(i: int, anchor: int, start: int) -> float:
@@ -229,7 +236,7 @@ def byline_scores(lines: list[str], anchor: int, start: int, dates: dict[int, tu
     """Each line near the title that names its authors, scored: a labelled byline beats a name alone (which
     counts only beside the title or a date), the distance from the title counts against it."""
     scores = {}
-    for i in range(max(0, anchor - 4), min(len(lines), max(start, anchor) + 10)):
+    for i in range(max(0, anchor - 4), min(_header_end(lines, anchor, start), max(start, anchor) + 10)):
         line = lines[i]
         names = byline_names(line, True)
         score = 3.0
