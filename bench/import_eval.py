@@ -1,6 +1,10 @@
 """Score `volume import` on a folder of labelled real articles, per case and per form (html, txt, docx).
 
     python3 bench/import_eval.py [ROOT] [--forms html,txt,docx] [--build] [--show CASE/FORM] [--json FILE]
+    python3 bench/import_eval.py tests/cases/import/headers/fit --fields title,authors,date
+
+With --fields, only those header fields are scored: per case and form what was read where it is wrong, then the
+share right per form and over all forms (the header set, tests/cases/import/headers/, labels nothing else).
 
 ROOT (default tests/cases/import/dev) holds one folder per article: source.html (the saved page), copied.txt
 (the text a reader copies from the page), made.docx (pandoc from the page) and expected.json:
@@ -243,6 +247,26 @@ def print_table(scores: list[Score]) -> None:
           f"import errors: {sum(1 for s in scores if s.error)}")
 
 
+FIELD_SCORES = {"title": "title", "authors": "author", "date": "date"}
+
+
+def print_fields(scores: list[Score], fields: list[str]) -> None:
+    """The header fields alone: each case and form with what was read where it is wrong, and the shares right."""
+    for s in scores:
+        marks = " ".join(f"{f[0].upper()}{'+' if getattr(s, FIELD_SCORES[f]) else '-'}" for f in fields)
+        wrong = "; ".join(f"{f}: {s.missing.get(f)!r}" for f in fields if not getattr(s, FIELD_SCORES[f]))
+        print(f"{s.case[:38]:38} {s.form:4} {marks}" + (f"  ERROR {s.error}" if s.error else "")
+              + (f"  [{wrong}]" if wrong and not s.error else ""))
+    print()
+    for form in [*FORMS, "all"]:
+        rows = [s for s in scores if form in (s.form, "all")]
+        if not rows:
+            continue
+        shares = "   ".join(f"{f} {rate(sum(1 for s in rows if getattr(s, FIELD_SCORES[f])), len(rows))}" for f in fields)
+        every = sum(1 for s in rows if all(getattr(s, FIELD_SCORES[f]) for f in fields))
+        print(f"{form:4} {shares}   all {len(fields)} right {rate(every, len(rows))}")
+
+
 def build_all(cases: list[Path], work: Path) -> None:
     """Import every case's page into one project and its copied text into another, and build both with
     `volume build`."""
@@ -272,6 +296,7 @@ def main() -> None:
     parser.add_argument("--show", action="append", default=[], help="CASE/FORM: print what was missed")
     parser.add_argument("--build", action="store_true", help="also build one project of all imports")
     parser.add_argument("--json", type=Path, help="write the scores as JSON")
+    parser.add_argument("--fields", help="score only these header fields (title,authors,date)")
     args = parser.parse_args()
     cases = sorted(p for p in args.root.iterdir() if (p / "expected.json").exists())
     scores: list[Score] = []
@@ -281,7 +306,10 @@ def main() -> None:
                 score = evaluate(case, form, Path(tmp))
                 if score:
                     scores.append(score)
-        print_table(scores)
+        if args.fields:
+            print_fields(scores, [f for f in args.fields.split(",") if f in FIELD_SCORES])
+        else:
+            print_table(scores)
         for wanted in args.show:
             for s in scores:
                 if f"{s.case}/{s.form}" == wanted or s.case == wanted:

@@ -59,6 +59,7 @@ class Article:
     unjoined: list[tuple[str, int | None]] = field(default_factory=list)  # citation groups left as text, lines
     bare_superscripts: set[str] = field(default_factory=set)  # labels of unlinked <sup> numbers taken for markers
     site_names: set[str] = field(default_factory=set)  # the site's name, letters only, as the page gives it
+    header: list[str] = field(default_factory=list)  # the page's first lines as read, for header_reader
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -116,6 +117,17 @@ def emphasis(mark: str, inner: str) -> str:
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()):]
     return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def take_header_line(article: Article, text: str, reach: int = 40) -> bool:
+    """Take the block that is exactly `text` (a byline or date line the header reader read) out of the text's
+    first blocks; whether one was there."""
+    wanted = rec.key(text)
+    for index, block in enumerate(article.blocks[:reach]):
+        if rec.key(block.plain) == wanted and block.kind != "heading":
+            drop_block(article, article.blocks.pop(index), "page metadata")
+            return True
+    return False
 
 
 def drop_block(article: Article, block: Block, why: str) -> None:

@@ -12,8 +12,9 @@ import lxml.html
 from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
+from volume.importer import header_reader
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, inline_text
+from volume.importer.article import Article, Block, inline_text, take_header_line
 from volume.importer.byline import take_closing_byline, take_metadata, take_title, undated_title
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
@@ -322,6 +323,7 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     targets, not_notes = marker_targets(doc)
     walker = Walker(article, root, targets, not_notes)
     article.blocks = walker.walk(root) if root.tag not in HEADINGS else []
+    article.header = [b.plain for b in [*_header_lines(doc, root), *article.blocks][:header_reader.HEAD_LINES]]
     for container in notes_outside(doc, root, targets):
         article.recognised.append(f"the list of notes beside the article's element (line {container.sourceline})")
         notes_walker = Walker(article, container, targets, not_notes)
@@ -371,6 +373,7 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
             article.date, where = _date_under_title(doc)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
+    header_reader.settle_header(article, lambda line: take_header_line(article, line))
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
         " ".join(b.plain for b in article.blocks[:40]))))
     settle_notes(article)

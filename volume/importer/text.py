@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import citations, furniture, page_notes, plain_markers
+from volume.importer import citations, furniture, header_reader, page_notes, plain_markers
 from volume.importer import recognise as rec
 from volume.importer import words
-from volume.importer.article import Article, Block, inline_text
+from volume.importer.article import Article, Block, inline_text, take_header_line
 from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_elsewhere
 from volume.importer.byline import (AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, split_glued_dates,
                                     take_closing_byline, take_metadata)
@@ -679,6 +679,7 @@ def read_plain(text: str, source: Path) -> Article:
     for line, number in bars:
         article.dropped.append(f"link bar under a reference (line {number}): '{line[:60]}'")
     split_glued_dates(article)  # ('27.01.2022MineralölINFO …': a kicker's date glued to the title)
+    article.header = [b.plain for b in article.blocks[:header_reader.HEAD_LINES]]
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
@@ -693,6 +694,7 @@ def read_plain(text: str, source: Path) -> Article:
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)
+    header_reader.settle_header(article, lambda line: take_header_line(article, line))
     take_closing_byline(article, month_first)
     if not article.date:
         _labelled_date(article, month_first)
