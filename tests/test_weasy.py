@@ -269,3 +269,52 @@ def test_columns_placed_from_their_trials_are_laid_out_as_weasyprint_would():
     assert pages >= 3 and reused_pages == pages
     assert taken >= pages - 1, "columns_layout no longer places its columns by calling block_box_layout as assumed"
     assert reused == plain
+
+
+def _styled_document() -> str:
+    """Boxes whose used values depend on their containing block and style in each way resolve_percentages and
+    Layout.setup read them: percentages, border-box sizing, collapsed table borders, decorations, spacing, features,
+    a language override, first-line and first-letter styles, columns, a contents' absolutely placed numbers."""
+    rows = "".join(f"<tr><td>{n}</td><td style='width: 30%'>cell {n} text</td></tr>" for n in range(12))
+    contents = "".join(f'<li>Chapter {n} {"with a longer title " * (n % 3)}<a class="pg" href="#t">{n * 9}</a></li>'
+                       for n in range(12))
+    paragraphs = "".join(
+        f'<p class="p{n % 4}">Paragraph {n}: <u>underlined</u> words, <span class="caps">Small Caps 0123</span>, '
+        f'<a href="#t">a link</a>, <s>struck</s>, <em lang="de">deutsche Wörter</em>. {"lorem ipsum " * (n % 9)}</p>'
+        for n in range(40))
+    return f"""<html lang="en"><head><style>@page {{ size: 4in 5in; margin: 5%; @bottom-center {{ content: "x"; }} }}
+body {{ font-family: "Noto Serif"; font-size: 9pt; }} p {{ margin: 2% 3%; padding: 1em 4%; }}
+.p1 {{ box-sizing: border-box; width: 80%; border: 2px solid; letter-spacing: 0.05em; }}
+.p2 {{ word-spacing: 0.3em; font-variant-numeric: oldstyle-nums; -weasy-font-language-override: "TRK"; }}
+.p3 {{ column-count: 2; max-width: 90%; min-height: 3em; line-height: 150%; }}
+.caps {{ font-variant: small-caps; }} p::first-line {{ font-weight: bold; }} p::first-letter {{ font-size: 150%; }}
+table {{ border-collapse: collapse; width: 100%; }} td {{ border: 1px solid; padding: 2%; }}
+li {{ position: relative; padding-right: 2.5em; }} .pg {{ position: absolute; right: 0; top: 0; height: 40%; }}
+</style></head><body><h1 id="t">Title</h1><ul>{contents}</ul>{paragraphs}<table>{rows}</table></body></html>"""
+
+
+def _styled_pdf(keep: bool) -> tuple[bytes, int, int]:
+    _set_up()
+    from weasyprint import HTML
+    from weasyprint.layout import percent
+
+    from volume.render.pdf import weasy
+
+    if keep:
+        weasy.keep_used_values()
+    document = HTML(string=_styled_document()).render()
+    return document.write_pdf(), len(document.pages), getattr(percent.resolve_percentages, "reused", 0)
+
+
+def test_used_values_kept_per_style_lay_out_as_weasyprint_would():
+    """Used values kept per style (weasy.keep_used_values): the same PDF, byte for byte, as WeasyPrint's own
+    resolve_percentages, strut and Layout.setup give, and the kept values were taken (or the patch no longer
+    reaches the layout modules, which import resolve_percentages by name)."""
+    results = []
+    for keep in (False, True):
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results.append(pool.submit(_styled_pdf, keep).result())
+    (plain, pages, _), (kept, kept_pages, reused) = results
+    assert pages >= 4 and kept_pages == pages
+    assert reused > 100, "resolve_percentages is no longer called by the name keep_used_values replaces"
+    assert kept == plain
