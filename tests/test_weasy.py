@@ -244,28 +244,35 @@ ul {{ list-style: none; margin: 0; padding: 0; }} li {{ break-inside: avoid; }} 
 </style></head><body><h1 id="t">Index</h1><div class="columns">{"".join(groups)}</div></body></html>"""
 
 
-def _columns_pdf(reuse: bool) -> tuple[bytes, int, int]:
-    """The columns document as a PDF, laid out with or without the trials reused: (bytes, pages, reused)."""
+def _pdf(document: str, patch: str | None) -> tuple[bytes, int, int]:
+    """A document of this module (its function's name) as a PDF, laid out with weasy's `patch` applied or without:
+    (bytes, pages, how often the patch took its shortcut)."""
     _set_up()
     from weasyprint import HTML
-    from weasyprint.layout import block
+    from weasyprint.layout import block, percent
 
     from volume.render.pdf import weasy
 
-    if reuse:
-        weasy.reuse_column_trials()
-    document = HTML(string=_columns_document()).render()
-    return document.write_pdf(), len(document.pages), getattr(block.block_box_layout, "reused", 0)
+    if patch:
+        getattr(weasy, patch)()
+    laid_out = HTML(string=globals()[document]()).render()
+    shortcut = block.block_box_layout if patch == "reuse_column_trials" else percent.resolve_percentages
+    return laid_out.write_pdf(), len(laid_out.pages), getattr(shortcut, "reused", 0)
+
+
+def _both_ways(document: str, patch: str) -> list[tuple[bytes, int, int]]:
+    """_pdf without the patch and with it, each in a fresh child process."""
+    results = []
+    for applied in (None, patch):
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results.append(pool.submit(_pdf, document, applied).result())
+    return results
 
 
 def test_columns_placed_from_their_trials_are_laid_out_as_weasyprint_would():
     """The index's columns placed from their trial layouts (weasy.reuse_column_trials): the same PDF, byte for byte,
     as WeasyPrint's own two layouts give, and the trials were taken (or the patch no longer reaches them)."""
-    results = []
-    for reuse in (False, True):
-        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results.append(pool.submit(_columns_pdf, reuse).result())
-    (plain, pages, _), (reused, reused_pages, taken) = results
+    (plain, pages, _), (reused, reused_pages, taken) = _both_ways("_columns_document", "reuse_column_trials")
     assert pages >= 3 and reused_pages == pages
     assert taken >= pages - 1, "columns_layout no longer places its columns by calling block_box_layout as assumed"
     assert reused == plain
@@ -293,28 +300,11 @@ li {{ position: relative; padding-right: 2.5em; }} .pg {{ position: absolute; ri
 </style></head><body><h1 id="t">Title</h1><ul>{contents}</ul>{paragraphs}<table>{rows}</table></body></html>"""
 
 
-def _styled_pdf(keep: bool) -> tuple[bytes, int, int]:
-    _set_up()
-    from weasyprint import HTML
-    from weasyprint.layout import percent
-
-    from volume.render.pdf import weasy
-
-    if keep:
-        weasy.keep_used_values()
-    document = HTML(string=_styled_document()).render()
-    return document.write_pdf(), len(document.pages), getattr(percent.resolve_percentages, "reused", 0)
-
-
 def test_used_values_kept_per_style_lay_out_as_weasyprint_would():
     """Used values kept per style (weasy.keep_used_values): the same PDF, byte for byte, as WeasyPrint's own
     resolve_percentages, strut and Layout.setup give, and the kept values were taken (or the patch no longer
     reaches the layout modules, which import resolve_percentages by name)."""
-    results = []
-    for keep in (False, True):
-        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results.append(pool.submit(_styled_pdf, keep).result())
-    (plain, pages, _), (kept, kept_pages, reused) = results
+    (plain, pages, _), (kept, kept_pages, reused) = _both_ways("_styled_document", "keep_used_values")
     assert pages >= 4 and kept_pages == pages
     assert reused > 100, "resolve_percentages is no longer called by the name keep_used_values replaces"
     assert kept == plain
