@@ -101,6 +101,10 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     import time
 
     started = time.perf_counter()
+    if os.environ.get("VOLUME_KEEP_JOBS"):  # bench/paired_pieces.py lays the pieces out again from these
+        import pickle
+
+        Path(os.environ["VOLUME_KEEP_JOBS"], f"{job.name}.pickle").write_bytes(pickle.dumps(job))
     set_up_worker(job.styles_dir)
     with weasy.source_date(job.source_date):
         document, warnings = _render(job)
