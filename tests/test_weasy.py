@@ -244,28 +244,67 @@ ul {{ list-style: none; margin: 0; padding: 0; }} li {{ break-inside: avoid; }} 
 </style></head><body><h1 id="t">Index</h1><div class="columns">{"".join(groups)}</div></body></html>"""
 
 
-def _columns_pdf(reuse: bool) -> tuple[bytes, int, int]:
-    """The columns document as a PDF, laid out with or without the trials reused: (bytes, pages, reused)."""
+def _pdf(document: str, patch: str | None) -> tuple[bytes, int, int]:
+    """A document of this module (its function's name) as a PDF, laid out with weasy's `patch` applied or without:
+    (bytes, pages, how often the patch took its shortcut)."""
     _set_up()
     from weasyprint import HTML
-    from weasyprint.layout import block
+    from weasyprint.layout import block, percent
 
     from volume.render.pdf import weasy
 
-    if reuse:
-        weasy.reuse_column_trials()
-    document = HTML(string=_columns_document()).render()
-    return document.write_pdf(), len(document.pages), getattr(block.block_box_layout, "reused", 0)
+    if patch:
+        getattr(weasy, patch)()
+    laid_out = HTML(string=globals()[document]()).render()
+    shortcut = block.block_box_layout if patch == "reuse_column_trials" else percent.resolve_percentages
+    return laid_out.write_pdf(), len(laid_out.pages), getattr(shortcut, "reused", 0)
+
+
+def _both_ways(document: str, patch: str) -> list[tuple[bytes, int, int]]:
+    """_pdf without the patch and with it, each in a fresh child process."""
+    results = []
+    for applied in (None, patch):
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results.append(pool.submit(_pdf, document, applied).result())
+    return results
 
 
 def test_columns_placed_from_their_trials_are_laid_out_as_weasyprint_would():
     """The index's columns placed from their trial layouts (weasy.reuse_column_trials): the same PDF, byte for byte,
     as WeasyPrint's own two layouts give, and the trials were taken (or the patch no longer reaches them)."""
-    results = []
-    for reuse in (False, True):
-        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results.append(pool.submit(_columns_pdf, reuse).result())
-    (plain, pages, _), (reused, reused_pages, taken) = results
+    (plain, pages, _), (reused, reused_pages, taken) = _both_ways("_columns_document", "reuse_column_trials")
     assert pages >= 3 and reused_pages == pages
     assert taken >= pages - 1, "columns_layout no longer places its columns by calling block_box_layout as assumed"
     assert reused == plain
+
+
+def _styled_document() -> str:
+    """Boxes whose used values depend on their containing block and style in each way resolve_percentages and
+    Layout.setup read them: percentages, border-box sizing, collapsed table borders, decorations, spacing, features,
+    a language override, first-line and first-letter styles, columns, a contents' absolutely placed numbers."""
+    rows = "".join(f"<tr><td>{n}</td><td style='width: 30%'>cell {n} text</td></tr>" for n in range(12))
+    contents = "".join(f'<li>Chapter {n} {"with a longer title " * (n % 3)}<a class="pg" href="#t">{n * 9}</a></li>'
+                       for n in range(12))
+    paragraphs = "".join(
+        f'<p class="p{n % 4}">Paragraph {n}: <u>underlined</u> words, <span class="caps">Small Caps 0123</span>, '
+        f'<a href="#t">a link</a>, <s>struck</s>, <em lang="de">deutsche Wörter</em>. {"lorem ipsum " * (n % 9)}</p>'
+        for n in range(40))
+    return f"""<html lang="en"><head><style>@page {{ size: 4in 5in; margin: 5%; @bottom-center {{ content: "x"; }} }}
+body {{ font-family: "Noto Serif"; font-size: 9pt; }} p {{ margin: 2% 3%; padding: 1em 4%; }}
+.p1 {{ box-sizing: border-box; width: 80%; border: 2px solid; letter-spacing: 0.05em; }}
+.p2 {{ word-spacing: 0.3em; font-variant-numeric: oldstyle-nums; -weasy-font-language-override: "TRK"; }}
+.p3 {{ column-count: 2; max-width: 90%; min-height: 3em; line-height: 150%; }}
+.caps {{ font-variant: small-caps; }} p::first-line {{ font-weight: bold; }} p::first-letter {{ font-size: 150%; }}
+table {{ border-collapse: collapse; width: 100%; }} td {{ border: 1px solid; padding: 2%; }}
+li {{ position: relative; padding-right: 2.5em; }} .pg {{ position: absolute; right: 0; top: 0; height: 40%; }}
+</style></head><body><h1 id="t">Title</h1><ul>{contents}</ul>{paragraphs}<table>{rows}</table></body></html>"""
+
+
+def test_used_values_kept_per_style_lay_out_as_weasyprint_would():
+    """Used values kept per style (weasy.keep_used_values): the same PDF, byte for byte, as WeasyPrint's own
+    resolve_percentages, strut and Layout.setup give, and the kept values were taken (or the patch no longer
+    reaches the layout modules, which import resolve_percentages by name)."""
+    (plain, pages, _), (kept, kept_pages, reused) = _both_ways("_styled_document", "keep_used_values")
+    assert pages >= 4 and kept_pages == pages
+    assert reused > 100, "resolve_percentages is no longer called by the name keep_used_values replaces"
+    assert kept == plain

@@ -80,7 +80,7 @@ def _book_css(styles_dir: Path, fetcher):
 def set_up_worker(styles_dir: Path) -> None:
     """Make this process ready to lay pieces out (the scheduler's initializer; again, at no cost, by each job):
     fontconfig sees only the shipped fonts, fonts are cut by uharfbuzz, capitalised words are never hyphenated, the
-    columns' trial layouts are reused (the index's), the style sheet is parsed."""
+    columns' trial layouts are reused (the index's), used values are kept per style, the style sheet is parsed."""
     from volume.render.pdf.fetcher import ProjectFetcher
     from volume.render.pdf.fontconfig import isolate_fontconfig
 
@@ -88,6 +88,7 @@ def set_up_worker(styles_dir: Path) -> None:
     weasy.use_uharfbuzz_subsetter()
     weasy.spare_capitalised_words()
     weasy.reuse_column_trials()
+    weasy.keep_used_values()
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
 
 
@@ -100,6 +101,10 @@ def lay_out_piece(job: PieceJob) -> PieceLayout:
     import time
 
     started = time.perf_counter()
+    if os.environ.get("VOLUME_KEEP_JOBS"):  # bench/paired_pieces.py lays the pieces out again from these
+        import pickle
+
+        Path(os.environ["VOLUME_KEEP_JOBS"], f"{job.name}.pickle").write_bytes(pickle.dumps(job))
     set_up_worker(job.styles_dir)
     with weasy.source_date(job.source_date):
         document, warnings = _render(job)

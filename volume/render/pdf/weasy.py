@@ -18,6 +18,11 @@ fails loudly when a WeasyPrint upgrade breaks one.
   second time, the first's boxes are taken, moved to their column (`layout.block.block_box_layout`, called by name
   from inside `columns_layout`; `Box.translate`; a column box's `is_column`). Only when the columns hold nothing that
   a layout registers beside its boxes (floats, positioned boxes, footnotes, running elements).
+- Used values are kept per style object (`keep_used_values`): `layout.percent.resolve_percentages` (imported by name
+  into the layout modules), `text.line_break.strut` (imported by name too) and `text.line_break.Layout.setup` (its
+  Pango context, language, font description, decoration metrics and features attribute) are functions of a style's
+  values, which WeasyPrint fixes before layout (it copies a style before changing one); the per-style results are
+  kept in the style object's `__dict__`.
 - fontTools, which WeasyPrint uses for variable and colour fonts, stamps a font with the clock unless
   SOURCE_DATE_EPOCH is set.
 """
@@ -135,6 +140,128 @@ def reuse_column_trials() -> None:
     block_box_layout.volume_reuses_trials = True
     block_box_layout.reused = 0  # placing layouts taken from a trial (tests/test_weasy.py)
     block.block_box_layout, block.columns_layout = block_box_layout, columns_layout
+
+
+# Used values kept per style
+
+
+# what weasyprint.layout.percent.resolve_percentages sets on a box: every one a function of the box's style and its
+# containing block's size alone (the border widths too, unless the borders collapse)
+RESOLVED = ("margin_left", "margin_right", "margin_top", "margin_bottom", "padding_left", "padding_right",
+            "padding_top", "padding_bottom", "width", "min_width", "max_width", "height", "min_height", "max_height",
+            "border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
+PERCENT_MODULES = ("percent", "inline", "page", "float", "grid", "absolute", "block", "column", "table")
+
+
+def keep_used_values() -> None:
+    """Remember, on each style object, what WeasyPrint works out again for every box that shares it: the used
+    margins, paddings, sizes and borders for a containing block's size (`layout.percent.resolve_percentages`, called
+    by name from the layout modules that import it, for every box at every line: a tenth of a chapter's layout), and
+    the line height and baseline of its strut (`text.line_break.strut`, which builds a string key of fourteen style
+    values for its cache at every call). Both are functions of the style's values, which are fixed once the boxes
+    are built, so the boxes and the PDF are the same (tests/test_weasy.py)."""
+    import importlib
+
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text import line_break
+
+    percent = importlib.import_module("weasyprint.layout.percent")
+    if getattr(percent.resolve_percentages, "volume_keeps", False):
+        return
+    resolve, find_strut = percent.resolve_percentages, line_break.strut
+    page_box = boxes.PageBox
+
+    def resolve_percentages(box, containing_block):
+        style = box.style
+        if style["border_collapse"] == "collapse":
+            return resolve(box, containing_block)
+        if isinstance(containing_block, boxes.Box):
+            key = (containing_block.width, containing_block.height, isinstance(box, page_box))
+        else:
+            width, height = containing_block
+            key = (width, height, isinstance(box, page_box))
+        kept = style.__dict__.setdefault("volume_resolved", {})
+        values = kept.get(key)
+        if values is None:
+            resolve(box, containing_block)
+            kept[key] = {name: getattr(box, name) for name in RESOLVED}
+        else:
+            box.__dict__.update(values)
+            resolve_percentages.reused += 1
+
+    def strut(style):
+        found = style.__dict__.get("volume_strut")
+        if found is None:
+            found = style.__dict__["volume_strut"] = find_strut(style)
+        return found
+
+    def setup(self, style):  # Layout.setup, its Pango context, language, font and features made once per style
+        kept = style.__dict__.get("volume_pango")
+        if kept is None:
+            kept = style.__dict__["volume_pango"] = _pango_setup(style, line_break)
+        context, language, description, metrics, features = kept
+        self.style, self.first_line_direction, self.language = style, 0, language
+        self.layout = ffi.gc(pango.pango_layout_new(context), gobject.g_object_unref)
+        pango.pango_layout_set_auto_dir(self.layout, False)
+        pango.pango_layout_set_font_description(self.layout, description)
+        self.__dict__.update(metrics)
+        if features is not None:
+            attr_list = pango.pango_attr_list_new()
+            pango.pango_attr_list_insert(attr_list, features)
+            pango.pango_layout_set_attributes(self.layout, attr_list)
+
+    from weasyprint.text.ffi import ffi, gobject, pango
+
+    line_break.Layout.setup = setup
+    resolve_percentages.volume_keeps = True
+    resolve_percentages.reused = 0  # boxes given their used values from their style's (tests/test_weasy.py)
+    for name in PERCENT_MODULES:
+        module = importlib.import_module(f"weasyprint.layout.{name}")
+        if getattr(module, "resolve_percentages", None) is resolve:
+            module.resolve_percentages = resolve_percentages
+    for name in ("weasyprint.text.line_break", "weasyprint.layout.inline", "weasyprint.css.units",
+                 "weasyprint.css.computed_values"):
+        module = importlib.import_module(name)
+        if getattr(module, "strut", None) is find_strut:
+            module.strut = strut
+
+
+def _pango_setup(style, line_break) -> tuple:
+    """What WeasyPrint's Layout.setup (text/line_break.py) makes of a style before it makes the layout itself: the
+    Pango context, the language, the font description, the decoration metrics and the font features' attribute."""
+    from weasyprint.text.constants import LST_TO_ISO, PANGO_DIRECTION
+    from weasyprint.text.ffi import FROM_UNITS, ffi, gobject, pango, unicode_to_char_p
+    from weasyprint.text.fonts import font_features, get_font_description
+
+    context = ffi.gc(pango.pango_font_map_create_context(style.font_config.font_map), gobject.g_object_unref)
+    pango.pango_context_set_round_glyph_positions(context, False)
+    pango.pango_context_set_base_dir(context, PANGO_DIRECTION[style["direction"]])
+    override = style["font_language_override"]
+    lang = (LST_TO_ISO.get(override.lower(), override) if override != "normal" else style["lang"]) or None
+    if lang:
+        lang_p, _kept = unicode_to_char_p(lang)
+        language = pango.pango_language_from_string(lang_p)
+        pango.pango_context_set_language(context, language)
+    else:
+        language = pango.pango_language_get_default()
+    description = get_font_description(style)
+    if style["text_decoration_line"] != "none":
+        found = ffi.gc(pango.pango_context_get_metrics(context, description, language),
+                       pango.pango_font_metrics_unref)
+        metrics = {name: FROM_UNITS * getattr(pango, f"pango_font_metrics_get_{name}")(found)
+                   for name in ("ascent", "underline_position", "strikethrough_position", "underline_thickness",
+                                "strikethrough_thickness")}
+    else:
+        metrics = {"ascent": None, "underline_position": None, "strikethrough_position": None}
+    features = font_features(style["font_kerning"], style["font_variant_ligatures"], style["font_variant_position"],
+                             style["font_variant_caps"], style["font_variant_numeric"],
+                             style["font_variant_alternates"], style["font_variant_east_asian"],
+                             style["font_feature_settings"])
+    attr = None
+    if features:
+        features = ",".join(f"{key} {value}" for key, value in features.items()).encode()
+        attr = style.font_config.font_features.setdefault(features, pango.pango_attr_font_features_new(features))
+    return context, language, description, metrics, attr
 
 
 def _self_contained(box) -> bool:
