@@ -352,11 +352,14 @@ def _in_menu(header: Header, title: str) -> bool:
         and len(header.title.split()) > MENU_WORDS  # (the reader's own title no menu entry: 'Über mich')
 
 
-def settle_header(article, take_line) -> None:
+def settle_header(article) -> None:
     """Take the reader's title, authors and date where the rules found none, or found what no header holds; the
-    lines it read them from leave the text (`take_line(text) -> bool` takes one out). Names the rules found are
-    cleaned of labels and glued roles either way."""
-    from volume.importer.article import inline_text
+    lines it read them from leave the text (article.take_header_line). Names the rules found are cleaned of labels
+    and glued roles either way."""
+    from volume.importer.article import inline_text, take_header_line
+
+    def take_line(text: str) -> bool:
+        return take_header_line(article, text)
 
     article.authors = clean_authors(article.authors)
     if any(NOT_AUTHORS.search(name) for name, _ in article.authors):  # a masthead's 'Herausgegeben von A, B'

@@ -14,7 +14,7 @@ from lxml import etree
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import header_reader
 from volume.importer import recognise as rec
-from volume.importer.article import Article, Block, inline_text, take_header_line
+from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title, undated_title
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
@@ -373,7 +373,7 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
             article.date, where = _date_under_title(doc)
         if article.date:
             article.recognised.append(f"date: {article.date} (from {where})")
-    header_reader.settle_header(article, lambda line: take_header_line(article, line))
+    header_reader.settle_header(article)
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
         " ".join(b.plain for b in article.blocks[:40]))))
     settle_notes(article)

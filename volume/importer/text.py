@@ -9,7 +9,7 @@ from volume.diagnostics import SourceLocation, VolumeError
 from volume.importer import citations, furniture, header_reader, page_notes, plain_markers
 from volume.importer import recognise as rec
 from volume.importer import words
-from volume.importer.article import Article, Block, inline_text, take_header_line
+from volume.importer.article import Article, Block, inline_text
 from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_elsewhere
 from volume.importer.byline import (AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date, split_glued_dates,
                                     take_closing_byline, take_metadata)
@@ -694,7 +694,7 @@ def read_plain(text: str, source: Path) -> Article:
     if foot and not article.date:
         _first_date_line(article)
     _bare_byline(article)
-    header_reader.settle_header(article, lambda line: take_header_line(article, line))
+    header_reader.settle_header(article)
     take_closing_byline(article, month_first)
     if not article.date:
         _labelled_date(article, month_first)
