@@ -83,3 +83,29 @@ def find_date(text: str) -> tuple[int, int, list[int]] | None:
 def date_field(parts: list[int]) -> dict:
     """A CSL date variable."""
     return {"date-parts": [list(parts)]}
+
+
+# An access date as web references write it, in the languages of the volume's authors: "accessed November 21, 2023",
+# "Retrieved April 18, 2021, from", "[Zugriff am 19 04 2024]", "zuletzt abgerufen am 21.10.2018", "[Consulté le : 29 avr.
+# 2026]", "Erişim tarihi: 02.05.2026", "(дата обращения: 04.2025)", "consultado el 3 de mayo de 2024". It is never the
+# work's date.
+ACCESS_WORDS = (
+    r"(?:last\s+)?(?:accessed|retrieved|viewed|consulted)(?:\s+on)?|(?:zuletzt\s+)?(?:abgerufen|zugegriffen)\s+am"
+    r"|zugriff(?:\s+am)?|stand|consult[ée]e?\s+le|consultado\s+el|erişim\s+tarihi|son\s+erişim|дата\s+обращения"
+)
+_ACCESS_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s\d{1,2}\s\d{4}|\d{1,2}[./]\d{4}"
+    r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]+\.?\s+(?:de\s+)?\d{4}|[^\W\d_]+\.?\s+\d{4})"
+)
+ACCESS_CLAUSE_RE = re.compile(
+    rf"[\[(]\s*(?:{ACCESS_WORDS})\s*:?\s*[^\[\]()]{{0,40}}[\])]\.?"  # bracketed: "[Zugriff am …]", "(дата обращения: …)"
+    rf"|,?\s*\b(?:{ACCESS_WORDS})\s*:?\s*{_ACCESS_DATE}(?:,?\s*(?:\d{{1,2}}:\d{{2}}\s*(?:Uhr)?))?"
+    r"(?:\s*,?\s*(?:from|unter|at)\b\s*:?)?\.?",
+    re.IGNORECASE,
+)
+
+
+def strip_access(text: str) -> tuple[str, bool]:
+    """The text without its access-date clauses, and whether it had one."""
+    stripped, count = ACCESS_CLAUSE_RE.subn(" ", text)
+    return " ".join(stripped.split()), bool(count)

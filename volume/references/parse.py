@@ -14,7 +14,7 @@ from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
-from volume.references.web_notes import read_web_note
+from volume.references.web_notes import read_web_note, split_remark
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,10 @@ def _parse(text: str, threshold: float) -> ParsedNote:
         inner = _parse(rest, threshold) if rest else ParsedNote()
         found = locator["locator"].strip() if locator else None
         return ParsedNote(inner.works, True, found, inner.comment, inner.unparsed, inner.readings)
+    web = read_web_note(text)  # the pasted web-note forms, read whole before the house forms cut them up
+    if web and not doubts(web, text) and WEB_NOTE >= threshold:
+        note, remark = split_remark(text)
+        return _note([Cited(note, 0, len(note), {**web, "note-text": note}, WEB_NOTE, "rules")], remark)
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)
