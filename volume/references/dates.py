@@ -109,3 +109,37 @@ def strip_access(text: str) -> tuple[str, bool]:
     """The text without its access-date clauses, and whether it had one."""
     stripped, count = ACCESS_CLAUSE_RE.subn(" ", text)
     return " ".join(stripped.split()), bool(count)
+
+
+# Month names of the other languages the volume's authors write in (French, German, Spanish, Turkish, Russian), by
+# their first four letters (abbreviations written "févr.", "Sept.", "сент."); read only where a web note's date is.
+_OTHER_MONTHS = (
+    "janv févr mars avri mai juin juil août sept octo nove déce",
+    "janu febr märz apri mai juni juli augu sept okto nove deze",
+    "ener febr marz abri mayo juni juli agos sept octu novi dici",
+    "ocak şuba mart nisa mayı hazi temm ağus eylü ekim kası aralı",
+    "janv fevr mars avr mai juin juil aout sept oct nov dec",
+    "янва февр март апре мая июня июля авгу сент октя нояб дека",
+)
+OTHER_MONTHS = {name[:4]: n for row in _OTHER_MONTHS for n, name in enumerate(row.split(), 1)}
+_DAY_MONTH_YEAR_RE = re.compile(r"(?:(?P<day>\d{1,2})\.?\s+(?:de\s+)?)?(?P<month>[^\W\d_]{3,})\.?\s+(?:de\s+)?(?P<year>\d{4})$")
+
+
+def any_month(word: str) -> int | None:
+    """The month a name stands for in English or one of the volume's other languages, or None."""
+    word = word.rstrip(".").lower()
+    return month_number(word) or OTHER_MONTHS.get(word[:4]) or (OTHER_MONTHS.get(word) if len(word) == 3 else None)
+
+
+def date_at_end(text: str) -> tuple[int, list[int]] | None:
+    """A date that ends a text, in any of the volume's languages ("18 févr. 2025", "3 de mayo de 2024", "mai 2024",
+    "September 14, 2022"): (where it starts, date parts), or None."""
+    found = find_date(text)
+    if found and not text[found[1]:].strip(" ,."):
+        return found[0], found[2]
+    match = _DAY_MONTH_YEAR_RE.search(text.rstrip(" ,."))
+    if match and any_month(match["month"]) and (match.start() == 0 or not text[match.start() - 1].isalnum()):
+        parts = [int(match["year"]), any_month(match["month"])] + ([int(match["day"])] if match["day"] else [])
+        if _valid(parts):
+            return match.start(), parts
+    return None

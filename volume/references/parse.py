@@ -146,9 +146,11 @@ def _parse(text: str, threshold: float) -> ParsedNote:
         found = locator["locator"].strip() if locator else None
         return ParsedNote(inner.works, True, found, inner.comment, inner.unparsed, inner.readings)
     web = read_web_note(text)  # the pasted web-note forms, read whole before the house forms cut them up
-    if web and not doubts(web, text) and WEB_NOTE >= threshold:
+    bare = web is not None and "title" not in web  # a bare URL and a remark: read as the bare URL alone is
+    if web and (bare or not doubts(web, text)) and WEB_NOTE >= threshold:
         note, remark = split_remark(text)
-        return _note([Cited(note, 0, len(note), {**web, "note-text": note}, WEB_NOTE, "rules")], remark)
+        return _note([Cited(note, 0, len(note), {**web, "note-text": note}, *((1.0, "url") if bare else (WEB_NOTE, "rules")))],
+                     remark)
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)

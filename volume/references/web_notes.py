@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from volume.references.dates import date_field, find_date, parse_apa_date, strip_access
+from volume.references.bodies import org_like
+from volume.references.dates import date_at_end, date_field, find_date, parse_apa_date, strip_access
 from volume.references.keys import ascii_fold
 from volume.references.urls import doi_from_url, find_urls
 
@@ -49,6 +50,8 @@ def read_web_note(text: str) -> dict | None:
     if found is None:
         return None
     body, url, accessed = found
+    if not body:  # a bare URL: a work only when a remark follows it (the bare URL alone has its own reading)
+        return {"type": "webpage", "URL": url} if split_remark(text)[1] else None
     work = _quoted(body) or _org_dated(body) or _italic_report(body)
     if work is None:
         pasted = _pasted(body + " " + url)
@@ -113,8 +116,11 @@ LEAD_RE = re.compile(  # the words that announce the URL: "[Online]. Available:"
     r"|\s*[\[(](?:online|en ligne|çevrimiçi)[\])]\.?\s*$",
     re.IGNORECASE,
 )
-REMARK_RE = re.compile(r"^\.?\s+[A-Z][a-z]+\S*(?:\s+\S+){3,}")  # a sentence after the URL: the writer's remark
-QUOTED_RE = re.compile(r"^(?:(?P<who>[^\"“”]{2,120}?),\s*)?[\"“](?P<title>[^\"“”]{3,300}?)[,.]?[\"”],?\s*(?P<rest>.*)$")
+REMARK_RE = re.compile(r"^\.?\s+[A-Z][a-z]*\S*(?:\s+\S+){3,}")  # a sentence after the URL: the writer's remark
+QUOTED_RE = re.compile(r"^(?:(?P<who>[^\"“”«»„]{2,120}?),\s*)?(?:[\"“„]|«\s?)(?P<title>[^\"“”«»„]{3,300}?)[,.]?(?:[\"”“]|\s?»),?"
+                       r"\s*(?P<rest>.*)$")
+PUBLISHED_RE = re.compile(r"[,\s]*\b(?:publié le|published(?: on)?|veröffentlicht am|publicado el|yayın tarihi:?)\s*$", re.IGNORECASE)
+SITE_WORDS_RE = re.compile(r"^(?:sur|in:?|auf|en|on)\s+(?=\S)|\s*[\[(](?:[Ee]n ligne|[Oo]nline|[Çç]evrimiçi)[\])]")
 PERSON_RE = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+[A-Z]\.?)*(?:\s+[A-Z][\w'’-]+){1,2}")
 DESCRIPTOR_RE = re.compile(r"\s*\((?:blog|podcast|video|newsletter|press release)\)$|,\s*(?:press release|blog post|blog|podcast|"
                            r"video|newsletter|report|fact sheet)$", re.IGNORECASE)  # what the page is, not its site
@@ -144,7 +150,7 @@ def _people(who: str) -> list[dict] | None:
     that is not a list of two- or three-word names) is one literal author; None if it reads as neither."""
     who = re.sub(r",?\s+et\s+al\.?$", "", who)  # "et al." adds no author
     names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", who) if n.strip()]
-    persons = [bool(PERSON_RE.fullmatch(n)) and not n.isupper() and len(n.split()) <= 4 for n in names]
+    persons = [bool(PERSON_RE.fullmatch(n)) and not n.isupper() and len(n.split()) <= 4 and not org_like(n) for n in names]
     if any(persons) and not all(persons):
         return None  # people and a body ("Sarah Leberstein and …, National Employment Law Project"): which is which?
     if names and all(persons):
@@ -161,9 +167,9 @@ def _people(who: str) -> list[dict] | None:
 def _date_at_end(rest: str) -> tuple[str, list[int] | None]:
     """A site name and the date written after it ("The Verge, September 14, 2022"; "2017"; "18 févr. 2025")."""
     rest = rest.strip(" ,.")
-    found = find_date(rest)
-    if found and not rest[found[1]:].strip(" ,."):
-        return rest[: found[0]].strip(" ,."), found[2]
+    found = date_at_end(rest)
+    if found:
+        return PUBLISHED_RE.sub("", rest[: found[0]]).strip(" ,."), found[1]
     year = re.search(r"(?:^|,\s*|\s)(?:(?:\d{1,2}\s+)?[^\W\d_]+\.?\s+)?((?:1[89]|20)\d\d)$", rest)
     if year:
         return rest[: year.start()].strip(" ,."), [int(year.group(1))]
@@ -175,10 +181,20 @@ def _quoted(body: str) -> dict | None:
     match = QUOTED_RE.match(body)
     if not match:
         return None
-    site, parts = _date_at_end(match["rest"])
-    site = DESCRIPTOR_RE.sub("", site.strip("* ")).strip("* ")
-    if re.search(r"[\"“”]|\b(?:pp?|vol|no)\.\s*\d", site) or len(site.split()) > 10:
+    rest, parts = match["rest"], None
+    dated = re.match(r"\((?P<date>[^()]{4,30})\)\.?\s*", rest)  # '"Title." (2025). Site.'
+    if dated:
+        parsed = parse_apa_date(dated["date"])
+        if parsed is None:
+            return None
+        rest, parts = rest[dated.end():], parsed[0]
+    site, at_end = _date_at_end(rest)
+    if parts and at_end:
         return None
+    parts = parts or at_end
+    site = DESCRIPTOR_RE.sub("", SITE_WORDS_RE.sub("", site.strip("* ")).strip("* ,")).strip("* ")
+    if re.search(r"[\"“”,]|\b(?:pp?|vol|no|eds?)\.\s|\(\s*\d", site) or len(site.split()) > 10:
+        return None  # a site with a publisher, editors, numbers or a date after it: not a site alone
     work: dict = {"title": match["title"].strip().rstrip(",")}
     if match["who"]:
         authors = _people(match["who"].strip())
@@ -197,15 +213,18 @@ def _quoted(body: str) -> dict | None:
 def _org_dated(body: str) -> dict | None:
     """'Org. (2026). *Title*. Site.' — an organisation (one name, no initials) as author of a dated page."""
     match = ORG_DATED_RE.match(body)
-    if not match or "," in match["who"] or re.search(r"\b[A-Z]\.", match["who"]) or len(match["who"].split()) > 5:
+    if not match or re.search(r"\b[A-Z]\.", match["who"]) or len(match["who"].split()) > 5:
+        return None
+    names = [n.strip() for n in re.split(r",?\s*&\s*", match["who"])]  # "BorisD23, & Instructables": handles, bodies
+    if "," in match["who"] and not (len(names) > 1 and all(re.fullmatch(r"[\w.-]+", n) for n in names)):
         return None
     parsed = parse_apa_date(match["date"])
-    if parsed is None or re.search(r"[\[\]()]", match["rest"]) or match["rest"].strip(" .*").count("*"):
+    if parsed is None or re.search(r"[\[\]()]", match["rest"]) or "*" in re.sub(r"^\*[^*]+\*", "", match["rest"]):
         return None  # "[Blog post]", "(Briefing PE 603.949)", "*Title* [Report]": the APA reader's forms
     segments = _segments(match["rest"])
     if not 1 <= len(segments) <= 2 or (len(segments) == 2 and not _site_like(segments[1])):
         return None
-    work: dict = {"author": [{"literal": match["who"].strip()}], "title": segments[0]}
+    work: dict = {"author": [{"literal": name} for name in names], "title": segments[0]}
     if len(segments) == 2:
         work["container-title"] = segments[1]
     if parsed[0]:
@@ -219,9 +238,10 @@ def _dash_site(body: str) -> dict | None:
     if (re.search(r"[\"“”«»*]|\S\s*\[|\(\s*(?:1[5-9]|20)\d\d|\b[A-Z]\.\s", body) or not body or body.endswith(".")
             or find_date(body)):
         return None  # a quoted title, a bracket, an author's year or initials, a date, sentences: another form
-    title, dash, site = body.rpartition(" - ")
+    title, dash, site = max((body.rpartition(d) for d in (" - ", " – ", " — ")), key=lambda split: len(split[0]))
     words = site.split()
-    if dash and 1 <= len(words) <= 4 and (words[0][:1].isupper() or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", site)):
+    if (dash and 1 <= len(words) <= 4 and not re.search(r"\d", site)
+            and (words[0][:1].isupper() or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", site))):
         return {"title": title.strip(), "container-title": site.strip()}
     return {"title": body}
 
@@ -252,7 +272,7 @@ def split_remark(text: str) -> tuple[str, str]:
     if len(urls) == 1:
         end = urls[0][1]
         match = REMARK_RE.match(text[end:])
-        if match:
+        if match and strip_access(text[end:])[0].strip(" .[]()"):  # an access date after the URL is no remark
             cut = end + len(text[end:]) - len(text[end:].lstrip(". "))
             return text[:cut].strip(), text[cut:].strip()
     return text, ""
