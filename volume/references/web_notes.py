@@ -23,7 +23,15 @@ SENTENCE_RE = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z0-9“\"«*‘'])")
 
 def _segments(text: str) -> list[str]:
     text = NO_DATE_RE.sub(" ", text)  # "n.d.", "s.d.", "o.J.": no date, no segment
-    return [s.strip().rstrip(".").strip("* ‘’“”\"") for s in SENTENCE_RE.split(text) if s.strip(" .")]
+    return [_unquoted(s.strip().rstrip(".").strip("* ")) for s in SENTENCE_RE.split(text) if s.strip(" .")]
+
+
+def _unquoted(segment: str) -> str:
+    """A segment without the quotes around it ("‘Berlin Wall Built’"); a closing quote of its own stays."""
+    pairs = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+    if len(segment) > 2 and segment[0] in pairs and segment[-1] == pairs[segment[0]]:
+        return segment[1:-1].strip()
+    return segment
 
 
 def _host_words(url: str) -> list[str]:
@@ -44,8 +52,18 @@ def _site_like(segment: str) -> bool:
     return 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "for", "de", "&"} for w in words)
 
 
+ORDER = ("type", "author", "editor", "issued", "title", "container-title", "publisher", "publisher-place", "URL", "DOI")
+
+
 def read_web_note(text: str) -> dict | None:
     """The work of a web note in one of the pasted forms, or None if the note is not one of them."""
+    work = _read(text)
+    if work is None:
+        return None
+    return {key: work[key] for key in sorted(work, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER))}
+
+
+def _read(text: str) -> dict | None:
     found = _cleaned(text)
     if found is None:
         return None
@@ -124,6 +142,7 @@ SITE_WORDS_RE = re.compile(r"^(?:sur|in:?|auf|en|on)\s+(?=\S)|\s*[\[(](?:[Ee]n l
 PERSON_RE = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+[A-Z]\.?)*(?:\s+[A-Z][\w'’-]+){1,2}")
 DESCRIPTOR_RE = re.compile(r"\s*\((?:blog|podcast|video|newsletter|press release)\)$|,\s*(?:press release|blog post|blog|podcast|"
                            r"video|newsletter|report|fact sheet)$", re.IGNORECASE)  # what the page is, not its site
+JOURNAL_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Proceedings|Zeitschrift|Revue|Журнал|Dergisi)\b")
 REPORT_TITLE_RE = re.compile(r"\b(?:Annual Report|Report \d{4}|Working Paper|Policy Brief|Issue Brief|White Paper)\b")
 ORG_DATED_RE = re.compile(r"^(?P<who>[^()]{2,60}?)\.\s+\((?P<date>[^()]{4,30})\)\.\s+(?P<rest>.+)$")
 
@@ -193,7 +212,7 @@ def _quoted(body: str) -> dict | None:
         return None
     parts = parts or at_end
     site = DESCRIPTOR_RE.sub("", SITE_WORDS_RE.sub("", site.strip("* ")).strip("* ,")).strip("* ")
-    if re.search(r"[\"“”,]|\b(?:pp?|vol|no|eds?)\.\s|\(\s*\d", site) or len(site.split()) > 10:
+    if re.search(r"[\"“”,*()]|\b(?:pp?|vol|no|eds?)\.\s", site) or len(site.split()) > 10:
         return None  # a site with a publisher, editors, numbers or a date after it: not a site alone
     work: dict = {"title": match["title"].strip().rstrip(",")}
     if match["who"]:
@@ -205,6 +224,8 @@ def _quoted(body: str) -> dict | None:
         work["type"], work["publisher"] = "report", site  # a title that names itself a report: the site publishes it
     elif site:
         work["container-title"] = site
+        if JOURNAL_RE.search(site):
+            work["type"] = "article-journal"  # "Oil & Gas Journal": an article of a periodical, put online
     if parts:
         work["issued"] = date_field(parts)
     return work
@@ -215,6 +236,8 @@ def _org_dated(body: str) -> dict | None:
     match = ORG_DATED_RE.match(body)
     if not match or re.search(r"\b[A-Z]\.", match["who"]) or len(match["who"].split()) > 5:
         return None
+    if not all(_site_like(n) or re.fullmatch(r"[\w.-]+", n) for n in re.split(r",?\s*&\s*", match["who"])):
+        return None  # "The confluence of … interests. (2020)": a title where the author goes
     names = [n.strip() for n in re.split(r",?\s*&\s*", match["who"])]  # "BorisD23, & Instructables": handles, bodies
     if "," in match["who"] and not (len(names) > 1 and all(re.fullmatch(r"[\w.-]+", n) for n in names)):
         return None
