@@ -105,10 +105,30 @@ ACCESS_CLAUSE_RE = re.compile(
 )
 
 
-def strip_access(text: str) -> tuple[str, bool]:
-    """The text without its access-date clauses, and whether it had one."""
-    stripped, count = ACCESS_CLAUSE_RE.subn(" ", text)
-    return " ".join(stripped.split()), bool(count)
+def strip_access(text: str) -> tuple[str, list[int] | bool]:
+    """The text without its access-date clauses, and the date of the first (its parts; True when it cannot be read;
+    False when there is none)."""
+    found = ACCESS_CLAUSE_RE.search(text)
+    if not found:
+        return " ".join(text.split()), False
+    stripped = ACCESS_CLAUSE_RE.sub(" ", text)
+    return " ".join(stripped.split()), access_date(found.group()) or True
+
+
+def access_date(clause: str) -> list[int] | None:
+    """The date of an access clause: "November 21, 2023", "19 04 2024" and "02.05.2026" (day first), "04.2025",
+    "29 avr. 2026"."""
+    clause = re.sub(rf"(?i)^\W*(?:{ACCESS_WORDS})\s*:?\s*", "", clause.strip()).strip(" .,;:[]()")
+    clause = re.sub(r"(?i),?\s*(?:from|unter|at)$|,?\s*\d{1,2}:\d{2}.*$", "", clause).strip(" .,")
+    numeric = re.fullmatch(r"(?:(\d{1,2})[./\s])?(\d{1,2})[./\s](\d{4})", clause)
+    if numeric:
+        parts = [int(numeric[3]), int(numeric[2])] + ([int(numeric[1])] if numeric[1] else [])
+        return parts if 1 <= parts[1] <= 12 and _valid(parts) else None
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", clause)
+    if iso:
+        return [int(iso[1]), int(iso[2]), int(iso[3])]
+    found = date_at_end(clause)
+    return found[1] if found and found[0] == 0 else None
 
 
 # Month names of the other languages the volume's authors write in (French, German, Spanish, Turkish, Russian), by
@@ -143,3 +163,6 @@ def date_at_end(text: str) -> tuple[int, list[int]] | None:
         if _valid(parts):
             return match.start(), parts
     return None
+MONTH_WORD = "(?:" + "|".join(sorted({re.escape(m[:3]) for m in (*MONTHS, *OTHER_MONTHS)}, key=len, reverse=True)) + r")[^\W\d_]*\.?"
+# what may stand between an access word and the year a labeller marked as the date: "Zugriff am 03.03.", "le 3 mars"
+ACCESS_BEFORE_YEAR = rf"(?:{ACCESS_WORDS})\W*(?:(?:\d{{1,2}}|{MONTH_WORD})[\s.,/-]*){{0,3}}"

@@ -52,7 +52,8 @@ def _site_like(segment: str) -> bool:
     return 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "for", "de", "&"} for w in words)
 
 
-ORDER = ("type", "author", "editor", "issued", "title", "container-title", "publisher", "publisher-place", "URL", "DOI")
+ORDER = ("type", "author", "editor", "issued", "title", "container-title", "publisher", "publisher-place", "URL", "DOI",
+         "accessed")
 
 
 def read_web_note(text: str) -> dict | None:
@@ -70,7 +71,11 @@ def _read(text: str) -> dict | None:
     body, url, accessed = found
     if not body:  # a bare URL: a work only when a remark follows it (the bare URL alone has its own reading)
         return {"type": "webpage", "URL": url} if split_remark(text)[1] else None
-    work = _quoted(body) or _org_dated(body) or _italic_report(body)
+    work = _quoted(body)
+    literal = ((work or {}).get("author") or [{}])[0].get("literal")
+    if work and literal and "container-title" not in work and _matches_host(literal, url):
+        return None  # 'Eurasianet, "Title," date, eurasianet.org/…': the site's name, or its author? Cannot be told
+    work = work or _org_dated(body) or _italic_report(body)
     if work is None:
         pasted = _pasted(body + " " + url)
         if pasted is not None or not accessed:
@@ -83,6 +88,8 @@ def _read(text: str) -> dict | None:
     if doi:
         work["DOI"] = doi
     work.setdefault("type", "webpage")
+    if isinstance(accessed, list):
+        work["accessed"] = date_field(accessed)
     return work
 
 
@@ -126,6 +133,7 @@ def _pasted(text: str) -> dict | None:
     return work
 
 
+LEAD_IN_RE = re.compile(r"(?:see(?: also)?|cf\.|compare|vgl\.|siehe|voir(?: aussi)?|bkz\.|см\.)\s", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+")
 LEAD_RE = re.compile(  # the words that announce the URL: "[Online]. Available:", "– Режим доступа:", "Disponible à :"
     r"(?:\s*[\[(](?:online|en ligne|çevrimiçi)[\])]\.?)?\s*(?:[–—-]\s*)?(?:(?:available|accessible)(?:\s+(?:at|from|online))?"
@@ -147,7 +155,7 @@ REPORT_TITLE_RE = re.compile(r"\b(?:Annual Report|Report \d{4}|Working Paper|Pol
 ORG_DATED_RE = re.compile(r"^(?P<who>[^()]{2,60}?)\.\s+\((?P<date>[^()]{4,30})\)\.\s+(?P<rest>.+)$")
 
 
-def _cleaned(text: str) -> tuple[str, str, bool] | None:
+def _cleaned(text: str) -> tuple[str, str, list[int] | bool] | None:
     """(the note before its one URL, without list number, access date and announcing words; the URL; whether an
     access date was written), or None when the note has no single URL at its end (a remark may follow it)."""
     bare, accessed = strip_access(text)
@@ -158,6 +166,8 @@ def _cleaned(text: str) -> tuple[str, str, bool] | None:
     tail = bare[end:].strip(" .>")
     if tail and not REMARK_RE.match(bare[end:].lstrip(">")):
         return None
+    if LEAD_IN_RE.match(bare):
+        return None  # "See …", "Cf. …": a lead-in the house readers keep as the note's comment
     body = NUMBER_RE.sub("", bare[:start]).rstrip()
     body = LEAD_RE.sub("", body).strip()
     body = re.sub(r"\s+,", ",", body).strip(" ,;")
@@ -261,6 +271,8 @@ def _dash_site(body: str) -> dict | None:
     if (re.search(r"[\"“”«»*]|\S\s*\[|\(\s*(?:1[5-9]|20)\d\d|\b[A-Z]\.\s", body) or not body or body.endswith(".")
             or find_date(body)):
         return None  # a quoted title, a bracket, an author's year or initials, a date, sentences: another form
+    if re.match(r"[^\W\d_][^,.]{0,40},\s*[^,.]{1,30}\.\s", body):
+        return None  # "SMITH, John. Titre de la page": an author before the title
     title, dash, site = max((body.rpartition(d) for d in (" - ", " – ", " — ")), key=lambda split: len(split[0]))
     words = site.split()
     if (dash and 1 <= len(words) <= 4 and not re.search(r"\d", site)
