@@ -73,7 +73,8 @@ def _read(text: str) -> dict | None:
         return {"type": "webpage", "URL": url} if split_remark(text)[1] else None
     work = _quoted(body)
     literal = ((work or {}).get("author") or [{}])[0].get("literal")
-    if work and literal and "container-title" not in work and _matches_host(literal, url):
+    folded = ascii_fold(literal or "").replace(" ", "")
+    if work and folded and "container-title" not in work and any(folded in host for host in _host_words(url)):
         return None  # 'Eurasianet, "Title," date, eurasianet.org/…': the site's name, or its author? Cannot be told
     work = work or _org_dated(body) or _italic_report(body)
     if work is None:
@@ -252,7 +253,8 @@ def _org_dated(body: str) -> dict | None:
     if "," in match["who"] and not (len(names) > 1 and all(re.fullmatch(r"[\w.-]+", n) for n in names)):
         return None
     parsed = parse_apa_date(match["date"])
-    if parsed is None or re.search(r"[\[\]()]", match["rest"]) or "*" in re.sub(r"^\*[^*]+\*", "", match["rest"]):
+    described = re.search(r"[\[\]]|\((?![a-z][a-z ]*\))", match["rest"])  # "(the easy way)" is the title's own
+    if parsed is None or described or "*" in re.sub(r"^\*[^*]+\*", "", match["rest"]):
         return None  # "[Blog post]", "(Briefing PE 603.949)", "*Title* [Report]": the APA reader's forms
     segments = _segments(match["rest"])
     if not 1 <= len(segments) <= 2 or (len(segments) == 2 and not _site_like(segments[1])):
@@ -276,7 +278,7 @@ def _dash_site(body: str) -> dict | None:
     title, dash, site = max((body.rpartition(d) for d in (" - ", " – ", " — ")), key=lambda split: len(split[0]))
     words = site.split()
     if (dash and 1 <= len(words) <= 4 and not re.search(r"\d", site)
-            and (words[0][:1].isupper() or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", site))):
+            and (words[0][:1].isupper() or re.fullmatch(r"[\w-]+\.[a-z]{2,6}|[a-z]+[A-Z]\w*", site))):
         return {"title": title.strip(), "container-title": site.strip()}
     return {"title": body}
 
