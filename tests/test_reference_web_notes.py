@@ -131,3 +131,11 @@ def test_access_date_is_never_the_year_of_an_undated_page():
                  "Settings - Arkime, accessed November 15, 2025, https://arkime.com/settings"):
         note = parse_note(text, strict=True)
         assert all(year(work) not in (2021, 2022, 2025) for work in note.works), note.works
+
+
+def test_mla_web_entry_with_inverted_author_and_access_date_after_the_url():
+    work = only_work("Revkin, Andrew C. “Clinton on Climate Change.” The New York Times, 17 May 2007, "
+                     "www.nytimes.com/video/world/americas/clinton-on-climate-change.html. Accessed 29 July 2016.")
+    assert work["author"] == [{"family": "Revkin", "given": "Andrew C."}]
+    assert work["container-title"] == "The New York Times" and work["issued"]["date-parts"][0] == [2007, 5, 17]
+    assert work["accessed"]["date-parts"][0] == [2016, 7, 29]

@@ -144,10 +144,11 @@ LEAD_RE = re.compile(  # the words that announce the URL: "[Online]. Available:"
     re.IGNORECASE,
 )
 REMARK_RE = re.compile(r"^\.?\s+[A-Z][a-z]*\S*(?:\s+\S+){3,}")  # a sentence after the URL: the writer's remark
-QUOTED_RE = re.compile(r"^(?:(?P<who>[^\"“”«»„]{2,120}?),\s*)?(?:[\"“„]|«\s?)(?P<title>[^\"“”«»„]{3,300}?)[,.]?(?:[\"”“]|\s?»),?"
+QUOTED_RE = re.compile(r"^(?:(?P<who>[^\"“”«»„]{2,120}?)(?P<sep>[,.])\s*)?(?:[\"“„]|«\s?)(?P<title>[^\"“”«»„]{3,300}?)[,.]?(?:[\"”“]|\s?»),?"
                        r"\s*(?P<rest>.*)$")
 PUBLISHED_RE = re.compile(r"[,\s]*\b(?:publié le|published(?: on)?|veröffentlicht am|publicado el|yayın tarihi:?)\s*$", re.IGNORECASE)
 SITE_WORDS_RE = re.compile(r"^(?:sur|in:?|auf|en|on)\s+(?=\S)|\s*[\[(](?:[Ee]n ligne|[Oo]nline|[Çç]evrimiçi)[\])]")
+INVERTED_RE = re.compile(r"(?P<family>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), (?P<given>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2})")
 PERSON_RE = re.compile(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+[A-Z]\.?)*(?:\s+[A-Z][\w'’-]+){1,2}")
 DESCRIPTOR_RE = re.compile(r"\s*\((?:blog|podcast|video|newsletter|press release)\)$|,\s*(?:press release|blog post|blog|podcast|"
                            r"video|newsletter|report|fact sheet)$", re.IGNORECASE)  # what the page is, not its site
@@ -227,7 +228,10 @@ def _quoted(body: str) -> dict | None:
         return None  # a site with a publisher, editors, numbers or a date after it: not a site alone
     work: dict = {"title": match["title"].strip().rstrip(",")}
     if match["who"]:
-        authors = _people(match["who"].strip())
+        inverted = INVERTED_RE.fullmatch(match["who"].strip()) if match["sep"] == "." else None
+        given = inverted and re.sub(r"(?<=\b[A-Z])$", ".", inverted["given"])  # the stop the separator took back
+        authors = ([{"family": inverted["family"], "given": given}] if inverted  # MLA: "Revkin, Andrew C."
+                   else _people(match["who"].strip()) if match["sep"] == "," else None)
         if authors is None:
             return None
         work["author"] = authors
