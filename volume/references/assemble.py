@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from volume.references.dates import date_field, find_date
+from volume.references.dates import ACCESS_BEFORE_YEAR, ACCESS_WORDS, date_field, find_date
 from volume.references.keys import year as year_of
 from volume.references.labeller import Labelled
 from volume.references.labels import FIELD_OF
@@ -174,7 +174,7 @@ def assemble(labelled: Labelled) -> Reading:
             _people(value, label, reading)
             reading.confidence[label] = confidence
         elif label == "date":
-            if _after_access_word(labelled, start):
+            if _after_access_word(labelled, start) or re.match(rf"\W*(?:{ACCESS_WORDS})\b", value, re.IGNORECASE):
                 continue  # the date the page was read, not the work's
             if "issued" in reading.work:
                 if set(YEAR_RE.findall(value)) - {str(year_of(reading.work))}:
@@ -213,8 +213,8 @@ def assemble(labelled: Labelled) -> Reading:
 STOP_ENDINGS = frozenset(["of", "in", "on", "the", "a", "an", "and", "to", "for", "with", "from", "by", "at", "de", "la", "le", "les", "des", "du", "et", "der", "die", "das", "und", "im", "zur", "zum", "in:", "и", "в", "на"])
 ACCESS_INSIDE_RE = re.compile(r",?\s*(?:(?:available|accessible)(?:\s+online)?(?:\s+(?:at|from))?|retrieved(?:\s+from)?|"
                               r"accessed(?:\s+on)?)\b.*$", re.IGNORECASE)
-ACCESS_RE = re.compile(r"(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения)\W*$",
-                       re.IGNORECASE)
+ACCESS_RE = re.compile(rf"(?:(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения)\W*|{ACCESS_BEFORE_YEAR})$",
+                       re.IGNORECASE)  # "Zugriff am 03.03.", "consultado el 3 de", "Erişim tarihi:" (dates.ACCESS_WORDS)
 
 
 # Words journals' names are abbreviated to (ISO 4, IEEE): "IEEE Trans. Smart Grid" is one name, not two parts

@@ -14,7 +14,7 @@ from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
 from volume.references.urls import doi_from_url, find_urls
-from volume.references.web_notes import read_web_note
+from volume.references.web_notes import read_web_note, split_remark
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +134,18 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
     return _note(readings, "; ".join(comments))
 
 
+def _web_note(text: str, threshold: float) -> ParsedNote | None:
+    """A note in one of the pasted web-note forms, its remark after the URL as its comment; None if it is not one, or
+    its reading is doubted (the house forms then read it, or keep it)."""
+    web = read_web_note(text)
+    bare = web is not None and "title" not in web  # a bare URL and a remark: read as the bare URL alone is
+    if not web or (not bare and doubts(web, text)) or WEB_NOTE < threshold:
+        return None
+    note, remark = split_remark(text)
+    confidence, method = (1.0, "url") if bare else (WEB_NOTE, "rules")
+    return _note([Cited(note, 0, len(note), {**web, "note-text": note}, confidence, method)], remark)
+
+
 def _parse(text: str, threshold: float) -> ParsedNote:
     text = " ".join(text.split())
     ibid = IBID_RE.match(text)
@@ -145,6 +157,9 @@ def _parse(text: str, threshold: float) -> ParsedNote:
         inner = _parse(rest, threshold) if rest else ParsedNote()
         found = locator["locator"].strip() if locator else None
         return ParsedNote(inner.works, True, found, inner.comment, inner.unparsed, inner.readings)
+    web = _web_note(text, threshold)  # the pasted web-note forms, read whole before the house forms cut them up
+    if web:
+        return web
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)
