@@ -9,6 +9,7 @@ from volume.cache import Codec, Rounds, digest, keeping
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
+from volume.references.cached import new_round as new_round_of_readings
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
 from volume.references.styles import AS_WRITTEN
@@ -120,6 +121,7 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     a Deferred whose volume has the entries not yet formatted or sorted, and whose finish(volume) puts the formatted
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
     new_round_of_items()  # the bibliography's and the notes' items of this build are remembered
+    new_round_of_readings()
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
