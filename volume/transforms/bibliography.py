@@ -72,13 +72,20 @@ def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
     lang = volume.meta.language if "-" in volume.meta.language else "en-US"
     key = digest(json.dumps(items, sort_keys=True, ensure_ascii=False), style.read_bytes(), lang,
                  json.dumps(versions(), sort_keys=True))
-    cache = Cache(volume.manifest.project_dir)
-    cached = cache.get("bibliography", key)
-    if isinstance(cached, list):
-        return [tuple(pair) for pair in cached]
-    rendered = _without_false_substitutes(render_bibliography(items, style, lang), items, style)
-    cache.put("bibliography", key, rendered)
-    return rendered
+
+    def read() -> list[tuple[str, str]]:
+        cache = Cache(volume.manifest.project_dir)
+        cached = cache.get("bibliography", key)
+        if isinstance(cached, list):
+            return [tuple(pair) for pair in cached]
+        rendered = _without_false_substitutes(render_bibliography(items, style, lang), items, style)
+        cache.put("bibliography", key, rendered)
+        return rendered
+
+    return RENDERED.get(key, read)  # in memory between the builds of preview and --watch (not read back from disk)
+
+
+RENDERED = Rounds()  # citeproc's entries by their key (a list of pairs of strings, never changed by its readers)
 
 
 NAME_VARIABLES = ("author", "editor", "translator", "collection-editor", "container-author", "composer", "director",
@@ -122,6 +129,7 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
     new_round_of_items()  # the bibliography's and the notes' items of this build are remembered
     new_round_of_readings()
+    RENDERED.next_round()
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id
