@@ -9,18 +9,18 @@ all); the bench checks this before timing. The baseline makes no contents page n
 bibliography, index, page-list, print edition, cover or ONIX.
 
 Each round, in this order: the baseline; a cold build (after `volume clean`); a no-op rebuild; `--edits` random
-one-sentence edits (seeded), each in another chapter and each followed by a build; an edit that adds a page (a
-long paragraph appended to a chapter) and its build. Then, once, `volume preview`: the time from saving a
-one-sentence edit to the new page being served (HTML); `volume preview --pdf`: from saving such an edit to the served
-PDF holding it (beside the edited chapter's own layout time, which its target allows); and `volume build --watch`:
-from saving such an edit to every output being in place. CPU time is user + system of the whole process tree
-(bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are read from
-`.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again. Before anything is
-timed, the modules are compiled to bytecode once (into the bench's temporary folder, by an untimed run of the
-baseline and of `volume build`), as pip does when it installs a package; `--no-bytecode` leaves that out (with
-PYTHONDONTWRITEBYTECODE set, as on the project's machine, every volume process then compiles each of volume's
-modules it imports: the editable checkout has no bytecode). `--preview-only` leaves out the baseline, the builds and
-`--watch` (one untimed build fills the caches first) and measures only the two preview latencies.
+one-sentence edits (seeded), each in another chapter and each followed by a build; an edit that adds a page (a long
+paragraph appended to a chapter) and its build. Then, once, `volume preview`: the time from saving a one-sentence edit
+to the new page being served (HTML; the bench listens on /events as the page does); `volume preview --pdf`: from saving
+such an edit to the served PDF holding it (beside the edited chapter's own layout time, which its target allows); and
+`volume build --watch`: from saving such an edit to every output being in place. CPU time is user + system of the whole
+process tree (bench/cpu.py's sampling), beside the wall time. After each edit's build, the PDF pieces it laid out are
+read from `.volume-cache/last-build.json`: how often an edit lays out the bibliography and the index again. Before
+anything is timed, the modules are compiled to bytecode once (into the bench's temporary folder, by an untimed run of
+the baseline and of `volume build`), as pip does when it installs a package; `--no-bytecode` leaves that out (with
+PYTHONDONTWRITEBYTECODE set, as on the project's machine, every volume process then compiles each of volume's modules it
+imports: the editable checkout has no bytecode). `--preview-only` leaves out the baseline, the builds and `--watch` (one
+untimed build fills the caches first) and measures only the two preview latencies.
 
 The `--pdf` latency ends when the preview first serves a new PDF (its /pdf-version changes) that then proves to hold
 the edit; reading the PDF's text to prove it (pdftotext, 0.3-0.5 s of CPU) is the bench's own check and is not
@@ -135,21 +135,31 @@ def _start_preview(work: Path, *flags: str) -> tuple[subprocess.Popen, str]:
 
 
 def preview_latency(work: Path, chapters: list[Path], rng: random.Random, edits: int) -> list[float]:
-    """Seconds from saving a one-sentence edit to `volume preview` serving a page that holds it."""
+    """Seconds from saving a one-sentence edit to `volume preview` serving a page that holds it. The bench does what
+    the page's script does in a browser: it listens on /events and fetches the page when a new version is announced
+    (until round 11 it asked /version every 10 ms: a hundred requests a second answered by the building process)."""
     process, url = _start_preview(work)
     try:
+        events = urllib.request.urlopen(url + "events", timeout=300)
+
+        def announced() -> str:
+            while True:
+                line = events.readline().decode("utf-8")
+                if not line:
+                    raise SystemExit("the preview's event stream ended")
+                if line.startswith("data: "):
+                    return line[6:].strip()
+
+        announced()  # the version served now
         latencies = []
         for number in range(edits):
             time.sleep(0.5)  # the watcher settles
-            seen = urllib.request.urlopen(url + "version").read()
             marker = edit_one_sentence(chapters[number % len(chapters)], rng).rsplit("(", 1)[1][:7]
             saved = time.perf_counter()
             while time.perf_counter() - saved < 120:
-                if urllib.request.urlopen(url + "version").read() != seen:
-                    seen = urllib.request.urlopen(url + "version").read()
-                    if marker in urllib.request.urlopen(url).read().decode("utf-8"):
-                        break
-                time.sleep(0.01)
+                announced()
+                if marker in urllib.request.urlopen(url).read().decode("utf-8"):
+                    break
             else:
                 raise SystemExit(f"the preview never showed '{marker}'")
             latencies.append(time.perf_counter() - saved)

@@ -25,7 +25,8 @@ DEFAULT_PORT = 8765
 KEEP_ALIVE_SECONDS = 15.0
 DEBOUNCE_MS = 200
 WAKE_MS = 250  # how often the watching thread looks up when nothing changes
-STEP_MS = 20  # a burst of saves ends when nothing changed for this long (watchfiles' default: 50)
+STEP_MS = 10  # a burst of saves ends when nothing changed for this long (watchfiles' default: 50). From a file
+#              written to watchfiles' batch, eight saves: 21-35 ms with 20, 11-20 ms with 10
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 

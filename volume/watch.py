@@ -16,7 +16,7 @@ from volume.build import BuildResult, Prepared, build, layout_scheduler, styles_
 from volume.cache import remember_between_builds
 from volume.config import find_manifest, load_manifest
 from volume.diagnostics import VolumeError
-from volume.preview import DEBOUNCE_MS, WAKE_MS, _shown_paths, watched_paths
+from volume.preview import DEBOUNCE_MS, STEP_MS, WAKE_MS, _shown_paths, watched_paths
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def watch_and_build(project: Path, told: Callable[[list[str], BuildResult | None
     try:
         first = True
         # yield_on_timeout: the first batch (maybe empty) says the watcher is in place, so no save is missed
-        for changes in watch(*watched_paths(project), debounce=DEBOUNCE_MS, rust_timeout=WAKE_MS,
+        for changes in watch(*watched_paths(project), debounce=DEBOUNCE_MS, rust_timeout=WAKE_MS, step=STEP_MS,
                              stop_event=stop, raise_interrupt=True, yield_on_timeout=True):
             # what the builds write (when the manifest sits beside dist/) is no change of the sources
             paths = [path for _kind, path in changes if not any(Path(path).resolve().is_relative_to(o) for o in ours)]

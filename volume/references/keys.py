@@ -24,6 +24,7 @@ _CYRILLIC = dict(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # the bibliography keys each work's author and title again on every build
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII letters and digits for a text, Cyrillic transliterated, other scripts dropped."""
     text = "".join(_CYRILLIC.get(c, c) for c in text.lower())

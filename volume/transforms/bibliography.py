@@ -9,6 +9,7 @@ from volume.cache import Codec, Rounds, digest, keeping
 from volume.diagnostics import Report, SourceLocation, VolumeError
 from volume.model import BibEntry, Chapter, Citing, NoteCite, Volume
 from volume.model.markup import Markup
+from volume.references.cached import new_round as new_round_of_readings
 from volume.references.dedupe import Citation, consolidate
 from volume.references.kept import is_kept, kept_html, sort_key
 from volume.references.styles import AS_WRITTEN
@@ -71,13 +72,20 @@ def _rendered(volume: Volume, items: list[dict]) -> list[tuple[str, str]]:
     lang = volume.meta.language if "-" in volume.meta.language else "en-US"
     key = digest(json.dumps(items, sort_keys=True, ensure_ascii=False), style.read_bytes(), lang,
                  json.dumps(versions(), sort_keys=True))
-    cache = Cache(volume.manifest.project_dir)
-    cached = cache.get("bibliography", key)
-    if isinstance(cached, list):
-        return [tuple(pair) for pair in cached]
-    rendered = _without_false_substitutes(render_bibliography(items, style, lang), items, style)
-    cache.put("bibliography", key, rendered)
-    return rendered
+
+    def read() -> list[tuple[str, str]]:
+        cache = Cache(volume.manifest.project_dir)
+        cached = cache.get("bibliography", key)
+        if isinstance(cached, list):
+            return [tuple(pair) for pair in cached]
+        rendered = _without_false_substitutes(render_bibliography(items, style, lang), items, style)
+        cache.put("bibliography", key, rendered)
+        return rendered
+
+    return RENDERED.get(key, read)  # in memory between the builds of preview and --watch (not read back from disk)
+
+
+RENDERED = Rounds()  # citeproc's entries by their key (a list of pairs of strings, never changed by its readers)
 
 
 NAME_VARIABLES = ("author", "editor", "translator", "collection-editor", "container-author", "composer", "director",
@@ -120,6 +128,8 @@ def start_bibliography(volume: Volume, report: Report) -> Volume | Deferred:
     a Deferred whose volume has the entries not yet formatted or sorted, and whose finish(volume) puts the formatted
     entries, in the style's order, into a later volume. The transforms between do not read the bibliography."""
     new_round_of_items()  # the bibliography's and the notes' items of this build are remembered
+    new_round_of_readings()
+    RENDERED.next_round()
     items = _reference_items(volume)
     citations: list[Citation] = []
     anchors: dict[tuple[str, int], str] = {}  # (chapter, note number) -> marker id

@@ -43,6 +43,7 @@ def start_note_style(volume: Volume, report: Report) -> Volume | Deferred:
     entries = {entry.id: entry for entry in volume.bibliography}
     lang = volume.meta.language if "-" in volume.meta.language else "en-US"
     plans = {chapter.id: _plan(chapter, entries) for chapter in volume.chapters if chapter.notes}
+    RENDERED.next_round()
     rendering = {cid: in_thread(_rendered, volume, seq, items, style, lang)
                  for cid, (seq, _where, items) in plans.items()}
 
@@ -108,13 +109,21 @@ def _rendered(volume: Volume, seq: list, items: list[dict], style: Path, lang: s
 
     key = digest(json.dumps([seq, items], sort_keys=True, ensure_ascii=False), style.read_bytes(), lang,
                  json.dumps(versions(), sort_keys=True))
-    cache = Cache(volume.manifest.project_dir)
-    cached = cache.get("notes", key)
-    if isinstance(cached, list):
-        return cached
-    rendered = render_note_citations(seq, items, style, lang)
-    cache.put("notes", key, rendered)
-    return rendered
+
+    def read() -> list[str]:
+        cache = Cache(volume.manifest.project_dir)
+        cached = cache.get("notes", key)
+        if isinstance(cached, list):
+            return cached
+        rendered = render_note_citations(seq, items, style, lang)
+        cache.put("notes", key, rendered)
+        return rendered
+
+    return RENDERED.get(key, read)  # in memory between the builds of preview and --watch (not read back from disk)
+
+
+# citeproc's renderings of a chapter's citations by their key (lists of strings, never changed by their readers)
+RENDERED = Rounds()
 
 
 def _by_cite(where: list, rendered: list[str]) -> dict[tuple[int, int], str]:
