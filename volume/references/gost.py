@@ -11,7 +11,10 @@ from volume.references.dates import date_field
 
 AREA_RE = re.compile(r"\s+[–—-]\s+")  # GOST separates its areas with a spaced dash
 PART_OF_RE = re.compile(r"\s+//\s*")  # "Title // Journal", also "Title //Journal" (Google Scholar's GOST export)
-AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.\s?){1,3})(?:,\s*|\s+|$)")
+AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.(?:\s?|-(?=[^\W\d_]))){1,3})"
+                       r"(?:,\s*|\s+|$)")  # "Chang, M.-W.": a hyphen joins the initials of a compound given name
+# "Коршунов Антон, Гомзин Андрей. Title": people written family name and full given name, the list closed by a full stop
+FULL_NAMES_RE = re.compile(r"((?:[^\W\d_][\w'’-]+ [^\W\d_][\w'’-]+, )*[^\W\d_][\w'’-]+ [^\W\d_][\w'’-]+)\.\s+")
 LISTED_RE = re.compile(r"((?:[^\W\d_]{1,2}\.\s?){1,3})\s*([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?)")  # "И. О. Фамилия"
 OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
@@ -67,6 +70,8 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
             break
         people.append({"family": match[1], "given": match[2].strip()})
         at = match.end()
+    if not people:
+        people, at = _full_names(statement)
     title, _, responsibility = statement[at:].partition(" / ")
     title = GENRE_RE.sub("", RESOURCE_RE.sub("", title).strip().rstrip(".").strip())
     if not title[:1].isupper():
@@ -75,6 +80,20 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
     if len(listed) > len(people) and (not people or listed[0]["family"] == people[0]["family"]):
         people = people[:1] + listed[1:] if people else listed
     return people, title
+
+
+def _full_names(statement: str) -> tuple[list[dict], int]:
+    """People at the head written "Family Given" with full given names that are known as given names
+    ("Коршунов Антон, Гомзин Андрей. …"), and where the title starts; none when any given name is unknown."""
+    from volume.references.name_lists import _known_given
+
+    match = FULL_NAMES_RE.match(statement)
+    if not match:
+        return [], 0
+    pairs = [name.split() for name in match[1].split(", ")]
+    if not all(_known_given(given) and not _known_given(family) for family, given in pairs):
+        return [], 0
+    return [{"family": family, "given": given} for family, given in pairs], match.end()
 
 
 def _responsible(statement: str) -> list[dict]:
