@@ -10,6 +10,7 @@ import re
 from volume.references.dates import date_field
 
 AREA_RE = re.compile(r"\s+[–—-]\s+")  # GOST separates its areas with a spaced dash
+SHORT_AREA_RE = re.compile(r"(?<=\.)\s+(?=(?:1[5-9]\d\d|20\d\d)\.|(?:Т|Т\.|Вып|№|С|Vol|No|P)\.?\s*\d)")
 PART_OF_RE = re.compile(r"\s+//\s*")  # "Title // Journal", also "Title //Journal" (Google Scholar's GOST export)
 AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.(?:\s?|-(?=[^\W\d_]))){1,3})"
                        r"(?:,\s*|\s+|$)")  # "Chang, M.-W.": a hyphen joins the initials of a compound given name
@@ -45,7 +46,9 @@ def parse_gost(text: str) -> dict | None:
     """The work of a GOST reference, or None."""
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+", "", " ".join(text.split())).strip()
     if not AREA_RE.search(text):
-        return None
+        text = _with_dashes(text)  # the short form without the dashes between areas
+        if text is None:
+            return None
     head, *container = PART_OF_RE.split(text, maxsplit=1)
     head_areas = [area for area in AREA_RE.split(head) if not CONTENT_RE.match(area.strip())]
     authors, title = _authors_and_title(head_areas[0])
@@ -55,6 +58,19 @@ def parse_gost(text: str) -> dict | None:
     if container:
         return _article(work, container[0]) if len(head_areas) == 1 else None
     return _book(work, head_areas[1:])
+
+
+def _with_dashes(text: str) -> str | None:
+    """"Family I. O. Title // Journal. 2015. Т. 15. № 2. С. 21-23.": an article in the short form many Russian
+    journals print, with full stops where the full form has its spaced dashes; written with the dashes (the areas
+    after "//" start at the year and at each numbering), or None when the reference has not that shape."""
+    head, found, container = text.partition(" // ")
+    parts = SHORT_AREA_RE.split(container.strip())
+    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
+        return None
+    if re.search(r"№\s*[\w-]+\s*\(", container):  # "№ 2 (34)": a running number, or a volume, as lists differ
+        return None
+    return f"{head} // {' – '.join(parts)}"
 
 
 def _has_url(areas: list[str]) -> bool:
