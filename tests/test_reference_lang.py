@@ -118,3 +118,28 @@ def test_din_leaves_what_it_cannot_read_whole(short):
 
 def test_din_needs_the_colon_after_the_year():
     assert parse_din("Smith, J. (2014). A title. Journal of Things, 5(2), 1-10.") is None
+
+
+def test_french_family_names_in_capitals_with_several_words():
+    people, certain = split_people("DALLOZ Édouard, VERGÉ Charles, VERGÉ Charles fils")
+    assert certain and _families(people) == ["DALLOZ", "VERGÉ", "VERGÉ"]
+    assert people[2]["given"] == "Charles fils"
+    people, certain = split_people("BOIS DE GAUDUSSON Jean")
+    assert certain and people == [{"family": "BOIS DE GAUDUSSON", "given": "Jean"}]
+
+
+def test_an_acronym_before_a_word_is_not_turned_into_a_family_name():
+    people, _certain = split_people("NASA Goddard")
+    assert people[0].get("family") != "NASA"
+
+
+def test_gost_short_form_without_dashes():
+    work = parse_gost("Басаева Е.К., Каменецкий Е.С., Хосаева З.Х. К вопросу о модели этногенеза Л.Н. Гумилева "
+                      "// Вестник Владикавказского научного центра. 2015. Т. 15. № 2. С. 21-23.")
+    assert [p["family"] for p in work["author"]] == ["Басаева", "Каменецкий", "Хосаева"]
+    assert (work["container-title"], work["volume"], work["issue"], work["page"]) == (
+        "Вестник Владикавказского научного центра", "15", "2", "21-23")
+
+
+def test_gost_short_form_leaves_a_bracketed_number_after_the_issue_unread():
+    assert parse_gost("Басаева Е.К. Заглавие // Информационные войны. 2015. № 2 (34). С. 25-28.") is None

@@ -28,7 +28,7 @@ CHINESE_SURNAMES = frozenset(
 PINYIN_RE = re.compile(r"(?:[bpmfdtnlgkhjqxzcsryw]?h?(?:[aeiouü]|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iu|"
                        r"ian|iang|iao|in|ing|ua|uo|ui|un|uan|uang)n?g?){1,3}", re.IGNORECASE)
 MORE_GIVEN_NAMES = frozenset(  # given names of the languages the reference lists come in, beyond lexicon's
-    "agnès alain alexandre amélie anne antoine arnaud aurélie bernard bruno camille caroline catherine céline "
+    "agnès alain alexandre édouard edouard gérard georges jules amélie anne antoine arnaud aurélie bernard bruno camille caroline catherine céline "
     "chantal christian christine christophe claire claude daniel denis didier dominique élisabeth elisabeth "
     "emmanuel émile éric eric étienne fabien florence françois françoise frédéric gérard gilles guillaume "
     "hélène henri hervé isabelle jacques jean-claude jean-luc jean-marc jean-pierre jérôme julien laurence "
@@ -165,7 +165,23 @@ def _capital_family(words: list[str]) -> bool:
     """"BARTHES Roland": the family name in capitals, written first (French NOM Prénom)."""
     first, second = words[0].rstrip(","), words[1]
     return (first.isupper() and len(first) > 2 and first.replace("-", "").isalpha()
-            and not second.isupper() and not _is_initials(second))
+            and not second.isupper() and not _is_initials(second) and _known_given(second.split("-")[0]))
+
+
+def _capitals_first(part: str) -> dict | None:
+    """"DALLOZ Édouard", "BOIS DE GAUDUSSON Jean", "VERGÉ Charles fils": the family name in capitals, then the given
+    names (French NOM Prénom bibliographies); None for any other shape."""
+    words = part.split()
+    cut = 0
+    while cut < len(words) and words[cut].isupper() and len(words[cut].strip(".-")) > 1 and words[cut].replace(
+            "-", "").replace("'", "").replace("’", "").isalpha():
+        cut += 1
+    given = words[cut:]
+    if not cut or not given or not (words[0].isupper() and len(words[0]) > 2) or given[0].isupper():
+        return None
+    if not (_is_given(given[0]) and given[0][:1].isupper()) or len(given) > 3:
+        return None
+    return _person(" ".join(words[:cut]), " ".join(given))
 
 
 def _given_second(words: list[str]) -> bool | None:
@@ -210,6 +226,10 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     parts, seps = _split(text)
     if len(parts) == 1 and _org_word(text) or all(_org_word(p) or not p[:1].isupper() for p in parts):
         return [{"literal": text.rstrip(".")}], True
+    capitals = [_capitals_first(p) for p in parts]
+    if all(capitals) and (len(parts) > 1 or _known_given(str(capitals[0]["given"]).split()[0].split("-")[0])):
+        return capitals, True  # type: ignore[return-value]  # "DALLOZ Édouard, VERGÉ Charles"; one name alone
+        # only with a known given name ("NASA Goddard" is no person)
     for reader in (_first_inverted_rest_given, _inverted_pairs):
         people = reader(parts, seps)
         if people:
