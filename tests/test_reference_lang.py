@@ -143,3 +143,10 @@ def test_gost_short_form_without_dashes():
 
 def test_gost_short_form_leaves_a_bracketed_number_after_the_issue_unread():
     assert parse_gost("Басаева Е.К. Заглавие // Информационные войны. 2015. № 2 (34). С. 25-28.") is None
+
+
+def test_gost_publisher_alone_or_place_alone_before_the_year():
+    work = parse_gost(_text("istochniki-berry"))
+    assert (work["publisher"], work["issued"], work["type"]) == ("Wiley", {"date-parts": [[2010]]}, "book")
+    moscow = parse_gost("Иванов И. И. Книга. – М., 1983. – 200 с.")
+    assert moscow["publisher-place"] == "М." and "publisher" not in moscow

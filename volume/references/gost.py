@@ -26,6 +26,7 @@ ARTICLE_NUMBER_RE = re.compile(r"^(?:art|ст)\.\s*(?:no\.\s*)?\w+$", re.IGNOREC
 LENGTH_RE = re.compile(r"^(?:[IVXLC]+,\s*)?\d+\s*(?:с|c|s|p|pp|стр)\.?(?:\s*:.*)?$", re.IGNORECASE)
 PUBLICATION_RE = re.compile(r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^,:;]+?),\s*(?P<year>1[5-9]\d\d|20\d\d)"
                             r"(?:\s*\([^)]*\))?\.?$")
+IMPRINT_ONLY_RE = re.compile(r"^(?P<name>[^\W\d_][^:;,]{1,60}?),\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 # The areas a reader of the work's fields passes over: the content type of GOST R 7.0.100-2018, ISBN, notes,
 # a series in brackets, an edition statement
 CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Изображение)\s*:\s*[\w ,]+\.?$", re.IGNORECASE)
@@ -184,14 +185,24 @@ def _article_part(work: dict, part: str) -> bool:
 
 
 def _published(found: re.Match) -> dict:
+    if "place" not in found.groupdict():  # "– Wiley, 2010.", "– М., 1983.": a publisher, or a place, alone
+        name = found["name"].strip()
+        key = "publisher-place" if _known_place(name) else "publisher"
+        return {key: name, "issued": date_field([int(found["year"])])}
     return {"publisher-place": found["place"].strip(), "publisher": found["publisher"].strip(),
             "issued": date_field([int(found["year"])])}
+
+
+def _known_place(name: str) -> bool:
+    from volume.references.fields import _known_place as known
+
+    return known(name) or known(name.rstrip(".")) or name.lower() in ("м.", "л.", "спб.", "к.", "мн.")
 
 
 def _book(work: dict, areas: list[str]) -> dict | None:
     published = None
     for area in (a.strip() for a in areas):
-        found = PUBLICATION_RE.match(area)
+        found = PUBLICATION_RE.match(area) or IMPRINT_ONLY_RE.match(area)
         if found and published is None:
             published = found
         elif not LENGTH_RE.match(area) and not _skipped(work, area.rstrip(".").strip()):
