@@ -1,6 +1,7 @@
 """Reference lists in German, Turkish, French, Russian and Spanish (issue 15, round 12): name orders and joining
-words, the GOST reader's heads, the German author-year reader, a publisher followed by its place. The strings are
-real entries of tests/cases/references/tune-r12-lang/fit (sources in its SOURCES.md)."""
+words, the GOST reader's heads, the German author-year reader, a publisher followed by its place. Most strings are
+real entries of the fit halves of tests/cases/references/tune-r12-lang and tune-r9/tune-r11 (sources in their
+SOURCES.md); the few short ones written here (a made-up "Иванов И. И. Книга") only test an edge of a rule."""
 
 import json
 import pathlib
@@ -150,3 +151,17 @@ def test_gost_publisher_alone_or_place_alone_before_the_year():
     assert (work["publisher"], work["issued"], work["type"]) == ("Wiley", {"date-parts": [[2010]]}, "book")
     moscow = parse_gost("Иванов И. И. Книга. – М., 1983. – 200 с.")
     assert moscow["publisher-place"] == "М." and "publisher" not in moscow
+
+
+def test_din_year_after_the_names_and_a_title_in_guillemets():
+    work = parse_din("Sweller, John; Van Merrienboer, Jeroen J. G.; Paas, Fred G. W. C. 1998. »Cognitive Architecture "
+                     "and Instructional Design«, in Educational Psychology Review 10, 3, S. 251–296.")
+    assert _families(work["author"]) == ["Sweller", "Van Merrienboer", "Paas"]
+    assert work["title"] == "Cognitive Architecture and Instructional Design"
+    assert (work["container-title"], work["volume"], work["issue"], work["page"]) == (
+        "Educational Psychology Review", "10", "3", "251–296")
+
+
+def test_din_edition_statement_is_no_part_of_the_title():
+    work = parse_din("Müller, Hans (2019): Satz und Schrift. 2., überarbeitete Aufl. Berlin: Springer.")
+    assert (work["title"], work["publisher-place"], work["publisher"]) == ("Satz und Schrift", "Berlin", "Springer")

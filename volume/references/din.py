@@ -15,27 +15,31 @@ from volume.references.text import is_abbreviation
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 YEAR_HEAD_RE = re.compile(r"^(?P<names>[^():]+?)\s*\((?P<year>1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4}|\s*ff\.)?[a-z]?\)\s*:\s+"
                           r"(?P<rest>.+)$")  # "Family, G. (2014): …", the colon after the year
+YEAR_DOT_HEAD_RE = re.compile(r"^(?P<names>[^()»«\d:]+?)\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?\.\s+(?P<rest>.+)$")
+# "Family, Given; Family, Given 2020. »Title«, in Journal 159, S. 104005." (the German sociological form)
+GUILLEMETS_RE = re.compile(r"^»(?P<title>[^«»]+)«\s*,\s+in\s+(?P<container>.+)$")
 IN_RE = re.compile(r"[.,]\s+[Ii]n:\s+")
 EDITED_RE = re.compile(r"^(?P<eds>[^:]+?)\s*\((?:Hrsg|Hg|Hgg)\.?\)\s*:\s+(?P<book>.+)$")
 ROLE_RE = re.compile(r"\s*\((?:Hrsg|Hg|Hgg)\.?\)")
 PAGES_RE = re.compile(r"(?:,\s*|\.\s+|\s)(?:S\.\s*)?(?P<page>\d+\s*[–-]\s*\d+|(?<=S\.\s)\d+)\.?$")
 YEAR_END_RE = re.compile(r",\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
-PLACE_PUBLISHER_RE = re.compile(r"^(?P<place>[^\W\d_][^:,.]*?)\s*:\s*(?P<publisher>[^:]+?)\.?$")
+PLACE_PUBLISHER_RE = re.compile(r"^(?P<place>[^\W\d_][^:.]*?)\s*:\s*(?P<publisher>[^:]+?)\.?$")  # "Boston, MA: Springer"
 ELEMENT_END_RE = re.compile(r"(?P<word>[^\W\d_]{2,}\.)\*?\s+|\*\.?\s+")  # a full stop after a word ends an element
-EDITION_RE = re.compile(r"^\d+\.,?\s+(?:[\w ,.]*?\s)?(?:Aufl\.?|Auflage)(?:,\s*[^.]*)?$")
+EDITION_RE = re.compile(r"^(?:\d+\.,?\s+(?:[\w ,.]*?\s)?(?:Aufl\.?|Auflage)(?:,\s*[^.]*)?|[\w ,]*\b[Ee]dition\b[\w ,]*)$")
 JOURNAL_PARTS = (  # the numbering of a journal issue, read from the end of the container
     ("issue", re.compile(r"(?:,\s*|\.\s+|\s)(?:Heft|H\.|Nr\.|No\.)\s*(?P<value>[\w/.,\- ]+?)\.?$")),
     ("volume", re.compile(r"(?:,\s*|\.\s+|\s)(?P<value>\d+)\.\s*Jg\.\.?$")),
     ("volume", re.compile(r"(?:,\s*|\.\s+|\s)(?:Jg\.|Bd\.|Vol\.)\s*(?P<value>\d+)\.?$")),
     ("volume", re.compile(r"(?:,\s*|\.\s+|\s)(?P<value>\d+)/(?P<issue>\d+(?:-\d+)?)\.?$")),
-    ("volume", re.compile(r"(?:\.\s+|,\s*)(?P<value>\d+)\.?$")),
+    ("volume", re.compile(r"\s(?P<value>\d+),\s*(?P<issue>\d+)\.?$")),  # "Journal 2, 4"
+    ("volume", re.compile(r"(?:\.\s+|,\s*|(?<=[^\W\d_])\s)(?P<value>\d+)\.?$")),
 )
 
 
 def parse_din(text: str) -> dict | None:
     """The work of a German author-year reference, or None."""
     text = LIST_NUMBER_RE.sub("", " ".join(text.split())).strip()
-    head = YEAR_HEAD_RE.match(text)
+    head = YEAR_HEAD_RE.match(text) or YEAR_DOT_HEAD_RE.match(text)
     if not head:
         return None
     work = _people(head["names"])
@@ -43,8 +47,13 @@ def parse_din(text: str) -> dict | None:
         return None
     work["issued"] = date_field([int(head["year"])])
     rest = head["rest"].strip()
+    quoted = GUILLEMETS_RE.match(rest.rstrip("."))
     part_of = IN_RE.search(rest)
-    if part_of:
+    if rest.startswith("»"):  # the title in guillemets, then ", in" and the journal
+        if not quoted:
+            return None
+        title, found = quoted["title"], _journal(work, quoted["container"])
+    elif part_of:
         title, container = rest[: part_of.start()], rest[part_of.end() :]
         found = _chapter(work, container) if EDITED_RE.match(container) else _journal(work, container)
     else:
@@ -124,13 +133,13 @@ def _book(work: dict, rest: str) -> tuple[str, bool]:
     """The title of a book and its imprint ("Place: Publisher", "Publisher, Place" with a known place, or a known
     place alone) after the last full stop; an edition statement between them is passed over."""
     body = rest.strip().rstrip(".").strip()
-    cuts = [m.end() for m in ELEMENT_END_RE.finditer(body) if not is_abbreviation(m["word"])]
+    cuts = [m.end() for m in ELEMENT_END_RE.finditer(body) if not (m["word"] and is_abbreviation(m["word"]))]
     if not cuts:
         return "", False
     imprint = body[cuts[-1] :].strip()
     published = PLACE_PUBLISHER_RE.match(imprint)
     place_last = re.fullmatch(r"(?P<publisher>[^,]{3,}),\s*(?P<place>[^,]+)", imprint)
-    if published and _known_place(published["place"].split("/")[0]):
+    if published and _known_place(published["place"].split("/")[0].split(",")[0]):
         work["publisher-place"], work["publisher"] = published["place"].strip(), published["publisher"].strip()
     elif place_last and _known_place(place_last["place"]):
         work["publisher"], work["publisher-place"] = place_last["publisher"].strip(), place_last["place"].strip()
