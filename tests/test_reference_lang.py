@@ -165,3 +165,10 @@ def test_din_year_after_the_names_and_a_title_in_guillemets():
 def test_din_edition_statement_is_no_part_of_the_title():
     work = parse_din("Müller, Hans (2019): Satz und Schrift. 2., überarbeitete Aufl. Berlin: Springer.")
     assert (work["title"], work["publisher-place"], work["publisher"]) == ("Satz und Schrift", "Berlin", "Springer")
+
+
+def test_french_list_of_unknown_two_word_names_is_doubted():
+    _people, certain = split_people("Durand Ségolène et Bouvier Quentinou")  # made up: neither order can be told
+    assert not certain
+    _people, certain = split_people("John Smith and Mary Jones")
+    assert certain

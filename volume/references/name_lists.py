@@ -193,15 +193,17 @@ def _given_second(words: list[str]) -> bool | None:
     return None if first == second else second
 
 
-def _name_order(parts: list[str], people: list[dict]) -> tuple[list[dict], bool]:
+def _name_order(parts: list[str], people: list[dict], seps: list[str] = ()) -> tuple[list[dict], bool]:
     """People read given name first, turned family name first when the list is written NOM Prénom (French
     bibliographies: "Noizet Hélène, Bove Boris et Bernardi Philippe"). Two or more names with a known given name
     in second place and none with one in first place decide it; one such name alone, or a list that disagrees,
-    leaves the order unsure (the work is kept as written rather than printed with names swapped)."""
+    leaves the order unsure (the work is kept as written rather than printed with names swapped), as does a French
+    list ("… et …") of two-word names none of which is a known given name."""
     votes = [_given_second(part.split()) for part in parts]
     second, first = votes.count(True), votes.count(False)
-    if not second:
-        return people, True
+    french = any(sep.strip(" ,") == "et" for sep in seps)
+    if not second:  # a French list ("… et …") of two-word names none of which is known: either order is written
+        return people, bool(first) or not (french and all(len(part.split()) == 2 for part in parts))
     if first:
         return people, False
     flipped = [_person(part.split()[0], part.split()[1]) if len(part.split()) == 2 else person
@@ -238,7 +240,7 @@ def split_people(span: str) -> tuple[list[dict], bool]:
         people = [reader(p) for p in parts]
         if people and all(people):
             if reader is _given_first:
-                return _name_order(parts, people)  # type: ignore[arg-type]
+                return _name_order(parts, people, seps)  # type: ignore[arg-type]
             return people, True  # type: ignore[return-value]
     if len(parts) == 1 and _is_family(parts[0]) and not etal:
         return [_person(parts[0], "")], True  # a family name alone ("Gorshkov, Title")
