@@ -172,3 +172,13 @@ def test_french_list_of_unknown_two_word_names_is_doubted():
     assert not certain
     _people, certain = split_people("John Smith and Mary Jones")
     assert certain
+
+
+def test_a_gost_reference_led_by_its_title_is_a_reference_not_a_remark():
+    from volume.references.parse import parse_note
+
+    note = parse_note("A survey on IEEE 802.11ah : An enabling networking technology for smart cities / E. Khorov, "
+                      "A. Lyakhov, A. Krotov [et al.] // Computer Communications. – 2015. – Vol. 58. – P. 53–69. – "
+                      "Текст : электронный.")
+    assert len(note.readings) == 1 and not note.comment  # read, or kept as written with its reason (R002)
+    assert note.readings[0].work or note.readings[0].reason
