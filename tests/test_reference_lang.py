@@ -182,3 +182,31 @@ def test_a_gost_reference_led_by_its_title_is_a_reference_not_a_remark():
                       "Текст : электронный.")
     assert len(note.readings) == 1 and not note.comment  # read, or kept as written with its reason (R002)
     assert note.readings[0].work or note.readings[0].reason
+
+
+def _r11(short: str) -> str:
+    path = FIT.parent.parent / "tune-r11" / "fit" / "fr-droit-ubx.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == f"fr-droit-ubx-{short}":
+            return record["text"]
+    raise KeyError(short)
+
+
+def test_french_iso690_book_and_article():
+    from volume.references.french import parse_french
+
+    book = parse_french(_r11("baudry"))
+    assert book["author"] == [{"family": "BAUDRY-LACANTINERIE", "given": "Gabriel"}]
+    assert (book["title"], book["volume"], book["publisher-place"], book["publisher"]) == (
+        "Précis de droit civil", "1", "Paris", "Sirey")
+    article = parse_french(_r11("hauser"))
+    assert (article["title"], article["container-title"], article["issue"], article["page"]) == (
+        "Le préjudice d’être né, question de principe", "Droit et patrimoine", "89", "6-8")
+
+
+def test_french_iso690_leaves_a_cited_page_and_an_unknown_element_unread():
+    from volume.references.french import parse_french
+
+    assert parse_french(_r11("hauser-note")) is None  # "p. 7": the page the note cites, not the article's pages
+    assert parse_french(_r11("duguit")) is None  # "Moderne Franck (préf.)": an element the reader does not know

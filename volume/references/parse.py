@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from volume.references.apa import parse_apa
 from volume.references.checks import doubts
 from volume.references.chicago import parse_chicago
+from volume.references.french import parse_french
 from volume.references.gost import parse_gost
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
@@ -115,7 +116,7 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
             start = max(text.find(stripped), 0)
             readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
         elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)
-                                                or parse_gost(stripped)):  # "Title / A. B. Family // Journal. – 2014."
+                                                or parse_gost(stripped) or parse_french(stripped)):  # GOST, NOM Prénom
             web = read_web_note(stripped)
             if web and doubts(web, stripped):
                 web = None
