@@ -210,3 +210,8 @@ def test_french_iso690_leaves_a_cited_page_and_an_unknown_element_unread():
 
     assert parse_french(_r11("hauser-note")) is None  # "p. 7": the page the note cites, not the article's pages
     assert parse_french(_r11("duguit")) is None  # "Moderne Franck (préf.)": an element the reader does not know
+
+
+def test_din_leaves_chicago_author_date_and_an_editor_in_the_title():
+    text = "Cassianus, Joannes. 1965. Institutions cénobitiques, ed. Jean-Claude Guy. Paris: Éditions du Cerf."
+    assert parse_din(text) is None  # from tune-anystyle: a Chicago author-date entry, read by the other readers

@@ -40,7 +40,7 @@ def parse_din(text: str) -> dict | None:
     """The work of a German author-year reference, or None."""
     text = LIST_NUMBER_RE.sub("", " ".join(text.split())).strip()
     head = YEAR_HEAD_RE.match(text) or YEAR_DOT_HEAD_RE.match(text)
-    if not head:
+    if not head or re.search(r"[^\W\d_]{2}\.$", head["names"]):  # "Cassianus, Joannes. 1965.": Chicago author-date
         return None
     work = _people(head["names"])
     if work is None:
@@ -59,8 +59,8 @@ def parse_din(text: str) -> dict | None:
     else:
         title, found = _book(work, rest)
     title = title.strip().strip("*").strip()
-    if not found or not _title_shaped(title):
-        return None
+    if not found or not _title_shaped(title) or re.search(r",\s*(?:ed|eds|hrsg|hg)\.\s", title, re.IGNORECASE):
+        return None  # "Title, ed. Jean-Claude Guy": an editor the title would swallow
     work["title"] = title
     return work
 
