@@ -39,9 +39,11 @@ JOURNAL_PARTS = (  # the numbering of a journal issue, read from the end of the 
 def parse_din(text: str) -> dict | None:
     """The work of a German author-year reference, or None."""
     text = LIST_NUMBER_RE.sub("", " ".join(text.split())).strip()
-    head = YEAR_HEAD_RE.match(text) or YEAR_DOT_HEAD_RE.match(text)
-    if not head or re.search(r"[^\W\d_]{2}\.$", head["names"]):  # "Cassianus, Joannes. 1965.": Chicago author-date
-        return None
+    head = YEAR_HEAD_RE.match(text)
+    if not head:  # "Family, Given 1998. »Title«, in …": the year without brackets only with a title in guillemets;
+        head = YEAR_DOT_HEAD_RE.match(text)  # else it is Chicago author-date ("Barber, R. L. N. 1999. *Athens.*
+        if not head or not head["rest"].startswith("»"):  # London: …"), which the other readers know
+            return None
     work = _people(head["names"])
     if work is None:
         return None
