@@ -215,3 +215,15 @@ def test_french_iso690_leaves_a_cited_page_and_an_unknown_element_unread():
 def test_din_leaves_chicago_author_date_and_an_editor_in_the_title():
     text = "Cassianus, Joannes. 1965. Institutions cénobitiques, ed. Jean-Claude Guy. Paris: Éditions du Cerf."
     assert parse_din(text) is None  # from tune-anystyle: a Chicago author-date entry, read by the other readers
+
+
+@pytest.mark.parametrize("text, expected", [  # made up: the numbering forms a German list may borrow
+    ("Müller, H. (2014): Ein Titel. In: Zeitschrift für Dinge, 12(3), 45-67.", ("Zeitschrift für Dinge", "12", "3")),
+    ("Müller, H. (2014): Ein Titel. In: Zeitschrift für Dinge 38 (2009), Nr. 4, S. 1-20.", None),
+])
+def test_din_journal_numbering_is_read_whole_or_not_at_all(text, expected):
+    work = parse_din(text)
+    if expected is None:
+        assert work is None  # "38 (2009)": a volume and a year the reader does not take apart
+    else:
+        assert (work["container-title"], work["volume"], work["issue"]) == expected

@@ -32,6 +32,7 @@ JOURNAL_PARTS = (  # the numbering of a journal issue, read from the end of the 
     ("volume", re.compile(r"(?:,\s*|\.\s+|\s)(?:Jg\.|Bd\.|Vol\.)\s*(?P<value>\d+)\.?$")),
     ("volume", re.compile(r"(?:,\s*|\.\s+|\s)(?P<value>\d+)/(?P<issue>\d+(?:-\d+)?)\.?$")),
     ("volume", re.compile(r"\s(?P<value>\d+),\s*(?P<issue>\d+)\.?$")),  # "Journal 2, 4"
+    ("volume", re.compile(r"(?:,\s*|\s)(?P<value>\d+)\s*\((?P<issue>\d{1,3}(?:[-–/]\d{1,3})?)\)\.?$")),  # "Journal, 12(3)"
     ("volume", re.compile(r"(?:\.\s+|,\s*|(?<=[^\W\d_])\s)(?P<value>\d+)\.?$")),
 )
 
@@ -121,10 +122,10 @@ def _journal(work: dict, container: str) -> bool:
         work[key] = found["value"].strip()
         groups = found.groupdict()
         if groups.get("issue"):
-            work["issue"] = groups["issue"]
+            work.setdefault("issue", groups["issue"])
         rest, numbered = rest[: found.start()].strip(), True
     journal = rest.strip(" ,.").strip("*").strip()
-    if not journal or not (numbered or pages) or not journal[:1].isupper() or re.search(r"\d{4}|:", journal):
+    if not journal or not (numbered or pages) or not journal[:1].isupper() or re.search(r"\d|:|\(", journal):
         return False
     work["container-title"] = journal
     work["type"] = "article-journal"
