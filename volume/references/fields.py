@@ -111,5 +111,23 @@ def assign_plain(work: dict, element: str, slot: str) -> None:
         text = text[: remark.start()].strip()
     if NOTE_PREFIX_RE.match(text) or work.get(slot):
         add_note(work, text)
-    else:
-        work[slot] = text
+        return
+    work[slot] = text
+    place = PUBLISHER_PLACE_RE.fullmatch(text) if slot == "publisher" and not work.get("publisher-place") else None
+    if place and _known_place(place["place"]):  # "Cambridge Univ. Press, Cambridge": the place after the publisher
+        work["publisher"], work["publisher-place"] = place["publisher"], place["place"]
+
+
+PUBLISHER_PLACE_RE = re.compile(r"(?P<publisher>[^,]{3,}?),\s+(?P<place>[^\W\d_][\w.\- ]*[^\W\d_])")
+MORE_PLACES = frozenset(word_list(  # places of the Turkish, German and Spanish lists, beyond lexicon's
+    "izmir bursa konya kocaeli eskişehir adana antalya trabzon erzurum samsun kayseri edinburgh edinburg "
+    "münster freiburg mainz dresden düsseldorf hannover bremen nürnberg graz innsbruck salzburg basel bern "
+    "sevilla valencia bogotá méxico quito lima santiago caracas buenos aires"))
+
+
+def _known_place(text: str) -> bool:
+    """A place name the lists know ("Cambridge", "New York", "İstanbul"), one to three words."""
+    from volume.references.lexicon import PLACES
+
+    words = text.lower().split()
+    return 1 <= len(words) <= 3 and all(w in PLACES or w in MORE_PLACES for w in words)

@@ -10,8 +10,12 @@ import re
 from volume.references.dates import date_field
 
 AREA_RE = re.compile(r"\s+[–—-]\s+")  # GOST separates its areas with a spaced dash
+SHORT_AREA_RE = re.compile(r"(?<=\.)\s+(?=(?:1[5-9]\d\d|20\d\d)\.|(?:Т|Т\.|Вып|№|С|Vol|No|P)\.?\s*\d)")
 PART_OF_RE = re.compile(r"\s+//\s*")  # "Title // Journal", also "Title //Journal" (Google Scholar's GOST export)
-AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.\s?){1,3})(?:,\s*|\s+|$)")
+AUTHOR_RE = re.compile(r"([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?),?\s+((?:[^\W\d_]{1,2}\.(?:\s?|-(?=[^\W\d_]))){1,3})"
+                       r"(?:,\s*|\s+|$)")  # "Chang, M.-W.": a hyphen joins the initials of a compound given name
+# "Коршунов Антон, Гомзин Андрей. Title": people written family name and full given name, the list closed by a full stop
+FULL_NAMES_RE = re.compile(r"((?:[^\W\d_][\w'’-]+ [^\W\d_][\w'’-]+, )*[^\W\d_][\w'’-]+ [^\W\d_][\w'’-]+)\.\s+")
 LISTED_RE = re.compile(r"((?:[^\W\d_]{1,2}\.\s?){1,3})\s*([^\W\d_][\w'’-]+(?:[ -][^\W\d_][\w'’-]+)?)")  # "И. О. Фамилия"
 OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
@@ -22,6 +26,7 @@ ARTICLE_NUMBER_RE = re.compile(r"^(?:art|ст)\.\s*(?:no\.\s*)?\w+$", re.IGNOREC
 LENGTH_RE = re.compile(r"^(?:[IVXLC]+,\s*)?\d+\s*(?:с|c|s|p|pp|стр)\.?(?:\s*:.*)?$", re.IGNORECASE)
 PUBLICATION_RE = re.compile(r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^,:;]+?),\s*(?P<year>1[5-9]\d\d|20\d\d)"
                             r"(?:\s*\([^)]*\))?\.?$")
+IMPRINT_ONLY_RE = re.compile(r"^(?P<name>[^\W\d_][^:;,]{1,60}?),\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 # The areas a reader of the work's fields passes over: the content type of GOST R 7.0.100-2018, ISBN, notes,
 # a series in brackets, an edition statement
 CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Изображение)\s*:\s*[\w ,]+\.?$", re.IGNORECASE)
@@ -42,7 +47,9 @@ def parse_gost(text: str) -> dict | None:
     """The work of a GOST reference, or None."""
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+", "", " ".join(text.split())).strip()
     if not AREA_RE.search(text):
-        return None
+        text = _with_dashes(text)  # the short form without the dashes between areas
+        if text is None:
+            return None
     head, *container = PART_OF_RE.split(text, maxsplit=1)
     head_areas = [area for area in AREA_RE.split(head) if not CONTENT_RE.match(area.strip())]
     authors, title = _authors_and_title(head_areas[0])
@@ -52,6 +59,19 @@ def parse_gost(text: str) -> dict | None:
     if container:
         return _article(work, container[0]) if len(head_areas) == 1 else None
     return _book(work, head_areas[1:])
+
+
+def _with_dashes(text: str) -> str | None:
+    """"Family I. O. Title // Journal. 2015. Т. 15. № 2. С. 21-23.": an article in the short form many Russian
+    journals print, with full stops where the full form has its spaced dashes; written with the dashes (the areas
+    after "//" start at the year and at each numbering), or None when the reference has not that shape."""
+    head, found, container = text.partition(" // ")
+    parts = SHORT_AREA_RE.split(container.strip())
+    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
+        return None
+    if re.search(r"№\s*[\w-]+\s*\(", container):  # "№ 2 (34)": a running number, or a volume, as lists differ
+        return None
+    return f"{head} // {' – '.join(parts)}"
 
 
 def _has_url(areas: list[str]) -> bool:
@@ -67,6 +87,8 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
             break
         people.append({"family": match[1], "given": match[2].strip()})
         at = match.end()
+    if not people:
+        people, at = _full_names(statement)
     title, _, responsibility = statement[at:].partition(" / ")
     title = GENRE_RE.sub("", RESOURCE_RE.sub("", title).strip().rstrip(".").strip())
     if not title[:1].isupper():
@@ -75,6 +97,20 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
     if len(listed) > len(people) and (not people or listed[0]["family"] == people[0]["family"]):
         people = people[:1] + listed[1:] if people else listed
     return people, title
+
+
+def _full_names(statement: str) -> tuple[list[dict], int]:
+    """People at the head written "Family Given" with full given names that are known as given names
+    ("Коршунов Антон, Гомзин Андрей. …"), and where the title starts; none when any given name is unknown."""
+    from volume.references.name_lists import _known_given
+
+    match = FULL_NAMES_RE.match(statement)
+    if not match:
+        return [], 0
+    pairs = [name.split() for name in match[1].split(", ")]
+    if not all(_known_given(given) and not _known_given(family) for family, given in pairs):
+        return [], 0
+    return [{"family": family, "given": given} for family, given in pairs], match.end()
 
 
 def _responsible(statement: str) -> list[dict]:
@@ -149,14 +185,24 @@ def _article_part(work: dict, part: str) -> bool:
 
 
 def _published(found: re.Match) -> dict:
+    if "place" not in found.groupdict():  # "– Wiley, 2010.", "– М., 1983.": a publisher, or a place, alone
+        name = found["name"].strip()
+        key = "publisher-place" if _known_place(name) else "publisher"
+        return {key: name, "issued": date_field([int(found["year"])])}
     return {"publisher-place": found["place"].strip(), "publisher": found["publisher"].strip(),
             "issued": date_field([int(found["year"])])}
+
+
+def _known_place(name: str) -> bool:
+    from volume.references.fields import _known_place as known
+
+    return known(name) or known(name.rstrip(".")) or name.lower() in ("м.", "л.", "спб.", "к.", "мн.")
 
 
 def _book(work: dict, areas: list[str]) -> dict | None:
     published = None
     for area in (a.strip() for a in areas):
-        found = PUBLICATION_RE.match(area)
+        found = PUBLICATION_RE.match(area) or IMPRINT_ONLY_RE.match(area)
         if found and published is None:
             published = found
         elif not LENGTH_RE.match(area) and not _skipped(work, area.rstrip(".").strip()):

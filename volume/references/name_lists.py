@@ -14,8 +14,8 @@ ROLE_RE = re.compile(
 ETAL_RE = re.compile(r"(?:,?\s*\b(?:et\s+al|and\s+others|u\.\s*a|и\s+др)\.?|,?\s*等|,?\s*\.\s*\.\s*\.)\s*$",
                      re.IGNORECASE)
 LEAD_RE = re.compile(r"^(?:in|dans|in:|by|von|eds?\.?|edited by)\s+", re.IGNORECASE)
-SPLIT_RE = re.compile(r"(\s*;\s*(?:(?:and|&|et|und|и|y|e)\s+)?|\s*,\s*(?:(?:and|&|et|und|и|y|e)\s+)?|"
-                      r"\s+(?:and|&|et|und|и|y|e)\s+|\s*，\s*|\s*、\s*)")
+SPLIT_RE = re.compile(r"(\s*;\s*(?:(?:and|&|et|und|и|y|e|ve)\s+)?|\s*,\s*(?:(?:and|&|et|und|и|y|e|ve)\s+)?|"
+                      r"\s+(?:and|&|et|und|и|y|e|ve)\s+|\s*，\s*|\s*、\s*)")  # "ve": Turkish "and"
 COMMA_ONLY_RE = re.compile(r"\s*[,，]\s*")
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 LOWER = "a-zß-öø-ÿā-žа-яё"
@@ -27,6 +27,26 @@ CHINESE_SURNAMES = frozenset(
 )
 PINYIN_RE = re.compile(r"(?:[bpmfdtnlgkhjqxzcsryw]?h?(?:[aeiouü]|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iu|"
                        r"ian|iang|iao|in|ing|ua|uo|ui|un|uan|uang)n?g?){1,3}", re.IGNORECASE)
+MORE_GIVEN_NAMES = frozenset(  # given names of the languages the reference lists come in, beyond lexicon's
+    "agnès alain alexandre édouard edouard gérard georges jules amélie anne antoine arnaud aurélie bernard bruno camille caroline catherine céline "
+    "chantal christian christine christophe claire claude daniel denis didier dominique élisabeth elisabeth "
+    "emmanuel émile éric eric étienne fabien florence françois françoise frédéric gérard gilles guillaume "
+    "hélène henri hervé isabelle jacques jean-claude jean-luc jean-marc jean-pierre jérôme julien laurence "
+    "laurent léa louis luc lucie marcel marie martine mathieu michel monique nathalie nicolas olivier pascal "
+    "patrick philippe pierre raymond rené roland sandrine sébastien serge simone stéphane sylvie thierry "
+    "valérie véronique vincent xavier yves "
+    "andreas anja birgit claudia dieter dirk elke erich ernst florian frank franz friedrich gerhard günter "
+    "hans heinrich helmut holger jakob jan jens joachim jörg jürgen karl klaus lukas manfred matthias "
+    "monika norbert ralf reinhard rolf sabine stefan stephan sven theresa ulrich ursula uwe walther werner "
+    "wolfgang "
+    "alejandro alfonso ana andrés antonio carlos carmen diego eduardo elena enrique fernando francisco "
+    "gabriel guillermo ignacio javier jesús jorge josé juan luis manuel mercedes miguel pablo pedro rafael "
+    "ramón ricardo roberto rosa sergio teresa "
+    "ahmet ali ayşe bilal can cem elif emre fatma hakan hasan hüseyin ibrahim kemal mehmet murat mustafa "
+    "ömer osman ramazan selahattin selim serkan yusuf zeynep "
+    "александр алексей андрей анна антон владимир дмитрий елена иван мария михаил наталья николай ольга "
+    "павел сергей татьяна".split()
+)
 WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*\.?")
 
 
@@ -90,10 +110,18 @@ def _inverted_pairs(parts: list[str], seps: list[str]) -> list[dict] | None:
         return None
     people = []
     for family, given in zip(parts[::2], parts[1::2]):
-        if not (_is_family(family) and (_is_given(given) or _is_initials(given))):
+        double = _is_initials(given) and _double_family(family)  # "Escudero Serrano, M. J.": two family names
+        if not ((_is_family(family) or double) and (_is_given(given) or _is_initials(given))):
             return None
         people.append(_person(family, given))
     return people
+
+
+def _double_family(part: str) -> bool:
+    """Two capitalised family names ("Escudero Serrano", "Potoğlu Erkara"), as Spanish, Portuguese and Turkish
+    names have; only before initials, where the comma shows which part is the family name."""
+    words = part.split()
+    return len(words) == 2 and all(_name_word(w) and not w.endswith(".") and not _org_word(w) for w in words)
 
 
 def _family_initials(part: str) -> dict | None:
@@ -118,7 +146,7 @@ def _given_first(part: str) -> dict | None:
     given, family = words[:split], words[split:]
     if not (_is_given(" ".join(given)) and _is_family(" ".join(family))):
         return None
-    if len(words) == 2 and _chinese_order(words):
+    if len(words) == 2 and (_chinese_order(words) or _capital_family(words)):
         return _person(words[0], words[1])
     if family[-1].rstrip(".") in ("Jr", "Sr") and split > 1:  # "Joseph S. Nye Jr."
         return _person(words[split - 1], " ".join(words[: split - 1]))
@@ -133,6 +161,62 @@ def _first_inverted_rest_given(parts: list[str], seps: list[str]) -> list[dict] 
     return [_person(parts[0], parts[1])] + rest if all(rest) else None  # type: ignore[operator]
 
 
+def _capital_family(words: list[str]) -> bool:
+    """"BARTHES Roland": the family name in capitals, written first (French NOM Prénom)."""
+    first, second = words[0].rstrip(","), words[1]
+    return (first.isupper() and len(first) > 2 and first.replace("-", "").isalpha()
+            and not second.isupper() and not _is_initials(second) and _known_given(second.split("-")[0]))
+
+
+def _capitals_first(part: str) -> dict | None:
+    """"DALLOZ Édouard", "BOIS DE GAUDUSSON Jean", "VERGÉ Charles fils": the family name in capitals, then the given
+    names (French NOM Prénom bibliographies); None for any other shape."""
+    words = part.split()
+    cut = 0
+    while cut < len(words) and words[cut].isupper() and len(words[cut].strip(".-")) > 1 and words[cut].replace(
+            "-", "").replace("'", "").replace("’", "").isalpha():
+        cut += 1
+    given = words[cut:]
+    if not cut or not given or not (words[0].isupper() and len(words[0]) > 2) or given[0].isupper():
+        return None
+    if not (_is_given(given[0]) and given[0][:1].isupper()) or len(given) > 3:
+        return None
+    return _person(" ".join(words[:cut]), " ".join(given))
+
+
+def _given_second(words: list[str]) -> bool | None:
+    """For a two-word name: True when only the second word is a known given name ("Noizet Hélène"), False when
+    only the first is ("Hélène Noizet"), None when both or neither are ("Robert Sandrine", "Elton Quist")."""
+    if len(words) != 2 or _capital_family(words) or any(_is_initials(w) or len(w) < 3 for w in words):
+        return None
+    first, second = _known_given(words[0].rstrip(",")), _known_given(words[1].rstrip("."))
+    return None if first == second else second
+
+
+def _name_order(parts: list[str], people: list[dict], seps: list[str] = ()) -> tuple[list[dict], bool]:
+    """People read given name first, turned family name first when the list is written NOM Prénom (French
+    bibliographies: "Noizet Hélène, Bove Boris et Bernardi Philippe"). Two or more names with a known given name
+    in second place and none with one in first place decide it; one such name alone, or a list that disagrees,
+    leaves the order unsure (the work is kept as written rather than printed with names swapped), as does a French
+    list ("… et …") of two-word names none of which is a known given name."""
+    votes = [_given_second(part.split()) for part in parts]
+    second, first = votes.count(True), votes.count(False)
+    french = any(sep.strip(" ,") == "et" for sep in seps)
+    if not second:  # a French list ("… et …") of two-word names none of which is known: either order is written
+        return people, bool(first) or not (french and all(len(part.split()) == 2 for part in parts))
+    if first:
+        return people, False
+    flipped = [_person(part.split()[0], part.split()[1]) if len(part.split()) == 2 else person
+               for part, person in zip(parts, people)]
+    return flipped, second >= 2
+
+
+def _known_given(word: str) -> bool:
+    from volume.references.lexicon import GIVEN_NAMES
+
+    return word.lower() in GIVEN_NAMES or word.lower() in MORE_GIVEN_NAMES
+
+
 def split_people(span: str) -> tuple[list[dict], bool]:
     """The people (or one organisation) an author span names, and whether the split is certain."""
     text, etal = _clean(span)
@@ -144,6 +228,10 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     parts, seps = _split(text)
     if len(parts) == 1 and _org_word(text) or all(_org_word(p) or not p[:1].isupper() for p in parts):
         return [{"literal": text.rstrip(".")}], True
+    capitals = [_capitals_first(p) for p in parts]
+    if all(capitals) and (len(parts) > 1 or _known_given(str(capitals[0]["given"]).split()[0].split("-")[0])):
+        return capitals, True  # type: ignore[return-value]  # "DALLOZ Édouard, VERGÉ Charles"; one name alone
+        # only with a known given name ("NASA Goddard" is no person)
     for reader in (_first_inverted_rest_given, _inverted_pairs):
         people = reader(parts, seps)
         if people:
@@ -151,6 +239,8 @@ def split_people(span: str) -> tuple[list[dict], bool]:
     for reader in (_family_initials, _given_first):
         people = [reader(p) for p in parts]
         if people and all(people):
+            if reader is _given_first:
+                return _name_order(parts, people, seps)  # type: ignore[arg-type]
             return people, True  # type: ignore[return-value]
     if len(parts) == 1 and _is_family(parts[0]) and not etal:
         return [_person(parts[0], "")], True  # a family name alone ("Gorshkov, Title")

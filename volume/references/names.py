@@ -23,7 +23,9 @@ ORG_WORDS = frozenset(
 )
 _INITIALS_RE = re.compile(r"(?:[^\W\d_][^\W\d_]?\.[\s-]*)+")
 _NAME_PART_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
-_PEOPLE_SPLIT_RE = re.compile(r"\s*[,;]\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")  # "; " joins people too ("Family, G.; Family, G.")
+_PEOPLE_SPLIT_RE = re.compile(r"\s*[,;]\s*(?:(?:&|and|ve|y|et|und|и)\s+)?|\s+(?:&|and|ve|y|et|und|и)\s+")  # "; " joins
+# people too ("Family, G.; Family, G."), and the word for "and" of the languages the lists come in ("Irmak, M.A. ve
+# Yılmaz, H.", "García, J. y López, M.", "Dupont, J. et Martin, P.", "Müller, H. und Weber, K.")
 _GIVEN_FIRST_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 

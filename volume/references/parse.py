@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from volume.references.apa import parse_apa
 from volume.references.checks import doubts
 from volume.references.chicago import parse_chicago
+from volume.references.french import parse_french
+from volume.references.gost import parse_gost
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
@@ -113,7 +115,8 @@ def _without_references(text: str, threshold: float) -> ParsedNote:
             work = {"type": "webpage", "URL": urls[0][2], **({"DOI": doi} if doi else {}), "note-text": stripped}
             start = max(text.find(stripped), 0)
             readings.append(Cited(stripped, start, start + len(stripped), work, 1.0, "url"))
-        elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)):
+        elif CITATION_HINT_RE.search(part) and (urls or not is_prose(part) or REFERENCE_START_RE.match(stripped)
+                                                or parse_gost(stripped) or parse_french(stripped)):  # GOST, NOM Prénom
             web = read_web_note(stripped)
             if web and doubts(web, stripped):
                 web = None

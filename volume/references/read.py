@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 from volume.references import calibration, labeller
 from volume.references.assemble import assemble
 from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftover_words, repair
+from volume.references.din import parse_din
+from volume.references.french import parse_french
 from volume.references.gost import parse_gost
 from volume.references.vancouver import parse_vancouver
 from volume.references.keys import first_author, normal_text, year
@@ -238,7 +240,8 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     sound = bool(rules_work) and rules_look_sound(rules_work, text)
     alone = RULES_ALONE
     if rules_work is None:  # a GOST or Vancouver reference: their own readers, which read it whole or not at all
-        rules_work = parse_gost(text) or parse_vancouver(text)
+        rules_work = (parse_gost(text) or parse_vancouver(text) or parse_din(text)  # German author-year and
+                      or parse_french(text))  # French NOM Prénom (ISO 690): r15g
         sound, alone = rules_work is not None, WHOLE_READER
     differ: list[str] = []
     covered = bool(form) and sound and not leftover_words(rules_work, text)  # the house form, read whole

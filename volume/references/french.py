@@ -1,0 +1,91 @@
+"""Read one French ISO 690 reference written NOM Prénom (French university and law bibliographies): "COURBE Patrick
+et GOUTTENOIRE Adeline, *Droit de la famille* [en ligne], 7e éd., Paris, Sirey, 2017, 572 p." and "HAUSER Jean,
+« Le préjudice d’être né, question de principe », *Droit et patrimoine*, janvier 2001, n° 89, p. 6-8."; None when the
+reference does not have that shape throughout (it is then left to the other readers and the labeller)."""
+
+from __future__ import annotations
+
+import re
+
+from volume.references.dates import date_field
+from volume.references.fields import _known_place
+from volume.references.name_lists import split_people
+
+LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
+UPPER = "A-ZÀ-ÖØ-ÞŒ"
+FAMILY = rf"[{UPPER}][{UPPER}'’\-]+(?:\s[{UPPER}][{UPPER}'’\-]+)*"
+GIVEN = rf"[{UPPER}][a-zà-öø-ÿœ'’\-]+(?:[\s\-][{UPPER}][a-zà-öø-ÿœ'’\-]+)*"
+HEAD_RE = re.compile(rf"^(?P<names>{FAMILY}\s{GIVEN}(?:(?:,\s|\set\s){FAMILY}\s{GIVEN})*)"
+                     rf"(?P<role>\s\((?:dir|éd|coord)\.\))?,\s+(?P<rest>.+)$")
+ONLINE = r"(?:\s*\[en ligne\])?"
+ARTICLE_RE = re.compile(rf"^«\s*(?P<title>[^«»]+?)\s*»{ONLINE},\s+\*(?P<journal>[^*]+)\*,\s+(?P<tail>.+)$")
+BOOK_RE = re.compile(rf"^\*(?P<title>[^*]+)\*{ONLINE},\s+(?P<tail>.+)$")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre", "printemps", "été", "automne", "hiver")
+DATE_RE = re.compile(rf"^(?:(?:\d{{1,2}}(?:er)?\s)?(?:{'|'.join(MONTHS)})\s)?(?P<year>1[5-9]\d\d|20\d\d)$", re.IGNORECASE)
+ISSUE_RE = re.compile(r"^n[°o]s?\s*(?P<value>\d+(?:[-–]\d+)?)$")
+VOLUME_RE = re.compile(r"^(?:vol|t)\.\s*(?P<value>[\dIVXLC]+)$")
+PAGES_RE = re.compile(r"^p\.\s*(?P<value>\d+\s*[-–]\s*\d+)$")  # a page alone is a note's locator: not read
+EDITION_RE = re.compile(r"^\d+\s*(?:e|re|ème)\s*éd\.$")
+LENGTH_RE = re.compile(r"^\d+\s*p\.?$")
+CONSULTED_RE = re.compile(r"\s*,?\s*\[consulté le [^\]]+\]\s*$")
+
+
+def parse_french(text: str) -> dict | None:
+    """The work of a French NOM Prénom reference, or None."""
+    text = LIST_NUMBER_RE.sub("", " ".join(text.split())).strip().rstrip(".")
+    text = CONSULTED_RE.sub("", text).rstrip(" .,")
+    head = HEAD_RE.match(text)
+    if not head:
+        return None
+    people, certain = split_people(head["names"])
+    if not certain or not all(p.get("family") and p.get("given") and p["family"].isupper() for p in people):
+        return None
+    work: dict = {"editor" if head["role"] else "author": people}
+    rest = head["rest"]
+    article, book = ARTICLE_RE.match(rest), BOOK_RE.match(rest)
+    if article and not head["role"]:
+        work.update({"title": article["title"], "container-title": article["journal"].strip()})
+        return work if _article_tail(work, article["tail"]) else None
+    if book:
+        work["title"] = book["title"].strip().rstrip(",")
+        return work if _book_tail(work, book["tail"]) else None
+    return None
+
+
+def _elements(tail: str) -> list[str]:
+    return [element.strip() for element in tail.split(", ") if element.strip()]
+
+
+def _article_tail(work: dict, tail: str) -> bool:
+    """"janvier 2001, n° 89, p. 6-8": the date, the issue, the volume and the pages, each once, nothing else."""
+    for element in _elements(tail):
+        date, issue, volume, pages = (DATE_RE.match(element), ISSUE_RE.match(element), VOLUME_RE.match(element),
+                                      PAGES_RE.match(element))
+        found = date or issue or volume or pages
+        key = "issued" if date else "issue" if issue else "volume" if volume else "page"
+        if not found or key in work:
+            return False
+        work[key] = date_field([int(date["year"])]) if date else found["value"].replace(" ", "")
+    work["type"] = "article-journal"
+    return "issued" in work
+
+
+def _book_tail(work: dict, tail: str) -> bool:
+    """"vol. 1, 14e éd., Paris, Sirey, 1926, 914 p.": volume and edition, a known place, the publisher, the year
+    and the number of pages, in that order; pages cited (a note's locator) or anything else: not read."""
+    elements = _elements(tail)
+    while elements and (VOLUME_RE.match(elements[0]) or EDITION_RE.match(elements[0])):
+        volume = VOLUME_RE.match(elements.pop(0))
+        if volume:
+            work["volume"] = volume["value"]
+    if elements and LENGTH_RE.match(elements[-1]):
+        elements.pop()
+    if len(elements) != 3 or not _known_place(elements[0]) or not DATE_RE.match(elements[2]):
+        return False
+    place, publisher, date = elements
+    if not publisher[:1].isupper() or re.search(r"\d|\(|\[", publisher):
+        return False
+    work.update({"publisher-place": place, "publisher": publisher, "type": "book",
+                 "issued": date_field([int(DATE_RE.match(date)["year"])])})  # type: ignore[index]
+    return True
