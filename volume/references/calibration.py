@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from volume.references import labeller
-from volume.references.field_marginals import field_confidence
 from volume.references.boundary_checks import CERTAIN
 from volume.references.keys import year
 
@@ -46,8 +45,6 @@ def signals(text: str, work: dict, method: str, *, heuristic: float, confidence:
     """The numbers the calibrated confidence is computed from, named (the names are the model's features)."""
     found: dict[str, float] = {f"method={m}": float(method == m) for m in METHODS}
     found.update(_token_signals(text))
-    found["field_marginal"] = field_confidence(work, text)  # the labellers' certainty of the printed fields' words
-    found["second_field_marginal"] = field_confidence(work, text, second=True)
     people = work.get("author") or work.get("editor") or []
     found.update({
         "heuristic": heuristic, "rule_confidence": confidence, "doubts": float(len(doubts)),
