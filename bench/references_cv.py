@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from bench import references as bench  # noqa: E402
 from volume.references.boundary_checks import CERTAIN  # noqa: E402
 
-SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit")
+SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit", "tune-r9/fit", "tune-r11/fit")
 FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
 UNSEEN = ("dev", "tune-round7")
 TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", type=float, default=read.HOUSE_FLOOR)
     parser.add_argument("--c", type=float, help="the L2 penalty's inverse strength (default: fit_calibration's)")
     parser.add_argument("--fit-sets", nargs="+", default=list(FITTED_ON), help="sets the calibration is fitted on")
-    parser.add_argument("--mangled-weight", type=float, default=1.0,
+    parser.add_argument("--mangled-weight", type=float,
                         help="weight of a reading that would print a field wrong in the fit (fit_calibration's)")
     parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
                         help="labeller models trained without the aligned records (tune-fresh/, tune-eval1/'s fit half),"
@@ -279,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     from tools import fit_calibration
 
     c = fit_calibration.C if args.c is None else args.c
+    if args.mangled_weight is None:
+        args.mangled_weight = fit_calibration.MANGLED_WEIGHT
     read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
     signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
     names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))
