@@ -787,3 +787,19 @@ def test_apa_house_form_with_a_subtitle_read_as_its_site_is_kept():
     assert ours.readings[0].work and ours.readings[0].confidence >= KEEP_BELOW
     assert not subtitle_as_site({"container-title": "Manohar Parrikar Institute for Defence Studies and Analyses"})
     assert not subtitle_as_site({"container-title": "Belt and Road energy cooperation portal"})  # six words
+
+
+def test_a_number_after_vol_read_as_the_issue_is_doubted():
+    """A number the text marks as a volume ("vol. 6") read as the issue is a volume lost: the reading is kept as
+    written. Real strings: tune-eval1 (weatherford-genghis-bibliography-21, mangled before when its source was left
+    out of the calibration) and an IEEE reference of tune-r9/fit, whose "vol. 21, no. 2" stays read."""
+    from volume.references.field_checks import number_doubts
+
+    text = ("———. “Shun-ti and the End of Yüan rule in China.” In *The Cambridge History of China,* vol. 6, *Alien "
+            "Regimes and Border States, 907–1368,* ed. Herbert Franke and Denis Twitchett. Cambridge, U.K.: Cambridge "
+            "University Press, 1994.")
+    assert "a volume read as the issue" in number_doubts({"issue": "6", "container-title": "The Cambridge History"}, text)
+    ieee = ("[15] R. Karki, P. Hu and R. Billinton, \"A simplified wind power generation model for reliability "
+            "evaluation,\" IEEE Trans. Energy Convers., vol. 21, no. 2, pp. 533-540, Jun. 2006.")
+    assert "a volume read as the issue" not in number_doubts({"volume": "21", "issue": "2", "container-title": "IEEE"},
+                                                             ieee)
