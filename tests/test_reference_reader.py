@@ -791,8 +791,8 @@ def test_apa_house_form_with_a_subtitle_read_as_its_site_is_kept():
 
 def test_a_number_after_vol_read_as_the_issue_is_doubted():
     """A number the text marks as a volume ("vol. 6") read as the issue is a volume lost: the reading is kept as
-    written. Real strings: tune-eval1 (weatherford-genghis-bibliography-21, mangled before when its source was left
-    out of the calibration) and an IEEE reference of tune-r9/fit, whose "vol. 21, no. 2" stays read."""
+    written. Real strings: tune-eval1 (weatherford-genghis-bibliography-21, whose first reading printed the volume as
+    the issue) and an IEEE reference of tune-r9/fit, whose "vol. 21, no. 2" stays read."""
     from volume.references.field_checks import number_doubts
 
     text = ("———. “Shun-ti and the End of Yüan rule in China.” In *The Cambridge History of China,* vol. 6, *Alien "
