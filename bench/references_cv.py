@@ -5,8 +5,8 @@
                                    [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
-tune-r10/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with the calibration switched off, keeping
-the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
+tune-r10/fit/, tune-r9/fit/, tune-r11/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with
+the calibration switched off, keeping the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
 published list, one set of notes), the calibration is fitted as tools/fit_calibration.py fits it, on the fitting
 sets' records of every *other* source, and the records of the held-out source are scored with it: the reading's
 confidence is the calibrated one, or the house rules' own when the house form read whole is trusted
