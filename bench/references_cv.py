@@ -6,15 +6,16 @@
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
 tune-r10/fit/, tune-r9/fit/, tune-r11/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with
-the calibration switched off, keeping the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
-published list, one set of notes), the calibration is fitted as tools/fit_calibration.py fits it, on the fitting
-sets' records of every *other* source, and the records of the held-out source are scored with it: the reading's
-confidence is the calibrated one, or the house rules' own when the house form read whole is trusted
-(read.decide's rule: APA's form, or a Chicago note both labellers confirm, unless the calibrated confidence is under
-HOUSE_FLOOR); fixed-confidence readings (a bare URL, the pasted web-note forms) keep theirs. The shares right,
-mangled and kept (bench/references.py's definitions) are printed for the pooled held-out predictions, per set,
-and for the folds the labellers were never trained on (dev/, tune-round7/: the held-out-like folds), beside the
-shipped calibration's figures on the same records (in-sample for the sets it was fitted on).
+the calibration switched off, keeping the signals of each reading (volume.references.calibration.signals). Then, for
+each source (a set's file: one published list, one set of notes), the calibration is fitted as
+tools/fit_calibration.py fits it, on the fitting sets' records of every *other* source, and the records of the
+held-out source are scored with it: the reading's confidence is the calibrated one, or the house rules' own when the
+house form read whole is trusted (read.decide's rule: APA's form, or a Chicago note both labellers confirm, unless
+the calibrated confidence is under HOUSE_FLOOR); fixed-confidence readings (a bare URL, the pasted web-note forms)
+keep theirs. The shares right, mangled and kept (bench/references.py's definitions) are printed for the pooled
+held-out predictions, per set, and for the folds the labellers were never trained on (dev/, tune-round7/: the
+held-out-like folds), beside the shipped calibration's figures on the same records (in-sample for the sets it was
+fitted on).
 
 The labellers themselves are not retrained per fold (about ten minutes a model): on tune-fresh/ and the fit half
 of tune-eval1/, which they were trained on, their marginals are surer than on unseen strings, so only the
