@@ -5,16 +5,17 @@
                                    [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
-tune-r10/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with the calibration switched off, keeping
-the signals of each reading (volume.references.calibration.signals). Then, for each source (a set's file: one
-published list, one set of notes), the calibration is fitted as tools/fit_calibration.py fits it, on the fitting
-sets' records of every *other* source, and the records of the held-out source are scored with it: the reading's
-confidence is the calibrated one, or the house rules' own when the house form read whole is trusted
-(read.decide's rule: APA's form, or a Chicago note both labellers confirm, unless the calibrated confidence is under
-HOUSE_FLOOR); fixed-confidence readings (a bare URL, the pasted web-note forms) keep theirs. The shares right,
-mangled and kept (bench/references.py's definitions) are printed for the pooled held-out predictions, per set,
-and for the folds the labellers were never trained on (dev/, tune-round7/: the held-out-like folds), beside the
-shipped calibration's figures on the same records (in-sample for the sets it was fitted on).
+tune-r10/fit/, tune-r9/fit/, tune-r11/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with
+the calibration switched off, keeping the signals of each reading (volume.references.calibration.signals). Then, for
+each source (a set's file: one published list, one set of notes), the calibration is fitted as
+tools/fit_calibration.py fits it, on the fitting sets' records of every *other* source, and the records of the
+held-out source are scored with it: the reading's confidence is the calibrated one, or the house rules' own when the
+house form read whole is trusted (read.decide's rule: APA's form, or a Chicago note both labellers confirm, unless
+the calibrated confidence is under HOUSE_FLOOR); fixed-confidence readings (a bare URL, the pasted web-note forms)
+keep theirs. The shares right, mangled and kept (bench/references.py's definitions) are printed for the pooled
+held-out predictions, per set, and for the folds the labellers were never trained on (dev/, tune-round7/: the
+held-out-like folds), beside the shipped calibration's figures on the same records (in-sample for the sets it was
+fitted on).
 
 The labellers themselves are not retrained per fold (about ten minutes a model): on tune-fresh/ and the fit half
 of tune-eval1/, which they were trained on, their marginals are surer than on unseen strings, so only the
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from bench import references as bench  # noqa: E402
 from volume.references.boundary_checks import CERTAIN  # noqa: E402
 
-SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit")
+SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit", "tune-r9/fit", "tune-r11/fit")
 FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
 UNSEEN = ("dev", "tune-round7")
 TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", type=float, default=read.HOUSE_FLOOR)
     parser.add_argument("--c", type=float, help="the L2 penalty's inverse strength (default: fit_calibration's)")
     parser.add_argument("--fit-sets", nargs="+", default=list(FITTED_ON), help="sets the calibration is fitted on")
-    parser.add_argument("--mangled-weight", type=float, default=1.0,
+    parser.add_argument("--mangled-weight", type=float,
                         help="weight of a reading that would print a field wrong in the fit (fit_calibration's)")
     parser.add_argument("--crossfit", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
                         help="labeller models trained without the aligned records (tune-fresh/, tune-eval1/'s fit half),"
@@ -279,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     from tools import fit_calibration
 
     c = fit_calibration.C if args.c is None else args.c
+    if args.mangled_weight is None:
+        args.mangled_weight = fit_calibration.MANGLED_WEIGHT
     read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
     signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
     names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))

@@ -771,3 +771,37 @@ def test_ieee_volume_issue_and_pages_are_the_articles():
     assert (work["container-title"], work["volume"], work["issue"], work["page"], work["type"]) == (
         "IEEE Trans. Smart Grid", "5", "4", "1835-1844", "article-journal")
     assert not reading.locator
+
+
+def test_apa_house_form_with_a_subtitle_read_as_its_site_is_kept():
+    """APA's house form read whole is trusted, but not when what the rules took for the site reads like the rest of
+    the title (seven words or more, joining words, no body named): the title was cut at its inner full stop. Real
+    strings: tune-r11/fit (de-ur-festschrift), and the default volume's notes, whose long sites name a body."""
+    from volume.references.title_checks import subtitle_as_site
+
+    cut = parse_note("O'Reilly, Tim (2005). What Is Web 2.0. Design Patterns and Business Models for the Next "
+                     "Generation of Software. https://www.oreilly.com/pub/a/web2/archive/what-is-web-20.html")
+    assert [r.work for r in cut.readings] == [None]
+    assert cut.readings[0].reason == "a site or publisher that reads like the title's subtitle"
+    ours = parse_note("Xinhua. (2017, December 1). 200b cubic meters of gas piped to China from Central Asia. The State "
+                      "Council of the People's Republic of China. "
+                      "http://english.gov.cn/news/top_news/2017/12/01/content_281475960975876.htm")
+    assert ours.readings[0].work and ours.readings[0].confidence >= KEEP_BELOW
+    assert not subtitle_as_site({"container-title": "Manohar Parrikar Institute for Defence Studies and Analyses"})
+    assert not subtitle_as_site({"container-title": "Belt and Road energy cooperation portal"})  # six words
+
+
+def test_a_number_after_vol_read_as_the_issue_is_doubted():
+    """A number the text marks as a volume ("vol. 6") read as the issue is a volume lost: the reading is kept as
+    written. Real strings: tune-eval1 (weatherford-genghis-bibliography-21, whose first reading printed the volume as
+    the issue) and an IEEE reference of tune-r9/fit, whose "vol. 21, no. 2" stays read."""
+    from volume.references.field_checks import number_doubts
+
+    text = ("———. “Shun-ti and the End of Yüan rule in China.” In *The Cambridge History of China,* vol. 6, *Alien "
+            "Regimes and Border States, 907–1368,* ed. Herbert Franke and Denis Twitchett. Cambridge, U.K.: Cambridge "
+            "University Press, 1994.")
+    assert "a volume read as the issue" in number_doubts({"issue": "6", "container-title": "The Cambridge History"}, text)
+    ieee = ("[15] R. Karki, P. Hu and R. Billinton, \"A simplified wind power generation model for reliability "
+            "evaluation,\" IEEE Trans. Energy Convers., vol. 21, no. 2, pp. 533-540, Jun. 2006.")
+    assert "a volume read as the issue" not in number_doubts({"volume": "21", "issue": "2", "container-title": "IEEE"},
+                                                             ieee)

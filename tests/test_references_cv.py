@@ -64,3 +64,23 @@ def test_the_trade_table_counts_the_volume_references_kept():
     assert cv.volume_kept(notes, lambda signals: 0.3, KEEP_BELOW, 0.2) == (1, 2)  # the model's reading is kept
     assert cv.volume_kept(notes, lambda signals: 0.3, KEEP_BELOW, 0.5) == (2, 2)  # the house form too, under 0.5
     assert cv.form(house) == "apa" and cv.form({"house_chicago": 1.0}) == "chicago" and cv.form(None) == "other"
+
+
+def test_the_shipped_calibration_is_the_one_its_recipe_commit_fitted():
+    """tools/fit_calibration.py rebuilds the shipped calibration from SHIPPED_FROM's tree (--verify compares the
+    bytes; minutes of CPU, so not run here): the shipped file must be the one that commit holds, and that commit must
+    hold the script and the fitting sets the rebuild runs."""
+    import subprocess
+
+    from tools import fit_calibration
+    from volume.references import calibration
+
+    def at_commit(path: str) -> bytes:
+        return subprocess.run(["git", "-C", str(ROOT), "show", f"{fit_calibration.SHIPPED_FROM}:{path}"],
+                              check=True, capture_output=True).stdout
+
+    assert at_commit("volume/references/model/calibration.json") == calibration.MODEL.read_bytes()
+    assert b"def main" in at_commit("tools/fit_calibration.py")
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", fit_calibration.SHIPPED_FROM,
+                             *fit_calibration.ARCHIVED_PATHS], check=True, capture_output=True, text=True).stdout.split()
+    assert listed == sorted(fit_calibration.ARCHIVED_PATHS)

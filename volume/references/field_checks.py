@@ -103,7 +103,14 @@ def number_doubts(work: dict, text: str = "") -> list[str]:
             r"\(\s*" + re.escape(issue) + r"\s*\)|\b(?:no|nos|issue|heft|n°)\.?\s*" + re.escape(issue), text, re.IGNORECASE):
         found.append("pages read as the issue")  # "Nature Climate Change, 8, 1-5.": a range after the volume,
         # outside brackets and without an issue's word, is the pages; a double issue is written "8(1-2)" or "no. 1-2"
+    if issue and any(VOLUME_WORD_RE.search(text[:m.start()]) for m in re.finditer(
+            r"(?<![\w.])" + re.escape(issue) + r"(?!\w)", text)):
+        found.append("a volume read as the issue")  # "In *The Cambridge History of China,* vol. 6, …": the number
+        # after "vol." is a volume's
     return found
+
+
+VOLUME_WORD_RE = re.compile(r"(?i)(?<!\w)(?:vol|volume|bd|band|tome|t|т)\.?\s*$")  # the word before a volume's number
 
 
 QUOTE_PAIRS = (("‘", "’"), ("“", "”"), ("«", "»"), ("„", "“"))

@@ -14,6 +14,7 @@ from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftov
 from volume.references.din import parse_din
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
+from volume.references.title_checks import subtitle_as_site
 from volume.references.vancouver import parse_vancouver
 from volume.references.keys import first_author, normal_text, year
 from volume.references.names import is_organisation
@@ -270,7 +271,7 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
     trusted = covered and form in TRUSTED_FORMS  # the house form itself: the rules' own reading, not asked again
     readings = labellers_readings(text, first=covered, second=covered or not doubt)  # those asked for below
     if covered:  # the house form read whole: the one place both labellers' whole readings are at hand
-        outvoted = outvoted_authors(work, readings)
+        outvoted = outvoted_authors(work, readings) + (subtitle_as_site(work) if form == "apa" else [])
         doubt, shape_doubts = doubt + outvoted, shape_doubts + outvoted
     second = [] if trusted or doubt else second_opinion(work, text, readings.second)
     alike = (method == "model+rules" and not doubt and confidence >= SECOND_ASKED

@@ -80,3 +80,21 @@ def ambiguities(work: dict, text: str) -> list[str]:
             and sum(w[:1].isupper() for w in head.split()[1:]) <= len(head.split()) // 3):
         found.append("a name after the title's last comma")  # "This is the American earth, Sierra Club"
     return found
+
+
+SUBTITLE_WORDS = frozenset("and or of the in to for with a an on at from by".split())
+SUBTITLE_LENGTH = 7  # words: the default volume's sites and publishers read in the house form are shorter, or name a body
+
+
+def subtitle_as_site(work: dict) -> list[str]:
+    """A doubt for a reading in APA's house form ("Author. (Date). Title. Site. URL") whose site or publisher reads
+    like the rest of the title: seven words or more, at least two of them joining words, and no word that names a
+    body ("What Is Web 2.0. Design Patterns and Business Models for the Next Generation of Software": the title cut at
+    its inner full stop). The house form's element after the title is a name; other forms' containers (a book's
+    title after "In") are not asked."""
+    for key in ("container-title", "publisher"):
+        words = str(work.get(key, "")).split()
+        if (len(words) >= SUBTITLE_LENGTH and sum(w in SUBTITLE_WORDS for w in words) >= 2
+                and not names_a_body(" ".join(words))):
+            return ["a site or publisher that reads like the title's subtitle"]
+    return []
