@@ -8,6 +8,7 @@ import re
 from volume.importer import words
 from volume.importer.dates import DATE_PATTERNS
 from volume.importer.line_text import key, squash
+from volume.importer.words import HEADING_WORDS
 
 BYLINE = re.compile(r"^(?:(?:" + words.BYLINE_LABELS + r")\s*[:\-–—]|(?:" + words.BYLINE_LABELS + r")(?=\s+\S+\s+\S)|"
                     r"(?:by|par|von)\s*:|(?:" + words.BYLINE_WORDS + r"))\s+(?P<names>.+)$", re.IGNORECASE)
@@ -50,6 +51,8 @@ def looks_like_name(part: str) -> bool:
         return False
     if any(w.lower().strip(".,") in ROLE_WORDS or COMMON_NOUN_ENDING.search(w.strip(".,")) for w in words):
         return False
+    if any(w.lower().strip(".,:") in HEADING_WORDS for w in words):
+        return False  # a heading's words ('Domestic Political Background'), no name
     return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
                for w in words)
 

@@ -250,6 +250,8 @@ def _table_digits_settled(article: Article) -> None:
 def read_plain(text: str, source: Path) -> Article:
     """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
     article = Article(source=source)
+    text, frame = text_header.without_etext_frame(text)
+    article.dropped.extend(frame)
     text, links = PAGE_LINKS.subn("", text)
     if links:
         article.dropped.append(f"{links} runs of page links a PDF's conversion left ('link to page 4 …')")
@@ -284,6 +286,7 @@ def read_plain(text: str, source: Path) -> Article:
     for line, number in bars:
         article.dropped.append(f"link bar under a reference (line {number}): '{line[:60]}'")
     split_glued_dates(article)  # ('27.01.2022MineralölINFO …': a kicker's date glued to the title)
+    text_header.join_broken_title(article)
     article.header = [b.plain for b in article.blocks[:header_reader.HEAD_LINES]]
     article.lang = rec.guess_language(text)
     month_first = rec.month_first(article.lang)

@@ -404,3 +404,89 @@ def bare_byline(article: Article) -> None:
             article.blocks.remove(block)
             return
 
+
+# Words a title broken over lines leaves at a line's end or start ('ANCIENT ART' / 'OF THE' / 'PROVINCE OF …')
+CONNECTORS = {"of", "the", "and", "or", "a", "an", "in", "on", "for", "to", "with", "at", "from", "by", "de",
+              "du", "des", "la", "le", "les", "et", "der", "die", "das", "und", "von", "zu", "im", "del", "y",
+              "el", "los", "las"}
+BROKEN_TITLE_LINES = 5  # lines a title set over several short lines runs over at most
+BROKEN_LINE_WORDS = 8  # words on each of them at most
+BROKEN_REACH = 40  # blocks at the top in which such a title is looked for
+
+
+def _title_piece(block: Block) -> bool:
+    """A short line that can be part of a title set over several lines: every word capitalised or a connecting
+    word ('OF THE', 'Province of Chiriqui'), no sentence's end before its last word, no date or byline."""
+    text = block.plain.strip()
+    tokens = text.split()
+    return block.kind == "para" and 0 < len(tokens) <= BROKEN_LINE_WORDS and bool(re.search(r"[^\W\d_]", text)) \
+        and all(t[:1].isupper() or not t[:1].isalpha() or t.casefold().strip(".,:;") in CONNECTORS for t in tokens) \
+        and not re.search(r"[.!?]\s", text) and not _is_metadata(text) and not _is_furniture(text)
+
+
+def _joint(upper: str, lower: str) -> bool:
+    """Whether two lines are one phrase broken: the upper ends with a connecting word or the lower starts with one."""
+    last, first = upper.split()[-1].casefold().strip(",:;"), lower.split()[0].casefold().strip(",:;")
+    return last in CONNECTORS or first in CONNECTORS
+
+
+def join_broken_title(article: Article) -> None:
+    """A title set over several short lines, as a book's or report's title page prints it ('ANCIENT ART' / 'OF THE'
+    / 'PROVINCE OF CHIRIQUI, COLOMBIA.'; 'THE' / 'PIANOFORTE SONATA' / 'ITS ORIGIN AND DEVELOPMENT' / 'BY …'): one
+    line again, so that the title rules read it whole. Lines are joined where a connecting word breaks the phrase,
+    and, in a run of capitals lines straight over its byline, a subtitle after a colon."""
+    blocks = article.blocks
+    index = 0
+    while index < min(len(blocks), BROKEN_REACH):
+        end = index
+        while end + 1 < len(blocks) and end + 1 - index < BROKEN_TITLE_LINES and _title_piece(blocks[end + 1]) \
+                and blocks[end + 1].line == (blocks[end].line or -2) + 1 and _title_piece(blocks[index]):
+            end += 1
+        run = blocks[index:end + 1]
+        capitals = all(b.plain.isupper() for b in run)
+        if len(run) >= 2 and (capitals or any(all(t.casefold() in CONNECTORS for t in b.plain.split()) for b in run)):
+            # (title-case lines only around a line of connecting words alone: 'Ancient Art' / 'of the' / '…')
+            after = blocks[end + 1] if end + 1 < len(blocks) else None
+            bylined = after is not None and after.line == (run[-1].line or -2) + 1 \
+                and bool(rec.parse_byline(after.plain)) and capitals
+            joints = [_joint(a.plain, b.plain) for a, b in zip(run, run[1:])]
+            if all(joints) or bylined:
+                text = run[0].plain.strip()
+                for joint, block in zip(joints, run[1:]):
+                    text = f"{text.rstrip(':,')}: {block.plain.strip()}" if not joint and not text.endswith(",") \
+                        else f"{text} {block.plain.strip()}"
+                article.recognised.append(f"title set over {len(run)} lines (from line {run[0].line}): one line "
+                                          f"again, '{text[:60]}'")
+                blocks[index:end + 1] = [Block("para", inline_text(text, run[0].line), run[0].line)]
+                return
+        index = end + 1
+
+
+# An e-text archive's own header and footer round the work it distributes: 'The Project Gutenberg EBook of …' /
+# 'Title: …' / 'Release Date: …' / '*** START OF THIS PROJECT GUTENBERG EBOOK … ***', then its producers' credit
+ETEXT_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.IGNORECASE | re.MULTILINE)
+ETEXT_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b", re.IGNORECASE | re.MULTILINE)
+ETEXT_CREDIT = re.compile(r"\s*(?P<credit>(?:produced by|e-?text prepared by|transcribed (?:from|by))\b.*?)(?=\n[ \t]*\n|\Z)",
+                          re.IGNORECASE | re.DOTALL)
+ETEXT_REACH = 4000  # characters at the top in which the archive's start line stands
+
+
+def without_etext_frame(text: str) -> tuple[str, list[str]]:
+    """The text without an e-text archive's header (its catalogue entry: title, author, release date, licence),
+    its producers' credit under it and its licence at the end: the archive's, not the work's. The lines stay as
+    blank lines, so that line numbers hold. Also what was left out, said for the report."""
+    start = ETEXT_START.search(text[:ETEXT_REACH])
+    if not start:
+        return text, []
+    blank = lambda part: "\n" * part.count("\n")  # noqa: E731
+    head, rest = text[:start.end()], text[start.end():]
+    dropped = [f"an e-text archive's header (lines 1–{head.count(chr(10)) + 1}): its catalogue entry and licence"]
+    credit = ETEXT_CREDIT.match(rest)
+    if credit:
+        rest = rest[:credit.start("credit")] + blank(rest[credit.start("credit"):credit.end()]) + rest[credit.end():]
+        dropped.append(f"the e-text's producers' credit: '{rec.squash(credit.group('credit'))[:60]}'")
+    end = ETEXT_END.search(rest)
+    if end:
+        dropped.append("an e-text archive's licence at the end")
+        rest = rest[:end.start()] + blank(rest[end.start():])
+    return blank(head) + rest, dropped
