@@ -125,7 +125,8 @@ def _name_only(part: str) -> str | None:
     if len(tokens) > 1 and not all(NAME_WORD.fullmatch(t) for t in tokens[:3]):
         return None  # ('MineralölINFO November', 'Verzerrtes Politik(er*innen)bild')
     if len(tokens) == 1:
-        return part if re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]{1,30}", part) and part.casefold() not in NOT_NAMES else None
+        return part if re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]{1,30}", part) and part.casefold().strip(".:") not in NOT_NAMES \
+            and part.casefold().strip(".:") not in words.HEADING_WORDS else None  # ('By' / 'Introduction': no name)
     if rec.looks_like_name(part) and not rec.organisation(part) and len(tokens) <= 4:
         return part
     for size in (3, 2):
@@ -171,6 +172,7 @@ def title_scores(lines: list[str], start: int, hints: set[str]) -> dict[int, flo
         line = rec.squash(lines[i])
         count = len(line.split())
         if not 2 <= count <= 30 or _furniture(line) or line_date(line)[1] or byline_names(line, True) \
+                or _credit_line(line) \
                 or (line.endswith(".") and count > 12) or not re.search(r"[^\W\d_]{3}", line):
             continue
         own = _words(line)
@@ -179,13 +181,52 @@ def title_scores(lines: list[str], start: int, hints: set[str]) -> dict[int, flo
         score += 1.5 if near else (0.5 if any(_meta_line(lines[j]) for j in range(max(0, i - 3), i)) else 0)
         score += 2.0 if rec.key(line) in hints else 0
         under = lines[i + 1] if i + 1 < len(lines) else ""
-        score += 0.75 if len(under.split()) > count and not _meta_line(under) and not _is_text(under) else 0
-        # (a headline over its longer standfirst)
+        above = lines[i - 1] if i > 0 else ""
+        kicker = _kicker_over(line, under)
+        score += 0.75 if len(under.split()) > count and not _meta_line(under) and not _is_text(under) \
+            and not kicker else 0  # (a headline over its longer standfirst)
+        score -= KICKER_COST if kicker else 0
+        score -= STANDFIRST_COST if _standfirst_under(above, line) else 0
         short_run = sum(1 for j in (i - 1, i + 1) if 0 <= j < len(lines) and len(lines[j].split()) <= 2)
         score -= 0.75 * short_run if not near else 0
         score -= 0.1 * max(0, count - 18)
         scores[i] = score
     return scores
+
+
+KICKER_WORDS = 5  # a kicker (a section's or story's label over the headline) is this short at most
+STANDFIRST_WORDS = 12  # a standfirst under the headline is a sentence this long at least
+KICKER_COST = 1.0
+STANDFIRST_COST = 1.0
+
+
+def _kicker_over(line: str, under: str) -> bool:
+    """Whether a line is a kicker over the headline under it: short, ending no sentence, over a longer line of
+    three words or more that ends no sentence either and is no byline or date ('Siemens und die Kohlemine Adani' over
+    'Kaeser verarscht Neubauer' is not: the headline is no longer)."""
+    count, below = len(line.split()), len(under.split())
+    return count <= KICKER_WORDS and 3 <= below <= 20 and below > count and not line.rstrip().endswith((".", ":")) \
+        and not under.rstrip().endswith(".") and not _meta_line(under) and not _furniture(under) \
+        and bool(re.search(r"[^\W\d_]{3}", under))
+
+
+def _standfirst_under(above: str, line: str) -> bool:
+    """Whether a line is the standfirst under a headline: a sentence of twelve words or more under a shorter line
+    that ends no sentence and is no byline, date or page chrome."""
+    count = len(line.split())
+    return count >= STANDFIRST_WORDS and line.rstrip().endswith((".", "!", "?", "…")) \
+        and 2 <= len(above.split()) < count and not above.rstrip().endswith(".") and not _meta_line(above) \
+        and not _furniture(above)
+
+
+AFFILIATION_OR_ID = re.compile(r"^\d{1,2}\s?[A-ZÀ-Þ]|^(?:doi|issn|isbn|e-?mail|orcid)\b|\bmail$|https?://|\b10\.\d{4,}/",
+                               re.IGNORECASE)
+
+
+def _credit_line(line: str) -> bool:
+    """A journal header's line that is no title: an author with a mail mark, a numbered affiliation, a DOI or
+    ISSN line, a list of names."""
+    return bool(AFFILIATION_OR_ID.search(line)) or bool(rec.name_list(line)) or bool(_bare_name(line, True))
 
 
 def _meta_line(line: str) -> bool:
@@ -330,14 +371,23 @@ def clean_authors(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not names and bare != name:
             names = [n for n in [_name_only(bare)] if n]
         cleaned += [(n, place) for n in names] if names else [(name, place)]
-    return cleaned
+    people = [(name, place) for name, place in cleaned if not DEGREE.fullmatch(name.strip())]
+    return people or cleaned  # ('J.S. SHEDLOCK, B.A.': the degree after the name is no second author)
+
+
+DEGREE = re.compile(r"(?:[A-Z]\.\s?){2,3}|(?:Ph\.?\s?D|M\.?\s?D|LL\.?\s?[BDM]|D\.?\s?Litt|Knt|Esq|MBA|MSc|BSc|PhD)\.?",
+                    re.IGNORECASE)
 
 
 def implausible_authors(authors: list[tuple[str, str]], title: str) -> bool:
     """Authors no byline names: the title, a line of four words or more, a heading in capitals ('ÚLTIMAS
     NOTICIAS'), a publisher's masthead."""
-    return any(rec.key(name) == rec.key(title) or len(name.split()) > 4 or (name.isupper() and len(name) > 4)
-               or NOT_AUTHORS.search(name) for name, _ in authors)
+    return any(rec.key(name) == rec.key(title) or len(name.split()) > 4
+               or (name.isupper() and len(name) > 4 and not INITIAL.search(name)) or NOT_AUTHORS.search(name)
+               for name, _ in authors)  # (a name in capitals with an initial is one: 'WILLIAM H. HOLMES')
+
+
+INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯЁ]\.")
 
 
 MENU_WORDS = 3  # a title of this many words at most, between lines as short, is a menu's entry ('Edición PDF')

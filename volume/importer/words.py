@@ -236,3 +236,18 @@ COMMENT_COUNTER = (
 # Screen-reader labels a theme's header hides that a copy keeps glued to what follows: "Posted on28. Juli 2019",
 # "AuthorAndreas Kalt"
 HIDDEN_LABELS = r"posted on|published on|veröffentlicht am|publié le|author|autor(?:innen|in|en)?|auteure?|yazar|автор|by|von|par"
+# Words a report's or paper's section headings are made of and no one's name holds ('Domestic Political
+# Background', 'Executive Summary', 'Key Findings', 'Einleitung', 'Contexte'): a line of them is a heading, not a
+# byline's name
+HEADING_WORDS = {
+    "introduction", "summary", "background", "overview", "conclusion", "conclusions", "abstract", "contents",
+    "findings", "analysis", "discussion", "results", "methods", "methodology", "appendix", "references", "notes",
+    "outlook", "context", "issues", "options", "considerations", "perspectives", "prospects", "implications",
+    "domestic", "political", "economic", "foreign", "military", "executive", "legislative", "regional",
+    "international", "national", "strategic", "historical", "recent", "current", "selected", "related", "further",
+    "preface", "foreword", "acknowledgments", "acknowledgements", "glossary", "bibliography", "chapter", "part",
+    "section", "table", "figure", "index",
+    "einleitung", "zusammenfassung", "hintergrund", "fazit", "ausblick", "überblick", "inhalt", "literatur",
+    "résumé", "contexte", "sommaire", "bilan", "introducción", "resumen", "conclusión", "antecedentes",
+    "введение", "заключение", "giriş", "sonuç", "özet",
+}
