@@ -7,7 +7,9 @@ the newer one (so the checkout can change while the pairs run), else the install
 the project are built once each (untimed); then each pair makes the same seeded edit (bench/run.py's) to the same
 chapter of both copies and builds them one after the other, the order alternating, so both meet about the same load.
 Prints each build's wall and process-tree CPU (bench/cpu.py), the pieces it laid out and the machine's load, then the
-medians of new / old per pair: on a shared machine a pair's ratio says more than two separate runs.
+medians of new / old per pair: on a shared machine a pair's ratio says more than two separate runs. The modules are
+compiled to bytecode into the bench's own folder by the untimed builds (as bench/run.py does): with
+PYTHONDONTWRITEBYTECODE set, every build would compile each module it imports.
 """
 
 from __future__ import annotations
@@ -27,6 +29,19 @@ from cpu import measured  # noqa: E402
 from run import body_paragraphs, edit_one_sentence  # noqa: E402
 
 
+def own_bytecode(folder: Path) -> None:
+    """The builds started from now on compile volume's modules once, into folder (as bench/run.py does), even where
+    PYTHONDONTWRITEBYTECODE is set."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+
+
+def copy_project(source: Path, target: Path) -> None:
+    """A project's chapters and styles, copied."""
+    shutil.copytree(source / "chapters", target / "chapters")
+    shutil.copytree(source / "styles", target / "styles")
+
+
 def build(project: Path, path: str) -> tuple[float, float]:
     os.environ["PYTHONPATH"] = path  # measured() starts the build with this process's environment
     return measured([sys.executable, "-m", "volume", "build"], project)
@@ -40,11 +55,11 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="volume-pairs-") as folder:
+        own_bytecode(Path(folder))
         new = str(args.new.resolve()) if args.new else ""
         trees = {"old": (Path(folder) / "old", str(args.old.resolve())), "new": (Path(folder) / "new", new)}
         for project, path in trees.values():
-            shutil.copytree(args.project / "chapters", project / "chapters")
-            shutil.copytree(args.project / "styles", project / "styles")
+            copy_project(args.project, project)
             build(project, path)
         chapters = sorted(p.name for p in (trees["new"][0] / "chapters").glob("*.md")
                           if body_paragraphs(p.read_text(encoding="utf-8").split("\n")))

@@ -153,6 +153,49 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
     assert_same_outputs(project, fresh, at_least=5)
 
 
+def test_single_builds_after_edits_to_the_first_and_last_chapters_and_a_page_added(tmp_path):
+    """Single builds (a process each, the pieces' files opened and read for the joining while the edited piece is
+    laid out): a page's worth of text added to the last chapter (every page after it moves, the back matter's numbers
+    with them), a sentence added to the first piece (the preface: the book's first pages, whose file gives the book's
+    document information), the page taken out again. Each edit lays out only the piece edited (and what its page
+    numbers reach; the last, none: the chapter as it was is in the cache), and every output ends byte for byte a cold
+    build's."""
+    import subprocess
+    import sys
+
+    import pikepdf
+
+    project = three_chapters(tmp_path)
+    chapters = project / "chapters"
+    georgia, preface = chapters / "georgia.md", chapters / "preface.md"
+    page = " ".join(["The figures were revised again after a review of the customs returns."] * 40)
+    last_paragraph = paragraph(georgia, 3)
+
+    def single_build(folder) -> tuple[int, list[str]]:
+        run = subprocess.run([sys.executable, "-m", "volume", "build"], cwd=folder, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+        with pikepdf.open(folder / "dist" / "china-caspian.pdf") as pdf:
+            pages = len(pdf.pages)
+        last = json.loads((folder / ".volume-cache" / "last-build.json").read_text(encoding="utf-8"))
+        return pages, last["laid_out"]
+
+    before, _ = single_build(project)
+    edit(georgia, last_paragraph, last_paragraph + "\n\n" + page)
+    longer, laid_out = single_build(project)
+    assert longer > before and "georgia" in laid_out and "armenia" not in laid_out
+    first = paragraph_of_preface(preface)
+    edit(preface, first, first + " The editors thank the archivists in Tbilisi.")
+    pages, laid_out = single_build(project)
+    assert pages == longer and "preface" in laid_out and "georgia" not in laid_out
+    edit(georgia, last_paragraph + "\n\n" + page, last_paragraph)
+    pages, laid_out = single_build(project)
+    assert pages == before and not {"preface", "armenia", "georgia"} & set(laid_out)  # georgia's from the cache
+    fresh = tmp_path / "fresh"
+    shutil.copytree(chapters, fresh / "chapters")
+    single_build(fresh)
+    assert_same_outputs(project, fresh, at_least=5)
+
+
 def test_a_number_becoming_a_range_is_stamped_not_laid_out(tmp_path):
     """Text put between two occurrences of a term on one page until the second moves to the next page: the index
     prints "N–N+1" where it printed "N", and that build stamps the index (its cells had room for the range) instead

@@ -16,25 +16,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from volume.render.pdf.pieces import CROSS_LINK, PieceSpec
+from volume.render.pdf.piece_file import PieceFile, open_piece
+from volume.render.pdf.pieces import PieceSpec
 from volume.render.pdf.plan import Plan
 
 log = logging.getLogger(__name__)
-
-
-def _nums(tree) -> dict[int, object]:
-    """A number tree's leaves (WeasyPrint writes one flat /Nums array)."""
-    values = {}
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if "/Nums" in node:
-            items = list(node.Nums)
-            for i in range(0, len(items), 2):
-                values[int(items[i])] = items[i + 1]
-        for kid in node.get("/Kids", []):
-            stack.append(kid)
-    return values
 
 
 @dataclass
@@ -118,6 +104,7 @@ class _Joiner:
         self.outline_items: list[tuple[PieceSpec, list]] = []
         self.size = None
         self.sources: list = []
+        self.links: list[tuple[object, str]] = []  # the book's annotations that link to another piece's id
 
     def add(self, placed: Placed) -> None:
         """The piece's pages (after blank ones to open it on a right-hand page), its structure, its named
@@ -128,31 +115,26 @@ class _Joiner:
         while len(out.pages) < placed.first:  # the blank left-hand pages before it
             assert len(out.pages) in set(self.book.blanks)
             out.add_blank_page(page_size=self.size)
-        src = _open(placed.pdf, self.opened.pop(placed.pdf, None))
+        piece = _open(placed.pdf, self.opened.pop(placed.pdf, None))
+        src = piece.pdf
         if len(out.pages) == 0:
             self._take_document_info(src)
-        src_pages = list(src.pages)
-        local = {page.obj.objgen: i for i, page in enumerate(src_pages)}
         with warnings.catch_warnings():  # named destinations are joined below, links across pieces too
             warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning if hasattr(
                 pikepdf.exceptions, "PageCopyWarning") else UserWarning)
-            out.pages.extend(src_pages)
-        copied = [out.pages[placed.first + i] for i in range(len(src_pages))]
+            out.pages.extend(piece.pages)
+        copied = [out.pages[placed.first + i] for i in range(len(piece.pages))]
         if self.size is None and copied:
             box = copied[0].mediabox
             self.size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
-
-        def page_of(reference):
-            return copied[local[reference.objgen]].obj
-
-        self._add_structure(src, src_pages, copied, placed.first)
-        self._add_destinations(src, page_of)
-        self.outline_items.append((placed.spec, _outline_entries(src, page_of)))
+        self._add_structure(piece, copied, placed.first)
+        self._add_destinations(piece, copied)
+        self.outline_items.append((placed.spec, _in_book(piece.outline, placed.first)))
         if self.book.total > KEEP_OPEN_PAGES:
             _take_streams(copied)  # the piece's file can be closed now: memory stays flat on 1,000 pages
-            src.close()
+            piece.close()
         else:  # a short book: qpdf reads the streams from the pieces when the book is saved (0.5 s sooner)
-            self.sources.append(src)
+            self.sources.append(piece)
 
     def _take_document_info(self, src) -> None:
         for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
@@ -161,59 +143,48 @@ class _Joiner:
         if "/Info" in src.trailer:
             self.out.trailer.Info = _copy(self.out, src.trailer.Info)
 
-    def _add_structure(self, src, src_pages: list, copied: list, first: int) -> None:
-        """The piece's structure elements under the book's Document, its pages' and annotations' parents kept."""
+    def _add_structure(self, piece: PieceFile, copied: list, first: int) -> None:
+        """The piece's structure elements under the book's Document, its pages' and annotations' parents kept, and
+        the book's copies of its links to other pieces. One copy of everything: copying its elements one call at a
+        time took most of the joining's time (the objects and the file written are the same); the pages'
+        element arrays are direct, so they are copied whole, as arrays."""
         from pikepdf import Array
 
-        tree = src.Root.get("/StructTreeRoot")
-        if tree is None:
+        links = [annotation for annotation, _name in piece.links]
+        held = [*piece.kids, *(elements for _i, elements in piece.parents),
+                *(element for _a, element in piece.annotations), *(a for a, _e in piece.annotations), *links]
+        if not held:
             return
-        out = self.out
-        nums = _nums(tree.ParentTree)
-        source_document = tree.K[0] if isinstance(tree.K, Array) else tree.K
-        kids = list(source_document.K)
-        for kid in kids:
-            del kid["/P"]
-        pages = [(i, page, src_pages[i].obj.get("/StructParents")) for i, page in enumerate(copied)]
-        parents = [list(nums[int(key)]) for _i, _page, key in pages if key is not None]
-        annotations = [(annotation, nums[int(annotation.StructParent)]) for _i, page, _key in pages
-                       for annotation in page.obj.get("/Annots", []) if annotation.get("/StructParent") is not None]
-        # one copy of everything the piece's structure holds: copying its elements one call at a time took most of
-        # the joining's time (the objects and the file written are the same)
-        held = [*kids, *(e for elements in parents for e in elements), *(element for _a, element in annotations)]
-        taken = iter(list(out.copy_foreign(src.make_indirect(Array(held)))) if held else [])
-        for _kid in kids:
+        taken = iter(list(self.out.copy_foreign(piece.pdf.make_indirect(Array(held)))))
+        for _kid in piece.kids:
             new = next(taken)
             new.P = self.document
             self.document_kids.append(new)
-        elements = iter(parents)
-        for i, page, key in pages:
-            if key is not None:
-                self.parent_tree[first + i] = Array([next(taken) for _ in next(elements)])
-                page.obj.StructParents = first + i
-        for annotation, _element in annotations:
-            self.annotation_parents.append((annotation, next(taken)))
+        for i, _elements in piece.parents:
+            elements = next(taken)
+            self.parent_tree[first + i] = Array(list(elements)) if elements.is_indirect else elements
+            copied[i].obj.StructParents = first + i
+        elements = [next(taken) for _ in piece.annotations]
+        self.annotation_parents += [(next(taken), element) for element in elements]
+        self.links += [(next(taken), name) for _annotation, name in piece.links]
 
-    def _add_destinations(self, src, page_of) -> None:
+    def _add_destinations(self, piece: PieceFile, copied: list) -> None:
         """The piece's named destinations, on the book's pages. WeasyPrint writes them as one flat list of direct
         arrays: those are copied in one call (the pages they name are copied already, so they point at the book's);
         any other shape one by one."""
         import pikepdf
         from pikepdf import Array
 
-        names = src.Root.get("/Names")
-        if names is None or "/Dests" not in names:
-            return
-        tree = names.Dests
-        flat = list(tree.Names) if "/Names" in tree and "/Kids" not in tree else None
-        pairs = [(str(flat[i]), flat[i + 1]) for i in range(0, len(flat) - 1, 2)] if flat is not None else None
-        if pairs and all(isinstance(dest, Array) and not dest.is_indirect for _name, dest in pairs):
-            taken = self.out.copy_foreign(src.make_indirect(Array([dest for _name, dest in pairs])))
-            for (name, _dest), dest in zip(pairs, taken):
+        if piece.dests:
+            taken = self.out.copy_foreign(piece.pdf.make_indirect(Array([dest for _name, dest in piece.dests])))
+            for (name, _dest), dest in zip(piece.dests, taken):
                 self.dests[name] = dest
             return
-        for name, dest in pikepdf.NameTree(tree).items():
-            self.dests[name] = Array([page_of(dest[0]), *list(dest)[1:]])
+        if piece.dest_tree is None:
+            return
+        local = {page.obj.objgen: i for i, page in enumerate(piece.pages)}
+        for name, dest in pikepdf.NameTree(piece.dest_tree).items():
+            self.dests[name] = Array([copied[local[dest[0].objgen]].obj, *list(dest)[1:]])
 
     def finish_structure(self) -> None:
         """One parent tree: the pages' keys are their indexes, the annotations' follow."""
@@ -238,7 +209,7 @@ class _Joiner:
 
         out, book = self.out, self.book
         slots = {slot: anchor for placed in book.placed for slot, anchor in placed.spec.slots}
-        _link_across_pieces(out, self.dests, slots)
+        _link_across_pieces(self.links, self.dests, slots)
         out.Root.Names = Dictionary(Dests=_name_tree(out, self.dests))
         _bookmarks(out, self.outline_items)
         label_ranges = Array()
@@ -256,18 +227,16 @@ class PreOpened:
     (KEEP_OPEN_PAGES); the ones the book does not take in the end are closed."""
 
     def __init__(self) -> None:
-        self.files: dict[Path, object] = {}  # path -> future of its pikepdf.Pdf
+        self.files: dict[Path, object] = {}  # path -> future of its PieceFile
         self.pages = 0
 
     def add(self, path: Path, pages: int) -> None:
-        import pikepdf
-
         from volume.scheduler import in_thread
 
         if path in self.files or self.pages + pages > KEEP_OPEN_PAGES:
             return
         self.pages += pages
-        self.files[path] = in_thread(pikepdf.open, path)
+        self.files[path] = in_thread(open_piece, path)
 
     def close(self) -> None:
         """The files opened and not taken into a book."""
@@ -279,16 +248,14 @@ class PreOpened:
                 pass
 
 
-def _open(path: Path, future=None):
-    """The piece's file as pikepdf opened it beforehand (PreOpened), else opened now."""
-    import pikepdf
-
+def _open(path: Path, future=None) -> PieceFile:
+    """The piece's file as opened and read beforehand (PreOpened), else opened and read now."""
     if future is not None:
         try:
             return future.result()
         except Exception:  # noqa: BLE001 (opened again below: an error is raised there, where it belongs)
             pass
-    return pikepdf.open(path)
+    return open_piece(path)
 
 
 def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None,
@@ -356,28 +323,10 @@ def _copy(out, obj):
     return obj
 
 
-def _outline_entries(src, page_of, depth: int = 15) -> list:
-    """(title, page object, left, top, children) of each of a piece's bookmarks, read from its outline's
-    dictionaries as pikepdf's outline model reads them (a tenth of the time): a bookmark's /Dest array, none for one
-    with an action instead, children to pikepdf's default depth."""
-    outlines = src.Root.get("/Outlines")
-    return _outline_level(outlines.get("/First"), page_of, depth) if outlines is not None else []
-
-
-def _outline_level(item, page_of, depth: int) -> list:
-    entries, seen = [], set()
-    while item is not None and item.objgen not in seen:
-        seen.add(item.objgen)
-        children = _outline_level(item.get("/First"), page_of, depth - 1) if depth > 0 else []
-        dest = item.get("/Dest")
-        title = str(item.get("/Title", ""))
-        if dest is None or not len(dest):
-            entries.append((title, None, 0, 0, children))
-        else:
-            entries.append((title, page_of(dest[0]), float(dest[2]) if len(dest) > 2 else 0,
-                            float(dest[3]) if len(dest) > 3 else 0, children))
-        item = item.get("/Next")
-    return entries
+def _in_book(entries: list, first: int) -> list:
+    """A piece's bookmarks (piece_file.py) with their pages counted in the book."""
+    return [(title, None if page is None else first + page, left, top, _in_book(children, first))
+            for title, page, left, top, children in entries]
 
 
 def _bookmarks(out, outline_items) -> None:
@@ -385,14 +334,12 @@ def _bookmarks(out, outline_items) -> None:
     import pikepdf
     from pikepdf import Array, Name
 
-    page_index = {page.obj.objgen: i for i, page in enumerate(out.pages)}
-
     def build(entry):
         title, page, left, top, children = entry
         if page is None:
             item = pikepdf.OutlineItem(title)
         else:
-            item = pikepdf.OutlineItem(title, Array([out.pages[page_index[page.objgen]].obj, Name.XYZ, left, top, 0]))
+            item = pikepdf.OutlineItem(title, Array([out.pages[page].obj, Name.XYZ, left, top, 0]))
         item.children.extend(build(child) for child in children)
         return item
 
@@ -432,27 +379,20 @@ def _name_tree(out, entries: dict):
     return out.make_indirect(Dictionary(Kids=Array(leaves)))
 
 
-def _link_across_pieces(out, dests: dict, slots: dict[str, str]) -> None:
-    """Links to another piece's ids (`volume-link:<id>`) made links to the book's named destinations; a link to a
-    slot of the back matter's page numbers (render/page_numbers.py) goes to the anchor the slot stands for."""
-    from pikepdf import Name, String
+def _link_across_pieces(links: list, dests: dict, slots: dict[str, str]) -> None:
+    """Links to another piece's ids (`volume-link:<id>`, gathered by piece_file.py) made links to the book's named
+    destinations; a link to a slot of the back matter's page numbers (render/page_numbers.py) goes to the anchor
+    the slot stands for."""
+    from pikepdf import String
 
-    for page in out.pages:
-        for annotation in page.obj.get("/Annots", []):
-            action = annotation.get("/A")
-            if action is None or action.get("/S") != Name.URI:
-                continue
-            uri = str(action.URI)
-            if not uri.startswith(CROSS_LINK):
-                continue
-            name = uri[len(CROSS_LINK):]
-            name = slots.get(name, name)
-            del annotation["/A"]
-            if name in dests:
-                annotation.Dest = String(name)
-                annotation.Contents = String(name)
-            else:
-                log.warning("link to #%s: no such place in the book", name)
+    for annotation, name in links:
+        name = slots.get(name, name)
+        del annotation["/A"]
+        if name in dests:
+            annotation.Dest = String(name)
+            annotation.Contents = String(name)
+        else:
+            log.warning("link to #%s: no such place in the book", name)
 
 
 def _stamp_folios(result: Book, book: Plan, folio_sheets: list[tuple[int, Path]]) -> None:
