@@ -3,8 +3,8 @@
     python3 bench/labels/wikipedia_page_labels.py CASE_DIR DATE PUBLISHER [CHROME_LINE ...]
 
 DATE is the page's "last edited" date (YYYY-MM-DD), read by eye from its footer (the dev set labels wiki pages by
-the revision they show). The article is `#mw-content-text`. Notes: every `ol.references > li`, in list order (the
-order of first use), as its `span.reference-text` (without the back-links "^ a b" / "↑"). Headings: h2-h4 of the
+the revision they show). The article is `#mw-content-text`. Notes: every `ol.references > li`, in the order of the first marker
+linking to it (a page with two groups, '[note 1]' and '[1]', lists each group apart), as its `span.reference-text` (without the back-links "^ a b" / "↑"). Headings: h2-h4 of the
 article without their "[edit]" links, the contents box and the notes list's own heading left out. Paragraphs: the
 first 8 words of every `p` and list item of the article outside tables, navigation boxes, the contents box, image
 frames, the coordinates line and the notes lists, cut before the first note marker or formula among them (the bench reads the chapter's
@@ -23,8 +23,14 @@ sq = lambda s: " ".join(s.split())  # noqa: E731
 title = sq((root.xpath("//h1[@id='firstHeading']") or root.xpath("//h1[@id='section_0']"))[0].text_content())
 article = root.xpath("//*[@id='mw-content-text']")[0]
 notes_lists = article.xpath(".//ol[contains(@class,'references')]")
+items = [li for ol in notes_lists for li in ol.xpath("./li")]
+first_marker = {}  # a note's id -> the position of the first marker linking to it, outside the notes lists
+for position, link in enumerate(article.xpath(".//a[starts-with(@href,'#')]")):
+    if not any(link in ol.iter() for ol in notes_lists):
+        first_marker.setdefault(link.get("href")[1:], position)
+order = sorted(range(len(items)), key=lambda i: (first_marker.get(items[i].get("id"), float("inf")), i))
 notes = []
-for li in [li for ol in notes_lists for li in ol.xpath("./li")]:
+for li in [items[i] for i in order]:
     text = li.xpath(".//span[contains(@class,'reference-text')]")
     notes.append(sq(text[0].text_content()) if text else sq(li.text_content()))
 for junk in article.xpath(".//*[contains(@class,'mw-editsection')]|.//style|.//script"):
