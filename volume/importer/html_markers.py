@@ -12,7 +12,8 @@ from volume.importer import recognise as rec
 from volume.importer.marked_notes import letter_value
 
 
-MARKER_TEXT = re.compile(r"(?:\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")  # a marker as a link shows it: 3, [3], (3), iv
+# a marker as a link shows it: 3, [3], (3), iv, and a wiki's named group's '[note 1]', '[nb 2]', '[N 3]'
+MARKER_TEXT = re.compile(r"(?:\[(?:[A-Za-z]{1,5}\.?\s)?|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")
 LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
 
 

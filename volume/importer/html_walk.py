@@ -34,6 +34,11 @@ MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
 
 
+# HTML5's heading group (<hgroup>: a chapter's number, its title, a subtitle) holds blocks, as a <div> does; read
+# inline it glued them into one paragraph ('ILaying Plans') and left the title's note marker unread
+BLOCK_GROUPS = {"hgroup"}
+
+
 SHORT_LINE = 10  # words
 PAGE_NUMBER = re.compile(r"(?i)\b(?:pagenum|pageno|page-?number)\b")  # the class of a printed page's number
 
@@ -48,6 +53,10 @@ class Walker:
         self.targets = targets or {}
         self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
         self.blocks: list[Block] = []
+        self.table_notes: list[etree._Element] = []  # a left-out table's own notes under it, left out with it
+        # the numbers the page's marker links show: a number raised without a link that a link already shows is
+        # text ('d ∝ t<sup>2</sup>' on a wiki page whose note 2 is '[2]'), not a second marker of that note
+        self.linked_numbers = set(self.targets.values())
 
     def lettered_marker(self, element: etree._Element, text: str) -> int | None:
         """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""
@@ -133,6 +142,9 @@ class Walker:
             if kind != "edit links and tooltips":
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
+        if tag == "a" and "action=edit" in (element.get("href") or "") and \
+                any(a.tag in HEADINGS for a in element.iterancestors()) and not self.bracketed(element):
+            return ""  # a wiki's mobile 'Bearbeiten' glued to a heading ('[edit]' in brackets: without_edit_links)
         if PAGE_NUMBER.search(element.get("class") or ""):  # '[30]' of a printed edition's page in the text
             self.drop("the printed edition's page numbers")
             return ""
@@ -140,15 +152,18 @@ class Walker:
         lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
         if lettered:
             return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
+        unlinked = tag == "sup" and element.find(".//a") is None
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
-                and not (tag == "sup" and element.find(".//a") is None and exponent(element)):
-            if self.article is not None and tag == "sup" and element.find(".//a") is None:
+                and not (unlinked and (exponent(element) or
+                                       rec.label_value(text.strip("[]()")) in self.linked_numbers)):
+            if self.article is not None and unlinked:
                 self.article.bare_superscripts.add(text.strip("[]()"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
             return self.marker_token(element, text.strip("[]()"))
         if tag == "img":
             self.image(element)
             return ""
-        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element):
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element) \
+                and not self.whole_note(element):
             self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
             return ""
         if tag == "br":
@@ -187,6 +202,24 @@ class Walker:
         return inner
 
     @staticmethod
+    def bracketed(element: etree._Element) -> bool:
+        """Whether text just before an element opens a bracket ('[<a>edit</a>]')."""
+        previous = element.getprevious()
+        before = (previous.tail if previous is not None else element.getparent().text) or ""
+        return before.rstrip().endswith("[")
+
+    @staticmethod
+    def whole_note(element: etree._Element) -> bool:
+        """Whether links that look like a closing bar are all a note says ('3 U.S.C. § 20' as two links): nothing
+        but the note's back-links ('^', '↑', 'a b') stands before them in its item."""
+        holder = next((a for a in element.iterancestors() if a.tag in ("li", "dd", "p")), None)
+        if holder is None:
+            return False
+        text, own = rec.squash(holder.text_content()), rec.squash(element.text_content())
+        before = text[:text.find(own)] if own in text else text
+        return not re.sub(r"[\^↑↩︎\s]|\b[a-z]\b", "", before)
+
+    @staticmethod
     def media_links(element: etree._Element) -> bool:
         """A paragraph that is only links to sound, video or download files ('MP4 MP3', 'PDF')."""
         links = list(element.iter("a"))
@@ -219,11 +252,34 @@ class Walker:
 
     def table_markers(self, table: etree._Element) -> None:
         """The note markers of a table left out stay where it stood, after a line saying so: the notes it cites
-        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list)."""
+        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list).
+        Notes set right under the table that only its own cells cite (a wiki's 'a', 'b' under a table of dates)
+        belong to it: they go with it, markers and all."""
+        own = self.own_table_notes(table)
+        self.table_notes.extend(own)
+        own_numbers = {self.anchor(note) for note in own}
         inline = "".join(self.inline(cell) for cell in table.iter("td", "th", "caption"))
-        markers = list(dict.fromkeys(MARKER_TOKEN.findall(inline)))
+        markers = [m for m in dict.fromkeys(MARKER_TOKEN.findall(inline))
+                   if int(m[1:].split(":", 1)[0]) not in own_numbers]
         if markers:
             self.add("para", TABLE_LEFT + "".join(markers), table)
+
+    def own_table_notes(self, table: etree._Element) -> list[etree._Element]:
+        """The blocks right after a table that are notes only the table's links point to."""
+        inside = {(a.get("href") or "")[1:] for a in table.iter("a") if (a.get("href") or "").startswith("#")}
+        outside = {(a.get("href") or "")[1:] for a in (self.root if self.root is not None else table).iter("a")
+                   if (a.get("href") or "").startswith("#") and table not in a.iterancestors()}
+        own = []
+        for sibling in table.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            names = {n for node in sibling.iter() if isinstance(node.tag, str)
+                     for n in (node.get("id"), node.get("name")) if n}
+            cited = names & inside
+            if not cited or cited & outside or not all(self.targets.get(n) for n in cited):
+                break
+            own.append(sibling)
+        return own
 
     def text_box(self, table: etree._Element) -> None:
         """A table laid out as a box of text (see text_box), read as text: its cells' paragraphs and their markers,
@@ -267,7 +323,10 @@ class Walker:
         run: list[str] = [inline_text(element.text, element.sourceline)] if element.text else []
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in BLOCKS:
+            if any(child is note for note in self.table_notes):
+                self.drop(f"a note of the table left out: '{rec.squash(child.text_content())[:50]}'")
+                tag = ""
+            elif tag in BLOCKS or tag in BLOCK_GROUPS:
                 self.flush(run, element)
                 run = []
                 self.block(child)
