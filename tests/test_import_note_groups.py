@@ -122,3 +122,32 @@ def _joined(case: str, form: str, tmp_path: Path) -> tuple[int, int]:
 def test_real_pages_join_every_note_to_its_marker(tmp_path, case):
     joined, wanted = _joined(case, "html", tmp_path)
     assert joined == wanted
+
+
+def _copied(tmp_path: Path, text: str):
+    from volume.importer.text import read_text
+    source = tmp_path / "copied.txt"
+    source.write_text(text, encoding="utf-8")
+    return read_text(source)
+
+
+SENTENCES = ["The commission met again in spring and agreed that the quotas would be reviewed every year",
+             "The downstream states reported their withdrawals to the secretariat before the autumn session",
+             "The upstream states asked for a longer season of release from the reservoirs in the mountains"]
+
+
+def test_copied_notes_without_numbers_go_on_from_a_later_chapters_markers(tmp_path):
+    """A chapter whose notes run on from an earlier one's (12, 13, 14), copied with the list's numbers lost."""
+    body = "\n\n".join(f"{s}.{n} It was done." for s, n in zip(SENTENCES, (12, 13, 14)))
+    notes = "\n\n".join(f"Report {n} of the commission, 2019. ↩" for n in (12, 13, 14))
+    article = _copied(tmp_path, f"Water Quotas\n\nBy Ann Roe\n\n{body}\n\nEndnotes\n\n{notes}\n")
+    assert [(n.number, n.text) for n in article.notes] == [(n, f"Report {n} of the commission, 2019.")
+                                                           for n in (12, 13, 14)]
+
+
+def test_back_linked_notes_win_over_a_menus_numbered_lines_after_them(tmp_path):
+    body = "\n\n".join(f"{s}.{n} It was done." for s, n in zip(SENTENCES, (1, 2, 3)))
+    notes = "\n\n".join(f"Calvin, Institutes, book {n}. ↩︎" for n in (1, 2, 3))
+    menu = "1. Über die Erkenntnis+\n\n2. Von der Offenbarung.+"
+    article = _copied(tmp_path, f"Water Quotas\n\nBy Ann Roe\n\n{body}\n\n{notes}\n\n{menu}\n")
+    assert [n.text for n in article.notes] == [f"Calvin, Institutes, book {n}." for n in (1, 2, 3)]
