@@ -177,6 +177,8 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
         start, expected = _later_run(markers | weak)
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected)
+        if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
+            return None  # (numbered on from 168 only when every item keeps its back-link: a copied endnotes list)
         for note in notes:
             note.number += start - 1
             note.label = str(note.number)
