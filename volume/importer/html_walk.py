@@ -154,8 +154,8 @@ class Walker:
             return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
         unlinked = tag == "sup" and element.find(".//a") is None
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
-                and not (unlinked and (exponent(element) or
-                                       rec.label_value(text.strip("[]()")) in self.linked_numbers)):
+                and not (unlinked and (exponent(element) or (rec.label_value(text.strip("[]()")) in
+                                                             self.linked_numbers and not self.in_notes(element)))):
             if self.article is not None and unlinked:
                 self.article.bare_superscripts.add(text.strip("[]()"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
             return self.marker_token(element, text.strip("[]()"))
