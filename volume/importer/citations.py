@@ -195,10 +195,18 @@ def affiliation_marks(blocks, names) -> list:
         if block.kind == "para" and (words >= BODY_WORDS or (  # the text has begun: a long paragraph, or
                 words >= SENTENCES_WORDS and not opens_with_mark and SENTENCES.search(block.text))):  # sentences
             break
+        if any(len(m.group(2).strip("[]()")) > 2 for m in TOKEN.finditer(block.text)):
+            continue  # a mark of three digits ('Laying Plans168', a chapter title's note 168) numbers no affiliation
         bare = SUPERSCRIPT.sub("", TOKEN.sub("", block.text))
         bare = re.sub(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)", "", bare)  # 'Roe1,2' as a copy glues it
         if names(" ".join(bare.split())) or (opens_with_mark and AFFILIATION_WORDS.search(bare) and words <= 40):
-            block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
-            block.affiliation = opens_with_mark
             kept.append(block)
+    # names with marks are authors' only beside an affiliation those marks open ('1 University of …'): a wiki's
+    # infobox line 'Vincenzo Viviani[2]' over the text has no such line, and its marks are markers
+    affiliations = [b for b in kept if re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", b.text)
+                    and AFFILIATION_WORDS.search(b.text)]
+    kept = [b for b in kept if affiliations]
+    for block in kept:
+        block.text = TOKEN.sub(lambda m: f"^{m.group(2)}^", block.text)
+        block.affiliation = bool(re.match(r"\s*(?:\x00|\^|\d{1,2}\s)", block.text))
     return kept

@@ -10,63 +10,18 @@ from lxml import etree
 from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, emphasis, escape, inline_text, token
-from volume.importer.marked_notes import LETTER_BASE, letter_value
-from volume.importer.plain_markers import TABLE_DIGIT
+from volume.importer.html_markers import (LETTER_TEXT, MARKER_TEXT, MARKER_TOKEN, TOKEN_TEXT, exponent,
+                                          lettered_notes, marker_value, unmark_references)
+from volume.importer.html_tables import (TABLE_LEFT, cell_parts, one_column, own_cells, quote_box, table_rows,
+                                         tables_cited_elsewhere, text_box)
+from volume.importer.marked_notes import LETTER_BASE
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
+from volume.importer.page_links import same_page_links
 
-
-MARKER_TEXT = re.compile(r"(?:\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")  # a marker as a link shows it: 3, [3], (3), iv
-LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
-
-
-def lettered_notes(doc: etree._Element) -> bool:
-    """Whether the page marks a group of notes with letters: an in-page link that shows a letter no roman numeral
-    uses ('[a]', '[b]'); on such a page '[i]' is the ninth letter, not note one."""
-    for link in doc.iter("a"):
-        found = LETTER_TEXT.fullmatch(rec.squash(link.text_content()))
-        if found and (link.get("href") or "").startswith("#") and re.search(r"[^ivxlcdm]", found.group(1)):
-            return True
-    return False
-
-
-def marker_value(text: str, letters: bool) -> int | None:
-    """The note number a marker link's text shows ('[3]', 'iv', on a lettered page '[c]'), or None."""
-    lettered = LETTER_TEXT.fullmatch(text) if letters else None
-    if lettered:
-        return letter_value(lettered.group(1))
-    found = MARKER_TEXT.fullmatch(text)
-    return rec.label_value(found.group(1)) if found else None
-# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
-REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
-                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
-                             r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
-
-
-EXPONENT_BASE = re.compile(r"(?:\b10|\b[kcmµnd]?m|\bft)\s*$")  # '10<sup>22</sup>', 'm<sup>2</sup>': powers
-
-
-def _exponent(sup: etree._Element) -> bool:
-    """Whether an unlinked <sup> number is a power ('~10<sup>22</sup> cm', 'm<sup>2</sup>'), not a note marker."""
-    previous = sup.getprevious()
-    if previous is not None:
-        before = previous.tail or previous.text_content()
-    else:
-        parent = sup.getparent()
-        before = (parent.text or "") if parent is not None else ""
-    return bool(EXPONENT_BASE.search(before[-12:]))
-
-
-def unmark_references(text: str) -> str:
-    """Marker tokens that follow 'Fig.', 'Table', 'Рис.' … are the figure's or table's number again."""
-    out, position = [], 0
-    for match in re.finditer(r"\x00\d+:([^:\x00]*):\d*\x00", text):
-        before = rec.plain(text[:match.start()])[-40:]
-        out.append(text[position:match.start()])
-        out.append(match.group(1) if REFERENCE_WORDS.search(before) else match.group(0))
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out)
+# html.py and text.py read these from here (they were this module's before it was split by job)
+__all__ = ["LINK", "MARKER_TOKEN", "TABLE_LEFT", "Walker", "lettered_notes", "marker_value", "same_page_links",
+           "tables_cited_elsewhere"]
 
 
 LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]*\)")  # a Markdown link: its text
@@ -76,12 +31,12 @@ MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub
                         re.IGNORECASE)
 
 
-TOKEN_TEXT = re.compile(r"\x00\d+:")  # a note marker in inline text being assembled
-
-
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
-MARKER_TOKEN = re.compile(r"\x00\d+:[^:\x00]*:\d*\x00")  # a note marker's token (article.token)
-TABLE_LEFT = "\\[A table of the source stands here, left out of the chapter; the notes it cites:\\]"
+
+
+# HTML5's heading group (<hgroup>: a chapter's number, its title, a subtitle) holds blocks, as a <div> does; read
+# inline it glued them into one paragraph ('ILaying Plans') and left the title's note marker unread
+BLOCK_GROUPS = {"hgroup"}
 
 
 SHORT_LINE = 10  # words
@@ -98,6 +53,10 @@ class Walker:
         self.targets = targets or {}
         self.not_notes = not_notes or set()  # in-page link targets that are figures, tables, sections
         self.blocks: list[Block] = []
+        self.table_notes: list[etree._Element] = []  # a left-out table's own notes under it, left out with it
+        # the numbers the page's marker links show: a number raised without a link that a link already shows is
+        # text ('d ∝ t<sup>2</sup>' on a wiki page whose note 2 is '[2]'), not a second marker of that note
+        self.linked_numbers = set(self.targets.values())
 
     def lettered_marker(self, element: etree._Element, text: str) -> int | None:
         """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""
@@ -183,6 +142,9 @@ class Walker:
             if kind != "edit links and tooltips":
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return ""
+        if tag == "a" and "action=edit" in (element.get("href") or "") and \
+                any(a.tag in HEADINGS for a in element.iterancestors()) and not self.bracketed(element):
+            return ""  # a wiki's mobile 'Bearbeiten' glued to a heading ('[edit]' in brackets: without_edit_links)
         if PAGE_NUMBER.search(element.get("class") or ""):  # '[30]' of a printed edition's page in the text
             self.drop("the printed edition's page numbers")
             return ""
@@ -190,15 +152,18 @@ class Walker:
         lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
         if lettered:
             return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
+        unlinked = tag == "sup" and element.find(".//a") is None
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
-                and not (tag == "sup" and element.find(".//a") is None and _exponent(element)):
-            if self.article is not None and tag == "sup" and element.find(".//a") is None:
+                and not (unlinked and (exponent(element) or (rec.label_value(text.strip("[]()")) in
+                                                             self.linked_numbers and not self.in_notes(element)))):
+            if self.article is not None and unlinked:
                 self.article.bare_superscripts.add(text.strip("[]()"))  # 'Tyr<sup>33</sup>': a marker if a note is 33
             return self.marker_token(element, text.strip("[]()"))
         if tag == "img":
             self.image(element)
             return ""
-        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element):
+        if tag in ("ul", "ol", "span", "div", "p", "nav") and self.in_notes(element) and closing_link_bar(element) \
+                and not self.whole_note(element):
             self.drop(f"link bar: '{rec.squash(element.text_content())[:50]}'")
             return ""
         if tag == "br":
@@ -237,6 +202,24 @@ class Walker:
         return inner
 
     @staticmethod
+    def bracketed(element: etree._Element) -> bool:
+        """Whether text just before an element opens a bracket ('[<a>edit</a>]')."""
+        previous = element.getprevious()
+        before = (previous.tail if previous is not None else element.getparent().text) or ""
+        return before.rstrip().endswith("[")
+
+    @staticmethod
+    def whole_note(element: etree._Element) -> bool:
+        """Whether links that look like a closing bar are all a note says ('3 U.S.C. § 20' as two links): nothing
+        but the note's back-links ('^', '↑', 'a b') stands before them in its item."""
+        holder = next((a for a in element.iterancestors() if a.tag in ("li", "dd", "p")), None)
+        if holder is None:
+            return False
+        text, own = rec.squash(holder.text_content()), rec.squash(element.text_content())
+        before = text[:text.find(own)] if own in text else text
+        return not re.sub(r"[\^↑↩︎\s]|\b[a-z]\b", "", before)
+
+    @staticmethod
     def media_links(element: etree._Element) -> bool:
         """A paragraph that is only links to sound, video or download files ('MP4 MP3', 'PDF')."""
         links = list(element.iter("a"))
@@ -269,18 +252,41 @@ class Walker:
 
     def table_markers(self, table: etree._Element) -> None:
         """The note markers of a table left out stay where it stood, after a line saying so: the notes it cites
-        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list)."""
+        keep their markers and their order among the text's ('Repeat Performance 1947 …[1]' in a wiki's list).
+        Notes set right under the table that only its own cells cite (a wiki's 'a', 'b' under a table of dates)
+        belong to it: they go with it, markers and all."""
+        own = self.own_table_notes(table)
+        self.table_notes.extend(own)
+        own_numbers = {self.anchor(note) for note in own}
         inline = "".join(self.inline(cell) for cell in table.iter("td", "th", "caption"))
-        markers = list(dict.fromkeys(MARKER_TOKEN.findall(inline)))
+        markers = [m for m in dict.fromkeys(MARKER_TOKEN.findall(inline))
+                   if int(m[1:].split(":", 1)[0]) not in own_numbers]
         if markers:
             self.add("para", TABLE_LEFT + "".join(markers), table)
 
+    def own_table_notes(self, table: etree._Element) -> list[etree._Element]:
+        """The blocks right after a table that are notes only the table's links point to."""
+        inside = {(a.get("href") or "")[1:] for a in table.iter("a") if (a.get("href") or "").startswith("#")}
+        outside = {(a.get("href") or "")[1:] for a in (self.root if self.root is not None else table).iter("a")
+                   if (a.get("href") or "").startswith("#") and table not in a.iterancestors()}
+        own = []
+        for sibling in table.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            names = {n for node in sibling.iter() if isinstance(node.tag, str)
+                     for n in (node.get("id"), node.get("name")) if n}
+            cited = names & inside
+            if not cited or cited & outside or not all(self.targets.get(n) for n in cited):
+                break
+            own.append(sibling)
+        return own
+
     def text_box(self, table: etree._Element) -> None:
-        """A table laid out as a box of text (see _text_box), read as text: its cells' paragraphs and their markers,
+        """A table laid out as a box of text (see text_box), read as text: its cells' paragraphs and their markers,
         its first paragraph its heading when that is a short title line over the box's text ('What to Ask for When
         You Don't Know What You Have'), a level under the section it stands in; a quotation's as a quotation."""
         first = len(self.blocks)
-        for cell in _own_cells(table):
+        for cell in own_cells(table):
             if re.search(r"[^\W\d_]", cell.text_content()):
                 self.walk(cell)
         box = self.blocks[first:]
@@ -317,7 +323,10 @@ class Walker:
         run: list[str] = [inline_text(element.text, element.sourceline)] if element.text else []
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in BLOCKS:
+            if any(child is note for note in self.table_notes):
+                self.drop(f"a note of the table left out: '{rec.squash(child.text_content())[:50]}'")
+                tag = ""
+            elif tag in BLOCKS or tag in BLOCK_GROUPS:
                 self.flush(run, element)
                 run = []
                 self.block(child)
@@ -380,9 +389,9 @@ class Walker:
             self.image(element)
         elif tag == "table" and self.notes_table(element):
             self.note_rows(element)
-        elif tag == "table" and element.find(".//img") is not None and _one_column(element):
+        elif tag == "table" and element.find(".//img") is not None and one_column(element):
             self.figure(element)  # a figure Word laid out as a one-column table: title, image, source
-        elif tag == "table" and _text_box(element):
+        elif tag == "table" and text_box(element):
             self.text_box(element)
         elif tag == "table":
             captions = list(element.iterchildren("caption"))
@@ -432,7 +441,7 @@ class Walker:
         for number, text in table_rows(element):
             label = MARKER_TEXT.fullmatch(rec.squash(number.text_content()).rstrip(".)")).group(1)
             anchor = self.anchor(number)
-            body = " ".join(self.inline(p).strip() for p in _cell_parts(text))
+            body = " ".join(self.inline(p).strip() for p in cell_parts(text))
             self.add("item", f"{anchor if anchor is not None else label}. {body.strip()}", text, anchor=anchor)
 
     def figure(self, element: etree._Element) -> None:
@@ -457,6 +466,7 @@ CONTENTS_HEADING = re.compile(r"(?i)(?:table of )?contents|(?:list of )?(?:figur
                               r"inhalt(?:sverzeichnis)?|содержание|оглавление|sommaire|i̇çindekiler")
 
 
+
 def _link_address(href: str) -> str:
     """A link's address as Markdown can hold it (spaces and brackets escaped)."""
     return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
@@ -468,97 +478,6 @@ def _whole_in_page_link(item: etree._Element) -> bool:
     text = rec.squash(item.text_content())
     return bool(links) and bool(text) and rec.squash(" ".join(a.text_content() for a in links)) == text
 
-
-NUMBER_CELL = re.compile(r"\[?(?:\d{1,3}|[ivxl]{1,7})\]?[.)]?")
-
-
-def table_rows(table: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
-    """(number cell, text cell) for every row of a table whose rows each hold a note's number and its text, else []."""
-    rows = []
-    for row in table.iter("tr"):
-        if next(row.iterancestors("table"), None) is not table:
-            continue
-        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        filled = [c for c in cells if rec.squash(c.text_content())]
-        if not filled:
-            continue
-        if len(cells) != 2 or len(filled) != 2 or not NUMBER_CELL.fullmatch(rec.squash(cells[0].text_content())):
-            return []
-        rows.append((cells[0], cells[1]))
-    return rows
-
-
-def _one_column(table: etree._Element) -> bool:
-    """Whether every row of a table holds a single cell (a layout box, not a table of data)."""
-    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
-    return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
-
-
-def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
-    """The blocks without the markers a table left out shares with the text (a table of contents repeats the
-    markers of the headings it lists): a table's line keeps only the markers of notes the text cites nowhere else,
-    and goes when none is left. A marker opening a block is a note's own label ('[3] The Preludio …' in the list of
-    notes), no citation."""
-    value = re.compile(r"\x00(\d+):")
-    cited = {v for b in blocks if not b.text.startswith(TABLE_LEFT)
-             for v in value.findall(MARKER_TOKEN.sub("", b.text.lstrip(), count=1) if MARKER_TOKEN.match(b.text.lstrip())
-                                    else b.text)}
-    kept = []
-    for block in blocks:
-        if block.text.startswith(TABLE_LEFT):
-            own = [m for m in MARKER_TOKEN.findall(block.text) if value.match(m).group(1) not in cited]
-            pending = "".join(m.group(0) for m in TABLE_DIGIT.finditer(block.text))  # a copy's digits glued to a cell, markers maybe
-            if not own and not pending:
-                continue
-            block.text = TABLE_LEFT + "".join(own) + pending
-        kept.append(block)
-    return kept
-
-
-def _own_cells(table: etree._Element) -> list[etree._Element]:
-    return [c for c in table.iter("td", "th") if next(c.iterancestors("table"), None) is table]
-
-
-BOX_WORDS = 12  # a cell of this many words is a box's text, not a table's datum
-LINK_SHARE = 0.25  # a box with more of its text in links than this is a navigation box, not text
-
-
-def _link_share(element: etree._Element) -> float:
-    text = len(rec.squash(element.text_content()))
-    return sum(len(rec.squash(a.text_content())) for a in element.iter("a")) / text if text else 1.0
-BYLINE_WORDS = 6  # a quotation table's other cells hold marks or a short attribution ('— Vaclav Havel')
-
-
-def _text_box(table: etree._Element) -> bool:
-    """A table laid out as a box of text, read as text (its paragraphs and their note markers stay), not a table of
-    data to rebuild: one column of cells (a text box or sidebar Word keeps as a table, one cell or several), or a
-    row or two with one cell of text and the rest quotation marks or an attribution (a wiki's quotation table)."""
-    if table.find(".//table") is not None or _link_share(table) > LINK_SHARE:  # (a navigation box: links)
-        return False
-    filled = [c for c in _own_cells(table) if re.search(r"[^\W\d_]", c.text_content())]
-    sizes = [len(rec.squash(c.text_content()).split()) for c in filled]
-    if not sizes or max(sizes) < BOX_WORDS:
-        return False
-    if _one_column(table):
-        return True
-    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
-    if len(rows) > 2 or len(sizes) > 2:
-        return False
-    return len(sizes) == 1 or min(sizes) <= BYLINE_WORDS
-
-
-QUOTE_WORDS = {"quote", "quotation", "cquote", "quotebox", "epigraph"}
-
-
-def quote_box(element: etree._Element) -> bool:
-    """A box the page marks as a quotation (a wiki's 'quotebox', 'cquote'): read as a quotation, not as text."""
-    return bool(_words(element) & QUOTE_WORDS) and not bool(_words(element) & {"pullquote", "pull"})
-
-
-def _cell_parts(cell: etree._Element) -> list[etree._Element]:
-    """The paragraphs of a table cell, or the cell itself when it holds none."""
-    parts = [p for p in cell.iter("p") if rec.squash(p.text_content())]
-    return parts or [cell]
 
 
 def notes_heading_above(element: etree._Element) -> bool:
@@ -572,50 +491,3 @@ def notes_heading_above(element: etree._Element) -> bool:
         node = node.getparent()
     return False
 
-
-def _address_key(address: str) -> str:
-    """An address without its scheme, 'www.', query, fragment and closing slash: '//en.wikipedia.org/wiki/Dog'."""
-    address = re.sub(r"^[a-z][a-z0-9+.-]*:", "", address.strip(), flags=re.IGNORECASE)
-    address = re.split(r"[?#]", address, maxsplit=1)[0].rstrip("/")
-    return re.sub(r"^//www\.", "//", address).casefold()
-
-
-def _own_addresses(doc: etree._Element) -> tuple[set[str], str]:
-    """The page's own addresses as its head declares them (canonical, og:url, a wiki's dc:isVersionOf), and the
-    <base> that relative links resolve against."""
-    found = [*doc.xpath("//link[@rel='canonical' or contains(@rel, 'isVersionOf')]/@href"),
-             *doc.xpath("//meta[@property='og:url' or @name='og:url']/@content")]
-    base = next(iter(doc.xpath("//base/@href")), "")
-    return {_address_key(a) for a in found if a.strip()} - {""}, base
-
-
-def _resolved(href: str, base: str) -> str:
-    """A link's address resolved against the page's <base> the way a browser does, for the cases pages use."""
-    if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", href, re.IGNORECASE) or not base:
-        return href
-    if href.startswith("/"):
-        host = re.match(r"^((?:[a-z][a-z0-9+.-]*:)?//[^/]+)", base, re.IGNORECASE)
-        return (host.group(1) if host else "") + href
-    return base.rsplit("/", 1)[0] + "/" + re.sub(r"^\./", "", href)
-
-
-def same_page_links(doc: etree._Element) -> int:
-    """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
-    address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
-    as one when the part before '#' is empty or is the page's own declared address and the id is in the page.
-    Returns how many links were rewritten."""
-    addresses, base = _own_addresses(doc)
-    ids = {n for node in doc.iter() if isinstance(node.tag, str)
-           for n in (node.get("id"), node.get("name")) if n}
-    rewritten = 0
-    for link in doc.iter("a"):
-        href = (link.get("href") or "").strip()
-        if "#" not in href or href.startswith("#"):
-            continue
-        where, fragment = href.split("#", 1)
-        if fragment not in ids:
-            continue
-        if not where.strip() or (addresses and _address_key(_resolved(where, base)) in addresses):
-            link.set("href", "#" + fragment)
-            rewritten += 1
-    return rewritten

@@ -172,8 +172,16 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     notes, end = read_numbered(blocks, heading + 1, loose=True)
     numbered = bool(notes)
     expected = max(markers) if markers else _run_length(weak)
+    start = 1
+    if not notes and not expected:  # no run from 1: a chapter's notes going on from an earlier one's (168, 169 …)
+        start, expected = _later_run(markers | weak)
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected)
+        if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
+            return None  # (numbered on from 168 only when every item keeps its back-link: a copied endnotes list)
+        for note in notes:
+            note.number += start - 1
+            note.label = str(note.number)
         cited = {n.number for n in notes} & (markers | weak)
         if len(cited) < max(1, len(notes) // 2):  # the text's markers reach few of the items: a bibliography
             return None
@@ -202,6 +210,22 @@ def _run_on(blocks, lists: list[NotesList], skipped: list | None = None) -> Note
     between = [b for a, c in zip(lists, lists[1:]) for b in blocks[a.end:c.start]]
     return NotesList(lists[0].start, lists[-1].end, lists[0].heading, [n for f in lists for n in f.notes],
                      between=between, skipped=skipped or [])
+
+
+LATER_RUN = 3  # numbers in a row from above 1 that make a chapter's markers going on from an earlier chapter
+
+
+def _later_run(numbers: set[int]) -> tuple[int, int]:
+    """The longest unbroken run k, k + 1, … (k above 1, at least LATER_RUN long) in `numbers`: (k, its length), or
+    (1, 0) when there is none."""
+    best = (1, 0)
+    for first in sorted(n for n in numbers if n > 1 and n - 1 not in numbers):
+        length = 0
+        while first + length in numbers:
+            length += 1
+        if length >= LATER_RUN and length > best[1]:
+            best = (first, length)
+    return best
 
 
 def _run_length(numbers: set[int]) -> int:
@@ -362,9 +386,13 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
                 candidates.append((_score(found, before, weak), found.numbered, found.start, found))
     if candidates:  # the best fit; on a tie the later list (notes close an article)
         return _numbered_on(blocks, [c[3] for c in candidates]) or max(candidates, key=lambda c: c[:3])[3]
-    return _restarting_runs(blocks) or _section_runs(blocks) or _closing_run(blocks, markers, weak) \
+    closing, backlinked = _closing_run(blocks, markers, weak), _backlinked_run(blocks, markers | weak)
+    if closing is not None and backlinked is not None and len(backlinked.notes) > len(closing.notes) and \
+            not any(n.backlinked for n in closing.notes):  # ('1. Über die Erkenntnis', '2. Von der Offenbarung'
+        closing = None  # of a site's menu after the text are no notes beside a longer run of back-linked ones)
+    return _restarting_runs(blocks) or _section_runs(blocks) or closing \
         or _glued_run(blocks, weak) \
-        or _backlinked_run(blocks, markers | weak) \
+        or backlinked \
         or _lone_closing_note(blocks, weak)
 
 

@@ -1,0 +1,56 @@
+"""Links from an HTML page to a place in the page itself, however the saved page spells them ('https://site/post/#_ftn1',
+'./Dog#cite_note-1' under <base>), written back as '#id'."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+
+def _address_key(address: str) -> str:
+    """An address without its scheme, 'www.', query, fragment and closing slash: '//en.wikipedia.org/wiki/Dog'."""
+    address = re.sub(r"^[a-z][a-z0-9+.-]*:", "", address.strip(), flags=re.IGNORECASE)
+    address = re.split(r"[?#]", address, maxsplit=1)[0].rstrip("/")
+    return re.sub(r"^//www\.", "//", address).casefold()
+
+
+def _own_addresses(doc: etree._Element) -> tuple[set[str], str]:
+    """The page's own addresses as its head declares them (canonical, og:url, a wiki's dc:isVersionOf), and the
+    <base> that relative links resolve against."""
+    found = [*doc.xpath("//link[@rel='canonical' or contains(@rel, 'isVersionOf')]/@href"),
+             *doc.xpath("//meta[@property='og:url' or @name='og:url']/@content")]
+    base = next(iter(doc.xpath("//base/@href")), "")
+    return {_address_key(a) for a in found if a.strip()} - {""}, base
+
+
+def _resolved(href: str, base: str) -> str:
+    """A link's address resolved against the page's <base> the way a browser does, for the cases pages use."""
+    if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", href, re.IGNORECASE) or not base:
+        return href
+    if href.startswith("/"):
+        host = re.match(r"^((?:[a-z][a-z0-9+.-]*:)?//[^/]+)", base, re.IGNORECASE)
+        return (host.group(1) if host else "") + href
+    return base.rsplit("/", 1)[0] + "/" + re.sub(r"^\./", "", href)
+
+
+def same_page_links(doc: etree._Element) -> int:
+    """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
+    address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
+    as one when the part before '#' is empty or is the page's own declared address and the id is in the page.
+    Returns how many links were rewritten."""
+    addresses, base = _own_addresses(doc)
+    ids = {n for node in doc.iter() if isinstance(node.tag, str)
+           for n in (node.get("id"), node.get("name")) if n}
+    rewritten = 0
+    for link in doc.iter("a"):
+        href = (link.get("href") or "").strip()
+        if "#" not in href or href.startswith("#"):
+            continue
+        where, fragment = href.split("#", 1)
+        if fragment not in ids:
+            continue
+        if not where.strip() or (addresses and _address_key(_resolved(where, base)) in addresses):
+            link.set("href", "#" + fragment)
+            rewritten += 1
+    return rewritten
