@@ -281,7 +281,8 @@ def byline_scores(lines: list[str], anchor: int, start: int, dates: dict[int, tu
         line = lines[i]
         names = byline_names(line, True)
         score = 3.0
-        if not names and len(line) <= 60 and (anchor < i <= anchor + 3 or i - 1 in dates or i + 1 in dates):
+        if not names and len(line) <= 60 and (anchor < i <= anchor + 3 or i - 1 in dates or i + 1 in dates) \
+                and not (i > 0 and SECTION_NUMBER.fullmatch(rec.squash(lines[i - 1]))):  # ('I' / 'Laying Plans')
             beside = i - 1 in dates or i + 1 in dates
             names = _bare_name(line, capitals=beside, title=lines[anchor] if anchor < len(lines) else "")
             score = 2.5 if beside else 1.75
@@ -294,6 +295,12 @@ def byline_scores(lines: list[str], anchor: int, start: int, dates: dict[int, tu
         score -= _distance(i, anchor, start)
         scores[i] = (score, names)
     return scores
+
+
+# A section's number alone on its line ('I', '12.', 'Chapter IV', 'Глава 3'): the line under it is that section's
+# title, never a byline, however much it looks like a name.
+SECTION_NUMBER = re.compile(r"(?:(?:chapter|part|book|section|kapitel|teil|chapitre|partie|глава|часть|bölüm|kısım)\s+)?"
+                            r"(?:(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3})\.?", re.IGNORECASE)
 
 
 def _name_beside_date(line: str) -> list[str] | None:
