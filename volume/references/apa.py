@@ -9,6 +9,7 @@ from volume.references.fields import (
     add_note,
     add_parenthetical,
     assign_plain,
+    is_description,
     italic_element,
     ordered,
     split_title,
@@ -24,6 +25,12 @@ JOURNAL_TAIL_RE = re.compile(
     r"(?:\s*(?P<extra>\([^()]*\)))?\s*$"
 )
 SPEECH_RE = re.compile(r"(?i)^\[?(?:testimony|speech|address|remarks|lecture)\b")
+SYMBOL = r"[A-Z][\w.]*/[\w./-]*\d[\w./-]*"
+SYMBOLS_RE = re.compile(rf"{SYMBOL}(?:,\s*{SYMBOL})*")  # UN document symbols: "A/RES/71/313, E/CN.3/2018/2"
+MEDIA_RE = re.compile(r"(?i)^(?:video|audio|podcast|webinar|tweet|image|infographic|photograph|film|blog post|map)")
+# media on a site (YouTube, a podcast's platform): what follows them is the site; a data set, software, slides or a
+# press release is published by what follows it (APA 7's "Publisher")
+ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
 
 
 def _title_from_author(piece: Piece, work: dict) -> tuple[str, bool]:
@@ -54,6 +61,12 @@ def _container(work: dict, element: str) -> None:
     add_note(work, after)
 
 
+def _et_al(person: dict) -> dict:
+    """"Blanchard et al." read as one name: the first author's family name ("et al." adds no author)."""
+    match = ET_AL_RE.match(person.get("literal", ""))
+    return {"family": match["family"]} if match else person
+
+
 def _kind(work: dict, italic_title: bool) -> str:
     if work.get("volume"):
         return "article-journal"
@@ -63,7 +76,7 @@ def _kind(work: dict, italic_title: bool) -> str:
         return "motion_picture"
     if not italic_title and work.get("container-title") and work.get("container-italic"):
         return "article-newspaper"
-    if italic_title and work.get("publisher"):
+    if work.get("publisher") and (italic_title or work.get("genre")):
         return "report" if work.get("URL") or work.get("number") else "book"
     if italic_title and work.get("number"):
         return "report"
@@ -74,7 +87,7 @@ def parse_apa(piece: Piece) -> dict:
     """A CSL-JSON item from one APA reference."""
     work: dict = {}
     if piece.authors:
-        work["author"] = [dict(a) for a in piece.authors]
+        work["author"] = [_et_al(dict(a)) for a in piece.authors]
     parts, suffix = parse_apa_date(piece.date or "") or (None, None)
     if parts:
         work["issued"] = date_field(parts)
@@ -88,12 +101,46 @@ def parse_apa(piece: Piece) -> dict:
         (title, italic), rest = _title_from_author(piece, work), body
     work["title"] = title
     for element in split_elements(rest):
-        if italic_element(element) and not italic and not work.get("container-title"):
+        bracketed = re.fullmatch(r"\[([^\[\]]+)\]\.?", element.strip())
+        if bracketed and is_description(bracketed.group(1)) and not work.get("genre"):
+            work["genre"] = bracketed.group(1)  # "*Malnutrition*. [Fact sheet]. URL": what the work is, not its site
+        elif SYMBOLS_RE.fullmatch(element.strip(" .")):
+            add_note(work, element)  # document symbols ("A/RES/71/313, E/CN.3/2018/2"): neither site nor publisher
+        elif italic_element(element) and not italic and not work.get("container-title"):
             _container(work, element)
             work["container-italic"] = True
         else:
-            assign_plain(work, element, "publisher" if italic else "container-title")
+            described = work.get("genre") and not MEDIA_RE.match(work["genre"])
+            assign_plain(work, element, "publisher" if italic or described else "container-title")
     work["type"] = _kind(work, italic)
     work.pop("container-italic", None)
     work["note-text"] = piece.text
     return ordered(work)
+
+
+NEWS_WORDS_RE = re.compile(r"(?i)\b(?:news|times|post|journal|magazine|daily|herald|tribune|gazette|review|blog|wire|"
+                           r"press agency|television|radio|broadcasting)\b")
+
+
+def site_or_publisher_doubts(work: dict, text: str) -> list[str]:
+    """A doubt when an institution's name stands after a plain title by people ("Rebitzer, J. B. (2024). When cheap
+    becomes fragile. Brookings Institution. URL") and nothing tells whether it is the site the page is on or the
+    publisher of a report (APA 7 prints both there; other styles print them apart). After a body's own title it is the
+    site (a body's page on its parent's site, or APA leaving out a publisher that is the author); an italic or quoted
+    title, a report's number, a PDF or a bracketed description tell the kind, and the repairs (repairs.py) settle
+    those."""
+    from volume.references.bodies import CONTAINER_RE, institution_like
+
+    container = str(work.get("container-title", ""))
+    title = str(work.get("title", ""))
+    if (not container or not title or not work.get("author") or work.get("publisher") or work.get("genre")
+            or any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
+        return []
+    if (not institution_like(container) or NEWS_WORDS_RE.search(container) or CONTAINER_RE.search(container)
+            or f"*{container}" in text):
+        return []  # a news outlet, a journal or proceedings, an italic site: a container
+    if all(p.get("literal") for p in work["author"]):
+        return []  # "Florence School of Regulation. (2023). Title. European University Institute.": the parent's site
+    if re.search(r"[*“\"«‘']\s*" + re.escape(title[:20]), text):
+        return []  # an italic or quoted title: the APA and Chicago forms say what the name after it is
+    return ["an institution after a plain title: the page's site or the report's publisher (cannot be told)"]

@@ -23,6 +23,12 @@ NOTE_PREFIX_RE = re.compile(
     r"cited|citing|quoted|updated|in [A-Z][a-z]+$)"
 )
 LOCATOR_RE = re.compile(r"^(?:pp?\.|para\.?|paras\.|ch\.|§)\s*\S.*$")
+DESCRIPTION_RE = re.compile(  # what APA 7 writes in brackets after a title to say what the work is ("[Large language
+    # model]", "[Interview with M. Skok]", "[Presentation slides]"): no part of the title (a translated title is)
+    r"(?i)^(?:interview|large language model|(?:computer |mobile )?(?:software|app)\b|presentation|"
+    r"(?:lecture |powerpoint )?slides|(?:interactive |online )?(?:dashboard|map|graphic|tool|database)|data\b|datasets?\b|pdf\b|video|audio|"
+    r"podcast|webinar|tweet|image|infographic|unpublished|doctoral|master'?s|preprint|poster|brochure|pamphlet|"
+    r"white paper|technical report|source code|press release|fact sheet|blog post)")
 NUMBER_RE = re.compile(r"^(?:Cable|Report|Working Paper|Policy Brief|Paper|No\.|Publication|Document)\s+\S+")
 
 
@@ -56,13 +62,33 @@ def add_parenthetical(work: dict, text: str) -> None:
         add_note(work, inner)
 
 
+def is_description(inner: str) -> bool:
+    """Whether a bracketed phrase after a title says what the work is ("Data set", "Interview with M. Skok")."""
+    return inner.lower() in GENRES or bool(DESCRIPTION_RE.match(inner.strip()))
+
+
+TRAILING_NUMBER_RE = re.compile(  # a title's trailing edition, version, release or report number: "(3rd ed.)",
+    # "(Release 0.15.2)", "(Report 4186)", "(arXiv:2203.05794)", "(NREL/PR-7A40-89172)" — never an acronym "(SDGs)"
+    r"\s*\(((?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+|rev\.|updated)\s+ed\.?|(?:version|release|v\.)\s*\d[^()]*|"
+    r"(?:report|working paper|paper|brief|publication|document)\s+(?:no\.\s*)?\d[^()]*|arXiv:\s*\S+|"
+    r"[A-Z]{2,}[\w.]*[/-](?=[\w./-]*\d)[\w./-]+)\)$", re.IGNORECASE)
+
+
 def title_extras(title: str, work: dict) -> str:
-    """A title without a trailing genre label ("[Interview]"), which goes to the genre field."""
-    match = re.search(r"\s*\[([^\[\]]+)\]$", title)
-    if match and match.group(1).lower() in GENRES and title[: match.start()].strip():
-        work["genre"] = match.group(1)
-        return title[: match.start()].strip()
-    return title
+    """A title without a trailing genre label ("[Interview]"), which goes to the genre field, nor a trailing edition,
+    version or report number ("(3rd ed.)", "(Report 4186)"), which go to the number or the note."""
+    while True:
+        match = re.search(r"\s*\[([^\[\]]+)\]$", title)
+        if match and is_description(match.group(1)) and title[: match.start()].strip():
+            work["genre"] = match.group(1)
+            title = title[: match.start()].strip()
+            continue
+        match = TRAILING_NUMBER_RE.search(title)
+        if match and title[: match.start()].strip():
+            add_parenthetical(work, f"({match.group(1)})")
+            title = title[: match.start()].strip()
+            continue
+        return title
 
 
 def split_title(body: str, work: dict) -> tuple[str, bool, str]:
@@ -76,7 +102,7 @@ def split_title(body: str, work: dict) -> tuple[str, bool, str]:
             if not match:
                 break
             extra = match.group(1)
-            if extra.startswith("[") and extra[1:-1].lower() not in GENRES:
+            if extra.startswith("[") and not is_description(extra[1:-1]):
                 title = f"{title} {extra}"
             else:
                 add_parenthetical(work, extra)
