@@ -9,6 +9,7 @@ import pytest
 from volume.references.apa import site_or_publisher_doubts
 from volume.references.fields import title_extras
 from volume.references.parse import parse_note
+from volume.references.web_notes import read_web_note
 
 
 def reading(text: str) -> dict:
@@ -90,3 +91,35 @@ def test_an_institution_that_repeats_the_author_is_the_site():
             "container-title": "World Health Organization", "URL": "https://www.who.int/news-room/fact-sheets/detail/diabetes"}
     assert site_or_publisher_doubts(work, text) == []
     assert site_or_publisher_doubts({**work, "author": [{"family": "Rebitzer", "given": "J. B."}]}, text)
+
+
+# The APA form with no author puts the title where the author goes: "Title. (Date). Site. URL". These strings are
+# written for the tests in that shape (the sites are real, the pages made up).
+def test_a_title_with_a_date_after_it_and_its_site_is_read_by_the_web_note_reader():
+    work = read_web_note("Speech to text made simple. (n.d.). Google Cloud. Retrieved August 14, 2025, from "
+                         "https://cloud.google.com/speech-to-text")
+    assert work["title"] == "Speech to text made simple" and work["container-title"] == "Google Cloud"
+    assert "issued" not in work
+
+
+def test_a_title_then_its_site_is_not_read_as_an_author_and_a_title():
+    note = parse_note("Climate Change Basics. (2021). Environmental Defense Fund. https://www.edf.org/climate/basics",
+                      strict=True, threshold=0.0)
+    work = note.readings[0].work
+    assert work.get("title") == "Climate Change Basics" and "author" not in work
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Axios. (2024, April 11). Drug shortages reach record high. https://www.axios.com/2024/04/11/drug-shortage-record-high",
+     "Axios"),  # the name of the URL's host
+    ("Corporation for Public Broadcasting. (n.d.). About CPB. Retrieved August 14, 2025, from https://cpb.org/aboutcpb",
+     "Corporation for Public Broadcasting"),  # a body's name
+])
+def test_a_body_or_the_sites_own_name_before_the_date_is_the_author(text, author):
+    assert read_web_note(text)["author"] == [{"literal": author}]
+
+
+def test_a_name_that_is_neither_is_left_to_the_apa_reader():
+    assert read_web_note("Dusnoki. (2018, February 25). DIY Arduino Rgb 12v led STRIP IR Controller PCB design, build, "
+                         "Soldering, programming guide. Retrieved April 18, 2021, from "
+                         "https://www.youtube.com/watch?v=upuhM59AFPk") is None

@@ -67,6 +67,20 @@ def _et_al(person: dict) -> dict:
     return {"family": match["family"]} if match else person
 
 
+def _title_first(work: dict, italic: bool) -> None:
+    """APA 7 with no author, "Climate Change Basics. (2021). Environmental Defense Fund. URL": read as an author and a
+    title, it is a title and its site when the second names a body or the URL's host and the first does not."""
+    from volume.references.web_notes import names_a_body, names_the_site
+
+    people, title, url = work.get("author") or [], str(work.get("title", "")), str(work.get("URL", ""))
+    if (len(people) != 1 or not people[0].get("literal") or italic or not title or not url
+            or any(work.get(k) for k in ("container-title", "publisher", "genre"))):
+        return
+    if names_the_site(title, url) and not names_a_body(people[0]["literal"], url):
+        work["title"], work["container-title"] = people[0]["literal"], title
+        del work["author"]
+
+
 def _kind(work: dict, italic_title: bool) -> str:
     if work.get("volume"):
         return "article-journal"
@@ -112,6 +126,7 @@ def parse_apa(piece: Piece) -> dict:
         else:
             described = work.get("genre") and not MEDIA_RE.match(work["genre"])
             assign_plain(work, element, "publisher" if italic or described else "container-title")
+    _title_first(work, italic)
     work["type"] = _kind(work, italic)
     work.pop("container-italic", None)
     work["note-text"] = piece.text

@@ -16,6 +16,8 @@ from volume.references.urls import doi_from_url, find_urls
 
 DATE_FIRST_RE = re.compile(r"^\((?P<date>[^()]{4,40})\)\.?\s+(?P<rest>.+)$")
 DATE_LAST_RE = re.compile(r"^(?P<rest>.+?[.?!])\s+\((?P<date>[^()]{4,40})\)\.?$")
+DATE_MID_RE = re.compile(r"^(?P<title>[^()]+?[.?!])\s+\((?P<date>[^()]{3,40})\)\.\s+(?P<site>[^()]+)$")  # APA 7 with no
+# author: "Title. (n.d.). Site." — the title where the author goes
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}")
 NO_DATE_RE = re.compile(r"(?<=[.\s])(?:n\.\s?d|s\.\s?d|o\.\s?J)\.(?=\s|$)")
 SENTENCE_RE = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z0-9“\"«*‘'])")
@@ -76,7 +78,7 @@ def _read(text: str) -> dict | None:
     folded = ascii_fold(literal or "").replace(" ", "")
     if work and folded and "container-title" not in work and any(folded in host for host in _host_words(url)):
         return None  # 'Eurasianet, "Title," date, eurasianet.org/…': the site's name, or its author? Cannot be told
-    work = work or _org_dated(body) or _italic_report(body)
+    work = work or _org_dated(body, url) or _italic_report(body)
     if work is None:
         pasted = _pasted(body + " " + url)
         if pasted is not None or not accessed:
@@ -103,6 +105,8 @@ def _pasted(text: str) -> dict | None:
     body = text[: urls[0][0]].strip()
     work: dict = {"URL": url}
     dated = DATE_FIRST_RE.match(body) or DATE_LAST_RE.match(body)  # "(2020, May 1). Title. Site." or "Title. Site. (…)."
+    if not dated and DATE_MID_RE.match(body):
+        return _title_dated_site(body, url)
     if dated:
         parsed = parse_apa_date(dated["date"])
         if parsed is None:
@@ -132,6 +136,37 @@ def _pasted(text: str) -> dict | None:
         work["DOI"] = doi
     work["type"] = "webpage"
     return work
+
+
+def _title_dated_site(body: str, url: str) -> dict | None:
+    """APA 7 with no author, "Title. (n.d.). Site. URL": a title that names no body, its date, and a short site name
+    that is the URL's host's ("Speech to text made simple. (n.d.). Google Cloud."); None for any other shape."""
+    match = DATE_MID_RE.match(body)
+    if not match or re.search(r"[*_\[\]]", body):
+        return None
+    title, site = match["title"].rstrip(".").strip(), match["site"].strip(" .")
+    parsed = parse_apa_date(match["date"])
+    if (parsed is None or len(_segments(site)) != 1 or len(_segments(title)) != 1 or not _site_like(site)
+            or names_a_body(title, url) or not names_the_site(site, url)):
+        return None
+    work: dict = {"type": "webpage", "title": title, "container-title": site, "URL": url}
+    if parsed[0]:
+        work["issued"] = date_field(parsed[0])
+    doi = doi_from_url(url)
+    if doi:
+        work["DOI"] = doi
+    return work
+
+
+def names_the_site(name: str, url: str) -> bool:
+    """A short name that is the URL's host's: "Google Cloud" at cloud.google.com, "Environmental Defense Fund" at
+    edf.org (its initials); never a long title that merely holds the host's word."""
+    folded = ascii_fold(name).replace(" ", "")
+    initials = "".join(w[0] for w in ascii_fold(name).split() if w)
+    hosts = _host_words(url)
+    return (1 <= len(name.split()) <= 4 and bool(folded)
+            and any(folded in host or (len(host) > 3 and host in folded) or (len(initials) > 1 and initials == host)
+                    for host in hosts))
 
 
 LEAD_IN_RE = re.compile(r"(?:see(?: also)?|cf\.|compare|vgl\.|siehe|voir(?: aussi)?|bkz\.|см\.)\s", re.IGNORECASE)
@@ -246,7 +281,12 @@ def _quoted(body: str) -> dict | None:
     return work
 
 
-def _org_dated(body: str) -> dict | None:
+def names_a_body(name: str, url: str) -> bool:
+    """An organisation's name, an acronym, or the name of the URL's host ("Axios" at axios.com), not a page's title."""
+    return bool(org_like(name) or ACRONYM_RE.fullmatch(name) or _matches_host(name, url))
+
+
+def _org_dated(body: str, url: str = "") -> dict | None:
     """'Org. (2026). *Title*. Site.' — an organisation (one name, no initials) as author of a dated page."""
     match = ORG_DATED_RE.match(body)
     if not match or re.search(r"\b[A-Z]\.", match["who"]) or len(match["who"].split()) > 5:
@@ -263,6 +303,9 @@ def _org_dated(body: str) -> dict | None:
     segments = _segments(match["rest"])
     if not 1 <= len(segments) <= 2 or (len(segments) == 2 and not _site_like(segments[1])):
         return None
+    if len(segments) == 1 and not names_a_body(match["who"], url) and len(names) == 1:
+        return None  # "Drug shortages reach record high. (2024). Axios.": a title and its site, or an author and a
+        # title? Only a name that is a body's, or the URL's, tells
     work: dict = {"author": [{"literal": name} for name in names], "title": segments[0]}
     if len(segments) == 2:
         work["container-title"] = segments[1]
