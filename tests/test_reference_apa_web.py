@@ -123,3 +123,20 @@ def test_a_name_that_is_neither_is_left_to_the_apa_reader():
     assert read_web_note("Dusnoki. (2018, February 25). DIY Arduino Rgb 12v led STRIP IR Controller PCB design, build, "
                          "Soldering, programming guide. Retrieved April 18, 2021, from "
                          "https://www.youtube.com/watch?v=upuhM59AFPk") is None
+
+
+def test_a_part_in_an_italic_whole_without_editors_is_read_with_its_pages_and_publisher():
+    work = reading("Rudnik, C., Ehrhart, T., Ferret, O., Teyssou, D., Troncy, R., & Tannier, X. (2019). Searching news "
+                   "articles using an event knowledge graph leveraged by Wikidata. In *Companion Proceedings of the 2019 "
+                   "World Wide Web Conference (WWW ’19 Companion)* (pp. 957–964). ACM. "
+                   "https://doi.org/10.1145/3308560.3316761")
+    assert work["container-title"] == "Companion Proceedings of the 2019 World Wide Web Conference (WWW ’19 Companion)"
+    assert work["page"] == "957–964" and work["publisher"] == "ACM"
+
+
+def test_apa6_retrieved_from_a_website_names_the_publisher():
+    # tests/cases/references/tune-eval1 (nlb-contemporary-china, fit half): "Retrieved …, from X website: URL"
+    work = reading("Lun, J. (2017, January). China’s domestic politics and foreign policy: January 2017 analysis. "
+                   "Retrieved October 27, 2017, from House of Commons Library website: "
+                   "http://researchbriefings.files.parliament.uk/documents/CBP-7870/CBP-7870.pdf")
+    assert work["publisher"] == "House of Commons Library"

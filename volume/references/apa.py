@@ -30,6 +30,9 @@ SYMBOLS_RE = re.compile(rf"{SYMBOL}(?:,\s*{SYMBOL})*")  # UN document symbols: "
 MEDIA_RE = re.compile(r"(?i)^(?:video|audio|podcast|webinar|tweet|image|infographic|photograph|film|blog post|map)")
 # media on a site (YouTube, a podcast's platform): what follows them is the site; a data set, software, slides or a
 # press release is published by what follows it (APA 7's "Publisher")
+IN_CONTAINER_RE = re.compile(r"^In\s+\*(?P<name>[^*]{3,200})\*\s*(?:\((?:pp?\.\s*)?(?P<page>\d+(?:\s*[–—-]\s*\d+)?)\))?\.?$")
+WEBSITE_RE = re.compile(r"(?i)^(?:retrieved\s+from\s+)?(?:the\s+)?(?P<site>[^:]{2,80}?)\s+website\s*:?$")  # APA 6's
+# "Retrieved October 27, 2017, from Oliver Wyman website: URL": the body that published the page
 ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
 
 
@@ -82,8 +85,12 @@ def _title_first(work: dict, italic: bool) -> None:
 
 
 def _kind(work: dict, italic_title: bool) -> str:
+    from volume.references.bodies import CONTAINER_RE
+
     if work.get("volume"):
         return "article-journal"
+    if work.get("in-container"):
+        return "paper-conference" if CONTAINER_RE.search(work["container-title"]) else "chapter"
     if SPEECH_RE.match(work.get("title", "")) or work.get("genre", "").lower() in {"speech", "testimony"}:
         return "speech"
     if work.get("genre", "").lower() == "video":
@@ -120,15 +127,24 @@ def parse_apa(piece: Piece) -> dict:
             work["genre"] = bracketed.group(1)  # "*Malnutrition*. [Fact sheet]. URL": what the work is, not its site
         elif SYMBOLS_RE.fullmatch(element.strip(" .")):
             add_note(work, element)  # document symbols ("A/RES/71/313, E/CN.3/2018/2"): neither site nor publisher
+        elif IN_CONTAINER_RE.match(element) and not italic and not work.get("container-title"):
+            found = IN_CONTAINER_RE.match(element)  # "In *Proceedings of KONVENS 2016* (pp. 65–71).": no editors
+            work["container-title"], work["in-container"] = found["name"].strip(), True
+            if found["page"]:
+                work["page"] = found["page"]
+        elif WEBSITE_RE.match(element) and not work.get("publisher") and not work.get("container-title"):
+            work["publisher"] = WEBSITE_RE.match(element)["site"]
         elif italic_element(element) and not italic and not work.get("container-title"):
             _container(work, element)
             work["container-italic"] = True
         else:
             described = work.get("genre") and not MEDIA_RE.match(work["genre"])
-            assign_plain(work, element, "publisher" if italic or described else "container-title")
+            slot = "publisher" if italic or described or work.get("in-container") else "container-title"
+            assign_plain(work, element, slot)
     _title_first(work, italic)
     work["type"] = _kind(work, italic)
     work.pop("container-italic", None)
+    work.pop("in-container", None)
     work["note-text"] = piece.text
     return ordered(work)
 
