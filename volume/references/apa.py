@@ -143,6 +143,8 @@ def parse_apa(piece: Piece) -> dict:
             assign_plain(work, element, slot)
     _title_first(work, italic)
     work["type"] = _kind(work, italic)
+    if site_or_publisher_doubts(work, piece.text):  # people's plain title, then an institution: read as its report
+        work["publisher"], work["type"] = work.pop("container-title"), "report"  # (the labelled lists' reading)
     work.pop("container-italic", None)
     work.pop("in-container", None)
     work["note-text"] = piece.text
@@ -156,7 +158,9 @@ NEWS_WORDS_RE = re.compile(r"(?i)\b(?:news|times|post|journal|magazine|daily|her
 def site_or_publisher_doubts(work: dict, text: str) -> list[str]:
     """A doubt when an institution's name stands after a plain title by people ("Rebitzer, J. B. (2024). When cheap
     becomes fragile. Brookings Institution. URL") and nothing tells whether it is the site the page is on or the
-    publisher of a report (APA 7 prints both there; other styles print them apart). After a body's own title it is the
+    publisher of a report (APA 7 prints both there; other styles print them apart). The APA reader reads it as the
+    publisher of a report, as every labelled APA list that may be looked at does (tune-r13, tune-round7, tune-eval1's
+    fit half, dev: 6 of 6); a reading that still has it as the site (the labeller's) is doubted. After a body's own title it is the
     site (a body's page on its parent's site, or APA leaving out a publisher that is the author); an italic or quoted
     title, a report's number, a PDF or a bracketed description tell the kind, and the repairs (repairs.py) settle
     those."""
