@@ -141,3 +141,26 @@ def test_apa6_retrieved_from_a_website_names_the_publisher():
                    "Retrieved October 27, 2017, from House of Commons Library website: "
                    "http://researchbriefings.files.parliament.uk/documents/CBP-7870/CBP-7870.pdf")
     assert work["publisher"] == "House of Commons Library"
+
+
+# APA 7's own shapes, written for the tests (no labelled list has them yet).
+def test_a_group_that_signs_a_page_is_its_author_and_a_plain_in_names_the_whole():
+    work = reading("Wikipedia contributors. (2024, May 3). Ransomware. In Wikipedia, The Free Encyclopedia. "
+                   "https://en.wikipedia.org/wiki/Ransomware")
+    assert work["author"] == [{"literal": "Wikipedia contributors"}]
+    assert work["title"] == "Ransomware" and work["container-title"] == "Wikipedia, The Free Encyclopedia"
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("European Commission. (2020). Shaping Europe's digital future. Publications Office of the European Union. "
+     "https://doi.org/10.2759/48191", "Publications Office of the European Union"),  # a publisher's name
+    ("IBM Security. (2023). Cost of a data breach report 2023. IBM. https://www.ibm.com/reports/data-breach", "IBM"),
+])
+def test_a_publishers_name_or_a_reports_title_makes_the_name_after_it_the_publisher(text, publisher):
+    work = reading(text)
+    assert work["publisher"] == publisher and "container-title" not in work
+
+
+def test_a_dated_version_in_brackets_leaves_the_title():
+    work = reading("OpenAI. (2023). ChatGPT (Mar 14 version) [Large language model]. https://chat.openai.com/chat")
+    assert work["title"] == "ChatGPT" and work["genre"] == "Large language model"

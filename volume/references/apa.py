@@ -33,6 +33,13 @@ MEDIA_RE = re.compile(r"(?i)^(?:video|audio|podcast|webinar|tweet|image|infograp
 IN_CONTAINER_RE = re.compile(r"^In\s+\*(?P<name>[^*]{3,200})\*\s*(?:\((?:pp?\.\s*)?(?P<page>\d+(?:\s*[–—-]\s*\d+)?)\))?\.?$")
 WEBSITE_RE = re.compile(r"(?i)^(?:retrieved\s+from\s+)?(?:the\s+)?(?P<site>[^:]{2,80}?)\s+website\s*:?$")  # APA 6's
 # "Retrieved October 27, 2017, from Oliver Wyman website: URL": the body that published the page
+GROUP_AUTHOR_RE = re.compile(  # a group that signs a page, standing where the author goes: "Wikipedia contributors."
+    r"(?i)^(?P<name>[^\W\d_][\w .&'’-]{1,60}?\s(?:contributors|staff|editors|editorial (?:board|team|staff)|desk|"
+    r"team|newsroom|writers|reporters))\.?$")
+PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wikipedia, The Free Encyclopedia."
+PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
+REPORT_NAME_RE = re.compile(r"(?i)\b(?:report|white paper|working paper|policy brief|issue brief|discussion paper|"
+                            r"briefing paper|technical note)\b")
 ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
 
 
@@ -68,6 +75,21 @@ def _et_al(person: dict) -> dict:
     """"Blanchard et al." read as one name: the first author's family name ("et al." adds no author)."""
     match = ET_AL_RE.match(person.get("literal", ""))
     return {"family": match["family"]} if match else person
+
+
+def named_publisher(work: dict) -> None:
+    """A plain name after the title that names a publisher ("Publications Office of the European Union", "OECD
+    Publishing"), or that follows a title naming a report ("Cost of a data breach report 2023. IBM."), publishes it:
+    no site."""
+    from volume.references.bodies import CONTAINER_RE
+
+    container = str(work.get("container-title", ""))
+    if (not container or work.get("publisher") or work.get("type") not in ("webpage", "report")
+            or any(work.get(k) for k in ("volume", "issue", "page")) or CONTAINER_RE.search(container)
+            or NEWS_WORDS_RE.search(container)):
+        return
+    if PUBLISHER_NAME_RE.search(container) or REPORT_NAME_RE.search(str(work.get("title", ""))):
+        work["publisher"], work["type"] = work.pop("container-title"), "report"
 
 
 def _title_first(work: dict, italic: bool) -> None:
@@ -116,7 +138,10 @@ def parse_apa(piece: Piece) -> dict:
         work["year-suffix"] = suffix
     body, links = extract_links(piece.body)
     work.update(links)
-    if piece.authors:
+    group = None if piece.authors else GROUP_AUTHOR_RE.match(unitalic(piece.author_text).strip())
+    if group:
+        work["author"] = [{"literal": group["name"].strip()}]
+    if piece.authors or group:
         title, italic, rest = split_title(body, work)
     else:
         (title, italic), rest = _title_from_author(piece, work), body
@@ -132,6 +157,9 @@ def parse_apa(piece: Piece) -> dict:
             work["container-title"], work["in-container"] = found["name"].strip(), True
             if found["page"]:
                 work["page"] = found["page"]
+        elif PLAIN_IN_RE.match(element) and not italic and not work.get("container-title") and not re.search(
+                r"\b[A-Z]\.\s|\bEds?\b", element):
+            work["container-title"], work["in-container"] = PLAIN_IN_RE.match(element)["name"].strip(), True
         elif WEBSITE_RE.match(element) and not work.get("publisher") and not work.get("container-title"):
             work["publisher"] = WEBSITE_RE.match(element)["site"]
         elif italic_element(element) and not italic and not work.get("container-title"):
@@ -145,6 +173,7 @@ def parse_apa(piece: Piece) -> dict:
     work["type"] = _kind(work, italic)
     if site_or_publisher_doubts(work, piece.text):  # people's plain title, then an institution: read as its report
         work["publisher"], work["type"] = work.pop("container-title"), "report"  # (the labelled lists' reading)
+    named_publisher(work)
     work.pop("container-italic", None)
     work.pop("in-container", None)
     work["note-text"] = piece.text

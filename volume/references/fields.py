@@ -70,6 +70,7 @@ def is_description(inner: str) -> bool:
 TRAILING_NUMBER_RE = re.compile(  # a title's trailing edition, version, release or report number: "(3rd ed.)",
     # "(Release 0.15.2)", "(Report 4186)", "(arXiv:2203.05794)", "(NREL/PR-7A40-89172)" — never an acronym "(SDGs)"
     r"\s*\(((?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+|rev\.|updated)\s+ed\.?|(?:version|release|v\.)\s*\d[^()]*|"
+    r"[\w .,-]{1,30}\d[\w .,-]{0,20}\bversion|"
     r"(?:report|working paper|paper|brief|publication|document)\s+(?:no\.\s*)?\d[^()]*|arXiv:\s*\S+|"
     r"[A-Z]{2,}[\w.]*[/-](?=[\w./-]*\d)[\w./-]+)\)$", re.IGNORECASE)
 

@@ -308,7 +308,10 @@ def _org_dated(body: str, url: str = "") -> dict | None:
         # title? Only a name that is a body's, or the URL's, tells
     work: dict = {"author": [{"literal": name} for name in names], "title": segments[0]}
     if len(segments) == 2:
-        work["container-title"] = segments[1]
+        from volume.references.apa import named_publisher
+
+        work["container-title"], work["type"] = segments[1], "webpage"
+        named_publisher(work)  # "Publications Office of the European Union", a report's title: the publisher
     if parsed[0]:
         work["issued"] = date_field(parsed[0])
     return work
