@@ -164,3 +164,11 @@ def test_a_publishers_name_or_a_reports_title_makes_the_name_after_it_the_publis
 def test_a_dated_version_in_brackets_leaves_the_title():
     work = reading("OpenAI. (2023). ChatGPT (Mar 14 version) [Large language model]. https://chat.openai.com/chat")
     assert work["title"] == "ChatGPT" and work["genre"] == "Large language model"
+
+
+def test_a_dissertation_names_its_university_and_a_number_with_a_space_leaves_the_title():
+    work = reading("Smith, J. (2021). Water security in Central Asia [Doctoral dissertation, University of Oxford]. "
+                   "Oxford University Research Archive. https://ora.ox.ac.uk/objects/uuid:1234")
+    assert work["type"] == "thesis" and work["publisher"] == "University of Oxford"
+    assert title_extras("Report on the condition of education 2022 (NCES 2022-144)", {}) == (
+        "Report on the condition of education 2022")

@@ -40,6 +40,8 @@ PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wi
 PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
 REPORT_NAME_RE = re.compile(r"(?i)\b(?:report|white paper|working paper|policy brief|issue brief|discussion paper|"
                             r"briefing paper|technical note)\b")
+THESIS_KIND = r"doctoral dissertation|master'?s thesis|ph\.?d\.? thesis|dissertation|thesis"
+THESIS_RE = re.compile(rf"(?i)^(?P<kind>{THESIS_KIND}),\s*(?P<where>[^,].+)$")
 ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
 
 
@@ -113,6 +115,8 @@ def _kind(work: dict, italic_title: bool) -> str:
         return "article-journal"
     if work.get("in-container"):
         return "paper-conference" if CONTAINER_RE.search(work["container-title"]) else "chapter"
+    if re.fullmatch(THESIS_KIND, work.get("genre", ""), re.IGNORECASE):
+        return "thesis"
     if SPEECH_RE.match(work.get("title", "")) or work.get("genre", "").lower() in {"speech", "testimony"}:
         return "speech"
     if work.get("genre", "").lower() == "video":
@@ -146,6 +150,9 @@ def parse_apa(piece: Piece) -> dict:
     else:
         (title, italic), rest = _title_from_author(piece, work), body
     work["title"] = title
+    thesis = THESIS_RE.match(work.get("genre", ""))
+    if thesis:  # "[Doctoral dissertation, University of Oxford]": the university grants it; an archive after it is no
+        work["genre"], work["publisher"] = thesis["kind"], thesis["where"].strip()  # publisher
     for element in split_elements(rest):
         bracketed = re.fullmatch(r"\[([^\[\]]+)\]\.?", element.strip())
         if bracketed and is_description(bracketed.group(1)) and not work.get("genre"):

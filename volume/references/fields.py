@@ -72,7 +72,7 @@ TRAILING_NUMBER_RE = re.compile(  # a title's trailing edition, version, release
     r"\s*\(((?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+|rev\.|updated)\s+ed\.?|(?:version|release|v\.)\s*\d[^()]*|"
     r"[\w .,-]{1,30}\d[\w .,-]{0,20}\bversion|"
     r"(?:report|working paper|paper|brief|publication|document)\s+(?:no\.\s*)?\d[^()]*|arXiv:\s*\S+|"
-    r"[A-Z]{2,}[\w.]*[/-](?=[\w./-]*\d)[\w./-]+)\)$", re.IGNORECASE)
+    r"[A-Z]{2,}[\w.]*[/-](?=[\w./-]*\d)[\w./-]+|[A-Z]{2,}\s+\d{2,}[-/.]\d[\w./-]*)\)$", re.IGNORECASE)
 
 
 def title_extras(title: str, work: dict) -> str:
