@@ -39,7 +39,8 @@ GROUP_AUTHOR_RE = re.compile(  # a group that signs a page, standing where the a
 PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wikipedia, The Free Encyclopedia."
 PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
 REPORT_NAME_RE = re.compile(r"(?i)\b(?:report|white paper|working paper|policy brief|issue brief|discussion paper|"
-                            r"briefing paper|technical note)\b")
+                            r"briefing paper|technical note)(?:\s+(?:\d{4}|no\.\s*\S+))?$")  # a title that ends naming
+# itself a report ("Cost of a data breach report 2023"), not one about a report ("[Fact-check of a … report on …]")
 THESIS_KIND = r"doctoral dissertation|master'?s thesis|ph\.?d\.? thesis|dissertation|thesis"
 THESIS_RE = re.compile(rf"(?i)^(?P<kind>{THESIS_KIND}),\s*(?P<where>[^,].+)$")
 ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
