@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from volume.references.apa import site_or_publisher_doubts  # r15a: an institution after a plain title
 from volume.references.bodies import institution_like
 from volume.references.boundary_checks import boundary_doubts
 from volume.references.field_checks import PAGES_RE, container_doubts, field_doubts, number_doubts
@@ -22,7 +21,7 @@ def doubts(work: dict, text: str) -> list[str]:
     """What makes a reading implausible; each one keeps the reference as written."""
     return [*name_doubts(work, text), *title_doubts(work, text), *field_doubts(work, text), *number_doubts(work, text),
             *container_doubts(work, text), *_shape_doubts(work, text), *_code_doubts(work, text),
-            *_thesis_doubts(work, text), *boundary_doubts(work, text), *site_or_publisher_doubts(work, text)]
+            *_thesis_doubts(work, text), *boundary_doubts(work, text)]
 
 
 def _code_doubts(work: dict, text: str) -> list[str]:
