@@ -17,6 +17,7 @@ from volume.references.gost import parse_gost
 from volume.references.title_checks import subtitle_as_site
 from volume.references.vancouver import parse_vancouver
 from volume.references.keys import first_author, normal_text, year
+from volume.references.name_checks import names_really_differ
 from volume.references.names import is_organisation
 from volume.references.urls import find_urls
 
@@ -350,7 +351,8 @@ def second_opinion(work: dict, text: str, other: dict | None = None) -> list[str
     other = _second_reading(text) if other is None else other
     if not other:
         return []
-    if not _same_first_person(work, other) or len(work.get("author") or []) != len(other.get("author") or []):
+    if (not _same_first_person(work, other) or len(work.get("author") or []) != len(other.get("author") or [])) \
+            and names_really_differ(work, other, text):
         return ["a second reading names other authors"]
     if year(work) != year(other) and year(other) is not None:
         return ["a second reading finds another year"]
