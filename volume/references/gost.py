@@ -21,6 +21,8 @@ OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
 VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
 ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
+# "№ 2 (34)": the issue and, in brackets, its running number (or, in some lists, the volume: the string cannot tell),
+# kept together as the issue, as written; "Т. 5, № 2" is volume 5, issue 2 (tests/cases/references/README.md)
 PAGES_RE = re.compile(r"^(?:с|c|s|p|pp|стр)\.\s*([A-Za-zА-Яа-я]?\d+(?:\s*[–—-]\s*\d+)?)$", re.IGNORECASE)
 ARTICLE_NUMBER_RE = re.compile(r"^(?:art|ст)\.\s*(?:no\.\s*)?\w+$", re.IGNORECASE)  # "Art. 7": no page range
 LENGTH_RE = re.compile(r"^(?:[IVXLC]+,\s*)?\d+\s*(?:с|c|s|p|pp|стр)\.?(?:\s*:.*)?$", re.IGNORECASE)
@@ -68,8 +70,6 @@ def _with_dashes(text: str) -> str | None:
     head, found, container = text.partition(" // ")
     parts = SHORT_AREA_RE.split(container.strip())
     if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
-        return None
-    if re.search(r"№\s*[\w-]+\s*\(", container):  # "№ 2 (34)": a running number, or a volume, as lists differ
         return None
     return f"{head} // {' – '.join(parts)}"
 
@@ -174,9 +174,7 @@ def _article_part(work: dict, part: str) -> bool:
         if volume[2]:
             work["issue"] = volume[2]  # "Т. 11(3)"
     elif issue:
-        work["issue"] = issue[1]
-        if issue[2]:
-            work["volume"] = issue[2]
+        work["issue"] = f"{issue[1]} ({issue[2]})" if issue[2] else issue[1]  # "№ 2 (34)": see ISSUE_RE
     elif pages:
         work["page"] = pages[1]
     elif not ARTICLE_NUMBER_RE.match(part):
