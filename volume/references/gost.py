@@ -42,6 +42,13 @@ SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORE
 # A designation of what the work is, written after the title: not part of the title
 GENRE_RE = re.compile(r"\s+:\s+(?:учебное пособие|учеб\. пособие|учебник|монография|практикум|хрестоматия|"
                       r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь)(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)
+# Who is responsible for a site ("Title : [сайт] / Компания Postgres Professional."): a body, not people with initials
+# nor an editor, translator or compiler
+BODY_RE = re.compile(r"(?![^\W\d_]{1,2}\.\s?[^\W\d_]{1,2}\.)(?!.*\b(?:под ред|пер\.|сост\.|ред\.|ed\.))[^\W\d_][^/;:\[\]]{1,60}",
+                     re.IGNORECASE)
+DAY_MONTH_RE = re.compile(r"^(\d{1,2})\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*$",
+                          re.IGNORECASE)  # "2025. – 13 марта": a web page's day after its year
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 CONFERENCE_RE = re.compile(r"conference|proceedings|symposium|конференц|симпозиум|материалы|сборник", re.IGNORECASE)
 
 
@@ -91,8 +98,12 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
         people, at = _full_names(statement)
     title, _, responsibility = statement[at:].partition(" / ")
     title = GENRE_RE.sub("", RESOURCE_RE.sub("", title).strip().rstrip(".").strip())
-    if not title[:1].isupper():
+    site = SITE_RE.search(title)
+    title = SITE_RE.sub("", title)
+    if not (title[:1].isupper() or title[:1].isdigit()):  # "3D Gaussian Splatting …"
         return [], ""
+    if site and not people and BODY_RE.fullmatch(responsibility.strip().rstrip(".").strip()):
+        return [{"literal": responsibility.strip().rstrip(".").strip()}], title  # "Site : [сайт] / Microsoft."
     listed = _responsible(responsibility)
     if len(listed) > len(people) and (not people or listed[0]["family"] == people[0]["family"]):
         people = people[:1] + listed[1:] if people else listed
@@ -139,6 +150,7 @@ def _skipped(work: dict, area: str) -> bool:
 
 def _article(work: dict, container: str) -> dict | None:
     areas = [a.strip().rstrip(".").strip() for a in AREA_RE.split(container)]
+    site = SITE_RE.search(areas[0])
     work["container-title"] = SITE_RE.sub("", areas[0])
     for area in areas[1:]:
         published = PUBLICATION_RE.match(area)
@@ -152,7 +164,7 @@ def _article(work: dict, container: str) -> dict | None:
                 return None
     if not work["container-title"]:
         return None
-    if "issued" not in work:
+    if "issued" not in work or site and work.get("URL"):
         if not work.get("URL"):
             return None
         work["type"] = "webpage"  # "Title. – Текст : электронный // Site : [сайт]. – URL: …"
@@ -167,8 +179,12 @@ def _article_part(work: dict, part: str) -> bool:
     """One element of an article's areas: year, volume, issue (with the volume in brackets) or pages."""
     year, volume, issue, pages = (YEAR_RE.match(part), VOLUME_RE.match(part), ISSUE_RE.match(part),
                                   PAGES_RE.match(part))
+    day = DAY_MONTH_RE.match(part)
     if year:
         work["issued"] = date_field([int(year[1])])
+    elif day and "issued" in work:
+        month = next(i for i, stem in enumerate(MONTH_STEMS, 1) if day[2].lower().startswith(stem))
+        work["issued"] = date_field([work["issued"]["date-parts"][0][0], month, int(day[1])])
     elif volume:
         work["volume"] = volume[1]
         if volume[2]:
