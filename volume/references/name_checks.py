@@ -159,3 +159,19 @@ def names_really_differ(work: dict, other: dict, text: str) -> bool:
             return True
         unsplit = unsplit or bool(covered and words - covered - NAME_JOINERS) or not covered and words < named
     return not (unsplit and len(theirs) <= len(mine))
+
+
+def names_took_title_words(work: dict, other: dict) -> bool:
+    """Whether the second reading read words of the work's title into its names ("Robertson, S. E. Understanding
+    Inverse Document Frequency" as one name, "Causality" as an author of "Causality: Models, Reasoning, and
+    Inference"): its title then starts or ends elsewhere because of how it split the names, which says nothing of
+    where the work's title ends."""
+    title = set(_normal(work.get("title", "")).split())
+    named = set().union(*(_words(p) for p in work.get("author") or work.get("editor") or []))
+    return any(_words(p) & title - named - NAME_JOINERS for p in other.get("author") or [])
+
+
+def _normal(text) -> str:
+    from volume.references.keys import normal_text
+
+    return normal_text(str(text))
