@@ -266,8 +266,12 @@ def _slashed_pairs(text: str) -> list[dict] | None:
     parts = re.split(r"\s*/\s*", text.strip(" .,"))
     if len(parts) < 2:
         return None
-    matches = [SLASHED_PAIR_RE.fullmatch(part) for part in parts]
+    matches = [SLASHED_PAIR_RE.fullmatch(part) or SLASHED_INITIALS_RE.fullmatch(part) for part in parts]
     return [_person(m[1], m[2]) for m in matches] if all(matches) else None  # type: ignore[index]
+
+
+# "Suresh H. / Guttag J. V.": a slashed list of family names before their initials, with no comma
+SLASHED_INITIALS_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?)\s+((?:[{UPPER}]\.\s?){{0,2}}[{UPPER}]\.?)")
 
 
 def _family_initial_list(text: str) -> list[dict] | None:
