@@ -128,7 +128,8 @@ def names_really_differ(work: dict, other: dict, text: str) -> bool:
     """Whether a second reading whose first author or number of authors is not the work's names other people, or
     only writes the same people in another convention, or is the one that went wrong in a way that contradicts no
     name of the work: the same names with the words split otherwise ("HCL Software" read as given "HCL", family
-    "Software"); no author at all where the work's first name opens the reference; the work's names run together with
+    "Software"); no author at all where the work's first name opens the reference (unless it reads that name as the site or
+    publisher); the work's names run together with
     each other or with the title and what follows it into one unsplit name ("Blei, D. M., Ng, A. Y., Jordan, M. I. Latent Dirichlet
     Allocation", "Irmak, M.A. ve Yılmaz"), or cut short ("BOIS DE" for "BOIS DE GAUDUSSON", the header name alone for
     a GOST list after the slash); the opening words of a title read as a name where the work has no author
@@ -146,8 +147,10 @@ def names_really_differ(work: dict, other: dict, text: str) -> bool:
         return True
     opening = normal_text(re.sub(r"^\s*\[?\d{1,3}[.)\]]?\s+", "", text)).split()[:2]
     first = normal_text(str(mine[0].get("family") or mine[0].get("literal") or "")).split()[:1]
-    if not theirs:
-        return not (first and first[0] in opening)
+    if not theirs:  # left out, not named otherwise; but a body the second reading takes for the site or publisher
+        # ("Eurasianet, "Title," July 25, 2022"): its role is what the readings disagree on
+        elsewhere = set(normal_text(" ".join(str(other.get(k, "")) for k in ("container-title", "publisher"))).split())
+        return not (first and first[0] in opening) or bool(_words(mine[0]) & elsewhere)
     people = [_words(p) for p in mine]
     named = set().union(*people)
     fields = set(normal_text(" ".join(str(work.get(k, "")) for k in READ_FIELDS)).split())
