@@ -35,6 +35,9 @@ MORE_GIVEN_NAMES = frozenset(  # given names of the languages the reference list
     "laurent léa louis luc lucie marcel marie martine mathieu michel monique nathalie nicolas olivier pascal "
     "patrick philippe pierre raymond rené roland sandrine sébastien serge simone stéphane sylvie thierry "
     "valérie véronique vincent xavier yves "
+    "yann cécile fanny matthieu frédérique élodie émilie aurélien benoît thibault gaëlle gaël loïc anaïs chloé "
+    "régis yvonne josette mireille solène erwan ronan maël baptiste manon inès océane margaux clémence bérénice "
+    "odile ghislaine jacqueline brigitte armand hubert gérald gwenaëlle "  # common French given names (round 13)
     "andreas anja birgit claudia dieter dirk elke erich ernst florian frank franz friedrich gerhard günter "
     "hans heinrich helmut holger jakob jan jens joachim jörg jürgen karl klaus lukas manfred matthias "
     "monika norbert ralf reinhard rolf sabine stefan stephan sven theresa ulrich ursula uwe walther werner "
@@ -214,7 +217,10 @@ def _name_order(parts: list[str], people: list[dict], seps: list[str] = ()) -> t
 def _known_given(word: str) -> bool:
     from volume.references.lexicon import GIVEN_NAMES
 
-    return word.lower() in GIVEN_NAMES or word.lower() in MORE_GIVEN_NAMES
+    word = word.lower()
+    if "-" in word.strip("-"):  # "Jean-Christophe", "Anne-Marie": each part a given name
+        return all(_known_given(part) for part in word.split("-"))
+    return word in GIVEN_NAMES or word in MORE_GIVEN_NAMES
 
 
 def split_people(span: str) -> tuple[list[dict], bool]:
