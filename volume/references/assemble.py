@@ -213,7 +213,8 @@ def assemble(labelled: Labelled) -> Reading:
 STOP_ENDINGS = frozenset(["of", "in", "on", "the", "a", "an", "and", "to", "for", "with", "from", "by", "at", "de", "la", "le", "les", "des", "du", "et", "der", "die", "das", "und", "im", "zur", "zum", "in:", "и", "в", "на"])
 ACCESS_INSIDE_RE = re.compile(r",?\s*(?:(?:available|accessible)(?:\s+online)?(?:\s+(?:at|from))?|retrieved(?:\s+from)?|"
                               r"accessed(?:\s+on)?)\b.*$", re.IGNORECASE)
-ACCESS_RE = re.compile(rf"(?:(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения)\W*|{ACCESS_BEFORE_YEAR})$",
+ACCESS_RE = re.compile(rf"(?:(?:accessed|retrieved|viewed|consult[ée]e?|abgerufen|zugriff|stand|cited|обращения"
+                       rf"|mis en ligne le)\W*|{ACCESS_BEFORE_YEAR})$",  # OpenEdition's "mis en ligne le": posted
                        re.IGNORECASE)  # "Zugriff am 03.03.", "consultado el 3 de", "Erişim tarihi:" (dates.ACCESS_WORDS)
 
 

@@ -21,6 +21,8 @@ OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
 VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
 ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
+# "№ 2 (34)": the issue and, in brackets, its running number (or, in some lists, the volume: the string cannot tell),
+# kept together as the issue, as written; "Т. 5, № 2" is volume 5, issue 2 (tests/cases/references/README.md)
 PAGES_RE = re.compile(r"^(?:с|c|s|p|pp|стр)\.\s*([A-Za-zА-Яа-я]?\d+(?:\s*[–—-]\s*\d+)?)$", re.IGNORECASE)
 ARTICLE_NUMBER_RE = re.compile(r"^(?:art|ст)\.\s*(?:no\.\s*)?\w+$", re.IGNORECASE)  # "Art. 7": no page range
 LENGTH_RE = re.compile(r"^(?:[IVXLC]+,\s*)?\d+\s*(?:с|c|s|p|pp|стр)\.?(?:\s*:.*)?$", re.IGNORECASE)
@@ -40,6 +42,13 @@ SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORE
 # A designation of what the work is, written after the title: not part of the title
 GENRE_RE = re.compile(r"\s+:\s+(?:учебное пособие|учеб\. пособие|учебник|монография|практикум|хрестоматия|"
                       r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь)(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)
+# Who is responsible for a site ("Title : [сайт] / Компания Postgres Professional."): a body, not people with initials
+# nor an editor, translator or compiler
+BODY_RE = re.compile(r"(?![^\W\d_]{1,2}\.\s?[^\W\d_]{1,2}\.)(?!.*\b(?:под ред|пер\.|сост\.|ред\.|ed\.))[^\W\d_][^/;:\[\]]{1,60}",
+                     re.IGNORECASE)
+DAY_MONTH_RE = re.compile(r"^(\d{1,2})\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*$",
+                          re.IGNORECASE)  # "2025. – 13 марта": a web page's day after its year
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 CONFERENCE_RE = re.compile(r"conference|proceedings|symposium|конференц|симпозиум|материалы|сборник", re.IGNORECASE)
 
 
@@ -69,8 +78,6 @@ def _with_dashes(text: str) -> str | None:
     parts = SHORT_AREA_RE.split(container.strip())
     if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
         return None
-    if re.search(r"№\s*[\w-]+\s*\(", container):  # "№ 2 (34)": a running number, or a volume, as lists differ
-        return None
     return f"{head} // {' – '.join(parts)}"
 
 
@@ -91,8 +98,12 @@ def _authors_and_title(statement: str) -> tuple[list[dict], str]:
         people, at = _full_names(statement)
     title, _, responsibility = statement[at:].partition(" / ")
     title = GENRE_RE.sub("", RESOURCE_RE.sub("", title).strip().rstrip(".").strip())
-    if not title[:1].isupper():
+    site = SITE_RE.search(title)
+    title = SITE_RE.sub("", title)
+    if not (title[:1].isupper() or title[:1].isdigit()):  # "3D Gaussian Splatting …"
         return [], ""
+    if site and not people and BODY_RE.fullmatch(responsibility.strip().rstrip(".").strip()):
+        return [{"literal": responsibility.strip().rstrip(".").strip()}], title  # "Site : [сайт] / Microsoft."
     listed = _responsible(responsibility)
     if len(listed) > len(people) and (not people or listed[0]["family"] == people[0]["family"]):
         people = people[:1] + listed[1:] if people else listed
@@ -139,6 +150,7 @@ def _skipped(work: dict, area: str) -> bool:
 
 def _article(work: dict, container: str) -> dict | None:
     areas = [a.strip().rstrip(".").strip() for a in AREA_RE.split(container)]
+    site = SITE_RE.search(areas[0])
     work["container-title"] = SITE_RE.sub("", areas[0])
     for area in areas[1:]:
         published = PUBLICATION_RE.match(area)
@@ -152,7 +164,7 @@ def _article(work: dict, container: str) -> dict | None:
                 return None
     if not work["container-title"]:
         return None
-    if "issued" not in work:
+    if "issued" not in work or site and work.get("URL"):
         if not work.get("URL"):
             return None
         work["type"] = "webpage"  # "Title. – Текст : электронный // Site : [сайт]. – URL: …"
@@ -167,16 +179,18 @@ def _article_part(work: dict, part: str) -> bool:
     """One element of an article's areas: year, volume, issue (with the volume in brackets) or pages."""
     year, volume, issue, pages = (YEAR_RE.match(part), VOLUME_RE.match(part), ISSUE_RE.match(part),
                                   PAGES_RE.match(part))
+    day = DAY_MONTH_RE.match(part)
     if year:
         work["issued"] = date_field([int(year[1])])
+    elif day and "issued" in work:
+        month = next(i for i, stem in enumerate(MONTH_STEMS, 1) if day[2].lower().startswith(stem))
+        work["issued"] = date_field([work["issued"]["date-parts"][0][0], month, int(day[1])])
     elif volume:
         work["volume"] = volume[1]
         if volume[2]:
             work["issue"] = volume[2]  # "Т. 11(3)"
     elif issue:
-        work["issue"] = issue[1]
-        if issue[2]:
-            work["volume"] = issue[2]
+        work["issue"] = f"{issue[1]} ({issue[2]})" if issue[2] else issue[1]  # "№ 2 (34)": see ISSUE_RE
     elif pages:
         work["page"] = pages[1]
     elif not ARTICLE_NUMBER_RE.match(part):

@@ -100,3 +100,81 @@ def _looks_like_person(literal: str) -> bool:
     first = words[0].lower().strip(".") if words else ""
     return (2 <= len(words) <= 3 and first in GIVEN_NAMES and not org_like(literal)
             and all(w[:1].isupper() for w in words))
+
+
+NAME_JOINERS = frozenset("and & und et al y e ve и i eds ed hrsg hg dir".split())
+INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.\s?)+$|^[^\W\d_]{1,2}$")
+
+
+def _words(person: dict) -> set[str]:
+    from volume.references.keys import normal_text
+
+    return set(normal_text(" ".join(str(person.get(k, "")) for k in ("literal", "given", "family"))).split())
+
+
+def _well_formed(person: dict) -> bool:
+    """A person split into family and given name, or a body's name of a few words with no comma, full stop or
+    slash in it ("HCL Software", not "Davis, P.H., Tan" nor "Kerbl, B. 3D Gaussian Splatting …")."""
+    literal = str(person.get("literal", ""))
+    if not literal:
+        return bool(person.get("family"))
+    return len(literal.split()) <= 6 and not re.search(r"[,/]|\w\.\s|\d", literal)
+
+
+READ_FIELDS = ("title", "container-title", "publisher", "publisher-place")
+
+
+def names_really_differ(work: dict, other: dict, text: str) -> bool:
+    """Whether a second reading whose first author or number of authors is not the work's names other people, or
+    only writes the same people in another convention, or is the one that went wrong in a way that contradicts no
+    name of the work: the same names with the words split otherwise ("HCL Software" read as given "HCL", family
+    "Software"); no author at all where the work's first name opens the reference (unless it reads that name as the site or
+    publisher); the work's names run together with
+    each other or with the title and what follows it into one unsplit name ("Blei, D. M., Ng, A. Y., Jordan, M. I. Latent Dirichlet
+    Allocation", "Irmak, M.A. ve Yılmaz"), or cut short ("BOIS DE" for "BOIS DE GAUDUSSON", the header name alone for
+    a GOST list after the slash); the opening words of a title read as a name where the work has no author
+    ("О персональных данных : Федеральный закон …", "Git Documentation // Git : [сайт]")."""
+    from volume.references.keys import normal_text
+
+    mine, theirs = work.get("author") or [], other.get("author") or []
+    if sorted(map(sorted, map(_words, mine))) == sorted(map(sorted, map(_words, theirs))):
+        return False
+    title = set(normal_text(str(work.get("title", ""))).split())
+    if not mine:
+        return not (theirs and all(_words(p) <= title for p in theirs)
+                    and not any(INITIAL_RE.match(str(p.get("given", "")).strip()) for p in theirs))
+    if not all(_well_formed(p) for p in mine):
+        return True
+    opening = normal_text(re.sub(r"^\s*\[?\d{1,3}[.)\]]?\s+", "", text)).split()[:2]
+    first = normal_text(str(mine[0].get("family") or mine[0].get("literal") or "")).split()[:1]
+    if not theirs:  # left out, not named otherwise; but a body the second reading takes for the site or publisher
+        # ("Eurasianet, "Title," July 25, 2022"): its role is what the readings disagree on
+        elsewhere = set(normal_text(" ".join(str(other.get(k, "")) for k in ("container-title", "publisher"))).split())
+        return not (first and first[0] in opening) or bool(_words(mine[0]) & elsewhere)
+    people = [_words(p) for p in mine]
+    named = set().union(*people)
+    fields = set(normal_text(" ".join(str(work.get(k, "")) for k in READ_FIELDS)).split())
+    unsplit = False
+    for person in theirs:
+        words = _words(person)
+        covered = set().union(*(p for p in people if p and p <= words))
+        if not words <= named | fields | NAME_JOINERS or not (covered or words < named):
+            return True
+        unsplit = unsplit or bool(covered and words - covered - NAME_JOINERS) or not covered and words < named
+    return not (unsplit and len(theirs) <= len(mine))
+
+
+def names_took_title_words(work: dict, other: dict) -> bool:
+    """Whether the second reading read words of the work's title into its names ("Robertson, S. E. Understanding
+    Inverse Document Frequency" as one name, "Causality" as an author of "Causality: Models, Reasoning, and
+    Inference"): its title then starts or ends elsewhere because of how it split the names, which says nothing of
+    where the work's title ends."""
+    title = set(_normal(work.get("title", "")).split())
+    named = set().union(*(_words(p) for p in work.get("author") or work.get("editor") or []))
+    return any(_words(p) & title - named - NAME_JOINERS for p in other.get("author") or [])
+
+
+def _normal(text) -> str:
+    from volume.references.keys import normal_text
+
+    return normal_text(str(text))

@@ -35,6 +35,9 @@ MORE_GIVEN_NAMES = frozenset(  # given names of the languages the reference list
     "laurent léa louis luc lucie marcel marie martine mathieu michel monique nathalie nicolas olivier pascal "
     "patrick philippe pierre raymond rené roland sandrine sébastien serge simone stéphane sylvie thierry "
     "valérie véronique vincent xavier yves "
+    "yann cécile fanny matthieu frédérique élodie émilie aurélien benoît thibault gaëlle gaël loïc anaïs chloé "
+    "régis yvonne josette mireille solène erwan ronan maël baptiste manon inès océane margaux clémence bérénice "
+    "odile ghislaine jacqueline brigitte armand hubert gérald gwenaëlle "  # common French given names (round 13)
     "andreas anja birgit claudia dieter dirk elke erich ernst florian frank franz friedrich gerhard günter "
     "hans heinrich helmut holger jakob jan jens joachim jörg jürgen karl klaus lukas manfred matthias "
     "monika norbert ralf reinhard rolf sabine stefan stephan sven theresa ulrich ursula uwe walther werner "
@@ -214,7 +217,10 @@ def _name_order(parts: list[str], people: list[dict], seps: list[str] = ()) -> t
 def _known_given(word: str) -> bool:
     from volume.references.lexicon import GIVEN_NAMES
 
-    return word.lower() in GIVEN_NAMES or word.lower() in MORE_GIVEN_NAMES
+    word = word.lower()
+    if "-" in word.strip("-"):  # "Jean-Christophe", "Anne-Marie": each part a given name
+        return all(_known_given(part) for part in word.split("-"))
+    return word in GIVEN_NAMES or word in MORE_GIVEN_NAMES
 
 
 def split_people(span: str) -> tuple[list[dict], bool]:
@@ -266,8 +272,12 @@ def _slashed_pairs(text: str) -> list[dict] | None:
     parts = re.split(r"\s*/\s*", text.strip(" .,"))
     if len(parts) < 2:
         return None
-    matches = [SLASHED_PAIR_RE.fullmatch(part) for part in parts]
+    matches = [SLASHED_PAIR_RE.fullmatch(part) or SLASHED_INITIALS_RE.fullmatch(part) for part in parts]
     return [_person(m[1], m[2]) for m in matches] if all(matches) else None  # type: ignore[index]
+
+
+# "Suresh H. / Guttag J. V.": a slashed list of family names before their initials, with no comma
+SLASHED_INITIALS_RE = re.compile(rf"([{UPPER}][{LOWER}'’\-]+(?:[ -][{UPPER}][{LOWER}'’\-]+)?)\s+((?:[{UPPER}]\.\s?){{0,2}}[{UPPER}]\.?)")
 
 
 def _family_initial_list(text: str) -> list[dict] | None:

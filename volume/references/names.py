@@ -7,7 +7,7 @@ import re
 from volume.references.text import CONNECTORS, is_abbreviation, word_list
 
 PARTICLES = frozenset(
-    word_list("van von der den de del della di da du le la al el bin ibn ter ten dos das des zu")
+    word_list("van von der den de del della di da du le la al el bin ibn ter ten dos das des zu zur zum vom")
 )
 CAPITAL_PARTICLES = frozenset({"Le", "La", "De", "Van", "Von", "Der", "Di", "Da", "Du", "Del", "Al", "El"})
 ORG_WORDS = frozenset(

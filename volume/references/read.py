@@ -17,6 +17,7 @@ from volume.references.gost import parse_gost
 from volume.references.title_checks import subtitle_as_site
 from volume.references.vancouver import parse_vancouver
 from volume.references.keys import first_author, normal_text, year
+from volume.references.name_checks import names_really_differ, names_took_title_words
 from volume.references.names import is_organisation
 from volume.references.urls import find_urls
 
@@ -350,14 +351,15 @@ def second_opinion(work: dict, text: str, other: dict | None = None) -> list[str
     other = _second_reading(text) if other is None else other
     if not other:
         return []
-    if not _same_first_person(work, other) or len(work.get("author") or []) != len(other.get("author") or []):
+    if (not _same_first_person(work, other) or len(work.get("author") or []) != len(other.get("author") or [])) \
+            and names_really_differ(work, other, text):
         return ["a second reading names other authors"]
     if year(work) != year(other) and year(other) is not None:
         return ["a second reading finds another year"]
     title = str(work.get("title", "")).strip()
     a, b = normal_text(title), normal_text(other.get("title", ""))
     bracketed = title.startswith("[") and title.endswith("]")  # APA's description: the brackets are its bounds
-    if not bracketed and (not b or fuzz.ratio(a, b) < AGREEING_TITLE):
+    if not bracketed and (not b or fuzz.ratio(a, b) < AGREEING_TITLE) and not names_took_title_words(work, other):
         return ["a second reading ends the title elsewhere"]
     for key, twin in (("container-title", "publisher"), ("publisher", "container-title")):
         mine = normal_text(str(work.get(key, "")))
