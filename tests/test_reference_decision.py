@@ -1,8 +1,14 @@
 """Round 13's decision checks: a title that crosses the marks its writer set, or that stops before a lower-case word,
 is kept as written (R002 with the reason), whatever the calibrated confidence. The strings are records of the tuning
-sets (tests/cases/references/, sources and licences in its README) and a note of the default volume."""
+sets (tests/cases/references/, sources and licences in its README) and a note of the default volume. Also the
+calibration's per-source weights (tools/fit_calibration.source_weights) and the CV bench's fitting sets."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ and tools/
 
 from volume.references.boundary_checks import CERTAIN, boundary_doubts
 from volume.references.parse import parse_note
@@ -58,3 +64,24 @@ def test_a_title_stopped_before_a_lower_case_word_is_kept():
 
 def test_both_checks_are_certain():
     assert {ACROSS, CUT} <= CERTAIN
+
+
+def test_source_weights_make_every_source_alike_at_power_one():
+    """tools/fit_calibration.source_weights: power 0 weighs every reading alike, power 1 every source alike; the
+    weights keep a mean of 1, so the penalty's strength means the same."""
+    from tools.fit_calibration import source_weights
+
+    groups = ["a"] * 6 + ["b"] * 2
+    assert list(source_weights(groups, 0.0)) == [1.0] * 8
+    alike = source_weights(groups, 1.0)
+    assert abs(alike.mean() - 1.0) < 1e-9
+    assert abs(alike[:6].sum() - alike[6:].sum()) < 1e-9
+
+
+def test_the_cv_bench_fits_on_the_sets_the_calibration_is_fitted_on():
+    from bench import references_cv as cv
+    from tools import fit_calibration
+
+    assert len(cv.FITTED_ON) == len(fit_calibration.SETS)
+    assert all(folder in path for folder, path in zip(cv.FITTED_ON, fit_calibration.SETS))
+    assert set(cv.BEFORE_ROUND_13) < set(cv.SETS)
