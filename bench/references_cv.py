@@ -3,6 +3,7 @@
     python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
                                    [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
                                    [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
+                                   [--doubts]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
 tune-r10/fit/, tune-r9/fit/, tune-r11/fit/, since round 13 tune-r12/fit/ and tune-r12-lang/fit/ too, a row giving
@@ -240,6 +241,27 @@ def field_table(held: dict[str, list[tuple[dict, object]]], threshold: float, fl
     return "\n".join(lines)
 
 
+def doubt_table(read_records: list[dict]) -> str:
+    """For each check, the first readings it doubts and what they would be printed at threshold 0: mangled, fully
+    right, or neither; and how many of them no other check doubts (its own trade)."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
+    for record in read_records:
+        signals = record["readings"][0][4] if record["readings"] else None
+        if not signals:
+            continue
+        named = [k[len("doubt="):] for k in signals if k.startswith("doubt=")]
+        kind = "mangled" if is_mangled(record) else "right" if target(record) else "other"
+        column = ("mangled", "right", "other").index(kind)
+        for name in named:
+            rows[name][column] += 1
+            if len(named) == 1:
+                rows[name][3 + column] += 1
+    lines = [f"{'doubt':60} {'mangled':>7} {'right':>5} {'other':>5}   alone: {'mangled':>7} {'right':>5} {'other':>5}"]
+    for name, row in sorted(rows.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        lines.append(f"{name[:60]:60} {row[0]:7d} {row[1]:5d} {row[2]:5d}          {row[3]:7d} {row[4]:5d} {row[5]:5d}")
+    return "\n".join(lines)
+
+
 def shares(kinds: list[str]) -> str:
     n = len(kinds) or 1
     right, mangled, kept = (sum(k == kind for k in kinds) / n for kind in ("right", "mangled", "kept"))
@@ -291,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the house form's trust at each HOUSE_FLOOR: left-out shares beside the default volume's "
                              "references kept")
     parser.add_argument("--fields", action="store_true", help="the wrong fields of mangled works, by house form")
+    parser.add_argument("--doubts", action="store_true",
+                        help="each check's doubts of first readings at threshold 0: how many were mangled, right")
     args = parser.parse_args(argv)
     from tools import fit_calibration
 
@@ -298,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.mangled_weight is None:
         args.mangled_weight = fit_calibration.MANGLED_WEIGHT
     read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
+    if args.doubts:
+        print(doubt_table(read_records))
+        return 0
     signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
     names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))
     fit_pool = [r for r in read_records if r["set"] in args.fit_sets]
