@@ -3,9 +3,11 @@
     python3 bench/references_cv.py [--threshold T] [--c C] [--cache FILE] [--by-fold] [--thresholds]
                                    [--leave-out PREFIX ...] [--fit-sets SET ...] [--mangled-weight W]
                                    [--crossfit FIRST SECOND] [--floors F ...] [--fields] [--lowering PREFIX ...]
+                                   [--doubts]
 
 Every record of the tuning sets (dev/, tune-anystyle/, tune-fresh/, the fit half of tune-eval1/, tune-round7/,
-tune-r10/fit/, tune-r9/fit/, tune-r11/fit/; never eval2/, eval3/ nor a check half) is read once at threshold 0 with
+tune-r10/fit/, tune-r9/fit/, tune-r11/fit/, since round 13 tune-r12/fit/ and tune-r12-lang/fit/ too, a row giving
+the first eight alone; never eval2/, eval3/ nor a check half) is read once at threshold 0 with
 the calibration switched off, keeping the signals of each reading (volume.references.calibration.signals). Then, for
 each source (a set's file: one published list, one set of notes), the calibration is fitted as
 tools/fit_calibration.py fits it, on the fitting sets' records of every *other* source, and the records of the
@@ -46,8 +48,19 @@ sys.path.insert(0, str(ROOT))
 from bench import references as bench  # noqa: E402
 from volume.references.boundary_checks import CERTAIN  # noqa: E402
 
-SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit", "tune-r9/fit", "tune-r11/fit")
-FITTED_ON = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1")  # tools/fit_calibration.py's sets
+SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit", "tune-r9/fit", "tune-r11/fit",
+        "tune-r12/fit", "tune-r12-lang/fit")  # the last two since round 13 (the figures before it: the first eight)
+BEFORE_ROUND_13 = SETS[:8]
+
+
+def _fitted_on() -> tuple[str, ...]:
+    """tools/fit_calibration.py's sets, as this bench names them (a folder, without the half)."""
+    from tools.fit_calibration import SETS as FIT_SETS
+
+    return tuple(name.split("tests/cases/references/", 1)[1].partition(":")[0] for name in FIT_SETS)
+
+
+FITTED_ON = _fitted_on()
 UNSEEN = ("dev", "tune-round7")
 TRAINED_ON = ("tune-fresh", "tune-eval1")  # the labellers' aligned training records (tools/align_labels.py)  # sets no labeller was trained on (tune-anystyle is a fifth of its training corpus)
 
@@ -140,10 +153,13 @@ def fitter(fit_records: list[dict], names: list[str], c: float, mangled_weight: 
 
     from tools.fit_calibration import fit
 
+    from tools.fit_calibration import source_weights
+
     usable = [r for r in fit_records if r["readings"] and r["readings"][0][4] is not None]
     x = np.array([[r["readings"][0][4].get(n, 0.0) for n in names] for r in usable], dtype=float)
     y = np.array([target(r) for r in usable])
-    weights = np.array([mangled_weight if is_mangled(r) else 1.0 for r in usable])
+    weights = np.array([mangled_weight if is_mangled(r) else 1.0 for r in usable]) * source_weights(
+        [r["group"] for r in usable])
     means, scales, model = fit(x, y, c, weights, names, lowering)
 
     def predict(signals: dict) -> float:
@@ -225,6 +241,27 @@ def field_table(held: dict[str, list[tuple[dict, object]]], threshold: float, fl
     return "\n".join(lines)
 
 
+def doubt_table(read_records: list[dict]) -> str:
+    """For each check, the first readings it doubts and what they would be printed at threshold 0: mangled, fully
+    right, or neither; and how many of them no other check doubts (its own trade)."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
+    for record in read_records:
+        signals = record["readings"][0][4] if record["readings"] else None
+        if not signals:
+            continue
+        named = [k[len("doubt="):] for k in signals if k.startswith("doubt=")]
+        kind = "mangled" if is_mangled(record) else "right" if target(record) else "other"
+        column = ("mangled", "right", "other").index(kind)
+        for name in named:
+            rows[name][column] += 1
+            if len(named) == 1:
+                rows[name][3 + column] += 1
+    lines = [f"{'doubt':60} {'mangled':>7} {'right':>5} {'other':>5}   alone: {'mangled':>7} {'right':>5} {'other':>5}"]
+    for name, row in sorted(rows.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        lines.append(f"{name[:60]:60} {row[0]:7d} {row[1]:5d} {row[2]:5d}          {row[3]:7d} {row[4]:5d} {row[5]:5d}")
+    return "\n".join(lines)
+
+
 def shares(kinds: list[str]) -> str:
     n = len(kinds) or 1
     right, mangled, kept = (sum(k == kind for k in kinds) / n for kind in ("right", "mangled", "kept"))
@@ -276,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the house form's trust at each HOUSE_FLOOR: left-out shares beside the default volume's "
                              "references kept")
     parser.add_argument("--fields", action="store_true", help="the wrong fields of mangled works, by house form")
+    parser.add_argument("--doubts", action="store_true",
+                        help="each check's doubts of first readings at threshold 0: how many were mangled, right")
     args = parser.parse_args(argv)
     from tools import fit_calibration
 
@@ -283,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.mangled_weight is None:
         args.mangled_weight = fit_calibration.MANGLED_WEIGHT
     read_records = cached_readings(args.cache, tuple(args.crossfit) if args.crossfit else None)  # a record with no reading counts as kept
+    if args.doubts:
+        print(doubt_table(read_records))
+        return 0
     signals = [rd[4] for r in read_records for rd in r["readings"] if rd[4]]
     names = fit_calibration.feature_names(signals, None if args.leave_out is None else tuple(args.leave_out))
     fit_pool = [r for r in read_records if r["set"] in args.fit_sets]
@@ -301,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     shipped = shipped_predict()
     thresholds = [args.threshold]
     if args.thresholds:
-        thresholds = [t / 100 for t in range(50, 100, 4)]
+        thresholds = [t / 100 for t in range(80, 97, 2)]
     for t in thresholds:
         print(f"\nthreshold {t:.2f}, house floor {args.floor:.2f}, C {c}")
         print(f"{'':34} {'leave one source out':>30}   {'shipped calibration':>30}")
@@ -313,12 +355,15 @@ def main(argv: list[str] | None = None) -> int:
                 cv, ship = outcome(record, predict, t, args.floor), outcome(record, shipped, t, args.floor)
                 keys = ["all", f"set {record['set']}"] + (["held-out-like (dev, tune-round7)"]
                                                          if record["set"] in UNSEEN else [])
+                if record["set"] in {name.partition(":")[0] for name in BEFORE_ROUND_13}:
+                    keys.append("round 12's eight sets")
                 if args.by_fold:
                     keys.append(f"  {group}")
                 for key in keys:
                     rows[key][0].append(cv)
                     rows[key][1].append(ship)
-        for key in sorted(rows, key=lambda k: (k != "all", not k.startswith("held"), k.startswith("  "), k)):
+        for key in sorted(rows, key=lambda k: (k != "all", not k.startswith("round"), not k.startswith("held"),
+                                               k.startswith("  "), k)):
             print(f"{key[:34]:34} {shares(rows[key][0])}   {shares(rows[key][1])}")
     return 0
 

@@ -31,7 +31,9 @@ CERTAIN = frozenset({"a title that ends on a joining word", "a type mark ([J], [
                      "a container that runs on over a full stop", "people with initials read as one name",
                      "a place read as the container", "a roman number read as a name",
                      "one author read from a list of two", "a person's name in capitals read as one name",
-                     "a title that lost its first words"})
+                     "a title that lost its first words", "a title across its quotation or emphasis marks",
+                     "a title cut before a lower-case word"})
+MARKED_RE = re.compile(r"\*([^*]{3,}?)\*|“([^“”]{3,}?)”|«([^«»]{3,}?)»|„([^„“]{3,}?)“|\"([^\"]{3,}?)\"")  # a marked title
 
 
 def boundary_doubts(work: dict, text: str) -> list[str]:
@@ -61,7 +63,37 @@ def boundary_doubts(work: dict, text: str) -> list[str]:
     if at > 0 and WORD_BEFORE_RE.search(text[:at].rstrip()) and not LEAD_IN_RE.search(text[:at].rstrip()):
         found.append("a title that lost its first words")  # "Leon Glass and Michael C. Mackey, From Clocks to Chaos"
         # read from "Clocks": a title begins after a mark (a full stop, a comma, a quote), not after a word
+    if _across_marks(title, text):
+        found.append("a title across its quotation or emphasis marks")
+    if at >= 0 and re.match(r"\s+[a-zà-ÿ]+\s", text[at + len(title):]):
+        found.append("a title cut before a lower-case word")  # "… photosynthesis in *Chlamydomonas …*": no mark
+        # between the title and the next word, which carries on the sentence
     return found
+
+
+def _words(value: str) -> str:
+    return " ".join(re.findall(r"\w+", value.lower()))
+
+
+def _across_marks(title: str, text: str) -> bool:
+    """A title that holds a span the reference marks (in quotation marks or *emphasis*) and words outside it after
+    it ("*Die Kunst der Zitation*. Universität Hamburg") or before it ("Федеральный закон … «О персональных данных»"),
+    or only the end or the beginning of such a span: the reader crossed the marks the writer set as the title's
+    bounds."""
+    mine = _words(title)
+    if len(mine) < 4:
+        return False
+    for found in MARKED_RE.finditer(text):
+        marked = _words(next(g for g in found.groups() if g is not None))
+        if not marked or marked == mine:
+            continue
+        translated = re.match(r"\W{0,2}\[", text[found.end():])  # "*Title* [Its translation]": APA's, one title
+        inline = re.search(r"[^\W\d_]$", text[:found.start()].rstrip()) and text[:found.start()].rstrip()[-1].islower()
+        # "… of photosynthesis in *Chlamydomonas reinhardtii*": a name set in italics inside the sentence of a title
+        if (mine.startswith(marked + " ") and not translated or mine.endswith(" " + marked) and not inline
+                or marked.startswith(mine + " ") or marked.endswith(" " + mine)):
+            return True
+    return False
 
 
 def _people_in_one_name(literal: str) -> bool:
