@@ -131,7 +131,8 @@ def _name_only(part: str) -> str | None:
         return part
     for size in (3, 2):
         head = " ".join(tokens[:size])
-        if len(tokens) > size and rec.looks_like_name(head) and tokens[size][:1].isupper():
+        if len(tokens) > size and rec.looks_like_name(head) and tokens[size][:1].isupper() \
+                and tokens[size - 1].casefold() not in rec.NAME_PARTICLES:  # ('Würde des Lebens': no 'Würde des')
             return head
     return None
 

@@ -50,12 +50,18 @@ def _site_names(doc: etree._Element, meta: dict[str, list[str]]) -> set[str]:
 def _site_part_removed(title: str, sites: set[str]) -> str:
     """'Verein | Wie Werbung das Klima belastet': the part of a <title> that is not the site's name, wherever it
     stands, when the page names its site; else the part before a short last part."""
-    parts = re.split(r"\s+[|–—·»:-]\s+|\s+::\s+", title.strip())
+    parts = re.split(_separators(title, r"[|–—·»:-]"), title.strip())
     letters = [re.sub(r"\W|_", "", p.casefold()) for p in parts]
     kept = [p for p, k in zip(parts, letters) if not any(k and (k in site or site in k) for site in sites)]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     return _site_suffix_removed(title)
+
+
+def _separators(title: str, marks: str) -> str:
+    """What parts a <title>: ' | ' alone when the title has one (the dash in 'Würde des Lebens – ein Projekt |
+    Große Fragen' is the article's own), else any of `marks` between spaces, and ' :: '."""
+    return r"\s+[|]\s+|\s+::\s+" if re.search(r"\s\|\s", title) else r"\s+" + marks + r"\s+|\s+::\s+"
 
 
 def _rest_of_title(page_title: str, title: str) -> str:
@@ -68,7 +74,7 @@ def _rest_of_title(page_title: str, title: str) -> str:
 
 def _site_suffix_removed(title: str) -> str:
     """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
-    parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
+    parts = re.split(_separators(title, r"[|–—·-]"), title.strip())
     while len(parts) > 1 and len(re.sub(r"\([^)]*\)", "", parts[-1]).split()) <= 6:
         parts.pop()
     return " - ".join(parts) if len(parts) > 1 else parts[0]

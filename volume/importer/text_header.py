@@ -122,6 +122,15 @@ def _text_start(blocks: list[Block]) -> int | None:
     return body[0] if body else None
 
 
+DATED_BYLINE_REACH = 40  # blocks from the top in which a line naming both author and date marks the header
+
+
+def _dated_byline(text: str) -> bool:
+    """A line that names the author and the date together ('Veröffentlicht am 13. März 2019 von A', 'By A | 3
+    March 2021'): the header's, wherever the text's first long paragraph is found."""
+    return len(text) < 160 and all(_byline_and_date(text))
+
+
 def _author_noise(block: Block) -> bool:
     """An affiliation or e-mail line, or a pop-up's 'X', among a journal's list of authors."""
     return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
@@ -143,6 +152,8 @@ def take_title(article: Article) -> None:
     if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
         metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
                  if _is_metadata(blocks[i].plain)][:1]
+    if not metas:  # a text whose first paragraphs end no sentence (lists, a table): its byline and date line
+        metas = [i for i in range(min(start, DATED_BYLINE_REACH)) if _dated_byline(blocks[i].plain)][:1]
     while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
         metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
     title_at, abstract, names = None, [], []
