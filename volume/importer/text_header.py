@@ -136,10 +136,37 @@ def _author_noise(block: Block) -> bool:
     return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
 
 
+# A wiki's tagline under the page's title: 'From Wikipedia, the free encyclopedia', 'Aus Wikipedia, der freien
+# Enzyklopädie', 'Материал из Википедии — свободной энциклопедии', 'Un article de Wikipédia, l'encyclopédie libre',
+# 'Vikipedi, özgür ansiklopedi', 'From Wikinews, the free news source you can write!'
+WIKI_TAGLINE = re.compile(r"^(?:from|aus|un article de|материал из)\s+(?:wiki\w+|вики\w+)\b|"
+                          r"^vikip\w+,\s+özgür|^(?:wikipedia|wikinews|vikipedi)\s*[,—–-]", re.IGNORECASE)
+TAGLINE_REACH = 4  # lines from the top in which a wiki's tagline follows the title
+
+
+def wiki_title(article: Article) -> bool:
+    """A wiki page as copied: the line over its tagline is the title (not a navigation box's line further down,
+    'Experiments' / '2dF Galaxy Redshift Survey'); the tagline and what stands above the title leave the text."""
+    blocks = article.blocks
+    at = next((i for i, b in enumerate(blocks[:TAGLINE_REACH]) if WIKI_TAGLINE.match(b.plain.strip())), None)
+    if not at or _is_furniture(blocks[at - 1].plain) or len(blocks[at - 1].plain.split()) > TITLE_WORDS:
+        return False
+    title = blocks[at - 1]
+    article.title = title.text
+    article.recognised.append(f"title: {title.plain} (line {title.line}, over the wiki's tagline)")
+    for block in blocks[:at - 1]:
+        article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
+    article.dropped.append(f"the wiki's tagline (line {blocks[at].line}): '{blocks[at].plain[:60]}'")
+    article.blocks = blocks[at + 1:]
+    return True
+
+
 def take_title(article: Article) -> None:
     """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
     abstract; on some pages the title follows the date), else the heading-like line above the text that shares
     its words. Lines above the title are the site's, not the article's."""
+    if wiki_title(article):
+        return
     blocks = article.blocks
     start = _text_start(blocks)
     if start is None:  # a short piece: its first sentence-like paragraph
