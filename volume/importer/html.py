@@ -50,12 +50,16 @@ def _site_names(doc: etree._Element, meta: dict[str, list[str]]) -> set[str]:
 def _site_part_removed(title: str, sites: set[str]) -> str:
     """'Verein | Wie Werbung das Klima belastet': the part of a <title> that is not the site's name, wherever it
     stands, when the page names its site; else the part before a short last part."""
-    parts = re.split(_separators(title, r"[|–—·»:-]"), title.strip())
+    title = BRACKETED_SITE.sub("", title.strip())
+    parts = re.split(_separators(title, r"[|–—·»:-]"), title)
     letters = [re.sub(r"\W|_", "", p.casefold()) for p in parts]
     kept = [p for p, k in zip(parts, letters) if not any(k and (k in site or site in k) for site in sites)]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     return _site_suffix_removed(title)
+
+
+BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]{2,40}\]$")  # 'Loss of wwox expression … [PeerJ]': the site in brackets
 
 
 def _separators(title: str, marks: str) -> str:
@@ -74,7 +78,8 @@ def _rest_of_title(page_title: str, title: str) -> str:
 
 def _site_suffix_removed(title: str) -> str:
     """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
-    parts = re.split(_separators(title, r"[|–—·-]"), title.strip())
+    title = BRACKETED_SITE.sub("", title.strip())
+    parts = re.split(_separators(title, r"[|–—·-]"), title)
     while len(parts) > 1 and len(re.sub(r"\([^)]*\)", "", parts[-1]).split()) <= 6:
         parts.pop()
     return " - ".join(parts) if len(parts) > 1 else parts[0]
