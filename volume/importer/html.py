@@ -19,8 +19,8 @@ from volume.importer.byline import take_closing_byline, take_metadata, take_titl
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
-from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
-                                      scholarly_authors, wiki_revision)
+from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, etext_authors,
+                                      meta_authors, page_meta, scholarly_authors, wiki_revision)
 from volume.importer.page_root import choose_root
 from volume.importer.settle import settle_notes
 
@@ -374,6 +374,8 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
             article.authors, where = _site_person(doc, meta)
         if not article.authors:
             article.authors, where = _tagline_person(doc)
+        if not article.authors:
+            article.authors, where = etext_authors(doc)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:

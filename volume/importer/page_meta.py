@@ -272,3 +272,13 @@ def address_date(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, 
             if found:
                 return found, f"the page's address ({address[:80]})"
     return "", ""
+
+
+def etext_authors(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """The authors an e-text archive's catalogue entry in the page names ('Author: Edgar MacCulloch' over '*** START
+    OF THIS PROJECT GUTENBERG EBOOK …'), for a page whose markup names none."""
+    from volume.importer.text_header import etext_catalogue
+
+    body = doc.find(".//body")
+    names = etext_catalogue(body.text_content() if body is not None else "")[1]
+    return ([(n, "") for n in names], "the e-text's catalogue entry") if names else ([], "")

@@ -250,6 +250,7 @@ def _table_digits_settled(article: Article) -> None:
 def read_plain(text: str, source: Path) -> Article:
     """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
     article = Article(source=source)
+    catalogue = text_header.etext_catalogue(text)
     text, frame = text_header.without_etext_frame(text)
     article.dropped.extend(frame)
     text, links = PAGE_LINKS.subn("", text)
@@ -306,6 +307,7 @@ def read_plain(text: str, source: Path) -> Article:
     take_closing_byline(article, month_first)
     if not article.date:
         text_header.labelled_date(article, month_first)
+    text_header.catalogue_header(article, *catalogue, text)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")

@@ -528,3 +528,43 @@ def without_etext_frame(text: str) -> tuple[str, list[str]]:
         dropped.append("an e-text archive's licence at the end")
         rest = rest[:end.start()] + blank(rest[end.start():])
     return blank(head) + rest, dropped
+
+
+CATALOGUE_FIELD = re.compile(r"^(?P<field>Title|Author):[ \t]*(?P<value>.+(?:\n[ \t]+\S.*)*)", re.MULTILINE)
+CATALOGUE_TITLE_LINES = 300  # lines from the top in which the work's own title page is looked for
+
+
+def etext_catalogue(text: str) -> tuple[str, list[str]]:
+    """The title and authors an e-text archive's catalogue entry names ('Title: Guernsey Folk Lore' with its
+    indented further lines, 'Author: Edgar MacCulloch'), when the text has such a header."""
+    start = ETEXT_START.search(text[:ETEXT_REACH])
+    if not start:
+        return "", []
+    fields = {m["field"].casefold(): rec.squash(m["value"]) for m in CATALOGUE_FIELD.finditer(text[:start.start()])}
+    names = re.split(r"\s*(?:;|,?\s+and\s+)\s*", fields.get("author", ""))
+    return fields.get("title", ""), [n for n in names if n and rec.looks_like_name(n)]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W\d_]+", "", rec.plain(text).casefold())
+
+
+def catalogue_header(article: Article, title: str, authors: list[str], text: str) -> None:
+    """An e-text's title and author from its archive's catalogue entry where the text's own lines gave none or a
+    title the entry does not name (an epigraph in capitals over the preface): the work's title page line that
+    spells the entry's title ('GUERNSEY FOLK-LORE.' for 'Guernsey Folk Lore'), the entry's author."""
+    wanted, own = _letters(title.split("  ")[0]), _letters(article.title)
+    first = _letters(" ".join(title.split()[:2]))  # (at least two words of it: 'Beethoven's Letters' for '… Vol. 2')
+    if wanted and not (own and (wanted.startswith(own) or own.startswith(wanted))):
+        lines = [(n, rec.squash(x)) for n, x in enumerate(text.splitlines()[:CATALOGUE_TITLE_LINES], 1) if x.strip()]
+        for number, line in lines:  # (the title page may stand above the lines the rules took for the title)
+            letters = _letters(line)
+            if letters and len(line.split()) >= 2 and letters.startswith(first) and wanted.startswith(letters):
+                article.recognised.append(f"title: {line} (line {number}, the title the e-text's catalogue entry "
+                                          f"names, over '{rec.plain(article.title)[:40]}')")
+                article.title = inline_text(line.rstrip("."), number, markers=False)
+                article.blocks = [b for b in article.blocks if b.line != number]
+                break
+    if authors and not article.authors:
+        article.authors = [(name, "") for name in authors]
+        article.recognised.append(f"author: {', '.join(authors)} (the e-text's catalogue entry)")
