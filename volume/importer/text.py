@@ -302,8 +302,11 @@ def read_plain(text: str, source: Path) -> Article:
         text_header.month_only_date(article)
     if foot and not article.date:
         text_header.first_date_line(article)
-    text_header.bare_byline(article)
-    header_reader.settle_header(article)
+    if article.wiki:
+        text_header.wiki_header(article)
+    else:
+        text_header.bare_byline(article)
+        header_reader.settle_header(article)
     take_closing_byline(article, month_first)
     if not article.date:
         text_header.labelled_date(article, month_first)

@@ -158,7 +158,20 @@ def wiki_title(article: Article) -> bool:
         article.dropped.append(f"above the title (line {block.line}): '{block.plain[:60]}'")
     article.dropped.append(f"the wiki's tagline (line {blocks[at].line}): '{blocks[at].plain[:60]}'")
     article.blocks = blocks[at + 1:]
+    article.wiki = True
     return True
+
+
+def wiki_header(article: Article) -> None:
+    """A wiki page names no author and is dated by its revision (its footer's 'last edited' line, read after the
+    text): names and dates its infobox lent the header ('Presidential Standard', an office's first holder's
+    inauguration) are not the page's."""
+    if article.authors:
+        article.dropped.append(f"not the authors (a wiki page's infobox): {', '.join(a for a, _ in article.authors)}")
+        article.authors = []
+    revision = next((d for d in (rec.revision_date(b.plain) for b in reversed(article.blocks)) if d), None)
+    if revision and article.date != revision:
+        article.date = ""  # (take_closing_byline reads the revision)
 
 
 def take_title(article: Article) -> None:
