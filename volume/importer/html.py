@@ -128,6 +128,9 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
     site = {rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+", doc.findtext(".//title") or "")[1:]} | \
         {rec.key(v) for v in meta.get("og:site_name", [])}  # a logo's <h1> naming the site is no title
+    for heading in doc.iter("h1"):  # the page's <h1> its <title> names, outside the article's element (not a logo's)
+        if _h1_key(heading) and _h1_key(heading) in declared:
+            return Walker(None).inline(heading).strip(), "the page's main heading its <title> names"
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
                 and rec.key(heading.text_content()) not in site \

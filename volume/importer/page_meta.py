@@ -230,7 +230,8 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
     from volume.importer.byline import WIKI_EDITED
     wiki = any("mediawiki" in v.lower() for v in meta.get("generator", []))
     for element in doc.xpath('//*[@id="footer-info-lastmod"] | //*[@id="page-info"]' +
-                             (' | //footer | //*[@id="footer"]' if wiki else "")):  # (Wikidot's 'page-info')
+                             (' | //footer | //*[@id="footer"] | //*[contains(@class, "last-modified-bar")]'
+                              if wiki else "")):  # (Wikidot's 'page-info'; the mobile skin's bar)
         text = rec.squash(element.text_content())
         edited = WIKI_EDITED.search(text)
         found = rec.revision_date(text) or (rec.parse_date(edited.group("date"), False) if edited else None)
