@@ -107,3 +107,46 @@ def test_dev_r13_meta_fit_pages_read_right(case, form):
     assert rec.key(rec.plain(article.title)).rstrip(".") == rec.key(expected["title"]).rstrip(".")
     assert [name for name, _ in article.authors] == expected["authors"]
     assert article.date == expected["date"]
+
+
+def test_wiki_page_names_no_author_and_takes_its_revision_date():
+    article = _read("President of the Valley Council\nFrom Wikipedia, the free encyclopedia\nJump to: navigation, "
+                    "search\n\nCouncil Standard\nCouncil Seal\n\nInaugural holder\tJohn Example\nApril 30, 1789\n\n"
+                    + BODY + "\nThis page was last modified on 23 August 2012 at 14:02.\n")
+    assert article.title == "President of the Valley Council"
+    assert not article.authors
+    assert article.date == "2012-08-23"
+
+
+CATALOGUE = ("The Project Gutenberg EBook of Guernsey Folk Lore, by Edgar MacCulloch\n\nTitle: Guernsey Folk Lore\n"
+             "       a collection of popular superstitions\n\nAuthor: Edgar MacCulloch\n\nRelease Date: August 18, "
+             "2016 [EBook #52834]\n\n*** START OF THIS PROJECT GUTENBERG EBOOK GUERNSEY FOLK LORE ***\n\n\n")
+
+
+def test_etext_catalogue_gives_the_author_and_the_title_page_line():
+    article = _read(CATALOGUE + "GUERNSEY FOLK-LORE.\n\nSIR EDGAR MacCULLOCH\n\nIn his Robes as Bailiff.\n\n"
+                    "“IN WINTER’S TEDIOUS NIGHTS SIT BY THE FIRE\nWITH GOOD OLD FOLKS, AND LET THEM TELL THEE TALES\n"
+                    "OF WOEFUL AGES LONG AGO BETID.”\n\nAUTHOR’S PREFACE.\n\n" + BODY)
+    assert rec.key(rec.plain(article.title)) == "guernsey folk-lore"
+    assert [name for name, _ in article.authors] == ["Edgar MacCulloch"]
+
+
+def test_etext_catalogue_authors_in_a_saved_page():
+    page = ("<html><head><title>GUERNSEY FOLK-LORE</title></head><body><pre>" + CATALOGUE + "</pre>"
+            "<h1>GUERNSEY FOLK-LORE.</h1><p>" + BODY.replace("\n\n", "</p><p>") + "</p></body></html>")
+    article = read_html(Path("page.html"), page)
+    assert [name for name, _ in article.authors] == ["Edgar MacCulloch"]
+
+
+def test_site_in_brackets_after_the_page_title_is_cut():
+    page = ("<html><head><title>Loss of wwox expression in zebrafish embryos [PeerJ]</title></head><body><p>"
+            + BODY.replace("\n\n", "</p><p>") + "</p></body></html>")
+    assert read_html(Path("page.html"), page).title == "Loss of wwox expression in zebrafish embryos"
+
+
+def test_h1_the_title_names_beats_a_logo_h1_outside_the_article():
+    page = ("<html><head><title>Oktoberfest – Wikipedia</title><link rel='canonical' "
+            "href='https://de.wikipedia.org/wiki/Oktoberfest'></head><body><div class='header'><h1><img alt='Wikipedia'>"
+            "<sup>β</sup></h1></div><h1>Oktoberfest</h1><div id='content'><p>"
+            + BODY.replace("\n\n", "</p><p>") + "</p></div></body></html>")
+    assert read_html(Path("page.html"), page).title == "Oktoberfest"
