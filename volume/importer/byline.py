@@ -458,6 +458,11 @@ SITE_CREDIT = re.compile(r"^(?:©\s*|\(c\)\s*|copyright\s*)?(?:19|20)\d\d(?:\s*[
                          r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.?$", re.IGNORECASE)
 
 
+# 'Copyright (c) 2012- Gregory Szorc. All rights reserved.': a personal site's owner, named in its copyright line
+SITE_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?\s+"
+                            r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.(?:\s|$)", re.IGNORECASE)
+
+
 def _site_credit(article: Article) -> None:
     """The person a personal site's footer credits ('Archive – RSS – 2009-2020 by Florian Posdziech – Powered by
     Nikola') after the text, when nothing else named an author: a person's name only, never an organisation."""
@@ -465,9 +470,9 @@ def _site_credit(article: Article) -> None:
         return
     for block in article.blocks[len(article.blocks) // 2:]:
         for part in re.split(r"\s+[–—|•·]\s+", block.plain):
-            match = SITE_CREDIT.match(part.strip())
+            match = SITE_CREDIT.match(part.strip()) or SITE_COPYRIGHT.match(part.strip())
             name = match.group("name").strip() if match else ""
-            if name and rec.looks_like_name(name) and not rec.organisation(name):
+            if name and len(name.split()) >= 2 and rec.looks_like_name(name) and not rec.organisation(name):
                 _closing_found(article, [(name, "")], None, block, "the site's footer credit")
                 return
 

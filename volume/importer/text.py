@@ -55,12 +55,16 @@ LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words
                          re.IGNORECASE)
 
 
+DATE_LABEL_ALONE = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*:?$", re.IGNORECASE)
+
+
 def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
     as pages that set label and value in blocks of their own copy them: one line again."""
     joined: list[tuple[str, int]] = []
     for text, line in paragraphs:
-        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80:
+        dating = joined and DATE_LABEL_ALONE.match(joined[-1][0])  # ('Updated' over a headline: no date to join)
+        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80 and (not dating or rec.parse_date(text)):
             joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:
             joined.append((text, line))
