@@ -157,6 +157,8 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
     if found[0]:
         return found
     for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"] | //*[@itemprop="creator"]'):
+        if _theme_credit(element):
+            continue
         name = clean_name(element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
                           or element.get("title") or "")
         if _plausible(name):
@@ -178,6 +180,17 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
         if _plausible(name) and rec.looks_like_name(name):
             return [(name, "")], f"an element of class '{element.get('class')}'"
     return [], ""
+
+
+THEME_CREDIT = re.compile(r"\b(?:theme|template|designed|design by|powered by|thema|thème)\b", re.IGNORECASE)
+
+
+def _theme_credit(element: etree._Element) -> bool:
+    """A rel=author link that credits the site's theme ('Theme: ColorMag von <a rel="author">ThemeGrill</a>'), not
+    the article's writer."""
+    parent = element.getparent()
+    around = rec.squash(parent.text_content()) if parent is not None else ""
+    return "theme" in (element.get("href") or "").lower() or (len(around) < 300 and bool(THEME_CREDIT.search(around)))
 
 
 PROFILE = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|experts?|people|person|profiles?|staff|team|fellows?|"
