@@ -377,8 +377,6 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
             article.authors, where = _site_person(doc, meta)
         if not article.authors:
             article.authors, where = _tagline_person(doc)
-        if not article.authors:
-            article.authors, where = etext_authors(doc)
         if article.authors:
             article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     if not article.date:
@@ -392,6 +390,10 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     header_reader.settle_header(article)
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
         " ".join(b.plain for b in article.blocks[:40]))))
+    if not article.authors:  # (last: the work's own byline, 'BY' / 'W. J. HOFFMAN.', read above, is its)
+        article.authors, where = etext_authors(doc)
+        if article.authors:
+            article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     settle_notes(article)
     return article
 
