@@ -1,7 +1,7 @@
 """Header shapes round 13 fixed (issue 16): a CMS's account name beside the text's own contribution line, a wiki's
 tagline under its title, a byline's label and its name on lines of their own, a byline-and-date line far above the
 text's first long paragraph, a page <title> parted at ' | ' only, a closing 'Created …' line, Turkish names and
-comma lists in bylines; and the real pages of tests/cases/import/dev-r13-meta/fit read right in every form."""
+comma lists in bylines; and the real pages of tests/cases/import/dev-r13-meta/fit read right, saved and copied."""
 
 from __future__ import annotations
 
@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_import_meta_title_lines import BODY  # (three paragraphs of text under a header)
 from volume.importer import header_reader
 from volume.importer import recognise as rec
 from volume.importer.html import read_html
 from volume.importer.text import read_plain
 
-BODY = ("The survey walked the length of the valley twice, once in the dry season and once after the rains, and "
-        "counted every mound, wall and scatter of sherds it could see from the paths the farmers use.\n\n"
-        "Most of what it found lies within a day's walk of the river, and the richest graves stand on the low "
-        "terraces just above the flood line, where the soil is deep and easy to dig with simple tools.\n\n"
-        "The finds are described below by the places they came from, beginning with the upper valley and ending "
-        "with the coast, so that the changes from one district to the next can be followed on the map.\n")
 FIT = Path(__file__).parent / "cases" / "import" / "dev-r13-meta" / "fit"
 
 
