@@ -291,7 +291,7 @@ def address_date(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, 
 def etext_authors(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
     """The authors an e-text archive's catalogue entry in the page names ('Author: Edgar MacCulloch' over '*** START
     OF THIS PROJECT GUTENBERG EBOOK …'), for a page whose markup names none."""
-    from volume.importer.text_header import etext_catalogue
+    from volume.importer.text_frames import etext_catalogue
 
     body = doc.find(".//body")
     names = etext_catalogue(body.text_content() if body is not None else "")[1]

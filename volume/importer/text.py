@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import citations, header_reader, page_notes, plain_markers, text_header
+from volume.importer import citations, header_reader, page_notes, plain_markers, text_frames, text_header
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
@@ -254,8 +254,8 @@ def _table_digits_settled(article: Article) -> None:
 def read_plain(text: str, source: Path) -> Article:
     """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
     article = Article(source=source)
-    catalogue = text_header.etext_catalogue(text)
-    text, frame = text_header.without_etext_frame(text)
+    catalogue = text_frames.etext_catalogue(text)
+    text, frame = text_frames.without_etext_frame(text)
     article.dropped.extend(frame)
     text, links = PAGE_LINKS.subn("", text)
     if links:
@@ -298,7 +298,8 @@ def read_plain(text: str, source: Path) -> Article:
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     cover = page_notes.cover_title(text, foot) if foot else None
     if not text_header.running_head_title(article, foot) \
-            and not (cover and text_header.take_cover_title(article, *cover)) and not text_header.title_over_date(article):
+            and not (cover and text_header.take_cover_title(article, *cover)) and not text_header.title_over_date(article) \
+            and not text_frames.wiki_title(article):
         text_header.take_title(article)
     take_metadata(article)
     _title_again(article)
@@ -307,14 +308,14 @@ def read_plain(text: str, source: Path) -> Article:
     if foot and not article.date:
         text_header.first_date_line(article)
     if article.wiki:
-        text_header.wiki_header(article)
+        text_frames.wiki_header(article)
     else:
         text_header.bare_byline(article)
         header_reader.settle_header(article)
     take_closing_byline(article, month_first)
     if not article.date:
         text_header.labelled_date(article, month_first)
-    text_header.catalogue_header(article, *catalogue, text)
+    text_frames.catalogue_header(article, *catalogue, text)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
