@@ -60,6 +60,7 @@ class Article:
     bare_superscripts: set[str] = field(default_factory=set)  # labels of unlinked <sup> numbers taken for markers
     site_names: set[str] = field(default_factory=set)  # the site's name, letters only, as the page gives it
     header: list[str] = field(default_factory=list)  # the page's first lines as read, for header_reader
+    wiki: bool = False  # a wiki page as copied (its tagline under the title): no byline, its revision's date
     recognised: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 

@@ -196,6 +196,7 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
     with `author_block`, also a journal's list of names under the title."""
     if author_block:
         take_author_block(article, head)
+    _label_over_name_at_top(article, head)
     kept, dated_at = [], None
     for index, block in enumerate(article.blocks):
         text = block.plain
@@ -239,8 +240,34 @@ def take_metadata(article: Article, head: int = 12, author_block: bool = True) -
             continue
         kept.append(block)
     article.blocks = kept
+    _contributor(article, head)
     if not article.authors and dated_at is not None:
         _name_beside_date(article, dated_at)
+
+
+# 'Blog Beitrag von A', 'Ein Gastbeitrag von A', 'A guest post by A', 'Un article de A': the writer the text's
+# first lines credit, beside a CMS's 'Gespeichert von human' / 'Submitted by admin' naming the account that posted it
+CONTRIBUTION = re.compile(r"^(?:(?:ein|eine|der|die|a|an|un|une)\s+)?(?:blog[- ]?)?(?:(?:gast)?beitrag|artikel|text|"
+                          r"post|article|guest post|billet|tribune|статья|материал|yazı|makale)\s+(?:von|by|par|de|"
+                          r"от|автор)\s+(?P<names>[^\d:;|]{3,80}?)\.?$", re.IGNORECASE)
+
+
+def _contributor(article: Article, head: int) -> None:
+    """The writer a contribution line near the top credits, over an account's login the page's header names (a
+    lower-case handle, 'human') or where none was found; the line leaves the text."""
+    if article.authors and not all(re.fullmatch(r"[a-zà-ÿа-яё][\w.-]*", a) for a, _ in article.authors):
+        return
+    for block in article.blocks[:head]:
+        match = CONTRIBUTION.match(block.plain.strip()) if block.kind == "para" else None
+        names = [n.strip() for n in re.split(r"\s*(?:,|&|\s(?:" + words.AND_WORDS + r")\s)\s*", match["names"])] \
+            if match else []
+        if names and all(len(n.split()) >= 2 and rec.looks_like_name(n) and not rec.organisation(n) for n in names):
+            replaced = f" over '{', '.join(a for a, _ in article.authors)}'" if article.authors else ""
+            article.authors = [(n, "") for n in names]
+            article.recognised.append(f"author: {', '.join(names)} (the contribution line '{block.plain[:60]}'"
+                                      f"{replaced})")
+            _drop_metadata(article, block)
+            return
 
 
 def _name_beside_date(article: Article, at: int) -> None:
@@ -344,11 +371,22 @@ def take_closing_byline(article: Article, month_first: bool | None = None) -> No
     for block in article.blocks[len(article.blocks) // 2:]:
         if rec.is_stop_line(block.plain):
             return
+        created = CREATED_LINE.match(block.plain) if not article.date and len(block.plain) < 200 else None
+        if created and rec.parse_date(block.plain[created.end():], month_first):  # a wiki's or blog's page-info line
+            _closing_found(article, None, rec.parse_date(block.plain[created.end():], month_first), block,
+                           "the page's 'created' line")
+            _drop_metadata(article, block)
+            continue
         authors, date = _byline_and_date(block.plain) if len(block.plain) < 160 else (None, None)
         if authors and date:
             _closing_found(article, authors, date, block, "the closing line")
             _drop_metadata(article, block)
             return
+
+
+# A page-info line after the text: 'Created … Sunday, October 18th, 2020. Edited …' (ikiwiki), 'Erstellt am …'
+CREATED_LINE = re.compile(r"^(?:created|posted|first posted|erstellt(?: am)?|créé(?: le)?|publié le|создано|"
+                          r"oluşturuldu|oluşturulma tarihi)\b\s*:?", re.IGNORECASE)
 
 
 # 'Doris Schuppe • Dieser Beitrag Solopreneur Social Media erschien zuerst im Blog DoSchu.Com': the author credited
@@ -395,9 +433,34 @@ def _label_over_name(article: Article) -> bool:
     return False
 
 
+def _label_over_name_at_top(article: Article, head: int) -> None:
+    """'Von' alone on a line near the top, the name on the next (a Word file keeps a theme's header parts apart:
+    'Von' / 'Robert' / '-' / '31. Dezember 2019'): the author; one word will do when a date line follows."""
+    blocks = article.blocks
+    for at in range(min(head, len(blocks) - 1)):
+        if article.authors or not LONE_LABEL.match(blocks[at].plain.strip()) or blocks[at].kind == "heading":
+            continue
+        name = blocks[at + 1].plain.strip()
+        dated = any(rec.date_line(b.plain) for b in blocks[at + 2:at + 5])
+        person = len(name) <= 40 and not re.search(r"[:;,!?\d]", name) and not rec.organisation(name) and (
+            rec.looks_like_name(name) or (dated and re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]{1,30}", name) is not None
+                                          and name.casefold() not in NOT_HANDLES))
+        if person:
+            article.authors = [(name, "")]
+            article.recognised.append(f"author: {name} (the name under a byline's label, line {blocks[at + 1].line})")
+            for taken in (blocks[at], blocks[at + 1]):
+                _drop_metadata(article, taken)
+            return
+
+
 # A personal site's footer credit: '2009-2020 by Florian Posdziech', '© 2021 by Jane Doe' (an explicit 'by')
 SITE_CREDIT = re.compile(r"^(?:©\s*|\(c\)\s*|copyright\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+by\s+"
                          r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.?$", re.IGNORECASE)
+
+
+# 'Copyright (c) 2012- Gregory Szorc. All rights reserved.': a personal site's owner, named in its copyright line
+SITE_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)\d\d)?)?\s+"
+                            r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\.(?:\s|$)", re.IGNORECASE)
 
 
 def _site_credit(article: Article) -> None:
@@ -407,9 +470,9 @@ def _site_credit(article: Article) -> None:
         return
     for block in article.blocks[len(article.blocks) // 2:]:
         for part in re.split(r"\s+[–—|•·]\s+", block.plain):
-            match = SITE_CREDIT.match(part.strip())
+            match = SITE_CREDIT.match(part.strip()) or SITE_COPYRIGHT.match(part.strip())
             name = match.group("name").strip() if match else ""
-            if name and rec.looks_like_name(name) and not rec.organisation(name):
+            if name and len(name.split()) >= 2 and rec.looks_like_name(name) and not rec.organisation(name):
                 _closing_found(article, [(name, "")], None, block, "the site's footer credit")
                 return
 

@@ -234,7 +234,8 @@ def read_docx(source: Path) -> WordChapter:
     if not chapter.authors and core.get("creator"):
         chapter.authors = [(n.strip(), "") for n in re.split(r"\s*;\s*", core["creator"]) if n.strip()]
         chapter.recognised.append(f"author: {core['creator']} (from the document properties: check it)")
-    if not chapter.date and rec.parse_date(core.get("created", "")):
+    if not chapter.date and rec.parse_date(core.get("created", "")) and not core["created"].startswith("1970-01-01"):
+        # (1970-01-01, the epoch, is the date a converter writes when it knows none: no date)
         chapter.date = rec.parse_date(core["created"])
         chapter.recognised.append(f"date: {chapter.date} (the file's creation date: check it)")
     chapter.body = body.strip() + "\n"

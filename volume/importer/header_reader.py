@@ -19,7 +19,9 @@ from volume.importer import recognise as rec
 LABEL = re.compile(r"^(?:(?:post\s+author|artikel|beitrag|text|ein\s+(?:beitrag|artikel))\s+)?(?:(?:"
                    + words.BYLINE_LABELS + r")\s*[:\-–—]?|by|von|par|por|от|yazan)\s*:?\s*(?=\S)", re.IGNORECASE)
 NOT_AUTHORS = re.compile(r"^(?:herausgegeben|published|edited|photo|foto|bild|image|fotos?|photos?)\b", re.IGNORECASE)
-NAME_WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁ](?:[a-zà-ÿа-яё'’-]+|\.)(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’]+)?|[A-ZÀ-ÞА-ЯЁ]{1,2}\.?|"
+# (Latin Extended-A, both cases, for Turkish, Polish, Czech names: 'Ayşe Yılmaz', 'İlhan Şahin', 'Łukasz')
+UPPER, LOWER = "A-ZÀ-ÞĀ-ſА-ЯЁ", "a-zà-ÿĀ-ſа-яё"
+NAME_WORD = re.compile(rf"[{UPPER}](?:[{LOWER}'’-]+|\.)(?:-[{UPPER}][{LOWER}'’]+)?|[{UPPER}]{{1,2}}\.?|"
                        r"(?:Mc|Mac|O’|O'|De|Di|La|Le)[A-ZÀ-Þ][a-zà-ÿ]+|Jr\.?|Sr\.?|" + "|".join(sorted(rec.NAME_PARTICLES)))
 # What a page glues after a name in its byline: the writer's role or the paper ('Evan HalperStaff Writer',
 # 'Isabel KeaneJournal News', 'Richard Adams Education editor', 'Bob Yirka , Phys.org').
@@ -97,8 +99,11 @@ def byline_names(text: str, labelled: bool | None = None) -> list[str] | None:
     for part in re.split(r"\s*(?:,\s*(?:" + words.AND_WORDS + r"|y)\s+|\s(?:" + words.AND_WORDS + r"|y)\s|&|;)\s*",
                          rest.strip(" ,;:")):
         part = ROLE_AFTER_NAME.sub("", without_glued_tail(part.strip(" ,;:")))
-        part = re.split(r"\s*,\s*", part)[0]
-        part = _name_only(part)
+        listed = re.split(r"\s*,\s*", part)
+        if len(listed) > 1 and all(len(p.split()) >= 2 and _name_only(p) == p for p in listed):
+            names += listed  # ('Автор: Иван Петров, Мария Сидорова': two names, not a name and a role)
+            continue
+        part = _name_only(listed[0])
         if not part:
             return names or None
         names.append(part)
@@ -125,13 +130,14 @@ def _name_only(part: str) -> str | None:
     if len(tokens) > 1 and not all(NAME_WORD.fullmatch(t) for t in tokens[:3]):
         return None  # ('MineralölINFO November', 'Verzerrtes Politik(er*innen)bild')
     if len(tokens) == 1:
-        return part if re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]{1,30}", part) and part.casefold().strip(".:") not in NOT_NAMES \
+        return part if re.fullmatch(rf"[{UPPER}][\w'’.-]{{1,30}}", part) and part.casefold().strip(".:") not in NOT_NAMES \
             and part.casefold().strip(".:") not in words.HEADING_WORDS else None  # ('By' / 'Introduction': no name)
     if rec.looks_like_name(part) and not rec.organisation(part) and len(tokens) <= 4:
         return part
     for size in (3, 2):
         head = " ".join(tokens[:size])
-        if len(tokens) > size and rec.looks_like_name(head) and tokens[size][:1].isupper():
+        if len(tokens) > size and rec.looks_like_name(head) and tokens[size][:1].isupper() \
+                and tokens[size - 1].casefold() not in rec.NAME_PARTICLES:  # ('Würde des Lebens': no 'Würde des')
             return head
     return None
 

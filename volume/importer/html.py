@@ -19,8 +19,8 @@ from volume.importer.byline import take_closing_byline, take_metadata, take_titl
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
-from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, meta_authors, page_meta,
-                                      scholarly_authors, wiki_revision)
+from volume.importer.page_meta import (GENERIC_AUTHORS, declared_date, dom_authors, dom_date, etext_authors,
+                                      meta_authors, page_meta, scholarly_authors, wiki_revision)
 from volume.importer.page_root import choose_root
 from volume.importer.settle import settle_notes
 
@@ -50,12 +50,22 @@ def _site_names(doc: etree._Element, meta: dict[str, list[str]]) -> set[str]:
 def _site_part_removed(title: str, sites: set[str]) -> str:
     """'Verein | Wie Werbung das Klima belastet': the part of a <title> that is not the site's name, wherever it
     stands, when the page names its site; else the part before a short last part."""
-    parts = re.split(r"\s+[|–—·»:-]\s+|\s+::\s+", title.strip())
+    title = BRACKETED_SITE.sub("", title.strip())
+    parts = re.split(_separators(title, r"[|–—·»:-]"), title)
     letters = [re.sub(r"\W|_", "", p.casefold()) for p in parts]
     kept = [p for p, k in zip(parts, letters) if not any(k and (k in site or site in k) for site in sites)]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     return _site_suffix_removed(title)
+
+
+BRACKETED_SITE = re.compile(r"\s+\[[^\[\]]{2,40}\]$")  # 'Loss of wwox expression … [PeerJ]': the site in brackets
+
+
+def _separators(title: str, marks: str) -> str:
+    """What parts a <title>: ' | ' alone when the title has one (the dash in 'Würde des Lebens – ein Projekt |
+    Große Fragen' is the article's own), else any of `marks` between spaces, and ' :: '."""
+    return r"\s+[|]\s+|\s+::\s+" if re.search(r"\s\|\s", title) else r"\s+" + marks + r"\s+|\s+::\s+"
 
 
 def _rest_of_title(page_title: str, title: str) -> str:
@@ -68,7 +78,8 @@ def _rest_of_title(page_title: str, title: str) -> str:
 
 def _site_suffix_removed(title: str) -> str:
     """'Expert*innen in der Krise | Verfassungsblog' → the part before the site's name (a short last part)."""
-    parts = re.split(r"\s+[|–—·-]\s+|\s+::\s+", title.strip())
+    title = BRACKETED_SITE.sub("", title.strip())
+    parts = re.split(_separators(title, r"[|–—·-]"), title)
     while len(parts) > 1 and len(re.sub(r"\([^)]*\)", "", parts[-1]).split()) <= 6:
         parts.pop()
     return " - ".join(parts) if len(parts) > 1 else parts[0]
@@ -117,6 +128,9 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
     text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
     site = {rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+", doc.findtext(".//title") or "")[1:]} | \
         {rec.key(v) for v in meta.get("og:site_name", [])}  # a logo's <h1> naming the site is no title
+    for heading in doc.iter("h1"):  # the page's <h1> its <title> names, outside the article's element (not a logo's)
+        if _h1_key(heading) and _h1_key(heading) in declared:
+            return Walker(None).inline(heading).strip(), "the page's main heading its <title> names"
     for heading in doc.iter("h1"):  # ('While you are here…' over a donation appeal is no title)
         if not any(chrome_kind(a) for a in heading.iterancestors()) and heading.text_content().strip() \
                 and rec.key(heading.text_content()) not in site \
@@ -376,6 +390,10 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     header_reader.settle_header(article)
     take_closing_byline(article, rec.month_first(article.lang[:2].lower() or rec.guess_language(
         " ".join(b.plain for b in article.blocks[:40]))))
+    if not article.authors:  # (last: the work's own byline, 'BY' / 'W. J. HOFFMAN.', read above, is its)
+        article.authors, where = etext_authors(doc)
+        if article.authors:
+            article.recognised.append(f"author: {', '.join(a for a, _ in article.authors)} (from {where})")
     settle_notes(article)
     return article
 

@@ -157,6 +157,8 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
     if found[0]:
         return found
     for element in doc.xpath('//*[@rel="author"] | //*[@itemprop="author"] | //*[@itemprop="creator"]'):
+        if _theme_credit(element):
+            continue
         name = clean_name(element.xpath('string(.//*[@itemprop="name"])') or element.text_content()
                           or element.get("title") or "")
         if _plausible(name):
@@ -178,6 +180,17 @@ def dom_authors(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[list[t
         if _plausible(name) and rec.looks_like_name(name):
             return [(name, "")], f"an element of class '{element.get('class')}'"
     return [], ""
+
+
+THEME_CREDIT = re.compile(r"\b(?:theme|template|designed|design by|powered by|thema|thème)\b", re.IGNORECASE)
+
+
+def _theme_credit(element: etree._Element) -> bool:
+    """A rel=author link that credits the site's theme ('Theme: ColorMag von <a rel="author">ThemeGrill</a>'), not
+    the article's writer."""
+    parent = element.getparent()
+    around = rec.squash(parent.text_content()) if parent is not None else ""
+    return "theme" in (element.get("href") or "").lower() or (len(around) < 300 and bool(THEME_CREDIT.search(around)))
 
 
 PROFILE = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|experts?|people|person|profiles?|staff|team|fellows?|"
@@ -230,7 +243,8 @@ def wiki_revision(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str,
     from volume.importer.byline import WIKI_EDITED
     wiki = any("mediawiki" in v.lower() for v in meta.get("generator", []))
     for element in doc.xpath('//*[@id="footer-info-lastmod"] | //*[@id="page-info"]' +
-                             (' | //footer | //*[@id="footer"]' if wiki else "")):  # (Wikidot's 'page-info')
+                             (' | //footer | //*[@id="footer"] | //*[contains(@class, "last-modified-bar")]'
+                              if wiki else "")):  # (Wikidot's 'page-info'; the mobile skin's bar)
         text = rec.squash(element.text_content())
         edited = WIKI_EDITED.search(text)
         found = rec.revision_date(text) or (rec.parse_date(edited.group("date"), False) if edited else None)
@@ -272,3 +286,13 @@ def address_date(doc: etree._Element, meta: dict[str, list[str]]) -> tuple[str, 
             if found:
                 return found, f"the page's address ({address[:80]})"
     return "", ""
+
+
+def etext_authors(doc: etree._Element) -> tuple[list[tuple[str, str]], str]:
+    """The authors an e-text archive's catalogue entry in the page names ('Author: Edgar MacCulloch' over '*** START
+    OF THIS PROJECT GUTENBERG EBOOK …'), for a page whose markup names none."""
+    from volume.importer.text_frames import etext_catalogue
+
+    body = doc.find(".//body")
+    names = etext_catalogue(body.text_content() if body is not None else "")[1]
+    return ([(n, "") for n in names], "the e-text's catalogue entry") if names else ([], "")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import citations, header_reader, page_notes, plain_markers, text_header
+from volume.importer import citations, header_reader, page_notes, plain_markers, text_frames, text_header
 from volume.importer import recognise as rec
 from volume.importer import words
 from volume.importer.article import Article, Block, inline_text
@@ -55,12 +55,16 @@ LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words
                          re.IGNORECASE)
 
 
+DATE_LABEL_ALONE = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*:?$", re.IGNORECASE)
+
+
 def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
     as pages that set label and value in blocks of their own copy them: one line again."""
     joined: list[tuple[str, int]] = []
     for text, line in paragraphs:
-        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80:
+        dating = joined and DATE_LABEL_ALONE.match(joined[-1][0])  # ('Updated' over a headline: no date to join)
+        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80 and (not dating or rec.parse_date(text)):
             joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:
             joined.append((text, line))
@@ -250,7 +254,8 @@ def _table_digits_settled(article: Article) -> None:
 def read_plain(text: str, source: Path) -> Article:
     """The article in plain text: copied from a browser, or a PDF's text (also as a page converted from a PDF)."""
     article = Article(source=source)
-    text, frame = text_header.without_etext_frame(text)
+    catalogue = text_frames.etext_catalogue(text)
+    text, frame = text_frames.without_etext_frame(text)
     article.dropped.extend(frame)
     text, links = PAGE_LINKS.subn("", text)
     if links:
@@ -293,7 +298,8 @@ def read_plain(text: str, source: Path) -> Article:
     site_person = next((n for n in (rec.personal_site_name(b.plain) for b in article.blocks[:4]) if n), None)
     cover = page_notes.cover_title(text, foot) if foot else None
     if not text_header.running_head_title(article, foot) \
-            and not (cover and text_header.take_cover_title(article, *cover)) and not text_header.title_over_date(article):
+            and not (cover and text_header.take_cover_title(article, *cover)) and not text_header.title_over_date(article) \
+            and not text_frames.wiki_title(article):
         text_header.take_title(article)
     take_metadata(article)
     _title_again(article)
@@ -301,11 +307,15 @@ def read_plain(text: str, source: Path) -> Article:
         text_header.month_only_date(article)
     if foot and not article.date:
         text_header.first_date_line(article)
-    text_header.bare_byline(article)
-    header_reader.settle_header(article)
+    if article.wiki:
+        text_frames.wiki_header(article)
+    else:
+        text_header.bare_byline(article)
+        header_reader.settle_header(article)
     take_closing_byline(article, month_first)
     if not article.date:
         text_header.labelled_date(article, month_first)
+    text_frames.catalogue_header(article, *catalogue, text)
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")

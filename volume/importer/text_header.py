@@ -122,6 +122,15 @@ def _text_start(blocks: list[Block]) -> int | None:
     return body[0] if body else None
 
 
+DATED_BYLINE_REACH = 40  # blocks from the top in which a line naming both author and date marks the header
+
+
+def _dated_byline(text: str) -> bool:
+    """A line that names the author and the date together ('Veröffentlicht am 13. März 2019 von A', 'By A | 3
+    March 2021'): the header's, wherever the text's first long paragraph is found."""
+    return len(text) < 160 and all(_byline_and_date(text))
+
+
 def _author_noise(block: Block) -> bool:
     """An affiliation or e-mail line, or a pop-up's 'X', among a journal's list of authors."""
     return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
@@ -143,6 +152,8 @@ def take_title(article: Article) -> None:
     if not metas:  # the byline or date under a standfirst long enough to pass for the text's first paragraph
         metas = [i for i in range(start + 1, min(len(blocks), start + 1 + STANDFIRST_REACH))
                  if _is_metadata(blocks[i].plain)][:1]
+    if not metas:  # a text whose first paragraphs end no sentence (lists, a table): its byline and date line
+        metas = [i for i in range(min(start, DATED_BYLINE_REACH)) if _dated_byline(blocks[i].plain)][:1]
     while metas and metas[0] > 0 and (_is_metadata(blocks[metas[0] - 1].plain) or _author_noise(blocks[metas[0] - 1])):
         metas.insert(0, metas[0] - 1)  # the whole list of authors, with its affiliation and e-mail lines
     title_at, abstract, names = None, [], []
@@ -460,33 +471,3 @@ def join_broken_title(article: Article) -> None:
                 blocks[index:end + 1] = [Block("para", inline_text(text, run[0].line), run[0].line)]
                 return
         index = end + 1
-
-
-# An e-text archive's own header and footer round the work it distributes: 'The Project Gutenberg EBook of …' /
-# 'Title: …' / 'Release Date: …' / '*** START OF THIS PROJECT GUTENBERG EBOOK … ***', then its producers' credit
-ETEXT_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.IGNORECASE | re.MULTILINE)
-ETEXT_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b", re.IGNORECASE | re.MULTILINE)
-ETEXT_CREDIT = re.compile(r"\s*(?P<credit>(?:produced by|e-?text prepared by|transcribed (?:from|by))\b.*?)(?=\n[ \t]*\n|\Z)",
-                          re.IGNORECASE | re.DOTALL)
-ETEXT_REACH = 4000  # characters at the top in which the archive's start line stands
-
-
-def without_etext_frame(text: str) -> tuple[str, list[str]]:
-    """The text without an e-text archive's header (its catalogue entry: title, author, release date, licence),
-    its producers' credit under it and its licence at the end: the archive's, not the work's. The lines stay as
-    blank lines, so that line numbers hold. Also what was left out, said for the report."""
-    start = ETEXT_START.search(text[:ETEXT_REACH])
-    if not start:
-        return text, []
-    blank = lambda part: "\n" * part.count("\n")  # noqa: E731
-    head, rest = text[:start.end()], text[start.end():]
-    dropped = [f"an e-text archive's header (lines 1–{head.count(chr(10)) + 1}): its catalogue entry and licence"]
-    credit = ETEXT_CREDIT.match(rest)
-    if credit:
-        rest = rest[:credit.start("credit")] + blank(rest[credit.start("credit"):credit.end()]) + rest[credit.end():]
-        dropped.append(f"the e-text's producers' credit: '{rec.squash(credit.group('credit'))[:60]}'")
-    end = ETEXT_END.search(rest)
-    if end:
-        dropped.append("an e-text archive's licence at the end")
-        rest = rest[:end.start()] + blank(rest[end.start():])
-    return blank(head) + rest, dropped
