@@ -82,7 +82,8 @@ def main() -> None:
                 print(f"pair {pair + 1} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU; reading and transforms "
                       f"{timings.get('read_and_transform', 0):.2f} s, layout {timings.get('pdf_layout', 0):.2f} s, "
                       f"join {timings.get('pdf_join', 0):.2f} s (load {os.getloadavg()[0]:.1f}); CPU by process: "
-                      + ", ".join(f"{kind} {seconds:.2f}" for kind, seconds in sorted(kinds.items(), key=lambda k: -k[1])),
+                      + ", ".join(f"{kind} {seconds:.2f}"
+                                  for kind, seconds in sorted(kinds.items(), key=lambda k: -k[1])),
                       flush=True)
             ratios["wall"].append(found["new"][0] / found["old"][0])
             ratios["cpu"].append(found["new"][1] / found["old"][1])

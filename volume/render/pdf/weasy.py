@@ -27,8 +27,8 @@ fails loudly when a WeasyPrint upgrade breaks one.
   SOURCE_DATE_EPOCH is set.
 - pydyf (`PDF.write`, the `data` of `Dictionary`, `Array` and `Stream`, `_to_bytes`): given an identifier,
   `PDF.write` serialises every object a second time to hash it for the file's /ID; within one write each object's
-  bytes are kept the first time (`write_objects_once`). The piece's object and cross-reference streams, which qpdf reads and never copies, are
-  compressed at zlib level 1 instead of 9.
+  bytes are kept the first time (`write_objects_once`). A piece's object and cross-reference streams, which qpdf
+  reads and never copies, are compressed at zlib level 1 instead of 9.
 """
 
 from __future__ import annotations
@@ -211,6 +211,7 @@ def write_objects_once() -> None:
     for kind in (pydyf.Dictionary, pydyf.Array, pydyf.Stream):
         kind.data = once(kind.data.fget, kind is pydyf.Stream)
     pydyf.PDF.write = write_once
+
 
 def keep_used_values() -> None:
     """Remember, on each style object, what WeasyPrint works out again for every box that shares it: the used
