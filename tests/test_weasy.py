@@ -308,3 +308,59 @@ def test_used_values_kept_per_style_lay_out_as_weasyprint_would():
     assert pages >= 4 and kept_pages == pages
     assert reused > 100, "resolve_percentages is no longer called by the name keep_used_values replaces"
     assert kept == plain
+
+
+def _written(identifier: bytes, thrown_away: tuple[str, ...] | None) -> tuple[bytes, int]:
+    """_styled_document as a tagged PDF with an identifier, pydyf's objects serialised once
+    (weasy.write_objects_once, `thrown_away` the stream types compressed at level 1; None: not patched), and how
+    many times zlib's level-9 compressor was made while it was written."""
+    _set_up()
+    import zlib
+
+    import pydyf
+    from weasyprint import HTML
+
+    from volume.render.pdf import weasy
+
+    if thrown_away is not None:
+        weasy.THROWN_AWAY = thrown_away
+        weasy.write_objects_once()
+    made = []
+
+    class Counting:
+        compress = staticmethod(zlib.compress)
+
+        @staticmethod
+        def compressobj(*args, **kwargs):
+            made.append(1)
+            return zlib.compressobj(*args, **kwargs)
+
+    document = HTML(string=_styled_document()).render()
+    pydyf.zlib = Counting
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier), len(made)
+
+def test_objects_serialised_once_give_the_same_file_and_the_thrown_away_streams_only_differ():
+    """pydyf asked for each object's bytes once per write (weasy.write_objects_once): without the cheaper
+    compression the file is WeasyPrint's own byte for byte, with each stream compressed once instead of twice (the
+    /ID's hash asked for them again); with it, only the object and cross-reference streams differ: every page's
+    content stream, which the joined book copies, is the same."""
+    import io
+
+    import pikepdf
+
+    identifier = b"volume-test-piece"
+    runs = {}
+    for name, thrown_away in (("plain", None), ("once", ()), ("cheap", ("/ObjStm", "/XRef"))):
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            runs[name] = pool.submit(_written, identifier, thrown_away).result()
+    (plain, plain_made), (once, once_made), (cheap, cheap_made) = runs["plain"], runs["once"], runs["cheap"]
+    assert once == plain
+    # every stream but the cross-reference stream (made after the hash) was compressed twice
+    assert plain_made == 2 * once_made - 1 > 0, "PDF.write no longer asks for every stream's bytes again"
+    assert cheap != plain and cheap_made < once_made
+
+    def contents(data: bytes) -> list[bytes]:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return [page.obj.Contents.read_raw_bytes() for page in pdf.pages]
+
+    assert contents(cheap) == contents(plain) and len(contents(plain)) >= 4

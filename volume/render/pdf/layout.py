@@ -80,7 +80,8 @@ def _book_css(styles_dir: Path, fetcher):
 def set_up_worker(styles_dir: Path) -> None:
     """Make this process ready to lay pieces out (the scheduler's initializer; again, at no cost, by each job):
     fontconfig sees only the shipped fonts, fonts are cut by uharfbuzz, capitalised words are never hyphenated, the
-    columns' trial layouts are reused (the index's), used values are kept per style, the style sheet is parsed."""
+    columns' trial layouts are reused (the index's), used values are kept per style, each stream is serialised once
+    per file, the style sheet is parsed."""
     from volume.render.pdf.fetcher import ProjectFetcher
     from volume.render.pdf.fontconfig import isolate_fontconfig
 
@@ -89,6 +90,7 @@ def set_up_worker(styles_dir: Path) -> None:
     weasy.spare_capitalised_words()
     weasy.reuse_column_trials()
     weasy.keep_used_values()
+    weasy.write_objects_once()
     _book_css(styles_dir, ProjectFetcher([styles_dir], {}, styles_dir))
 
 

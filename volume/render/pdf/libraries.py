@@ -6,7 +6,8 @@ WeasyPrint opens each library (GObject, Pango, HarfBuzz, fontconfig…) by tryin
 of CPU in every process that imports WeasyPrint (the workers' fork server, once per `volume build`). Here the
 questions are answered from one run of `ldconfig -p`, read as `find_library` reads it, while WeasyPrint is imported;
 if WeasyPrint cannot load its libraries that way (a library only gcc or ld would find), it is imported again with
-the usual lookup. Nothing else changes: the lookup is the usual one again once WeasyPrint is in.
+the usual lookup. Nothing else changes: the lookup is the usual one again once WeasyPrint is in. Then what each
+worker would otherwise work out on its first piece is done here once (render/pdf/warm_up.py).
 """
 
 from __future__ import annotations
@@ -65,3 +66,7 @@ def import_weasyprint() -> None:
 
 
 import_weasyprint()
+
+from volume.render.pdf.warm_up import warm_up  # noqa: E402 - WeasyPrint first, with the quick lookup
+
+warm_up()

@@ -25,6 +25,10 @@ fails loudly when a WeasyPrint upgrade breaks one.
   kept in the style object's `__dict__`.
 - fontTools, which WeasyPrint uses for variable and colour fonts, stamps a font with the clock unless
   SOURCE_DATE_EPOCH is set.
+- pydyf (`PDF.write`, the `data` of `Dictionary`, `Array` and `Stream`, `_to_bytes`): given an identifier,
+  `PDF.write` serialises every object a second time to hash it for the file's /ID; within one write each object's
+  bytes are kept the first time (`write_objects_once`). A piece's object and cross-reference streams, which qpdf
+  reads and never copies, are compressed at zlib level 1 instead of 9.
 """
 
 from __future__ import annotations
@@ -151,6 +155,62 @@ RESOLVED = ("margin_left", "margin_right", "margin_top", "margin_bottom", "paddi
             "padding_top", "padding_bottom", "width", "min_width", "max_width", "height", "min_height", "max_height",
             "border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
 PERCENT_MODULES = ("percent", "inline", "page", "float", "grid", "absolute", "block", "column", "table")
+
+
+THROWN_AWAY = ("/ObjStm", "/XRef")  # streams of a piece's file that the joined book never copies (qpdf writes its own)
+
+
+def write_objects_once() -> None:
+    """Make pydyf serialise each object once per file written (in this process), and compress cheaply what the
+    joining throws away.
+
+    `PDF.write` with an identifier (every piece has one) computes the second half of the file's /ID as the MD5 of
+    every object's bytes, asking each object for them again: every dictionary was serialised, and every content
+    stream joined and compressed at zlib level 9, twice. While a PDF is written, an object's bytes are now kept on
+    first use (nothing changes an object while it is written), so the hash is taken over the very bytes written and
+    the file is the same. The object streams and the cross-reference stream are compressed at level 1: the joined
+    book (and a stamped piece) is written by qpdf, which reads those streams and writes its own, so the editions'
+    bytes do not depend on them; the content streams, which qpdf copies as they are, keep level 9."""
+    import zlib
+
+    import pydyf
+
+    if getattr(pydyf.PDF.write, "volume_once", False):
+        return
+    write = pydyf.PDF.write
+    kept: list[dict | None] = [None]  # id(object) -> (object, its bytes), only while a PDF is written
+
+    def quick(stream, serialise) -> bytes:
+        if not stream.compress or stream.extra.get("Type") not in THROWN_AWAY:
+            return serialise(stream)
+        extra = pydyf.Dictionary(stream.extra.copy())
+        extra["Filter"] = "/FlateDecode"
+        packed = zlib.compress(b"\n".join(pydyf._to_bytes(item) for item in stream.stream), 1)
+        extra["Length"] = len(packed)
+        return b"\n".join((extra.data, b"stream", packed, b"endstream"))
+
+    def once(serialise, streams: bool):
+        def data(self):
+            memo = kept[0]
+            if memo is None:
+                return serialise(self)
+            found = memo.get(id(self))
+            if found is None:
+                found = memo[id(self)] = (self, quick(self, serialise) if streams else serialise(self))
+            return found[1]
+        return property(data)
+
+    def write_once(self, *args, **kwargs):
+        kept[0] = {}
+        try:
+            return write(self, *args, **kwargs)
+        finally:
+            kept[0] = None
+
+    write_once.volume_once = True
+    for kind in (pydyf.Dictionary, pydyf.Array, pydyf.Stream):
+        kind.data = once(kind.data.fget, kind is pydyf.Stream)
+    pydyf.PDF.write = write_once
 
 
 def keep_used_values() -> None:
