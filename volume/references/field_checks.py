@@ -163,6 +163,18 @@ PAGE_NUMBER = r"(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+|[A-Za-z]?\d+[A-Za-z]?)"  # "
 PAGES_RE = re.compile(PAGE_NUMBER + r"(?:\s*[-–—‐‑‒~]+\s*" + PAGE_NUMBER + r")?"
                       r"(?:\s*,\s*\d+(?:\s*[-–—‐‑‒~]\s*\d+)?)*|[ivxlcIVXLC]+(?:[-–‑][ivxlcIVXLC]+)?"
                       r"|[a-z]{2,6}\d{3,}|\d+\+")  # "ocaa112": an article's number where it has no pages; "57+"
+def _after_quote(text: str, head: str) -> bool:
+    """Whether `head` stands somewhere in `text` right after an opening quotation mark (spaces between allowed).
+    A pattern built from each title missed the regular expressions' cache: 0.15 s of a cold build's reading."""
+    at = text.find(head)
+    while at >= 0:
+        before = text[:at].rstrip()
+        if before and before[-1] in "“\"«‘'":
+            return True
+        at = text.find(head, at + 1)
+    return False
+
+
 def _institute_doubt(work: dict, text: str) -> bool:
     """An organisation after a title, read as the container of a quoted title or as the publisher of an italic
     one, is the other way round in most styles: the reading cannot be trusted."""
@@ -171,7 +183,7 @@ def _institute_doubt(work: dict, text: str) -> bool:
     if not title:
         return False
     italic_title = f"*{title}" in text
-    quoted_title = bool(re.search(r"[“\"«‘']\s*" + re.escape(title[:20]), text))
+    quoted_title = _after_quote(text, title[:20])
     if container and org_like(container) and italic_title and not (work.get("volume") or work.get("page")):
         return True
     if (container and institution_like(container) and f"*{container}" not in text and work.get("URL")
