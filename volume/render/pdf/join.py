@@ -404,7 +404,7 @@ def _stamp_folios(result: Book, book: Plan, folio_sheets: list[tuple[int, Path]]
     out = result.pdf
     sheet_pages = {}
     for start, path in folio_sheets:
-        sheet = pikepdf.open(path)
+        sheet = pikepdf.open(path, access_mode=pikepdf.AccessMode.mmap)  # pdf/forked.py
         result.sources.append(sheet)
         for offset, page in enumerate(sheet.pages):
             sheet_pages[start + offset] = page
