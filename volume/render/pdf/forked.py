@@ -68,10 +68,16 @@ def _reap(pid: int) -> None:
 
 def in_fork(function, *args) -> Forked:
     """function(*args) started in a forked child. Raises ForkLost at once when it cannot fork."""
+    import warnings
+
+    reader, writer = os.pipe()
     try:
-        reader, writer = os.pipe()
-        pid = os.fork()
+        with warnings.catch_warnings():  # Python 3.12+ warns of forking beside threads: the child runs none of theirs
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
     except OSError as exc:
+        os.close(reader)
+        os.close(writer)
         raise ForkLost(str(exc)) from exc
     if pid == 0:  # the child: never returns to the caller's frames
         code = 1
