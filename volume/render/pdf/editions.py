@@ -22,7 +22,7 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
-from volume.render.pdf.join import PreOpened, assemble, open_book
+from volume.render.pdf.join import PreOpened, assemble, open_book, saving_to
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
 from volume.render.pdf.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
@@ -371,7 +371,8 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         print_pages = _write_print_edition(runner, book, joined, printed, forked) if in_memory else 0
     finally:
         if forked is not None:
-            forked.close()
+            forked.close()  # a child whose answer was not asked for (the save failed) is stopped
+            saving_to(printed, forked.pid).unlink(missing_ok=True)  # what a child that died half way left
         joined.close()
     if not in_memory:
         printed_book = open_book(digital)

@@ -49,7 +49,7 @@ class Book:
 
         import pikepdf
 
-        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        tmp = saving_to(target, os.getpid())
         self.pdf.save(tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                       compress_streams=True, force_version=version)
         os.replace(tmp, target)
@@ -75,6 +75,11 @@ class Book:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):
             pass  # not glibc: the memory is reused by the process instead
+
+
+def saving_to(target: Path, pid: int) -> Path:
+    """The temporary file the process pid writes target to (Book.save) before it takes target's name."""
+    return target.with_name(f".{target.name}.tmp-{pid}")
 
 
 def open_book(path: Path) -> Book:
