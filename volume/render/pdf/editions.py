@@ -310,6 +310,9 @@ def _write_print_edition(runner: PieceRunner, book: Plan, printed_book, printed:
 def _fork_print_edition(runner: PieceRunner, book: Plan, joined, printed: Path):
     """The print edition made in a forked child from the joined book as it is, while this process saves the digital
     edition (pdf/forked.py); None when it cannot fork (then it is made here after the save, as before)."""
+    from PIL import ImageCms  # noqa: F401 - imported here once, not again in every child
+
+    from volume.render.pdf import print_edition  # noqa: F401
     from volume.render.pdf.forked import ForkLost, in_fork
 
     if not FORK_PRINT_EDITION:
