@@ -43,7 +43,6 @@ class Forked:
             raise value
         return value
 
-
     def close(self) -> None:
         """If its answer was never asked for (the caller failed meanwhile), the child is stopped and reaped."""
         if self.done:
