@@ -2,7 +2,6 @@
 
     python bench/warm_edits.py [--pairs 4] [--project .]
     python bench/warm_edits.py --tree OLD --tree NEW [--pairs 8]    # two warm servers, one per tree
-    python bench/warm_edits.py --fork-ab [--pairs 8]    # one warm process, the print edition forked or not
 
 Two copies of the project. One is built by a process that stays (as `volume build --watch` does: its layout
 workers kept, the passes' results remembered between builds, volume and WeasyPrint imported once); the other by
@@ -16,12 +15,6 @@ With two `--tree DIR`s (e.g. `git archive REV | tar -x -C DIR`, run through PYTH
 warm servers, one per tree, the same edits saved to each and built in turn (the order alternating): each build's
 wall time and the CPU of the server's whole process tree (its workers, the fork server, pandoc and what it forks)
 during it, then the medians of second / first per pair: what a `volume build --watch` edit costs with each tree.
-
-`--fork-ab`: one process, two copies of the project each with its warm builds (WarmBuilds, as `--watch`), the same
-edit made to both; one built with the print edition made in a forked child (render/pdf/forked.py), the other with it
-made in the process after the digital edition's save, the order alternating. Prints the wall time and the main
-thread's CPU from the joining to the end of the editions (what follows the chapter's layout on the critical path),
-and the whole build's wall time.
 """
 
 from __future__ import annotations
@@ -118,74 +111,13 @@ def two_trees(args) -> None:
                                                     f"{statistics.median(r[1] for r in row):.2f} s CPU" for row in rows))
 
 
-def fork_ab(args) -> None:
-    """--fork-ab: see the module's docstring."""
-    import time
-
-    from volume.render.pdf import editions
-    from volume.watch import WarmBuilds
-
-    spans: list[tuple[float, float]] = []
-    real_assemble, real_render = editions.assemble, editions.render_editions
-
-    def assemble(*a, **k):
-        spans.append((time.perf_counter(), time.thread_time()))
-        return real_assemble(*a, **k)
-
-    def render(*a, **k):
-        result = real_render(*a, **k)
-        wall, cpu = spans.pop()
-        spans.append((time.perf_counter() - wall, time.thread_time() - cpu))
-        return result
-
-    editions.assemble, editions.render_editions = assemble, render
-    rows: dict[bool, list[tuple[float, float, float]]] = {True: [], False: []}
-    with tempfile.TemporaryDirectory(prefix="volume-fork-ab-") as folder:
-        projects = {True: Path(folder) / "forked", False: Path(folder) / "here"}
-        builds = {}
-        try:
-            for fork, project in projects.items():
-                copy_project(args.project, project)
-                builds[fork] = WarmBuilds(project)
-                editions.FORK_PRINT_EDITION = fork
-                builds[fork].build()  # cold, untimed
-            chapters = sorted(p.name for p in (projects[True] / "chapters").glob("*.md")
-                              if body_paragraphs(p.read_text(encoding="utf-8").split("\n")))
-            for number in range(args.pairs):
-                name = chapters[number % len(chapters)]
-                for project in projects.values():
-                    edit_one_sentence(project / "chapters" / name, random.Random(300 + number))
-                for fork in ((True, False) if number % 2 == 0 else (False, True)):
-                    editions.FORK_PRINT_EDITION = fork
-                    started = time.perf_counter()
-                    result = builds[fork].build()
-                    whole = time.perf_counter() - started
-                    wall, cpu = spans.pop()
-                    rows[fork].append((wall, cpu, whole))
-                    print(f"{number} {name} {'forked' if fork else 'in process'}: joining to the end {wall:.2f} s "
-                          f"wall, {cpu:.2f} s main-thread CPU; build {whole:.2f} s; load {os.getloadavg()[0]:.1f}; "
-                          f"laid out {','.join(result.laid_out)}", flush=True)
-        finally:
-            for built in builds.values():
-                built.close()
-    for what, at in (("joining to the end, wall", 0), ("joining to the end, main-thread CPU", 1),
-                     ("whole build, wall", 2)):
-        ratios = [f[at] / h[at] for f, h in zip(rows[True], rows[False])]
-        print(f"forked / in process, {what}: median {statistics.median(ratios):.2f} ("
-              + ", ".join(f"{r:.2f}" for r in ratios) + f"); medians {statistics.median(r[at] for r in rows[True]):.2f}"
-              f" / {statistics.median(r[at] for r in rows[False]):.2f} s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--fork-ab", action="store_true", help="one warm process, the print edition forked or not")
     parser.add_argument("--pairs", type=int, default=4)
     parser.add_argument("--project", type=Path, default=Path("."))
     parser.add_argument("--tree", type=Path, action="append", default=[],
                         help="twice: warm servers of two trees side by side instead of warm against fresh")
     args = parser.parse_args()
-    if args.fork_ab:
-        return fork_ab(args)
     if args.tree:
         if len(args.tree) != 2:
             raise SystemExit("--tree takes two trees")

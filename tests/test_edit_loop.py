@@ -481,30 +481,3 @@ def _all_items(item):
     yield item
     for child in item.children:
         yield from _all_items(child)
-
-
-def test_the_print_edition_made_in_a_forked_child_is_the_one_made_in_the_process(tmp_path, monkeypatch):
-    """The print edition is made in a forked child while the digital edition is saved (render/pdf/forked.py): the
-    same bytes as when the process makes it after the save, and when the child dies without an answer the process
-    makes it itself, the same again."""
-    import os
-
-    from volume.render.pdf import editions, forked
-
-    project = three_chapters(tmp_path)
-    real, calls = forked.in_fork, []
-    monkeypatch.setattr(forked, "in_fork", lambda function, *args: calls.append(function) or real(function, *args))
-    build(project)
-    assert calls == [editions._make_print_edition]
-    in_child = outputs(project)
-    monkeypatch.setattr(editions, "FORK_PRINT_EDITION", False)
-    build(project, force=True)
-    assert len(calls) == 1
-    in_process = outputs(project)
-    monkeypatch.setattr(editions, "FORK_PRINT_EDITION", True)
-    monkeypatch.setattr(forked, "in_fork", lambda function, *args: real(os._exit, 9))  # dies, answering nothing
-    build(project, force=True)
-    lost = outputs(project)
-    assert len(in_child) >= 5 and sorted(in_child) == sorted(in_process) == sorted(lost)
-    for name in in_child:
-        assert in_child[name] == in_process[name] == lost[name], name

@@ -22,7 +22,7 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
-from volume.render.pdf.join import PreOpened, assemble, open_book, saving_to
+from volume.render.pdf.join import PreOpened, assemble, open_book
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
 from volume.render.pdf.pieces import PieceSpec, back_pieces, contents_piece, first_pieces
@@ -266,65 +266,23 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
                              SourceLocation(volume.manifest.path))
 
 
-def _print_edition_args(runner: PieceRunner, book: Plan) -> tuple:
-    """What make_print_edition needs besides the book: the output intent's profile, the page multiple, the seed."""
-    return (runner.styles_dir / "color" / PRINT_PROFILE, runner.volume.manifest.pad_pages,
-            "|".join(book.labels) + str(book.total))
-
-
-def _make_print_edition(printed_book, printed: Path, profile: Path, pad_to: int, seed: str) -> int | tuple:
-    """The print edition made from the joined book (changed in place) and saved: its pages, or ("colour", page,
-    reason) for an image that cannot be converted (an answer a forked child can hand back)."""
+def _write_print_edition(runner: PieceRunner, book: Plan, printed_book, printed: Path) -> int:
+    """The print edition made from the digital one (the joined book once saved, changed in place); returns its
+    pages. The caller closes the book."""
     from volume.render.pdf.print_edition import ImageColourError, make_print_edition
 
+    volume = runner.volume
+    seed = "|".join(book.labels) + str(book.total)
     try:
-        make_print_edition(printed_book, profile, pad_to, seed)
+        make_print_edition(printed_book, runner.styles_dir / "color" / PRINT_PROFILE, volume.manifest.pad_pages, seed)
     except ImageColourError as exc:
-        return ("colour", exc.page, exc.reason)
+        raise VolumeError.single("B005", f"an image on page {book.labels[min(exc.page, book.total) - 1]} cannot "
+                                 f"be converted to CMYK for the print edition ({exc.reason}); save it as an "
+                                 "8-bit RGB PNG or JPEG", _page_source(runner, book, exc.page - 1)) from None
     printed_book.save(printed, version="1.6")  # PDF/X-4 is a subset of PDF 1.6
     return len(printed_book.pdf.pages)
 
 
-def _write_print_edition(runner: PieceRunner, book: Plan, printed_book, printed: Path, forked=None) -> int:
-    """The print edition made from the digital one (the joined book once saved, changed in place), or the answer of
-    the child forked to make it (pdf/forked.py; made here if the child gave none); returns its pages. The caller
-    closes the book."""
-    from volume.render.pdf.forked import ForkLost
-
-    answer = None
-    if forked is not None:
-        try:
-            answer = forked.result()
-        except ForkLost as exc:
-            log.info("the print edition is made again in this process (%s)", exc)
-    if answer is None:
-        answer = _make_print_edition(printed_book, printed, *_print_edition_args(runner, book))
-    if isinstance(answer, tuple):
-        _kind, page, reason = answer
-        raise VolumeError.single("B005", f"an image on page {book.labels[min(page, book.total) - 1]} cannot "
-                                 f"be converted to CMYK for the print edition ({reason}); save it as an "
-                                 "8-bit RGB PNG or JPEG", _page_source(runner, book, page - 1))
-    return answer
-
-
-def _fork_print_edition(runner: PieceRunner, book: Plan, joined, printed: Path):
-    """The print edition made in a forked child from the joined book as it is, while this process saves the digital
-    edition (pdf/forked.py); None when it cannot fork (then it is made here after the save, as before)."""
-    from PIL import ImageCms  # noqa: F401 - imported here once, not again in every child
-
-    from volume.render.pdf import print_edition  # noqa: F401
-    from volume.render.pdf.forked import ForkLost, in_fork
-
-    if not FORK_PRINT_EDITION:
-        return None
-    try:
-        return in_fork(_make_print_edition, joined, printed, *_print_edition_args(runner, book))
-    except ForkLost as exc:
-        log.info("the print edition is made after the digital one (%s)", exc)
-        return None
-
-
-FORK_PRINT_EDITION = hasattr(__import__("os"), "fork")  # tests set it False to compare with the print made here
 PRINT_FROM_MEMORY_PAGES = 400  # up to this many pages the print edition is made from the joined book still in memory
 SHORT_BOOK_WORKERS = 200 * 2**20  # bytes: a book that short keeps its layout workers under this for the EPUB and cover
 
@@ -360,10 +318,6 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     finally:
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
     in_memory = book.total <= PRINT_FROM_MEMORY_PAGES
-    # a short book's print edition is made from the joined book as it is (reading the digital file again took a
-    # third of its time), in a forked child while this process saves the digital edition; a long one's from the
-    # digital file, once the joined book's memory is let go
-    forked = _fork_print_edition(runner, book, joined, printed) if in_memory else None
     try:
         joined.save(digital)
         if digital_saved is not None:
@@ -371,11 +325,10 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
         if digital_saved is not None and on_facts is not None:
             on_facts(apply_page_facts(volume, facts), facts)
-        print_pages = _write_print_edition(runner, book, joined, printed, forked) if in_memory else 0
+        # a short book's print edition is made from the joined book as it is (reading the digital file again took
+        # a third of its time); a long one's from the digital file, once the joined book's memory is let go
+        print_pages = _write_print_edition(runner, book, joined, printed) if in_memory else 0
     finally:
-        if forked is not None:
-            forked.close()  # a child whose answer was not asked for (the save failed) is stopped
-            saving_to(printed, forked.pid).unlink(missing_ok=True)  # what a child that died half way left
         joined.close()
     if not in_memory:
         printed_book = open_book(digital)

@@ -49,7 +49,7 @@ class Book:
 
         import pikepdf
 
-        tmp = saving_to(target, os.getpid())
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         self.pdf.save(tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                       compress_streams=True, force_version=version)
         os.replace(tmp, target)
@@ -75,11 +75,6 @@ class Book:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):
             pass  # not glibc: the memory is reused by the process instead
-
-
-def saving_to(target: Path, pid: int) -> Path:
-    """The temporary file the process pid writes target to (Book.save) before it takes target's name."""
-    return target.with_name(f".{target.name}.tmp-{pid}")
 
 
 def open_book(path: Path) -> Book:
@@ -409,7 +404,7 @@ def _stamp_folios(result: Book, book: Plan, folio_sheets: list[tuple[int, Path]]
     out = result.pdf
     sheet_pages = {}
     for start, path in folio_sheets:
-        sheet = pikepdf.open(path, access_mode=pikepdf.AccessMode.mmap)  # pdf/forked.py
+        sheet = pikepdf.open(path)
         result.sources.append(sheet)
         for offset, page in enumerate(sheet.pages):
             sheet_pages[start + offset] = page

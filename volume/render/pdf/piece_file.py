@@ -37,7 +37,7 @@ def open_piece(path: Path) -> PieceFile:
     """The piece's file opened and read."""
     import pikepdf
 
-    pdf = pikepdf.open(path, access_mode=pikepdf.AccessMode.mmap)  # pdf/forked.py
+    pdf = pikepdf.open(path)
     pages = list(pdf.pages)
     piece = PieceFile(pdf, pages)
     local = {page.obj.objgen: i for i, page in enumerate(pages)}
