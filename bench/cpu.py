@@ -26,8 +26,8 @@ from pathlib import Path
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _processes() -> dict[int, tuple[int, float]]:
-    """pid -> (parent pid, CPU seconds so far) of every process."""
+def _processes(waited: bool = False) -> dict[int, tuple[int, float]]:
+    """pid -> (parent pid, CPU seconds so far) of every process (with waited, of the children it waited for too)."""
     found = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -37,8 +37,21 @@ def _processes() -> dict[int, tuple[int, float]]:
                 fields = stat.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        found[int(name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK)
+        found[int(name)] = (int(fields[1]), sum(int(f) for f in fields[11:15 if waited else 13]) / TICK)
     return found
+
+
+def descendants(root: int, table: dict[int, tuple[int, float]]) -> set[int]:
+    """root and every process below it in table (_processes())."""
+    tree = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, (parent, _) in table.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    return tree
 
 
 def _command(pid: int) -> str:
@@ -70,15 +83,7 @@ def measured(command: list[str], cwd: Path, by_process: dict[str, float] | None 
     cpu: dict[int, float] = {}
     while process.poll() is None:
         table = _processes()
-        tree = {process.pid}
-        grew = True
-        while grew:
-            grew = False
-            for pid, (parent, _) in table.items():
-                if parent in tree and pid not in tree:
-                    tree.add(pid)
-                    grew = True
-        for pid in tree & table.keys():
+        for pid in descendants(process.pid, table) & table.keys():
             cpu[pid] = max(cpu.get(pid, 0.0), table[pid][1])
             if by_process is not None and pid not in commands:
                 commands[pid], parents[pid] = _command(pid), table[pid]
