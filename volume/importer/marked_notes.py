@@ -11,6 +11,8 @@ from volume.importer.notes_list import headingish
 
 SYMBOLS = {"*": "\\*", "†": "†", "‡": "‡", "§": "§"}
 SYMBOL_NOTE = re.compile(r"^((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})(?=[^\s*\\])")
+SPACED_SYMBOL_NOTE = re.compile(r"^((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3}) (?=[^\s*\\])")  # '* Corresponding author'
+
 SYMBOL_BASE = 1000  # symbol notes are numbered apart from numbered ones: '*' is 1001, '**' 1002, '†' 1101
 
 
@@ -20,15 +22,22 @@ def _symbol_value(label: str) -> int:
     return SYMBOL_BASE + 100 * kind + len(plain)
 
 
+def _bullet_run(blocks, index: int, label: str) -> bool:
+    """Whether the block at `index` stands in a run of items opening with the same symbol and a space: a list."""
+    return any(0 <= i < len(blocks) and blocks[i].text.strip().startswith(label + " ") for i in (index - 1, index + 1))
+
+
 def symbol_notes(blocks) -> tuple[list, list[Note]]:
-    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (no space after it) whose
+    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (a space after it only
+    outside a run of such items, a list) whose
     symbol stands glued to a word or full stop earlier in the text ('… Wikimedia wikis.*'). Returns the blocks
     without those notes, with the symbols made markers, and the notes; a '* bullet' list is no note."""
     notes: list[Note] = []
     taken: set[int] = set()
     for index, block in enumerate(blocks):
-        match = SYMBOL_NOTE.match(block.text.strip())
-        if not match or block.kind == "heading":
+        match = SYMBOL_NOTE.match(block.text.strip()) or SPACED_SYMBOL_NOTE.match(block.text.strip())
+        if not match or block.kind == "heading" or (match.re is SPACED_SYMBOL_NOTE and
+                                                     _bullet_run(blocks, index, match.group(1))):
             continue
         label = match.group(1)
         marker = re.compile(r"(?<=[^\s*\\])" + re.escape(label) + r"(?!\\\*|[†‡§\w])")

@@ -146,7 +146,8 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
         elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
             break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected or (notes and arrowed and arrows == len(notes)) or \
-                (closing and _closed_ahead(blocks, index)):  # a further note, whose back-link closes it below
+                (closing and _closed_ahead(blocks, index)) or \
+                _reference_goes_on(notes, block):  # a further note, whose back-link closes it below
             arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
@@ -155,6 +156,21 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
             break
         index += 1
     return notes, index
+
+
+REFERENCE_SHARE = 0.8  # a list whose items this share of cite a year or an address is a reference list
+REFERENCE_LIKE = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|https?://|\bdoi\b", re.IGNORECASE)
+
+
+def _reference_goes_on(notes: list[Note], block) -> bool:
+    """Whether a paragraph after as many notes as the text's markers need is one more item of a reference list
+    that lost its numbers: the list so far reads as references (a year, an address, a DOI in nearly every item)
+    and so does this paragraph (a copy misses markers: its highest number is no count of the list)."""
+    if len(notes) < 3 or rec.is_chrome_line(block.plain) or re.match(r"(?i)(?:©|copyright\b)", block.plain):
+        return False
+    like = sum(1 for n in notes if REFERENCE_LIKE.search(n.text))
+    return like >= REFERENCE_SHARE * len(notes) and bool(REFERENCE_LIKE.search(block.plain)) and \
+        len(block.plain.split()) >= 4
 
 
 def _closed_ahead(blocks, index: int) -> bool:
