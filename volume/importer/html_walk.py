@@ -351,6 +351,8 @@ class Walker:
             return
         if tag in HEADINGS:
             self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
+        elif tag == "dt" and self.note_label_term(element):
+            return  # '[12]' over the reference a marker links to (<dt>/<dd>): the note is numbered by its marker
         elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
             captionish = bool(_words(element) & CAPTION_WORDS)
             if element.find(".//img") is not None and not rec.squash(element.text_content()):
@@ -408,6 +410,13 @@ class Walker:
             return
         else:
             self.walk(element)
+
+    def note_label_term(self, term: etree._Element) -> bool:
+        """A <dt> holding only a note's printed number ('[12]', a link back to its marker) over the <dd> a marker
+        of the text links to (ScienceDirect's reference lists)."""
+        following = term.getnext()
+        return following is not None and following.tag == "dd" and bool(self.targets) and \
+            self.anchor(following) is not None and bool(MARKER_TEXT.fullmatch(rec.squash(term.text_content())))
 
     def contents_list(self, element: etree._Element) -> bool:
         """A list of in-page links only (a report's 'Contents', 'Figures', 'Tables'): left out with its heading
