@@ -199,7 +199,8 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
             note.number += start - 1
             note.label = str(note.number)
         cited = {n.number for n in notes} & (markers | weak)
-        if len(cited) < max(1, len(notes) // 2):  # the text's markers reach few of the items: a bibliography
+        if len(cited) < max(1, min(len(notes), expected) // 2):  # the text's markers reach few of the items (of
+            # those they ask for: a reference list read on past them is no bibliography): a bibliography
             return None
     if not notes:
         return None
