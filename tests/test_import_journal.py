@@ -1,7 +1,8 @@
 """Journal articles citing a numbered reference list: copied text whose citations a browser spaced ('[ 12 ]',
 '[ 16 – 20 ]'), whose reference list lost its numbers and runs past the highest marker the copy kept, ranges over
 notes cited before ('known.1–3' after '[2]'), groups in parentheses ('(10, 11)'), asterisk and dagger notes
-(raised, or with a space after the symbol), ScienceDirect's <dt>[12]</dt><dd id="bib12"> lists; and one real page of
+(raised, or with a space after the symbol), ScienceDirect's <dt>[12]</dt><dd id="bib12"> lists, a reference list
+hidden in the saved page ('display: none'); and one real page of
 tests/cases/import/dev-r13 (Hindawi's copied text) against its hand-drawn labels."""
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ References
 
 
 def _import(tmp_path: Path, name: str, text: str):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     project = tmp_path / "book"
     create_project(project)
     source = tmp_path / name
@@ -120,6 +122,17 @@ def test_sciencedirect_term_and_description_references(tmp_path):
     notes = _notes(chapter)
     assert [notes[k] for k in ("1", "2", "3")] == REFERENCES[:3]
     assert "unreferenced" not in chapter and "Google Scholar" not in chapter
+
+
+def test_a_reference_list_folded_away_in_the_saved_page_is_still_the_notes(tmp_path):
+    # a tab or accordion the page's script opens: 'display: none' in the saved page, with or without a class
+    # naming it (pandoc's Word file shows it; the page lost every note)
+    for opening in ('<section class="references" style="display:none">', '<div style="display: none">'):
+        page = SD_PAGE.replace("<section>", opening).replace("</dl></section>", "</dl>" + opening.split()[0].replace(
+            "<", "</") + ">")
+        _, chapter = _import(tmp_path / str(len(opening)), "page.html", page)
+        assert [_notes(chapter)[k] for k in ("1", "2", "3")] == REFERENCES[:3]
+        assert "note missing" not in chapter
 
 
 HINDAWI = CASES / "import" / "dev-r13" / "fit" / "hindawi-wheat-phosphite"

@@ -17,7 +17,7 @@ from volume.importer.html_tables import (TABLE_LEFT, cell_parts, one_column, own
 from volume.importer.marked_notes import LETTER_BASE
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
-from volume.importer.page_links import same_page_links
+from volume.importer.page_links import holds_targets, note_label_term, same_page_links
 
 # html.py and text.py read these from here (they were this module's before it was split by job)
 __all__ = ["LINK", "MARKER_TOKEN", "TABLE_LEFT", "Walker", "lettered_notes", "marker_value", "same_page_links",
@@ -345,13 +345,15 @@ class Walker:
     def block(self, element: etree._Element) -> None:
         tag = element.tag
         kind = chrome_kind(element)
+        if kind == "hidden element" and holds_targets(element, self.targets):
+            kind = None  # the list the markers link to, folded away in the saved page ('display: none'): the notes
         if kind or tag in SKIP_TAGS:
             if kind and element.text_content().strip():
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return
         if tag in HEADINGS:
             self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
-        elif tag == "dt" and self.note_label_term(element):
+        elif tag == "dt" and note_label_term(element, self.targets):
             return  # '[12]' over the reference a marker links to (<dt>/<dd>): the note is numbered by its marker
         elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
             captionish = bool(_words(element) & CAPTION_WORDS)
@@ -410,13 +412,6 @@ class Walker:
             return
         else:
             self.walk(element)
-
-    def note_label_term(self, term: etree._Element) -> bool:
-        """A <dt> holding only a note's printed number ('[12]', a link back to its marker) over the <dd> a marker
-        of the text links to (ScienceDirect's reference lists)."""
-        following = term.getnext()
-        return following is not None and following.tag == "dd" and bool(self.targets) and \
-            self.anchor(following) is not None and bool(MARKER_TEXT.fullmatch(rec.squash(term.text_content())))
 
     def contents_list(self, element: etree._Element) -> bool:
         """A list of in-page links only (a report's 'Contents', 'Figures', 'Tables'): left out with its heading

@@ -1,11 +1,14 @@
 """Links from an HTML page to a place in the page itself, however the saved page spells them ('https://site/post/#_ftn1',
-'./Dog#cite_note-1' under <base>), written back as '#id'."""
+'./Dog#cite_note-1' under <base>), written back as '#id'; and the elements such links reach."""
 
 from __future__ import annotations
 
 import re
 
 from lxml import etree
+
+from volume.importer import recognise as rec
+from volume.importer.html_markers import MARKER_TEXT
 
 
 def _address_key(address: str) -> str:
@@ -54,3 +57,17 @@ def same_page_links(doc: etree._Element) -> int:
             link.set("href", "#" + fragment)
             rewritten += 1
     return rewritten
+
+
+def holds_targets(element: etree._Element, targets: dict[str, int]) -> bool:
+    """Whether an element holds a note a marker of the text links to (its id or name among `targets`)."""
+    return bool(targets) and any(isinstance(n.tag, str) and ((n.get("id") or "") in targets or
+                                                             (n.get("name") or "") in targets) for n in element.iter())
+
+
+def note_label_term(term: etree._Element, targets: dict[str, int]) -> bool:
+    """A <dt> holding only a note's printed number ('[12]', a link back to its marker) over the <dd> a marker of
+    the text links to (ScienceDirect's reference lists): the note is the <dd>, numbered by its marker."""
+    following = term.getnext()
+    return following is not None and following.tag == "dd" and holds_targets(following, targets) and \
+        bool(MARKER_TEXT.fullmatch(rec.squash(term.text_content())))
