@@ -9,7 +9,7 @@ figure and table captions, tables, pop-ups that repeat a reference beside its ci
 an item, "" for none) a reference's own link furniture ("View Article", "PubMed", "Google Scholar", back-links).
 Notes: every item of the reference list, in its order (a numbered list is numbered in the order of first citation),
 without its printed number or link furniture. Markers: the body's links to an item (an href may name several
-ids). Headings: h1-h6 of the body outside what is skipped, the references heading left out. Paragraphs: the first
+ids; ACS names it in the link's onclick). Headings: h1-h6 of the body outside what is skipped, the references heading left out. Paragraphs: the first
 8 words of every `p` of the body outside what is skipped and outside the list, cut before the first citation link
 (the bench reads the chapter's text with its note numbers in it; a bracket opened round it goes with it).
 Title, date, publisher, authors (";"-separated) and the CHROME_LINE arguments are read by eye from the page.
@@ -46,6 +46,7 @@ holders = list(items) + skipped
 CUT = "\u2063"
 for a in body.xpath(".//a[@href]"):
     keys = a.get("href").split("#", 1)[-1].split() if "#" in a.get("href") else []
+    keys += re.findall(r"'([^']+)'", a.get("onclick") or "")  # ACS: onclick="showRef(event, 'ref12')"
     if any(k in item_ids for k in keys) and not any(x is i for x in a.iterancestors() for i in items):
         a.tail = CUT + (a.tail or "")
         a.text = ""
