@@ -135,6 +135,26 @@ def test_a_reference_list_folded_away_in_the_saved_page_is_still_the_notes(tmp_p
         assert "note missing" not in chapter
 
 
+GRAPHIC = '<img src="abstract.gif">'  # a reference's graphical abstract
+ACS_PAGE = """<html><head><title>Probe</title><meta name="citation_author" content="Ann Lee"></head><body><article>
+<h1>Probe</h1><p>Alpha is known.<a onclick="showRef(event, 'ref1'); return false;" href="JavaScript:void(0);">(1)</a>
+Beta too.<a onclick="showRef(event, 'ref2 ref3 ref4'); return false;" href="JavaScript:void(0);">(2-4)</a>
+And gamma.<a onclick="showRef(event, 'ref1 ref5'); return false;" href="JavaScript:void(0);">(1, 5)</a></p>
+<h2>References</h2><ol id="references">""" + "".join(
+    f'<li id="ref{n}"><strong><a href="JavaScript:void(0);" onclick="showRef(event, &quot;ref{n}&quot;)">{n}. </a>'
+    f'</strong>{REFERENCES[n - 1]}{GRAPHIC if n == 3 else ""}</li>' for n in range(1, 6)) + \
+    "</ol></article></body></html>"
+
+
+def test_script_links_naming_references_and_one_link_for_a_group(tmp_path):
+    # ACS: 'JavaScript:void(0)' links whose onclick names the reference ids, one link for '(2-4)'; an item holding
+    # an image (a graphical abstract) is still a note of the list the citations reach
+    _, chapter = _import(tmp_path, "page.html", ACS_PAGE)
+    notes = _notes(chapter)
+    assert [notes[k] for k in ("1", "2", "3", "4", "5")] == REFERENCES[:5]
+    assert "unreferenced" not in chapter and "(2-4)" not in chapter
+
+
 HINDAWI = CASES / "import" / "dev-r13" / "fit" / "hindawi-wheat-phosphite"
 
 

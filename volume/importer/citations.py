@@ -35,6 +35,17 @@ def group_numbers(group: str) -> list[int]:
     return numbers
 
 
+def link_group(href: str, text: str) -> list[tuple[str, int]]:
+    """The (id, number) pairs of one link standing for a group of notes: its href names as many ids as its text
+    names numbers ('#CIT0012 CIT0013 CIT0014' over '12–14', a script link's '(20, 21)'); else []."""
+    names = href[1:].split() if href.startswith("#") else []
+    shown = text.strip().strip("[]()").strip()
+    if len(names) < 2 or not GROUPISH.fullmatch(shown):
+        return []
+    numbers = group_numbers(shown)
+    return list(zip(names, numbers)) if len(numbers) == len(names) else []
+
+
 def group_markers(text: str) -> set[int]:
     """The numbers the printed groups of a block name (for finding the list of notes they point to)."""
     return {n for pattern in (GROUP, SUP_GROUP) for m in pattern.finditer(text) for n in group_numbers(m.group(1))}

@@ -152,6 +152,9 @@ class Walker:
         lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
         if lettered:
             return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
+        group = citations.link_group((element.get("href") or "").strip(), text) if tag == "a" else []
+        if group and all(name in self.targets for name, _ in group):  # one link for '(3-10)', '12–16': a marker each
+            return "".join(f"\x00{self.targets[name]}:{number}:{element.sourceline or ''}\x00" for name, number in group)
         unlinked = tag == "sup" and element.find(".//a") is None
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (unlinked and (exponent(element) or (rec.label_value(text.strip("[]()")) in

@@ -37,17 +37,35 @@ def _resolved(href: str, base: str) -> str:
     return base.rsplit("/", 1)[0] + "/" + re.sub(r"^\./", "", href)
 
 
+def _scripted_target(link: etree._Element, href: str, ids: set[str]) -> str | None:
+    """The ids of the page a script link opens, as an in-page link names them ('ref3 ref4 ref5'): a link going
+    nowhere ('JavaScript:void(0);', '#') whose onclick names ids of the page in one quoted string
+    ("showRef(event, 'ref3 ref4 ref5')"); else None."""
+    if not re.fullmatch(r"(?i)javascript:.*|#?", href):
+        return None
+    for quoted in re.findall(r"""['"]([^'"]{1,400})['"]""", link.get("onclick") or ""):
+        names = quoted.split()
+        if names and all(n in ids for n in names):
+            return " ".join(names)
+    return None
+
+
 def same_page_links(doc: etree._Element) -> int:
     """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
     address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
-    as one when the part before '#' is empty or is the page's own declared address and the id is in the page.
-    Returns how many links were rewritten."""
+    as one when the part before '#' is empty or is the page's own declared address and the id is in the page; a
+    script link whose onclick names one id of the page is one too. Returns how many links were rewritten."""
     addresses, base = _own_addresses(doc)
     ids = {n for node in doc.iter() if isinstance(node.tag, str)
            for n in (node.get("id"), node.get("name")) if n}
     rewritten = 0
     for link in doc.iter("a"):
         href = (link.get("href") or "").strip()
+        scripted = _scripted_target(link, href, ids)
+        if scripted:  # 'javascript:void(0)' whose onclick opens reference 'ref26' of the page (ACS): a link to it
+            link.set("href", "#" + scripted)
+            rewritten += 1
+            continue
         if "#" not in href or href.startswith("#"):
             continue
         where, fragment = href.split("#", 1)
