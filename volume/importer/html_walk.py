@@ -348,9 +348,8 @@ class Walker:
     def block(self, element: etree._Element) -> None:
         tag = element.tag
         kind = chrome_kind(element)
-        if kind and holds_targets(element, self.targets):
-            kind = None  # the list the markers link to, folded away in the saved page ('display: none') or set in a
-            # sidebar or footer: the notes
+        if kind == "hidden element" and holds_targets(element, self.targets):
+            kind = None  # the list the markers link to, folded away in the saved page ('display: none'): the notes
         if kind or tag in SKIP_TAGS:
             if kind and element.text_content().strip():
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")

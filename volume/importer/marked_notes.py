@@ -15,6 +15,15 @@ _SYMBOL = r"((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})"
 SYMBOL_NOTE = re.compile(r"^(\^?)" + _SYMBOL + r"\1(?=[^\s*\\^])")
 SPACED_SYMBOL_NOTE = re.compile(r"^(\^?)" + _SYMBOL + r"\1 (?=[^\s*\\^])")
 
+SENTENCE_GOES_ON = r"(?=\s+[A-ZÀ-ÞА-ЯЁ\"“«(]|\s*$)"  # a new sentence, or the paragraph's end
+
+
+def SPACED_MARK(label: str) -> re.Pattern:  # noqa: N802 (a pattern's maker)
+    """Where a symbol whose note has a space after it marks the text: glued to a word or a sentence's close and
+    followed by the next sentence or the end ('remark.* The', 'known.^†^'), not in code ('/* comment', 'char* p')."""
+    return re.compile(r"(?<=[^\W_]|[.,;:!?)\]\"”’»])(\^?)" + re.escape(label) + r"\1" + SENTENCE_GOES_ON)
+
+
 SYMBOL_BASE = 1000  # symbol notes are numbered apart from numbered ones: '*' is 1001, '**' 1002, '†' 1101
 
 
@@ -42,7 +51,8 @@ def symbol_notes(blocks) -> tuple[list, list[Note]]:
                                                      _bullet_run(blocks, index, match.group(0).strip())):
             continue
         label = match.group(2)  # (glued to a word or full stop where it marks the text, raised or not)
-        marker = re.compile(r"(?<=[^\s*\\^])(\^?)" + re.escape(label) + r"\1(?!\\\*|[†‡§\w])")
+        marker = re.compile(r"(?<=[^\s*\\^])(\^?)" + re.escape(label) + r"\1(?!\\\*|[†‡§\w])") \
+            if match.re is SYMBOL_NOTE else SPACED_MARK(label)  # ('* Corresponding …': only after a word, not '/*')
         for earlier in blocks[:index]:
             if id(earlier) in taken:
                 continue

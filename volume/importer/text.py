@@ -14,7 +14,7 @@ from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_els
 from volume.importer.byline import split_glued_dates, take_closing_byline, take_metadata
 from volume.importer.settle import settle_notes
 from volume.importer.citations import TOKEN
-from volume.importer.marked_notes import lettered_notes
+from volume.importer.marked_notes import SENTENCE_GOES_ON, lettered_notes
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -122,7 +122,8 @@ def _paragraphs(text: str, foot: page_notes.PageNotes | None = None,
 def _symbol_note(line: str, blocks: list[Block]) -> bool:
     """'* Corresponding author …' after a text with a word marked '*' ('note.*'): a note the asterisk marks (see
     marked_notes.symbol_notes), no bullet item."""
-    return line.startswith("* ") and any(re.search(r"[^\s*\\]\\\*(?!\\\*)", b.text) for b in blocks)
+    return line.startswith("* ") and any(re.search(r"(?:[^\W_]|[.,;:!?)\]\"”’»])\\\*" + SENTENCE_GOES_ON, b.text)
+                                         for b in blocks)
 
 
 def _bar_ahead(rows: list[tuple[int, str]], position: int) -> bool:
