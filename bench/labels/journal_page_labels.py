@@ -24,7 +24,11 @@ from pathlib import Path
 from lxml import html
 
 case, body_xpath, refs_xpath, skip_xpath, ref_skip, title, date, publisher, authors, *chrome = sys.argv[1:]
-root = html.fromstring((case_dir := Path(case)).joinpath("source.html").read_bytes())
+raw = (case_dir := Path(case)).joinpath("source.html").read_bytes()
+try:  # the page as a browser shows it: UTF-8 when it decodes so (lxml alone reads a page without a declared
+    root = html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", raw.decode("utf-8")))  # charset as Latin-1)
+except UnicodeDecodeError:
+    root = html.fromstring(raw)
 sq = lambda s: " ".join(s.split())  # noqa: E731
 items = root.xpath(refs_xpath)
 item_ids = {}
