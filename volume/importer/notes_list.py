@@ -125,11 +125,12 @@ def _joined(text: str, part: str) -> str:
     return f"{text.rstrip()} {part}".strip() if part else text
 
 
-def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
+def read_unnumbered(blocks, first: int, expected: int, goes_on: bool = False) -> tuple[list[Note], int]:
     """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
     markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
     early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
-    the note above it, for strip_link_bars to take off."""
+    the note above it, for strip_link_bars to take off. `goes_on`: the text's markers are real ones ('[12]'), so a
+    reference list reads on past the highest of them (see _reference_goes_on)."""
     notes: list[Note] = []
     index, arrows = first, 0  # items so far that ended with their back-link ('…html.↩︎'): each is a note
     closing = all(END_ARROW.search(b.text) for b in blocks[first:first + 2]) and len(blocks) > first + 1
@@ -147,7 +148,7 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
             break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected or (notes and arrowed and arrows == len(notes)) or \
                 (closing and _closed_ahead(blocks, index)) or \
-                _reference_goes_on(notes, block):  # a further note, whose back-link closes it below
+                (goes_on and _reference_goes_on(notes, block)):  # a further note, whose back-link closes it below
             arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
@@ -160,6 +161,16 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
 
 REFERENCE_SHARE = 0.8  # a list whose items this share of cite a year or an address is a reference list
 REFERENCE_LIKE = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|https?://|\bdoi\b", re.IGNORECASE)
+
+
+AUTHOR_YEAR = re.compile(r"[A-ZÀ-Þ][^\s\d(),;]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-ZÀ-Þ][^\s\d(),;]+)?,?\s+\(?"
+                         r"(?:1[6-9]|20)\d\d[a-z]?(?=[);,])")  # 'Arima et al. 2004)', 'Fu and Li (2011)', 'Ge, 1996;'
+AUTHOR_YEAR_CITATIONS = 5  # a text citing this many times by author and year cites its bibliography so
+
+
+def _author_year(blocks) -> bool:
+    """Whether a text cites by author and year ('(Arima et al. 2004)', 'Fu and Li (2011)')."""
+    return sum(len(AUTHOR_YEAR.findall(b.plain)) for b in blocks) >= AUTHOR_YEAR_CITATIONS
 
 
 def _reference_goes_on(notes: list[Note], block) -> bool:
@@ -191,8 +202,10 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     start = 1
     if not notes and not expected:  # no run from 1: a chapter's notes going on from an earlier one's (168, 169 …)
         start, expected = _later_run(markers | weak)
+    if not notes and not markers and _author_year(blocks[:heading]):
+        return None  # '(Arima et al. 2004)' all through a text without markers: the list is its bibliography
     if not notes and expected:
-        notes, end = read_unnumbered(blocks, heading + 1, expected)
+        notes, end = read_unnumbered(blocks, heading + 1, expected, goes_on=bool(markers))
         if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
             return None  # (numbered on from 168 only when every item keeps its back-link: a copied endnotes list)
         for note in notes:
@@ -393,6 +406,8 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     if linked is not None:
         return linked
     markers, weak = referenced(blocks), weak or set()
+    if not markers and weak and _author_year(blocks):
+        weak = set()  # a text citing by author and year has no markers: its plain digits are numbers ('Signal P 4.1')
     candidates = []
     for index, block in enumerate(blocks):
         if headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks) \
