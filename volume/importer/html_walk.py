@@ -348,7 +348,7 @@ class Walker:
     def block(self, element: etree._Element) -> None:
         tag = element.tag
         kind = chrome_kind(element)
-        if kind == "hidden element" and holds_targets(element, self.targets):
+        if kind == "hidden element" and holds_targets(element, self.targets, share=0.5):
             kind = None  # the list the markers link to, folded away in the saved page ('display: none'): the notes
         if kind or tag in SKIP_TAGS:
             if kind and element.text_content().strip():

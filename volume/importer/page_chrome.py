@@ -114,11 +114,11 @@ def is_content(element: etree._Element) -> bool:
 def chrome_kind(element: etree._Element) -> str | None:
     """What piece of page furniture an element is (navigation, share bar, ...), or None for content."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if holds_notes(element):  # (a references list a saved page keeps folded away, 'display: none', is still the
-        return None  # notes the text's markers point to)
     if element.get("hidden") is not None or element.get("aria-hidden") == "true" or \
             HIDDEN_STYLE.search(element.get("style") or ""):
         return "hidden element"
+    if holds_notes(element):
+        return None
     if set(_tokens(element)) & INLINE_CHROME:
         return "edit links and tooltips"
     if tag in CHROME_TAGS:

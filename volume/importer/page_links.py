@@ -77,10 +77,19 @@ def same_page_links(doc: etree._Element) -> int:
     return rewritten
 
 
-def holds_targets(element: etree._Element, targets: dict[str, int]) -> bool:
-    """Whether an element holds a note a marker of the text links to (its id or name among `targets`)."""
-    return bool(targets) and any(isinstance(n.tag, str) and ((n.get("id") or "") in targets or
-                                                             (n.get("name") or "") in targets) for n in element.iter())
+def holds_targets(element: etree._Element, targets: dict[str, int], share: float = 0.0) -> bool:
+    """Whether an element holds notes a marker of the text links to (their id or name among `targets`), making up
+    at least `share` of its text (a folded-away block of references, not a box of article information that also
+    holds the affiliations the authors' numbers link to)."""
+    if not targets:
+        return False
+    found = [n for n in element.iter() if isinstance(n.tag, str) and ((n.get("id") or "") in targets or
+                                                                    (n.get("name") or "") in targets)]
+    if not found or not share:
+        return bool(found)
+    holders = [n if rec.squash(n.text_content()) or n.getparent() is None else n.getparent() for n in found]
+    noted = sum(len(rec.squash(h.text_content())) for h in {id(h): h for h in holders}.values())
+    return noted >= share * len(rec.squash(element.text_content()))
 
 
 def note_label_term(term: etree._Element, targets: dict[str, int]) -> bool:
