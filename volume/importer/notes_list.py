@@ -163,16 +163,6 @@ REFERENCE_SHARE = 0.8  # a list whose items this share of cite a year or an addr
 REFERENCE_LIKE = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|https?://|\bdoi\b", re.IGNORECASE)
 
 
-AUTHOR_YEAR = re.compile(r"[A-ZÀ-Þ][^\s\d(),;]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-ZÀ-Þ][^\s\d(),;]+)?,?\s+\(?"
-                         r"(?:1[6-9]|20)\d\d[a-z]?(?=[);,])")  # 'Arima et al. 2004)', 'Fu and Li (2011)', 'Ge, 1996;'
-AUTHOR_YEAR_CITATIONS = 5  # a text citing this many times by author and year cites its bibliography so
-
-
-def _author_year(blocks) -> bool:
-    """Whether a text cites by author and year ('(Arima et al. 2004)', 'Fu and Li (2011)')."""
-    return sum(len(AUTHOR_YEAR.findall(b.plain)) for b in blocks) >= AUTHOR_YEAR_CITATIONS
-
-
 def _reference_goes_on(notes: list[Note], block) -> bool:
     """Whether a paragraph after as many notes as the text's markers need is one more item of a reference list
     that lost its numbers: the list so far reads as references (a year, an address, a DOI in nearly every item)
@@ -202,8 +192,6 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     start = 1
     if not notes and not expected:  # no run from 1: a chapter's notes going on from an earlier one's (168, 169 …)
         start, expected = _later_run(markers | weak)
-    if not notes and not markers and _author_year(blocks[:heading]):
-        return None  # '(Arima et al. 2004)' all through a text without markers: the list is its bibliography
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected, goes_on=bool(markers))
         if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
@@ -406,8 +394,6 @@ def locate(blocks, weak: set[int] | None = None) -> NotesList | None:
     if linked is not None:
         return linked
     markers, weak = referenced(blocks), weak or set()
-    if not markers and weak and _author_year(blocks):
-        weak = set()  # a text citing by author and year has no markers: its plain digits are numbers ('Signal P 4.1')
     candidates = []
     for index, block in enumerate(blocks):
         if headingish(block) and rec.is_notes_heading(block.plain) and index + 1 < len(blocks) \
