@@ -35,6 +35,17 @@ def group_numbers(group: str) -> list[int]:
     return numbers
 
 
+def link_group(href: str, text: str) -> list[tuple[str, int]]:
+    """The (id, number) pairs of one link standing for a group of notes: its href names as many ids as its text
+    names numbers ('#CIT0012 CIT0013 CIT0014' over '12–14', a script link's '(20, 21)'); else []."""
+    names = href[1:].split() if href.startswith("#") else []
+    shown = text.strip().strip("[]()").strip()
+    if len(names) < 2 or not GROUPISH.fullmatch(shown):
+        return []
+    numbers = group_numbers(shown)
+    return list(zip(names, numbers)) if len(numbers) == len(names) else []
+
+
 def group_markers(text: str) -> set[int]:
     """The numbers the printed groups of a block name (for finding the list of notes they point to)."""
     return {n for pattern in (GROUP, SUP_GROUP) for m in pattern.finditer(text) for n in group_numbers(m.group(1))}
@@ -75,6 +86,28 @@ def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int |
     return added, left
 
 
+# '[ 12 ]', '[ 29]', '[ 5 , 10 ]', '[ 16 – 20 ]': a journal's bracketed citation links as a copy spaces them (innerText puts a
+# space round each link), in Markdown
+SPACED = re.compile(r"\\\[[ \t]*(\d{1,3}(?:" + _SEP + r"\d{1,3})*)[ \t]*\\\]")
+
+
+def _unspaced(match: re.Match, line: int | None) -> str:
+    if not re.search(r"\s", match.group(0)):
+        return match.group(0)  # ('\\[12\\]' as typed stays as the text reader left it)
+    group = re.sub(r"\s+", "", match.group(1).replace("\\ ", " ")).replace(",", ", ").replace(";", "; ")
+    return f"\x00{group}:{group}:{line or ''}\x00" if group.isdigit() else f"\\[{group}\\]"
+
+
+def unspace_brackets(blocks) -> int:
+    """A copy's spaced bracketed citations as the page printed them: one number a marker, a group '\\[5, 10\\]' for
+    expand_groups; returns how many were found."""
+    count = 0
+    for block in blocks:
+        count += sum(1 for m in SPACED.finditer(block.text) if re.search(r"\s", m.group(0)))
+        block.text = SPACED.sub(lambda m, line=block.line: _unspaced(m, line), block.text)
+    return count
+
+
 def _unbracket(text: str) -> str:
     """Joined markers without the brackets printed around them: ' \\[tok, tok\\]' → 'toktok' (the chapter prints
     note numbers, not the page's brackets)."""
@@ -84,10 +117,12 @@ def _unbracket(text: str) -> str:
 RUN_STEP = re.compile(r"(\s?[,–-]\s?|\s)(\d{1,3})(?=[\s,.;:!?)\]—–-]|$)")
 
 
-def run_after(text: str, position: int, first: int, wanted: set[int] | None = None) -> tuple[list[int], int]:
+def run_after(text: str, position: int, first: int, wanted: set[int] | None = None,
+              notes: set[int] | None = None) -> tuple[list[int], int]:
     """The note numbers that carry on a marker ending at `position`: '–3' (a range), ',5' (a later number), ' 2'
     (the next number, set apart by a space as some pages print their markers); returns (numbers, where they end).
-    `wanted` (None: any) bounds them to notes no marker reaches yet."""
+    `wanted` (None: any) bounds them to notes no marker reaches yet; a range ('1–3' after 2 was cited alone) only
+    to `notes`, the list's numbers, when given."""
     found, last, end = [], first, position
     while True:
         match = RUN_STEP.match(text, end)
@@ -101,7 +136,8 @@ def run_after(text: str, position: int, first: int, wanted: set[int] | None = No
             span, ok = [number], number > last
         else:
             span, ok = [number], number == last + 1
-        if not ok or (wanted is not None and not set(span) <= wanted):
+        bound = notes if notes is not None and separator in ("–", "-") else wanted
+        if not ok or (bound is not None and not set(span) <= bound):
             break
         found, last, end = found + span, number, match.end()
     return found, end

@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from volume.diagnostics import SourceLocation, VolumeError
-from volume.importer import header_reader
+from volume.importer import citations, header_reader
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title, undated_title
@@ -227,22 +227,38 @@ def marker_targets(doc: etree._Element) -> tuple[dict[str, int], set[str]]:
             if name:
                 named.setdefault(name, node)
     targets: dict[str, int] = {}
-    others: set[str] = set()
+    others: dict[str, int] = {}  # (the number each shows)
     letters = lettered_notes(doc)
     for link in doc.iter("a"):
         href, text = (link.get("href") or "").strip(), rec.squash(link.text_content())
         value = marker_value(text, letters)
         target = named.get((href[1:].split() or [""])[0]) if href.startswith("#") else None  # '#CIT0001 CIT0002'
+        group = citations.link_group(href, text)
+        if group and target is not None and order[target] > order[link]:
+            for name, number in group:  # '(3-10)' naming refs 3 to 10: each is the note its number says
+                if name in named:
+                    (targets if reads_as_note(named[name]) else others).setdefault(name, number)
+            continue
         href = "#" + (href[1:].split() or [""])[0] if href.startswith("#") else href
         # a marker links forward to its note; a link back up from the list (to the marker) is no marker
         if value and target is not None and order[target] > order[link]:
-            if reads_as_note(target):
-                targets.setdefault(href[1:], value)
-            else:
-                others.add(href[1:])
+            (targets if reads_as_note(target) else others).setdefault(href[1:], value)
+    _same_list(named, targets, others)
     if len(set(targets.values())) < len(targets):  # the numbers start again (a book's letters, each with its own
         targets = {name: number for number, name in enumerate(targets, 1)}  # [1], [2]): the notes in the page's order
-    return targets, others - set(targets)
+    return targets, set(others) - set(targets)
+
+
+def _same_list(named: dict, targets: dict[str, int], others: dict[str, int]) -> None:
+    """A link target that read as no note (its item holds an image: a reference's graphical abstract) is a note
+    all the same when it is an item of the list the other notes stand in: the list the citations reach is the
+    notes list."""
+    lists = [note_element(named[name]).getparent() for name in targets if name in named]  # (kept alive: lxml's
+    for name, number in others.items():  # proxies are compared by identity)
+        holder = note_element(named[name])
+        if holder.tag == "li" and any(holder.getparent() is parent for parent in lists) and \
+                number not in targets.values():
+            targets.setdefault(name, number)
 
 
 def notes_outside(doc: etree._Element, root: etree._Element, targets: dict[str, int]) -> list[etree._Element]:

@@ -17,7 +17,7 @@ from volume.importer.html_tables import (TABLE_LEFT, cell_parts, one_column, own
 from volume.importer.marked_notes import LETTER_BASE
 from volume.importer.page_chrome import (BLOCKS, CAPTION_WORDS, HEADINGS, META_WORDS, SKIP_LINK, SKIP_TAGS, _words,
                                          chrome_kind, closing_link_bar, holds_notes)
-from volume.importer.page_links import same_page_links
+from volume.importer.page_links import holds_targets, note_label_term, same_page_links
 
 # html.py and text.py read these from here (they were this module's before it was split by job)
 __all__ = ["LINK", "MARKER_TOKEN", "TABLE_LEFT", "Walker", "lettered_notes", "marker_value", "same_page_links",
@@ -152,6 +152,9 @@ class Walker:
         lettered = self.lettered_marker(element, text) if tag in ("sup", "a") else None
         if lettered:
             return f"\x00{lettered}:{text.strip('[]')}:{element.sourceline or ''}\x00"  # (article.token's shape)
+        group = citations.link_group((element.get("href") or "").strip(), text) if tag == "a" else []
+        if group and all(name in self.targets for name, _ in group):  # one link for '(3-10)', '12–16': a marker each
+            return "".join(f"\x00{self.targets[name]}:{number}:{element.sourceline or ''}\x00" for name, number in group)
         unlinked = tag == "sup" and element.find(".//a") is None
         if tag in ("sup", "a") and MARKER_TEXT.fullmatch(text) and self.is_marker(element) \
                 and not (unlinked and (exponent(element) or (rec.label_value(text.strip("[]()")) in
@@ -345,12 +348,16 @@ class Walker:
     def block(self, element: etree._Element) -> None:
         tag = element.tag
         kind = chrome_kind(element)
+        if kind == "hidden element" and holds_targets(element, self.targets, share=0.5):
+            kind = None  # the list the markers link to, folded away in the saved page ('display: none'): the notes
         if kind or tag in SKIP_TAGS:
             if kind and element.text_content().strip():
                 self.drop(f"{kind}: '{rec.squash(element.text_content())[:50]}'")
             return
         if tag in HEADINGS:
             self.add("heading", rec.without_edit_links(self.inline(element).strip()), element, level=int(tag[1]))
+        elif tag == "dt" and note_label_term(element, self.targets):
+            return  # '[12]' over the reference a marker links to (<dt>/<dd>): the note is numbered by its marker
         elif tag == "p" or tag in ("dt", "dd", "summary", "address"):
             captionish = bool(_words(element) & CAPTION_WORDS)
             if element.find(".//img") is not None and not rec.squash(element.text_content()):

@@ -10,7 +10,20 @@ from volume.importer.notes import Note, clean_note_text, note_label
 from volume.importer.notes_list import headingish
 
 SYMBOLS = {"*": "\\*", "†": "†", "‡": "‡", "§": "§"}
-SYMBOL_NOTE = re.compile(r"^((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})(?=[^\s*\\])")
+_SYMBOL = r"((?:\\\*){1,4}|†{1,3}|‡{1,3}|§{1,3})"
+# '*Read at …', '^†^The …' (a raised symbol), and with a space after it '* Corresponding author', '^†^ The …'
+SYMBOL_NOTE = re.compile(r"^(\^?)" + _SYMBOL + r"\1(?=[^\s*\\^])")
+SPACED_SYMBOL_NOTE = re.compile(r"^(\^?)" + _SYMBOL + r"\1 (?=[^\s*\\^])")
+
+SENTENCE_GOES_ON = r"(?=\s+[A-ZÀ-ÞА-ЯЁ\"“«(]|\s*$)"  # a new sentence, or the paragraph's end
+
+
+def SPACED_MARK(label: str) -> re.Pattern:  # noqa: N802 (a pattern's maker)
+    """Where a symbol whose note has a space after it marks the text: glued to a word or a sentence's close and
+    followed by the next sentence or the end ('remark.* The', 'known.^†^'), not in code ('/* comment', 'char* p')."""
+    return re.compile(r"(?<=[^\W_]|[.,;:!?)\]\"”’»])(\^?)" + re.escape(label) + r"\1" + SENTENCE_GOES_ON)
+
+
 SYMBOL_BASE = 1000  # symbol notes are numbered apart from numbered ones: '*' is 1001, '**' 1002, '†' 1101
 
 
@@ -20,18 +33,26 @@ def _symbol_value(label: str) -> int:
     return SYMBOL_BASE + 100 * kind + len(plain)
 
 
+def _bullet_run(blocks, index: int, opening: str) -> bool:
+    """Whether the block at `index` stands in a run of items opening with the same symbol and a space: a list."""
+    return any(0 <= i < len(blocks) and blocks[i].text.strip().startswith(opening + " ") for i in (index - 1, index + 1))
+
+
 def symbol_notes(blocks) -> tuple[list, list[Note]]:
-    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (no space after it) whose
-    symbol stands glued to a word or full stop earlier in the text ('… Wikimedia wikis.*'). Returns the blocks
+    """Notes marked with asterisks or daggers: a paragraph opening with '*', '**', '†' (raised or not; a space after
+    it only outside a run of such items, a list) whose symbol stands glued to a word or full stop earlier in the
+    text ('… Wikimedia wikis.*', 'remark.^†^'). Returns the blocks
     without those notes, with the symbols made markers, and the notes; a '* bullet' list is no note."""
     notes: list[Note] = []
     taken: set[int] = set()
     for index, block in enumerate(blocks):
-        match = SYMBOL_NOTE.match(block.text.strip())
-        if not match or block.kind == "heading":
+        match = SYMBOL_NOTE.match(block.text.strip()) or SPACED_SYMBOL_NOTE.match(block.text.strip())
+        if not match or block.kind == "heading" or (match.re is SPACED_SYMBOL_NOTE and
+                                                     _bullet_run(blocks, index, match.group(0).strip())):
             continue
-        label = match.group(1)
-        marker = re.compile(r"(?<=[^\s*\\])" + re.escape(label) + r"(?!\\\*|[†‡§\w])")
+        label = match.group(2)  # (glued to a word or full stop where it marks the text, raised or not)
+        marker = re.compile(r"(?<=[^\s*\\^])(\^?)" + re.escape(label) + r"\1(?!\\\*|[†‡§\w])") \
+            if match.re is SYMBOL_NOTE else SPACED_MARK(label)  # ('* Corresponding …': only after a word, not '/*')
         for earlier in blocks[:index]:
             if id(earlier) in taken:
                 continue

@@ -11,6 +11,7 @@ from volume.importer.citations import TOKEN, group_markers
 
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
+BOLD_LABEL = re.compile(r"^(\*\*?)(?:\\\[)?\d{1,3}(?:\\\])?\\?[.)]?\1\s+")  # '**12.** Smith …' (ACS, T&F: <strong>12.</strong>)
 GUTENBERG_NOTE = re.compile(r"^\\\[Footnote (\d{1,3}):\s*(.*?)\\\]$", re.DOTALL)  # '[Footnote 1: …]'
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
@@ -42,7 +43,7 @@ def note_label(block, loose: bool = False) -> tuple[int, str, str] | None:
     if wrapped:  # '[Footnote 1: …]', Project Gutenberg's notes
         return getattr(block, "anchor", None) or int(wrapped.group(1)), wrapped.group(1), wrapped.group(2)
     if getattr(block, "anchor", None):  # a marker of the text links here: this is that note
-        match = STRICT_LABEL.match(text) or _own_number(text, block.anchor)
+        match = STRICT_LABEL.match(text) or BOLD_LABEL.match(text) or _own_number(text, block.anchor)
         return block.anchor, str(block.anchor), text[match.end():] if match else text
     match = STRICT_LABEL.match(text)
     if match and rec.label_value(match.group(1)):

@@ -125,11 +125,12 @@ def _joined(text: str, part: str) -> str:
     return f"{text.rstrip()} {part}".strip() if part else text
 
 
-def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]:
+def read_unnumbered(blocks, first: int, expected: int, goes_on: bool = False) -> tuple[list[Note], int]:
     """Notes that lost their numbers in a copy (an <ol> copied as text): one per paragraph, as many as the text's
     markers need; a short note can look like a heading or chrome, so only a heading or stop line ends the list
     early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
-    the note above it, for strip_link_bars to take off."""
+    the note above it, for strip_link_bars to take off. `goes_on`: the text's markers are real ones ('[12]'), so a
+    reference list reads on past the highest of them (see _reference_goes_on)."""
     notes: list[Note] = []
     index, arrows = first, 0  # items so far that ended with their back-link ('…html.↩︎'): each is a note
     closing = all(END_ARROW.search(b.text) for b in blocks[first:first + 2]) and len(blocks) > first + 1
@@ -146,7 +147,8 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
         elif len(notes) >= BACKLINKED_RUN and all(n.backlinked for n in notes) and not backlinked:
             break  # every item so far opened with its back-link: one without it is the page after the list
         elif len(notes) < expected or (notes and arrowed and arrows == len(notes)) or \
-                (closing and _closed_ahead(blocks, index)):  # a further note, whose back-link closes it below
+                (closing and _closed_ahead(blocks, index)) or \
+                (goes_on and _reference_goes_on(notes, block)):  # a further note, whose back-link closes it below
             arrows += 1 if arrowed else 0
             notes.append(Note(len(notes) + 1, str(len(notes) + 1), clean_note_text(block.text), block.line,
                               backlinked=backlinked))
@@ -155,6 +157,21 @@ def read_unnumbered(blocks, first: int, expected: int) -> tuple[list[Note], int]
             break
         index += 1
     return notes, index
+
+
+REFERENCE_SHARE = 0.8  # a list whose items this share of cite a year or an address is a reference list
+REFERENCE_LIKE = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|https?://|\bdoi\b", re.IGNORECASE)
+
+
+def _reference_goes_on(notes: list[Note], block) -> bool:
+    """Whether a paragraph after as many notes as the text's markers need is one more item of a reference list
+    that lost its numbers: the list so far reads as references (a year, an address, a DOI in nearly every item)
+    and so does this paragraph (a copy misses markers: its highest number is no count of the list)."""
+    if len(notes) < 3 or rec.is_chrome_line(block.plain) or re.match(r"(?i)(?:©|copyright\b)", block.plain):
+        return False
+    like = sum(1 for n in notes if REFERENCE_LIKE.search(n.text))
+    return like >= REFERENCE_SHARE * len(notes) and bool(REFERENCE_LIKE.search(block.plain)) and \
+        len(block.plain.split()) >= 4
 
 
 def _closed_ahead(blocks, index: int) -> bool:
@@ -176,14 +193,15 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
     if not notes and not expected:  # no run from 1: a chapter's notes going on from an earlier one's (168, 169 …)
         start, expected = _later_run(markers | weak)
     if not notes and expected:
-        notes, end = read_unnumbered(blocks, heading + 1, expected)
+        notes, end = read_unnumbered(blocks, heading + 1, expected, goes_on=bool(markers))
         if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
             return None  # (numbered on from 168 only when every item keeps its back-link: a copied endnotes list)
         for note in notes:
             note.number += start - 1
             note.label = str(note.number)
         cited = {n.number for n in notes} & (markers | weak)
-        if len(cited) < max(1, len(notes) // 2):  # the text's markers reach few of the items: a bibliography
+        if len(cited) < max(1, min(len(notes), expected) // 2):  # the text's markers reach few of the items (of
+            # those they ask for: a reference list read on past them is no bibliography): a bibliography
             return None
     if not notes:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from volume.importer.citations import TOKEN, run_after
+from volume.importer.citations import TOKEN, group_numbers, run_after
 from volume.importer.notes import referenced
 
 GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
@@ -108,7 +108,7 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                 pieces.append(block.text[position:cut])
                 position = match.end(0) if match.re is PAREN else match.end(1)
                 wanted.discard(value)
-                run, position = run_after(block.text, position, value, wanted) if match.re is GLUED \
+                run, position = run_after(block.text, position, value, wanted, numbers) if match.re is GLUED \
                     else ([], position)
                 wanted -= set(run)
                 pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
@@ -206,3 +206,29 @@ def recover_cited(blocks, numbers: set[int], in_order: bool = False) -> int:
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
     return recovered
+
+
+# '(12, 14)', '(3–5)', '(2, 7–9)' after a word: a journal's linked citations in parentheses as a copy leaves them
+PAREN_GROUP = re.compile(r"(?<=[^\W\d_]|[.,;:]) ?\((\d{1,3}(?:\s*[,;–-]\s*\d{1,3})+)\)(?=[\s,.;:!?]|$)")
+GROUP_LIST = 5  # a numbered list at least this long: groups of its numbers in parentheses are its citations
+
+
+def recover_paren_groups(blocks, numbers: set[int]) -> int:
+    """Turn groups of note numbers in parentheses after a word ('earlier work (10, 11)') into markers, one per note
+    of the group, when every number of it is a note of the list; returns how many markers were made."""
+    if len(numbers) < GROUP_LIST:
+        return 0
+    made = 0
+    for block in blocks:
+        protected = [m.span() for m in PROTECTED.finditer(block.text)]
+
+        def group(match: re.Match) -> str:
+            nonlocal made
+            found = group_numbers(match.group(1))
+            if not set(found) <= numbers or any(a <= match.start() < b for a, b in protected):
+                return match.group(0)
+            made += len(found)
+            return "".join(f"\x00{n}:{n}:{block.line or ''}\x00" for n in found)
+
+        block.text = PAREN_GROUP.sub(group, block.text)
+    return made

@@ -132,6 +132,8 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
         article.notes.extend(symbols)
         article.recognised.append(f"{len(symbols)} notes marked with symbols ({', '.join(n.label for n in symbols)})")
     prose = [b for b in blocks if not any(b is a for a in affiliations)]
+    if citations.unspace_brackets(prose):
+        article.recognised.append("bracketed citations spaced as a copy leaves them ('[ 12 ]', '[ 5 , 10 ]')")
     weak = plain_markers.weak_numbers(prose) if plain_digit_markers else set()
     found = notes_list.locate(blocks, weak)
     if found is None:
@@ -163,7 +165,8 @@ def settle_notes(article: Article, plain_digit_markers: bool = False, page_notes
     article.recognised.append(f"{len(found.notes)} notes listed {where}{counted}")
     if plain_digit_markers or (found.heading and not notes.referenced(prose_before)):  # (a page whose
         numbers = {n.number for n in found.notes}  # superscripts were only CSS: 'widely1,2.' in it and its Word file)
-        recovered = plain_markers.recover_markers(prose_before, numbers)
+        recovered = plain_markers.recover_paren_groups(prose_before, numbers)
+        recovered += plain_markers.recover_markers(prose_before, numbers)
         in_order = len(notes.referenced(prose_before) & numbers) >= plain_markers.IN_ORDER_SHARE * len(numbers)
         recovered += plain_markers.recover_cited(prose_before, numbers, in_order)  # cited again or out of order: only
         # where nothing but a marker can stand

@@ -14,7 +14,7 @@ from volume.importer.html_walk import MARKER_TOKEN, TABLE_LEFT, tables_cited_els
 from volume.importer.byline import split_glued_dates, take_closing_byline, take_metadata
 from volume.importer.settle import settle_notes
 from volume.importer.citations import TOKEN
-from volume.importer.marked_notes import lettered_notes
+from volume.importer.marked_notes import SENTENCE_GOES_ON, lettered_notes
 
 BULLET = re.compile(r"^[•·▪‣◦\-–*]\s+")
 NOTE_START = re.compile(r"^(?:\[(?:\d{1,3}|[ivxl]{1,7})\]|(?:\d{1,3}|[ivxl]{1,7})[.)])\s")
@@ -88,20 +88,26 @@ def _paragraphs(text: str, foot: page_notes.PageNotes | None = None,
     lines: list[str] = []  # the physical lines of the last paragraph
     removed, marked = (foot.removed, foot.marked) if foot else (set(), {})
     kept = page_notes.kept_lines(text.splitlines(), removed, marked)
-    item = False  # inside a back-linked reference
-    for index, raw in page_notes.join_broken_titles(kept) if foot else kept:
+    item = barred = False  # inside a back-linked reference; after its link bar
+    rows = list(page_notes.join_broken_titles(kept) if foot else kept)
+    for position, (index, raw) in enumerate(rows):
         number = index + 1
         line = raw.strip()
         if not line:
-            lines, item = [], False
+            lines, item, barred = [], False, False
             continue
         if ARROW_ONLY.match(line):
             result.append((line, number))
-            lines, item = [line], True
+            lines, item, barred = [line], True, False
             continue
         if item and citations.link_bar_line(line):
             if bars is not None:
                 bars.append((line, number))
+            barred = True  # the bar closes its reference: a line after it opens the next (an uncited one: no '↵')
+            continue
+        if item and barred and _bar_ahead(rows, position):  # an item without its '↵' (uncited), closed by its
+            result.append(("↵ " + line, number))  # own bar: opened as the list's other items are, to be counted
+            lines, barred = [line], False
             continue
         if item:
             glue = "" if re.match(r"[.,;:)]", line) else " "
@@ -115,6 +121,24 @@ def _paragraphs(text: str, foot: page_notes.PageNotes | None = None,
             result.append((line, number))
             lines = [line]
     return result
+
+
+def _symbol_note(line: str, blocks: list[Block]) -> bool:
+    """'* Corresponding author …' after a text with a word marked '*' ('note.*'): a note the asterisk marks (see
+    marked_notes.symbol_notes), no bullet item."""
+    return line.startswith("* ") and any(re.search(r"(?:[^\W_]|[.,;:!?)\]\"”’»])\\\*" + SENTENCE_GOES_ON, b.text)
+                                         for b in blocks)
+
+
+def _bar_ahead(rows: list[tuple[int, str]], position: int) -> bool:
+    """Whether a reference's link bar closes the lines from `position` on before a blank line or a back-link."""
+    for _, raw in rows[position:position + 12]:
+        line = raw.strip()
+        if not line or ARROW_ONLY.match(line):
+            return False
+        if citations.link_bar_line(line):
+            return True
+    return False
 
 
 def _captions(article: Article) -> None:
@@ -285,7 +309,7 @@ def read_plain(text: str, source: Path) -> Article:
             table_line = number
             continue
         bullet = BULLET.match(line)
-        kind = "item" if bullet and not NOTE_START.match(line) else "para"
+        kind = "item" if bullet and not NOTE_START.match(line) and not _symbol_note(line, article.blocks) else "para"
         article.blocks.append(Block(kind, inline_text(line[bullet.end():] if kind == "item" else line, number,
                                                       markers=not looks_like_code(line)), number))
     for line, number in bars:
