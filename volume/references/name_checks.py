@@ -107,9 +107,7 @@ INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.\s?)+$|^[^\W\d_]{1,2}$")
 
 
 def _words(person: dict) -> set[str]:
-    from volume.references.keys import normal_text
-
-    return set(normal_text(" ".join(str(person.get(k, "")) for k in ("literal", "given", "family"))).split())
+    return set(_normal(" ".join(str(person.get(k, "")) for k in ("literal", "given", "family"))).split())
 
 
 def _well_formed(person: dict) -> bool:
@@ -134,26 +132,24 @@ def names_really_differ(work: dict, other: dict, text: str) -> bool:
     Allocation", "Irmak, M.A. ve Yılmaz"), or cut short ("BOIS DE" for "BOIS DE GAUDUSSON", the header name alone for
     a GOST list after the slash); the opening words of a title read as a name where the work has no author
     ("О персональных данных : Федеральный закон …", "Git Documentation // Git : [сайт]")."""
-    from volume.references.keys import normal_text
-
     mine, theirs = work.get("author") or [], other.get("author") or []
     if sorted(map(sorted, map(_words, mine))) == sorted(map(sorted, map(_words, theirs))):
         return False
-    title = set(normal_text(str(work.get("title", ""))).split())
+    title = set(_normal(work.get("title", "")).split())
     if not mine:
         return not (theirs and all(_words(p) <= title for p in theirs)
                     and not any(INITIAL_RE.match(str(p.get("given", "")).strip()) for p in theirs))
     if not all(_well_formed(p) for p in mine):
         return True
-    opening = normal_text(re.sub(r"^\s*\[?\d{1,3}[.)\]]?\s+", "", text)).split()[:2]
-    first = normal_text(str(mine[0].get("family") or mine[0].get("literal") or "")).split()[:1]
+    opening = _normal(re.sub(r"^\s*\[?\d{1,3}[.)\]]?\s+", "", text)).split()[:2]
+    first = _normal(str(mine[0].get("family") or mine[0].get("literal") or "")).split()[:1]
     if not theirs:  # left out, not named otherwise; but a body the second reading takes for the site or publisher
         # ("Eurasianet, "Title," July 25, 2022"): its role is what the readings disagree on
-        elsewhere = set(normal_text(" ".join(str(other.get(k, "")) for k in ("container-title", "publisher"))).split())
+        elsewhere = set(_normal(" ".join(str(other.get(k, "")) for k in ("container-title", "publisher"))).split())
         return not (first and first[0] in opening) or bool(_words(mine[0]) & elsewhere)
     people = [_words(p) for p in mine]
     named = set().union(*people)
-    fields = set(normal_text(" ".join(str(work.get(k, "")) for k in READ_FIELDS)).split())
+    fields = set(_normal(" ".join(str(work.get(k, "")) for k in READ_FIELDS)).split())
     unsplit = False
     for person in theirs:
         words = _words(person)

@@ -42,11 +42,14 @@ def _host_words(url: str) -> list[str]:
     return [ascii_fold(label) for label in host.split(".")[:-1] if len(label) > 2] if host else []
 
 
-def _matches_host(name: str, url: str) -> bool:
+def _matches_host(name: str, url: str, shortest_host: int = 0) -> bool:
+    """Whether a name is the URL's host's: the host's word in it (one of at least `shortest_host` letters), it in the
+    host's word, or its initials the host's word ("Environmental Defense Fund" at edf.org)."""
     folded = ascii_fold(name).replace(" ", "")
     initials = "".join(w[0] for w in ascii_fold(name).split() if w)
     return bool(folded) and any(
-        folded in host or host in folded or (len(initials) > 1 and initials == host) for host in _host_words(url))
+        folded in host or (len(host) >= shortest_host and host in folded) or (len(initials) > 1 and initials == host)
+        for host in _host_words(url))
 
 
 def _site_like(segment: str) -> bool:
@@ -161,12 +164,7 @@ def _title_dated_site(body: str, url: str) -> dict | None:
 def names_the_site(name: str, url: str) -> bool:
     """A short name that is the URL's host's: "Google Cloud" at cloud.google.com, "Environmental Defense Fund" at
     edf.org (its initials); never a long title that merely holds the host's word."""
-    folded = ascii_fold(name).replace(" ", "")
-    initials = "".join(w[0] for w in ascii_fold(name).split() if w)
-    hosts = _host_words(url)
-    return (1 <= len(name.split()) <= 4 and bool(folded)
-            and any(folded in host or (len(host) > 3 and host in folded) or (len(initials) > 1 and initials == host)
-                    for host in hosts))
+    return 1 <= len(name.split()) <= 4 and _matches_host(name, url, shortest_host=4)
 
 
 LEAD_IN_RE = re.compile(r"(?:see(?: also)?|cf\.|compare|vgl\.|siehe|voir(?: aussi)?|bkz\.|см\.)\s", re.IGNORECASE)
