@@ -51,7 +51,8 @@ def group_markers(text: str) -> set[int]:
     return {n for pattern in (GROUP, SUP_GROUP) for m in pattern.finditer(text) for n in group_numbers(m.group(1))}
 
 
-def _tokens(numbers: list[int], line) -> str:
+def number_tokens(numbers, line) -> str:
+    """Markers, one per number, each showing its number (article.token's shape)."""
     return "".join(f"\x00{n}:{n}:{line or ''}\x00" for n in numbers)
 
 
@@ -70,7 +71,7 @@ def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int |
                     left.append((match.group(0), block.line))
                 return match.group(0)
             added += len(found)
-            return _tokens(found, block.line)
+            return number_tokens(found, block.line)
 
         def fill(match: re.Match) -> str:
             nonlocal added
@@ -79,7 +80,7 @@ def expand_groups(blocks, numbers: set[int]) -> tuple[int, list[tuple[str, int |
             if last - first > RANGE_LIMIT or not set(between) <= numbers:
                 return match.group(0)
             added += len(between)
-            return match.group(1) + _tokens(list(between), match.group(3))
+            return match.group(1) + number_tokens(list(between), match.group(3))
 
         text = _unbracket(SUP_GROUP.sub(group, GROUP.sub(group, block.text)))  # ('[4]–[10]': brackets first)
         block.text = _unbracket(TOKEN_RANGE.sub(fill, text))
@@ -95,7 +96,7 @@ def _unspaced(match: re.Match, line: int | None) -> str:
     if not re.search(r"\s", match.group(0)):
         return match.group(0)  # ('\\[12\\]' as typed stays as the text reader left it)
     group = re.sub(r"\s+", "", match.group(1).replace("\\ ", " ")).replace(",", ", ").replace(";", "; ")
-    return f"\x00{group}:{group}:{line or ''}\x00" if group.isdigit() else f"\\[{group}\\]"
+    return number_tokens([group], line) if group.isdigit() else f"\\[{group}\\]"
 
 
 def unspace_brackets(blocks) -> int:

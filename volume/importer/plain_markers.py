@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from volume.importer.citations import TOKEN, group_numbers, run_after
+from volume.importer.citations import TOKEN, group_numbers, number_tokens, run_after
 from volume.importer.notes import referenced
 
 GLUED = re.compile(r"(?<=[a-zа-яёçğıöşüäßéèàâêîôûœ\.,;:!?\)\]\"”’»*])(\d{1,3})(?=[\s,.;:!?)\]—–]|-\d|$)")  # 'spoofing59—where', 'work3-5'
@@ -111,7 +111,7 @@ def recover_markers(blocks, numbers: set[int]) -> int:
                 run, position = run_after(block.text, position, value, wanted, numbers) if match.re is GLUED \
                     else ([], position)
                 wanted -= set(run)
-                pieces += [f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run)]
+                pieces.append(number_tokens((value, *run), block.line))
                 last = run[-1] if run else value
                 expected, recovered = following.get(last, last + 1), recovered + 1 + len(run)
         if pieces:
@@ -200,8 +200,7 @@ def recover_cited(blocks, numbers: set[int], in_order: bool = False) -> int:
             if in_order and any(n in first or not _between_neighbours(first, n, (index, match.start(1)))
                                 for n in (value, *run)):
                 continue
-            pieces += [block.text[position:match.start(1)],
-                       *(f"\x00{n}:{n}:{block.line or ''}\x00" for n in (value, *run))]
+            pieces += [block.text[position:match.start(1)], number_tokens((value, *run), block.line)]
             position, recovered = end, recovered + 1 + len(run)
         if pieces:
             block.text = "".join(pieces) + block.text[position:]
@@ -228,7 +227,7 @@ def recover_paren_groups(blocks, numbers: set[int]) -> int:
             if not set(found) <= numbers or any(a <= match.start() < b for a, b in protected):
                 return match.group(0)
             made += len(found)
-            return "".join(f"\x00{n}:{n}:{block.line or ''}\x00" for n in found)
+            return number_tokens(found, block.line)
 
         block.text = PAREN_GROUP.sub(group, block.text)
     return made
