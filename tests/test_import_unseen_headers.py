@@ -42,7 +42,7 @@ def _read(form: str, source: Path):
 
 # The Wikidot page stands outside dev/: its copied text still loses 4 of its 9 paragraphs (see I-SET.md), which the
 # dev set's every-paragraph test (test_import_forms.py) rightly refuses
-UNSEEN = CASES / "import" / "unseen-r9"
+UNSEEN = CASES / "import" / "dev-unseen-r9"
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in [*DEV.glob("i-*"), *UNSEEN.glob("i-*")]))

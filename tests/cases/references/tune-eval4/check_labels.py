@@ -7,7 +7,7 @@ checks this set adds: only known fields, people as family/given or literal, a ye
 the string, no title ending on a comma, semicolon or colon, a first person or a title on every work, unique ids.
 Prints the problems, then counts per style, language, type and file.
 
-    python3 tests/cases/references/eval4/check_labels.py
+    python3 tests/cases/references/tune-eval4/check_labels.py
 """
 import collections
 import importlib.util

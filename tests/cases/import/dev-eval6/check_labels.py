@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the labels of this held-out set (eval6) without importing anything.
 
-    python3 tests/cases/import/eval6/check_labels.py [case ...]   (default: every case folder next to this script)
+    python3 tests/cases/import/dev-eval6/check_labels.py [case ...]   (default: every case folder next to this script)
 
 For each case: the five files are there (source.html, copied.txt, made.docx, expected.json, SOURCE.md); expected.json
 reads the way bench/import_eval.py reads it (its keys, of the types its scorer takes, the date YYYY-MM-DD or "");
