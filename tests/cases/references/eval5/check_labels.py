@@ -1,4 +1,4 @@
-"""Check the labels of eval5 without scoring anything.
+"""Check the labels of eval5 without scoring anything (adapted from tune-eval4/check_labels.py).
 
 Every record is loaded with bench/references.py's own reader (`read_records`; the parser is not imported), then
 checked with tune-r10's validator (keys, style, type, Ibid. context, every labelled value and name part found in
@@ -7,7 +7,7 @@ checks this set adds: only known fields, people as family/given or literal, a ye
 the string, no title ending on a comma, semicolon or colon, a first person or a title on every work, unique ids.
 Prints the problems, then counts per style, language, type and file.
 
-    python3 tests/cases/references/tune-eval5/check_labels.py
+    python3 tests/cases/references/eval5/check_labels.py
 """
 import collections
 import importlib.util
