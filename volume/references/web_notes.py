@@ -122,6 +122,9 @@ def _pasted(text: str) -> dict | None:
         return None  # an author and a year: a reference the other readers know
     if len(segments) == 1 and dated:
         work["title"] = segments[0]
+        site = re.fullmatch(r"(?P<title>.*\S[^\s.])\.\s+(?P<site>[a-z][\w.-]*)", segments[0])
+        if site and names_the_site(site["site"], url):  # "Microservices pattern: Sagas. microservices.io. (n.d.).":
+            work["title"], work["container-title"] = site["title"], site["site"]  # a site named by its lower-case host
     elif len(segments) == 2:
         first, second = segments
         if _site_like(second) and (_matches_host(second, url) or dated):
@@ -279,9 +282,15 @@ def _quoted(body: str) -> dict | None:
     return work
 
 
+ABBREVIATED_BODY_RE = re.compile(  # a body's name with its abbreviation joined by a dash, as Spanish-language APA lists
+    r"^(?P<name>[^\W\d_][^()*\[\]]{2,120}?\S\s[—–]\s?[A-Z][A-Z0-9]{1,9})\.?$")  # write it: "Dirección Nacional … —DNINFOA"
+
+
 def names_a_body(name: str, url: str) -> bool:
-    """An organisation's name, an acronym, or the name of the URL's host ("Axios" at axios.com), not a page's title."""
-    return bool(org_like(name) or ACRONYM_RE.fullmatch(name) or _matches_host(name, url))
+    """An organisation's name, an acronym, a name with its abbreviation after a dash ("… Desarrollo Económico
+    —OCDE"), or the name of the URL's host ("Axios" at axios.com), not a page's title."""
+    return bool(org_like(name) or ACRONYM_RE.fullmatch(name) or ABBREVIATED_BODY_RE.match(name)
+                or _matches_host(name, url))
 
 
 def _org_dated(body: str, url: str = "") -> dict | None:
