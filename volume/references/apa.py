@@ -38,6 +38,8 @@ WEBSITE_RE = re.compile(r"(?i)^(?:retrieved\s+from\s+)?(?:the\s+)?(?P<site>[^:]{
 GROUP_AUTHOR_RE = re.compile(  # a group that signs a page, standing where the author goes: "Wikipedia contributors."
     r"(?i)^(?P<name>[^\W\d_][\w .&'’-]{1,60}?\s(?:contributors|staff|editors|editorial (?:board|team|staff)|desk|"
     r"team|newsroom|writers|reporters))\.?$")
+RETRIEVED_FROM_RE = re.compile(r"(?i)(?:retrieved|recuperado|obtenido)\s+(?:from|de)\s+(?!the\b)(?P<site>[^:/*\[\]]{2,60}?)"
+                               r"(?<!\swebsite)\s*:?")  # APA 6's "Retrieved from Amazon AWS:" before the URL
 PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wikipedia, The Free Encyclopedia."
 PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
 REPORT_NAME_RE = re.compile(r"(?i)\b(?:annual report|report \d{4}|working paper|policy brief|issue brief|white paper|"
@@ -173,7 +175,14 @@ def parse_apa(piece: Piece) -> dict:
                                          or _abbreviated_body(piece.author_text, body))
     if group:
         work["author"] = [{"literal": group["name"].strip()}]
-    if piece.authors or group:
+    retrieved = RETRIEVED_FROM_RE.fullmatch(body.strip())
+    if retrieved and len(work.get("author") or []) <= 1 and all(a.get("literal") for a in work.get("author") or []):
+        # "AWS WAF. (n.d.). Retrieved from Amazon AWS: URL": nothing after the date but the site, so what stands in
+        # the author's place is the title (APA's rule for a work with no author), and the site is the site
+        work.pop("author", None)
+        (title, italic), rest = _title_from_author(piece, work), ""
+        work["container-title"] = retrieved["site"].strip()
+    elif piece.authors or group:
         title, italic, rest = split_title(body, work)
     else:
         (title, italic), rest = _title_from_author(piece, work), body
