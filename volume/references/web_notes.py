@@ -127,11 +127,13 @@ def _pasted(text: str) -> dict | None:
             work["title"], work["container-title"] = site["title"], site["site"]  # a site named by its lower-case host
     elif len(segments) == 2:
         first, second = segments
-        if _site_like(second) and (_matches_host(second, url) or dated):
+        a_body_first = names_a_body(first, url) and not names_a_body(second, url)  # "Office of Water. Drinking
+        # Water Rules. URL": a body and its page, or a page and its site? Read so only when the URL's host tells
+        if _site_like(second) and (_matches_host(second, url) or dated) and not a_body_first:
             work["title"], work["container-title"] = first, second
         elif not dated and (ACRONYM_RE.fullmatch(first) or _matches_host(first, url)) and _site_like(first):
             work["author"], work["title"] = [{"literal": first}], second
-        elif not dated and _site_like(second) and len(first.split()) > len(second.split()) + 2:
+        elif not dated and _site_like(second) and len(first.split()) > len(second.split()) + 2 and not a_body_first:
             work["title"], work["container-title"] = first, second
         else:
             return None
