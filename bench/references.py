@@ -30,10 +30,10 @@ Definitions, so that the same figures can be computed on any labelled set:
   container (article, chapter, entry, paper) against a whole (book, report, thesis, ...); webpage,
   post and document are compatible with both. More than one work read from a one-work record is
   mangled too. Since round 14 a work with a wrong field is not mangled when the house style (APA 7 through
-  pandoc's citeproc, as the build prints a bibliography) prints it exactly as it prints its label (normalised
-  text, italics kept, citeproc's year letters dropped): a site read as a publisher, a publisher of a journal
-  article APA does not print. It counts as right or incomplete by its fields; "mangled by the fields" is the
-  share before round 14, printed beside it.
+  pandoc's citeproc, as the build prints it) prints both its bibliography entry and its in-text citation exactly
+  as it prints its label's (case-folded, punctuation and italics kept, citeproc's year letters dropped): a site
+  read as the publisher of an authored page, a publisher of a journal article APA does not print. It counts as
+  right or incomplete by its fields; "mangled by the fields" is the share before round 14, printed beside it.
 * per-field accuracy: over the records read (not kept) where the field is expected or printed, the
   share where the printed value equals the expected one.
 * Ibid. records are scored apart: right when the note is read as Ibid. (and resolves to the work of the
@@ -271,25 +271,31 @@ def key_of(work: dict) -> str:
 
 
 def house_prints(works: list[dict]) -> dict[str, str]:
-    """Each work's bibliography entry in the default house style (APA 7 through pandoc's citeproc, as the build
-    prints it), as text to compare: italics kept as a mark, other tags dropped, then normalised as a field is; the
-    letter citeproc adds to tell apart two works of one author and year ("2019a", "n.d.-b") dropped, since it depends
-    on the other works printed with it."""
-    import html
-
-    from volume.pandoc import render_bibliography
+    """Each work as the default house style prints it (APA 7 through pandoc's citeproc, as the build does): its
+    bibliography entry and its in-text citation, as text to compare: italics kept as a mark, other tags dropped,
+    case-folded, spaces collapsed, punctuation kept (one person read as a list of names in one literal prints the
+    same entry, not the same citation); the letter citeproc adds to tell apart two works of one author and year
+    ("2019a", "n.d.-b") dropped, since it depends on the other works printed with it."""
+    from volume.pandoc import _citeproc, render_bibliography
     from volume.references.styles import csl_item, style_path
 
     todo = list({key_of(w): w for w in works if key_of(w) not in PRINTED}.items())
     if todo:
-        rendered = dict(render_bibliography([csl_item(w, f"w{i}") for i, (_, w) in enumerate(todo)],
-                                            style_path("apa", ROOT), "en-US"))
+        items, style = [csl_item(w, f"w{i}") for i, (_, w) in enumerate(todo)], style_path("apa", ROOT)
+        entries = dict(render_bibliography(items, style, "en-US"))
+        cites = re.findall(r"<p>(.*?)</p>", _citeproc("---\nsuppress-bibliography: true\nlang: en-US\n---\n\n" + "\n\n".join(
+            f"[@w{i}]" for i in range(len(todo))) + "\n", items, style), re.DOTALL)
         for i, (key, _) in enumerate(todo):
-            entry = re.sub(r"</?(?:em|i)>", " ⁎ ", rendered.get(f"w{i}", ""))
-            entry = html.unescape(re.sub(r"<[^>]+>", "", entry))
-            entry = re.sub(r"\((\d{4}|n\.d\.)-?[a-z]\b", r"(\1", entry)
-            PRINTED[key] = norm(entry.replace("⁎", " italicmark "))
+            PRINTED[key] = f"{_comparable(entries.get(f'w{i}', ''))} | {_comparable(cites[i] if i < len(cites) else '')}"
     return {key_of(w): PRINTED[key_of(w)] for w in works}
+
+
+def _comparable(printed: str) -> str:
+    import html
+
+    text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</?(?:em|i)>", "*", printed)))
+    text = re.sub(r"\b((?:1[5-9]|20)\d\d|n\.d\.)-?[a-z]\b", r"\1", unicodedata.normalize("NFKC", text))
+    return " ".join(text.casefold().split())
 
 
 def default_threshold() -> float:

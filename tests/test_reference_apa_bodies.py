@@ -115,5 +115,17 @@ def test_the_house_style_prints_an_authorless_pages_publisher_where_the_author_g
     site = {"type": "webpage", "title": "AWS WAF", "container-title": "Amazon AWS", "URL": "https://aws.amazon.com/x"}
     publisher = {"type": "webpage", "title": "AWS WAF", "publisher": "Amazon AWS", "URL": "https://aws.amazon.com/x"}
     printed = bench.house_prints([site, publisher])
-    assert printed[bench.key_of(site)].startswith("italicmark aws waf")
-    assert printed[bench.key_of(publisher)].startswith("amazon aws")
+    assert printed[bench.key_of(site)].startswith("*aws waf*. (n.d.). amazon aws.")
+    assert printed[bench.key_of(publisher)].startswith("amazon aws. (n.d.). *aws waf*.")
+    assert printed[bench.key_of(publisher)].endswith("| (amazon aws, n.d.)")  # the citation, compared too
+
+
+def test_one_literal_holding_a_list_of_people_prints_the_entry_alike_but_not_the_citation():
+    bench = _bench()
+    people = {"type": "book", "title": "The Datacenter as a Computer", "issued": {"date-parts": [[2022]]},
+              "author": [{"family": "Barroso", "given": "L. A."}, {"family": "Hölzle", "given": "U."}]}
+    literal = {**people, "author": [{"literal": "Barroso, L. A., & Hölzle, U."}]}
+    printed = bench.house_prints([people, literal])
+    entry, cite = printed[bench.key_of(people)].split(" | ")
+    assert printed[bench.key_of(literal)].startswith(entry)
+    assert cite == "(barroso & hölzle, 2022)" and not printed[bench.key_of(literal)].endswith(cite)
