@@ -129,3 +129,26 @@ def test_one_literal_holding_a_list_of_people_prints_the_entry_alike_but_not_the
     entry, cite = printed[bench.key_of(people)].split(" | ")
     assert printed[bench.key_of(literal)].startswith(entry)
     assert cite == "(barroso & hölzle, 2022)" and not printed[bench.key_of(literal)].endswith(cite)
+
+
+def test_a_translators_statement_in_the_title_is_doubted():
+    from volume.references.title_checks import title_doubts
+
+    text = "Manuel Castells, La société en réseau, traduit de l'anglais par Philippe Delamare, Paris, Fayard, 1998."
+    work = {"author": [{"family": "Castells", "given": "Manuel"}], "type": "book",
+            "title": "La société en réseau, traduit de l'anglais par Philippe Delamare"}
+    assert "a translator's statement read into the title" in title_doubts(work, text)
+    assert not parse_note(text).works  # not printed with that title: kept as the note's own words
+
+
+def test_a_body_and_a_title_joined_by_a_comma_are_doubted_in_a_labellers_reading():
+    from volume.references.title_checks import ambiguities
+
+    text = ("A Framework for Ethical Decision Making, Markkula Center for Applied Ethics at Santa Clara University. "
+            "https://www.scu.edu/ethics/ethics-resources/ethical-decision-making/a-framework-for-ethical-decision-making/")
+    work = {"type": "webpage", "title": "A Framework for Ethical Decision Making, Markkula Center for Applied Ethics "
+                                        "at Santa Clara University"}
+    assert "a body's name and the title read as one title" in ambiguities(work, text)
+    work = {"type": "document", "title": "Deloitte, The AI regulations that aren’t being talked about"}
+    assert "a body's name and the title read as one title" in ambiguities(
+        work, "15. Deloitte, The AI regulations that aren’t being talked about, accessed March 12, 2024.")
