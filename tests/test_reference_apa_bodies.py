@@ -7,20 +7,14 @@ SOURCES.md)."""
 import importlib.util
 from pathlib import Path
 
+from tests.test_reference_apa_web import reading
+from volume.references.apa import parse_apa
 from volume.references.parse import parse_note
 from volume.references.segment import layout
-from volume.references.apa import parse_apa
 from volume.references.urls import extract_links
 from volume.references.web_notes import read_web_note
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def reading(text: str) -> dict:
-    """The parser's first reading of a reference at threshold 0 (whether or not it would be printed)."""
-    note = parse_note(text, strict=True, threshold=0.0)
-    assert note.readings and note.readings[0].work, note
-    return note.readings[0].work
 
 
 def test_a_body_with_its_abbreviation_after_a_dash_is_the_author_not_the_title():
