@@ -146,3 +146,21 @@ def test_a_body_and_a_title_joined_by_a_comma_are_doubted_in_a_labellers_reading
     work = {"type": "document", "title": "Deloitte, The AI regulations that aren’t being talked about"}
     assert "a body's name and the title read as one title" in ambiguities(
         work, "15. Deloitte, The AI regulations that aren’t being talked about, accessed March 12, 2024.")
+
+
+def test_a_urls_closing_bracket_that_closes_nothing_is_left_out_of_the_rest():
+    # a shape written for this test (no tuning string has it): the bracket after the URL, not the site
+    rest, fields = extract_links("Is the 60/40 portfolio dead? Morningstar. https://www.morningstar.com/p/dead).")
+    assert fields["URL"] == "https://www.morningstar.com/p/dead" and rest.endswith("Morningstar")
+    rest, fields = extract_links("Python (programming language). In Wikipedia. "
+                                 "https://en.wikipedia.org/wiki/Python_(programming_language)")
+    assert fields["URL"].endswith("Python_(programming_language)") and rest.endswith("In Wikipedia")
+
+
+def test_a_document_symbol_with_a_bracket_inside_leaves_the_title():
+    # a shape written for this test: the EU's "COM(2020) 65 final" after a title, as report numbers are written
+    _, pieces = layout("European Commission. (2020). White paper on artificial intelligence: A European approach to "
+                       "excellence and trust (COM(2020) 65 final). https://ec.europa.eu/info/publications/white-paper")
+    work = parse_apa(pieces[0])
+    assert work["title"] == "White paper on artificial intelligence: A European approach to excellence and trust"
+    assert "COM(2020) 65 final" in work["note"]

@@ -40,6 +40,7 @@ GROUP_AUTHOR_RE = re.compile(  # a group that signs a page, standing where the a
     r"team|newsroom|writers|reporters))\.?$")
 RETRIEVED_FROM_RE = re.compile(r"(?i)(?:retrieved|recuperado|obtenido)\s+(?:from|de)\s+(?!the\b)(?P<site>[^:/*\[\]]{2,60}?)"
                                r"(?<!\swebsite)\s*:?")  # APA 6's "Retrieved from Amazon AWS:" before the URL
+NESTED_SYMBOL_RE = re.compile(r"\s*\((?P<symbol>[A-Z]{2,}[^()]*\(\d{4}\)[^()]*\d[^()]*)\)$")  # "(COM(2020) 65 final)"
 PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wikipedia, The Free Encyclopedia."
 PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
 REPORT_NAME_RE = re.compile(r"(?i)\b(?:annual report|report \d{4}|working paper|policy brief|issue brief|white paper|"
@@ -186,6 +187,10 @@ def parse_apa(piece: Piece) -> dict:
         title, italic, rest = split_title(body, work)
     else:
         (title, italic), rest = _title_from_author(piece, work), body
+    nested = NESTED_SYMBOL_RE.search(title)
+    if nested and title[: nested.start()].strip():  # "… trust (COM(2020) 65 final)": a document's symbol, as the
+        add_note(work, nested["symbol"])  # report numbers title_extras takes out, with a bracket inside it
+        title = title[: nested.start()].strip()
     work["title"] = title
     thesis = THESIS_RE.match(work.get("genre", ""))
     if thesis:  # "[Doctoral dissertation, University of Oxford]": the university grants it; an archive after it is no

@@ -117,7 +117,10 @@ def extract_links(text: str) -> tuple[str, dict]:
         doi = doi_from_url(url)
         if doi:
             fields["DOI"] = doi
-        text = text[:start] + " " + text[end:]
+        tail = text[end:]
+        if re.match(r"\s*\)", tail) and text[:start].count("(") <= text[:start].count(")"):
+            tail = tail.lstrip()[1:]  # "… https://example.org/page)." : the URL's closing bracket closes nothing
+        text = text[:start] + " " + tail
     doi_match = DOI_TEXT_RE.search(text)
     if doi_match:
         fields["DOI"] = clean_url(doi_match.group(1))
