@@ -164,3 +164,13 @@ def test_a_document_symbol_with_a_bracket_inside_leaves_the_title():
     work = parse_apa(pieces[0])
     assert work["title"] == "White paper on artificial intelligence: A European approach to excellence and trust"
     assert "COM(2020) 65 final" in work["note"]
+
+
+def test_a_news_outlet_named_before_a_quoted_title_is_the_site():
+    # a shape written for this test, after tune-eval4's convention ("Wired, Here Come the AI Worms, …": the site)
+    work = read_web_note('18. BBC News, "Ukraine war: What we know," March 1, 2022, '
+                         "https://www.bbc.com/news/world-europe-60582327.")
+    assert work["container-title"] == "BBC News" and "author" not in work
+    work = read_web_note('13. Cybersecurity and Infrastructure Security Agency, "Shields Up," accessed May 2, 2024, '
+                         "https://www.cisa.gov/shields-up.")
+    assert work["author"] == [{"literal": "Cybersecurity and Infrastructure Security Agency"}]

@@ -81,6 +81,9 @@ def _read(text: str) -> dict | None:
     folded = ascii_fold(literal or "").replace(" ", "")
     if work and folded and "container-title" not in work and any(folded in host for host in _host_words(url)):
         return None  # 'Eurasianet, "Title," date, eurasianet.org/…': the site's name, or its author? Cannot be told
+    if work and literal and len(work["author"]) == 1 and "container-title" not in work and _outlet(literal):
+        work["container-title"] = work.pop("author")[0]["literal"]  # 'BBC News, "Title," date, URL': the outlet
+        # named before the title is the site (tests/cases/references/README.md), not an author
     work = work or _org_dated(body, url) or _italic_report(body)
     if work is None:
         pasted = _pasted(body + " " + url)
@@ -97,6 +100,15 @@ def _read(text: str) -> dict | None:
     if isinstance(accessed, list):
         work["accessed"] = date_field(accessed)
     return work
+
+
+def _outlet(name: str) -> bool:
+    """A news outlet's name ("BBC News", "The Washington Post", "Foreign Policy Magazine"): APA's news words, no
+    body's word ("Editorial Board", "News Desk" and "Office of News" sign; they are no outlet)."""
+    from volume.references.apa import NEWS_WORDS_RE
+
+    return bool(NEWS_WORDS_RE.search(name)) and not re.search(
+        r"(?i)\b(?:board|desk|staff|team|office|department|agency|ministry|service|bureau)\b", name)
 
 
 def _pasted(text: str) -> dict | None:
