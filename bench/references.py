@@ -224,9 +224,11 @@ def collect(records: list[dict]) -> list[dict]:
     return [{**r, "found": readings(r["text"], zero)} for r in records]
 
 
-def score(collected: list[dict], threshold: float, printed: bool = True) -> list[dict]:
+def score(collected: list[dict], threshold: float, printed: bool = False) -> list[dict]:
     """Each record's outcome at a threshold: right, mangled, incomplete, kept, ibid-right, ibid-wrong (printed: a
-    work with a wrong field that the house style prints as its label is not mangled, see printed_as_labelled)."""
+    work with a wrong field that the house style prints as its label is not mangled, see printed_as_labelled; this
+    script's own figures use it, while bench/references_cv.py and tools/fit_calibration.py, which score one record
+    at a time and would run citeproc for each, still count by the fields)."""
     outcomes = []
     for record in collected:
         found, ibid = record["found"]
@@ -276,17 +278,18 @@ def house_prints(works: list[dict]) -> dict[str, str]:
     case-folded, spaces collapsed, punctuation kept (one person read as a list of names in one literal prints the
     same entry, not the same citation); the letter citeproc adds to tell apart two works of one author and year
     ("2019a", "n.d.-b") dropped, since it depends on the other works printed with it."""
-    from volume.pandoc import _citeproc, render_bibliography
+    from volume.pandoc import _citeproc, _split_entries
     from volume.references.styles import csl_item, style_path
 
     todo = list({key_of(w): w for w in works if key_of(w) not in PRINTED}.items())
-    if todo:
-        items, style = [csl_item(w, f"w{i}") for i, (_, w) in enumerate(todo)], style_path("apa", ROOT)
-        entries = dict(render_bibliography(items, style, "en-US"))
-        cites = re.findall(r"<p>(.*?)</p>", _citeproc("---\nsuppress-bibliography: true\nlang: en-US\n---\n\n" + "\n\n".join(
-            f"[@w{i}]" for i in range(len(todo))) + "\n", items, style), re.DOTALL)
+    if todo:  # one citeproc run: each work cited in a paragraph of its own, then the bibliography
+        items = [csl_item(w, f"w{i}") for i, (_, w) in enumerate(todo)]
+        html = _citeproc("---\nlang: en-US\n---\n\n" + "\n\n".join(f"[@w{i}]" for i in range(len(todo))) + "\n",
+                         items, style_path("apa", ROOT))
+        entries = dict(_split_entries(html))
+        cites = dict(re.findall(r'<span class="citation" data-cites="(w\d+)">(.*?)</span>', html, re.DOTALL))
         for i, (key, _) in enumerate(todo):
-            PRINTED[key] = f"{_comparable(entries.get(f'w{i}', ''))} | {_comparable(cites[i] if i < len(cites) else '')}"
+            PRINTED[key] = f"{_comparable(entries.get(f'w{i}', ''))} | {_comparable(cites.get(f'w{i}', ''))}"
     return {key_of(w): PRINTED[key_of(w)] for w in works}
 
 
@@ -323,13 +326,13 @@ def tune(collected: list[dict]) -> str:
     chosen = None
     for step in range(20):
         t = step / 20
-        a, b = shares(score(first, t)), shares(score(second, t))
+        a, b = shares(score(first, t, printed=True)), shares(score(second, t, printed=True))
         lines.append(f"{t:9.2f}  {a['fully right']:8.1%} {a['mangled']:8.1%} {a['kept']:7.1%}  "
                      f"{b['fully right']:9.1%} {b['mangled']:8.1%} {b['kept']:7.1%}")
         if chosen is None and a["mangled"] <= 0.01:
             chosen = t
     if chosen is None:  # the target cannot be met: the threshold with the fewest mangled, the lowest of those
-        fewest = min(range(20), key=lambda step: (shares(score(first, step / 20))["mangled"], step))
+        fewest = min(range(20), key=lambda step: (shares(score(first, step / 20, printed=True))["mangled"], step))
         lines.append(f"no threshold has at most 1% mangled on the tuning half; fewest at {fewest / 20:.2f}")
     else:
         lines.append(f"lowest threshold with at most 1% mangled on the tuning half: {chosen:.2f}")
@@ -338,8 +341,8 @@ def tune(collected: list[dict]) -> str:
 
 def reasons(records: list[dict], threshold: float) -> str:
     """Each reason a work was kept for, how often, and how its reading would have scored had it been printed."""
-    kept = score([{**r, "found": readings(r["text"], threshold)} for r in records], threshold)
-    printed = score(collect(records), 0.0)
+    kept = score([{**r, "found": readings(r["text"], threshold)} for r in records], threshold, printed=True)
+    printed = score(collect(records), 0.0, printed=True)
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for at_threshold, at_zero in zip(kept, printed):
         if at_threshold["kind"] == "kept":
@@ -452,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         print(tune(collected))
         return 0
-    outcomes = score(collected, default_threshold() if args.threshold is None else args.threshold)
+    outcomes = score(collected, default_threshold() if args.threshold is None else args.threshold, printed=True)
     if args.json:
         print(json.dumps({"overall": shares(outcomes),
                           "style": {k: shares(v) for k, v in group(outcomes, "style").items()},

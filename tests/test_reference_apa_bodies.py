@@ -95,10 +95,11 @@ def test_the_bench_does_not_count_as_mangled_a_work_the_house_style_prints_as_it
     wrong_title = {**label, "title": "Federal policies to address persistent generic drug shortages. The Hamilton"}
     record = {"id": "x", "text": "", "expected": label, "found": ([(as_publisher, 0.95, "", "model")], False)}
     other = {"id": "y", "text": "", "expected": label, "found": ([(wrong_title, 0.95, "", "model")], False)}
-    first, second = bench.score([record, other], 0.88)
+    first, second = bench.score([record, other], 0.88, printed=True)
     assert bench.wrong_fields(as_publisher, label) == ["publisher"]  # wrong by the fields ...
     assert first["kind"] == "right" and first["printed same"]  # ... printed as the label: not mangled
     assert second["kind"] == "mangled"
+    assert bench.score([record], 0.88)[0]["kind"] == "mangled"  # the CV's and the calibration's count: by the fields
     shares = bench.shares([first, second])
     assert shares["mangled"] == 0.5 and shares["mangled by the fields"] == 1.0
 
