@@ -38,6 +38,9 @@ WEBSITE_RE = re.compile(r"(?i)^(?:retrieved\s+from\s+)?(?:the\s+)?(?P<site>[^:]{
 GROUP_AUTHOR_RE = re.compile(  # a group that signs a page, standing where the author goes: "Wikipedia contributors."
     r"(?i)^(?P<name>[^\W\d_][\w .&'’-]{1,60}?\s(?:contributors|staff|editors|editorial (?:board|team|staff)|desk|"
     r"team|newsroom|writers|reporters))\.?$")
+RETRIEVED_FROM_RE = re.compile(r"(?i)(?:retrieved|recuperado|obtenido)\s+(?:from|de)\s+(?!the\b)(?P<site>[^:/*\[\]]{2,60}?)"
+                               r"(?<!\swebsite)\s*:?")  # APA 6's "Retrieved from Amazon AWS:" before the URL
+NESTED_SYMBOL_RE = re.compile(r"\s*\((?P<symbol>[A-Z]{2,}[^()]*\(\d{4}\)[^()]*\d[^()]*)\)$")  # "(COM(2020) 65 final)"
 PLAIN_IN_RE = re.compile(r"^In\s+(?P<name>[A-Z][^()\d*]{2,120}?)\.?$")  # "In Wikipedia, The Free Encyclopedia."
 PUBLISHER_NAME_RE = re.compile(r"(?i)\b(?:publishing|publications office|publishers|university press|verlag)\b")
 REPORT_NAME_RE = re.compile(r"(?i)\b(?:annual report|report \d{4}|working paper|policy brief|issue brief|white paper|"
@@ -48,6 +51,7 @@ THESIS_RE = re.compile(rf"(?i)^(?P<kind>{THESIS_KIND}),\s*(?P<where>[^,].+)$")
 NEWS_WORDS_RE = re.compile(r"(?i)\b(?:news|times|post|journal|magazine|daily|herald|tribune|gazette|review|blog|wire|"
                            r"press agency|television|radio|broadcasting)\b")
 ET_AL_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\s+et\s+al\.?$")
+TWO_BODIES_RE = re.compile(r"([A-Z][\w'’-]+) (?:y|and|&|und|et|e|ve|и) ([A-Z][\w'’-]+)")
 
 
 def _title_from_author(piece: Piece, work: dict) -> tuple[str, bool]:
@@ -84,6 +88,19 @@ def _et_al(person: dict) -> dict:
     return {"family": match["family"]} if match else person
 
 
+def _two_bodies(people: list[dict]) -> list[dict]:
+    """"Asale y RAE": two one-word bodies joined by "and" in any language, one of them an abbreviation, read as one
+    name: the two bodies (a firm's "Procter & Gamble" has no abbreviation, and stays one name)."""
+    found = []
+    for person in people:
+        match = TWO_BODIES_RE.fullmatch(person.get("literal", ""))
+        if match and any(re.fullmatch(r"[A-Z]{2,8}", word) for word in match.group(1, 2)):
+            found += [{"literal": match[1]}, {"literal": match[2]}]
+        else:
+            found.append(person)
+    return found
+
+
 def named_publisher(work: dict) -> None:
     """A plain name after the title that names a publisher ("Publications Office of the European Union", "OECD
     Publishing"), or that follows a title naming a report ("Cost of a data breach report 2023. IBM."), publishes it:
@@ -97,6 +114,14 @@ def named_publisher(work: dict) -> None:
         return
     if PUBLISHER_NAME_RE.search(container) or REPORT_NAME_RE.search(str(work.get("title", ""))):
         work["publisher"], work["type"] = work.pop("container-title"), "report"
+
+
+def _abbreviated_body(author_text: str, body: str) -> re.Match | None:
+    """"Organización … Económico —OCDE. (2019). *Going digital …*": a body's name with its abbreviation after a
+    dash, before the date, is the author when an italic title follows (no author's title ends on "—OCDE")."""
+    from volume.references.web_notes import ABBREVIATED_BODY_RE
+
+    return ABBREVIATED_BODY_RE.match(author_text.strip()) if body.lstrip().startswith("*") else None
 
 
 def _title_first(work: dict, italic: bool) -> None:
@@ -139,7 +164,7 @@ def parse_apa(piece: Piece) -> dict:
     """A CSL-JSON item from one APA reference."""
     work: dict = {}
     if piece.authors:
-        work["author"] = [_et_al(dict(a)) for a in piece.authors]
+        work["author"] = _two_bodies([_et_al(dict(a)) for a in piece.authors])
     parts, suffix = parse_apa_date(piece.date or "") or (None, None)
     if parts:
         work["issued"] = date_field(parts)
@@ -147,13 +172,25 @@ def parse_apa(piece: Piece) -> dict:
         work["year-suffix"] = suffix
     body, links = extract_links(piece.body)
     work.update(links)
-    group = None if piece.authors else GROUP_AUTHOR_RE.match(unitalic(piece.author_text).strip())
+    group = None if piece.authors else (GROUP_AUTHOR_RE.match(unitalic(piece.author_text).strip())
+                                         or _abbreviated_body(piece.author_text, body))
     if group:
         work["author"] = [{"literal": group["name"].strip()}]
-    if piece.authors or group:
+    retrieved = RETRIEVED_FROM_RE.fullmatch(body.strip())
+    if retrieved and len(work.get("author") or []) <= 1 and all(a.get("literal") for a in work.get("author") or []):
+        # "AWS WAF. (n.d.). Retrieved from Amazon AWS: URL": nothing after the date but the site, so what stands in
+        # the author's place is the title (APA's rule for a work with no author), and the site is the site
+        work.pop("author", None)
+        (title, italic), rest = _title_from_author(piece, work), ""
+        work["container-title"] = retrieved["site"].strip()
+    elif piece.authors or group:
         title, italic, rest = split_title(body, work)
     else:
         (title, italic), rest = _title_from_author(piece, work), body
+    nested = NESTED_SYMBOL_RE.search(title)
+    if nested and title[: nested.start()].strip():  # "… trust (COM(2020) 65 final)": a document's symbol, as the
+        add_note(work, nested["symbol"])  # report numbers title_extras takes out, with a bracket inside it
+        title = title[: nested.start()].strip()
     work["title"] = title
     thesis = THESIS_RE.match(work.get("genre", ""))
     if thesis:  # "[Doctoral dissertation, University of Oxford]": the university grants it; an archive after it is no

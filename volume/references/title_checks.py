@@ -51,6 +51,8 @@ def title_doubts(work: dict, text: str) -> list[str]:
     named = NAME_AFTER_STOP_RE.match(title)
     if named and len(named["head"].split()) >= 3 and not work.get("container-title") and not work.get("publisher"):
         found.append("a title that runs into a name after its last full stop")  # "There Is No A.I. The New Yorker"
+    if re.search(r"(?i),\s*(?:traduit|translated|übersetzt|traducido|tradução|перевод)\b|,\s*trad\.\s", title):
+        found.append("a translator's statement read into the title")  # (round 14, r15c) ", traduit de l'anglais par …"
     if ACCESS_RE.search(title) or re.search(r"\b(?:arxiv|ssrn)\b", title, re.IGNORECASE):
         found.append("access words or a repository inside the title")
     if re.search(r"[\u3400-\u9fff][.．][\u3400-\u9fff]", title):
@@ -79,6 +81,11 @@ def ambiguities(work: dict, text: str) -> list[str]:
     if (not enclosed and head and 1 <= len(tail.split()) <= 4 and all(w[:1].isupper() for w in tail.split())
             and sum(w[:1].isupper() for w in head.split()[1:]) <= len(head.split()) // 3):
         found.append("a name after the title's last comma")  # "This is the American earth, Sierra Club"
+    lead, _comma, rest = title.partition(", ")  # (round 14, r15c) a web note's "Deloitte, The AI regulations …" or
+    if not enclosed and not work.get("author") and rest and (  # "A Framework …, Markkula Center for Applied Ethics at
+            re.fullmatch(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}", lead) and rest[:1].isupper()  # Santa Clara
+            or names_a_body(tail) and tail[:1].isupper() and len(tail.split()) <= 10):  # University": author or site?
+        found.append("a body's name and the title read as one title")
     return found
 
 

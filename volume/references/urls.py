@@ -6,7 +6,7 @@ import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from volume.references.dates import DATE_IN_TEXT_RE, find_date
+from volume.references.dates import DATE_IN_TEXT_RE, find_date, strip_access
 from volume.references.text import word_list
 
 TRACKING_PARAMS = frozenset(
@@ -117,7 +117,10 @@ def extract_links(text: str) -> tuple[str, dict]:
         doi = doi_from_url(url)
         if doi:
             fields["DOI"] = doi
-        text = text[:start] + " " + text[end:]
+        tail = text[end:]
+        if re.match(r"\s*\)", tail) and text[:start].count("(") <= text[:start].count(")"):
+            tail = tail.lstrip()[1:]  # "… https://example.org/page)." : the URL's closing bracket closes nothing
+        text = text[:start] + " " + tail
     doi_match = DOI_TEXT_RE.search(text)
     if doi_match:
         fields["DOI"] = clean_url(doi_match.group(1))
@@ -128,5 +131,9 @@ def extract_links(text: str) -> tuple[str, dict]:
         if date:
             fields["accessed"] = {"date-parts": [date[2]]}
         text = text[: accessed.start()] + " " + text[accessed.end() :]
+    else:  # "(Erişim tarihi: 17 Haziran 2026)", "[consulté le 3 mai 2024]": an access date in another language
+        text, date = strip_access(text)
+        if isinstance(date, list):
+            fields["accessed"] = {"date-parts": [date]}
     text = LEAD_RE.sub("", text.rstrip(" .,;")).strip()
     return " ".join(text.split()), fields

@@ -81,6 +81,9 @@ def _read(text: str) -> dict | None:
     folded = ascii_fold(literal or "").replace(" ", "")
     if work and folded and "container-title" not in work and any(folded in host for host in _host_words(url)):
         return None  # 'Eurasianet, "Title," date, eurasianet.org/…': the site's name, or its author? Cannot be told
+    if work and literal and len(work["author"]) == 1 and "container-title" not in work and _outlet(literal):
+        work["container-title"] = work.pop("author")[0]["literal"]  # 'BBC News, "Title," date, URL': the outlet
+        # named before the title is the site (tests/cases/references/README.md), not an author
     work = work or _org_dated(body, url) or _italic_report(body)
     if work is None:
         pasted = _pasted(body + " " + url)
@@ -97,6 +100,15 @@ def _read(text: str) -> dict | None:
     if isinstance(accessed, list):
         work["accessed"] = date_field(accessed)
     return work
+
+
+def _outlet(name: str) -> bool:
+    """A news outlet's name ("BBC News", "The Washington Post", "Foreign Policy Magazine"): APA's news words, no
+    body's word ("Editorial Board", "News Desk" and "Office of News" sign; they are no outlet)."""
+    from volume.references.apa import NEWS_WORDS_RE
+
+    return bool(NEWS_WORDS_RE.search(name)) and not re.search(
+        r"(?i)\b(?:board|desk|staff|team|office|department|agency|ministry|service|bureau)\b", name)
 
 
 def _pasted(text: str) -> dict | None:
@@ -122,13 +134,18 @@ def _pasted(text: str) -> dict | None:
         return None  # an author and a year: a reference the other readers know
     if len(segments) == 1 and dated:
         work["title"] = segments[0]
+        site = re.fullmatch(r"(?P<title>.*\S[^\s.])\.\s+(?P<site>[a-z][\w.-]*)", segments[0])
+        if site and names_the_site(site["site"], url):  # "Microservices pattern: Sagas. microservices.io. (n.d.).":
+            work["title"], work["container-title"] = site["title"], site["site"]  # a site named by its lower-case host
     elif len(segments) == 2:
         first, second = segments
-        if _site_like(second) and (_matches_host(second, url) or dated):
+        a_body_first = names_a_body(first, url) and not names_a_body(second, url)  # "Office of Water. Drinking
+        # Water Rules. URL": a body and its page, or a page and its site? Read so only when the URL's host tells
+        if _site_like(second) and (_matches_host(second, url) or dated) and not a_body_first:
             work["title"], work["container-title"] = first, second
         elif not dated and (ACRONYM_RE.fullmatch(first) or _matches_host(first, url)) and _site_like(first):
             work["author"], work["title"] = [{"literal": first}], second
-        elif not dated and _site_like(second) and len(first.split()) > len(second.split()) + 2:
+        elif not dated and _site_like(second) and len(first.split()) > len(second.split()) + 2 and not a_body_first:
             work["title"], work["container-title"] = first, second
         else:
             return None
@@ -279,9 +296,15 @@ def _quoted(body: str) -> dict | None:
     return work
 
 
+ABBREVIATED_BODY_RE = re.compile(  # a body's name with its abbreviation joined by a dash, as Spanish-language APA lists
+    r"^(?P<name>[^\W\d_][^()*\[\]]{2,120}?\S\s[—–]\s?[A-Z][A-Z0-9]{1,9})\.?$")  # write it: "Dirección Nacional … —DNINFOA"
+
+
 def names_a_body(name: str, url: str) -> bool:
-    """An organisation's name, an acronym, or the name of the URL's host ("Axios" at axios.com), not a page's title."""
-    return bool(org_like(name) or ACRONYM_RE.fullmatch(name) or _matches_host(name, url))
+    """An organisation's name, an acronym, a name with its abbreviation after a dash ("… Desarrollo Económico
+    —OCDE"), or the name of the URL's host ("Axios" at axios.com), not a page's title."""
+    return bool(org_like(name) or ACRONYM_RE.fullmatch(name) or ABBREVIATED_BODY_RE.match(name)
+                or _matches_host(name, url))
 
 
 def _org_dated(body: str, url: str = "") -> dict | None:
