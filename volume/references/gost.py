@@ -40,8 +40,15 @@ DOI_AREA_RE = re.compile(r"^DOI:?\s*(?P<doi>10\.\S+?)\.?$", re.IGNORECASE)
 RESOURCE_RE = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource|Текст)\]", re.IGNORECASE)
 SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORECASE)
 # A designation of what the work is, written after the title: not part of the title
-GENRE_RE = re.compile(r"\s+:\s+(?:учебное пособие|учеб\. пособие|учебник|монография|практикум|хрестоматия|"
-                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь)(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)
+GENRE_RE = re.compile(r"\s+:\s+(?:(?:учебное|учеб\.|учебно-методическое|учеб\.-метод\.|методическое|метод\.)\s+пособие|"
+                      r"учебник|монография|monogr|monograph|textbook|практикум|хрестоматия|"
+                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь|(?:автореф\.\s+)?дис\.\s[^:/]+)"
+                      r"(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)  # ": monogr.", ": дис. … канд. техн. наук"
+# An act named after its title ("О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ"): the act's kind,
+# date and number are no part of the title; its date is the work's
+ACT_RE = re.compile(r"\s+:\s+(?:федеральный закон|федеральный конституционный закон|закон|указ|постановление|приказ|"
+                    r"распоряжение)\b[^:]*?\bот\s+(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d)(?:\s*г\.)?"
+                    r"(?:\s*№\s*[\w-]+)?$", re.IGNORECASE)
 # Who is responsible for a site ("Title : [сайт] / Компания Postgres Professional."): a body, not people with initials
 # nor an editor, translator or compiler
 BODY_RE = re.compile(r"(?![^\W\d_]{1,2}\.\s?[^\W\d_]{1,2}\.)(?!.*\b(?:под ред|пер\.|сост\.|ред\.|ed\.))[^\W\d_][^/;:\[\]]{1,60}",
@@ -64,10 +71,17 @@ def parse_gost(text: str) -> dict | None:
     authors, title = _authors_and_title(head_areas[0])
     if not title or (not authors and not container and not _has_url(head_areas[1:])):
         return None  # a work without a person at its head is read only when it says where it is
+    act = ACT_RE.search(title)
+    title = title[:act.start()] if act else title
     work: dict = {"author": authors, "title": title} if authors else {"title": title}
     if container:
-        return _article(work, container[0]) if len(head_areas) == 1 else None
-    return _book(work, head_areas[1:])
+        work = _article(work, container[0]) if len(head_areas) == 1 else None
+    else:
+        work = _book(work, head_areas[1:])
+    if work is not None and act:
+        work["type"] = "legislation"
+        work["issued"] = date_field([int(act[3]), int(act[2]), int(act[1])])
+    return work
 
 
 def _with_dashes(text: str) -> str | None:
