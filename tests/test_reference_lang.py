@@ -211,7 +211,21 @@ def test_french_iso690_leaves_a_cited_page_and_an_unknown_element_unread():
     from volume.references.french import parse_french
 
     assert parse_french(_r11("hauser-note")) is None  # "p. 7": the page the note cites, not the article's pages
-    assert parse_french(_r11("duguit")) is None  # "Moderne Franck (préf.)": an element the reader does not know
+    assert parse_french(_r11("aubin-note")) is None  # "part. 1": an element the reader does not know
+
+
+def test_french_iso690_thesis_and_a_preface_writer():
+    from volume.references.french import parse_french
+
+    book = parse_french(_r11("duguit"))  # "Moderne Franck (préf.)": the preface's writer, no field of the work
+    assert book["author"] == [{"family": "DUGUIT", "given": "Léon"}]
+    assert (book["title"], book["publisher-place"], book["publisher"], book["type"]) == (
+        "L’État, le droit objectif et la loi positive", "Paris", "Dalloz", "book")
+    thesis = parse_french(_r11("mangematin"))  # "[en ligne], Malabat Valérie (dir.), thèse, droit, université …, URL"
+    assert (thesis["title"], thesis["publisher"], thesis["type"], thesis["URL"]) == (
+        "La faute de fonction en droit privé", "université Montesquieu-Bordeaux IV", "thesis",
+        "http://www.theses.fr/2012BOR40027")
+    assert thesis["issued"] == {"date-parts": [[2012]]}
 
 
 def test_din_leaves_chicago_author_date_and_an_editor_in_the_title():

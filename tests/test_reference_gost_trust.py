@@ -1,0 +1,61 @@
+"""The whole readers' own confidence (GOST, DIN, French NOM Prénom): a reading whose every area the reader placed is
+printed without the English-trained labellers' agreement; GOST designations and acts after the title. Real strings
+from the fit halves of the tuning sets (their sources and licences: the SOURCES.md beside each set)."""
+
+import json
+import pathlib
+
+import pytest
+
+from volume.references.gost import parse_gost
+from volume.references.parse import parse_note
+from volume.references.read import KEEP_BELOW, marked_whole, whole_reading
+
+CASES = pathlib.Path(__file__).parent / "cases" / "references"
+
+
+def _text(path: str, record_id: str) -> str:
+    for line in (CASES / path).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == record_id:
+            return record["text"]
+    raise KeyError(record_id)
+
+
+@pytest.mark.parametrize("path, record_id", [
+    ("tune-r13-lang/fit/ru-php-bibliografia.jsonl", "ru-php-bibliografia-maclaughlin"),  # a book, "Place : Publisher"
+    ("tune-r9/fit/ru-halow-vkr.jsonl", "ru-halow-vkr-khorov"),  # "Title / A. B. Family [et al.] // Journal. – Vol."
+    ("tune-r13-lang/fit/ru-webgpu-istochniki.jsonl", "ru-webgpu-istochniki-playcanvas"),  # "Title : [сайт] / Body"
+    ("tune-r9/fit/de-vr-literatur.jsonl", "de-vr-literatur-saltzer"),  # DIN: "Family, G.; … 1984. »Title«, in …"
+])
+def test_a_whole_reading_in_its_standards_marks_is_printed(path, record_id):
+    text = _text(path, record_id)
+    reader, work = whole_reading(text)
+    assert reader in ("gost", "din") and marked_whole(work)
+    reading = parse_note(text).readings[0]
+    assert reading.work is not None and reading.confidence >= KEEP_BELOW  # the labellers read these kept before
+    assert reading.work["title"] == work["title"]
+
+
+def test_an_untitled_sentence_may_be_a_name_so_the_reading_is_not_trusted_alone():
+    text = _text("tune-r12/fit/ru-focusflow-istochniki.jsonl", "ru-focusflow-istochniki-06")
+    work = parse_gost(text)  # "Anthropic. API reference. Claude models. – Режим доступа: …": Anthropic is the author
+    assert work is not None and "author" not in work and not marked_whole(work)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Gamma, E. Design Patterns: Elements of Reusable Object-Oriented Software : monogr. / E. Gamma, R. Helm, "
+     "R. Johnson, J. Vlissides. – St. Petersburg : Piter, 2020. – 368 p.",
+     "Design Patterns: Elements of Reusable Object-Oriented Software"),
+    ("Пивоварчик, А. А. Охрана труда : учебно-методическое пособие / А. А. Пивоварчик. – Гродно : ГрГУ, 2022. "
+     "– 440 с.", "Охрана труда"),
+])
+def test_a_designation_after_the_title_is_no_part_of_it(text, title):  # tune-eval4 (fit half)
+    assert parse_gost(text)["title"] == title
+
+
+def test_an_act_after_its_title_gives_the_type_and_the_date():
+    work = parse_gost(_text("tune-r13-lang/fit/ru-php-bibliografia.jsonl", "ru-php-bibliografia-152-fz"))
+    assert (work["type"], work["title"], work["container-title"]) == (
+        "legislation", "О персональных данных", "КонсультантПлюс")
+    assert work["issued"] == {"date-parts": [[2006, 7, 27]]}
