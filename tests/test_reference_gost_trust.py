@@ -59,3 +59,13 @@ def test_an_act_after_its_title_gives_the_type_and_the_date():
     assert (work["type"], work["title"], work["container-title"]) == (
         "legislation", "О персональных данных", "КонсультантПлюс")
     assert work["issued"] == {"date-parts": [[2006, 7, 27]]}
+
+
+def test_the_belarusian_access_date_area_and_a_dissertation():  # tune-eval4 (fit half)
+    work = parse_gost("React documentation [Электронный ресурс]. – Режим доступа: https://react.dev/. – Дата доступа: "
+                      "07.06.2026.")
+    assert work == {"title": "React documentation", "URL": "https://react.dev/", "type": "webpage"}
+    thesis = parse_gost("Филдинг Р. Архитектурные стили и проектирование сетевых программных архитектур: дис. … докт. "
+                        "техн. наук / Р. Т. Филдинг. – 2000. – 180 с.")
+    assert (thesis["type"], thesis["title"], thesis["issued"]) == (
+        "thesis", "Архитектурные стили и проектирование сетевых программных архитектур", {"date-parts": [[2000]]})

@@ -33,6 +33,7 @@ IMPRINT_ONLY_RE = re.compile(r"^(?P<name>[^\W\d_][^:;,]{1,60}?),\s*(?P<year>1[5-
 # a series in brackets, an edition statement
 CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Изображение)\s*:\s*[\w ,]+\.?$", re.IGNORECASE)
 SKIPPED_RE = re.compile(r"^(?:ISBN\s|ISSN\s|Библиогр|Загл\.|Пер\. с|Режим доступа\s*:\s*(?:свободный|для)|\(.*\)\.?$"
+                        r"|Дата (?:доступа|обращения)\s*:\s*[\d.]+$"  # "– Дата доступа: 07.06.2026.": the Belarusian form
                         r"|\d+(?:-?е|nd|rd|th|st)?\s*(?:ed|изд|éd)\b)", re.IGNORECASE)
 URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed)[^)]*\))?"
                          r"\.?$", re.IGNORECASE)
@@ -40,10 +41,11 @@ DOI_AREA_RE = re.compile(r"^DOI:?\s*(?P<doi>10\.\S+?)\.?$", re.IGNORECASE)
 RESOURCE_RE = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource|Текст)\]", re.IGNORECASE)
 SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORECASE)
 # A designation of what the work is, written after the title: not part of the title
-GENRE_RE = re.compile(r"\s+:\s+(?:(?:учебное|учеб\.|учебно-методическое|учеб\.-метод\.|методическое|метод\.)\s+пособие|"
+GENRE_RE = re.compile(r"\s*:\s+(?:(?:учебное|учеб\.|учебно-методическое|учеб\.-метод\.|методическое|метод\.)\s+пособие|"
                       r"учебник|монография|monogr|monograph|textbook|практикум|хрестоматия|"
                       r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь|(?:автореф\.\s+)?дис\.\s[^:/]+)"
                       r"(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)  # ": monogr.", ": дис. … канд. техн. наук"
+DISSERTATION_RE = re.compile(r":\s+(?:автореф\.\s+)?дис\.\s")  # a thesis: its imprint may be its year alone
 # An act named after its title ("О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ"): the act's kind,
 # date and number are no part of the title; its date is the work's
 ACT_RE = re.compile(r"\s+:\s+(?:федеральный закон|федеральный конституционный закон|закон|указ|постановление|приказ|"
@@ -77,7 +79,7 @@ def parse_gost(text: str) -> dict | None:
     if container:
         work = _article(work, container[0]) if len(head_areas) == 1 else None
     else:
-        work = _book(work, head_areas[1:])
+        work = _book(work, head_areas[1:], thesis=bool(DISSERTATION_RE.search(head_areas[0])))
     if work is not None and act:
         work["type"] = "legislation"
         work["issued"] = date_field([int(act[3]), int(act[2]), int(act[1])])
@@ -227,19 +229,24 @@ def _known_place(name: str) -> bool:
     return known(name) or known(name.rstrip(".")) or name.lower() in ("м.", "л.", "спб.", "к.", "мн.")
 
 
-def _book(work: dict, areas: list[str]) -> dict | None:
+def _book(work: dict, areas: list[str], thesis: bool = False) -> dict | None:
     published = None
     for area in (a.strip() for a in areas):
         found = PUBLICATION_RE.match(area) or IMPRINT_ONLY_RE.match(area)
         if found and published is None:
             published = found
+        elif thesis and YEAR_RE.match(area) and published is None and "issued" not in work:
+            work["issued"] = date_field([int(YEAR_RE.match(area)[1])])  # "дис. … / Р. Т. Филдинг. – 2000. – 180 с."
         elif not LENGTH_RE.match(area) and not _skipped(work, area.rstrip(".").strip()):
             return None
+    if published is None and "issued" in work:
+        work["type"] = "thesis"
+        return work
     if published is None:
         if not work.get("URL"):
             return None
         work["type"] = "webpage"  # "Title [Электронный ресурс]. – URL: … (дата обращения: …)."
         return work
     work.update(_published(published))
-    work["type"] = "book"
+    work["type"] = "thesis" if thesis else "book"
     return work
