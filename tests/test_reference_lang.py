@@ -243,3 +243,16 @@ def test_din_journal_numbering_is_read_whole_or_not_at_all(text, expected):
         assert work is None  # "38 (2009)": a volume and a year the reader does not take apart
     else:
         assert (work["container-title"], work["volume"], work["issue"]) == expected
+
+
+def test_a_volume_of_a_book_in_several_is_no_journal_volume_without_its_journal():
+    from volume.references.checks import doubts
+    from volume.references.french import parse_french
+
+    text = _r11("baudry")  # "*Précis de droit civil*, vol. 1, 14e éd., Paris, Sirey, …"
+    assert "a volume or issue without a journal" not in doubts(parse_french(text), text)
+    taken = {"author": [{"literal": "Yves Jeanneret, Penser la trivialité. Volume"}], "volume": "1", "type": "book",
+             "title": "La vie triviale des êtres culturels", "publisher": "Hermès Lavoisier", "publisher-place": "Paris"}
+    text = ("Yves Jeanneret, Penser la trivialité. Volume 1 : La vie triviale des êtres culturels, Paris, Hermès "
+            "Lavoisier, 2008.")  # tune-eval4 (fit half): the volume's word read into a name
+    assert "a volume or issue without a journal" in doubts(taken, text)
