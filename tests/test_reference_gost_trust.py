@@ -69,3 +69,12 @@ def test_the_belarusian_access_date_area_and_a_dissertation():  # tune-eval4 (fi
                         "техн. наук / Р. Т. Филдинг. – 2000. – 180 с.")
     assert (thesis["type"], thesis["title"], thesis["issued"]) == (
         "thesis", "Архитектурные стили и проектирование сетевых программных архитектур", {"date-parts": [[2000]]})
+
+
+def test_the_english_gost_forms_of_a_dissertation_and_an_access_date():  # tune-eval4 (fit half)
+    thesis = parse_gost("Fielding, R. T. Architectural Styles and the Design of Network-based Software Architectures "
+                        ": diss. / R. T. Fielding. – 2000. – 180 p.")
+    assert (thesis["type"], thesis["title"]) == (
+        "thesis", "Architectural Styles and the Design of Network-based Software Architectures")
+    site = parse_gost("Flutter SDK Documentation : [site]. – URL: https://docs.flutter.dev/ (date of access: 10.02.2026).")
+    assert site == {"title": "Flutter SDK Documentation", "URL": "https://docs.flutter.dev/", "type": "webpage"}

@@ -35,7 +35,7 @@ CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Из�
 SKIPPED_RE = re.compile(r"^(?:ISBN\s|ISSN\s|Библиогр|Загл\.|Пер\. с|Режим доступа\s*:\s*(?:свободный|для)|\(.*\)\.?$"
                         r"|Дата (?:доступа|обращения)\s*:\s*[\d.]+$"  # "– Дата доступа: 07.06.2026.": the Belarusian form
                         r"|\d+(?:-?е|nd|rd|th|st)?\s*(?:ed|изд|éd)\b)", re.IGNORECASE)
-URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed)[^)]*\))?"
+URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed|date of access)[^)]*\))?"
                          r"\.?$", re.IGNORECASE)
 DOI_AREA_RE = re.compile(r"^DOI:?\s*(?P<doi>10\.\S+?)\.?$", re.IGNORECASE)
 RESOURCE_RE = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource|Текст)\]", re.IGNORECASE)
@@ -43,9 +43,9 @@ SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORE
 # A designation of what the work is, written after the title: not part of the title
 GENRE_RE = re.compile(r"\s*:\s+(?:(?:учебное|учеб\.|учебно-методическое|учеб\.-метод\.|методическое|метод\.)\s+пособие|"
                       r"учебник|монография|monogr|monograph|textbook|практикум|хрестоматия|"
-                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь|(?:автореф\.\s+)?дис\.\s[^:/]+)"
+                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь|(?:автореф\.\s+)?дис\.\s[^:/]+|diss)"
                       r"(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)  # ": monogr.", ": дис. … канд. техн. наук"
-DISSERTATION_RE = re.compile(r":\s+(?:автореф\.\s+)?дис\.\s")  # a thesis: its imprint may be its year alone
+DISSERTATION_RE = re.compile(r":\s+(?:(?:автореф\.\s+)?дис\.\s|diss\.)")  # a thesis: its imprint may be its year alone
 # An act named after its title ("О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ"): the act's kind,
 # date and number are no part of the title; its date is the work's
 ACT_RE = re.compile(r"\s+:\s+(?:федеральный закон|федеральный конституционный закон|закон|указ|постановление|приказ|"
