@@ -256,3 +256,15 @@ def test_a_volume_of_a_book_in_several_is_no_journal_volume_without_its_journal(
     text = ("Yves Jeanneret, Penser la trivialité. Volume 1 : La vie triviale des êtres culturels, Paris, Hermès "
             "Lavoisier, 2008.")  # tune-eval4 (fit half): the volume's word read into a name
     assert "a volume or issue without a journal" in doubts(taken, text)
+
+
+def test_french_iso690_a_body_as_editor_and_a_part_of_an_edited_book():
+    from volume.references.french import parse_french
+
+    book = parse_french(_r11("sfdi"))  # "SOCIÉTÉ FRANÇAISE POUR LE DROIT INTERNATIONAL (dir.), *…*, Paris, Pedone, …"
+    assert book["editor"] == [{"literal": "SOCIÉTÉ FRANÇAISE POUR LE DROIT INTERNATIONAL"}] and "author" not in book
+    part = parse_french(_r11("malabat"))  # "Simplifier mais comment ?, in BONIS-GARÇON Évelyne (dir.), *…*, p. 89-93."
+    assert (part["type"], part["title"], part["editor"], part["page"], part["publisher"]) == (
+        "chapter", "Simplifier mais comment ?", [{"family": "BONIS-GARÇON", "given": "Évelyne"}], "89-93", "LexisNexis")
+    assert parse_french(_r11("bois")) is None  # "Jean (du)", "in Aubin Gérard (éd.)": a particle and an editor's
+    # name whose family name the case does not show

@@ -20,6 +20,12 @@ HEAD_RE = re.compile(rf"^(?P<names>{FAMILY}\s{GIVEN}(?:(?:,\s|\set\s){FAMILY}\s{
 ONLINE = r"(?:\s*\[(?:en ligne|microfiche)\])?"
 ARTICLE_RE = re.compile(rf"^«\s*(?P<title>[^«»]+?)\s*»{ONLINE},\s+\*(?P<journal>[^*]+)\*,\s+(?P<tail>.+)$")
 BOOK_RE = re.compile(rf"^\*(?P<title>[^*]+)\*{ONLINE},\s+(?P<tail>.+)$")
+BODY = rf"[{UPPER}][{UPPER}'’\-]+(?:\s[{UPPER}][{UPPER}'’\-]+){{2,}}"  # "SOCIÉTÉ FRANÇAISE POUR LE DROIT …"
+BODY_HEAD_RE = re.compile(rf"^(?P<body>{BODY})\s\((?:dir|éd|coord)\.\),\s+(?P<rest>\*.+)$")  # a body as the editor
+NAMED_RE = re.compile(rf"^(?P<family>{FAMILY})\s(?P<given>{GIVEN})$")
+# "Title, in NOM Prénom (dir.), *Book*, Place, Publisher, 2016, p. 89-93." (the title quoted or not): a part of a book
+CHAPTER_RE = re.compile(rf"^(?:«\s*(?P<quoted>[^«»]+?)\s*»{ONLINE}|(?P<title>[^*«»]+?)),\s+in\s+(?P<eds>[^()*«»]+?)"
+                        rf"\s\((?:dir|éd|coord)\.\),\s+\*(?P<book>[^*]+)\*,\s+(?P<tail>.+)$")
 ROLE_ELEMENT_RE = re.compile(rf"^{GIVEN}\s{GIVEN}\s\((?:dir|préf|trad)\.\)$")  # a thesis's director, a preface's author
 THESIS_RE = re.compile(r"^(?:thèse(?: de doctorat)?|mémoire(?: de (?:DEA|DESS|master|maîtrise))?)$", re.IGNORECASE)
 UNIVERSITY_RE = re.compile(r"^(?:université|univ\.)\s", re.IGNORECASE)
@@ -41,6 +47,14 @@ def parse_french(text: str) -> dict | None:
     url = URL_TAIL_RE.search(text)
     text = CONSULTED_RE.sub("", text[:url.start()] if url else text).rstrip(" .,")
     head = HEAD_RE.match(text)
+    body = BODY_HEAD_RE.match(text) if not head else None
+    if body:  # "SOCIÉTÉ FRANÇAISE POUR LE DROIT INTERNATIONAL (dir.), *Title*, Paris, Pedone, 2000, 448 p."
+        work = {"editor": [{"literal": body["body"]}], **({"URL": url["url"]} if url else {})}
+        book = BOOK_RE.match(body["rest"])
+        if not book:
+            return None
+        work["title"] = book["title"].strip().rstrip(",")
+        return work if _book_tail(work, book["tail"]) else None
     if not head:
         return None
     people, certain = split_people(head["names"])
@@ -60,7 +74,31 @@ def parse_french(text: str) -> dict | None:
     if book:
         work["title"] = book["title"].strip().rstrip(",")
         return work if _book_tail(work, book["tail"]) else None
-    return None
+    chapter = CHAPTER_RE.match(rest) if not head["role"] else None
+    return _chapter(work, chapter) if chapter else None
+
+
+def _chapter(work: dict, chapter: re.Match) -> dict | None:
+    """A part of an edited book: its editors (NOM Prénom, or a body in capitals), the book, and its imprint ending
+    on the part's pages; None when any of them has another shape."""
+    names = [name.strip() for name in re.split(r",\s|\set\s", chapter["eds"])]
+    if len(names) == 1 and re.fullmatch(BODY, names[0]):
+        editors = [{"literal": names[0]}]
+    else:
+        found = [NAMED_RE.match(name) for name in names]
+        if not all(found):
+            return None
+        editors = [{"family": m["family"], "given": m["given"]} for m in found]  # type: ignore[index]
+    elements = _elements(chapter["tail"])
+    pages = PAGES_RE.match(elements[-1]) if elements else None
+    if not pages:
+        return None
+    work.update({"title": (chapter["quoted"] or chapter["title"]).strip(), "editor": editors,
+                 "container-title": chapter["book"].strip()})
+    if not _book_tail(work, ", ".join(elements[:-1])):
+        return None
+    work.update({"page": pages["value"].replace(" ", ""), "type": "chapter"})
+    return work
 
 
 def _elements(tail: str) -> list[str]:
