@@ -64,12 +64,15 @@ CONFERENCE_RE = re.compile(r"conference|proceedings|symposium|конференц
 def parse_gost(text: str) -> dict | None:
     """The work of a GOST reference, or None."""
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+", "", " ".join(text.split())).strip()
-    if not AREA_RE.search(text):
+    short = not AREA_RE.search(text.partition(" // ")[2] if " // " in text else text)
+    if short:
         text = _with_dashes(text)  # the short form without the dashes between areas
         if text is None:
             return None
     head, *container = PART_OF_RE.split(text, maxsplit=1)
     head_areas = [area for area in AREA_RE.split(head) if not CONTENT_RE.match(area.strip())]
+    if short:  # in the short form a spaced dash before "//" is the title's own ("в конце XIX – начале XX века")
+        head_areas = [" – ".join(head_areas)]
     authors, title = _authors_and_title(head_areas[0])
     if not title or (not authors and not container and not _has_url(head_areas[1:])):
         return None  # a work without a person at its head is read only when it says where it is
@@ -92,7 +95,7 @@ def _with_dashes(text: str) -> str | None:
     after "//" start at the year and at each numbering), or None when the reference has not that shape."""
     head, found, container = text.partition(" // ")
     parts = SHORT_AREA_RE.split(container.strip())
-    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
+    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or AREA_RE.search(container):
         return None
     return f"{head} // {' – '.join(parts)}"
 
