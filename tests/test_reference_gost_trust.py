@@ -81,7 +81,7 @@ def test_the_english_gost_forms_of_a_dissertation_and_an_access_date():  # tune-
 
 
 def test_the_short_form_keeps_a_spaced_dash_inside_the_title():
-    work = parse_gost(_text("tune-r11/fit/ru-basaeva.jsonl", "ru-basaeva-stachka"))  # "… в конце XIX – начале XX
+    work = parse_gost(_text("tune-r11/fit/ru-basaeva-publikacii.jsonl", "ru-basaeva-stachka"))  # "… в конце XIX – начале XX
     # века // Историческая информатика. 2017. № 1. С. 52-62."
     assert work["title"] == "Математическая модель стачечного движения в России в конце XIX – начале XX века"
     assert (work["container-title"], work["issue"], work["page"]) == ("Историческая информатика", "1", "52-62")
