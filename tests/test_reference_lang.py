@@ -268,3 +268,11 @@ def test_french_iso690_a_body_as_editor_and_a_part_of_an_edited_book():
         "chapter", "Simplifier mais comment ?", [{"family": "BONIS-GARÇON", "given": "Évelyne"}], "89-93", "LexisNexis")
     assert parse_french(_r11("bois")) is None  # "Jean (du)", "in Aubin Gérard (éd.)": a particle and an editor's
     # name whose family name the case does not show
+
+
+def test_a_translator_after_the_title_is_no_part_of_it():
+    from volume.references.parse import parse_note
+
+    text = "Manuel Castells, La société en réseau, traduit de l'anglais par Philippe Delamare, Paris, Fayard, 1998."
+    work = parse_note(text, threshold=0.0).readings[0].work  # tune-eval4 (fit half): a French note
+    assert work["title"] == "La société en réseau"
