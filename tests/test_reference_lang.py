@@ -276,3 +276,12 @@ def test_a_translator_after_the_title_is_no_part_of_it():
     text = "Manuel Castells, La société en réseau, traduit de l'anglais par Philippe Delamare, Paris, Fayard, 1998."
     work = parse_note(text, threshold=0.0).readings[0].work  # tune-eval4 (fit half): a French note
     assert work["title"] == "La société en réseau"
+
+
+def test_a_press_read_as_the_place_is_the_publisher():
+    from volume.references.repairs import repair
+
+    work = repair({"title": "Economic Theory and Global Warming", "publisher-place": "Cambridge UP"},
+                  "Uzawa, Hirofumi. Economic Theory and Global Warming. Cambridge UP, 2003.")  # tune-r11/fit (MLA)
+    assert work["publisher"] == "Cambridge UP" and "publisher-place" not in work
+    assert repair({"title": "T", "publisher-place": "New York"})["publisher-place"] == "New York"

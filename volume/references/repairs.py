@@ -97,6 +97,9 @@ def repair(work: dict, text: str = "") -> dict:
                 and not any(work.get(k) for k in ("volume", "issue", "page"))):
             work.pop(key)  # "London: UCL Institute of Education" read as one field
             work["publisher-place"], work["publisher"] = placed["place"], placed["name"]
+    place = str(work.get("publisher-place", "")).split()
+    if len(place) >= 2 and not work.get("publisher") and (place[-1].lower() in PUBLISHER_ENDINGS or place[-1] == "UP"):
+        work["publisher"] = work.pop("publisher-place")  # "Cambridge UP", "Oxford University Press": a publisher
     container = str(work.get("container-title", ""))
     if (container and work.get("publisher-place") and not work.get("publisher") and org_like(container)
             and not CONTAINER_RE.search(container) and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
