@@ -85,3 +85,10 @@ def test_the_short_form_keeps_a_spaced_dash_inside_the_title():
     # века // Историческая информатика. 2017. № 1. С. 52-62."
     assert work["title"] == "Математическая модель стачечного движения в России в конце XIX – начале XX века"
     assert (work["container-title"], work["issue"], work["page"]) == ("Историческая информатика", "1", "52-62")
+
+
+def test_a_double_issue_with_its_running_numbers():
+    text = _text("tune-r11/fit/ru-basaeva-publikacii.jsonl", "ru-basaeva-sssr")  # "№ 1-2 (15-16). С. 12-19."
+    assert parse_gost(text)["issue"] == "1-2 (15-16)"
+    reading = parse_note(text).readings[0]
+    assert reading.work is not None and reading.work["issue"] == "1-2 (15-16)"

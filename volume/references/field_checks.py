@@ -90,7 +90,7 @@ def number_doubts(work: dict, text: str = "") -> list[str]:
         found.append("pages that run backwards")  # "L 158, 54–124": an issue's number read into the pages
     for key in ("volume", "issue"):
         value = str(work.get(key, "")).strip()
-        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?|[IVXLCivxlc]+|\w{1,8}",
+        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?(?:\s?\(\d+(?:-\d+)?\))?|[IVXLCivxlc]+|\w{1,8}",
                                       value):
             found.append(f"a {key} that is no number")  # "2 (34)": an issue and its running number (GOST "№ 2 (34)")
     if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title") \

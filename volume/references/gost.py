@@ -20,7 +20,7 @@ LISTED_RE = re.compile(r"((?:[^\W\d_]{1,2}\.\s?){1,3})\s*([^\W\d_][\w'’-]+(?:[
 OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
 VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
-ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
+ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+(?:-\w+)?)(?:\s*\((\w+(?:-\w+)?)\))?$", re.IGNORECASE)  # "№ 1-2 (15-16)"
 # "№ 2 (34)": the issue and, in brackets, its running number (or, in some lists, the volume: the string cannot tell),
 # kept together as the issue, as written; "Т. 5, № 2" is volume 5, issue 2 (tests/cases/references/README.md)
 PAGES_RE = re.compile(r"^(?:с|c|s|p|pp|стр)\.\s*([A-Za-zА-Яа-я]?\d+(?:\s*[–—-]\s*\d+)?)$", re.IGNORECASE)
