@@ -285,3 +285,12 @@ def test_a_press_read_as_the_place_is_the_publisher():
                   "Uzawa, Hirofumi. Economic Theory and Global Warming. Cambridge UP, 2003.")  # tune-r11/fit (MLA)
     assert work["publisher"] == "Cambridge UP" and "publisher-place" not in work
     assert repair({"title": "T", "publisher-place": "New York"})["publisher-place"] == "New York"
+
+
+def test_din_editors_given_by_family_name_alone():
+    text = ("Bubenhofer, Noah (2015): Muster aus korpuslinguistischer Sicht. In: Dürscheid/Schneider (Hrsg.): Handbuch "
+            "Satz – Äußerung – Schema. Berlin/New York: De Gruyter, S. 485–502.")  # tune-eval4 (fit half)
+    work = parse_din(text)
+    assert work["editor"] == [{"family": "Dürscheid"}, {"family": "Schneider"}]
+    assert (work["container-title"], work["publisher"], work["page"]) == (
+        "Handbuch Satz – Äußerung – Schema", "De Gruyter", "485–502")
