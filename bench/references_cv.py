@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import references as bench  # noqa: E402
 from volume.references.boundary_checks import CERTAIN  # noqa: E402
+from volume.references.read import WHOLE_READER  # noqa: E402
 
 SETS = ("dev", "tune-anystyle", "tune-fresh", "tune-eval1:fit", "tune-round7", "tune-r10/fit", "tune-r9/fit", "tune-r11/fit",
         "tune-r12/fit", "tune-r12-lang/fit")  # the last two since round 13 (the figures before it: the first eight)
@@ -138,6 +139,8 @@ def confidence(reading: list, predict, floor: float) -> float:
     calibrated = predict(signals)
     if trusted(signals) and calibrated >= floor:
         return signals.get("rule_confidence", reading[1])
+    if signals.get("whole_marked") and calibrated >= floor:  # read.decide's trust in a GOST, DIN or French reading
+        return max(signals.get("rule_confidence", reading[1]), calibrated, WHOLE_READER)  # read whole in its marks
     return calibrated
 
 

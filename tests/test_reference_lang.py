@@ -211,7 +211,21 @@ def test_french_iso690_leaves_a_cited_page_and_an_unknown_element_unread():
     from volume.references.french import parse_french
 
     assert parse_french(_r11("hauser-note")) is None  # "p. 7": the page the note cites, not the article's pages
-    assert parse_french(_r11("duguit")) is None  # "Moderne Franck (préf.)": an element the reader does not know
+    assert parse_french(_r11("aubin-note")) is None  # "part. 1": an element the reader does not know
+
+
+def test_french_iso690_thesis_and_a_preface_writer():
+    from volume.references.french import parse_french
+
+    book = parse_french(_r11("duguit"))  # "Moderne Franck (préf.)": the preface's writer, no field of the work
+    assert book["author"] == [{"family": "DUGUIT", "given": "Léon"}]
+    assert (book["title"], book["publisher-place"], book["publisher"], book["type"]) == (
+        "L’État, le droit objectif et la loi positive", "Paris", "Dalloz", "book")
+    thesis = parse_french(_r11("mangematin"))  # "[en ligne], Malabat Valérie (dir.), thèse, droit, université …, URL"
+    assert (thesis["title"], thesis["publisher"], thesis["type"], thesis["URL"]) == (
+        "La faute de fonction en droit privé", "université Montesquieu-Bordeaux IV", "thesis",
+        "http://www.theses.fr/2012BOR40027")
+    assert thesis["issued"] == {"date-parts": [[2012]]}
 
 
 def test_din_leaves_chicago_author_date_and_an_editor_in_the_title():
@@ -229,3 +243,54 @@ def test_din_journal_numbering_is_read_whole_or_not_at_all(text, expected):
         assert work is None  # "38 (2009)": a volume and a year the reader does not take apart
     else:
         assert (work["container-title"], work["volume"], work["issue"]) == expected
+
+
+def test_a_volume_of_a_book_in_several_is_no_journal_volume_without_its_journal():
+    from volume.references.checks import doubts
+    from volume.references.french import parse_french
+
+    text = _r11("baudry")  # "*Précis de droit civil*, vol. 1, 14e éd., Paris, Sirey, …"
+    assert "a volume or issue without a journal" not in doubts(parse_french(text), text)
+    taken = {"author": [{"literal": "Yves Jeanneret, Penser la trivialité. Volume"}], "volume": "1", "type": "book",
+             "title": "La vie triviale des êtres culturels", "publisher": "Hermès Lavoisier", "publisher-place": "Paris"}
+    text = ("Yves Jeanneret, Penser la trivialité. Volume 1 : La vie triviale des êtres culturels, Paris, Hermès "
+            "Lavoisier, 2008.")  # tune-eval4 (fit half): the volume's word read into a name
+    assert "a volume or issue without a journal" in doubts(taken, text)
+
+
+def test_french_iso690_a_body_as_editor_and_a_part_of_an_edited_book():
+    from volume.references.french import parse_french
+
+    book = parse_french(_r11("sfdi"))  # "SOCIÉTÉ FRANÇAISE POUR LE DROIT INTERNATIONAL (dir.), *…*, Paris, Pedone, …"
+    assert book["editor"] == [{"literal": "SOCIÉTÉ FRANÇAISE POUR LE DROIT INTERNATIONAL"}] and "author" not in book
+    part = parse_french(_r11("malabat"))  # "Simplifier mais comment ?, in BONIS-GARÇON Évelyne (dir.), *…*, p. 89-93."
+    assert (part["type"], part["title"], part["editor"], part["page"], part["publisher"]) == (
+        "chapter", "Simplifier mais comment ?", [{"family": "BONIS-GARÇON", "given": "Évelyne"}], "89-93", "LexisNexis")
+    assert parse_french(_r11("bois")) is None  # "Jean (du)", "in Aubin Gérard (éd.)": a particle and an editor's
+    # name whose family name the case does not show
+
+
+def test_a_translator_after_the_title_is_no_part_of_it():
+    from volume.references.parse import parse_note
+
+    text = "Manuel Castells, La société en réseau, traduit de l'anglais par Philippe Delamare, Paris, Fayard, 1998."
+    work = parse_note(text, threshold=0.0).readings[0].work  # tune-eval4 (fit half): a French note
+    assert work["title"] == "La société en réseau"
+
+
+def test_a_press_read_as_the_place_is_the_publisher():
+    from volume.references.repairs import repair
+
+    work = repair({"title": "Economic Theory and Global Warming", "publisher-place": "Cambridge UP"},
+                  "Uzawa, Hirofumi. Economic Theory and Global Warming. Cambridge UP, 2003.")  # tune-r11/fit (MLA)
+    assert work["publisher"] == "Cambridge UP" and "publisher-place" not in work
+    assert repair({"title": "T", "publisher-place": "New York"})["publisher-place"] == "New York"
+
+
+def test_din_editors_given_by_family_name_alone():
+    text = ("Bubenhofer, Noah (2015): Muster aus korpuslinguistischer Sicht. In: Dürscheid/Schneider (Hrsg.): Handbuch "
+            "Satz – Äußerung – Schema. Berlin/New York: De Gruyter, S. 485–502.")  # tune-eval4 (fit half)
+    work = parse_din(text)
+    assert work["editor"] == [{"family": "Dürscheid"}, {"family": "Schneider"}]
+    assert (work["container-title"], work["publisher"], work["page"]) == (
+        "Handbuch Satz – Äußerung – Schema", "De Gruyter", "485–502")

@@ -41,7 +41,7 @@ def _token_signals(text: str) -> dict[str, float]:
 
 def signals(text: str, work: dict, method: str, *, heuristic: float, confidence: float, doubts: list[str],
             second: list[str], alike: bool, covered: bool, sound: bool, differ: list[str], prose: bool,
-            form: str = "", confirmed: float = 0.0) -> dict:
+            form: str = "", confirmed: float = 0.0, reader: str = "") -> dict:
     """The numbers the calibrated confidence is computed from, named (the names are the model's features)."""
     found: dict[str, float] = {f"method={m}": float(method == m) for m in METHODS}
     found.update(_token_signals(text))
@@ -60,6 +60,7 @@ def signals(text: str, work: dict, method: str, *, heuristic: float, confidence:
         "part": float(work.get("type") in PART_TYPES),
         "house_apa": float(form == "apa"), "house_chicago": float(form.startswith("chicago")),
         "house_confirmed_share": confirmed, "house_confirmed": float(confirmed == 1.0),
+        "whole_marked": float(bool(reader)),
     })
     for doubt in doubts:  # which check doubts the reading: some are often wrong about it, some seldom
         found[f"doubt={doubt}"] = 1.0

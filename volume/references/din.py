@@ -20,6 +20,7 @@ YEAR_DOT_HEAD_RE = re.compile(r"^(?P<names>[^()»«\d:]+?)\s+(?P<year>1[5-9]\d\d
 GUILLEMETS_RE = re.compile(r"^»(?P<title>[^«»]+)«\s*,\s+in\s+(?P<container>.+)$")
 IN_RE = re.compile(r"[.,]\s+[Ii]n:\s+")
 EDITED_RE = re.compile(r"^(?P<eds>[^:]+?)\s*\((?:Hrsg|Hg|Hgg)\.?\)\s*:\s+(?P<book>.+)$")
+FAMILIES_RE = re.compile(r"[^\W\d_][\w'’-]+(?:/[^\W\d_][\w'’-]+)+")
 ROLE_RE = re.compile(r"\s*\((?:Hrsg|Hg|Hgg)\.?\)")
 PAGES_RE = re.compile(r"(?:,\s*|\.\s+|\s)(?:S\.\s*)?(?P<page>\d+\s*[–-]\s*\d+|(?<=S\.\s)\d+)\.?$")
 YEAR_END_RE = re.compile(r",\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
@@ -86,7 +87,10 @@ def _people(names: str) -> dict | None:
 def _chapter(work: dict, container: str) -> bool:
     """"Family, G. (Hrsg.): Book. Publisher, Place, S. 84–87." and its kin."""
     edited = EDITED_RE.match(container)
-    people, certain = split_people(re.sub(r"\s*;\s*", "; ", ROLE_RE.sub("", edited["eds"])))
+    names = ROLE_RE.sub("", edited["eds"]).strip()
+    people, certain = split_people(re.sub(r"\s*;\s*", "; ", names))
+    if FAMILIES_RE.fullmatch(names):  # "Dürscheid/Schneider (Hrsg.)": the editors' family names alone
+        people, certain = [{"family": name} for name in names.split("/")], True
     if not people or not certain or not all(p.get("family") for p in people):
         return False
     work["editor"] = people

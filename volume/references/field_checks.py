@@ -90,10 +90,11 @@ def number_doubts(work: dict, text: str = "") -> list[str]:
         found.append("pages that run backwards")  # "L 158, 54–124": an issue's number read into the pages
     for key in ("volume", "issue"):
         value = str(work.get(key, "")).strip()
-        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?|[IVXLCivxlc]+|\w{1,8}",
+        if value and not re.fullmatch(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s?[-–/&]\s?\d+[A-Za-z]?)?(?:\s?\(\d+(?:-\d+)?\))?|[IVXLCivxlc]+|\w{1,8}",
                                       value):
             found.append(f"a {key} that is no number")  # "2 (34)": an issue and its running number (GOST "№ 2 (34)")
-    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title"):
+    if any(work.get(k) for k in ("volume", "issue")) and not work.get("container-title") \
+            and not _book_volume(work, text):
         found.append("a volume or issue without a journal")
     if (work.get("page") and work.get("publisher") and not work.get("container-title")
             and re.search(r"\d\s*[-–—]\s*\d", str(work["page"]))):
@@ -108,6 +109,19 @@ def number_doubts(work: dict, text: str = "") -> list[str]:
         found.append("a volume read as the issue")  # "In *The Cambridge History of China,* vol. 6, …": the number
         # after "vol." is a volume's
     return found
+
+
+def _book_volume(work: dict, text: str) -> bool:
+    """A volume of a book in several ("*Précis de droit civil*, vol. 1, 14e éd., Paris, Sirey"): a publisher, no
+    issue, the volume's number written after a volume's word, and no name or title that ends on that word."""
+    volume = str(work.get("volume", "")).strip()
+    if not volume or work.get("issue") or not work.get("publisher"):
+        return False
+    taken = [str(p.get("literal", "")) for p in work.get("author") or []] + [str(work.get("title", ""))]
+    if any(VOLUME_WORD_RE.search(value.strip()) for value in taken):
+        return False  # "Penser la trivialité. Volume" read as a name
+    return any(VOLUME_WORD_RE.search(text[:m.start()])
+               for m in re.finditer(r"(?<![\w.])" + re.escape(volume) + r"(?!\w)", text))
 
 
 VOLUME_WORD_RE = re.compile(r"(?i)(?<!\w)(?:vol|volume|bd|band|tome|t|т)\.?\s*$")  # the word before a volume's number

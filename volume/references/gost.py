@@ -20,7 +20,7 @@ LISTED_RE = re.compile(r"((?:[^\W\d_]{1,2}\.\s?){1,3})\s*([^\W\d_][\w'’-]+(?:[
 OTHERS_RE = re.compile(r"\s*\[?(?:и др|et al)\.?\]?\.?$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)\.?$")
 VOLUME_RE = re.compile(r"^(?:т|том|vol|bd|t)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
-ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+)(?:\s*\((\w+)\))?$", re.IGNORECASE)
+ISSUE_RE = re.compile(r"^(?:№|no|nr|вып)\.?\s*(\w+(?:-\w+)?)(?:\s*\((\w+(?:-\w+)?)\))?$", re.IGNORECASE)  # "№ 1-2 (15-16)"
 # "№ 2 (34)": the issue and, in brackets, its running number (or, in some lists, the volume: the string cannot tell),
 # kept together as the issue, as written; "Т. 5, № 2" is volume 5, issue 2 (tests/cases/references/README.md)
 PAGES_RE = re.compile(r"^(?:с|c|s|p|pp|стр)\.\s*([A-Za-zА-Яа-я]?\d+(?:\s*[–—-]\s*\d+)?)$", re.IGNORECASE)
@@ -33,15 +33,24 @@ IMPRINT_ONLY_RE = re.compile(r"^(?P<name>[^\W\d_][^:;,]{1,60}?),\s*(?P<year>1[5-
 # a series in brackets, an edition statement
 CONTENT_RE = re.compile(r"^(?:Текст|Электронная копия|Изображение)\s*:\s*[\w ,]+\.?$", re.IGNORECASE)
 SKIPPED_RE = re.compile(r"^(?:ISBN\s|ISSN\s|Библиогр|Загл\.|Пер\. с|Режим доступа\s*:\s*(?:свободный|для)|\(.*\)\.?$"
+                        r"|Дата (?:доступа|обращения)\s*:\s*[\d.]+$"  # "– Дата доступа: 07.06.2026.": the Belarusian form
                         r"|\d+(?:-?е|nd|rd|th|st)?\s*(?:ed|изд|éd)\b)", re.IGNORECASE)
-URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed)[^)]*\))?"
+URL_AREA_RE = re.compile(r"^(?:URL|Режим доступа)\s*:\s*(?P<url>\S+?)\.?(?:\s*\((?:дата обращения|accessed|date of access)[^)]*\))?"
                          r"\.?$", re.IGNORECASE)
 DOI_AREA_RE = re.compile(r"^DOI:?\s*(?P<doi>10\.\S+?)\.?$", re.IGNORECASE)
 RESOURCE_RE = re.compile(r"\s*\[(?:Электронный ресурс|Electronic resource|Текст)\]", re.IGNORECASE)
 SITE_RE = re.compile(r"\s*:\s*\[(?:сайт|site|веб-сайт)\]$", re.IGNORECASE)
 # A designation of what the work is, written after the title: not part of the title
-GENRE_RE = re.compile(r"\s+:\s+(?:учебное пособие|учеб\. пособие|учебник|монография|практикум|хрестоматия|"
-                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь)(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)
+GENRE_RE = re.compile(r"\s*:\s+(?:(?:учебное|учеб\.|учебно-методическое|учеб\.-метод\.|методическое|метод\.)\s+пособие|"
+                      r"учебник|монография|monogr|monograph|textbook|практикум|хрестоматия|"
+                      r"сборник(?: научных)? (?:статей|трудов)|справочник|словарь|(?:автореф\.\s+)?дис\.\s[^:/]+|diss)"
+                      r"(?:\s+для\s+[\w\s]+)?$", re.IGNORECASE)  # ": monogr.", ": дис. … канд. техн. наук"
+DISSERTATION_RE = re.compile(r":\s+(?:(?:автореф\.\s+)?дис\.\s|diss\.)")  # a thesis: its imprint may be its year alone
+# An act named after its title ("О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ"): the act's kind,
+# date and number are no part of the title; its date is the work's
+ACT_RE = re.compile(r"\s+:\s+(?:федеральный закон|федеральный конституционный закон|закон|указ|постановление|приказ|"
+                    r"распоряжение)\b[^:]*?\bот\s+(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d)(?:\s*г\.)?"
+                    r"(?:\s*№\s*[\w-]+)?$", re.IGNORECASE)
 # Who is responsible for a site ("Title : [сайт] / Компания Postgres Professional."): a body, not people with initials
 # nor an editor, translator or compiler
 BODY_RE = re.compile(r"(?![^\W\d_]{1,2}\.\s?[^\W\d_]{1,2}\.)(?!.*\b(?:под ред|пер\.|сост\.|ред\.|ed\.))[^\W\d_][^/;:\[\]]{1,60}",
@@ -55,19 +64,29 @@ CONFERENCE_RE = re.compile(r"conference|proceedings|symposium|конференц
 def parse_gost(text: str) -> dict | None:
     """The work of a GOST reference, or None."""
     text = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+", "", " ".join(text.split())).strip()
-    if not AREA_RE.search(text):
+    short = not AREA_RE.search(text.partition(" // ")[2] if " // " in text else text)
+    if short:
         text = _with_dashes(text)  # the short form without the dashes between areas
         if text is None:
             return None
     head, *container = PART_OF_RE.split(text, maxsplit=1)
     head_areas = [area for area in AREA_RE.split(head) if not CONTENT_RE.match(area.strip())]
+    if short:  # in the short form a spaced dash before "//" is the title's own ("в конце XIX – начале XX века")
+        head_areas = [" – ".join(head_areas)]
     authors, title = _authors_and_title(head_areas[0])
     if not title or (not authors and not container and not _has_url(head_areas[1:])):
         return None  # a work without a person at its head is read only when it says where it is
+    act = ACT_RE.search(title)
+    title = title[:act.start()] if act else title
     work: dict = {"author": authors, "title": title} if authors else {"title": title}
     if container:
-        return _article(work, container[0]) if len(head_areas) == 1 else None
-    return _book(work, head_areas[1:])
+        work = _article(work, container[0]) if len(head_areas) == 1 else None
+    else:
+        work = _book(work, head_areas[1:], thesis=bool(DISSERTATION_RE.search(head_areas[0])))
+    if work is not None and act:
+        work["type"] = "legislation"
+        work["issued"] = date_field([int(act[3]), int(act[2]), int(act[1])])
+    return work
 
 
 def _with_dashes(text: str) -> str | None:
@@ -76,7 +95,7 @@ def _with_dashes(text: str) -> str | None:
     after "//" start at the year and at each numbering), or None when the reference has not that shape."""
     head, found, container = text.partition(" // ")
     parts = SHORT_AREA_RE.split(container.strip())
-    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or " – " in text:
+    if not found or len(parts) < 3 or not YEAR_RE.match(parts[1]) or AREA_RE.search(container):
         return None
     return f"{head} // {' – '.join(parts)}"
 
@@ -213,19 +232,24 @@ def _known_place(name: str) -> bool:
     return known(name) or known(name.rstrip(".")) or name.lower() in ("м.", "л.", "спб.", "к.", "мн.")
 
 
-def _book(work: dict, areas: list[str]) -> dict | None:
+def _book(work: dict, areas: list[str], thesis: bool = False) -> dict | None:
     published = None
     for area in (a.strip() for a in areas):
         found = PUBLICATION_RE.match(area) or IMPRINT_ONLY_RE.match(area)
         if found and published is None:
             published = found
+        elif thesis and YEAR_RE.match(area) and published is None and "issued" not in work:
+            work["issued"] = date_field([int(YEAR_RE.match(area)[1])])  # "дис. … / Р. Т. Филдинг. – 2000. – 180 с."
         elif not LENGTH_RE.match(area) and not _skipped(work, area.rstrip(".").strip()):
             return None
+    if published is None and "issued" in work:
+        work["type"] = "thesis"
+        return work
     if published is None:
         if not work.get("URL"):
             return None
         work["type"] = "webpage"  # "Title [Электронный ресурс]. – URL: … (дата обращения: …)."
         return work
     work.update(_published(published))
-    work["type"] = "book"
+    work["type"] = "thesis" if thesis else "book"
     return work

@@ -36,6 +36,9 @@ ACCESS_ONLY_RE = re.compile(r"(?i)^(?:retrieved(?: from)?|accessed|available(?: 
                             r"eri[sş]im(?: adresi)?|recuperado(?: de)?|disponible(?: en| sur)?|consultado(?: en)?|"
                             r"abgerufen(?: (?:von|unter|am))?|consult[ée](?: (?:sur|le))?|url)\s*:?$")
 THESIS_RE = re.compile(r"\b(?:dissertation|thesis)\b", re.IGNORECASE)
+TRANSLATOR_RE = re.compile(r",\s+(?:traduit|trad\.|translated|trans\.|übersetzt|übers\.|traducido|traduzido|tradotto)"
+                           r"\s(?:de l[’'][\w]+ |from the \w+ |aus dem \w+ |del \w+ )?(?:par|by|von|por|da)\s[^,]{2,60}$")
+# "La société en réseau, traduit de l'anglais par Philippe Delamare": who translated the book, no part of its title
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s+(?=\S)")
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?|pages?|pg|s|с|стр)\.?\s*(?=\d|[IVXLCivxlc]+\b)", re.IGNORECASE)
 def repair(work: dict, text: str = "") -> dict:
@@ -44,6 +47,7 @@ def repair(work: dict, text: str = "") -> dict:
     work = dict(work)
     if work.get("title"):  # "Title [Pdf]": the format of the copy read, no part of the title
         work["title"] = FORMAT_MARK_RE.sub("", str(work["title"])).strip() or work["title"]
+        work["title"] = TRANSLATOR_RE.sub("", str(work["title"])).strip() or work["title"]
         _description_out_of_title(work)
     if work.get("page"):
         work["page"] = PAGE_PREFIX_RE.sub("", str(work["page"])).strip(" .,;:")
@@ -93,6 +97,9 @@ def repair(work: dict, text: str = "") -> dict:
                 and not any(work.get(k) for k in ("volume", "issue", "page"))):
             work.pop(key)  # "London: UCL Institute of Education" read as one field
             work["publisher-place"], work["publisher"] = placed["place"], placed["name"]
+    place = str(work.get("publisher-place", "")).split()
+    if len(place) >= 2 and not work.get("publisher") and (place[-1].lower() in PUBLISHER_ENDINGS or place[-1] == "UP"):
+        work["publisher"] = work.pop("publisher-place")  # "Cambridge UP", "Oxford University Press": a publisher
     container = str(work.get("container-title", ""))
     if (container and work.get("publisher-place") and not work.get("publisher") and org_like(container)
             and not CONTAINER_RE.search(container) and not any(work.get(k) for k in ("volume", "issue", "page", "editor"))):
