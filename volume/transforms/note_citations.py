@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,45 @@ def _starred_text(element) -> str:
     return "".join(parts)
 
 
+# pandoc's smart typography makes curly quotes of straight ones; the parser is given each back as the author typed it
+# when the note's Markdown has no curly quote of that kind (one character for one, so offsets in the text hold)
+SMART_QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
+DEFINITION_RE = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
+
+
+def markdown_definition(lines: list[str], line: int | None) -> str:
+    """The Markdown of the note defined at line (1-based): its first line and the lines that continue it."""
+    if not line or line > len(lines):
+        return ""
+    taken = [lines[line - 1]]
+    for following in lines[line:]:
+        starts_block = following.strip() and not following[:1].isspace() and not taken[-1].strip()
+        if DEFINITION_RE.match(following) or starts_block:
+            break
+        taken.append(following)
+    return "\n".join(taken)
+
+
+def as_typed(text: str, markdown: str) -> str:
+    """The note's text with the curly quotes pandoc made from straight ones straightened again: a curly quote the
+    note's Markdown does not hold was typed straight."""
+    for curly, straight in SMART_QUOTES:
+        if curly in text and curly not in markdown:
+            text = text.replace(curly, straight)
+    return text
+
+
+def parser_texts(chapter: Chapter) -> list[str]:
+    """What the parser reads of each note: its text (note_source_text), with the quotes typed straight in a Markdown
+    source given back straight."""
+    texts = [note_source_text(note.body) for note in chapter.notes]
+    path = chapter.source.path if chapter.source else None
+    if path is None or path.suffix.lower() not in (".md", ".markdown") or not path.exists():
+        return texts
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [as_typed(text, markdown_definition(lines, note.location.line)) for text, note in zip(texts, chapter.notes)]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 70 else text[:67] + "…"
 
@@ -54,7 +94,7 @@ def _short(text: str) -> str:
 def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, project: Path | None = None):
     """The citations a chapter's notes make, and for each note its cites and comment (the readings from the
     project's build cache when given)."""
-    parsed = parsed_notes([note_source_text(note.body) for note in chapter.notes], project)
+    parsed = parsed_notes(parser_texts(chapter), project)
     citations: list[Citation] = []
     own: list[list[Cite]] = []
     for note, parse in zip(chapter.notes, parsed):
