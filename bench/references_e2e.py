@@ -6,7 +6,7 @@
 FOLDER holds *.jsonl files in bench/references.py's format. One project is made per run: each .jsonl file becomes
 one chapter, each record one endnote (`[^n]: text`), after the notes of its "context" (so an Ibid. has its
 antecedent), each note's marker in a sentence of its own. --form docx makes each chapter a Word file with pandoc
-from that Markdown, as an author's file would come. `volume bib --format csljson` is run once; each record is
+from that Markdown (quotes as typed, as a reference pasted into Word keeps them), as an author's file would come. `volume bib --format csljson` is run once; each record is
 matched to the exported works through the export's "cited-in" (custom → cited-in → note "<chapter>:<number>"),
 in the order the references stand in the note; works kept as written count as kept. The scores are
 bench/references.py's (its functions are imported), at the parser's threshold; `volume build` is run once to prove
@@ -72,7 +72,9 @@ def make_project(folder: Path, records: list[dict], form: str) -> dict[str, tupl
         markdown.write_text(text, encoding="utf-8")
         name = markdown.name
         if form == "docx":
-            run(["pandoc", str(markdown), "-f", "markdown", "-t", "docx", "-o", str(chapters_dir / f"{stem}.docx")])
+            # quotes stay as typed: Word curls the quotes an author types, not those of a pasted reference
+            run([pandoc(), str(markdown), "-f", "markdown-smart", "-t", "docx", "-o",
+                 str(chapters_dir / f"{stem}.docx")])
             markdown.unlink()
             name = f"{stem}.docx"
         contents.append(f'[[contents]]\nfile = "{name}"\n')
@@ -82,6 +84,12 @@ def make_project(folder: Path, records: list[dict], form: str) -> dict[str, tupl
     head = manifest.read_text(encoding="utf-8").split("[[contents]]")[0]
     manifest.write_text(head + "\n".join(contents), encoding="utf-8")
     return placed
+
+
+def pandoc() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
 
 
 def run(command: list, check: bool = True) -> subprocess.CompletedProcess:
@@ -170,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="make the project here (kept afterwards) instead of a temp folder")
     args = parser.parse_args(argv)
     records = load(args.folders, args.half)
+    if not records:
+        raise SystemExit(f"no labelled records (*.jsonl) in {', '.join(map(str, args.folders))}")
     threshold = default_threshold()
     with tempfile.TemporaryDirectory(prefix="refs-e2e-") as temp:
         folder = args.keep or Path(temp) / "volume"

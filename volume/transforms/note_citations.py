@@ -49,9 +49,11 @@ def _starred_text(element) -> str:
 
 
 # pandoc's smart typography makes curly quotes of straight ones; the parser is given each back as the author typed it
-# when the note's Markdown has no curly quote of that kind (one character for one, so offsets in the text hold)
+# when the note's Markdown has no curly quote of that kind (one character for one, so offsets in the text hold), and
+# what it reads is shown with pandoc's quotes again
 SMART_QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 DEFINITION_RE = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
+VERBATIM = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 
 
 def markdown_definition(lines: list[str], line: int | None) -> str:
@@ -76,15 +78,35 @@ def as_typed(text: str, markdown: str) -> str:
     return text
 
 
-def parser_texts(chapter: Chapter) -> list[str]:
-    """What the parser reads of each note: its text (note_source_text), with the quotes typed straight in a Markdown
-    source given back straight."""
-    texts = [note_source_text(note.body) for note in chapter.notes]
+def as_shown(value, typed: str, shown: str):
+    """A value read from the typed text (a string, or a work's fields) with the quotes the note shows: the same
+    characters of the shown text where the value stands in the typed one, else its quotes curled as pandoc curls
+    them. URLs and identifiers stay as read."""
+    if typed == shown:
+        return value
+    if isinstance(value, dict):
+        return {k: v if k in VERBATIM else as_shown(v, typed, shown) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(as_shown(v, typed, shown) for v in value)
+    if not isinstance(value, str) or ("'" not in value and '"' not in value):
+        return value
+    at = typed.find(value)
+    if at >= 0:
+        return shown[at:at + len(value)]
+    value = re.sub(r"(^|[\s(\[«—–-])'", r"\1‘", re.sub(r"(?<=\w)'(?=\w)", "’", value)).replace("'", "’")
+    return re.sub(r'(^|[\s(\[«—–-])"', r"\1“", value).replace('"', "”")
+
+
+def parser_texts(chapter: Chapter) -> tuple[list[str], list[str]]:
+    """Each note's text as it is shown (note_source_text) and as the parser reads it: the quotes typed straight in a
+    Markdown source given back straight."""
+    shown = [note_source_text(note.body) for note in chapter.notes]
     path = chapter.source.path if chapter.source else None
     if path is None or path.suffix.lower() not in (".md", ".markdown") or not path.exists():
-        return texts
+        return shown, shown
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [as_typed(text, markdown_definition(lines, note.location.line)) for text, note in zip(texts, chapter.notes)]
+    return shown, [as_typed(text, markdown_definition(lines, note.location.line))
+                   for text, note in zip(shown, chapter.notes)]
 
 
 def _short(text: str) -> str:
@@ -94,13 +116,14 @@ def _short(text: str) -> str:
 def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, project: Path | None = None):
     """The citations a chapter's notes make, and for each note its cites and comment (the readings from the
     project's build cache when given)."""
-    parsed = parsed_notes(parser_texts(chapter), project)
+    shown, typed = parser_texts(chapter)
+    parsed = parsed_notes(typed, project)
     citations: list[Citation] = []
     own: list[list[Cite]] = []
-    for note, parse in zip(chapter.notes, parsed):
+    for note, parse, read, seen in zip(chapter.notes, parsed, typed, shown):
         cites = []
         for reading in parse.readings:
-            start, text = reading.start, reading.text
+            start, text = reading.start, as_shown(reading.text, read, seen)
             if not reading.work:
                 cut = commentary_reference(text)
                 if cut is False:
@@ -109,7 +132,7 @@ def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, p
                     continue
                 if cut:
                     start, text = start + cut[0], cut[1]
-            work = reading.work or kept_work(text, reading.reason)
+            work = as_shown(reading.work, read, seen) or kept_work(text, reading.reason)
             if not reading.work:
                 report.add("R002", f"reference kept as written ({reading.reason}): '{_short(text)}'; "
                            "write it in a standard style to have it formatted", note.location)
@@ -130,7 +153,7 @@ def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, p
                 citations.append(Citation(source.work, chapter.id, chapter.number, note.number, source.location))
             if not borrowed:
                 _report_lonely_ibid(report, note, index)
-        per_note.append((cites, parse.comment))
+        per_note.append((cites, as_shown(parse.comment, typed[index], shown[index])))
     return citations, per_note
 
 
