@@ -72,6 +72,7 @@ def _cited_in(items: list[dict], note: str) -> list[dict]:
 def test_the_export_says_which_notes_cite_each_work_and_through_ibid(tmp_path):
     items = _exported(_project(tmp_path, [LLOYD, IBID]))
     assert len(items) == 1
+    assert items[0]["title"] == "Pittsburgh’s 1923 Zoning Ordinance"  # read from the typed ', shown as pandoc curls it
     assert items[0]["custom"]["cited-in"] == [{"note": "notes:1", "at": 0}, {"note": "notes:2", "at": 0, "ibid": True}]
 
 
@@ -97,6 +98,15 @@ def test_curly_quotes_the_author_typed_stay_curly():
     assert as_typed(CALVINO, markdown_definition(lines, 3)) == CALVINO
     curled = PEDREGOSA.replace("'Scikit", "‘Scikit").replace("Python'", "Python’")
     assert as_typed(curled, markdown_definition(lines, 5)) == PEDREGOSA
+
+
+def test_what_is_read_from_straight_quotes_is_shown_curled_but_urls_stay():
+    from volume.transforms.note_citations import as_shown
+
+    shown = LLOYD.replace("'", "’")
+    work = as_shown({"title": "Pittsburgh's 1923 Zoning Ordinance", "URL": "https://example.org/it's"}, LLOYD, shown)
+    assert work == {"title": "Pittsburgh’s 1923 Zoning Ordinance", "URL": "https://example.org/it's"}
+    assert as_shown("'Scikit-learn' isn't \"it\"", LLOYD, shown) == "‘Scikit-learn’ isn’t “it”"  # not in the note
 
 
 def test_a_sites_home_page_does_not_make_two_works_one():
