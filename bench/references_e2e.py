@@ -1,14 +1,16 @@
 """The reference parser measured the way a user meets it: labelled reference strings pasted into the chapters of a
 `volume new` project as endnotes, exported by `volume bib --format csljson`, scored against their labels.
 
-    python3 bench/references_e2e.py FOLDER ... [--form md|docx] [--half fit|check] [--no-build] [--json] [--keep DIR]
+    python3 bench/references_e2e.py FOLDER ... [--form md|docx|docx-typed] [--half fit|check] [--no-build] [--json]
+                                       [--keep DIR]
 
 FOLDER holds *.jsonl files in bench/references.py's format. One project is made per run: each .jsonl file becomes
 one chapter, each record one endnote (`[^n]: text`), after the notes of its "context" (so an Ibid. has its
 antecedent), each note's marker in a sentence of its own. --form docx makes each chapter a Word file with pandoc
-from that Markdown (quotes as typed, as a reference pasted into Word keeps them), as an author's file would come. `volume bib --format csljson` is run once; each record is
-matched to the exported works through the export's "cited-in" (custom → cited-in → note "<chapter>:<number>"),
-in the order the references stand in the note; works kept as written count as kept. The scores are
+from that Markdown (quotes as typed, as a reference pasted into Word keeps them), as an author's file would come;
+--form docx-typed curls the quotes, as Word does for a reference typed into it. `volume bib --format csljson` is
+run once; each record is matched to the exported works through the export's "cited-in" (custom → cited-in →
+note "<chapter>:<number>"), in the order the references stand in the note; works kept as written count as kept. The scores are
 bench/references.py's (its functions are imported), at the parser's threshold; `volume build` is run once to prove
 the project builds (exit 0, no traceback). The table is printed for the direct path (parse_note on the string) and
 the pasted path, then every record whose reading differs between the two: its kind on each path and the fields
@@ -71,9 +73,10 @@ def make_project(folder: Path, records: list[dict], form: str) -> dict[str, tupl
         markdown = chapters_dir / f"{stem}.md"
         markdown.write_text(text, encoding="utf-8")
         name = markdown.name
-        if form == "docx":
+        if form.startswith("docx"):
             # quotes stay as typed: Word curls the quotes an author types, not those of a pasted reference
-            run([pandoc(), str(markdown), "-f", "markdown-smart", "-t", "docx", "-o",
+            reader = "markdown" if form == "docx-typed" else "markdown-smart"
+            run([pandoc(), str(markdown), "-f", reader, "-t", "docx", "-o",
                  str(chapters_dir / f"{stem}.docx")])
             markdown.unlink()
             name = f"{stem}.docx"
@@ -171,7 +174,8 @@ def load(folders: list[Path], half: str | None) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--form", choices=["md", "docx"], default="md", help="chapters as Markdown or Word files")
+    parser.add_argument("--form", choices=["md", "docx", "docx-typed"], default="md",
+                        help="chapters as Markdown or Word files (docx-typed: quotes curled as Word curls typing)")
     parser.add_argument("--half", choices=["fit", "check"], help="only one fixed half of the records")
     parser.add_argument("--no-build", action="store_true", help="skip the `volume build` that proves it builds")
     parser.add_argument("--json", action="store_true", help="the overall shares on both paths, and the differences")

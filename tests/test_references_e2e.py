@@ -32,8 +32,8 @@ DWIYOGO = ("Dwiyogo, W., 2017.PENGEMBANGAN MODUL ELEKTRONIK MATA PELAJARAN PENDI
 HAMZAH = ('Hamzah, Imron. "Development Of Accounting E-Module To Support The Scientific Approach Of Students Grade X '
           'Vocational High School". Journal Of Accounting Dan Bussines Education, vol 2, no. 1, 2017, '
           'http://journal.um.ac.id/. Accessed 10 Nov 2020.')
-PRADANA = ('Pradana, Fengky Adie. "Development Of E-Module Combining Science Process Skills And Dynamics Motion Material '
-           'To Increasingcritical Thinking Skillsand Improve Student Learning Motivation Senior High Schoo". '
+PRADANA = ('Pradana, Fengky Adie. "Development Of E-Module Combining Science Process Skills And Dynamics Motion '
+           'Material To Increasingcritical Thinking Skillsand Improve Student Learning Motivation Senior High Schoo". '
            'International Journal Of Science And Applied Science, vol 1, no. 01, 2016, '
            'https://jurnal.uns.ac.id/ijsascs/article/view/5112/4574. Accessed 12 Sept 2020.')
 # tune-eval1/bartlett-thesis-notes-ibid.jsonl (bartlett-thesis-notes-ibid-12 and its context: a short form, which
@@ -72,13 +72,14 @@ def _cited_in(items: list[dict], note: str) -> list[dict]:
 def test_the_export_says_which_notes_cite_each_work_and_through_ibid(tmp_path):
     items = _exported(_project(tmp_path, [LLOYD, IBID]))
     assert len(items) == 1
-    assert items[0]["title"] == "Pittsburgh’s 1923 Zoning Ordinance"  # read from the typed ', shown as pandoc curls it
-    assert items[0]["custom"]["cited-in"] == [{"note": "notes:1", "at": 0}, {"note": "notes:2", "at": 0, "ibid": True}]
+    assert items[0]["title"] == "Pittsburgh’s 1923 Zoning Ordinance"  # read from ', shown as pandoc curls it
+    assert items[0]["custom"]["cited-in"] == [{"note": "notes:1", "at": 0},
+                                              {"note": "notes:2", "at": 0, "ibid": True}]
 
 
 def test_straight_quotes_curled_by_pandoc_are_read_as_typed(tmp_path):
-    """pandoc's smart typography makes ‘…’ and “…” of the quotes typed straight; the parser is given them straight
-    again, so a pasted note reads as the string does on its own."""
+    """pandoc's smart typography makes ‘…’ and “…” of the quotes typed straight; the parser is given them
+    straight again, so a pasted note reads as the string does on its own."""
     items = _exported(_project(tmp_path, [PEDREGOSA, HENDRI]))
     for note, text in (("notes:1", PEDREGOSA), ("notes:2", HENDRI)):
         direct = parse_note(text).readings[0]
@@ -106,7 +107,20 @@ def test_what_is_read_from_straight_quotes_is_shown_curled_but_urls_stay():
     shown = LLOYD.replace("'", "’")
     work = as_shown({"title": "Pittsburgh's 1923 Zoning Ordinance", "URL": "https://example.org/it's"}, LLOYD, shown)
     assert work == {"title": "Pittsburgh’s 1923 Zoning Ordinance", "URL": "https://example.org/it's"}
-    assert as_shown("'Scikit-learn' isn't \"it\"", LLOYD, shown) == "‘Scikit-learn’ isn’t “it”"  # not in the note
+    not_in_the_note = "'Scikit-learn' isn't \"it\""
+    assert as_shown(not_in_the_note, LLOYD, shown) == "‘Scikit-learn’ isn’t “it”"
+
+
+def test_a_url_keeps_its_straight_quotes_however_the_note_was_curled():
+    """tune-eval4/apa-nlp-paper-references.jsonl (apa-nlp-paper-hp): in a Word chapter whose quotes were curled as
+    typed, the URL's apostrophe came curly out of the note."""
+    from volume.transforms.note_citations import straight_identifiers
+
+    url = ("https://github.com/formcept/whiteboard/edit/master/nbviewer/notebooks/data/harrypotter/"
+           "Book%201%20-%20The%20Philosopher's%20Stone.txt")
+    work = {"title": "Harry Potter and the Philosopher’s Stone", "URL": url.replace("'", "’")}
+    assert straight_identifiers(work) == {"title": "Harry Potter and the Philosopher’s Stone", "URL": url}
+    assert straight_identifiers(None) is None
 
 
 def test_a_sites_home_page_does_not_make_two_works_one():

@@ -97,6 +97,19 @@ def as_shown(value, typed: str, shown: str):
     return re.sub(r'(^|[\s(\[«—–-])"', r"\1“", value).replace('"', "”")
 
 
+def straight_identifiers(work: dict | None) -> dict | None:
+    """The work with its URL and identifiers' quotes straight: pandoc (or Word) curls a quote wherever it stands, a
+    URL's included ("…Philosopher’s%20Stone.txt"), and a link with a curly quote leads nowhere."""
+    curled = [k for k in VERBATIM if isinstance((work or {}).get(k), str) and any(c in work[k] for c in "“”‘’")]
+    if not curled:
+        return work
+    fixed = dict(work)
+    for key in curled:
+        for curly, straight in SMART_QUOTES:
+            fixed[key] = fixed[key].replace(curly, straight)
+    return fixed
+
+
 def parser_texts(chapter: Chapter) -> tuple[list[str], list[str]]:
     """Each note's text as it is shown (note_source_text) and as the parser reads it: the quotes typed straight in a
     Markdown source given back straight."""
@@ -132,7 +145,7 @@ def read_chapter_notes(chapter: Chapter, report: Report, first_index: int = 0, p
                     continue
                 if cut:
                     start, text = start + cut[0], cut[1]
-            work = as_shown(reading.work, read, seen) or kept_work(text, reading.reason)
+            work = straight_identifiers(as_shown(reading.work, read, seen)) or kept_work(text, reading.reason)
             if not reading.work:
                 report.add("R002", f"reference kept as written ({reading.reason}): '{_short(text)}'; "
                            "write it in a standard style to have it formatted", note.location)
