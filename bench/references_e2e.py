@@ -10,11 +10,11 @@ antecedent), each note's marker in a sentence of its own. --form docx makes each
 from that Markdown (quotes as typed, as a reference pasted into Word keeps them), as an author's file would come;
 --form docx-typed curls the quotes, as Word does for a reference typed into it. `volume bib --format csljson` is
 run once; each record is matched to the exported works through the export's "cited-in" (custom → cited-in →
-note "<chapter>:<number>"), in the order the references stand in the note; works kept as written count as kept. The scores are
-bench/references.py's (its functions are imported), at the parser's threshold; `volume build` is run once to prove
-the project builds (exit 0, no traceback). The table is printed for the direct path (parse_note on the string) and
-the pasted path, then every record whose reading differs between the two: its kind on each path and the fields
-that differ.
+note "<chapter>:<number>"), in the order the references stand in the note; works kept as written count as kept.
+The scores are bench/references.py's (its functions are imported), at the parser's threshold; `volume build` is
+run once to prove the project builds (exit 0, no traceback). The table is printed for the direct path (parse_note
+on the string) and the pasted path, then every record whose reading differs between the two: its kind on each path
+and the fields that differ.
 """
 
 from __future__ import annotations
