@@ -265,14 +265,15 @@ def bib(project: Path, output_format: str, output: Path | None, show_report: boo
     """Export the consolidated bibliography (one entry per distinct work).
 
     References the parser could not read with confidence are exported as written (CSL-JSON: the text as
-    title, "custom": {"kept-as-written": true}).
+    title, "custom": {"kept-as-written": true}). Each CSL-JSON item says which notes cite it: "custom" →
+    "cited-in": [{"note": "<chapter id>:<note number>", "at": <offset in the note>, "ibid": true if by Ibid.}].
 
     \b
     Example: volume bib --format bibtex -o references.bib
              volume bib --report
     """
     from volume.build import prepare
-    from volume.references.export import FORMATS
+    from volume.references.export import FORMATS, note_places, to_csljson
     from volume.references.report import notes_report
 
     try:
@@ -282,6 +283,8 @@ def bib(project: Path, output_format: str, output: Path | None, show_report: boo
         sys.exit(EXIT_FINDINGS)
     if show_report:
         text = notes_report(volume)
+    elif output_format == "csljson":
+        text = to_csljson(list(volume.bibliography), note_places(volume.chapters))
     else:
         text = FORMATS[output_format](list(volume.bibliography))
     if output:

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -61,7 +62,12 @@ def _doi(work: dict) -> str | None:
 
 
 def _url(work: dict) -> str | None:
-    return normalize_url(work["URL"]) if work.get("URL") else None
+    """The work's URL as a key; none for a site's home page ("news.usni.org/"), which many works cite as their
+    place and which names none of them."""
+    key = normalize_url(work["URL"]) if work.get("URL") else None
+    if key and not urlsplit(key if "://" in key else "//" + key).path.strip("/") and "?" not in key:
+        return None
+    return key
 
 
 def _title_ratio(a: dict, b: dict) -> float:

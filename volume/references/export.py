@@ -19,22 +19,38 @@ def _kept_item(work: dict) -> dict:
     return item | {k: work[k] for k in ("URL", "DOI") if work.get(k)}
 
 
-def csl_items(entries) -> list[dict]:
-    """CSL-JSON for every entry; references kept as written carry their text and the kept-as-written flag."""
+def note_places(chapters) -> dict[str, list[dict]]:
+    """For each bibliography entry (by its id, "bib-<key>"), the notes that cite it, in the book's order:
+    {"note": "<chapter id>:<note number>", "at": where the reference starts in the note's text, "ibid": true
+    when reached through Ibid.}."""
+    places: dict[str, list[dict]] = {}
+    for chapter in chapters:
+        for note in chapter.notes:
+            for cite in note.cites:
+                place = {"note": f"{chapter.id}:{note.number}", "at": cite.start}
+                places.setdefault(cite.entry_id, []).append(place | ({"ibid": True} if cite.ibid else {}))
+    return places
+
+
+def csl_items(entries, places: dict[str, list[dict]] | None = None) -> list[dict]:
+    """CSL-JSON for every entry; references kept as written carry their text and the kept-as-written flag. With
+    places (note_places), each item says in custom → "cited-in" which notes cite it."""
     items = []
     for entry in entries:
         if entry.work.get(KEPT):
-            items.append(_kept_item(entry.work) | {"id": entry.key})
-            continue
-        item = {k: v for k, v in entry.work.items() if k not in ("note-text", "locator")}
-        item["id"] = entry.key
-        item.setdefault("type", "document")
+            item = _kept_item(entry.work) | {"id": entry.key}
+        else:
+            item = {k: v for k, v in entry.work.items() if k not in ("note-text", "locator")}
+            item["id"] = entry.key
+            item.setdefault("type", "document")
+        if places is not None and places.get(entry.id):
+            item["custom"] = {**item.get("custom", {}), "cited-in": places[entry.id]}
         items.append(item)
     return items
 
 
-def to_csljson(entries) -> str:
-    return json.dumps(csl_items(entries), ensure_ascii=False, indent=2) + "\n"
+def to_csljson(entries, places: dict[str, list[dict]] | None = None) -> str:
+    return json.dumps(csl_items(entries, places), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_bibtex(entries) -> str:
