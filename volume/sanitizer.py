@@ -44,6 +44,7 @@ PREFIXES = {"data-", "aria-"}  # pandoc's attributes from {key=value}; accessibi
 STYLE_PROPERTIES = {"width", "height", "max-width", "text-align", "vertical-align", "font-style", "font-weight",
                     "font-variant", "text-decoration"}
 LINK_SCHEMES = {"http", "https", "mailto"}
+DOI_RESOLVER = "https://doi.org/"
 IMAGE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.I)
 SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):|^\s*//", re.I)
 # raw HTML as a person types it in plain text or YAML: a tag, a comment, a declaration
@@ -56,7 +57,10 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
         return value if not SCHEME.match(value) or IMAGE_DATA.match(value) else None
     if attribute == "href":
         match = SCHEME.match(value)
-        return value if not match or (match.group(1) or "").lower() in LINK_SCHEMES else None
+        scheme = (match.group(1) or "").lower() if match else ""
+        if scheme == "doi":  # pandoc links a bare "doi:10.…" in a note: the same work's resolver address
+            return DOI_RESOLVER + value[match.end():].strip().lstrip("/")
+        return value if not match or scheme in LINK_SCHEMES else None
     return value
 
 
@@ -64,7 +68,7 @@ def _cleaner(tags: set[str]) -> nh3.Cleaner:
     return nh3.Cleaner(tags=tags, clean_content_tags=DROPPED_WITH_CONTENT,
                        attributes={k: v for k, v in ATTRIBUTES.items() if k == "*" or k in tags},
                        generic_attribute_prefixes=PREFIXES, attribute_filter=_filter, link_rel=None,
-                       url_schemes=LINK_SCHEMES | {"data"}, filter_style_properties=STYLE_PROPERTIES,
+                       url_schemes=LINK_SCHEMES | {"data", "doi"}, filter_style_properties=STYLE_PROPERTIES,
                        strip_comments=True)
 
 
