@@ -98,7 +98,8 @@ def every_occurrence(entry: dict) -> tuple:
 RULES = {"numbers": numbers, "runs": runs, "cells3": cells(3), "occurrences": every_occurrence,
          "few4-cells3": cells(3, 4), "few4-cells4": cells(4, 4), "few4-cells6": cells(6, 4),
          "few6-cells3": cells(3, 6), "few8-cells3": cells(3, 8), "few8-cells4": cells(4, 8),
-         "few10-cells3": cells(3, 10), "few12-cells3": cells(3, 12), "few12-cells4": cells(4, 12),
+         "few8-cells6": cells(6, 8), "few10-cells3": cells(3, 10), "few12-cells3": cells(3, 12),
+         "few12-cells4": cells(4, 12),
          "chapters-few4-cells3": cells(3, 4, True), "chapters-few6-cells3": cells(3, 6, True)}
 
 

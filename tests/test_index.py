@@ -188,6 +188,17 @@ def test_an_entry_in_chapters_apart_may_break_lines_between_its_first_numbers(tm
     assert before == after and before.count("\u200b") == 1  # a break before the second of three cells only
 
 
+def test_room_falls_back_when_fewer_numbers_print_than_the_text_said():
+    """room(): a cell per occurrence up to `few`, the first `always` always filled; should fewer numbers print than
+    `always` (an occurrence placed outside its chapter's pages), or more occurrences than `few` stand behind them,
+    the printed count rounded up to CELLS, which never leaves a line of empty cells."""
+    from volume.render.page_numbers import CELLS, room
+
+    assert room(2, 6, 2, 8) == (6, 2) and room(5, 6, 2, 8) == (6, 2) and room(1, 1, 1, 8) == (1, 1)
+    assert room(1, 6, 2, 8) == (CELLS, 1)  # fewer than the two the text promised
+    assert room(4, 9, 1, 8) == (-(-4 // CELLS) * CELLS, -(-4 // CELLS) * CELLS - CELLS + 1)
+
+
 def test_cross_references_and_subentries(tmp_path):
     volume, _ = indexed_volume(tmp_path, TERMS, "<p>Khorgos, Kazakhstan, Astana, pipelines, Ilham Aliyev.</p>")
     anchors = {f"c1-ix{i}": 10 for i in range(1, 6)}

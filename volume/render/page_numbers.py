@@ -25,12 +25,15 @@ only before as many cells as it prints numbers at the least, which its text says
 fewest_numbers: chapters apart print apart), so an entry in four chapters is not one unbreakable run of cells.
 Each printed number still links to its own page.
 
-Why INDEX_FEW = 8 (round 14; 4 from round 9): over 66 seeded one-sentence and page-adding edits
-(bench/back_matter_edits.py --dump, replayed by bench/slot_rules.py) the index was laid out again after ... with 4,
-none with 8, because an entry of 5 to 8 occurrences no longer has its count of printed numbers cross a multiple of
-CELLS; laid out for real (bench/slot_pages.py), ... . A cell per occurrence for every entry (never laid out
-again) keeps an entry of 40 occurrences and 7 numbers room for 40, in which lines break: lines of empty cells, 23
-holes in the columns and a sixth index page. The bibliography's cited pages in a chapter are cells too, one per
+Why INDEX_FEW = 8 (round 14; 4 from round 9): replayed on seeded one-sentence and page-adding edits
+(bench/back_matter_edits.py --dump, bench/slot_rules.py), the index was laid out again after 2 of 64 edits against
+6 (one-sentence edits: 1 of 60 against 5), since an entry of 5 to 8 occurrences no longer has its count of printed
+numbers cross a multiple of CELLS; laid out for
+real (bench/slot_pages.py) the index keeps its pages and lines (429 against 427), and the breaks among the cells
+keep lines from breaking early (28 such lines against 27; 33 with the eight cells glued). A cell per occurrence
+for every entry (never laid out again) keeps an entry of 42 occurrences and 7 numbers room for 42, in which its
+lines break: lines of empty cells, 23 holes in the columns and a sixth index page. The README's Performance
+section has the table. The bibliography's cited pages in a chapter are cells too, one per
 citation there (at most FEW; "p." and "pp." still change with their count).
 """
 
