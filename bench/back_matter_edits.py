@@ -1,6 +1,7 @@
 """How often a random one-sentence edit lays the bibliography or the index out again, and why.
 
-    python bench/back_matter_edits.py [--edits 20] [--seed 7 [11 ...]] [--project .] [--show] [--dump FILE]
+    python bench/back_matter_edits.py [--edits 20] [--add-pages 0] [--seed 7 [11 ...]] [--project .] [--show]
+                                      [--dump FILE]
 
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
@@ -25,17 +26,18 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import body_paragraphs, edit_one_sentence  # noqa: E402
+from run import add_a_page, body_paragraphs, edit_one_sentence  # noqa: E402
 
 
 def index_shapes(volume) -> dict[str, tuple]:
     """Each index entry as its layout sees it (its locators' HTML with blanks, render/index_section.py) and as it is
     printed: (what the layout sees, the printed numbers)."""
-    from volume.render.index_section import _blank_locators
+    from volume.render.index_section import _blank_locators, arabic_chapters
     from volume.render.page_numbers import PageNumbers
 
-    return {entry.term.term: (_blank_locators(entry, PageNumbers("ix")) if entry.locators else "", printed(entry))
-            for entry in volume.index_entries}
+    chapters = arabic_chapters(volume)
+    return {entry.term.term: (_blank_locators(entry, PageNumbers("ix"), chapters) if entry.locators else "",
+                              printed(entry)) for entry in volume.index_entries}
 
 
 def bibliography_shapes(volume) -> dict[str, tuple]:
@@ -109,8 +111,13 @@ def _dump(out, volume, laid_out) -> None:
     """One build's index locators (page labels) and cited pages as a JSON line, when --dump asked for them."""
     if out is None:
         return
+    chapter = {o.anchor: o.chapter_id for e in volume.index_entries for o in e.occurrences}
     record = {"laid_out": list(laid_out),
               "occurrences": {e.term.term: len(e.occurrences) for e in volume.index_entries},
+              "by_chapter": {e.term.term: dict(Counter(o.chapter_id for o in e.occurrences))
+                             for e in volume.index_entries},
+              "chapters": {e.term.term: [chapter.get(anchor, "") for _i, _l, anchor in e.locators]
+                           for e in volume.index_entries},
               "index": {e.term.term: [label for _i, label, _a in e.locators] for e in volume.index_entries},
               "bibliography": {e.key: [label for _c, label, _a in e.pages] for e in volume.bibliography}}
     out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -122,6 +129,8 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--seed", type=int, nargs="+", default=[7], help="one run of --edits edits per seed")
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--add-pages", type=int, default=0, help="after the edits, this many edits that each add "
+                        "two pages and more to a chapter drawn at random (bench/run.py's add_a_page)")
     parser.add_argument("--show", action="store_true", help="print each changed index entry's numbers before and after")
     parser.add_argument("--dump", type=Path, help="write each build's index locators, occurrences and cited pages as "
                         "JSON lines, one file per seed (DUMP-SEED.jsonl; bench/slot_rules.py replays them)")
@@ -133,7 +142,7 @@ def main() -> None:
         dump = args.dump.with_name(f"{args.dump.stem}-{seed}.jsonl").open("w", encoding="utf-8") if args.dump else None
         print(f"seed {seed}", flush=True)
         _edits(args, random.Random(seed), relaid, counted, reasons, dump)
-    edits = args.edits * len(args.seed)
+    edits = (args.edits + args.add_pages) * len(args.seed)
     print(f"edits that laid out the index again: {relaid['index']} of {edits}; the bibliography: "
           f"{relaid['bibliography']} of {edits}")
     for name, kinds in reasons.items():
@@ -160,9 +169,9 @@ def _edits(args, rng: random.Random, relaid: Counter, counted: Counter, reasons:
             total = result.outputs[0].pages
             before = result.volume
             _dump(dump, before, result.laid_out)
-            for number in range(args.edits):
+            for number in range(args.edits + args.add_pages):
                 chapter = rng.choice(chapters)
-                edit_one_sentence(chapter, rng)
+                edit_one_sentence(chapter, rng) if number < args.edits else add_a_page(chapter)
                 mark = time.perf_counter()
                 result = builds.build()
                 seconds = time.perf_counter() - mark
@@ -180,7 +189,7 @@ def _edits(args, rng: random.Random, relaid: Counter, counted: Counter, reasons:
                     counted.update("next page" if "next page]" in line else "other" for line in shown
                                    if "[count" in line)
                 pages = result.outputs[0].pages
-                print(f"{number + 1:3} {chapter.stem:14} {seconds:5.1f} s  laid out {', '.join(result.laid_out)}"
+                print(f"{number + 1:3}{'+' if number >= args.edits else ' '}{chapter.stem:14} {seconds:5.1f} s  laid out {', '.join(result.laid_out)}"
                       f"{f'  book {total} -> {pages} pages' if pages != total else ''}"
                       f"{'  [' + '; '.join(details) + ']' if details else ''}", flush=True)
                 before, total = after, pages

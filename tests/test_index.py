@@ -120,7 +120,7 @@ def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
     assert before == after
     assert list_numbers.digits == ["7", "2", LIST, "4"] and range_numbers.digits == ["7", "3", RANGE, "4"]  # Astana 7
     assert list(range_numbers.slots.values())[1:] == ["c1-ix1", "c1-ix2"]
-    assert '>00</a>' in after  # the separator blank ends the first number's link; with two occurrences (FEW or
+    assert '>00</a>' in after  # the separator blank ends the first number's link; with two occurrences (INDEX_FEW or
     # fewer: a cell each) no line breaks inside the numbers, since the second cell may stand empty
     # a roman number keeps its separator as text (it is no blank): "iv, 2" stays as written
     placed = apply_page_facts(volume, PageFacts(("iii", "iv") + labels[2:], {"c1-ix1": 1, "c1-ix2": 4}))
@@ -129,10 +129,10 @@ def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
 
 def test_a_number_becoming_a_range_with_the_next_page_keeps_the_blank_layout(tmp_path):
     """"2" becoming "2–3" when one of two occurrences on page 2 moves to page 3 gives the same HTML: the entry has a
-    cell per occurrence (at most FEW), and the one "2" leaves empty is stamped UNUSED (its blanks dropped, its link
+    cell per occurrence (at most INDEX_FEW), and the one "2" leaves empty is stamped UNUSED (its blanks dropped, its link
     taken out). A longer entry gets its printed numbers rounded up to a multiple of CELLS, and a line may break only
     before a cell that is always filled."""
-    from volume.render.page_numbers import CELLS, FEW, LIST, RANGE, UNUSED, PageNumbers
+    from volume.render.page_numbers import CELLS, INDEX_FEW, LIST, RANGE, UNUSED, PageNumbers
 
     volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan Kazakhstan.</p>")
     labels = tuple(str(i - 2) for i in range(12))
@@ -146,19 +146,57 @@ def test_a_number_becoming_a_range_with_the_next_page_keeps_the_blank_layout(tmp
     assert alone.digits == ["2", UNUSED, UNUSED] and ranged.digits == ["2", RANGE, "3"]
     assert list(ranged.slots.values()) == ["c1-ix1", "c1-ix2"] and "\u200b" not in after
 
-    many = " ".join(["Kazakhstan."] * (FEW + 3))
+    many = " ".join(["Kazakhstan."] * (INDEX_FEW + 3))
     (tmp_path / "many").mkdir()
     volume, _ = indexed_volume(tmp_path / "many", TERMS, f"<p>{many}</p>")
-    pages = {f"c1-ix{i + 1}": 4 + 2 * i for i in range(FEW + 3)}  # pages 2, 4, 6, …: as many numbers as occurrences
+    pages = {f"c1-ix{i + 1}": 4 + 2 * i for i in range(INDEX_FEW + 3)}  # pages 2, 4, 6, …: as many numbers as occurrences
     numbers = PageNumbers("ix")
     html = index_section(apply_page_facts(volume, PageFacts(tuple(str(i - 2) for i in range(40)), pages)),
                          numbers=numbers)
-    count = -(-(FEW + 3) // CELLS) * CELLS
+    count = -(-(INDEX_FEW + 3) // CELLS) * CELLS
     assert html.count('class="pn"') == count and len(numbers.slots) == count
     cells, separators = numbers.digits[0::2], numbers.digits[1::2]  # a cell, then the separator after it
-    assert cells[:2] == ["2_", "4_"] and cells[FEW + 3:] == ["__"] * (count - FEW - 3)  # cells as wide as "12"
-    assert separators == [LIST] * (FEW + 2) + [UNUSED] * (count - FEW - 3)
+    assert cells[:2] == ["2_", "4_"] and cells[INDEX_FEW + 3:] == ["__"] * (count - INDEX_FEW - 3)  # cells as wide as "12"
+    assert separators == [LIST] * (INDEX_FEW + 2) + [UNUSED] * (count - INDEX_FEW - 3)
     assert html.count("\u200b") == count - CELLS  # no break before the last CELLS - 1 cells, which may be empty
+
+
+def test_an_entry_in_chapters_apart_may_break_lines_between_its_first_numbers(tmp_path):
+    """An entry in two chapters that do not follow each other prints at least two numbers wherever its occurrences
+    land (index_section.fewest_numbers: no run of pages can join them), so a line may break before its second cell,
+    and the cells keep the same HTML when its count of printed numbers changes; one in two chapters that follow each
+    other may print one run over both ("9–10", two numbers) and no fewer; one chapter, one number."""
+    from volume.model import IndexEntry, Occurrence
+    from volume.render.index_section import arabic_chapters, fewest_numbers
+    from volume.render.page_numbers import INDEX_FEW, PageNumbers
+
+    assert INDEX_FEW >= 3
+    volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan. Kazakhstan.</p>", "<p>Astana.</p>",
+                               "<p>Kazakhstan.</p>")
+    chapters = arabic_chapters(volume)
+    assert chapters == {"c1": 0, "c2": 1, "c3": 2}
+    term = volume.index_entries[0].term
+    assert [fewest_numbers(IndexEntry(term, tuple(Occurrence(f"{c}-x", c) for c in ids)), chapters)
+            for ids in (["c1"], ["c1", "c1"], ["c1", "c2"], ["c1", "c3"], ["c1", "c2", "c3"])] == [1, 1, 2, 2, 2]
+    labels = tuple(str(i - 2) for i in range(40))
+    laid = []
+    for second in (4, 5):  # c1's two occurrences on page 2, then the second pushed to page 3; c3's on page 30
+        placed = apply_page_facts(volume, PageFacts(labels, {"c1-ix1": 4, "c1-ix2": second, "c3-ix1": 32}))
+        numbers = PageNumbers("ix")
+        laid.append((index_section(placed, numbers=numbers), numbers))
+    (before, _two), (after, _three) = laid
+    assert before == after and before.count("\u200b") == 1  # a break before the second of three cells only
+
+
+def test_room_falls_back_when_fewer_numbers_print_than_the_text_said():
+    """room(): a cell per occurrence up to `few`, the first `always` always filled; should fewer numbers print than
+    `always` (an occurrence placed outside its chapter's pages), or more occurrences than `few` stand behind them,
+    the printed count rounded up to CELLS, which never leaves a line of empty cells."""
+    from volume.render.page_numbers import CELLS, room
+
+    assert room(2, 6, 2, 8) == (6, 2) and room(5, 6, 2, 8) == (6, 2) and room(1, 1, 1, 8) == (1, 1)
+    assert room(1, 6, 2, 8) == (CELLS, 1)  # fewer than the two the text promised
+    assert room(4, 9, 1, 8) == (-(-4 // CELLS) * CELLS, -(-4 // CELLS) * CELLS - CELLS + 1)
 
 
 def test_cross_references_and_subentries(tmp_path):

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from volume.indexing.terms import sort_key
 from volume.model import IndexEntry, Volume
-from volume.render.page_numbers import LIST, RANGE, PageNumbers
+from volume.render.page_numbers import INDEX_FEW, LIST, RANGE, PageNumbers
 from volume.xhtml import escape_text
 
 INDEX_ID = "index"
@@ -28,19 +28,20 @@ def page_ranges(locators: tuple[tuple[int, str, str], ...]) -> list[tuple[str, s
     return [(first_label, last_label, anchor) for _i, first_label, anchor, _j, last_label in ranges]
 
 
-def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None) -> str:
+def _locators(entry: IndexEntry, epub: bool, numbers: PageNumbers | None = None,
+              chapters: dict[str, int] | None = None) -> str:
     if epub:
         links = [f'<a epub:type="index-locator" href="#{anchor}">{label}</a>'
                  for _index, label, anchor in entry.locators]
     elif numbers is not None:  # blanks of the numbers' width, stamped after the layout (render/page_numbers.py)
-        return _blank_locators(entry, numbers)
+        return _blank_locators(entry, numbers, chapters)
     else:
         links = [f'<a href="#{anchor}">{first}{"–" + last if last != first else ""}</a>'
                  for first, last, anchor in page_ranges(entry.locators)]
     return ", ".join(links)
 
 
-def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
+def _blank_locators(entry: IndexEntry, numbers: PageNumbers, chapters: dict[str, int] | None = None) -> str:
     """The locators as blanks in cells with room for more (render/page_numbers.py): each printed number links to its
     own page, and the separators are blanks too, so that a list turning into a range ("45, 47" into "46–47"), or a
     number into a range with the page beside it ("57" into "57–58"), keeps the layout."""
@@ -58,8 +59,26 @@ def _blank_locators(entry: IndexEntry, numbers: PageNumbers) -> str:
     out = [f'<a class="pn" href="{numbers.href(anchors[label])}">{label}</a>' for label in roman]
     if arabic:
         out.append(numbers.cells([(label, anchors[label]) for label in arabic], separators[len(roman):],
-                                 len(entry.occurrences)))
+                                 len(entry.occurrences), fewest_numbers(entry, chapters or {}), INDEX_FEW))
     return ", ".join(out)
+
+
+
+def fewest_numbers(entry: IndexEntry, chapters: dict[str, int]) -> int:
+    """How many arabic numbers the entry prints at the least, from its text alone: `chapters` numbers the chapters
+    in arabic pages in reading order. A run of pages ("45–47") can join only chapters that follow each other (a
+    chapter between them without the term has a page without it), and a run over two chapters prints two numbers;
+    so each stretch of consecutive chapters holding the term prints at least one number, two if it is longer."""
+    places = sorted({chapters[o.chapter_id] for o in entry.occurrences if o.chapter_id in chapters})
+    fewest, stretch = 0, 0
+    for at, place in enumerate(places):
+        stretch = stretch + 1 if at and place == places[at - 1] + 1 else 1
+        fewest += stretch <= 2
+    return fewest
+
+def arabic_chapters(volume: Volume) -> dict[str, int]:
+    """The chapters printed in arabic page numbers (all but the front matter), numbered in reading order."""
+    return {c.id: n for n, c in enumerate(c for c in volume.chapters if c.matter != "front")}
 
 
 def _xref_term(term: str, epub: bool) -> str:
@@ -81,12 +100,12 @@ def _xrefs(entry: IndexEntry, known: set[str], epub: bool) -> str:
 
 
 def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known: set[str], epub: bool,
-                numbers: PageNumbers | None = None) -> str:
+                numbers: PageNumbers | None = None, chapters: dict[str, int] | None = None) -> str:
     li = ' epub:type="index-entry"' if epub else ""
     # the PDF's term is plain text: an element apiece is a box apiece for WeasyPrint, and nothing styles it
     parts = [f'<span class="index-term" epub:type="index-term">{escape_text(entry.term.printed)}</span>' if epub
              else escape_text(entry.term.printed)]
-    locators = _locators(entry, epub, numbers)
+    locators = _locators(entry, epub, numbers, chapters)
     if locators:
         parts.append(", " + locators)
     xrefs = _xrefs(entry, known, epub)
@@ -96,7 +115,7 @@ def _entry_html(entry: IndexEntry, children: dict[str, list[IndexEntry]], known:
     if subentries:
         kind = ' epub:type="index-entry-list"' if epub else ""
         parts.append(f'<ul class="index-subentries"{kind}>'
-                     + "".join(_entry_html(c, children, known, epub, numbers) for c in subentries) + "</ul>")
+                     + "".join(_entry_html(c, children, known, epub, numbers, chapters) for c in subentries) + "</ul>")
     return f'<li class="index-entry" id="{entry_id(entry.term.term)}"{li}>{"".join(parts)}</li>'
 
 
@@ -118,9 +137,10 @@ def index_section(volume: Volume, epub: bool = False, numbers: PageNumbers | Non
         letter = (entry.term.sort_key[:1] or "#").upper()
         groups[letter if letter.isalpha() else "#"].append(entry)
     html = []
+    chapters = arabic_chapters(volume)
     group_type = ' epub:type="index-group"' if epub else ""
     for letter in sorted(groups):
-        items = "".join(_entry_html(e, children, known, epub, numbers) for e in groups[letter])
+        items = "".join(_entry_html(e, children, known, epub, numbers, chapters) for e in groups[letter])
         html.append(f'<section class="index-group"{group_type} aria-labelledby="index-letter-{letter}">'
                     f'<h2 class="index-letter" id="index-letter-{letter}">{letter}</h2>'
                     f'<ul class="index-entries">{items}</ul></section>')
