@@ -211,7 +211,7 @@ class _FolioFont:
         self.widths: dict[int, int] = {}
         self.chars: dict[int, str] = {}
 
-    def add(self, glyphs, advances, text: str) -> None:
+    def add(self, glyphs, text: str) -> None:
         from volume.harfbuzz import advance
 
         for glyph, char in zip(glyphs, text):
@@ -295,7 +295,7 @@ def stamp_folios(book, folios: list[tuple[str, str | None]], style: FolioStyle) 
         glyphs, advances = shape(box_style.font, label, box_style.features)
         if len(glyphs) != len(label):
             raise ValueError(f"the folio {label!r} shapes into {len(glyphs)} glyphs")
-        font.add(glyphs, advances, label)
+        font.add(glyphs, label)
         drawings.append((index, font, _drawing(box_style, index % 2, glyphs, advances, font)))
     if len(fonts) > 1:
         raise ValueError("folios in more than one font")  # one resource name holds the folio font
