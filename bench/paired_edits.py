@@ -1,6 +1,6 @@
 """Benchmark: the same one-sentence edits built by an older tree of volume and by this one, in pairs.
 
-    python bench/paired_edits.py --old DIR [--new DIR] [--pairs 6] [--project .]
+    python bench/paired_edits.py --old DIR [--new DIR] [--pairs 6] [--project .] [--page]
 
 DIR is a copy of an older tree (e.g. `git archive <commit> | tar -x -C DIR`), run through PYTHONPATH; --new a copy of
 the newer one (so the checkout can change while the pairs run), else the installed volume. Two copies of
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cpu import measured  # noqa: E402
-from run import body_paragraphs, edit_one_sentence  # noqa: E402
+from run import add_a_page, body_paragraphs, edit_one_sentence  # noqa: E402
 
 
 def own_bytecode(folder: Path) -> None:
@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--new", type=Path, help="a copy of the newer tree (default: the installed one, this checkout)")
     parser.add_argument("--pairs", type=int, default=6)
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--page", action="store_true", help="page-adding edits instead of one-sentence ones")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="volume-pairs-") as folder:
         own_bytecode(Path(folder))
@@ -67,7 +68,10 @@ def main() -> None:
         for number in range(args.pairs):
             name = chapters[number % len(chapters)]
             for project, _path in trees.values():
-                edit_one_sentence(project / "chapters" / name, random.Random(100 + number))
+                if args.page:
+                    add_a_page(project / "chapters" / name)
+                else:
+                    edit_one_sentence(project / "chapters" / name, random.Random(100 + number))
             for which in (("old", "new") if number % 2 == 0 else ("new", "old")):
                 project, path = trees[which]
                 rows[which].append(build(project, path))

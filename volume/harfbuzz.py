@@ -6,6 +6,7 @@ machine has installed: the outputs' bytes do not depend on an optional system li
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -111,3 +112,25 @@ def glyphs_of(path: Path, text: str) -> tuple[list[int], list[int]]:
 
 def units_per_em(path: Path) -> int:
     return _face(path).upem
+
+
+@functools.lru_cache(maxsize=8)
+def _font(path: Path, _modified: int) -> hb.Font:
+    return hb.Font(_face(path))
+
+
+def _font_of(path: Path) -> hb.Font:
+    return _font(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def shape(path: Path, text: str, features: tuple[tuple[str, bool], ...] = ()) -> tuple[tuple[int, ...],
+                                                                                        tuple[int, ...]]:
+    """`text` shaped with these OpenType features: its glyphs and their advances in font units (kept per text)."""
+    glyphs, advances = _shaped(_font_of(path), text, dict(features))
+    return tuple(glyphs), tuple(advances)
+
+
+def advance(path: Path, glyph: int) -> int:
+    """A glyph's advance width in font units, unkerned (what a PDF font's widths give)."""
+    return _font_of(path).get_glyph_h_advance(glyph)

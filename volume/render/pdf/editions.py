@@ -5,7 +5,8 @@
    from the piece cache when its HTML, styles and tools are unchanged (pdf/pieces.py, pdf/layout.py).
 2. Where every anchor landed gives the page labels; the generated back matter (the bibliography with its cited
    pages, the index with its locators) is laid out from them, then the contents with the real page numbers.
-3. A folio sheet sets each page's folio; pdf/join.py joins the pieces and stamps the folios on.
+3. pdf/join.py joins the pieces and draws each page's folio in (pdf/folios.py: placed as a small calibration sheet
+   laid out by WeasyPrint shows; where it cannot be read so, folio sheets set them and are stamped on).
 4. The digital edition is saved (PDF/UA-1); the print edition is made from the same pages (PDF/X-4).
 No page is laid out twice, except the contents page.
 """
@@ -234,11 +235,23 @@ def _contents_numbers(book: Plan) -> dict[str, str]:
     return numbers
 
 
-def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
-    """Every piece laid out (or from the cache), and the folio sheets submitted: (pieces, [(first page, job)])."""
+def _folio_style(runner: PieceRunner, calibration):
+    """How the folios are stamped (pdf/folios.py), or None: they are set on folio sheets."""
+    from volume.render.pdf.folios import read_calibration
+
+    return read_calibration(calibration.result()[2], runner.styles_dir / "fonts")
+
+
+def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list, object, object]:
+    """Every piece laid out (or from the cache), and the folios' calibration sheet; the folio sheets submitted only
+    if the folios cannot be stamped: (pieces, [(first page, job)], folio style or None, calibration job)."""
+    from volume.render.pdf.folios import calibration_sheet
     from volume.transforms.pagination import apply_page_facts
 
+    # a small sheet (twelve pages, cached with the styles): laid out first, while the other worker starts a chapter
+    calibration = runner.submit(PieceSpec("folio-calibration", "sheet", *calibration_sheet(volume)), sheet=True)
     first = runner.run(first_pieces(volume))
+    style = _folio_style(runner, calibration)
     contents_at = next(i for i, (spec, _, _) in enumerate(first) if spec.name == "contents")
     for _attempt in range(3):
         draft = plan(first)
@@ -246,17 +259,18 @@ def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list]:
         back_jobs = [runner.submit(spec) for spec in back_pieces(placed)]
         # the pages before the back matter have their folios already: their sheets take the core that finishes
         # its back matter piece first
-        sheets = _submit_folio_sheets(runner, volume, draft.folios())
+        sheets = _submit_folio_sheets(runner, volume, draft.folios()) if style is None else []
         stamping = [runner.stamping(job.result(), placed) for job in back_jobs]  # side by side in the workers
         back = [stamped() for stamped in stamping]
         whole = plan(first + back)
         # the contents with its real numbers, and the back matter's folio sheets (assuming the contents keeps its
         # length), at once
         contents_job = runner.submit(contents_piece(volume, _contents_numbers(whole)))
-        sheets += _submit_folio_sheets(runner, volume, whole.folios(), start=draft.total)
+        if style is None:
+            sheets += _submit_folio_sheets(runner, volume, whole.folios(), start=draft.total)
         contents = contents_job.result()
         if contents[1].pages == first[contents_at][1].pages:
-            return first[:contents_at] + [contents] + first[contents_at + 1:] + back, sheets
+            return first[:contents_at] + [contents] + first[contents_at + 1:] + back, sheets, style, calibration
         log.info("the contents changed length once its page numbers were known; laying out again")
         first[contents_at] = contents
     # the back matter's locators were computed for a contents of another length: never ship them
@@ -302,7 +316,7 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
     timings, mark = {}, time.perf_counter()
     try:
-        pieces, sheets = _lay_out(runner, volume)
+        pieces, sheets, folio_style, calibration = _lay_out(runner, volume)
         book = plan(pieces)
         facts = book.facts()
         sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
@@ -314,7 +328,7 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         if on_facts is not None and digital_saved is None:
             on_facts(apply_page_facts(volume, facts), facts)
         joining.result()
-        joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened)
+        joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened, folio_style)
     finally:
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
     in_memory = book.total <= PRINT_FROM_MEMORY_PAGES
@@ -341,7 +355,7 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
     log.info("%d pieces laid out, %d from the cache", runner.laid_out, runner.cached)
     # our bug, not the user's: the locators of these blocks' terms show the block's first page
     fallbacks = [(runner.location_of(spec.name), block) for spec, layout, _ in pieces for block in layout.unplaced]
-    laid = pieces + [(None, job.result()[1], None) for _start, job in sheets]
+    laid = pieces + [(None, job.result()[1], None) for _start, job in sheets] + [(None, calibration.result()[1], None)]
     warnings = [(_warning_source(runner, styles_dir, spec, name, message), name, message)
                 for spec, layout, _ in laid for name, message in layout.warnings]
     return Editions(facts, print_pages, runner.laid_out, runner.cached, len(fallbacks), warnings, fallbacks,

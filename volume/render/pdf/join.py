@@ -259,9 +259,10 @@ def _open(path: Path, future=None) -> PieceFile:
 
 
 def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None,
-             opened: PreOpened | None = None) -> Book:
+             opened: PreOpened | None = None, folio_style=None) -> Book:
     """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py); with
-    opened, the pieces' files opened beforehand are taken from it."""
+    opened, the pieces' files opened beforehand are taken from it; with folio_style, the folios drawn in
+    (pdf/folios.py), else stamped from the folio sheets."""
     joiner = _Joiner(book, opened.files if opened is not None else None)
     for placed in book.placed:
         joiner.add(placed)
@@ -270,7 +271,12 @@ def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path |
     joiner.finish_structure()
     joiner.finish_navigation()
     result = Book(joiner.out, joiner.sources, set())
-    _stamp_folios(result, book, folio_sheets)
+    if folio_style is not None:
+        from volume.render.pdf.folios import stamp_folios
+
+        stamp_folios(result, book.folios(), folio_style)
+    else:
+        _stamp_folios(result, book, folio_sheets)
     if fonts_dir is not None:
         from volume.render.pdf.font_merge import merge_fonts
 

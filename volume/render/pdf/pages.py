@@ -2,8 +2,9 @@
 
 The book is laid out in pieces (see pdf/pieces.py) whose page numbers are not known while they are laid out,
 so the pieces' folio boxes are generated empty (`content: ""`): which box of a page would hold the folio is read
-from the layout, and the folios themselves are set on a sheet of their own (FOLIO_SHEET_CSS) once every page is
-known, then stamped onto the pages.
+from the layout, and once every page is known the folios are drawn into those boxes (pdf/folios.py), placed as a
+small calibration sheet set with FOLIO_SHEET_CSS shows; a book whose calibration cannot be read has its folios set on
+folio sheets of its own (FOLIO_SHEET_CSS, one page per page of the book) and stamped onto the pages.
 """
 
 from __future__ import annotations
