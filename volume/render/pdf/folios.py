@@ -189,7 +189,17 @@ def _read(path: Path, _modified: int, fonts_dir: Path) -> FolioStyle | None:
                 log.info("the folios of %s cannot be stamped: the folio sheet sets them some other way", box)
                 return None
             style.boxes[box] = found
+    if len({found.font for found in style.boxes.values()}) > 1 or not all(map(_one_glyph_each, style.boxes.values())):
+        log.info("the folios cannot be stamped: their boxes use several fonts, or a pair of characters forms one glyph")
+        return None
     return style
+
+
+def _one_glyph_each(box: BoxStyle) -> bool:
+    """Every pair of a folio's characters shapes into two glyphs (no ligature), as stamp_folios needs of a label."""
+    from volume.harfbuzz import shape
+
+    return all(len(shape(box.font, a + b, box.features)[0]) == 2 for a in LONG for b in LONG)
 
 
 def read_calibration(path: Path, fonts_dir: Path) -> FolioStyle | None:
