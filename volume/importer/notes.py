@@ -105,6 +105,7 @@ def referenced(blocks) -> set[int]:
 BACK_LINE = re.compile(r"^\s*" + BACK_WORDS + r"\s*$", re.IGNORECASE)  # 'Return to text' alone on its line
 BACK_LINES = 2  # lone back-link lines among a list's first blocks that make them each note's close
 BACK_LOOK = 12  # blocks looked at for them
+BAR_END = re.compile(r"\b(?:webcite|Full\s+Text|PubMed\s+Abstract|Google\s+Scholar|CrossRef|OpenURL)\]?\s*$", re.IGNORECASE)
 
 
 def read_back_closed(blocks, first: int) -> tuple[list[Note], int] | None:
@@ -118,15 +119,17 @@ def read_back_closed(blocks, first: int) -> tuple[list[Note], int] | None:
     index = first
     while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
         block = blocks[index]
-        if BACK_LINE.match(block.plain):
-            if parts:
+        if BACK_LINE.match(block.plain) or (parts and BAR_END.search(parts[-1].plain)):
+            if parts:  # (an item closed by its link bar: a reference the text never cites has no back link)
                 text = " ".join(clean_note_text(b.text) for b in parts)
                 notes.append(Note(len(notes) + 1, str(len(notes) + 1), text, parts[0].line))
             parts = []
-        elif not any(BACK_LINE.match(b.plain) for b in blocks[index + 1:index + BACK_LOOK]):
+            if BACK_LINE.match(block.plain):
+                index += 1
+            continue
+        if not any(BACK_LINE.match(b.plain) for b in blocks[index + 1:index + BACK_LOOK]):
             break  # nothing closes this paragraph: the list has ended
-        else:
-            parts.append(block)
+        parts.append(block)
         index += 1
     return (notes, index) if notes else None
 
