@@ -21,10 +21,9 @@ BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 
 
-# A reference list's back link written out at an item's end: BMC's 'Return to text', 'Back to text', 'Jump up',
-# 'Go to:' (a PMC copy's section jump, left under the last note)
-BACK_WORDS = r"(?:\b(?:Return|Back|Jump\s+back|Go\s+back)\s+to\s+(?:the\s+)?(?:text|top|article|citation)\b\.?|" \
-             r"\bJump\s+up\b|\bGo\s+to:)"
+# A reference list's back link written out at an item's end: BMC's 'Return to text', 'Back to text', a wiki's 'Jump
+# up' (not 'Back to top' or PMC's 'Go to:', which jump between the article's sections)
+BACK_WORDS = r"(?:\b(?:Return|Back|Jump\s+back|Go\s+back)\s+to\s+(?:the\s+)?(?:text|article|citation)\b\.?|\bJump\s+up\b)"
 
 
 @dataclass
@@ -105,6 +104,7 @@ def referenced(blocks) -> set[int]:
 BACK_LINE = re.compile(r"^\s*" + BACK_WORDS + r"\s*$", re.IGNORECASE)  # 'Return to text' alone on its line
 BACK_LINES = 2  # lone back-link lines among a list's first blocks that make them each note's close
 BACK_LOOK = 12  # blocks looked at for them
+BACK_PARTS = 4  # paragraphs of one reference a copy splits it into (title, journal, link bar) at the most
 BAR_END = re.compile(r"\b(?:webcite|Full\s+Text|PubMed\s+Abstract|Google\s+Scholar|CrossRef|OpenURL)\]?\s*$", re.IGNORECASE)
 
 
@@ -127,8 +127,8 @@ def read_back_closed(blocks, first: int) -> tuple[list[Note], int] | None:
             if BACK_LINE.match(block.plain):
                 index += 1
             continue
-        if not any(BACK_LINE.match(b.plain) for b in blocks[index + 1:index + BACK_LOOK]):
-            break  # nothing closes this paragraph: the list has ended
+        if len(parts) >= BACK_PARTS or not any(BACK_LINE.match(b.plain) for b in blocks[index + 1:index + BACK_LOOK]):
+            break  # nothing closes this paragraph (or a note would run on too long): the list has ended
         parts.append(block)
         index += 1
     return (notes, index) if notes else None
