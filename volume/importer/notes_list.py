@@ -116,8 +116,9 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
                 continue
             break
         following = _next_label(blocks, index + 1, loose)
-        if following and following[1] in (notes[-1].number, notes[-1].number + 1):  # between two notes (or before
-            # the note's number printed again, a pop-up's: see _past_repeat): the first one's paragraph
+        if following and (following[1] == notes[-1].number + 1 or (following[1] == notes[-1].number and re.fullmatch(
+                r"(?:\[[^\]]{1,30}\]\s*,?\s*)+", block.plain.strip()))):  # between two notes (or a link bar,
+            # '[ACS Full Text], [PubMed]', before the note's number printed again: see _past_repeat): the first one's
             notes[-1].text += "\n\n" + clean_note_text(block.text)
             index += 1
             continue
