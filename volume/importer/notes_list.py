@@ -96,9 +96,6 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
         found = note_label(block, loose)
         if found and notes and found[0] < notes[-1].number and not getattr(block, "anchor", None):
             break  # '1. Objectives' after note 12: the numbers start again, the list has ended
-        if found and notes and found[0] == notes[-1].number and not getattr(block, "anchor", None):
-            index = _past_repeat(blocks, index, loose)  # the note's number again: a pop-up's copy of the reference
-            continue
         if found:
             number, label, rest = found
             if not rest.strip() and _text_follows(blocks, index + 1, loose):  # '12.' over its text: a table's row
@@ -110,15 +107,9 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
             index, tail = index + 1, 0
             continue
         if not notes:
-            ahead = _next_label(blocks, index + 1, loose)
-            if index == first and ahead and ahead[0] == index + 1 and ahead[1] == 1 and len(block.plain.split()) <= 12:
-                index += 1  # a line over the list ('This article references 57 other publications.'), then note 1
-                continue
             break
         following = _next_label(blocks, index + 1, loose)
-        if following and (following[1] == notes[-1].number + 1 or (following[1] == notes[-1].number and re.fullmatch(
-                r"(?:\[[^\]]{1,30}\]\s*,?\s*)+", block.plain.strip()))):  # between two notes (or a link bar,
-            # '[ACS Full Text], [PubMed]', before the note's number printed again: see _past_repeat): the first one's
+        if following and following[1] == notes[-1].number + 1:  # between two notes: the first one's paragraph
             notes[-1].text += "\n\n" + clean_note_text(block.text)
             index += 1
             continue
@@ -127,21 +118,6 @@ def read_numbered(blocks, first: int, loose: bool) -> tuple[list[Note], int]:
         notes[-1].text += "\n\n" + clean_note_text(block.text)
         index, tail = index + 1, tail + 1
     return notes, index
-
-
-def _past_repeat(blocks, index: int, loose: bool) -> int:
-    """Where the list goes on past a note's number printed again under it with a second setting of the reference
-    (ACS's SciFinder pop-up: '1.' / title / authors / journal / abstract / '>> More from SciFinder', kept by a copy):
-    the next note's label, else the end of that block run."""
-    number = note_label(blocks[index], loose)[0]
-    for position in range(index + 1, min(len(blocks), index + 1 + CONTINUATION_REACH)):
-        found = note_label(blocks[position], loose)  # (the pop-up's title may read as a heading)
-        if found and found[0] == number + 1:
-            return position
-    end = index + 1
-    while end < min(len(blocks), index + CONTINUATION_REACH) and not _ends_list(blocks[end]):
-        end += 1
-    return end
 
 
 def _joined(text: str, part: str) -> str:

@@ -210,7 +210,6 @@ def recover_cited(blocks, numbers: set[int], in_order: bool = False) -> int:
 # '(12, 14)', '(3–5)', '(2, 7–9)' after a word: a journal's linked citations in parentheses as a copy leaves them
 PAREN_GROUP = re.compile(r"(?<=[^\W\d_]|[.,;:]) ?\((\d{1,3}(?:\s*[,;–-]\s*\d{1,3})+)\)(?=[\s,.;:!?]|$)")
 GROUP_LIST = 5  # a numbered list at least this long: groups of its numbers in parentheses are its citations
-GLUED_STYLE = 3  # groups glued to the punctuation before them that make that the copy's way of citing
 
 
 def recover_paren_groups(blocks, numbers: set[int]) -> int:
@@ -219,18 +218,13 @@ def recover_paren_groups(blocks, numbers: set[int]) -> int:
     if len(numbers) < GROUP_LIST:
         return 0
     made = 0
-    matches = [m for b in blocks for m in PAREN_GROUP.finditer(b.text)]
-    glued = sum(1 for m in matches if not m.group(0).startswith(" ") and m.string[m.start() - 1:m.start()] in ".,;:")
-    glued_only = glued >= GLUED_STYLE and 2 * glued > len(matches)  # the copy glues its citations to the
-    # punctuation ('chemistry.(3-10)', 'Laurencia,(1)'): a spaced group ('compounds (3–6)') numbers something else
     for block in blocks:
         protected = [m.span() for m in PROTECTED.finditer(block.text)]
 
         def group(match: re.Match) -> str:
             nonlocal made
             found = group_numbers(match.group(1))
-            if not set(found) <= numbers or any(a <= match.start() < b for a, b in protected) or \
-                    (glued_only and match.group(0).startswith(" ")):
+            if not set(found) <= numbers or any(a <= match.start() < b for a, b in protected):
                 return match.group(0)
             made += len(found)
             return number_tokens(found, block.line)

@@ -86,7 +86,6 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
         if getattr(block, "lone_marker", False):  # a marker link set in a paragraph of its own (a margin's note
             kept.append(block)  # call): the text's marker, no chrome
         elif (block.kind != "caption" and len(text) < 200 and rec.is_chrome_line(text)) or \
-                (block.kind != "caption" and rec.journal_furniture(text)) or \
                 rec.is_licence_statement(text) or \
                 (rec.is_menu_word(text) and any(rec.is_menu_word(b.plain) for b in neighbours)):
             drop_block(article, block, "page chrome")
