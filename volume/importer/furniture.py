@@ -64,11 +64,21 @@ def menu_runs(blocks, linked: bool = False) -> set[int]:
         while end < len(blocks) and menu_like(blocks[end]):
             end += 1
         links = sum(1 for b in blocks[index:end] if "](" in b.text or re.search(r"<https?://", b.text))
-        if end - index >= MENU_RUN and (end <= first or index > last) and (not linked or 2 * links >= end - index):
+        glossed = sum(1 for b in blocks[index:end] if _glossed_link(b.text))
+        if end - index >= MENU_RUN and (end <= first or index > last) and (not linked or 2 * links >= end - index) \
+                and 2 * glossed < end - index:
             heads = end == first and not linked and index < end - 1  # the run's last line over the text's first
             found.update(range(index, end - 1 if heads else end))  # paragraph is its heading ('Summary')
         index = end + 1
     return found
+
+
+def _glossed_link(text: str) -> bool:
+    """A line whose link has the writer's words beside it ('Infos allgemein: [Barcamp Graz](…)', 'auf [Twitter](…)'):
+    an item of the article's own list of links; a menu item is its link alone (or with a count, '(12)')."""
+    if not LINK.search(text):
+        return False
+    return bool(re.search(r"[^\W\d_]{2}", LINK.sub("", re.sub(r"<https?://[^>\s]+>", "", text))))
 
 
 def line_key(text: str) -> str:

@@ -123,7 +123,8 @@ def _title(doc: etree._Element, root: etree._Element, meta: dict[str, list[str]]
             return Walker(None).inline(heading).strip(), "the article's heading the page's <title> names"
     for key in ("og:title", "twitter:title", "citation_title", "dc.title", "dcterms.title", "ld:headline"):
         if meta.get(key):
-            return inline_text(_site_suffix_removed(meta[key][0]), None, markers=False), f"<meta {key}>"
+            value = re.sub(r"</?(?:i|em|b|strong|sub|sup|span|sc)\b[^>]*>", "", meta[key][0])  # ('(<i>Aeschynomene
+            return inline_text(_site_suffix_removed(value), None, markers=False), f"<meta {key}>"  # americana</i>')
     order = {node: index for index, node in enumerate(doc.iter())}
     text_start = next((order[p] for p in root.iter("p") if len(p.text_content().split()) >= 25), len(order))
     site = {rec.key(p) for p in re.split(r"\s+[|–—·»:-]\s+", doc.findtext(".//title") or "")[1:]} | \

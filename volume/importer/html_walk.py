@@ -55,8 +55,12 @@ class Walker:
         self.blocks: list[Block] = []
         self.table_notes: list[etree._Element] = []  # a left-out table's own notes under it, left out with it
         # the numbers the page's marker links show: a number raised without a link that a link already shows is
-        # text ('d ∝ t<sup>2</sup>' on a wiki page whose note 2 is '[2]'), not a second marker of that note
-        self.linked_numbers = set(self.targets.values())
+        # text ('d ∝ t<sup>2</sup>' on a wiki page whose note 2 is '[2]'), not a second marker of that note; a
+        # number between two linked ones counts too, cited only inside a range ('[6-9]' links 6 and 9): a journal's
+        # affiliation line '<sup>8</sup> Muséum National …' is no marker of reference 8
+        numbers = [n for n in self.targets.values() if n < LETTER_BASE]
+        self.linked_numbers = set(self.targets.values()) | \
+            set(range(min(numbers, default=0), max(numbers, default=0) + 1))
 
     def lettered_marker(self, element: etree._Element, text: str) -> int | None:
         """The number of a lettered note whose marker this is: a link showing '[a]' to a lettered note of the page."""

@@ -21,6 +21,11 @@ BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]
                       r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
 
 
+# A reference list's back link written out at an item's end: BMC's 'Return to text', 'Back to text', a wiki's 'Jump
+# up' (not 'Back to top' or PMC's 'Go to:', which jump between the article's sections)
+BACK_WORDS = r"(?:\b(?:Return|Back|Jump\s+back|Go\s+back)\s+to\s+(?:the\s+)?(?:text|article|citation)\b\.?|\bJump\s+up\b)"
+
+
 @dataclass
 class Note:
     number: int  # the label as a number: [iv] and 4. are both 4
@@ -79,7 +84,7 @@ def clean_note_text(text: str) -> str:
     """A note without its back-links ('^ a b', '↩'), with any marker inside it written as plain text."""
     text = BACKLINK.sub("", text.lstrip())
     text = re.sub(r"([.,;:]?)(?:↩\uFE0E?|↑)+>$", r">\1", text.rstrip())  # '<https://…html.↩︎>': the copy's address took it
-    text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^)+$", "", text)
+    text = re.sub(r"(?:\s|↩︎?|↑|\\\[(?:back|\s*↩︎?\s*)\\\]|\[\s*↩︎?\s*\]|\\\^|" + BACK_WORDS + ")+$", "", text)
     return TOKEN.sub(lambda m: f"\\[{m.group(2)}\\]", text)
 
 
@@ -94,3 +99,37 @@ def referenced(blocks) -> set[int]:
             found.add(int(match.group(1)))
         found |= group_markers(text)
     return found
+
+
+BACK_LINE = re.compile(r"^\s*" + BACK_WORDS + r"\s*$", re.IGNORECASE)  # 'Return to text' alone on its line
+BACK_LINES = 2  # lone back-link lines among a list's first blocks that make them each note's close
+BACK_LOOK = 12  # blocks looked at for them
+BACK_PARTS = 4  # paragraphs of one reference a copy splits it into (title, journal, link bar) at the most
+BAR_END = re.compile(r"\b(?:webcite|Full\s+Text|PubMed\s+Abstract|Google\s+Scholar|CrossRef|OpenURL)\]?\s*$", re.IGNORECASE)
+
+
+def read_back_closed(blocks, first: int) -> tuple[list[Note], int] | None:
+    """Notes of a copy that lost the list's numbers but kept each item's back link as its own line ('Return to
+    text' under every BMC reference): the paragraphs up to each such line are one note (the copy splits a reference
+    at its title). None when the list's first blocks hold fewer than two such lines."""
+    if sum(1 for b in blocks[first:first + BACK_LOOK] if BACK_LINE.match(b.plain)) < BACK_LINES:
+        return None
+    notes: list[Note] = []
+    parts: list = []
+    index = first
+    while index < len(blocks) and blocks[index].kind != "heading" and not rec.is_stop_line(blocks[index].plain):
+        block = blocks[index]
+        if BACK_LINE.match(block.plain) or (parts and BAR_END.search(parts[-1].plain)):
+            if parts:  # (an item closed by its link bar: a reference the text never cites has no back link)
+                text = " ".join(clean_note_text(b.text) for b in parts)
+                notes.append(Note(len(notes) + 1, str(len(notes) + 1), text, parts[0].line))
+            parts = []
+            if BACK_LINE.match(block.plain):
+                index += 1
+            continue
+        if len(parts) >= BACK_PARTS or not any(BACK_LINE.match(b.plain) for b in blocks[index + 1:index + BACK_LOOK]):
+            break  # nothing closes this paragraph (or a note would run on too long): the list has ended
+        parts.append(block)
+        index += 1
+    return (notes, index) if notes else None
+

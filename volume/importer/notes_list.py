@@ -12,7 +12,7 @@ from volume.importer import citations
 from volume.importer import recognise as rec
 from volume.importer.citations import TOKEN
 from volume.importer.notes import (BARE_LABEL, GLUED_LABEL, LONE_NUMBER, SUB_LABEL, Note, clean_note_text,
-                                         note_label, referenced, sub_label)
+                                         note_label, read_back_closed, referenced, sub_label)
 
 CONTINUATION_REACH = 8  # blocks between two numbered notes that belong to the first
 TAIL_CONTINUATION = 2  # unnumbered blocks after the last note taken as its further paragraphs
@@ -131,6 +131,9 @@ def read_unnumbered(blocks, first: int, expected: int, goes_on: bool = False) ->
     early. The link bar a journal sets under each reference ('PubMed' / 'Google Scholar') is no note: it stays with
     the note above it, for strip_link_bars to take off. `goes_on`: the text's markers are real ones ('[12]'), so a
     reference list reads on past the highest of them (see _reference_goes_on)."""
+    closed = read_back_closed(blocks, first)
+    if closed:
+        return closed
     notes: list[Note] = []
     index, arrows = first, 0  # items so far that ended with their back-link ('…html.↩︎'): each is a note
     closing = all(END_ARROW.search(b.text) for b in blocks[first:first + 2]) and len(blocks) > first + 1

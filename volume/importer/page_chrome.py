@@ -132,7 +132,24 @@ def chrome_kind(element: etree._Element) -> str | None:
         return "tools"
     if element.get("role") in CHROME_ROLES:
         return CHROME_ROLES[element.get("role")]
+    if tag in ("div", "section", "li") and download_box(element):
+        return "download box"
     return None
+
+
+FILE_SIZE = re.compile(r"\b\d[\d.,]*\s?(?:[KMG]i?B|kB)\b")  # 'Size: 226KB', '(PDF, 1.2 MB)'
+DOWNLOAD_BOX_CHARS = 700  # a supplement's box: its title, a line of caption, format and size, the link
+
+
+def download_box(element: etree._Element) -> bool:
+    """A journal's supplementary-file box ('Additional file 2: Figure S2. … Format: PDF Size: 826KB Download file'):
+    a short block whose link downloads a file and whose text gives that file's size. The file is not in the book,
+    and a reference cited only in its caption is one the text never cites."""
+    links = [a for a in element.iter("a") if re.match(r"\s*download\b", a.text_content() or "", re.IGNORECASE)]
+    if not links or any(e.tag in HEADINGS or e.tag == "figure" for e in element.iter()):
+        return False
+    text = rec.squash(element.text_content())
+    return len(text) <= DOWNLOAD_BOX_CHARS and bool(FILE_SIZE.search(text))
 
 
 SKIP_LINK = re.compile(r"\s*(?:jump|skip|go)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|navigation|article)\b",

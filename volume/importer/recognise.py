@@ -224,7 +224,8 @@ def is_heading_like(line: str) -> bool:
     ends = re.sub(r"(?<=[.!?…])\d{1,3}(?:[,–-]\d{1,3})*$", "", line)  # '… each year.2': a sentence and its marker
     if not 1 <= len(words) <= longest or len(line) > widest or (ends.endswith(SENTENCE_END) and not abbreviation):
         return False
-    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line):
+    if re.search(r"\x00|\[\d+\]|\[[ivxl]+\]$", line) or is_credit(line) or parse_date(line) or \
+            journal_furniture(line):
         return False
     first = line.lstrip("„“”\"«»‘’'(")
     if first != line and re.sub(r"[\d\s]*$", "", line).rstrip("“”\"»«’‘'").endswith(SENTENCE_END):
@@ -232,6 +233,19 @@ def is_heading_like(line: str) -> bool:
     if len(re.findall(r"[^\W\d_]", line)) < 2 or re.match(r"^\d{1,2}[.)]\s+[a-zа-яё]", first):  # ('K.I.T.T.' is one)
         return False  # a table's figure ('184.7', '32.4%') or a list item ('7. aligned real property …')
     return bool(first) and (first[0].isupper() or first[0].isdigit() or bool(numbered))
+
+
+# A journal article's furniture under its title, each a label and its value: 'Editor: Qi Wang, …', 'Academic
+# Editor: …', 'Received: …; Accepted: …', 'Published: …', 'Citation: Shi G, … (2014) …', 'DOI: 10.1371/…'
+JOURNAL_LABEL = re.compile(r"^(?:\*\*)?(?:academic\s+|handling\s+)?(?:editor|edited\s+by|reviewed\s+by|received|revised|"
+                           r"accepted|published(?:\s+online)?|citation|doi|copyright)(?:\*\*)?\s*:\s*\S", re.IGNORECASE)
+JOURNAL_LABEL_WORDS = 80  # such a line runs this long at most (a citation with its authors)
+
+
+def journal_furniture(line: str) -> bool:
+    """A journal's label-and-value line under an article's title (its editor, dates, citation, DOI): neither a
+    heading nor the article's text."""
+    return bool(JOURNAL_LABEL.match(line.strip())) and len(line.split()) <= JOURNAL_LABEL_WORDS
 
 
 # A section's number before its title: '1.', '2.3', 'III.', 'a.', '(b)', followed by a capitalised word

@@ -11,6 +11,10 @@ from volume.importer.citations import TOKEN
 from volume.importer.notes import Note
 
 
+FILE_LINE = re.compile(r"^(?:\*\*)?Format:\s*\S{2,6}\s+Size:\s*\d[\d.,]*\s?(?:[KMG]i?B|kB)\b", re.IGNORECASE)
+SUPPLEMENT_TITLE = re.compile(r"^(?:\*\*)?(?:Additional|Supplementary|Supporting)\s+(?:file|material|data|information|"
+                              r"table|figure|dataset)\s+S?\d+\b", re.IGNORECASE)  # 'Additional file 2: Figure S2.'
+VIEWER_LINE = re.compile(r"^This file can be viewed with\b", re.IGNORECASE)
 TEASER_WORDS = 15  # a line after an early stop line this short is a link to another article
 CLOSING_SHARE = 0.25  # a closing line ends the article when less than this much text follows it
 
@@ -69,6 +73,15 @@ def drop_chrome(article: Article, blocks: list[Block], tail: bool = False,
                     and blocks[index].kind != "heading" and not _ends_teasers(blocks[index]):
                 drop_block(article, blocks[index], f"after '{text}'")
                 index += 1
+            continue
+        if FILE_LINE.match(text):  # a supplementary file's box as a copy keeps it: its title, the format and size line
+            if kept and SUPPLEMENT_TITLE.match(kept[-1].plain):  # and the viewer's name; the file is not in the book
+                drop_block(article, kept.pop(), "a supplementary file's box")
+            drop_block(article, block, "a supplementary file's box")
+            if index + 1 < len(blocks) and VIEWER_LINE.match(blocks[index + 1].plain):
+                drop_block(article, blocks[index + 1], "a supplementary file's box")
+                index += 1
+            index += 1
             continue
         if getattr(block, "lone_marker", False):  # a marker link set in a paragraph of its own (a margin's note
             kept.append(block)  # call): the text's marker, no chrome

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from volume.importer import furniture, page_notes
+from volume.importer import citations, furniture, page_notes
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import AFFILIATION_IN, AUTHOR_NOISE, _byline_and_date
 
 LONG_WORDS = 25  # a paragraph this long that ends a sentence is the article's text, not the page's
 TITLE_REACH = 8  # lines between the title and the byline or date
+AUTHOR_BLOCK_REACH = 40  # lines of a journal's list of authors (names, affiliations, e-mail) the title may stand over
 STANDFIRST_REACH = 3  # lines after a standfirst in which its byline or date may follow
 
 
@@ -136,6 +137,13 @@ def _author_noise(block: Block) -> bool:
     return bool(AUTHOR_NOISE.match(block.plain.strip()) or AFFILIATION_IN.search(block.plain))
 
 
+def _affiliation_line(text: str) -> bool:
+    """An author's affiliation under a journal article's title, numbered or labelled: '3 Department of Crop and
+    Soil Sciences, Washington State University, …', 'Affiliations: State Key Laboratory …'."""
+    return bool(re.match(r"^(?:\d{1,2}|[a-h]|\*|†)\s*(?=[A-ZÀ-Þ])", text) and citations.AFFILIATION_WORDS.search(text)
+                and not text.rstrip().endswith(".")) or bool(AFFILIATION_IN.match(text.strip()))
+
+
 def take_title(article: Article) -> None:
     """The title: the heading-like line just above the byline or date (a standfirst between them becomes the
     abstract; on some pages the title follows the date), else the heading-like line above the text that shares
@@ -161,8 +169,14 @@ def take_title(article: Article) -> None:
         title_at, abstract, names = _title_between(blocks, metas)
     if metas and title_at is None:
         named = any(rec.parse_byline(blocks[i].plain) or rec.name_list(blocks[i].plain) for i in metas)
-        for index in range(metas[0] - 1, max(-1, metas[0] - 1 - TITLE_REACH), -1):
+        index, reach = metas[0], TITLE_REACH
+        while index > 0 and reach > 0 and metas[0] - index < AUTHOR_BLOCK_REACH:
+            index -= 1
             text = blocks[index].plain
+            if _author_noise(blocks[index]) or _affiliation_line(text) or (_is_metadata(text) and rec.name_list(text)):
+                continue  # a journal's list of authors with their affiliations ('Suryendu Dutta,' / 'Affiliation:
+                # …' / 'X'; '3 Department of Crop and Soil Sciences, …') runs on above: no title, and no reach spent
+            reach -= 1
             if _is_furniture(text):
                 continue
             if (_name_line(text) or rec.organisation_line(text)) and not (named and not abstract and not names):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check the labels of this held-out set (eval6) without importing anything.
 
-    python3 tests/cases/import/dev-eval6/check_labels.py [case ...]   (default: every case folder next to this script)
+    python3 tests/cases/import/dev-eval6/check_labels.py [case ...]   (default: every case in fit/ and check/;
+    a case is named by its folder, "mdpi-fusarium-wheat" or "fit/mdpi-fusarium-wheat")
 
 For each case: the five files are there (source.html, copied.txt, made.docx, expected.json, SOURCE.md); expected.json
 reads the way bench/import_eval.py reads it (its keys, of the types its scorer takes, the date YYYY-MM-DD or "");
@@ -99,7 +100,8 @@ def check(case: Path) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    cases = [HERE / name for name in argv] if argv else sorted(p for p in HERE.iterdir() if p.is_dir())
+    every = sorted(p.parent for p in HERE.glob("*/*/expected.json"))  # fit/<case> and check/<case>
+    cases = [c for c in every if c.name in argv or f"{c.parent.name}/{c.name}" in argv] if argv else every
     results = [check(case) for case in cases]
     print(f"{sum(results)}/{len(results)} cases pass")
     return 0 if all(results) else 1
