@@ -133,7 +133,11 @@ def test_a_translators_statement_in_the_title_is_doubted():
     work = {"author": [{"family": "Castells", "given": "Manuel"}], "type": "book",
             "title": "La société en réseau, traduit de l'anglais par Philippe Delamare"}
     assert "a translator's statement read into the title" in title_doubts(work, text)
-    assert not parse_note(text).works  # not printed with that title: kept as the note's own words
+    # never printed with that title: r15k's repair takes the statement off the title's end, so the work is read
+    # with its own title (before that repair the doubt kept the note as written)
+    works = parse_note(text).works
+    assert all("traduit" not in str(value) for work in works for key, value in work.items() if key != "note-text")
+    assert [work["title"] for work in works] in ([], ["La société en réseau"])
 
 
 def test_a_body_and_a_title_joined_by_a_comma_are_doubted_in_a_labellers_reading():
