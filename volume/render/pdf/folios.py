@@ -290,35 +290,34 @@ def _drawing(style: BoxStyle, side: int, glyphs, advances, font: _FolioFont) -> 
 
 def stamp_folios(book, folios: list[tuple[str, str | None]], style: FolioStyle) -> int:
     """Each page's folio drawn into the box its piece left for it (book: join.Book); returns how many were drawn."""
-    from pikepdf import Dictionary, Name
+    from pikepdf import Dictionary
 
     from volume.harfbuzz import shape
 
     out = book.pdf
-    fonts: dict[Path, _FolioFont] = {}
+    font: _FolioFont | None = None  # every box has the same font (a condition of read_calibration)
     drawings = []
     for index, (label, box) in enumerate(folios):
         if not box or box not in style.boxes:
             continue
         box_style = style.boxes[box]
-        font = fonts.get(box_style.font) or fonts.setdefault(box_style.font, _FolioFont(box_style))
+        font = font or _FolioFont(box_style)
         glyphs, advances = shape(box_style.font, label, box_style.features)
         if len(glyphs) != len(label):
             raise ValueError(f"the folio {label!r} shapes into {len(glyphs)} glyphs")
         font.add(glyphs, label)
-        drawings.append((index, font, _drawing(box_style, index % 2, glyphs, advances, font),
-                         box_style.anchors[index % 2]))
-    if len(fonts) > 1:
-        raise ValueError("folios in more than one font")  # one resource name holds the folio font
-    objects = {path: font.font_object(out) for path, font in fonts.items()}
-    for index, font, drawing, x in drawings:
+        drawings.append((index, _drawing(box_style, index % 2, glyphs, advances, font), box_style.anchors[index % 2]))
+    if font is None:
+        return 0
+    font_object = font.font_object(out)
+    for index, drawing, x in drawings:
         page = out.pages[index]
         resources = page.obj.get("/Resources")
         if resources is None:
             page.obj.Resources = resources = Dictionary()
         if "/Font" not in resources:
             resources.Font = Dictionary()
-        resources.Font[FONT_NAME] = objects[font.path]
+        resources.Font[FONT_NAME] = font_object
         book.wrap(page)
         # A folio in the page's left half is drawn before the page's text, one in the right half after it, so that
         # a reader of the stream's order (pypdf) meets it where the eye does: "4 The editors", "… Region 5".
