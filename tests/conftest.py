@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
       "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def pdf_text(pdf: Path, *options: str, page: int | None = None) -> str:
+    """The PDF's text as poppler's pdftotext gives it (by position; `options` such as "-layout" or "-bbox"), of one
+    page when `page` is given; pages are separated by form feeds."""
+    pages = ["-f", str(page), "-l", str(page)] if page is not None else []
+    return subprocess.run(["pdftotext", *pages, *options, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 def copy_case(name: str, tmp: Path) -> Path:

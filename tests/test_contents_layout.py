@@ -3,10 +3,9 @@ their first word, and every contents page found again in the EPUB (no W006 from 
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
+from tests.conftest import pdf_text
 from volume.build import build
 from volume.scaffold import create_project
 
@@ -31,8 +30,7 @@ def long_titles(tmp_path_factory):
 
 
 def _page_text(pdf, page: int) -> str:
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return pdf_text(pdf, "-layout", page=page)
 
 
 def test_no_page_list_warning(long_titles):

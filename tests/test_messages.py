@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import pdf_text
 from volume.cli import _RebuildAnnouncer, main
 from volume.diagnostics import Report, SourceLocation
 from volume.scaffold import create_project
@@ -150,8 +151,7 @@ def test_after_a_release_an_edit_and_a_plain_build_never_leave_failing_checksums
     edit(project, CHAPTER, "## Economic Relations", "An added sentence.\n\n## Economic Relations")
     assert subprocess.run([*volume, "build", "--project", str(project)], capture_output=True).returncode == 0
     assert not (dist / "SHA256SUMS").exists() and not (dist / "build-report.json").exists()
-    assert b"An added sentence" in subprocess.run(["pdftotext", str(dist / "book.pdf"), "-"],
-                                                 capture_output=True).stdout
+    assert "An added sentence" in pdf_text(dist / "book.pdf")
 
 
 def test_the_description_markdown_is_rendered_and_the_title_page_centred(scaffold, tmp_path):
@@ -167,8 +167,7 @@ def test_the_description_markdown_is_rendered_and_the_title_page_centred(scaffol
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     subprocess.run(["python3", "-m", "weasyprint", str(tmp_path / "page.html"), str(tmp_path / "page.pdf")],
                    check=True, capture_output=True)
-    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "page.pdf"), "-"],
-                           capture_output=True, text=True).stdout
+    words = pdf_text(tmp_path / "page.pdf", "-bbox", page=1)
     boxes = [(float(a), float(b), w) for a, b, w in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
                                                                 r'yMax="[\d.]+">([^<]*)<', words)]
 

@@ -69,13 +69,18 @@ def markdown_definition(lines: list[str], line: int | None) -> str:
     return "\n".join(taken)
 
 
+def straightened(text: str, keep: str = "") -> str:
+    """The text with every curly quote made straight, but for the curly quotes that `keep` holds."""
+    for curly, straight in SMART_QUOTES:
+        if curly in text and curly not in keep:
+            text = text.replace(curly, straight)
+    return text
+
+
 def as_typed(text: str, markdown: str) -> str:
     """The note's text with the curly quotes pandoc made from straight ones straightened again: a curly quote the
     note's Markdown does not hold was typed straight."""
-    for curly, straight in SMART_QUOTES:
-        if curly in text and curly not in markdown:
-            text = text.replace(curly, straight)
-    return text
+    return straightened(text, keep=markdown)
 
 
 def as_shown(value, typed: str, shown: str):
@@ -105,8 +110,7 @@ def straight_identifiers(work: dict | None) -> dict | None:
         return work
     fixed = dict(work)
     for key in curled:
-        for curly, straight in SMART_QUOTES:
-            fixed[key] = fixed[key].replace(curly, straight)
+        fixed[key] = straightened(fixed[key])
     return fixed
 
 
