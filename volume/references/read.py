@@ -14,6 +14,7 @@ from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftov
 from volume.references.din import parse_din
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
+from volume.references.mla import parse_mla
 from volume.references.title_checks import subtitle_as_site
 from volume.references.vancouver import parse_vancouver
 from volume.references.keys import first_author, normal_text, year
@@ -222,8 +223,9 @@ def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
     return work, differ
 
 
-WHOLE_READERS = (("gost", parse_gost), ("vancouver", parse_vancouver), ("din", parse_din), ("french", parse_french))
-MARKED_READERS = ("gost", "din", "french")  # the readers whose whole readings need no labeller's agreement: the
+WHOLE_READERS = (("mla", parse_mla), ("gost", parse_gost), ("vancouver", parse_vancouver), ("din", parse_din),
+                 ("french", parse_french))
+MARKED_READERS = ("gost", "din", "french", "mla")  # the readers whose whole readings need no labeller's agreement: the
 # labellers were trained on English styles and read these standards' marks ("//", "– С.", "(Hrsg.):", "NOM Prénom")
 # poorly (round 14, every fit half: 94 of their 99 readings without a doubt right, 46 of them kept for the calibration).
 # Trusted even where the labeller read another field or the second labeller other people, two check halves printed
