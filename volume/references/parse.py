@@ -12,6 +12,7 @@ from volume.references.checks import doubts
 from volume.references.chicago import parse_chicago
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
+from volume.references.mla import parse_mla
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
@@ -163,6 +164,8 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     web = _web_note(text, threshold)  # the pasted web-note forms, read whole before the house forms cut them up
     if web:
         return web
+    if parse_mla(text):  # a works-cited entry read whole in MLA's grammar: one reference, weighed by read.decide
+        return _note([_cited(text, text, None, threshold)], "")
     comment, pieces = layout(text)
     if not pieces:
         return _without_references(text, threshold)
