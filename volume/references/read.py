@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from volume.references import calibration, labeller
 from volume.references.assemble import assemble
+from volume.references.chicago_notes import parse_chicago_note
 from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftover_words, repair
 from volume.references.din import parse_din
 from volume.references.french import parse_french
@@ -224,9 +225,9 @@ def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
     return work, differ
 
 
-WHOLE_READERS = (("mla", parse_mla), ("harvard", parse_harvard), ("gost", parse_gost), ("vancouver", parse_vancouver),
-                 ("din", parse_din), ("french", parse_french))
-MARKED_READERS = ("gost", "din", "french", "mla", "harvard")
+WHOLE_READERS = (("mla", parse_mla), ("harvard", parse_harvard), ("chicago-note", parse_chicago_note), ("gost", parse_gost),
+                 ("vancouver", parse_vancouver), ("din", parse_din), ("french", parse_french))
+MARKED_READERS = ("gost", "din", "french", "mla", "harvard", "chicago-note")
 # the readers whose whole readings need no labeller's agreement: the
 # labellers were trained on English styles and read these standards' marks ("//", "– С.", "(Hrsg.):", "NOM Prénom")
 # poorly (round 14, every fit half: 94 of their 99 readings without a doubt right, 46 of them kept for the calibration).
