@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from volume.references.apa import parse_apa
 from volume.references.checks import doubts
+from volume.references.chicago_notes import parse_chicago_note
 from volume.references.chicago import parse_chicago
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
@@ -165,7 +166,8 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     web = _web_note(text, threshold)  # the pasted web-note forms, read whole before the house forms cut them up
     if web:
         return web
-    if parse_mla(text):  # a works-cited entry read whole in MLA's grammar: one reference, weighed by read.decide
+    if parse_mla(text) or parse_chicago_note(text):  # an entry or note read whole in MLA's or Chicago's grammar: one
+        # reference, weighed by read.decide
         return _note([_cited(text, text, None, threshold)], "")
     comment, pieces = layout(text)
     if all(piece.style != "apa" for piece in pieces) and parse_harvard(text):  # read whole in Harvard's grammar (APA's
