@@ -38,6 +38,8 @@ URL_RE = re.compile(r"^(?:https?://\S+|www\.\S+|(?:[\w-]+\.)+[a-z]{2,}/\S*)$")
 DOI_RE = re.compile(r"^(?:doi:\s*)?(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 IMPRINT_RE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’-]*(?:(?:,?\s|-)[^\W\d_][^\W\d_'’.-]*){0,3})\s?:\s"
                         r"(?P<publisher>[^:\d]{2,80})$")  # "New York: Basic Books", "Cambridge, MA : MIT Press"
+KINDS = frozenset({"preprint", "manuscript", "unpublished", "thesis", "dissertation", "report", "working paper",
+                   "lecture", "pamphlet", "typescript", "forthcoming", "in press"})
 PLACED = ("container-title", "publisher", "issued", "volume", "issue", "page", "URL", "DOI")
 DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|ca|au)$", re.IGNORECASE)  # "Brookings.edu"
 ELEMENT_SPLIT_RE = re.compile(r",\s+")
@@ -121,7 +123,7 @@ def _title(text: str) -> tuple[str, str, str] | None:
                                               else "")
             return title, kind, (text + " ")[found.end():].strip()
     found = PLAIN_RE.match(text)
-    if found:
+    if found and not re.match(r"[^\W\d_][\w'’-]+,\s[^\W\d_]\.|.*\s:\s", found["title"]):  # names, no title
         return found["title"].strip(), "plain", text[found.end():].strip()
     return None
 
@@ -185,6 +187,8 @@ def _place(work: dict, element: str, kind: str, first_group: bool) -> bool:
     elif "publisher" not in work and (kind != "quoted" or "container-title" in work):
         if imprint:
             work["publisher-place"], work["publisher"] = imprint["place"].strip(), imprint["publisher"].strip()
+        elif element.endswith(".") or element.lower() in KINDS:
+            return False  # "Atm. Environ.": an abbreviated journal; "Preprint": what the work is, not who published it
         else:
             work["publisher"] = element
     else:
