@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from volume.references.dates import date_field
-from volume.references.mla import DOMAIN_RE, INITIAL, WORD, _date
-from volume.references.names import ORG_WORDS, is_organisation
+from volume.references.mla import DOMAIN_RE, INITIAL, WORD, _date, is_body
+from volume.references.names import is_organisation
 from volume.references.urls import doi_from_url
 
 INITIALS = rf"(?:{INITIAL}|[A-Z]{{1,3}}(?=[\s,(]))"  # "J.A.", "L. W.", "K" (Baker, K (2017))
@@ -48,8 +48,7 @@ def _people(text: str) -> list[dict] | None:
         at = join.end()
     if people and at == len(text.rstrip(".")) or people and text[at:].strip() in ("", "."):
         return people
-    words = text.split()
-    if not people and not re.search(r"[\[\]()]", text) and is_organisation(text) and (any(w.lower() in ORG_WORDS for w in words) or len(words) == 1):
+    if not people and (is_body(text) or " " not in text and is_organisation(text) and "[" not in text):  # "Ofsted (2021)"
         return [{"literal": text}]
     return None
 

@@ -71,11 +71,17 @@ def _authors(text: str) -> tuple[list[dict], str] | None:
         if found:
             return found
     body = re.match(r"(?P<name>[^.,;:“”\"*()]{2,90}?)\.\s+(?=[“\"*])", text)
-    words = body["name"].split() if body else []
-    if body and is_organisation(body["name"]) and (any(w.lower() in ORG_WORDS for w in words)
-                                                   or len(words) == 1 and words[0].isupper()):
+    if body and is_body(body["name"]):
         return [{"literal": body["name"]}], text[body.end():]
     return None
+
+
+def is_body(name: str) -> bool:
+    """Whether an author's name is a body's: capitalised words with one that names an organisation ("National
+    Institute of …"), or one word in capitals ("UMHS"); "Neerja Doshi" is a person's."""
+    words = name.split()
+    return (not re.search(r"[\[\]()]", name) and is_organisation(name)
+            and (any(w.lower() in ORG_WORDS for w in words) or len(words) == 1 and words[0].isupper()))
 
 
 def _closed(text: str, words: int) -> tuple[list[dict], str] | None:
@@ -101,14 +107,6 @@ def _closed(text: str, words: int) -> tuple[list[dict], str] | None:
         if rest.startswith(". ") and re.search(r"(?:^|[\s.-])[^\W\d_]$", people[-1]["given"]):
             people[-1]["given"] += "."  # "Bretschneider, E. Title": the initial's stop closes the names too
         return people, rest.lstrip(". ")
-    return None
-
-
-    body = re.match(r"(?P<name>[^.,;:“”\"*()]{2,90}?)\.\s+(?=[“\"*])", text)
-    words = body["name"].split() if body else []
-    if body and is_organisation(body["name"]) and (any(w.lower() in ORG_WORDS for w in words)
-                                                   or len(words) == 1 and words[0].isupper()):
-        return [{"literal": body["name"]}], text[body.end():]
     return None
 
 
