@@ -1,7 +1,8 @@
 """Read one Chicago note whole (Chicago Manual of Style, notes and bibliography): a book "Given Family, *Title*, ed.
 Given Family (Place: Publisher, Year), 12.", an article "Given Family, “Title,” *Journal* 33, no. 5 (May 1980):
-31–47." or a short note "Family, *Short Title*, 12."; None unless every part of the note has its place in that
-grammar (a remark around the reference, a report number, a chapter as the locator: the other readers' business)."""
+31–47."; None unless every part of the note has its place in that grammar (a remark around the reference, a report
+number, a chapter as the locator: the other readers' business), and None for a short note ("Family, *Short Title*,
+12."), which is no work by itself."""
 
 from __future__ import annotations
 
@@ -49,13 +50,11 @@ def _issued(text: str) -> dict | None:
     return date_field(parts) if parts else None
 
 
-def parse_chicago_note(text: str) -> dict | None:
+def _read(text: str) -> dict | None:
     """A CSL-JSON item (with the cited locator) from one Chicago note read whole, or None."""
     text = NUMBER_RE.sub("", " ".join(text.split()))
-    short = SHORT_RE.fullmatch(text)
-    if short and not re.fullmatch(r"(?:1[5-9]|20)\d\d", short["locator"]):  # "…, 2005.": a year, no page
-        title = short["italic"] or short["quoted"] or short["plain"]
-        return {"author": [{"family": short["family"]}], "title": title.strip(), "locator": short["locator"]}
+    if SHORT_RE.fullmatch(text):  # a short note points at the full note before it: printed alone as a work, it would
+        return None  # read "Xiao, *Selected Military Writings*, n.d., 363.", so it stays as written
     people = PEOPLE_RE.match(text)
     if not people or text[people.end():people.end() + 2] != ", ":
         return None
@@ -93,3 +92,9 @@ def parse_chicago_note(text: str) -> dict | None:
             work["issue"] = article["issue"]
         return work
     return None
+
+
+def parse_chicago_note(text: str) -> dict | None:
+    """A CSL-JSON item from one Chicago note read whole, with the text it was read from, or None."""
+    work = _read(text)
+    return {**work, "note-text": NUMBER_RE.sub("", " ".join(text.split()))} if work else None

@@ -77,8 +77,8 @@ def _tail(work: dict, rest: str) -> str | None:
     return rest.strip()
 
 
-def parse_harvard(text: str) -> dict | None:
-    """A CSL-JSON item from one Harvard reference read whole, or None."""
+def _read(text: str) -> dict | None:
+    """The fields of one Harvard reference read whole, or None."""
     text = " ".join(text.split())
     dated = YEAR_RE.search(text)
     if not dated or dated.start() == 0:
@@ -138,3 +138,9 @@ def parse_harvard(text: str) -> dict | None:
         work["type"] = "webpage"
         return work
     return None
+
+
+def parse_harvard(text: str) -> dict | None:
+    """A CSL-JSON item from one Harvard reference read whole, with the text it was read from, or None."""
+    work = _read(text)
+    return {**work, "note-text": " ".join(text.split())} if work else None

@@ -194,8 +194,8 @@ def _place(work: dict, element: str, kind: str, first_group: bool) -> bool:
     return True
 
 
-def parse_mla(text: str) -> dict | None:
-    """A CSL-JSON item from one MLA works-cited entry read whole, or None."""
+def _read(text: str) -> dict | None:
+    """The fields of one MLA works-cited entry read whole, or None."""
     text = " ".join(text.split())
     head = _authors(text)
     if head is None:
@@ -240,3 +240,9 @@ def parse_mla(text: str) -> dict | None:
             return None
         work["type"] = "book"
     return work
+
+
+def parse_mla(text: str) -> dict | None:
+    """A CSL-JSON item from one MLA works-cited entry read whole, with the text it was read from, or None."""
+    work = _read(text)
+    return {**work, "note-text": " ".join(text.split())} if work else None
