@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 
 from volume.references.apa import parse_apa
 from volume.references.checks import doubts
+from volume.references.chicago_notes import parse_chicago_note
 from volume.references.chicago import parse_chicago
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
+from volume.references.harvard import parse_harvard
+from volume.references.mla import parse_mla
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
 from volume.references.text import is_prose
@@ -163,7 +166,12 @@ def _parse(text: str, threshold: float) -> ParsedNote:
     web = _web_note(text, threshold)  # the pasted web-note forms, read whole before the house forms cut them up
     if web:
         return web
+    if parse_mla(text) or parse_chicago_note(text):  # an entry or note read whole in MLA's or Chicago's grammar: one
+        # reference, weighed by read.decide
+        return _note([_cited(text, text, None, threshold)], "")
     comment, pieces = layout(text)
+    if all(piece.style != "apa" for piece in pieces) and parse_harvard(text):  # read whole in Harvard's grammar (APA's
+        return _note([_cited(text, text, None, threshold)], "")  # own form is left to the house rules)
     if not pieces:
         return _without_references(text, threshold)
     if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):
