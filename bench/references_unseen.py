@@ -2,7 +2,7 @@
 written for.
 
     python3 bench/references_unseen.py [--commit C] [--cache FILE] [--novelty] [--floors F ...]
-                                       [--novel G F] [--mangled-weight W] [--gate G]
+                                       [--novel G F] [--mangled-weight W] [--gate G] [--late SET ...]
 
 bench/references_cv.py leaves a source out of the calibration but not out of the rules and checks, which were
 written while looking at every tuning source: on the fit halves its mangled share stays near 1% while held-out sets
@@ -14,7 +14,9 @@ late fit halves: tune-r13/fit, tune-r13-lang/fit, tune-eval4's fit half; never a
 copied beside them, and that tree's readers read every record at threshold 0 with the calibration off (its
 tools/fit_calibration.read_note). Then, here, the calibration is fitted as tools/fit_calibration.py fits it on the
 fitting sets' readings, and the late fit halves are decided by read.decide's rule (bench/references_cv.confidence)
-and scored by this tree's bench/references.py definitions. Since the labellers are this round's models only where the
+and scored by this tree's bench/references.py definitions. `--commit 913efcd^ --late tune-r12/fit tune-r12-lang/fit
+tune-r13/fit tune-r13-lang/fit tune-eval4:fit` takes the readers from before round 12's sets came in (eval4 then held
+out), scoring 487 works. Since the labellers are this round's models only where the
 old tree's are the same files, the estimate is of the whole parser as it was, not of today's readers: it measures how
 far the in-sample figures are from unseen ones, and which confidence rules close the gap.
 
@@ -88,8 +90,11 @@ def old_readings(commit: str, cache: Path | None) -> list[dict]:
     return found
 
 
+LATE = list(cv.LATE)  # the sets scored (--late): those that came in after COMMIT
+
+
 def late_sets() -> set[str]:
-    return {name.partition(":")[0] for name in cv.LATE}
+    return {name.partition(":")[0] for name in LATE}
 
 
 def with_novelty(found: list[dict]) -> list[dict]:
@@ -126,10 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floors", type=float, nargs="+", default=[HOUSE_FLOOR], help="HOUSE_FLOOR values")
     parser.add_argument("--novel", type=float, nargs=2, metavar=("G", "F"),
                         help="a house form whose shape's novelty is above G is kept under F calibrated")
+    parser.add_argument("--late", nargs="+", default=list(cv.LATE), metavar="SET",
+                        help="the sets scored, all come in after COMMIT (default: bench/references_cv.LATE)")
     parser.add_argument("--mangled-weight", type=float, default=fc.MANGLED_WEIGHT)
     parser.add_argument("--gate", type=float, help="keep a reading whose shape's novelty is above (default: the "
                         "shipped gate, volume.references.shapes.gate(); 9: none)")
     args = parser.parse_args(argv)
+    LATE[:] = args.late
     found = old_readings(args.commit, args.cache)
     found = with_novelty(found)  # what the gate and --novelty see
     if args.gate is not None:
