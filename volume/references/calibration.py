@@ -9,7 +9,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from volume.references import labeller
+from volume.references import labeller, shapes
 from volume.references.boundary_checks import CERTAIN
 from volume.references.keys import year
 
@@ -60,7 +60,7 @@ def signals(text: str, work: dict, method: str, *, heuristic: float, confidence:
         "part": float(work.get("type") in PART_TYPES),
         "house_apa": float(form == "apa"), "house_chicago": float(form.startswith("chicago")),
         "house_confirmed_share": confirmed, "house_confirmed": float(confirmed == 1.0),
-        "whole_marked": float(bool(reader)),
+        "whole_marked": float(bool(reader)), "shape_novelty": shapes.novelty(text),
     })
     for doubt in doubts:  # which check doubts the reading: some are often wrong about it, some seldom
         found[f"doubt={doubt}"] = 1.0

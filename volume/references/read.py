@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from volume.references import calibration, labeller
+from volume.references import calibration, labeller, shapes
 from volume.references.assemble import assemble
 from volume.references.chicago_notes import parse_chicago_note
 from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftover_words, repair
@@ -174,6 +174,7 @@ def drop_unsure_extras(reading):
     return reading
 
 
+UNFAMILIAR = "a form unlike every reference the parser was checked on"  # shapes.gate(): kept, whatever the readers say
 DOUBTFUL = 0.2  # the confidence of a reading that fails a plausibility check (volume.references.checks)
 # Calibrated on the tuning sets (`python3 bench/references.py <set> --tune`, and by method with --by-method): the
 # house rules were written for the house forms; on strings they were not written for (tune-fresh) a reading of
@@ -337,11 +338,14 @@ def decide(text: str, rules_work: dict | None, threshold: float = KEEP_BELOW, ho
         confidence = max(confidence, calibrated or 0.0, WHOLE_READER)
     # the house form read whole keeps the rules' confidence unless the calibrated one is very low: the forms they were
     # written for (the default volume's notes) are read as they always were
+    unfamiliar = signals["shape_novelty"] > shapes.gate()
+    if unfamiliar:  # a form no tuning string comes near: no rule or check was ever tried on it
+        confidence = min(confidence, DOUBTFUL)
     if confidence >= threshold:
         return Verdict(work, confidence, method, locator=locator, signals=signals)
     reason = doubt[0] if doubt else (f"the rules and the labeller read the {differ[0]} differently" if differ
-                                     else _why(reading, confidence))
-    if method == "rules" and not doubt:
+                                     else UNFAMILIAR if unfamiliar else _why(reading, confidence))
+    if method == "rules" and not doubt and not unfamiliar:
         reason = "the labeller does not confirm the author, year or title"
     return Verdict(None, confidence, method, reason, locator, signals)
 
