@@ -177,7 +177,8 @@ def render_note_citations_batch(chapters: list[tuple[list[tuple[str, str | None]
     allocation area and the style's parsing per chapter (about 0.15 s of CPU each)."""
     import tempfile
 
-    if len(chapters) < 2:
+    if len(chapters) < 2 or b"independent-parent" in style.read_bytes():  # a dependent style's parent is looked up by
+        # citeproc itself: that stays in runs of their own, whose --sandbox keeps it from the network
         return [render_note_citations(citations, items, style, lang) for citations, items in chapters]
     with tempfile.TemporaryDirectory(prefix="volume-citeproc-") as folder, \
             collecting("pypandoc", this_thread_only=True) as collector:
@@ -189,7 +190,7 @@ def render_note_citations_batch(chapters: list[tuple[list[tuple[str, str | None]
                          "csl": str(style)})
         listing = Path(folder) / "jobs.json"
         listing.write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
-        output = pypandoc.convert_text("", "html5", format="markdown", sandbox=False, verify_format=False,
+        output = pypandoc.convert_text("", "html5", format="markdown", sandbox=True, verify_format=False,
                                        extra_args=[f"--lua-filter={BATCH_FILTER}", f"--metadata=volume-jobs:{listing}",
                                                    "--wrap=none", *CITEPROC_RUNTIME])
     for _name, message in collector.records:
