@@ -1,7 +1,7 @@
 """How often a random one-sentence edit lays the bibliography or the index out again, and why.
 
     python bench/back_matter_edits.py [--edits 20] [--add-pages 0] [--seed 7 [11 ...]] [--project .] [--show]
-                                      [--dump FILE]
+                                      [--dump FILE] [--chapter STEM [STEM ...]]
 
 Copies the project's chapters and styles to a temporary folder, builds once, then makes `--edits` random one-sentence
 edits (bench/run.py's, seeded; each in a chapter drawn at random) and builds after each, in one process with warm
@@ -131,6 +131,8 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=Path("."))
     parser.add_argument("--add-pages", type=int, default=0, help="after the edits, this many edits that each add "
                         "two pages and more to a chapter drawn at random (bench/run.py's add_a_page)")
+    parser.add_argument("--chapter", nargs="+", default=[], help="edit only these chapters (file stems, e.g. preface: "
+                        "its cited pages and locators are roman numbers)")
     parser.add_argument("--show", action="store_true", help="print each changed index entry's numbers before and after")
     parser.add_argument("--dump", type=Path, help="write each build's index locators, occurrences and cited pages as "
                         "JSON lines, one file per seed (DUMP-SEED.jsonl; bench/slot_rules.py replays them)")
@@ -162,7 +164,8 @@ def _edits(args, rng: random.Random, relaid: Counter, counted: Counter, reasons:
         shutil.copytree(args.project / "chapters", work / "chapters")
         shutil.copytree(args.project / "styles", work / "styles")
         chapters = sorted(p for p in (work / "chapters").glob("*.md")
-                          if body_paragraphs(p.read_text(encoding="utf-8").split("\n")))
+                          if body_paragraphs(p.read_text(encoding="utf-8").split("\n"))
+                          and (not args.chapter or p.stem in args.chapter))
         builds = WarmBuilds(work)
         try:
             result = builds.build()

@@ -107,7 +107,7 @@ def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
     """With blanks (the PDF's back matter), "2, 4" becoming "3–4" when an occurrence moves to the next page gives the
     same HTML (what the index's cached layout is keyed by): only the digits and separators to stamp differ, and each
     printed number links to its own page's first occurrence."""
-    from volume.render.page_numbers import LIST, RANGE, PageNumbers
+    from volume.render.page_numbers import LIST, RANGE, UNUSED, PageNumbers
 
     volume, _ = indexed_volume(tmp_path, TERMS, "<p>Kazakhstan Kazakhstan Astana.</p>")
     labels = tuple(str(i - 2) for i in range(12))
@@ -122,9 +122,18 @@ def test_a_list_turning_into_a_range_keeps_the_blank_layout(tmp_path):
     assert list(range_numbers.slots.values())[1:] == ["c1-ix1", "c1-ix2"]
     assert '>00</a>' in after  # the separator blank ends the first number's link; with two occurrences (INDEX_FEW or
     # fewer: a cell each) no line breaks inside the numbers, since the second cell may stand empty
-    # a roman number keeps its separator as text (it is no blank): "iv, 2" stays as written
-    placed = apply_page_facts(volume, PageFacts(("iii", "iv") + labels[2:], {"c1-ix1": 1, "c1-ix2": 4}))
-    assert "iv</a>, <a" in index_section(placed, numbers=PageNumbers("ix"))
+    # a roman number is ROMAN_CELLS blanks whatever its letters, its separator text: "iv, 2" and "v, 2" lay out the
+    # same, the letters stamped into the blanks and the rest dropped
+    romans = []
+    for roman in ("iv", "v"):
+        placed = apply_page_facts(volume, PageFacts(("iii", roman) + labels[2:], {"c1-ix1": 1, "c1-ix2": 4}))
+        numbers = PageNumbers("ix")
+        romans.append((index_section(placed, numbers=numbers), numbers.digits[0]))
+    assert romans[0][0] == romans[1][0] and ">0000</a>, <a" in romans[0][0]
+    assert [digits for _html, digits in romans] == ["iv" + UNUSED * 2, "v" + UNUSED * 3]
+    # a roman number longer than its blanks is laid out as text
+    placed = apply_page_facts(volume, PageFacts(("xviii",) + labels[1:], {"c1-ix1": 0, "c1-ix2": 4}))
+    assert ">xviii</a>, <a" in index_section(placed, numbers=PageNumbers("ix"))
 
 
 def test_a_number_becoming_a_range_with_the_next_page_keeps_the_blank_layout(tmp_path):

@@ -56,7 +56,7 @@ def _blank_locators(entry: IndexEntry, numbers: PageNumbers, chapters: dict[str,
             printed.append(last)
     roman = [label for label in printed if not (label.isascii() and label.isdigit())]
     arabic = printed[len(roman):]
-    out = [f'<a class="pn" href="{numbers.href(anchors[label])}">{label}</a>' for label in roman]
+    out = [f'<a class="pn" href="{numbers.href(anchors[label])}">{numbers.text(label)}</a>' for label in roman]
     if arabic:
         out.append(numbers.cells([(label, anchors[label]) for label in arabic], separators[len(roman):],
                                  len(entry.occurrences), fewest_numbers(entry, chapters or {}), INDEX_FEW))

@@ -35,6 +35,13 @@ for every entry (never laid out again) keeps an entry of 42 occurrences and 7 nu
 lines break: lines of empty cells, 23 holes in the columns and a sixth index page. The README's Performance
 section has the table. The bibliography's cited pages in a chapter are cells too, one per
 citation there (at most FEW; "p." and "pp." still change with their count).
+
+A roman page number (the front matter's: "ix" cited in the preface) is laid out as ROMAN_CELLS blanks whatever its
+letters (round 15): each blank is stamped with one of its letters or UNUSED, and what the letters leave of the blanks'
+width is closed up as an unused blank's is (pdf/stamp_numbers.py), so "ix" becoming "x" stamps instead of laying the
+bibliography or the index out again. Roman letters are not tabular: in Noto Serif "i" is 0.32 em and "x" 0.58 against
+a digit's 0.56, so four blanks hold every label up to "xvii" with room to spare; a longer label ("xviii") is laid out
+as text, as all were before.
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ BLANK_CSS = "a.pn { font-variant-numeric: lining-nums tabular-nums slashed-zero 
 BREAK = "\u200b"  # a line may break after a separator blank, as after ", " or an en dash
 LIST, RANGE = ",", "\u2013"  # how a separator blank is stamped: ", " between pages, an en dash inside a range
 UNUSED = "_"  # a blank no number fills: dropped when stamped, its line closed up
+ROMAN = "ivxlcdm"  # a roman page number's letters: each stamped into a blank, the width it leaves closed up
+ROMAN_CELLS = 4  # blanks a roman page number is laid out as ("viii", "xvii" the widest that fit: 4 letters)
 CELLS = 3  # a longer index entry's cells for arabic numbers come in groups of this many (bench/slot_rules.py)
 FEW = 4  # a cited work with at most this many citations in a chapter has a cell for each
 INDEX_FEW = 8  # an index entry with at most this many occurrences has a cell for each (round 9 to 13: FEW)
@@ -66,11 +75,15 @@ class PageNumbers:
         return "#" + slot
 
     def text(self, label: str) -> str:
-        """A page label as the layout sees it: blanks for an arabic number, a roman one as it is."""
-        if not label.isascii() or not label.isdigit():
-            return label
-        self.digits.append(label)
-        return BLANK * len(label)
+        """A page label as the layout sees it: blanks for an arabic number; ROMAN_CELLS blanks for a roman one of at
+        most that many letters, its letters stamped into them; any other label as it is."""
+        if label.isascii() and label.isdigit():
+            self.digits.append(label)
+            return BLANK * len(label)
+        if is_roman(label) and len(label) <= ROMAN_CELLS:
+            self.digits.append(label + UNUSED * (ROMAN_CELLS - len(label)))
+            return BLANK * ROMAN_CELLS
+        return label
 
     def cells(self, printed: list[tuple[str, str]], separators: list[str], occurrences: int, always: int = 1,
               few: int = FEW) -> str:
@@ -106,3 +119,8 @@ def room(printed: int, occurrences: int, always: int = 1, few: int = FEW) -> tup
         return occurrences, max(1, always)
     count = -(-printed // CELLS) * CELLS
     return count, count - CELLS + 1
+
+
+def is_roman(label: str) -> bool:
+    """Whether a page label is a (lowercase) roman number: the front matter's folios."""
+    return bool(label) and all(c in ROMAN for c in label)

@@ -18,6 +18,8 @@ the build's figures), and its occurrences fall back to the page where the block 
 
 from __future__ import annotations
 
+import re
+
 from volume.render.pdf import weasy
 
 ATTRIBUTE = "data-ix"
@@ -26,8 +28,11 @@ BLOCKS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption
                     "aside", "figure", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "body"})
 
 
+INVISIBLE = re.compile(r"[\s\u00ad\u2010\u200b\u200c\u200d\u2060\ufeff]")  # \s: what str.isspace() says
+
+
 def visible_length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace() and ch not in IGNORED)
+    return len(text) - len(INVISIBLE.findall(text)) if text else 0
 
 
 def _is_occurrence(element) -> bool:

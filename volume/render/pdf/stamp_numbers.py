@@ -12,6 +12,9 @@ A blank between two numbers is a separator (render/page_numbers.py): stamped as 
 dash centred in it, with the TJ array's own spacing numbers making up the difference in width, so the number after
 it stays where the layout put it.
 
+A blank stamped with a roman page number's letter (render/page_numbers.py: a roman number is laid out as a fixed
+count of blanks) shows that letter's glyph, and the width it leaves of the blank is closed up as an UNUSED blank's.
+
 A blank stamped UNUSED (room an index entry's cells keep for numbers it does not print now, render/page_numbers.py)
 is dropped: the boxes after it on its line are moved over by its width, their links with them, and a link left with
 no text is taken out of the page and of the structure tree (pdf/unused_room.py).
@@ -26,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from volume.render.page_numbers import BREAK, LIST, RANGE, UNUSED
+from volume.render.page_numbers import BREAK, LIST, RANGE, ROMAN, UNUSED
 from volume.render.pdf.unused_room import FONT_LINE, Boxes, Structure, drop_marked, marked_content
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,7 @@ class _FontFacts:
     width: int = 0  # of a digit and of the blank, in the PDF's thousandths of an em
     used: set[int] = field(default_factory=set)  # digit glyphs stamped with this font
     separators: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # LIST/RANGE -> [(glyph, width)]
+    letters: dict[str, tuple[int, int]] = field(default_factory=dict)  # a roman number's letter -> (glyph, width)
     added: dict[int, tuple[str, int]] = field(default_factory=dict)  # separator glyphs stamped: (character, width)
 
 
@@ -66,19 +70,20 @@ def _facts_of(font, fonts_dir: Path) -> _FontFacts:
     if path is not None:
         found = _stampable(path, path.stat().st_mtime_ns)
         if found is not None:
-            facts.blank, facts.digits, facts.width, facts.separators = found
+            facts.blank, facts.digits, facts.width, facts.separators, facts.letters = found
     return facts
 
 
 @functools.lru_cache(maxsize=16)
-def _stampable(path: Path, _modified: int) -> tuple[int, list[int], int, dict] | None:
-    """A font file's blank, digits, digit width and separators, if it can be stamped (kept per file version)."""
+def _stampable(path: Path, _modified: int) -> tuple[int, list[int], int, dict, dict] | None:
+    """A font file's blank, digits, digit width, separators and roman letters, if it can be stamped (kept per file
+    version)."""
     from volume.harfbuzz import tabular_digits, units_per_em
 
     blank, blank_advance, digits, advances = tabular_digits(path)
     if blank in digits or len(digits) != 10 or any(a != blank_advance for a in advances):
         return None
-    return blank, digits, round(blank_advance * 1000 / units_per_em(path)), _separators(path)
+    return blank, digits, round(blank_advance * 1000 / units_per_em(path)), _separators(path), _letters(path)
 
 
 def _separators(path: Path) -> dict[str, list[tuple[int, int]]]:
@@ -91,6 +96,16 @@ def _separators(path: Path) -> dict[str, list[tuple[int, int]]]:
         if len(glyphs) == len(text) and 0 not in glyphs:
             found[separator] = [(g, round(a * 1000 / units_per_em(path))) for g, a in zip(glyphs, advances)]
     return found
+
+
+def _letters(path: Path) -> dict[str, tuple[int, int]]:
+    """The glyphs (and widths in thousandths of an em) of the roman numbers' letters the font has."""
+    from volume.harfbuzz import glyphs_of, units_per_em
+
+    glyphs, advances = glyphs_of(path, ROMAN)
+    if len(glyphs) != len(ROMAN):
+        return {}
+    return {c: (g, round(a * 1000 / units_per_em(path))) for c, g, a in zip(ROMAN, glyphs, advances) if g}
 
 
 class _Stamper:
@@ -126,6 +141,14 @@ class _Stamper:
             if character.isdigit():
                 glyph = facts.digits[int(character)]
                 facts.used.add(glyph)
+                run.append(b"%04x" % glyph)
+                continue
+            if character in ROMAN:
+                if character not in facts.letters:
+                    raise StampError(f"its font has no glyph for {character!r}", unsupported=True)
+                glyph, width = facts.letters[character]
+                facts.added[glyph] = (character, width)
+                self.dropped += facts.width - width
                 run.append(b"%04x" % glyph)
                 continue
             if run:
