@@ -71,7 +71,8 @@ class EarlyJoin:
         joining order, each the same file at the same page after the same blank. Else None (and its files closed)."""
         if self.future is None:
             return None
-        self.stopping.set()
+        # not stopped: every first piece is laid out by now, so the thread copies the rest of them without waiting
+        # (this thread would copy them otherwise), and an edit's build copies the same pieces ahead whatever the load
         future, self.future = self.future, None  # taken: discard() leaves it alone
         try:
             joiner = future.result()
