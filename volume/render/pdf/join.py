@@ -299,7 +299,7 @@ class PreOpened:
     def close(self) -> None:
         """The files opened and not taken into a book."""
         files, self.files = self.files, {}
-        for future in files.values():
+        for future in list(files.values()):  # (a failed build's early joining may still take from it)
             try:
                 future.result().close()
             except Exception:  # noqa: BLE001 (a file that did not open was opened again by the joiner)
