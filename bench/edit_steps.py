@@ -27,6 +27,7 @@ STEPS = [("volume.config", "load_manifest", ["volume.build"]), ("volume.build", 
          ("volume.checks.glyphs", "check_glyphs", []), ("volume.build", "_check_trade", []),
          ("volume.render.pdf.editions", "_lay_out", []), ("volume.render.pdf.join", "assemble",
                                                            ["volume.render.pdf.editions"]),
+         ("volume.render.pdf.font_merge", "merge_fonts", []), ("volume.render.pdf.folios", "stamp_folios", []),
          ("volume.render.pdf.editions", "_write_print_edition", []),
          ("volume.render.pdf.editions", "_print_edition_pages", [])]
 TIMES: dict[str, float] = collections.defaultdict(float)
@@ -56,10 +57,14 @@ def patch_steps() -> None:
             other = importlib.import_module(user)
             if getattr(other, attribute, None) is function:
                 setattr(other, attribute, timed)
-    from volume.render.pdf.join import Book
+    from volume.render.pdf import join
 
     for method in ("save", "close"):
-        setattr(Book, method, _timed(f"Book.{method}", getattr(Book, method)))
+        setattr(join.Book, method, _timed(f"Book.{method}", getattr(join.Book, method)))
+    # the joining's own parts (inside assemble; "join add" counts the early joining thread's copies too, in its CPU)
+    for method in ("add", "finish_structure", "finish_navigation"):
+        if hasattr(join._Joiner, method):
+            setattr(join._Joiner, method, _timed(f"  join {method}", getattr(join._Joiner, method)))
 
 
 def main() -> None:
@@ -81,8 +86,9 @@ def main() -> None:
     mark, cpu = time.perf_counter(), time.thread_time()
     result = volume.build.build(args.project)
     TIMES["build()"], CPU["build()"] = time.perf_counter() - mark, time.thread_time() - cpu
+    ahead = result.timings.get("pdf_pieces_joined_ahead")
     print(f"imports {imported:.2f} s ({imported_cpu:.2f} s CPU); laid out {', '.join(result.laid_out) or 'nothing'}; "
-          f"load {os.getloadavg()[0]:.1f}")
+          + (f"{ahead} pieces joined ahead; " if ahead is not None else "") + f"load {os.getloadavg()[0]:.1f}")
     print(f"  {'step':<22} {'wall':>8} {'CPU':>8}  (CPU: the main thread's)")
     for name, seconds in TIMES.items():
         print(f"  {name:<22} {seconds:6.2f} s {CPU[name]:6.2f} s")

@@ -83,10 +83,14 @@ def test_back_matter_html_does_not_change_with_the_page_numbers(tmp_path):
         assert not re.search(r'class="pn" href="[^"]*">[^<]*[1-9]', old.html)  # no digit but the blanks' zeros
 
 
-def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
+def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path, monkeypatch):
     """A sentence, a page's worth of text, an edit in another chapter, the page taken out again, a note changed:
     built one after another with one scheduler kept warm (as `volume build --watch` does), then the same sources
-    built cold in a fresh folder: every output is the same, byte for byte."""
+    built cold in a fresh folder: every output is the same, byte for byte. The edits' builds copy the unchanged
+    pieces into the book while the edited chapter is laid out (pdf/early_join.py); the cold build here copies none
+    ahead (the whole joining after the layout, on the main thread), and the files are still the same."""
+    from volume.render.pdf import early_join
+
     project = three_chapters(tmp_path)
     chapters = project / "chapters"
     armenia, georgia = chapters / "armenia.md", chapters / "georgia.md"
@@ -110,6 +114,7 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
             result = build(project, scheduler=scheduler)
             assert not result.up_to_date and not result.report.errors
             relaid.append(set(result.laid_out))
+            assert result.timings["pdf_pieces_joined_ahead"] >= 4  # cover, parts, the preface, a chapter
             pages.append(len(pypdf.PdfReader(project / "dist" / "china-caspian.pdf").pages))
             digits.append({p.name: p.digits for p in back_pieces(result.volume)})
     assert pages[2] > pages[1]  # the page's worth of text made the book longer
@@ -120,8 +125,51 @@ def test_edits_then_a_cold_build_give_the_same_bytes(tmp_path):
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")
     forget_rounds()  # nothing this process remembers from the builds before: a cold build
-    build(fresh)
+    monkeypatch.setattr(early_join, "EARLY_PAGES", 0)
+    assert build(fresh).timings["pdf_pieces_joined_ahead"] == 0
     assert_same_outputs(project, fresh, at_least=5)
+
+
+def test_early_joining_for_another_plan_is_given_up(tmp_path):
+    """A book joined ahead for a plan that is not the final one (a piece at another page, another file) is not
+    taken: its files are closed and the book is joined from nothing."""
+    from pathlib import Path
+
+    from volume.render.pdf.early_join import EarlyJoin
+    from volume.render.pdf.join import PreOpened, _Joined, _Joiner
+    from volume.render.pdf.layout import PieceLayout
+    from volume.render.pdf.pieces import PieceSpec
+    from volume.render.pdf.plan import plan
+
+    def layout(pages: int) -> PieceLayout:
+        return PieceLayout("piece", pages)
+
+    pieces = [(PieceSpec("cover", "cover", "", ""), layout(4), Path("cover.pdf")),
+              (PieceSpec("contents", "contents", "", ""), layout(1), Path("contents.pdf")),
+              (PieceSpec("one", "body", "", ""), layout(3), Path("one.pdf"))]
+    book = plan(pieces)
+    for first, pdf, taken in ((book.placed[2].first, Path("one.pdf"), True), (book.placed[2].first + 2, Path(
+            "one.pdf"), False), (book.placed[2].first, Path("other.pdf"), False)):
+        early = EarlyJoin(PreOpened())
+        joiner = _Joiner()
+        joiner.joined[0] = _Joined(Path("cover.pdf"), 0, False, [], [], [], [], ())
+        joiner.joined[2] = _Joined(pdf, first, True, [], [], [], [], ())
+        early.future = _finished(joiner)
+        assert (early.take(book) is joiner) == taken
+        assert early.taken == (2 if taken else 0)
+    early = EarlyJoin(PreOpened())
+    joiner = _Joiner()
+    joiner.joined[2] = _Joined(Path("one.pdf"), book.placed[2].first, True, [], [], [], [], ())
+    early.future = _finished(joiner)
+    assert early.take(book) is None  # not the first piece of the joining order: the cover is missing
+
+
+def _finished(value):
+    import concurrent.futures
+
+    future = concurrent.futures.Future()
+    future.set_result(value)
+    return future
 
 
 def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
@@ -146,6 +194,7 @@ def test_single_builds_after_edits_give_a_cold_builds_bytes(tmp_path):
     single_build(project)
     last = json.loads((project / ".volume-cache" / "last-build.json").read_text(encoding="utf-8"))
     assert "georgia" in last["laid_out"] and "armenia" not in last["laid_out"]  # the rest from the cache
+    assert last["timings"]["pdf_pieces_joined_ahead"] >= 4  # copied while georgia was laid out
     assert len(list((project / ".volume-cache" / "documents").rglob("*.json"))) > len(CHAPTERS)  # kept for reuse
     fresh = tmp_path / "fresh"
     shutil.copytree(chapters, fresh / "chapters")

@@ -23,6 +23,7 @@ from pathlib import Path
 from volume.diagnostics import SourceLocation, VolumeError
 from volume.library_warnings import WorkerError, failure, in_worker
 from volume.model import PageFacts, Volume
+from volume.render.pdf.early_join import EarlyJoin
 from volume.render.pdf.join import PreOpened, assemble, open_book
 from volume.render.pdf.layout import PieceJob, PieceLayout, lay_out_piece
 from volume.render.pdf.pages import folio_sheet
@@ -150,11 +151,15 @@ class PieceRunner:
                   for i, (anchor, text, at_start, found) in enumerate(layout.starts)]
         return spec, replace(layout, starts=starts), target
 
-    def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
-        # the longest first, so that the two workers finish together
+    def submit_all(self, specs: list[PieceSpec]) -> list:
+        """The pieces' futures in the specs' order (submitted the longest first, so that the two workers finish
+        together)."""
         order = sorted(range(len(specs)), key=lambda i: -len(specs[i].html))
         futures = {i: self.submit(specs[i]) for i in order}
-        return [futures[i].result() for i in range(len(specs))]
+        return [futures[i] for i in range(len(specs))]
+
+    def run(self, specs: list[PieceSpec]) -> list[tuple[PieceSpec, PieceLayout, Path]]:
+        return [future.result() for future in self.submit_all(specs)]
 
     def prune(self) -> None:
         """Forget pieces this build did not use and that are older than a day (another build may use them)."""
@@ -177,11 +182,28 @@ class _Done:
 
 
 class _Pending:
+    """A piece being laid out; result() may be asked by two threads (the build's and early_join's), and the layout
+    is saved and its file opened ahead once."""
+
     def __init__(self, spec, future, facts: Path, target: Path, location_of, opened: PreOpened):
+        import threading
+
         self.spec, self.future, self.facts, self.target = spec, future, facts, target
         self.location_of, self.opened = location_of, opened
+        self.value = None
+        self.lock = threading.Lock()
 
     def result(self):
+        try:
+            self.future.result()  # waited for outside the lock
+        except Exception:  # noqa: BLE001 (raised again below, as the piece's failure)
+            pass
+        with self.lock:
+            if self.value is None:
+                self.value = self._take()
+            return self.value
+
+    def _take(self):
         try:
             layout, records = self.future.result()
         except WorkerError as exc:
@@ -242,15 +264,20 @@ def _folio_style(runner: PieceRunner, calibration):
     return read_calibration(calibration.result()[2], runner.styles_dir / "fonts")
 
 
-def _lay_out(runner: PieceRunner, volume: Volume) -> tuple[list, list, object, object]:
+def _lay_out(runner: PieceRunner, volume: Volume, early=None) -> tuple[list, list, object, object]:
     """Every piece laid out (or from the cache), and the folios' calibration sheet; the folio sheets submitted only
-    if the folios cannot be stamped: (pieces, [(first page, job)], folio style or None, calibration job)."""
+    if the folios cannot be stamped: (pieces, [(first page, job)], folio style or None, calibration job). With early
+    (early_join.EarlyJoin), the first pieces are copied into the book as they come."""
     from volume.render.pdf.folios import calibration_sheet
     from volume.transforms.pagination import apply_page_facts
 
     # a small sheet (twelve pages, cached with the styles): laid out first, while the other worker starts a chapter
     calibration = runner.submit(PieceSpec("folio-calibration", "sheet", *calibration_sheet(volume)), sheet=True)
-    first = runner.run(first_pieces(volume))
+    specs = first_pieces(volume)
+    futures = runner.submit_all(specs)
+    if early is not None:
+        early.start(specs, futures)
+    first = [future.result() for future in futures]
     style = _folio_style(runner, calibration)
     contents_at = next(i for i, (spec, _, _) in enumerate(first) if spec.name == "contents")
     for _attempt in range(3):
@@ -314,9 +341,10 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
 
     runner = PieceRunner(volume, styles_dir, scheduler, cache_dir)
     joining = in_thread(font_merge.warm_up, styles_dir / "fonts")
+    early = EarlyJoin(runner.opened)
     timings, mark = {}, time.perf_counter()
     try:
-        pieces, sheets, folio_style, calibration = _lay_out(runner, volume)
+        pieces, sheets, folio_style, calibration = _lay_out(runner, volume, early)
         book = plan(pieces)
         facts = book.facts()
         sheet_pdfs = [(start, job.result()[2]) for start, job in sheets]
@@ -328,8 +356,9 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         if on_facts is not None and digital_saved is None:
             on_facts(apply_page_facts(volume, facts), facts)
         joining.result()
-        joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened, folio_style)
+        joined = assemble(book, sheet_pdfs, styles_dir / "fonts", runner.opened, folio_style, early)
     finally:
+        early.discard()  # a build that failed before the joining
         runner.opened.close()  # those the book did not take (the contents laid out with placeholder numbers)
     in_memory = book.total <= PRINT_FROM_MEMORY_PAGES
     try:
@@ -337,6 +366,7 @@ def render_editions(volume: Volume, styles_dir: Path, scheduler, cache_dir: Path
         if digital_saved is not None:
             digital_saved(digital)  # before the files are let go: someone is waiting for it
         timings["pdf_join"], mark = time.perf_counter() - mark, time.perf_counter()
+        timings["pdf_pieces_joined_ahead"] = early.taken  # a count, not seconds (bench/edit_steps.py prints it)
         if digital_saved is not None and on_facts is not None:
             on_facts(apply_page_facts(volume, facts), facts)
         # a short book's print edition is made from the joined book as it is (reading the digital file again took

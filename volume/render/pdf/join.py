@@ -18,7 +18,7 @@ from pathlib import Path
 
 from volume.render.pdf.piece_file import PieceFile, open_piece
 from volume.render.pdf.pieces import PieceSpec
-from volume.render.pdf.plan import Plan
+from volume.render.pdf.plan import Placed, Plan
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +83,32 @@ def open_book(path: Path) -> Book:
     return Book(pikepdf.open(path), [], set())
 
 
-class _Joiner:
-    """The book's PDF while the pieces are added to it in order: pages, structure, destinations and bookmarks."""
+@dataclass
+class _Joined:
+    """What one piece gave the book, kept apart until every piece is in: the book's structure, destinations and
+    bookmarks are put together in reading order, whatever order the pieces were copied in."""
 
-    def __init__(self, book: Plan, opened: dict | None = None):
+    pdf: Path
+    first: int
+    blank_before: bool
+    kids: list
+    annotation_parents: list  # (annotation, its structure element)
+    links: list  # (annotation, id)
+    dests: list  # (name, destination)
+    outline: tuple  # (spec, bookmarks with the book's page numbers)
+
+
+class _Joiner:
+    """The book's PDF while the pieces are copied into it: pages, structure, destinations and bookmarks.
+
+    The pieces are copied in one order, JOINING_ORDER's, in every build: qpdf's writer orders the objects within each
+    object stream by their numbers in memory, which follow the order they were made in, so a book joined in another
+    order is written otherwise (round 8). Pages go to their place in the book whatever the order."""
+
+    def __init__(self, opened: dict | None = None):
         import pikepdf
         from pikepdf import Array, Dictionary, Name
 
-        self.book = book
         self.opened = opened if opened is not None else {}  # piece file -> future of it opened (pre_open)
         self.out = pikepdf.new()
         self.structure_root = self.out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
@@ -98,43 +116,56 @@ class _Joiner:
                                                           P=self.structure_root, K=Array()))
         self.structure_root.K = Array([self.document])
         self.parent_tree: dict[int, object] = {}
-        self.annotation_parents: list[tuple[object, object]] = []
-        self.document_kids: list = []
-        self.dests: dict[str, object] = {}
-        self.outline_items: list[tuple[PieceSpec, list]] = []
+        self.joined: dict[int, _Joined] = {}  # index of the piece in the plan -> what it gave
+        self.ranges: list[tuple[int, int]] = []  # (first page in the book, pages) of what the book holds so far
         self.size = None
         self.sources: list = []
-        self.links: list[tuple[object, str]] = []  # the book's annotations that link to another piece's id
+        self.pages_open = 0  # pages of the pieces whose files stay open until the book is saved
 
-    def add(self, placed: Placed) -> None:
-        """The piece's pages (after blank ones to open it on a right-hand page), its structure, its named
-        destinations and its bookmarks."""
+    def add(self, index: int, placed: Placed, blank_before: bool, total: int | None = None) -> None:
+        """The piece's pages (after a blank one to open it on a right-hand page), its structure, its named
+        destinations and its bookmarks. total: the book's pages, if known (a long book's pieces are closed at once)."""
         import pikepdf
 
         out = self.out
-        while len(out.pages) < placed.first:  # the blank left-hand pages before it
-            assert len(out.pages) in set(self.book.blanks)
-            out.add_blank_page(page_size=self.size)
+        at = sum(pages for first, pages in self.ranges if first < placed.first)
+        if blank_before:
+            _insert_blank(out, at, self.size)
+            self.ranges.append((placed.first - 1, 1))
+            at += 1
         piece = _open(placed.pdf, self.opened.pop(placed.pdf, None))
         src = piece.pdf
-        if len(out.pages) == 0:
+        if index == 0:
             self._take_document_info(src)
         with warnings.catch_warnings():  # named destinations are joined below, links across pieces too
             warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning if hasattr(
                 pikepdf.exceptions, "PageCopyWarning") else UserWarning)
-            out.pages.extend(piece.pages)
-        copied = [out.pages[placed.first + i] for i in range(len(piece.pages))]
+            for offset, page in enumerate(piece.pages):
+                out.pages.insert(at + offset, page)
+        copied = [out.pages[at + i] for i in range(len(piece.pages))]
+        self.ranges.append((placed.first, len(piece.pages)))
         if self.size is None and copied:
             box = copied[0].mediabox
             self.size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
-        self._add_structure(piece, copied, placed.first)
-        self._add_destinations(piece, copied)
-        self.outline_items.append((placed.spec, _in_book(piece.outline, placed.first)))
-        if self.book.total > KEEP_OPEN_PAGES:
+        joined = _Joined(placed.pdf, placed.first, blank_before, [], [], [], [],
+                         (placed.spec, _in_book(piece.outline, placed.first)))
+        self._add_structure(piece, copied, placed.first, joined)
+        self._add_destinations(piece, copied, joined)
+        self.joined[index] = joined
+        long = total > KEEP_OPEN_PAGES if total is not None else self.pages_open + len(copied) > KEEP_OPEN_PAGES
+        if long:
             _take_streams(copied)  # the piece's file can be closed now: memory stays flat on 1,000 pages
             piece.close()
         else:  # a short book: qpdf reads the streams from the pieces when the book is saved (0.5 s sooner)
+            self.pages_open += len(copied)
             self.sources.append(piece)
+
+    def close(self) -> None:
+        """A joining given up (a plan other than the one it was joined for): its files closed."""
+        for source in self.sources:
+            source.close()
+        self.sources.clear()
+        self.out.close()
 
     def _take_document_info(self, src) -> None:
         for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
@@ -143,8 +174,8 @@ class _Joiner:
         if "/Info" in src.trailer:
             self.out.trailer.Info = _copy(self.out, src.trailer.Info)
 
-    def _add_structure(self, piece: PieceFile, copied: list, first: int) -> None:
-        """The piece's structure elements under the book's Document, its pages' and annotations' parents kept, and
+    def _add_structure(self, piece: PieceFile, copied: list, first: int, joined: _Joined) -> None:
+        """The piece's structure elements (for the book's Document), its pages' and annotations' parents kept, and
         the book's copies of its links to other pieces. One copy of everything: copying its elements one call at a
         time took most of the joining's time (the objects and the file written are the same); the pages'
         element arrays are direct, so they are copied whole, as arrays."""
@@ -159,16 +190,16 @@ class _Joiner:
         for _kid in piece.kids:
             new = next(taken)
             new.P = self.document
-            self.document_kids.append(new)
+            joined.kids.append(new)
         for i, _elements in piece.parents:
             elements = next(taken)
             self.parent_tree[first + i] = Array(list(elements)) if elements.is_indirect else elements
             copied[i].obj.StructParents = first + i
         elements = [next(taken) for _ in piece.annotations]
-        self.annotation_parents += [(next(taken), element) for element in elements]
-        self.links += [(next(taken), name) for _annotation, name in piece.links]
+        joined.annotation_parents += [(next(taken), element) for element in elements]
+        joined.links += [(next(taken), name) for _annotation, name in piece.links]
 
-    def _add_destinations(self, piece: PieceFile, copied: list) -> None:
+    def _add_destinations(self, piece: PieceFile, copied: list, joined: _Joined) -> None:
         """The piece's named destinations, on the book's pages. WeasyPrint writes them as one flat list of direct
         arrays: those are copied in one call (the pages they name are copied already, so they point at the book's);
         any other shape one by one."""
@@ -177,22 +208,23 @@ class _Joiner:
 
         if piece.dests:
             taken = self.out.copy_foreign(piece.pdf.make_indirect(Array([dest for _name, dest in piece.dests])))
-            for (name, _dest), dest in zip(piece.dests, taken):
-                self.dests[name] = dest
+            joined.dests += [(name, dest) for (name, _dest), dest in zip(piece.dests, taken)]
             return
         if piece.dest_tree is None:
             return
         local = {page.obj.objgen: i for i, page in enumerate(piece.pages)}
         for name, dest in pikepdf.NameTree(piece.dest_tree).items():
-            self.dests[name] = Array([copied[local[dest[0].objgen]].obj, *list(dest)[1:]])
+            joined.dests.append((name, Array([copied[local[dest[0].objgen]].obj, *list(dest)[1:]])))
 
-    def finish_structure(self) -> None:
-        """One parent tree: the pages' keys are their indexes, the annotations' follow."""
+    def finish_structure(self, book: Plan) -> None:
+        """One Document of the pieces' elements in reading order, and one parent tree: the pages' keys are their
+        indexes, the annotations' follow."""
         from pikepdf import Array, Dictionary
 
-        self.document.K = Array(self.document_kids)
-        next_key = self.book.total
-        for annotation, element in self.annotation_parents:
+        pieces = [self.joined[index] for index in sorted(self.joined)]
+        self.document.K = Array([kid for piece in pieces for kid in piece.kids])
+        next_key = book.total
+        for annotation, element in (pair for piece in pieces for pair in piece.annotation_parents):
             annotation.StructParent = next_key
             self.parent_tree[next_key] = element
             next_key += 1
@@ -203,15 +235,17 @@ class _Joiner:
         self.structure_root.ParentTreeNextKey = next_key
         self.out.Root.StructTreeRoot = self.structure_root
 
-    def finish_navigation(self) -> None:
+    def finish_navigation(self, book: Plan) -> None:
         """Links across pieces, one name tree of destinations, the bookmarks and the page labels."""
         from pikepdf import Array, Dictionary, Name
 
-        out, book = self.out, self.book
+        out = self.out
+        pieces = [self.joined[index] for index in sorted(self.joined)]
+        dests = {name: dest for piece in pieces for name, dest in piece.dests}
         slots = {slot: anchor for placed in book.placed for slot, anchor in placed.spec.slots}
-        _link_across_pieces(self.links, self.dests, slots)
-        out.Root.Names = Dictionary(Dests=_name_tree(out, self.dests))
-        _bookmarks(out, self.outline_items)
+        _link_across_pieces([link for piece in pieces for link in piece.links], dests, slots)
+        out.Root.Names = Dictionary(Dests=_name_tree(out, dests))
+        _bookmarks(out, [piece.outline for piece in pieces])
         label_ranges = Array()
         if book.body_start > 0:
             label_ranges.extend([0, Dictionary(S=Name.r)])
@@ -219,6 +253,30 @@ class _Joiner:
             label_ranges.extend([book.body_start, Dictionary(S=Name.D, St=1)])
         out.Root.PageLabels = Dictionary(Nums=label_ranges)
         out.Root.PageMode = Name.UseOutlines
+
+
+def late(spec: PieceSpec) -> bool:
+    """A piece laid out once the pages are known (the contents with its numbers, the back matter): copied into the
+    book after the others, so that those can be copied while the workers still lay pieces out (early_join.py)."""
+    return spec.kind in ("contents", "back")
+
+
+def joining_order(book: Plan) -> list[int]:
+    """The order the pieces are copied into the book in (indexes in the plan): the others in reading order, then
+    the late ones in reading order."""
+    indexes = range(len(book.placed))
+    return [i for i in indexes if not late(book.placed[i].spec)] + [i for i in indexes if late(book.placed[i].spec)]
+
+
+def _insert_blank(out, at: int, size) -> None:
+    """A blank page put at index `at` of the book (as pikepdf's add_blank_page makes one)."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    width, height = size
+    page = out.make_indirect(Dictionary(Type=Name.Page, MediaBox=Array([0, 0, width, height]),
+                                        Contents=out.make_stream(b""), Resources=Dictionary()))
+    out.pages.insert(at, pikepdf.Page(page))
 
 
 class PreOpened:
@@ -241,7 +299,7 @@ class PreOpened:
     def close(self) -> None:
         """The files opened and not taken into a book."""
         files, self.files = self.files, {}
-        for future in files.values():
+        for future in list(files.values()):  # (a failed build's early joining may still take from it)
             try:
                 future.result().close()
             except Exception:  # noqa: BLE001 (a file that did not open was opened again by the joiner)
@@ -259,17 +317,22 @@ def _open(path: Path, future=None) -> PieceFile:
 
 
 def assemble(book: Plan, folio_sheets: list[tuple[int, Path]], fonts_dir: Path | None = None,
-             opened: PreOpened | None = None, folio_style=None) -> Book:
+             opened: PreOpened | None = None, folio_style=None, early=None) -> Book:
     """The digital edition (not yet saved); with fonts_dir, one subset of each shipped font (font_merge.py); with
     opened, the pieces' files opened beforehand are taken from it; with folio_style, the folios drawn in
-    (pdf/folios.py), else stamped from the folio sheets."""
-    joiner = _Joiner(book, opened.files if opened is not None else None)
-    for placed in book.placed:
-        joiner.add(placed)
+    (pdf/folios.py), else stamped from the folio sheets; with early (early_join.EarlyJoin), the pieces it copied
+    while the workers laid out the others are taken, if it copied them for this plan."""
+    joiner = early.take(book) if early is not None else None
+    if joiner is None:
+        joiner = _Joiner(opened.files if opened is not None else None)
+    for index in joining_order(book):
+        if index not in joiner.joined:
+            placed = book.placed[index]
+            joiner.add(index, placed, placed.first - 1 in book.blanks, book.total)
     while len(joiner.out.pages) < book.total:
-        joiner.out.add_blank_page(page_size=joiner.size)
-    joiner.finish_structure()
-    joiner.finish_navigation()
+        _insert_blank(joiner.out, len(joiner.out.pages), joiner.size)
+    joiner.finish_structure(book)
+    joiner.finish_navigation(book)
     result = Book(joiner.out, joiner.sources, set())
     if folio_style is not None:
         from volume.render.pdf.folios import stamp_folios
