@@ -13,7 +13,6 @@ from volume.references.chicago_notes import parse_chicago_note
 from volume.references.chicago import parse_chicago
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
-from volume.references.harvard import parse_harvard
 from volume.references.mla import parse_mla
 from volume.references.read import decide
 from volume.references.segment import Piece, layout
@@ -170,8 +169,6 @@ def _parse(text: str, threshold: float) -> ParsedNote:
         # reference, weighed by read.decide
         return _note([_cited(text, text, None, threshold)], "")
     comment, pieces = layout(text)
-    if all(piece.style != "apa" for piece in pieces) and parse_harvard(text):  # read whole in Harvard's grammar (APA's
-        return _note([_cited(text, text, None, threshold)], "")  # own form is left to the house rules)
     if not pieces:
         return _without_references(text, threshold)
     if len(pieces) == 1 and text.startswith(comment) and re.search(r"\b[^\W\d_]\.,|[,&]$|\band$|\b[A-Z]{1,3}\.$", comment):

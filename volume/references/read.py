@@ -15,7 +15,6 @@ from volume.references.checks import LIST_NUMBER_RE, ambiguities, doubts, leftov
 from volume.references.din import parse_din
 from volume.references.french import parse_french
 from volume.references.gost import parse_gost
-from volume.references.harvard import parse_harvard
 from volume.references.mla import parse_mla
 from volume.references.title_checks import subtitle_as_site
 from volume.references.vancouver import parse_vancouver
@@ -226,15 +225,15 @@ def _settle_fields(rules: dict, model: dict) -> tuple[dict, list[str]]:
     return work, differ
 
 
-WHOLE_READERS = (("mla", parse_mla), ("harvard", parse_harvard), ("chicago-note", parse_chicago_note), ("gost", parse_gost),
+WHOLE_READERS = (("mla", parse_mla), ("chicago-note", parse_chicago_note), ("gost", parse_gost),
                  ("vancouver", parse_vancouver), ("din", parse_din), ("french", parse_french))
-MARKED_READERS = ("gost", "din", "french", "mla", "harvard", "chicago-note")
+MARKED_READERS = ("gost", "din", "french", "mla", "chicago-note")
 # the readers whose whole readings need no labeller's agreement: the
 # labellers were trained on English styles and read these standards' marks ("//", "– С.", "(Hrsg.):", "NOM Prénom")
 # poorly (round 14, every fit half: 94 of their 99 readings without a doubt right, 46 of them kept for the calibration).
 # Trusted even where the labeller read another field or the second labeller other people, two check halves printed
-# 4 works more wrong (tune-r11/check, tune-r12-lang/check): those two still keep a reading. MLA's and Harvard's
-# readers (round 15) read English entries whole by their style's grammar, or not at all
+# 4 works more wrong (tune-r11/check, tune-r12-lang/check): those two still keep a reading. MLA's reader (round
+# 15) reads English entries whole by its style's grammar, or not at all
 SENTENCE_RE = re.compile(r"[^\W\d_]{2,}\.\s+[^\W\d_]")
 
 
