@@ -163,3 +163,26 @@ def test_dev_r15b_pages_keep_every_paragraph_in_every_form(case):
         body = _body(article).replace("*", "").replace("\\", "")
         lost = [p for p in expected["paragraphs"] if " ".join(p.split()).replace("*", "")[:60] not in body]
         assert not lost, (form, lost[:3])
+
+
+QA = [("Interviewer", "What did you learn in year {} of the work on the river survey and its many gauges?"),
+      ("Jane Roe", "In year {} we learnt that the gauges drift, and that the people who read them know more than our models.")]
+
+
+@pytest.mark.parametrize("holder", ["div", "p"])
+def test_paragraphs_ended_by_a_double_break_stay_paragraphs_with_their_speaker(tmp_path, holder):
+    turns = [f"<b>{who}:</b> {what.format(i)}" for i in range(6) for who, what in QA]
+    page = tmp_path / "interview.html"
+    page.write_text(f"<html><body><article><h1>Jane Roe on rivers</h1><{holder}>{'<br><br>'.join(turns)}</{holder}>"
+                    f"</article></body></html>", encoding="utf-8")
+    paragraphs = [b.text for b in read_html(page).blocks if b.kind == "para"]
+    for i in range(6):
+        assert f"**Interviewer:** {QA[0][1].format(i)}" in paragraphs
+        assert f"**Jane Roe:** {QA[1][1].format(i)}" in paragraphs
+
+
+def test_an_address_broken_by_double_breaks_is_no_run_of_paragraphs(tmp_path):
+    page = tmp_path / "address.html"
+    page.write_text(f"<html><body><article><h1>Contact</h1><p>{BODY}</p><p>Village history society<br><br>12 Mill "
+                    "Lane<br><br>Bakewell</p></article></body></html>", encoding="utf-8")
+    assert not any(b.plain == "12 Mill Lane" and b.kind == "para" and not b.broken for b in read_html(page).blocks)
