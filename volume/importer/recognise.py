@@ -53,9 +53,7 @@ CHROME_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"^←\s*\S.{0,120}$|^\S.{0,120}\s*→$"),  # previous / next links drawn as arrows
     # a video player's buttons as a copy keeps them: 'Sound on Sound off Play Pause', 'Play Mute Fullscreen'
-    re.compile(r"^(?:(?:sound|ton)\s+(?:on|off|an|aus)|play|pause|replay|mute|unmute|stumm|fullscreen|vollbild|"
-               r"untertitel|subtitles|captions)(?:\s+(?:(?:sound|ton)\s+(?:on|off|an|aus)|play|pause|replay|mute|"
-               r"unmute|stumm|fullscreen|vollbild|untertitel|subtitles|captions)){1,8}$", re.IGNORECASE),
+    re.compile(rf"^(?:{words.PLAYER_BUTTONS})(?:\s+(?:{words.PLAYER_BUTTONS})){{1,8}}$", re.IGNORECASE),
     # a journal's figure or table box as a copy keeps it: its download links ('Download:' / 'PPT' / 'PowerPoint
     # slide' / 'larger image ()'), the figure's own DOI ('doi:10.1371/journal.pone.0111303.g003'), and the links
     # that open it ('Click here to enlarge figure', 'Click here to display table')

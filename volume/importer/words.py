@@ -227,6 +227,10 @@ CREDIT_LABELS = (
     r"fotoğraf|görsel|kaynak|fotoğraf kaynağı"
 )
 
+# A video player's buttons, as a copy of the page keeps them in a row ('Sound on Sound off Play Pause')
+PLAYER_BUTTONS = (r"(?:sound|ton)\s+(?:on|off|an|aus)|play|pause|replay|mute|unmute|stumm|fullscreen|vollbild|"
+                  r"untertitel|subtitles|captions")
+
 # A post's comment counter or link in its header line: "4 Kommentare", "91 Ergänzungen", "Leave a comment", "12 yorum"
 COMMENT_COUNTER = (
     r"(?:\d+\s+(?:comments?|responses?|replies|kommentare?|ergänzungen|antworten|commentaires?|réactions?|"
