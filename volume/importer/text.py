@@ -58,13 +58,13 @@ LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words
 DATE_LABEL_ALONE = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*:?$", re.IGNORECASE)
 
 
-KEYWORDS_ALONE = re.compile(r"^(?:keywords?|key words|" + words.TAG_LABELS + r")\s*:$", re.IGNORECASE)
+KEYWORDS_ALONE = re.compile(r"^(?:keywords?|key words|schlüsselwörter|mots[- ]clés|ключевые слова)\s*:$", re.IGNORECASE)
 KEYWORDS_LENGTH = 400  # a keywords line runs this long at most
 
 
 def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
-    or a journal's 'Keywords:' over its list, as pages that set label and value in blocks of their own copy them:
+    or a journal's 'Keywords:' over its list (a page's 'Kategorien:' stays alone: it closes the page), as pages that set label and value in blocks of their own copy them:
     one line again (the keywords' line then goes with the page's chrome, never a heading)."""
     joined: list[tuple[str, int]] = []
     for text, line in paragraphs:
@@ -390,7 +390,6 @@ def read_plain(text: str, source: Path) -> Article:
     if not article.authors and site_person:
         article.authors = [(site_person, "")]
         article.recognised.append(f"author: {site_person} (the site's name at the top: a person's)")
-    _journal_front(article)
     _captions(article)
     article.blocks = tables_cited_elsewhere(article.blocks)
     if not foot:
@@ -400,6 +399,7 @@ def read_plain(text: str, source: Path) -> Article:
             last = lettered[-1].label
             article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{last}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
+    _journal_front(article)  # (after the notes are settled: a run of menu lines is judged with its label lines in it)
     _table_digits_settled(article)
     _headings(article)
     return article
