@@ -16,6 +16,7 @@ from volume.importer import citations, header_reader
 from volume.importer import recognise as rec
 from volume.importer.article import Article, Block, inline_text
 from volume.importer.byline import take_closing_byline, take_metadata, take_title, undated_title
+from volume.importer.html_tables import frame_of_rows
 from volume.importer.html_walk import (LINK, Walker, lettered_notes, marker_value, same_page_links,
                                        tables_cited_elsewhere)
 from volume.importer.page_chrome import HEADINGS, _words, chrome_kind
@@ -344,6 +345,10 @@ def _read_page(source: Path, doc: etree._Element, loose: bool) -> Article:
     same_page_links(doc)
     meta = page_meta(doc)
     root = choose_root(doc, loose)
+    frame = frame_of_rows(root)
+    if frame is not None:  # (an older page laid out in a table, a paragraph a row)
+        article.recognised.append(f"the article's text laid out in a table's rows (line {frame.sourceline}): read as text")
+        root = frame
     article.title, title_from = _title(doc, root, meta)
     article.site_names = _site_names(doc, meta) | {re.sub(r"\W|_", "", rec.key(_rest_of_title(
         doc.findtext(".//title") or "", rec.plain(article.title))))} - {""}

@@ -41,6 +41,36 @@ def one_column(table: etree._Element) -> bool:
     return bool(rows) and all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) == 1 for r in rows)
 
 
+def _letters(cell: etree._Element) -> bool:
+    return bool(re.search(r"[^\W\d_]", cell.text_content()))
+
+
+def text_column(table: etree._Element) -> bool:
+    """Whether every row of a table holds at most one cell with words in it, the others empty or an image (an older
+    page's layout: a spacer or a picture beside each row of text), and some row does: one column of text."""
+    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
+    filled = [[c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th") and _letters(c)] for r in rows]
+    return any(filled) and all(len(f) <= 1 for f in filled)
+
+
+FRAME_ROWS = 3  # a table with this many rows of text in one column holds an article laid out row by row
+FRAME_GAIN = 2  # the rows together hold this many times the text of the densest one
+
+
+def frame_of_rows(cell: etree._Element) -> etree._Element | None:
+    """The element holding the table an article was laid out in row by row (an older page: each paragraph its own
+    <tr>), when the densest block found is one of its cells: the whole column is the article, not that cell."""
+    if cell.tag != "td":
+        return None
+    table = next(cell.iterancestors("table"), None)
+    if table is None or table.find(".//table") is not None or not text_column(table) or link_share(table) > LINK_SHARE:
+        return None
+    cells = [c for c in own_cells(table) if _letters(c)]
+    own = len(rec.squash(cell.text_content()))
+    total = sum(len(rec.squash(c.text_content())) for c in cells)
+    return table.getparent() if len(cells) >= FRAME_ROWS and total >= FRAME_GAIN * own else None
+
+
 def tables_cited_elsewhere(blocks: list[Block]) -> list[Block]:
     """The blocks without the markers a table left out shares with the text (a table of contents repeats the
     markers of the headings it lists): a table's line keeps only the markers of notes the text cites nowhere else,
@@ -86,7 +116,7 @@ def text_box(table: etree._Element) -> bool:
     sizes = [len(rec.squash(c.text_content()).split()) for c in filled]
     if not sizes or max(sizes) < BOX_WORDS:
         return False
-    if one_column(table):
+    if one_column(table) or text_column(table):
         return True
     rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
     if len(rows) > 2 or len(sizes) > 2:

@@ -32,6 +32,7 @@ MEDIA_FILE = re.compile(r"\.(?:mp3|mp4|m4a|ogg|oga|wav|webm|mov|avi|pdf|zip|epub
 
 
 BREAK = "\x02"  # a <br> while a paragraph's inline text is read
+PARAGRAPH_BREAK = re.compile(BREAK + r"\s*" + BREAK + r"[\s" + BREAK + r"]*")  # two <br> in a row: a paragraph ends
 
 
 # HTML5's heading group (<hgroup>: a chapter's number, its title, a subtitle) holds blocks, as a <div> does; read
@@ -345,9 +346,20 @@ class Walker:
         return self.blocks
 
     def flush(self, run: list[str], element: etree._Element) -> None:
-        text = rec.squash("".join(run))
-        if text:
-            self.add("para", text, element)
+        """Loose text between blocks: a paragraph, or one a double <br> ends (an older page's paragraphs)."""
+        for part in PARAGRAPH_BREAK.split("".join(run)):
+            text = rec.squash(part.replace(BREAK, " "))
+            if text:
+                self.add("para", text, element)
+
+    def broken_paragraphs(self, element: etree._Element) -> list[str]:
+        """A <p> holding several paragraphs of prose, each ended by a double <br> (a page laid out in a table cell),
+        as those paragraphs; [] when it holds one, or short lines (an address, a letterhead: broken_lines')."""
+        parts = [re.sub(r" {2,}", " ", p.replace(BREAK, " ")).strip()
+                 for p in PARAGRAPH_BREAK.split(self.inline(element, breaks=True))]
+        parts = [p for p in parts if p]
+        long = sum(len(rec.plain(p).split()) >= SHORT_LINE for p in parts)  # (a subhead or two among them)
+        return parts if len(parts) >= 2 and long >= 2 and 2 * long >= len(parts) else []
 
     def block(self, element: etree._Element) -> None:
         tag = element.tag
@@ -369,6 +381,11 @@ class Walker:
                     self.image(img)
                 return
             if not captionish and self.bold_lead(element):
+                return
+            paragraphs = [] if captionish else self.broken_paragraphs(element)
+            for index, paragraph in enumerate(paragraphs):
+                self.add("para", paragraph, element, anchor=self.anchor(element) if self.targets and not index else None)
+            if paragraphs:
                 return
             lines = self.broken_lines(element)
             if not captionish and len(lines) >= 3:  # a letterhead or a transcript's header: one line each

@@ -52,6 +52,14 @@ CHROME_PATTERNS = (
                r"^(?:hidden categories|скрытые категории|versteckte kategorien?|catégories cachées|gizli kategoriler)\s*:",
                re.IGNORECASE),
     re.compile(r"^←\s*\S.{0,120}$|^\S.{0,120}\s*→$"),  # previous / next links drawn as arrows
+    # a video player's buttons as a copy keeps them: 'Sound on Sound off Play Pause', 'Play Mute Fullscreen'
+    re.compile(rf"^(?:{words.PLAYER_BUTTONS})(?:\s+(?:{words.PLAYER_BUTTONS})){{1,8}}$", re.IGNORECASE),
+    # a journal's figure or table box as a copy keeps it: its download links ('Download:' / 'PPT' / 'PowerPoint
+    # slide' / 'larger image ()'), the figure's own DOI ('doi:10.1371/journal.pone.0111303.g003'), and the links
+    # that open it ('Click here to enlarge figure', 'Click here to display table')
+    re.compile(r"^(?:download\s*:|ppt|powerpoint slide|png|tiff|(?:larger|original) image\s*\(\s*[^)]{0,20}\)|"
+               r"click here to (?:display|enlarge|view|download) (?:the )?(?:table|figure|image)s?|"
+               r"doi:\s*10\.\d{4,9}/\S+\.[gt]\d{3,4})$", re.IGNORECASE),
     re.compile(r"^(?:show|view|see|read|more) (?:all |more )?(?:articles|posts|stories|entries) (?:by|of|from)\b|"
                r"^alle (?:beiträge|artikel) (?:von|anzeigen)\b|^tous les articles de\b|^все (?:материалы|статьи|публикации) "
                r"автора\b|^(?:yazarın )?tüm yazıları\b", re.IGNORECASE),
@@ -65,7 +73,9 @@ CHROME_PATTERNS = (
                r"siehe auch|ayrıca okuyun|ayrıca bakınız|ilgili haber)\s*[:—–-]\s*\S", re.IGNORECASE),
 )
 CREDIT = re.compile(r"^\(?(?:" + words.CREDIT_LABELS + r")\s*(?:credit)?\s*[:|©]\s*\S|"
-                    r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S",
+                    r"^\(?(?:photo|image|picture|illustration|фото|foto|fotoğraf)\s+(?:by|:|von|de|par)\s+\S|"
+                    # a credit line naming whose photos they are first: 'Photocredits MYMARINI: Christin Schwarzer'
+                    r"^\(?(?:photo ?credits?|fotocredits?|image credits?|bildnachweise?)\b[^:.]{0,40}:\s*\S",
                     re.IGNORECASE)
 NOTES_HEADINGS = words.NOTES_HEADINGS
 _EDIT_WORDS = (r"(?:edit|править|править код|modifier|modifier le code|bearbeiten|quelltext bearbeiten|değiştir|"
@@ -237,7 +247,7 @@ def is_heading_like(line: str) -> bool:
 
 # A journal article's furniture under its title, each a label and its value: 'Editor: Qi Wang, …', 'Academic
 # Editor: …', 'Received: …; Accepted: …', 'Published: …', 'Citation: Shi G, … (2014) …', 'DOI: 10.1371/…'
-JOURNAL_LABEL = re.compile(r"^(?:\*\*)?(?:academic\s+|handling\s+)?(?:editor|edited\s+by|reviewed\s+by|received|revised|"
+JOURNAL_LABEL = re.compile(r"^(?:\*\*)?(?:academic\s+|handling\s+|external\s+|guest\s+)?(?:editor|edited\s+by|reviewed\s+by|received|revised|"
                            r"accepted|published(?:\s+online)?|citation|doi|copyright)(?:\*\*)?\s*:\s*\S", re.IGNORECASE)
 JOURNAL_LABEL_WORDS = 80  # such a line runs this long at most (a citation with its authors)
 

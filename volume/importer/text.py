@@ -58,13 +58,20 @@ LABEL_ALONE = re.compile(r"^(?:" + words.BYLINE_LABELS + r"|by|von|par|" + words
 DATE_LABEL_ALONE = re.compile(r"^(?:" + words.DATE_LABELS + r")\s*:?$", re.IGNORECASE)
 
 
+KEYWORDS_ALONE = re.compile(r"^(?:keywords?|key words|schlüsselwörter|mots[- ]clés|ключевые слова)\s*:$", re.IGNORECASE)
+KEYWORDS_LENGTH = 400  # a keywords line runs this long at most
+
+
 def _join_labels(paragraphs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A byline's or date's label alone on its line ('Autor:' / 'Jane Doe', 'Veröffentlicht am' / '3. März 2021'),
-    as pages that set label and value in blocks of their own copy them: one line again."""
+    or a journal's 'Keywords:' over its list (a page's 'Kategorien:' stays alone: it closes the page), as pages that set label and value in blocks of their own copy them:
+    one line again (the keywords' line then goes with the page's chrome, never a heading)."""
     joined: list[tuple[str, int]] = []
     for text, line in paragraphs:
         dating = joined and DATE_LABEL_ALONE.match(joined[-1][0])  # ('Updated' over a headline: no date to join)
-        if joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80 and (not dating or rec.parse_date(text)):
+        if joined and KEYWORDS_ALONE.match(joined[-1][0]) and len(text) <= KEYWORDS_LENGTH:
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
+        elif joined and LABEL_ALONE.match(joined[-1][0]) and len(text) <= 80 and (not dating or rec.parse_date(text)):
             joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
         else:
             joined.append((text, line))
@@ -188,6 +195,46 @@ def _headings(article: Article) -> None:
                         or above.affiliation:
                     break
                 above.kind = "heading"
+
+
+FRONT_REACH = 60  # blocks from the text's top in which a journal's header (authors, affiliations, editor) stands
+ABSTRACT = re.compile(r"^(?:abstract|summary|zusammenfassung|résumé|аннотация|özet)\s*[:.]?$", re.IGNORECASE)
+MARK_ONLY = re.compile(r"(?:\d{1,2}|[a-h]|\*|†|‡)")
+CORRESPONDENCE = re.compile(r"^(?:authors? to whom correspondence|\*?\s*correspond(?:ence|ing author)\b|e-?mails?\s*:)",
+                            re.IGNORECASE)
+ADDRESS_COMMAS = 2  # 'Department of Biology, University of Salento, 73100 Lecce, Italy': an address's parts
+MAIL = re.compile(r"@|\be-?mails?\s*:", re.IGNORECASE)  # an affiliation with its authors' addresses
+DOI_LABEL = re.compile(r"^(?:\*\*)?doi\b", re.IGNORECASE)  # (a figure's 'DOI: …' line under its legend: the text's)
+
+
+def _journal_front(article: Article) -> None:
+    """A journal article's furniture as a copy keeps it, out of the text and named in the report: its label lines
+    ('Editor: …', 'External Editor: …', 'Received: …', 'Citation: …', 'Copyright: …', see rec.journal_furniture),
+    and above its abstract the affiliations set under a mark line of their own ('1' / 'Department of …, Italy'),
+    the correspondence line and the marks themselves. Only in a text that has such a label line: a journal's."""
+    blocks = article.blocks
+    if not any(rec.journal_furniture(b.plain) for b in blocks[:FRONT_REACH]):
+        return
+    end = next((i for i, b in enumerate(blocks[:FRONT_REACH]) if ABSTRACT.match(b.plain)), 0)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        text = block.plain.strip()
+        marked = index > 0 and MARK_ONLY.fullmatch(blocks[index - 1].plain.strip())
+        why = None
+        if rec.journal_furniture(text) and not DOI_LABEL.match(text):
+            why = "a journal's label line"
+        elif index < end and (MARK_ONLY.fullmatch(text) and index + 1 < len(blocks) and (
+                citations.AFFILIATION_WORDS.search(blocks[index + 1].plain)
+                or CORRESPONDENCE.match(blocks[index + 1].plain.strip()))):
+            why = "an affiliation's mark"
+        elif index < end and (citations.AFFILIATION_WORDS.search(text) and (marked or MAIL.search(text) or (
+                text.count(",") >= ADDRESS_COMMAS and not text.endswith("."))) or CORRESPONDENCE.match(text)):
+            why = "an affiliation or correspondence line of the journal's header"
+        if why:
+            article.dropped.append(f"{why} (line {block.line}): '{text[:60]}'")
+            continue
+        kept.append(block)
+    article.blocks = kept
 
 
 def _title_again(article: Article) -> None:
@@ -352,6 +399,7 @@ def read_plain(text: str, source: Path) -> Article:
             last = lettered[-1].label
             article.recognised.append(f"{len(lettered)} lettered notes ([a]–[{last}]) in their own list")
     settle_notes(article, plain_digit_markers=True, page_notes=foot.notes if foot else None)
+    _journal_front(article)  # (after the notes are settled: a run of menu lines is judged with its label lines in it)
     _table_digits_settled(article)
     _headings(article)
     return article

@@ -138,7 +138,7 @@ STOP_LINES = {
     "schreibe eine antwort", "hinterlasse einen kommentar", "hinterlasse eine antwort", "laisser une réponse",
     "оставьте комментарий", "yanıt yazın", "bir yorum yapın", "yorum bırakın",
     "photo credits", "image credits", "bildnachweis", "bildnachweise", "crédits photos", "fotoğraf kaynakları",
-    "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
+    "editor's pick", "editor's picks", "editors' picks", "more from this author", "more on this topic", "see also", "also read", "read also", "further reading",
     "while you are here", "while you're here", "before you go", "support our work",
     # Russian
     "читайте также", "читайте также:", "смотрите также", "см. также", "похожие материалы", "похожие статьи",
@@ -151,6 +151,7 @@ STOP_LINES = {
     "commentaires", "laisser un commentaire", "laisser un commentaire annuler la réponse", "à voir aussi",
     "articles récents", "derniers articles", "commentaires récents",
     # German
+    "redaktionstipp", "tipp der redaktion", "empfehlung der redaktion",
     "das könnte dich auch interessieren", "das könnte dir auch gefallen", "meist gelesen", "am meisten gelesen",
     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "mehr zum thema", "das könnte sie auch interessieren",
     "auch interessant", "weitere artikel", "weitere beiträge", "lesen sie auch", "meistgelesen", "kommentare",
@@ -218,13 +219,17 @@ NOTES_HEADINGS = {
 
 # Photo credits and captions: "Photo: …", "Image source: …", "Source: …", "Фото: …", "Foto: …", "Fotoğraf: …".
 CREDIT_LABELS = (
-    r"photo(?:graph)?s?|image|images|picture|illustration|credit|credits|photo credit|image credit|"
+    r"photo(?:graph)?s?|image|images|picture|illustration|credit|credits|photo ?credits?|image credits?|"
     r"image source|photo source|source|sources|cover photo|featured image|header image|top image|"
     r"фото|фотография|источник фото|фото на обложке|иллюстрация|изображение|источник|"
     r"photo d['’]illustration|illustration|crédit(?: photo)?|image d['’]illustration|légende|"
-    r"foto|fotos|bild|bildquelle|titelbild|quelle|abbildung|"
+    r"foto|fotos|fotocredits?|bild|bildquelle|bildnachweise?|titelbild|quelle|abbildung|"
     r"fotoğraf|görsel|kaynak|fotoğraf kaynağı"
 )
+
+# A video player's buttons, as a copy of the page keeps them in a row ('Sound on Sound off Play Pause')
+PLAYER_BUTTONS = (r"(?:sound|ton)\s+(?:on|off|an|aus)|play|pause|replay|mute|unmute|stumm|fullscreen|vollbild|"
+                  r"untertitel|subtitles|captions")
 
 # A post's comment counter or link in its header line: "4 Kommentare", "91 Ergänzungen", "Leave a comment", "12 yorum"
 COMMENT_COUNTER = (
