@@ -8,6 +8,7 @@ from lxml import etree
 
 from volume.model import Chapter, Note, Part, Volume
 from volume.render.page_numbers import LIST, PageNumbers
+from volume.render.running_heads import running_author, running_title
 from volume.xhtml import escape_attr, escape_text, serialize_children
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -124,8 +125,9 @@ def generated_sections(volume: Volume) -> list[Generated]:
 
 
 def generated_head(item: Generated) -> str:
-    return (f'<header class="chapter-head" data-running-author="{escape_attr(item.title)}" '
-            f'data-running-title="{escape_attr(item.title)}"><h1 class="chapter-title" id="{item.id}-title">'
+    short = running_title(item.title)
+    return (f'<header class="chapter-head" data-running-author="{escape_attr(short)}" '
+            f'data-running-title="{escape_attr(short)}"><h1 class="chapter-title" id="{item.id}-title">'
             f"{escape_text(item.title)}</h1></header>")
 
 
@@ -188,8 +190,9 @@ def chapter_section(chapter: Chapter, volume: Volume) -> str:
     role, epub_type = ROLES.get(chapter.role, ROLES["chapter"])
     lang = chapter.lang if chapter.lang and chapter.lang != volume.meta.language else ""
     label = chapter_label(chapter)
-    header = [f'<header class="chapter-head" data-running-author="{escape_attr(chapter.byline)}" '
-              f'data-running-title="{escape_attr(chapter.title_text)}">']
+    names = [author.name for author in chapter.authors]
+    header = [f'<header class="chapter-head" data-running-author="{escape_attr(running_author(names))}" '
+              f'data-running-title="{escape_attr(running_title(chapter.title_text))}">']
     if label:
         header.append(f'<p class="chapter-label">{label}</p>')
     header.append(f'<h1 class="chapter-title" id="{chapter.id}-title">{chapter.title.xhtml()}</h1>')
