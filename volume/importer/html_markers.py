@@ -12,8 +12,11 @@ from volume.importer import recognise as rec
 from volume.importer.marked_notes import letter_value
 
 
-# a marker as a link shows it: 3, [3], (3), iv, and a wiki's named group's '[note 1]', '[nb 2]', '[N 3]'
-MARKER_TEXT = re.compile(r"(?:\[(?:[A-Za-z]{1,5}\.?\s)?|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")
+CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, hangul
+# a marker as a link shows it: 3, [3], (3), iv, a wiki's named group's '[note 1]', '[nb 2]', '[N 3]', '[Anm. 1]',
+# '[注 1]', Parsoid's '[lower-alpha 1]', and CJK brackets and full-width digits ('［１］', '【1】', '〔1〕')
+MARKER_TEXT = re.compile(r"(?:[\[［【〔](?:[A-Za-zÀ-ÿ]{1,12}(?:-[A-Za-z]{1,12})?\.?\s|" + CJK + r"{1,4}\s?)?|[(（])?"
+                         r"(\d{1,3}|[ivxl]{1,7})(?:[\]］】〕)）])?")
 LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
 
 
