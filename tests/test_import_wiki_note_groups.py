@@ -104,3 +104,42 @@ def test_wiki_rest_html_page_with_a_note_group_keeps_its_notes_in_marker_order(t
     texts = bench.first_appearances([n.text for n in chapter.notes], wanted)
     assert bench.aligned_pairs(wanted, texts) >= 0.9 * len(wanted)  # 180 of 237 before the back-links went
     assert not any(t.startswith(("1 2", "\\[2\\]")) for t in texts)
+
+
+COPIED = """Quern
+
+From Wikipedia, the free encyclopedia
+
+A quern is a pair of stones for grinding grain by hand, older than any mill that water or wind turns, and found on
+sites of every age from the first farmers on.[1] The rotary quern came after the saddle quern, in the Iron Age of
+Europe, and spread with the armies and traders of Rome.[n 1]
+
+Querns stayed in use on small farms long after mills were common, since the miller kept a share of every sack he
+ground for the farmer and the farmer had to carry the sack to him and back.[2] Some landlords broke the querns of
+their tenants to make them bring their grain to the lord's mill.[1][n 2]
+
+In some places hand-grinding went on into the last century, for meal kept for feast days and for the grain of a
+small croft too far from any mill.[3] Museums keep many querns, and some are still turned at fairs to show how it
+was done.[4]
+
+Notes
+↑ The dates differ from one region to the next by several centuries.
+↑ The practice is recorded in estate papers, not in law.
+References
+1 2 Storck, John; Teague, Walter (1952). Flour for Man's Bread. University of Minnesota Press.
+↑ Bennett, Richard; Elton, John (1898). History of Corn Milling, vol. 1. London: Simpkin, Marshall.
+↑ Fenton, Alexander (1978). The Northern Isles: Orkney and Shetland. Edinburgh: John Donald.
+↑ Watts, Martin (2002). The Archaeology of Mills and Milling. Stroud: Tempus.
+"""
+
+
+def test_a_copied_note_group_over_the_references_joins_each_list_to_its_own_markers(tmp_path):
+    from volume.importer.text import read_plain
+
+    page = tmp_path / "quern.txt"
+    page.write_text(COPIED, encoding="utf-8")
+    notes = {n.number: n.text for n in read_plain(COPIED, page).notes}
+    assert notes[1].startswith("Storck, John") and notes[2].startswith("Bennett, Richard")
+    assert notes[4].startswith("Watts, Martin")
+    assert notes[5].startswith("The dates differ") and notes[6].startswith("The practice is recorded")
+    assert not any(t.strip() == "References" for t in notes.values())

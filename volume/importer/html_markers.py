@@ -10,9 +10,9 @@ from lxml import etree
 
 from volume.importer import recognise as rec
 from volume.importer.marked_notes import letter_value
+from volume.importer.notes import CJK
 
 
-CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, hangul
 # a marker as a link shows it: 3, [3], (3), iv, a wiki's named group's '[note 1]', '[nb 2]', '[N 3]', '[Anm. 1]',
 # '[注 1]', Parsoid's '[lower-alpha 1]', and CJK brackets and full-width digits ('［１］', '【1】', '〔1〕')
 MARKER_TEXT = re.compile(r"(?:[\[［【〔](?:[A-Za-zÀ-ÿ]{1,12}(?:-[A-Za-z]{1,12})?\.?\s|" + CJK + r"{1,4}\s?)?|[(（])?"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from volume.importer import recognise as rec
 from volume.importer.citations import TOKEN, group_markers
 
+CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, hangul (a group's name: '[注 1]')
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 BOLD_LABEL = re.compile(r"^(\*\*?)(?:\\\[)?\d{1,3}(?:\\\])?\\?[.)]?\1\s+")  # '**12.** Smith …' (ACS, T&F: <strong>12.</strong>)
