@@ -143,12 +143,3 @@ def test_a_copied_note_group_over_the_references_joins_each_list_to_its_own_mark
     assert notes[4].startswith("Watts, Martin")
     assert notes[5].startswith("The dates differ") and notes[6].startswith("The practice is recorded")
     assert not any(t.strip() == "References" for t in notes.values())
-
-
-def test_a_marker_after_the_word_section_or_table_stays_a_marker_unless_it_numbers_one():
-    from volume.importer.html_markers import unmark_references
-
-    kept = unmark_references("some phrase from the first section,\x0014:14:3\x00 and allowance")
-    assert "\x0014:14:3\x00" in kept  # ('sect' + 'ion,' was read as section 'ion', and note 14 lost its marker)
-    assert unmark_references("as Section \x003:3:3\x00 shows") == "as Section 3 shows"
-    assert unmark_references("see Figs. 1, \x002:2:3\x00") == "see Figs. 1, 2"

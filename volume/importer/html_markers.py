@@ -37,10 +37,9 @@ def marker_value(text: str, letters: bool) -> int | None:
         return letter_value(lettered.group(1))
     found = MARKER_TEXT.fullmatch(text)
     return rec.label_value(found.group(1)) if found else None
-# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note (the word
-# whole: 'the first section,[14]' is no 'sec' numbered 'tion')
+# 'Figs. 1, 2', 'Table 3', 'Рис. 2': a number after these words points to a figure or table, not to a note
 REFERENCE_WORDS = re.compile(r"(?:\b(?:fig(?:ure)?s?|tab(?:le)?s?|eq(?:uation)?s?|abb(?:ildung(?:en)?)?|tab(?:elle)?|"
-                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\b\.?\s*|§\s*)"
+                             r"рис(?:унок|унки|\.)?|табл(?:ица|ицы)?|şekil|tablo|section|sect?|kapitel)\.?\s*|§\s*)"
                              r"(?:[\dA-Za-z]{1,4}[a-z]?\s*(?:,|and|und|и|et|ve|&|–|-)\s*)*$", re.IGNORECASE)
 
 
