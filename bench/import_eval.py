@@ -26,6 +26,9 @@ made plain, soft hyphens and zero-width characters removed, whitespace squashed)
   nothing.
 - markers joined right: expected note i matches the chapter's note i (chapter notes are numbered in the order
   of their markers, so a note joined to the wrong marker, a missing marker or a note out of sequence fails).
+- joined right, aligned (printed beside it; the definition above is kept so rounds compare): the chapter's notes in
+  marker order and the expected ones aligned as two sequences (the longest run of pairs in the same order that
+  match, as a diff aligns lines), and the pairs counted: a missing or extra note costs one, not every note after it.
 - false joins: notes of the chapter that match no labelled note: text taken for a marker that is none (a power
   '10^22', a year), whose note is the placeholder for a missing one or a stray block.
   A note whose marker stands twice in the text is printed twice; only its first appearance is compared (two
@@ -96,6 +99,7 @@ class Score:
     notes_found: int = 0
     notes_expected: int = 0
     joined_right: int = 0
+    aligned_right: int = 0  # pairs of the order-keeping alignment of expected and chapter notes that match
     false_joins: int = 0  # notes of the chapter (placeholders for missing ones too) that match no labelled note
     paragraphs_kept: int = 0
     paragraphs_expected: int = 0
@@ -109,10 +113,28 @@ class Score:
 
 
 def note_matches(expected: str, found: str) -> bool:
-    a, b = norm(expected), norm(found)
+    return _same_note(norm(expected), norm(found))
+
+
+def _same_note(a: str, b: str) -> bool:
+    """note_matches on normalised texts."""
     if not a or not b or b == norm(MISSING):
         return False
     return a in b or b in a or fuzz.ratio(a, b) >= 90
+
+
+def aligned_pairs(wanted: list[str], notes: list[str]) -> int:
+    """How many expected notes an order-keeping alignment pairs with a matching chapter note: the longest common
+    subsequence under note_matches (dynamic programming over the two lists, one row kept at a time)."""
+    found = [norm(n) for n in notes]
+    previous = [0] * (len(found) + 1)
+    for w in wanted:
+        a = norm(w)
+        current = [0]
+        for j, b in enumerate(found):
+            current.append(max(previous[j] + 1 if _same_note(a, b) else 0, previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
 
 
 def body_parts(body_html: str) -> tuple[str, list[str], list[str]]:
@@ -155,6 +177,7 @@ def score_chapter(chapter, expected: dict, score: Score) -> None:
     found = [w for w in wanted if any(note_matches(w, n) for n in notes)]
     score.notes_found = len(found)
     score.joined_right = sum(1 for i, w in enumerate(wanted) if i < len(notes) and note_matches(w, notes[i]))
+    score.aligned_right = aligned_pairs(wanted, notes)
     score.false_joins = sum(1 for n in notes if not any(note_matches(w, n) for w in wanted))
     text, blocks, headings = body_parts(chapter.body.xhtml())
     lost = [p for p in expected.get("paragraphs", []) if norm(p).lstrip("-–—•* ") not in text]
@@ -216,12 +239,13 @@ def rate(part: int, whole: int) -> str:
 
 
 def print_table(scores: list[Score]) -> None:
-    print(f"{'case':38} {'form':4} {'T':1} {'A':1} {'D':1} {'notes':>7} {'joined':>7} {'paras':>7} "
+    print(f"{'case':38} {'form':4} {'T':1} {'A':1} {'D':1} {'notes':>7} {'joined':>7} {'aligned':>7} {'paras':>7} "
           f"{'chrome':>7} {'heads':>7} {'capt':>5}")
     for s in scores:
         flags = "".join("+" if ok else "-" for ok in (s.title, s.author, s.date))
         print(f"{s.case[:38]:38} {s.form:4} {flags[0]} {flags[1]} {flags[2]} "
               f"{s.notes_found:>3}/{s.notes_expected:<3} {s.joined_right:>3}/{s.notes_expected:<3} "
+              f"{s.aligned_right:>3}/{s.notes_expected:<3} "
               f"{s.paragraphs_kept:>3}/{s.paragraphs_expected:<3} {s.chrome_left:>3}/{s.chrome_expected:<3} "
               f"{s.headings_kept:>3}/{s.headings_expected:<3} {s.captions_kept:>2}/{s.captions_expected:<2}"
               + (f"  ERROR {s.error}" if s.error else ""))
@@ -240,6 +264,7 @@ def print_table(scores: list[Score]) -> None:
     print(f"notes kept: {rate(total('notes_found'), total('notes_expected'))}   "
           f"markers joined right: {rate(total('joined_right'), total('notes_expected'))}   "
           f"false joins: {total('false_joins')}")
+    print(f"markers joined right, aligned: {rate(total('aligned_right'), total('notes_expected'))}")
     print(f"body paragraphs kept: {rate(total('paragraphs_kept'), total('paragraphs_expected'))}   "
           f"chrome lines left: {rate(total('chrome_left'), total('chrome_expected'))}")
     print(f"headings kept: {rate(total('headings_kept'), total('headings_expected'))}   "

@@ -3,7 +3,7 @@
     python3 bench/labels/wikipedia_page_labels.py CASE_DIR DATE PUBLISHER [CHROME_LINE ...]
 
 DATE is the page's "last edited" date (YYYY-MM-DD), read by eye from its footer (the dev set labels wiki pages by
-the revision they show). The article is `#mw-content-text`. Notes: every `ol.references > li`, in the order of the first marker
+the revision they show). The article is `#mw-content-text` (Parsoid's HTML: the body, its title the <title>). Notes: every `ol.references > li`, in the order of the first marker
 linking to it (a page with two groups, '[note 1]' and '[1]', lists each group apart), as its `span.reference-text` (without the back-links "^ a b" / "↑"). Headings: h2-h4 of the
 article without their "[edit]" links, the contents box and the notes list's own heading left out. Paragraphs: the
 first 8 words of every `p` and list item of the article outside tables, navigation boxes, the contents box, image
@@ -20,14 +20,15 @@ from lxml import html
 case, date, publisher, chrome = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 root = html.fromstring((case / "source.html").read_text(encoding="utf-8"))
 sq = lambda s: " ".join(s.split())  # noqa: E731
-title = sq((root.xpath("//h1[@id='firstHeading']") or root.xpath("//h1[@id='section_0']"))[0].text_content())
-article = root.xpath("//*[@id='mw-content-text']")[0]
+title = sq((root.xpath("//h1[@id='firstHeading']") or root.xpath("//h1[@id='section_0']")
+            or root.xpath("//title"))[0].text_content())  # (Parsoid's HTML has only its <title>)
+article = (root.xpath("//*[@id='mw-content-text']") or root.xpath("//body"))[0]
 notes_lists = article.xpath(".//ol[contains(@class,'references')]")
 items = [li for ol in notes_lists for li in ol.xpath("./li")]
 first_marker = {}  # a note's id -> the position of the first marker linking to it, outside the notes lists
-for position, link in enumerate(article.xpath(".//a[starts-with(@href,'#')]")):
+for position, link in enumerate(article.xpath(".//a[contains(@href,'#')]")):  # Parsoid: './Dog#cite_note-1'
     if not any(link in ol.iter() for ol in notes_lists):
-        first_marker.setdefault(link.get("href")[1:], position)
+        first_marker.setdefault(link.get("href").split("#", 1)[1], position)
 order = sorted(range(len(items)), key=lambda i: (first_marker.get(items[i].get("id"), float("inf")), i))
 notes = []
 for li in [items[i] for i in order]:
@@ -40,7 +41,7 @@ for held in article.xpath(".//sup[contains(@class,'reference')]|.//*[contains(@c
     if held.getparent() is not None:
         held.tail = CUT + (held.tail or "")
         held.drop_tree()
-OUTSIDE = ("ancestor-or-self::table or ancestor-or-self::*[contains(@class,'navbox') or contains(@class,'toc') "
+OUTSIDE = ("ancestor-or-self::table or ancestor-or-self::figure or ancestor-or-self::*[contains(@class,'navbox') or contains(@class,'toc') "
            "or @id='toc' or contains(@class,'thumb') or contains(@class,'references') or contains(@class,'reflist') "
            "or contains(@class,'gallery') or contains(@class,'hatnote') or contains(@class,'dablink') "
            "or contains(@class,'catlinks') or contains(@class,'printfooter') or contains(@class,'metadata')]"
@@ -64,7 +65,7 @@ for el in article.xpath(".//p|.//li"):
     text = sq(copy.text_content().split(CUT)[0])
     if text:
         paragraphs.append(" ".join(text.split()[:8]))
-captions = [sq(c.text_content()) for c in article.xpath(".//div[contains(@class,'thumbcaption')]")]
+captions = [sq(c.text_content()) for c in article.xpath(".//div[contains(@class,'thumbcaption')]|.//figure/figcaption")]
 expected = {"title": title, "authors": [], "date": date, "publisher": publisher, "notes": notes,
             "headings": headings, "paragraphs": paragraphs, "chrome": chrome, "captions": [c for c in captions if c],
             "metadata_shown_in": ["html", "txt", "docx"]}

@@ -13,7 +13,8 @@ from volume.importer.notes import Note
 
 # Markers as pages print them: [1], [iv], [footnote 3] (GOV.UK), and superscript digits (¹²³) after a word.
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-MARKER = re.compile(r"\[(\d{1,3}|[ivxl]{1,7})\]|\[(?:footnote|note|fn|сноска|note de bas de page)\s*(\d{1,3})\]|"
+# a note marker in text: '[3]' (also in CJK brackets and full-width digits, '［３］', '【3】'), '[note 3]', '¹²'
+MARKER = re.compile(r"[\[［【〔](\d{1,3}|[ivxl]{1,7})[\]］】〕]|\[(?:footnote|note|fn|сноска|note de bas de page)\s*(\d{1,3})\]|"
                     r"(?<=[^\W\d_]|[.,;:!?)\]\"”’»])(?<!\b[kcm]m)(?<!\bm)(?<!\bft)([" + SUPERSCRIPTS + r"]{1,3})(?![" + SUPERSCRIPTS + r"])",
                     re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]']")
@@ -102,7 +103,9 @@ def inline_text(text: str, line: int | None, markers: bool = True) -> str:
 
 def _marker_label(match: re.Match) -> str:
     label = next(g for g in match.groups()[:3] if g)
-    return str(int(label.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))) if label[0] in SUPERSCRIPTS else label
+    if label[0] in SUPERSCRIPTS or label.isdigit():  # '¹²', and full-width '１２' from a CJK page
+        return str(int(label.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
+    return label
 
 
 def escape_line_start(text: str) -> str:

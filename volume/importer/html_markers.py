@@ -10,10 +10,13 @@ from lxml import etree
 
 from volume.importer import recognise as rec
 from volume.importer.marked_notes import letter_value
+from volume.importer.notes import CJK
 
 
-# a marker as a link shows it: 3, [3], (3), iv, and a wiki's named group's '[note 1]', '[nb 2]', '[N 3]'
-MARKER_TEXT = re.compile(r"(?:\[(?:[A-Za-z]{1,5}\.?\s)?|\()?(\d{1,3}|[ivxl]{1,7})(?:\]|\))?")
+# a marker as a link shows it: 3, [3], (3), iv, a wiki's named group's '[note 1]', '[nb 2]', '[N 3]', '[Anm. 1]',
+# '[注 1]', Parsoid's '[lower-alpha 1]', and CJK brackets and full-width digits ('［１］', '【1】', '〔1〕')
+MARKER_TEXT = re.compile(r"(?:[\[［【〔](?:[A-Za-zÀ-ÿ]{1,12}(?:-[A-Za-z]{1,12})?\.?\s|" + CJK + r"{1,4}\s?)?|[(（])?"
+                         r"(\d{1,3}|[ivxl]{1,7})(?:[\]］】〕)）])?")
 LETTER_TEXT = re.compile(r"\[?([a-z]{1,2})\]?")  # a lettered note's marker: [a], b, [aa]
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from volume.importer import recognise as rec
 from volume.importer.citations import TOKEN, group_markers
 
+CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, CJK ideographs, hangul (a group's name: '[注 1]')
 STRICT_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])\s+")
 BARE_LABEL = re.compile(r"^(?:\\\[|\()?(\d{1,3}|[ivxl]{1,7})(?:\\\]|\)|\\?[.)])$")  # '12.' alone: a table's number cell
 BOLD_LABEL = re.compile(r"^(\*\*?)(?:\\\[)?\d{1,3}(?:\\\])?\\?[.)]?\1\s+")  # '**12.** Smith …' (ACS, T&F: <strong>12.</strong>)
@@ -16,9 +17,10 @@ GUTENBERG_NOTE = re.compile(r"^\\\[Footnote (\d{1,3}):\s*(.*?)\\\]$", re.DOTALL)
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")  # '12' alone on its line in a list of notes: a label set as its own block
 LOOSE_LABEL = re.compile(r"^(\d{1,3})\s+(?=\S)")  # "12 Smith, J." after a notes heading: a lost list number
 GLUED_LABEL = re.compile(r"^(\d{1,3})(?=[A-ZÀ-ÞА-ЯЁ\"“«„(])")  # '22Sometimes known as …': glued to its note
-# Back-links before a note: '↑', '^', and Wikipedia's 'a b c' when the note has several markers.
+# Back-links before a note: '↑', '^', and Wikipedia's 'a b c' (or a Chinese wiki's '1.0 1.1') when the note has
+# several markers; a wiki's REST HTML copied prints them as numbers alone, '1 2 3 Wozencraft, W.C. (2005) …'.
 BACKLINK = re.compile(r"^(?=[\s*]*(?:[↑↩↵^]|\\\^))(?:\s|\*|[↑^↩↵︎]|\\\^|\\\*)+"
-                      r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|\d+\.\d+\s+)?(?=\S)")
+                      r"(?:(?:\^?[a-z]\^?[\s*]+){2,}|(?:\d+\.\d+\s+)+)?(?=\S)|^1 2(?: 3(?: 4(?: 5(?: 6(?: 7(?: 8(?: 9)?)?)?)?)?)?)? (?=\D)")
 
 
 # A reference list's back link written out at an item's end: BMC's 'Return to text', 'Back to text', a wiki's 'Jump

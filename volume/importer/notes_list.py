@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from volume.importer import citations
+from volume.importer import citations, note_groups
 from volume.importer import recognise as rec
 from volume.importer.citations import TOKEN
 from volume.importer.notes import (BARE_LABEL, GLUED_LABEL, LONE_NUMBER, SUB_LABEL, Note, clean_note_text,
@@ -197,6 +197,11 @@ def _under_heading(blocks, heading: int, markers: set[int], weak: set[int]) -> N
         start, expected = _later_run(markers | weak)
     if not notes and expected:
         notes, end = read_unnumbered(blocks, heading + 1, expected, goes_on=bool(markers))
+        grouped = note_groups.group_values(blocks[:heading]) if start == 1 and markers else []
+        if grouped:  # 'Notes' over 'References': a wiki's group of notes over its references, read as one run
+            run, after = read_unnumbered(blocks, heading + 1, expected + len(grouped) + 1, goes_on=True)
+            run = note_groups.regroup(blocks[:heading], run)
+            notes, end = (run, after) if run else (notes, end)
         if start > 1 and not all(ARROW_BACKLINK.search(b.text) for b in blocks[heading + 1:end]):
             return None  # (numbered on from 168 only when every item keeps its back-link: a copied endnotes list)
         for note in notes:

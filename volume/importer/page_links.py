@@ -54,7 +54,8 @@ def same_page_links(doc: etree._Element) -> int:
     """Write links to a place in the page itself as '#id': a saved page keeps a note marker's link as its full
     address ('https://site/post/#_ftn1'), a wiki's REST HTML as './Dog#cite_note-1' under <base>. A link counts
     as one when the part before '#' is empty or is the page's own declared address and the id is in the page; a
-    script link whose onclick names one id of the page is one too. Returns how many links were rewritten."""
+    script link whose onclick names one id of the page is one too. A note's numbered back-links are taken out (see
+    _drop_numbered_backlinks). Returns how many links were rewritten."""
     addresses, base = _own_addresses(doc)
     ids = {n for node in doc.iter() if isinstance(node.tag, str)
            for n in (node.get("id"), node.get("name")) if n}
@@ -74,7 +75,39 @@ def same_page_links(doc: etree._Element) -> int:
         if not where.strip() or (addresses and _address_key(_resolved(where, base)) in addresses):
             link.set("href", "#" + fragment)
             rewritten += 1
+    _drop_numbered_backlinks(doc)
     return rewritten
+
+
+BACKLINK_NUMBER = re.compile(r"[\[(]?(?:\d{1,3}(?:[.,]\d{1,3})?|[ivxl]{1,7})[\])]?")  # '1', '2', '1.0', '[3]', 'ii'
+
+
+def _drop_numbered_backlinks(doc: etree._Element) -> None:
+    """Take out a note's back-links that show numbers ('1 2 3' before a reference a wiki's REST HTML cites three times,
+    '1.0 1.1' on a Chinese wiki): a link up the page to a marker that itself links to the note holding it. Left
+    in, each reads as a marker of note 1, 2, 3 and the note takes that number. The markers stay as they are."""
+    by_id, order = {}, {}
+    for position, node in enumerate(doc.iter()):
+        order[node] = position
+        if isinstance(node.tag, str):
+            for name in (node.get("id"), node.get("name")):
+                if name:
+                    by_id.setdefault(name, node)
+    dropped = []
+    for link in doc.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href.startswith("#") or not BACKLINK_NUMBER.fullmatch(rec.squash(link.text_content())):
+            continue
+        marker = by_id.get(href[1:])
+        if marker is None or order[marker] > order[link]:  # a back-link points up to its marker; a marker down
+            continue
+        forward = [m for m in ([marker] if marker.tag == "a" else list(marker.iter("a")))
+                   if (m.get("href") or "").startswith("#")]
+        holders = {n for a in link.iterancestors() for n in (a.get("id"), a.get("name")) if n}
+        if forward and all(m.get("href")[1:] in holders for m in forward):
+            dropped.append(link)
+    for link in dropped:
+        link.drop_tree()
 
 
 def holds_targets(element: etree._Element, targets: dict[str, int], share: float = 0.0) -> bool:
