@@ -115,8 +115,8 @@ def _rendered_all(volume: Volume, plans: dict, style: Path, lang: str) -> dict[s
     from volume.pandoc import render_note_citations_batch
 
     cache = Cache(volume.manifest.project_dir)
-    tools = json.dumps(versions(), sort_keys=True)
-    keys = {cid: digest(json.dumps([seq, items], sort_keys=True, ensure_ascii=False), style.read_bytes(), lang, tools)
+    tools, style_bytes = json.dumps(versions(), sort_keys=True), style.read_bytes()  # read once, not per chapter
+    keys = {cid: digest(json.dumps([seq, items], sort_keys=True, ensure_ascii=False), style_bytes, lang, tools)
             for cid, (seq, _where, items) in plans.items()}
 
     def read(key: str) -> list[str]:

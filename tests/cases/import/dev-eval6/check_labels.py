@@ -99,12 +99,20 @@ def check(case: Path) -> bool:
     return not problems
 
 
-def main(argv: list[str]) -> int:
-    every = sorted(p.parent for p in HERE.glob("*/*/expected.json"))  # fit/<case> and check/<case>
+def check_cases(folder: Path, pattern: str, argv: list[str], check_case=None) -> int:
+    """Check the case folders under `folder` whose expected.json matches `pattern` (all, or those named in argv by
+    name or half/name) with `check_case` (this set's `check` unless given); print the count, return the exit status.
+    Other sets' checkers call this with their own folder and pattern."""
+    check_case = check_case or check
+    every = sorted(p.parent for p in folder.glob(pattern))
     cases = [c for c in every if c.name in argv or f"{c.parent.name}/{c.name}" in argv] if argv else every
-    results = [check(case) for case in cases]
+    results = [check_case(case) for case in cases]
     print(f"{sum(results)}/{len(results)} cases pass")
     return 0 if all(results) else 1
+
+
+def main(argv: list[str]) -> int:
+    return check_cases(HERE, "*/*/expected.json", argv)  # fit/<case> and check/<case>
 
 
 if __name__ == "__main__":
